@@ -1,0 +1,130 @@
+"""Run the whole audit: read -> normalise -> match -> recurring -> signals -> contracts.
+
+The CLI and the Streamlit page both call :func:`scan` (files on disk) or :func:`scan_uploads`
+(bytes already in memory) and show the :class:`ScanResult`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from audit import schema
+from audit.errors import StatementError
+from audit.model import Finding, ParseReport, Subscription
+from audit.readers import read_statement
+
+
+@dataclass
+class ScanResult:
+    """Everything one audit run produced."""
+
+    transactions: pd.DataFrame
+    reports: list[ParseReport] = field(default_factory=list)
+    errors: list[StatementError] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    subscriptions: list[Subscription] = field(default_factory=list)
+    contracts: list[Any] = field(default_factory=list)  # audit.contracts.Contract
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``audit scan --json`` document."""
+        tx = self.transactions
+        records = []
+        for rec in tx[schema.JSON_FIELDS].to_dict(orient="records"):
+            records.append({k: _json_value(v) for k, v in rec.items()})
+        return {
+            "transactions": records,
+            "findings": [_json_value(dataclasses.asdict(f)) for f in self.findings],
+            "subscriptions": [_json_value(dataclasses.asdict(s)) for s in self.subscriptions],
+            "files": [_json_value(dataclasses.asdict(r)) for r in self.reports],
+            "errors": [str(e) for e in self.errors],
+        }
+
+
+def _json_value(v: Any) -> Any:
+    if isinstance(v, dict):
+        return {k: _json_value(x) for k, x in v.items()}
+    if isinstance(v, list | tuple):
+        return [_json_value(x) for x in v]
+    if v is None or v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, float) and v != v:  # NaN
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.date().isoformat() if v == v.normalize() else v.isoformat()
+    if hasattr(v, "item") and not isinstance(v, str):  # numpy scalar
+        return _json_value(v.item())
+    return v
+
+
+def read_many(
+    items: Iterable[tuple[str, bytes | None, str | Path | None]],
+) -> tuple[pd.DataFrame, list[ParseReport], list[StatementError]]:
+    """Read several statements; a file that fails is reported in the errors and skipped."""
+    frames: list[pd.DataFrame] = []
+    reports: list[ParseReport] = []
+    errors: list[StatementError] = []
+    for name, data, path in items:
+        try:
+            df, report = read_statement(path=path, data=data, name=name)
+        except StatementError as exc:
+            errors.append(exc)
+            continue
+        frames.append(df)
+        reports.append(report)
+    tx = pd.concat(frames, ignore_index=True) if frames else schema.empty_frame()
+    tx = schema.conform(tx)
+    if tx["id"].duplicated().any():  # same file name given twice: make ids unique again
+        dup = tx.groupby("id").cumcount()
+        tx["id"] = tx["id"].where(dup == 0, tx["id"] + "~" + dup.astype("str"))
+    return tx, reports, errors
+
+
+def analyse(tx: pd.DataFrame, merchant_lists: Sequence[str | Path] = ()) -> ScanResult:
+    """Run every stage after reading on a transaction table."""
+    from audit.contracts import build_contracts
+    from audit.descriptors import add_descriptor_columns
+    from audit.merchants import load_merchant_db, match_transactions
+    from audit.recurring import find_subscriptions
+    from audit.signals import find_signals
+
+    tx = add_descriptor_columns(tx)
+    db = load_merchant_db(extra=list(merchant_lists))
+    known = match_transactions(tx, db)
+    subs = find_subscriptions(tx)
+    pattern = find_signals(tx, subs, known)
+    flags = [f for f in known + pattern if f.kind != "refund_link"]
+    for sub in subs:  # a stream that shares charges with a finding is suspicious, for the same reasons
+        ids = set(sub.transaction_ids)
+        hits = [f for f in flags if ids.intersection(f.transaction_ids)]
+        if hits and not sub.suspicious:
+            sub.suspicious = True
+            sub.score = max(sub.score, *(f.score for f in hits))
+        for f in hits:
+            for reason in f.reasons:
+                if reason not in sub.reasons:
+                    sub.reasons.append(reason)
+    findings = known + pattern
+    contracts = build_contracts(tx, findings, subs)
+    return ScanResult(transactions=tx, findings=findings, subscriptions=subs, contracts=contracts)
+
+
+def scan(paths: Sequence[str | Path], merchant_lists: Sequence[str | Path] = ()) -> ScanResult:
+    """Read statement files from disk and audit them together."""
+    tx, reports, errors = read_many((Path(p).name, None, p) for p in paths)
+    result = analyse(tx, merchant_lists)
+    result.reports, result.errors = reports, errors
+    return result
+
+
+def scan_uploads(files: Sequence[tuple[str, bytes]], merchant_lists: Sequence[str | Path] = ()) -> ScanResult:
+    """Audit statements given as (file name, bytes) pairs, e.g. Streamlit uploads."""
+    tx, reports, errors = read_many((name, data, None) for name, data in files)
+    result = analyse(tx, merchant_lists)
+    result.reports, result.errors = reports, errors
+    return result

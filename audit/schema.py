@@ -1,0 +1,106 @@
+"""The one transaction table every stage reads and writes.
+
+Every reader returns a DataFrame with exactly these columns, in this order and with these dtypes
+(:func:`conform` enforces it). Later stages may add columns (for example ``merchant_key``) but never
+rename or drop these.
+
+=================  ==================  ============================================================
+column             dtype               meaning
+=================  ==================  ============================================================
+id                 str                 stable id, ``<source>:r<row>`` (CSV) or ``<source>:p<page>l<line>``
+source             str                 file name the row came from (no directories)
+page               Int64               PDF page (1-based); <NA> for CSV
+row                Int64               CSV: 1-based physical line in the file; PDF: line on the page
+date               datetime64[us]      transaction (use) date
+posting_date       datetime64[us]      posting date, <NA> when the statement has none
+description        str                 merchant / descriptor exactly as printed (whitespace collapsed)
+amount             float64             in billing currency; positive = charged to the card,
+                                       negative = refund, credit or payment
+currency           str                 billing currency, ISO 4217 (``JPY``, ``USD``, ...)
+original_amount    float64             foreign amount when the charge was made in another currency
+original_currency  str                 ISO code of ``original_amount`` (<NA> when domestic)
+rate               float64             conversion rate printed by the issuer (<NA> when none)
+card               str                 masked card number / card label (``****1234``), <NA> if none
+cardholder         str                 cardholder or 本人/家族 marker as printed, <NA> if none
+kind               str                 ``charge``, ``refund``, ``payment``, ``fee``, ``cash`` or ``other``
+=================  ==================  ============================================================
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from audit.masking import mask_card
+
+SCHEMA: dict[str, str] = {
+    "id": "str",
+    "source": "str",
+    "page": "Int64",
+    "row": "Int64",
+    "date": "datetime64[us]",
+    "posting_date": "datetime64[us]",
+    "description": "str",
+    "amount": "float64",
+    "currency": "str",
+    "original_amount": "float64",
+    "original_currency": "str",
+    "rate": "float64",
+    "card": "str",
+    "cardholder": "str",
+    "kind": "str",
+}
+COLUMNS: list[str] = list(SCHEMA)
+KINDS = ("charge", "refund", "payment", "fee", "cash", "other")
+
+# Fields of the ``audit scan --json`` transaction records (a subset of the schema).
+JSON_FIELDS = ["id", "source", "date", "description", "amount", "currency", "original_amount", "original_currency"]
+
+
+def empty_frame() -> pd.DataFrame:
+    """An empty transaction table with the schema's columns and dtypes."""
+    return conform(pd.DataFrame({c: [] for c in COLUMNS}))
+
+
+def conform(df: pd.DataFrame) -> pd.DataFrame:
+    """Return ``df`` with the schema's columns (missing ones filled with NA), order and dtypes.
+
+    Card numbers are masked here too, so no reader can leak one by accident.
+    Extra columns are kept after the schema's columns.
+    """
+    out = df.copy()
+    for col, dtype in SCHEMA.items():
+        if col not in out.columns:
+            out[col] = pd.Series(index=out.index, dtype=dtype)
+            continue
+        if dtype.startswith("datetime64"):
+            out[col] = pd.to_datetime(out[col], errors="raise").astype(dtype)
+        elif dtype == "str":
+            out[col] = out[col].astype("str")  # pandas 3 string dtype keeps missing values missing
+        else:
+            out[col] = out[col].astype(dtype)
+    if "card" in out.columns and out["card"].notna().any():
+        out["card"] = out["card"].map(lambda v: mask_card(v) if isinstance(v, str) else v).astype("str")
+    extra = [c for c in out.columns if c not in SCHEMA]
+    return out[COLUMNS + extra].reset_index(drop=True)
+
+
+def validate(df: pd.DataFrame) -> list[str]:
+    """Problems with ``df`` as a transaction table (empty list when it conforms)."""
+    problems: list[str] = []
+    for col, dtype in SCHEMA.items():
+        if col not in df.columns:
+            problems.append(f"missing column {col!r}")
+            continue
+        actual = str(df[col].dtype)
+        if dtype == "str":
+            if not (pd.api.types.is_string_dtype(df[col]) or df[col].isna().all()):
+                problems.append(f"column {col!r} has dtype {actual}, expected str")
+        elif actual != dtype:
+            problems.append(f"column {col!r} has dtype {actual}, expected {dtype}")
+    if "id" in df.columns and df["id"].duplicated().any():
+        problems.append("duplicate ids: " + ", ".join(df.loc[df["id"].duplicated(), "id"].astype(str)[:5]))
+    if "kind" in df.columns:
+        bad = set(df["kind"].dropna()) - set(KINDS)
+        if bad:
+            problems.append(f"unknown kinds: {sorted(bad)}")
+    return problems
