@@ -1,0 +1,353 @@
+"""Counsellor export: many clients' audits as CSV, Excel or one printable HTML page.
+
+Input everywhere is ``clients``: a list of ``(client name, ScanResult)``. Letters use optional
+:class:`audit.letters.LetterDetails` per client, given as a dict by client name or a list in client order.
+
+Every text cell is made safe for spreadsheets: a value starting with ``=``, ``+``, ``-``, ``@``, tab or
+carriage return gets a leading apostrophe so Excel or LibreOffice never runs it as a formula (a
+descriptor is text chosen by the merchant). Numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from audit.letters import Letter, LetterDetails, all_letters, format_money
+from audit.masking import mask_card
+
+if TYPE_CHECKING:
+    from audit.contracts import Contract
+    from audit.pipeline import ScanResult
+
+Clients = Sequence[tuple[str, "ScanResult"]]
+DetailsArg = Mapping[str, LetterDetails] | Sequence[LetterDetails | None] | None
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+LETTER_TITLES = {
+    "cancellation": ("Cancellation request", "解約・返金の申し出"),
+    "follow_up": ("Follow-up (after an offer or a question)", "再度の申し出（割引の提案や質問への返信）"),
+    "dispute": ("Dispute letter to the card issuer", "カード会社への異議申立て"),
+}
+
+CONTRACT_COLUMNS = [
+    "client", "contract", "merchant", "suspicious", "status", "cadence", "charges", "first_date", "last_date",
+    "currency", "total_paid", "refunded", "next_expected_date", "next_expected_amount", "score", "reasons",
+    "descriptors",
+]
+TRANSACTION_COLUMNS = [
+    "client", "id", "source", "date", "description", "amount", "currency", "original_amount",
+    "original_currency", "card", "kind", "contract", "suspicious",
+]
+
+
+def safe_cell(value: Any) -> Any:
+    """``value`` unless it is text a spreadsheet would run as a formula; then with a leading ``'``."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def neutralise(df: pd.DataFrame) -> pd.DataFrame:
+    """Copy of ``df`` with every text cell passed through :func:`safe_cell` (numeric columns untouched)."""
+    out = df.copy()
+    for col in out.columns:
+        if not (pd.api.types.is_numeric_dtype(out[col]) or pd.api.types.is_bool_dtype(out[col])):
+            out[col] = out[col].map(safe_cell).astype(object)
+    out.columns = [safe_cell(str(c)) for c in out.columns]
+    return out
+
+
+def is_prepaid_only(c: Contract) -> bool:
+    """A contract flagged only as a prepaid/gift-card burst: no merchant to write to, prepaid advice instead."""
+    return bool(c.kinds) and all(k == "prepaid_burst" for k in c.kinds)
+
+
+def _details_for(details: DetailsArg, index: int, name: str) -> LetterDetails:
+    if details is None:
+        return LetterDetails()
+    if isinstance(details, Mapping):
+        return details.get(name) or LetterDetails()
+    if index < len(details):
+        return details[index] or LetterDetails()
+    return LetterDetails()
+
+
+def _contracts(result: ScanResult) -> list[Contract]:
+    return list(result.contracts or [])
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def contracts_frame(clients: Clients) -> pd.DataFrame:
+    """One row per contract (suspicious first, then legit subscriptions) for every client."""
+    rows: list[dict[str, Any]] = []
+    for name, result in clients:
+        for c in _contracts(result):
+            rows.append({
+                "client": name,
+                "contract": c.id,
+                "merchant": c.merchant,
+                "suspicious": bool(c.suspicious),
+                "status": c.status,
+                "cadence": c.cadence or "",
+                "charges": len(c.charges),
+                "first_date": c.first_date,
+                "last_date": c.last_date,
+                "currency": c.currency,
+                "total_paid": float(c.total_paid),
+                "refunded": float(c.refunded),
+                "next_expected_date": c.next_expected_date or "",
+                "next_expected_amount": (float(c.next_expected_amount)
+                                         if c.next_expected_amount is not None else float("nan")),
+                "score": float(c.score),
+                "reasons": "; ".join(c.reasons),
+                "descriptors": "; ".join(c.descriptors),
+            })
+    df = pd.DataFrame(rows, columns=CONTRACT_COLUMNS)
+    for col in ("total_paid", "refunded", "next_expected_amount", "score"):
+        df[col] = df[col].astype("float64")
+    df["charges"] = df["charges"].astype("int64")
+    df["suspicious"] = df["suspicious"].astype(bool)
+    return df
+
+
+def transactions_frame(clients: Clients) -> pd.DataFrame:
+    """Every transaction of every client, with the contract (if any) it belongs to; cards masked."""
+    frames: list[pd.DataFrame] = []
+    for name, result in clients:
+        tx = result.transactions
+        contract_of: dict[str, str] = {}
+        flagged: dict[str, bool] = {}
+        for c in _contracts(result):
+            for tid in c.transaction_ids:
+                contract_of.setdefault(tid, c.id)
+                flagged.setdefault(tid, bool(c.suspicious))
+        part = pd.DataFrame({col: tx[col] if col in tx.columns else pd.Series([None] * len(tx), dtype=object)
+                             for col in TRANSACTION_COLUMNS[1:-2]})
+        part.insert(0, "client", name)
+        ids = part["id"].astype(str)
+        part["contract"] = [contract_of.get(i, "") for i in ids]
+        part["suspicious"] = [flagged.get(i, False) for i in ids]
+        frames.append(part)
+    if not frames:
+        return pd.DataFrame(columns=TRANSACTION_COLUMNS)
+    df = pd.concat(frames, ignore_index=True)
+    df["date"] = pd.to_datetime(df["date"], errors="coerce").dt.strftime("%Y-%m-%d")
+    for col in ("card", "description"):
+        df[col] = df[col].map(lambda v: mask_card(v) if isinstance(v, str) else v)
+    for col in ("amount", "original_amount"):
+        df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
+    return df[TRANSACTION_COLUMNS]
+
+
+def letters_frame(clients: Clients, details: DetailsArg = None) -> pd.DataFrame:
+    """The three letters for every suspicious contract (not prepaid-card bursts), one row per letter."""
+    rows: list[dict[str, Any]] = []
+    for i, (name, result) in enumerate(clients):
+        d = _details_for(details, i, name)
+        for c in _contracts(result):
+            if not c.suspicious or is_prepaid_only(c):
+                continue
+            for kind, letter in all_letters(c, d).items():
+                rows.append({"client": name, "contract": c.id, "merchant": c.merchant, "letter": kind,
+                             "subject_en": letter.subject_en, "body_en": letter.body_en,
+                             "subject_ja": letter.subject_ja, "body_ja": letter.body_ja})
+    return pd.DataFrame(rows, columns=["client", "contract", "merchant", "letter", "subject_en", "body_en",
+                                       "subject_ja", "body_ja"])
+
+
+# --------------------------------------------------------------------------- CSV / Excel
+
+
+def export_csv(clients: Clients, table: str = "contracts") -> bytes:
+    """``table`` ("contracts" or "transactions") as CSV in UTF-8 with a BOM (Excel in Japan reads it)."""
+    if table == "contracts":
+        df = contracts_frame(clients)
+    elif table == "transactions":
+        df = transactions_frame(clients)
+    else:
+        raise ValueError(f"unknown table {table!r}: use 'contracts' or 'transactions'")
+    return neutralise(df).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def _excel_value(v: Any, illegal: Any) -> Any:
+    if v is None or v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, float) and v != v:
+        return None
+    if hasattr(v, "item") and not isinstance(v, str):
+        v = v.item()
+    if isinstance(v, str):
+        return safe_cell(illegal.sub("", v))
+    return v
+
+
+def export_excel(clients: Clients, details: DetailsArg = None) -> bytes:
+    """An .xlsx workbook with sheets Contracts, Transactions and Letters (streamed: write-only mode)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook(write_only=True)
+    sheets = {
+        "Contracts": contracts_frame(clients),
+        "Transactions": transactions_frame(clients),
+        "Letters": letters_frame(clients, details),
+    }
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    for title, df in sheets.items():
+        ws = wb.create_sheet(title)
+        for i, col in enumerate(df.columns, start=1):
+            longest = max([len(str(col))] + [min(len(str(v)), 60) for v in df[col].head(200)])
+            ws.column_dimensions[get_column_letter(i)].width = min(max(10, longest + 2), 62)
+        ws.freeze_panes = "A2"
+        header = []
+        for col in df.columns:
+            cell = WriteOnlyCell(ws, value=_excel_value(str(col), ILLEGAL_CHARACTERS_RE))
+            cell.font = bold
+            header.append(cell)
+        ws.append(header)
+        for rec in df.itertuples(index=False):
+            values = [_excel_value(v, ILLEGAL_CHARACTERS_RE) for v in rec]
+            if title == "Letters":
+                cells = []
+                for v in values:
+                    cell = WriteOnlyCell(ws, value=v)
+                    cell.alignment = wrap
+                    cells.append(cell)
+                ws.append(cells)
+            else:
+                ws.append(values)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- HTML
+
+_CSS = """
+body{font-family:"Hiragino Sans","Yu Gothic","Meiryo","Noto Sans CJK JP",sans-serif;margin:2em;color:#111;
+line-height:1.45}
+h1{font-size:1.5em}h2{border-bottom:2px solid #333;margin-top:2em}h3{margin-bottom:.3em}
+table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #999;padding:.2em .5em;
+vertical-align:top;text-align:left}td.num{text-align:right;white-space:nowrap}
+.contract{border:1px solid #bbb;padding:.5em 1em;margin:1em 0;break-inside:avoid-page}
+.letters{display:flex;gap:1em}.letters>div{flex:1;min-width:0}
+pre{white-space:pre-wrap;word-break:break-word;font-family:inherit;background:#f6f6f6;padding:.6em;margin:.2em 0}
+.muted{color:#555}.flag{color:#a00;font-weight:bold}
+@media print{body{margin:0}.client{break-before:page}.client:first-of-type{break-before:auto}
+.letter{break-inside:avoid-page}pre{background:none;border:1px solid #ccc}}
+"""
+
+
+def _e(v: Any) -> str:
+    return html.escape("" if v is None else str(v), quote=True)
+
+
+def _money(v: float | None, cur: str | None) -> str:
+    return _e(format_money(v, cur)) if v is not None else ""
+
+
+def _letter_html(kind: str, letter: Letter) -> str:
+    en_title, ja_title = LETTER_TITLES.get(kind, (kind, kind))
+    return (
+        f'<div class="letter"><h4>{_e(en_title)} / {_e(ja_title)}</h4><div class="letters">'
+        f'<div lang="en"><p><b>Subject:</b> {_e(letter.subject_en)}</p><pre>{_e(letter.body_en)}</pre></div>'
+        f'<div lang="ja"><p><b>件名：</b>{_e(letter.subject_ja)}</p><pre>{_e(letter.body_ja)}</pre></div>'
+        "</div></div>"
+    )
+
+
+def _contract_html(c: Contract, d: LetterDetails) -> str:
+    parts = [f'<div class="contract"><h3>{_e(c.id)}: {_e(c.merchant)} '
+             f'<span class="muted">(score {c.score:.0f})</span></h3>']
+    when = _e(c.cadence) + ", " if c.cadence else ""
+    parts.append(f"<p>{when}{_e(c.status)}; {len(c.charges)} charge(s) {_e(c.first_date)} – {_e(c.last_date)}; "
+                 f"total paid <b>{_money(c.total_paid, c.currency)}</b>"
+                 + (f", refunded {_money(c.refunded, c.currency)}" if c.refunded else "")
+                 + (f'; <span class="flag">next expected {_e(c.next_expected_date)} '
+                    f"{_money(c.next_expected_amount, c.currency)}</span>" if c.next_expected_date else "")
+                 + "</p>")
+    if c.reasons:
+        parts.append("<ul>" + "".join(f"<li>{_e(r)}</li>" for r in c.reasons) + "</ul>")
+    rows = "".join(
+        f"<tr><td>{_e(x.get('date'))}</td><td>{_e(mask_card(str(x.get('description') or '')))}</td>"
+        f'<td class="num">{_money(x.get("amount"), x.get("currency") or c.currency)}</td>'
+        f'<td class="num">{_money(x.get("original_amount"), x.get("original_currency"))}</td>'
+        f"<td>{_e(x.get('source'))}</td></tr>"
+        for x in [*c.charges, *c.refunds]
+    )
+    parts.append("<table><tr><th>Date 日付</th><th>Descriptor 明細の表記</th><th>Amount 金額</th>"
+                 f"<th>Foreign amount 現地通貨額</th><th>File</th></tr>{rows}</table>")
+    if c.suspicious and is_prepaid_only(c):
+        from audit.advice import prepaid_advice
+
+        parts.append(f'<div class="letter"><h4>Prepaid cards / 電子マネー</h4><p>{_e(prepaid_advice("ja"))}</p>'
+                     f'<p class="muted">{_e(prepaid_advice("en"))}</p></div>')
+    elif c.suspicious:
+        parts.extend(_letter_html(kind, letter) for kind, letter in all_letters(c, d).items())
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def export_html(clients: Clients, details: DetailsArg = None) -> str:
+    """One self-contained printable page: every client, every contract with its charges and letters."""
+    from audit.advice import help_contacts
+    from audit.letters import auto_reply_note
+
+    out = ['<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">',
+           '<meta name="viewport" content="width=device-width, initial-scale=1">',
+           "<title>Card statement audit / カード明細の点検結果</title>",
+           f"<style>{_CSS}</style></head><body>",
+           "<h1>Card statement audit / カード明細の点検結果</h1>",
+           f'<p class="muted">Prepared {_e(date.today().isoformat())}. Check every letter before sending. '
+           "送る前に必ず内容を確認してください。</p>"]
+    for i, (name, result) in enumerate(clients):
+        d = _details_for(details, i, name)
+        contracts = _contracts(result)
+        bad = [c for c in contracts if c.suspicious]
+        legit = [c for c in contracts if not c.suspicious]
+        out.append(f'<section class="client"><h2>{_e(name)}</h2>')
+        files = [f"{_e(r.source)} ({r.rows} rows" + (f", {len(r.problems)} problem(s)" if r.problems else "") + ")"
+                 for r in result.reports]
+        if files:
+            out.append(f"<p>Files: {', '.join(files)}</p>")
+        for err in result.errors:
+            out.append(f'<p class="flag">Not read: {_e(err)}</p>')
+        total = {}
+        for c in bad:
+            total[c.currency] = total.get(c.currency, 0.0) + c.total_paid
+        summary = ", ".join(_money(v, k) for k, v in total.items()) or "0"
+        out.append(f"<p><b>{len(bad)}</b> suspicious contract(s) / 不審な契約 {len(bad)} 件; "
+                   f"paid in total {summary}</p>")
+        out.extend(_contract_html(c, d) for c in bad)
+        if legit:
+            out.append("<h3>Other subscriptions (look legitimate) / その他の定期支払い</h3><table>"
+                       "<tr><th>Merchant</th><th>Cadence</th><th>Status</th><th>Charges</th><th>Total</th>"
+                       "<th>Next</th></tr>")
+            out.extend(
+                f"<tr><td>{_e(c.merchant)}</td><td>{_e(c.cadence)}</td><td>{_e(c.status)}</td>"
+                f'<td class="num">{len(c.charges)}</td><td class="num">{_money(c.total_paid, c.currency)}</td>'
+                f"<td>{_e(c.next_expected_date or '')}</td></tr>"
+                for c in legit
+            )
+            out.append("</table>")
+        out.append("</section>")
+    out.append('<section class="help"><h2>Replies and help / 返信への対応と相談先</h2>')
+    out.append(f"<p>{_e(auto_reply_note('en'))}</p><p>{_e(auto_reply_note('ja'))}</p><ul>")
+    for en, ja in zip(help_contacts("en"), help_contacts("ja"), strict=True):
+        contact = " ".join(x for x in (en["phone"], en["url"]) if x)
+        out.append(f"<li><b>{_e(ja['name'])}</b> {_e(contact)}<br>{_e(ja['when'])}<br>"
+                   f'<span class="muted">{_e(en["name"])}: {_e(en["when"])}</span></li>')
+    out.append(f'</ul><p class="muted">Generated {_e(datetime.now().strftime("%Y-%m-%d %H:%M"))}</p>'
+               "</section></body></html>")
+    return "\n".join(out)

@@ -1,0 +1,372 @@
+"""Draft letters for one contract: cancellation request, follow-up, and card-issuer dispute.
+
+Each letter is English (what gets sent: overseas merchants answer in English) with a Japanese
+translation beside it, so the sender knows what they are signing. Fields the user has not filled in
+show as bracketed placeholders (``[YOUR NAME]`` / ``［お名前］``). Nothing here touches the network:
+:func:`letter_to_eml` only builds a file the user can open in their own mail program.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.policy import default as default_policy
+from typing import Any
+
+from audit.contracts import Contract
+
+
+@dataclass
+class LetterDetails:
+    """What the user tells us about themselves and the purchase (every field may stay empty)."""
+
+    name: str = ""
+    email: str = ""  # the address used when signing up / buying
+    order_number: str = ""
+    merchant_email: str = ""
+    product: str = ""
+    card_issuer: str = ""
+    request_date: str = ""  # when the cancellation request was sent (for the dispute letter)
+
+
+@dataclass
+class Letter:
+    """One letter in English and its Japanese translation."""
+
+    subject_en: str
+    body_en: str
+    subject_ja: str
+    body_ja: str
+    kind: str = ""  # "cancellation", "follow_up" or "dispute"
+
+
+# --------------------------------------------------------------------------- formatting helpers
+
+_ZERO_DECIMALS = {"JPY", "KRW", "VND", "CLP", "ISK", "HUF", "TWD"}
+
+
+def format_money(amount: float | None, currency: str | None) -> str:
+    """``JPY 9,800`` / ``USD 29.99``; currencies without minor units get no decimals."""
+    if amount is None:
+        return "?"
+    cur = (currency or "").upper()
+    text = f"{amount:,.0f}" if cur in _ZERO_DECIMALS else f"{amount:,.2f}"
+    return f"{cur} {text}".strip()
+
+
+def _field(value: str, en: str, ja: str) -> tuple[str, str]:
+    value = (value or "").strip()
+    return (value, value) if value else (f"[{en}]", f"［{ja}］")
+
+
+def _charge_lines(c: Contract, ja: bool) -> list[str]:
+    lines = []
+    for ch in c.charges:
+        money = format_money(ch.get("amount"), ch.get("currency") or c.currency)
+        if ch.get("original_amount") is not None and ch.get("original_currency"):
+            orig = format_money(ch["original_amount"], ch["original_currency"])
+            money += f"（{orig}）" if ja else f" ({orig})"
+        desc = ch.get("description") or c.merchant
+        lines.append(f"- {ch.get('date') or '?'}  {money}  \"{desc}\"")
+    for r in c.refunds:
+        money = format_money(-(r.get("amount") or 0.0), r.get("currency") or c.currency)
+        word = "返金済み" if ja else "refunded"
+        lines.append(f"- {r.get('date') or '?'}  {money} {word}  \"{r.get('description') or c.merchant}\"")
+    return lines
+
+
+def _total_line(c: Contract, ja: bool) -> str:
+    gross = sum(float(ch.get("amount") or 0.0) for ch in c.charges)
+    total = format_money(gross, c.currency)
+    if ja:
+        line = f"請求合計：{total}（{len(c.charges)}件）"
+        if c.refunded:
+            line += f"、うち返金済み {format_money(c.refunded, c.currency)}、差引 {format_money(c.total_paid, c.currency)}"
+        return line
+    line = f"Total charged: {total} ({len(c.charges)} charge{'s' if len(c.charges) != 1 else ''})"
+    if c.refunded:
+        line += (f"; already refunded {format_money(c.refunded, c.currency)}; "
+                 f"net {format_money(c.total_paid, c.currency)}")
+    return line
+
+
+def _descriptor(c: Contract) -> str:
+    return c.descriptors[0] if c.descriptors else c.merchant
+
+
+def _product(c: Contract, d: LetterDetails) -> tuple[str, str]:
+    if d.product.strip():
+        return d.product.strip(), d.product.strip()
+    desc = _descriptor(c)
+    return (f"the product billed to my card as \"{desc}\"", f"カード明細に「{desc}」と記載された商品")
+
+
+def _ids_block(d: LetterDetails, ja: bool) -> list[str]:
+    email_en, email_ja = _field(d.email, "EMAIL ADDRESS USED TO SIGN UP", "登録したメールアドレス")
+    order = d.order_number.strip()
+    if ja:
+        lines = ["貴社の記録で私を探すための情報：", f"- 登録したメールアドレス：{email_ja}"]
+        lines.append(f"- 注文番号：{order}" if order else "- 注文番号：不明（上記のメールアドレスで検索してください）")
+        return lines
+    lines = ["Details to find me in your records:", f"- Email address I signed up with: {email_en}"]
+    lines.append(f"- Order number: {order}" if order else "- Order number: unknown (please search by the email address above)")
+    return lines
+
+
+# --------------------------------------------------------------------------- letters
+
+
+def cancellation_request(contract: Contract, details: LetterDetails) -> Letter:
+    """First request to the merchant: cancel now, refund everything, tell me the next step."""
+    d = details
+    name_en, name_ja = _field(d.name, "YOUR NAME", "お名前")
+    email_en, email_ja = _field(d.email, "EMAIL ADDRESS USED TO SIGN UP", "登録したメールアドレス")
+    prod_en, prod_ja = _product(contract, d)
+    order = d.order_number.strip()
+    ref = f" (order {order})" if order else ""
+    ref_ja = f"（注文番号 {order}）" if order else ""
+
+    en = [
+        "Dear Customer Support,",
+        "",
+        f"My name is {name_en}, and I am a customer who bought {prod_en} from you.",
+        "I no longer wish to use it. Please cancel my licence and any subscription or automatic renewal "
+        "attached to it, and refund the full amount I have paid.",
+    ]
+    ja = [
+        "カスタマーサポート御中",
+        "",
+        f"私は{name_ja}と申します。貴社から{prod_ja}を購入した者です。",
+        "この商品の利用をやめたいと考えています。ライセンスと、それに付随する定期契約・自動更新をすべて解約し、"
+        "これまでに支払った金額の全額を返金してください。",
+    ]
+    if not order:
+        en.append(f"I do not know my order number or licence key, but the email address I gave when buying "
+                  f"was {email_en}; please use it to locate my purchase.")
+        ja.append(f"注文番号もライセンスキーも分かりませんが、購入時に入力したメールアドレスは{email_ja}です。"
+                  "このアドレスで私の購入記録を探してください。")
+    en += ["", "These charges appear on my card statement:", *_charge_lines(contract, False),
+           _total_line(contract, False), ""]
+    ja += ["", "カード明細に記載されている請求は次のとおりです：", *_charge_lines(contract, True),
+           _total_line(contract, True), ""]
+    if order:
+        en += [*_ids_block(d, False), ""]
+        ja += [*_ids_block(d, True), ""]
+    en += ["If anything else is needed from me to complete the cancellation and the refund, please tell me "
+           "what the next step is.", "", "I look forward to your prompt reply. Thank you.", "",
+           "Kind regards,", name_en]
+    ja += ["解約と返金を完了させるために私の側で必要な手続きがあれば、次に何をすればよいか教えてください。", "",
+           "早めのご返信をお待ちしています。よろしくお願いいたします。", "", name_ja]
+    return Letter(
+        subject_en=f"Request to cancel and fully refund my purchase{ref}",
+        body_en="\n".join(en) + "\n",
+        subject_ja=f"購入した商品の解約と全額返金のお願い{ref_ja}",
+        body_ja="\n".join(ja) + "\n",
+        kind="cancellation",
+    )
+
+
+def follow_up_request(contract: Contract, details: LetterDetails) -> Letter:
+    """Reply to a discount offer or a "why do you want to cancel?" message: decline and repeat."""
+    d = details
+    name_en, name_ja = _field(d.name, "YOUR NAME", "お名前")
+    prod_en, prod_ja = _product(contract, d)
+    order = d.order_number.strip()
+    ref = f" (order {order})" if order else ""
+    ref_ja = f"（注文番号 {order}）" if order else ""
+    en = [
+        "Dear Customer Support,",
+        "",
+        "Thank you for your reply. I do not accept any discount, free period or other offer, and I do not "
+        "want to keep the product or the licence.",
+        f"I am repeating my request: please cancel {prod_en}, together with any subscription or automatic "
+        "renewal, and refund the full amount I have paid.",
+        "I do not need to give any reason beyond the fact that I no longer want this product.",
+        "",
+        "The charges concerned:",
+        *_charge_lines(contract, False),
+        _total_line(contract, False),
+        "",
+        *_ids_block(d, False),
+        "",
+        "Please confirm in writing, by email, that the contract is cancelled, that no further charges will "
+        "be made to my card, and the amount and date of the refund.",
+        "",
+        "Kind regards,",
+        name_en,
+    ]
+    ja = [
+        "カスタマーサポート御中",
+        "",
+        "ご返信ありがとうございます。割引や無料期間などの提案はお受けしません。商品もライセンスも使い続けるつもりはありません。",
+        f"改めてお願いします。{prod_ja}を、定期契約・自動更新も含めて解約し、支払った金額の全額を返金してください。",
+        "この商品が不要になったということ以外に、解約の理由を説明する必要はないと考えています。",
+        "",
+        "対象となる請求：",
+        *_charge_lines(contract, True),
+        _total_line(contract, True),
+        "",
+        *_ids_block(d, True),
+        "",
+        "契約が解約されたこと、今後カードへの請求が一切ないこと、返金の金額と時期を、メールで書面にて確認させてください。",
+        "",
+        name_ja,
+    ]
+    return Letter(
+        subject_en=f"Re: cancellation and full refund{ref} - I decline the offer",
+        body_en="\n".join(en) + "\n",
+        subject_ja=f"Re: 解約と全額返金{ref_ja} ― 提案はお断りします",
+        body_ja="\n".join(ja) + "\n",
+        kind="follow_up",
+    )
+
+
+def issuer_dispute(contract: Contract, details: LetterDetails) -> Letter:
+    """Letter to the card issuer: the charges, what was done with the merchant, chargeback request."""
+    d = details
+    name_en, name_ja = _field(d.name, "YOUR NAME", "お名前")
+    issuer_en, issuer_ja = _field(d.card_issuer, "CARD ISSUER", "カード会社名")
+    when_en, when_ja = _field(d.request_date, "DATE OF YOUR REQUEST", "解約を申し出た日")
+    merchant_mail = d.merchant_email.strip()
+    cards = sorted({str(ch["card"]) for ch in contract.charges if ch.get("card")})
+    card_en = f"my card {', '.join(cards)}" if cards else "my card [CARD: LAST FOUR DIGITS ONLY]"
+    card_ja = f"カード（{', '.join(cards)}）" if cards else "カード［下4桁のみ記入］"
+    desc = _descriptor(contract)
+    via_en = f" at {merchant_mail}" if merchant_mail else ""
+    via_ja = f"（{merchant_mail}）" if merchant_mail else ""
+    en = [
+        f"Dear {issuer_en} customer service,",
+        "",
+        f"I am writing about charges on {card_en} from the merchant shown as \"{desc}\". I believe they come "
+        "from a contract I entered after a fake security warning appeared on my computer, and I wish to "
+        "dispute them.",
+        "",
+        "Charges:",
+        *_charge_lines(contract, False),
+        _total_line(contract, False),
+        "",
+        f"On {when_en} I contacted the merchant{via_en}, asked them to cancel the contract and to refund "
+        "every charge in full. [DESCRIBE THEIR ANSWER, OR WRITE THAT THEY HAVE NOT ANSWERED OR NOT REFUNDED.]",
+        "",
+        "Please:",
+        "1. investigate these charges and start a chargeback (dispute) for them;",
+        "2. stop any further charges from this merchant to my account;",
+        "3. tell me which documents you need from me.",
+        "",
+        "I understand that suspending my card or having it reissued with a new number may not, on its own, "
+        "stop this merchant from billing me, so I ask you to block the merchant's charges as well.",
+        "",
+        "Kind regards,",
+        name_en,
+    ]
+    ja = [
+        f"{issuer_ja} カスタマーサービス御中",
+        "",
+        f"{card_ja}に、「{desc}」という加盟店からの請求があります。偽のセキュリティ警告によって結ばされた契約による"
+        "請求だと考えており、異議を申し立てたくご連絡しました。",
+        "",
+        "請求の内容：",
+        *_charge_lines(contract, True),
+        _total_line(contract, True),
+        "",
+        f"{when_ja}に加盟店{via_ja}へ連絡し、契約の解約とすべての請求の全額返金を求めました。"
+        "［加盟店の回答、または返信がない・返金されていないことを記入］",
+        "",
+        "お願いしたいこと：",
+        "1. これらの請求を調査し、チャージバック（支払いの取消し手続き）を進めてください。",
+        "2. この加盟店から私の口座への今後の請求を止めてください。",
+        "3. 私から提出が必要な書類があれば教えてください。",
+        "",
+        "カードの利用停止や番号変更（再発行）だけでは、この加盟店からの請求が止まらないことがあると理解しています。"
+        "そのため、加盟店からの請求自体を止める対応もお願いします。",
+        "",
+        name_ja,
+    ]
+    return Letter(
+        subject_en=f"Dispute of charges from \"{desc}\" - request for chargeback",
+        body_en="\n".join(en) + "\n",
+        subject_ja=f"「{desc}」からの請求への異議申立て（チャージバックのお願い）",
+        body_ja="\n".join(ja) + "\n",
+        kind="dispute",
+    )
+
+
+def auto_reply_note(lang: str) -> str:
+    """What an automatic acknowledgement looks like and what to do with it (``"en"`` or ``"ja"``)."""
+    if lang == "ja":
+        return (
+            "解約を申し出た直後に英語のメールが届くことがあります。本文に「automatic response」「automatic reply」"
+            "「autoreply」などの言葉があれば、それは申し出を受け付けたことを知らせる自動返信です。"
+            "チケット番号（ticket number / case number）が書かれていれば控えておき、担当者からの返事を待ちましょう。"
+            "割引の提案や解約理由の質問が来たら、もう一度解約と全額返金を求める返信を送ってください。"
+            "英語の返信は無料の翻訳サービスなどで内容を確かめられます。"
+        )
+    if lang == "en":
+        return (
+            "Right after you send the request, an English email may arrive containing words such as "
+            "\"automatic response\", \"automatic reply\" or \"autoreply\". That only confirms your message was "
+            "received. If it gives a ticket or case number, keep it, and wait for a person to answer. "
+            "If the merchant then offers a discount or asks why you want to cancel, reply again asking for "
+            "cancellation and a full refund. A free online translator can help you read replies in English."
+        )
+    raise ValueError(f"unknown language {lang!r}: use 'en' or 'ja'")
+
+
+# --------------------------------------------------------------------------- files
+
+
+def letter_to_txt(letter: Letter, lang: str = "both") -> str:
+    """Plain text of the letter: ``"en"``, ``"ja"`` or ``"both"`` (English first)."""
+    en = f"Subject: {letter.subject_en}\n\n{letter.body_en}"
+    ja = f"件名：{letter.subject_ja}\n\n{letter.body_ja}"
+    if lang == "en":
+        return en
+    if lang == "ja":
+        return ja
+    if lang == "both":
+        return f"{en}\n{'-' * 20} 日本語訳 (Japanese translation) {'-' * 20}\n\n{ja}"
+    raise ValueError(f"unknown language {lang!r}: use 'en', 'ja' or 'both'")
+
+
+def letter_to_eml(letter: Letter, details: LetterDetails, to_addr: str = "") -> bytes:
+    """The letter as an ``.eml`` draft (UTF-8; English body, then the Japanese translation).
+
+    ``to_addr`` defaults to the merchant address from ``details`` (not for a dispute letter, which goes
+    to the card issuer: give its address as ``to_addr`` or fill it in the mail program). No Message-ID or Date is added, so
+    building the file needs no host name lookup; the mail program adds them when sending.
+    """
+    msg = EmailMessage(policy=default_policy)
+    msg["Subject"] = _one_line(letter.subject_en)
+    to = _one_line(to_addr or ("" if letter.kind == "dispute" else details.merchant_email))
+    if to:
+        msg["To"] = to
+    if _one_line(details.email):
+        msg["From"] = _one_line(details.email)
+    body = (
+        f"{letter.body_en}\n"
+        f"{'-' * 20} 日本語訳 (Japanese translation, for the sender's reference) {'-' * 20}\n\n"
+        f"{letter.body_ja}"
+    )
+    msg.set_content(body, charset="utf-8")
+    msg["X-Unsent"] = "1"  # Outlook and others open the file as a draft to edit and send
+    return msg.as_bytes()
+
+
+def _one_line(text: str) -> str:
+    """Header values on one line (no header injection through user-typed fields)."""
+    return " ".join((text or "").split())
+
+
+def all_letters(contract: Contract, details: LetterDetails) -> dict[str, Letter]:
+    """The three letters for one contract, by kind: cancellation, follow_up, dispute."""
+    return {
+        "cancellation": cancellation_request(contract, details),
+        "follow_up": follow_up_request(contract, details),
+        "dispute": issuer_dispute(contract, details),
+    }
+
+
+def letter_dict(letter: Letter) -> dict[str, Any]:
+    """A JSON-ready dict of the letter."""
+    return {"subject_en": letter.subject_en, "body_en": letter.body_en,
+            "subject_ja": letter.subject_ja, "body_ja": letter.body_ja}

@@ -1,0 +1,146 @@
+"""Word lists the scam-pattern signals look for in descriptors (English, romaji and Japanese).
+
+Every pattern is matched against :func:`fold` of the descriptor (NFKC, upper case), so half-width
+katakana, full-width letters and case differences do not matter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DASH = "[-‐‑‒–—―ー－ｰ・ ]?"
+
+
+def fold(text: str | None) -> str:
+    """Descriptor folded for matching: NFKC (full/half width unified) and upper case."""
+    if not isinstance(text, str):
+        return ""
+    return unicodedata.normalize("NFKC", text).upper()
+
+
+def _rx(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{w})" for w in words))
+
+
+# Software, security and remote-support words: what fake-warning operators sell.
+SOFTWARE_WORDS = _rx([
+    r"SECUR", r"ANTI ?VIRUS", r"\bVIRUS", r"MALWARE", r"SPYWARE", r"PROTECT", r"\bSHIELD", r"GUARD", r"DEFEND",
+    r"FIREWALL", r"\bSAFE\b", r"SAFETY", r"CLEAN(ER|UP)?\b", r"OPTIMI[ZS]", r"BOOST", r"SPEED ?UP", r"\bFIX", r"REPAIR",
+    r"\bPC\b", r"COMPUTER", r"SYSTEM ?CARE", r"DRIVER", r"REGISTRY", r"\bTECH", r"SUPPORT", r"HELP ?DESK",
+    r"\bHELP\b", r"\bCARE\b", r"SOFTWARE", r"\bSOFT\b", r"\bVPN\b", r"REMOTE", r"\bIT SERVICE",
+    "サポート", "セキュリティ", "セキュリティー", "ウイルス", "ウィルス", "ウイルス対策", "パソコン", "修復", "遠隔",
+    "保護", "駆除", "ソフトウェア", "ソフトウエア", "テクニカル", "ヘルプデスク", "技術支援", "最適化",
+])
+
+# Words that say "remote support contract" rather than a software product.
+SUPPORT_WORDS = _rx([
+    r"SUPPORT", r"HELP ?DESK", r"\bTECH", r"\bHELP\b", r"REPAIR", r"\bFIX", r"\bCARE\b",
+    "サポート", "ヘルプデスク", "修復", "遠隔", "テクニカル", "技術支援",
+])
+
+# Multi-year and lifetime plan words (fake-support price lists offer 3, 5, 10 years or "lifetime").
+PLAN_WORDS = _rx([
+    r"LIFE ?TIME", r"\b\d{1,2} ?(YR|YRS|YEAR|YEARS)\b", r"MULTI ?YEAR", r"PREMIUM PLAN", r"\bPLAN\b",
+    "永久", "永年", "生涯", "一生", r"\d{1,2}年", "年間", "プラン", "ライセンス", "LICENSE", "LICENCE",
+])
+
+# Payment agents and software resellers. Legit vendors use them too: a weight, never a verdict.
+RESELLERS: dict[str, re.Pattern[str]] = {
+    "FastSpring": re.compile(r"\bFS ?\*|FSPRG|FASTSPRING"),
+    "2Checkout": re.compile(r"2CHECKOUT|2CO\.COM|\b2CO ?\*|\bVERIFONE"),
+    "Paddle": re.compile(r"PADDLE"),
+    "cleverbridge": re.compile(r"CLEVERBRIDGE|\bCLV ?\*|\bCBR ?\*"),
+    "Digital River": re.compile(r"DIGITAL ?RIVER|\bDR ?\*|\bDRI ?\*"),
+    "SafeCart": re.compile(r"SAFECART"),
+    "RevenueWire": re.compile(r"REVENUEWIRE"),
+    "Nexway": re.compile(r"NEXWAY"),
+    "asknet": re.compile(r"ASKNET"),
+    "PayPal": re.compile(r"PAYPAL|\bPP ?\*"),
+    "KOMOJU": re.compile(r"\bKMJ ?\*|KOMOJU"),
+    "Stripe": re.compile(r"\bSTRIPE"),
+    "Square": re.compile(r"\bSQ ?\*"),
+}
+
+# Prepaid value: gift cards, prepaid e-money and virtual prepaid cards (asked for by support scammers).
+PREPAID_WORDS = _rx([
+    r"GIFT ?CARD", r"GIFTCARD", r"GIFT ?CERT", r"GOOGLE ?PLAY ?(GIFT|CARD|ギフト|カード)", r"APPLE ?GIFT",
+    r"ITUNES ?(CARD|GIFT|カード|ギフト)", r"APP ?STORE ?(&|AND)? ?ITUNES", r"AMAZON ?(GIFT|ギフト)",
+    r"WEB ?MONEY", r"ウェブマネー", r"BIT ?CASH", "ビットキャッシュ", r"V ?プリカ", r"VPRECA", r"V-PRECA",
+    r"PREPAID", "プリペイド", "ギフトカード", "ギフト券", "電子マネー", r"\bPOSA\b", r"STEAM ?(WALLET|CARD)",
+    "ニンテンドープリペイド", r"NINTENDO ?PREPAID",
+])
+
+# Japanese convenience stores, in katakana/kanji and romaji.
+KONBINI_WORDS = _rx([
+    f"セブン{_DASH}イレブン", r"SEVEN ?- ?ELEVEN", r"7 ?- ?ELEVEN", r"SEVEN ?ELEVEN", r"7-11",
+    f"ファミリー{_DASH}マート", "ファミマ", r"FAMILY ?MART", r"FAMIMA",
+    "ローソン", r"LAWSON", "ミニストップ", r"MINI ?STOP", f"デイリー{_DASH}ヤマザキ", r"DAILY ?YAMAZAKI",
+    "セイコーマート", r"SEICOMART", r"SEICO ?MART", f"ニュー{_DASH}デイズ", r"NEWDAYS", r"NEW ?DAYS",
+    "ポプラ", r"\bPOPLAR\b", "コンビニ",
+])
+
+# Legit brands and their usual billing descriptors (used alongside the merchant lists' allowlist).
+LEGIT_BRANDS: dict[str, re.Pattern[str]] = {
+    "Microsoft": re.compile(r"MSBILL\.INFO|BILL\.MS\.NET|MICROSOFT ?\*|MICROSOFT ?(365|OFFICE|XBOX|STORE|ONEDRIVE)|マイクロソフト"),
+    "Apple": re.compile(r"APPLE\.COM/BILL|ITUNES\.COM/BILL|APPLE\.COM/JP|APPLE ?COM ?BILL|アップル"),
+    "Google": re.compile(r"GOOGLE ?\*|GOOGLE ?(ONE|STORAGE|YOUTUBE|WORKSPACE|CLOUD)|YOUTUBE ?(PREMIUM|MUSIC)"),
+    "Netflix": re.compile(r"NETFLIX"),
+    "McAfee": re.compile(r"MCAFEE|マカフィー"),
+    "Norton": re.compile(r"NORTON|ノートン|GEN DIGITAL"),
+    "Trend Micro": re.compile(r"TREND ?MICRO|トレンドマイクロ|ウイルスバスター"),
+    "ESET": re.compile(r"\bESET\b|キヤノンITS"),
+    "Kaspersky": re.compile(r"KASPERSKY|カスペルスキー"),
+    "Avast": re.compile(r"\bAVAST\b|\bAVG\b"),
+    "Adobe": re.compile(r"ADOBE"),
+    "Amazon": re.compile(r"AMAZON ?PRIME|AMZN ?PRIME|AMAZON\.CO\.JP|AMAZON WEB SERVICES|\bAWS\b"),
+    "Spotify": re.compile(r"SPOTIFY"),
+    "Dropbox": re.compile(r"DROPBOX"),
+    "Disney+": re.compile(r"DISNEY ?(PLUS|\+)"),
+}
+
+# Words a fake "support" operator adds around a brand name; with them a brand match does not count.
+IMPERSONATION_WORDS = re.compile(r"TECH ?SUPPORT|HELP ?DESK|HELPLINE|PC ?REPAIR|CUSTOMER ?CARE|技術サポート|サポートセンター")
+
+
+def software_like(text: str) -> bool:
+    """True when the folded descriptor names software, security or computer support."""
+    return bool(SOFTWARE_WORDS.search(text))
+
+
+def support_like(text: str) -> bool:
+    """True when the folded descriptor reads like a support contract."""
+    return bool(SUPPORT_WORDS.search(text))
+
+
+def plan_like(text: str) -> bool:
+    """True when the folded descriptor mentions a multi-year or lifetime plan."""
+    return bool(PLAN_WORDS.search(text))
+
+
+def reseller_of(text: str) -> str | None:
+    """Name of the payment agent / software reseller in the folded descriptor, if any."""
+    for name, rx in RESELLERS.items():
+        if rx.search(text):
+            return name
+    return None
+
+
+def prepaid_like(text: str) -> bool:
+    """True for gift-card and prepaid e-money descriptors."""
+    return bool(PREPAID_WORDS.search(text))
+
+
+def konbini_like(text: str) -> bool:
+    """True for Japanese convenience-store descriptors."""
+    return bool(KONBINI_WORDS.search(text))
+
+
+def legit_brand(text: str) -> str | None:
+    """Legit brand whose usual descriptor this is, unless support-scam words surround it."""
+    if IMPERSONATION_WORDS.search(text):
+        return None
+    for name, rx in LEGIT_BRANDS.items():
+        if rx.search(text):
+            return name
+    return None

@@ -1,0 +1,477 @@
+"""Find recurring subscription streams among the charges of one or more statements.
+
+How a stream is found, per merchant (``merchant_key``, which already ignores changing trailing IDs):
+
+1. Only charges count (``kind == "charge"``, amount > 0). Each charge gets an *amount key*: the
+   foreign amount when the statement printed one (so exchange-rate drift of a yen bill does not
+   matter), else the billed amount.
+2. Charges are split by the amount key's currency, then into *amount clusters*: sorted amounts are
+   cut wherever two neighbours differ by more than 6 %. Exchange-rate drift without a printed foreign
+   amount moves in small steps and stays in one cluster; a price step opens a new cluster.
+3. In each cluster, *chains* are pulled out for each cadence: from a start charge, the next charge
+   is the one nearest to ``last + period`` inside the cadence's window (one missed period allowed);
+   charges in between are skipped as extras. The longest chain wins, ties go to the steadier one.
+   Chains are pulled out again from what is left, so two equal subscriptions at one merchant give two
+   streams. A chain is kept when it has 3+ charges whose dates sit on a regular grid and few
+   unexplained charges of the same cluster in its time span, and amounts that repeat or drift in small
+   steps (everyday shopping jumps around); or exactly 2 charges (early detection, monthly or longer
+   cadences only) with the same amount, an interval close to the cadence and nothing else at that
+   merchant in between. A stream whose amounts vary must not share its time span with many other
+   charges at the same merchant.
+   A cluster with many unexplained charges (a shop with random amounts) is searched again per exact
+   amount, which finds a fixed-price membership among everyday purchases.
+4. Chains at one merchant that follow each other (the later starts about one period after the earlier
+   ends) are joined: that is a price change. A lone charge one period before or after a stream (or a
+   cheaper one a few days before it: a trial) is joined too.
+
+The cadence is the one whose nominal period is nearest the fitted period of the chain.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from audit.model import Subscription
+
+
+@dataclass(frozen=True)
+class Cadence:
+    """A billing rhythm: nominal period and the window an interval may fall in (days)."""
+
+    name: str
+    period: float
+    lo: float
+    hi: float
+    months: int  # calendar months per period (0 for day-based cadences)
+
+
+CADENCES: tuple[Cadence, ...] = (
+    Cadence("weekly", 7.0, 5, 9, 0),
+    Cadence("biweekly", 14.0, 12, 16, 0),
+    Cadence("semi-monthly", 365.25 / 24, 11, 20, 0),
+    Cadence("monthly", 365.25 / 12, 25, 36, 1),
+    Cadence("quarterly", 365.25 / 4, 80, 102, 3),
+    Cadence("semi-annual", 365.25 / 2, 165, 200, 6),
+    Cadence("annual", 365.25, 340, 390, 12),
+)
+BY_NAME = {c.name: c for c in CADENCES}
+
+CLUSTER_GAP = math.log(1.06)  # amount clusters are cut where neighbours differ by more than 6 %
+MAX_STARTS = 3  # start charges tried per chain
+MAX_CHAINS = 4  # chains pulled from one amount cluster before it counts as noise
+DESCRIPTOR_COLUMNS = ("descriptor_norm", "merchant_key", "facilitator")
+
+
+def grace_days(cadence: str) -> float:
+    """Days after the expected next charge before a stream counts as ended."""
+    return 3.0 + 0.2 * BY_NAME[cadence].period
+
+
+def _max_step(cad: Cadence) -> int:
+    """Periods one interval may span: two skipped for weekly rhythms, one otherwise."""
+    return 3 if cad.period < 28 else 2
+
+
+def _max_residual(cad: Cadence) -> float:
+    return 1.5 + 0.08 * cad.period
+
+
+# --------------------------------------------------------------------------- chains
+
+
+def _chain(days: np.ndarray, amt: np.ndarray, start: int, cad: Cadence) -> tuple[list[int], int]:
+    """Greedy chain from ``start``: the next charge nearest ``last + period`` in the window."""
+    keep = [start]
+    missed = 0
+    last = start
+    n = len(days)
+    anchor = date.fromordinal(_EPOCH + int(days[start])).day if cad.months else 0
+    while last < n - 1:
+        found = -1
+        for k in range(1, _max_step(cad) + 1):  # k > 1: missed periods (skipped delivery, failed payment)
+            lo = days[last] + cad.lo + (k - 1) * cad.period
+            hi = days[last] + cad.hi + (k - 1) * cad.period
+            i0 = int(np.searchsorted(days, lo, "left"))
+            i1 = int(np.searchsorted(days, hi, "right"))
+            if i0 < i1:
+                target = _month_target(days[last], k * cad.months, anchor) if cad.months else days[last] + k * cad.period
+                cost = np.abs(days[i0:i1] - target) + 5.0 * np.abs(np.log(amt[i0:i1] / amt[last]))
+                found = i0 + int(np.argmin(cost))
+                missed += k - 1
+                break
+        if found < 0:
+            break
+        keep.append(found)
+        last = found
+    return keep, missed
+
+
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
+def _month_target(day: float, months: int, anchor: int) -> float:
+    """Day number ``months`` calendar months after ``day``, on the stream's day of month (clamped)."""
+    d = date.fromordinal(_EPOCH + int(day))
+    m0 = d.month - 1 + months
+    y, m = d.year + m0 // 12, m0 % 12 + 1
+    return float(date(y, m, min(anchor, calendar.monthrange(y, m)[1])).toordinal() - _EPOCH)
+
+
+def _fit(days: np.ndarray, cad: Cadence) -> tuple[float, float]:
+    """Fitted period (days) and RMS residual of chain dates against a regular grid."""
+    if len(days) < 2:
+        return cad.period, 0.0
+    steps = np.maximum(1, np.round(np.diff(days) / cad.period))
+    x = np.concatenate([[0.0], np.cumsum(steps)])
+    if len(days) == 2:
+        return float(days[1] - days[0]) / x[1], 0.0
+    slope, icpt = np.polyfit(x, days.astype(float), 1)
+    resid = days - (icpt + slope * x)
+    return float(slope), float(np.sqrt(np.mean(resid**2)))
+
+
+def _nearest_cadence(period: float, allowed: list[Cadence]) -> Cadence:
+    return min(allowed, key=lambda c: abs(math.log(period / c.period)))
+
+
+def _best_chain(days: np.ndarray, amt: np.ndarray) -> tuple[Cadence, np.ndarray, float, int] | None:
+    """Longest regular chain among ``days`` (sorted): cadence, positions, residual, missed periods."""
+    n = len(days)
+    if n < 2:
+        return None
+    gaps = np.diff(days)
+    span = days[-1] - days[0]
+    cands = [c for c in CADENCES if c.lo <= span and ((gaps >= c.lo) & (gaps <= c.hi)).any()]
+    if not cands:  # extras may hide every plain gap: fall back to the cadences the span allows
+        cands = [c for c in CADENCES if c.lo <= span and span <= c.hi * n]
+    best: tuple[float, Cadence, list[int], int] | None = None
+    for cad in cands:
+        for start in range(min(MAX_STARTS, n - 1)):
+            keep, missed = _chain(days, amt, start, cad)
+            if len(keep) < 2:
+                continue
+            period, resid = _fit(days[keep], cad)
+            score = len(keep) - 0.5 * missed - 0.1 * resid / cad.period
+            if best is None or score > best[0]:
+                best = (score, cad, keep, missed)
+            if len(keep) == n - start and start == 0:
+                break
+    if best is None:
+        return None
+    _, cad, keep, missed = best
+    idx = np.asarray(keep)
+    period, resid = _fit(days[idx], cad)
+    allowed = [c for c in CADENCES if c.lo <= period <= c.hi] or [cad]
+    return _nearest_cadence(period, allowed), idx, resid, missed
+
+
+def _extract(days: np.ndarray, amt: np.ndarray, exact: bool) -> list[tuple[Cadence, np.ndarray]]:
+    """Pull regular chains out of one amount cluster until none is left; positions are local."""
+    remaining = np.arange(len(days))
+    chains: list[tuple[Cadence, np.ndarray, float]] = []
+    while len(remaining) >= 2 and len(chains) < MAX_CHAINS:
+        got = _best_chain(days[remaining], amt[remaining])
+        if got is None:
+            break
+        cad, local, resid, missed = got
+        if len(local) >= 3 and resid > _max_residual(cad):
+            break
+        if len(local) == 3 and missed:  # three charges with a gap: too thin to call a rhythm
+            break
+        chains.append((cad, remaining[local], resid))
+        remaining = np.delete(remaining, local)
+    accepted: list[tuple[Cadence, np.ndarray]] = []
+    left_days = days[remaining]
+    for cad, pos, _ in chains:
+        lo_d, hi_d = days[pos[0]], days[pos[-1]]
+        extras = int(((left_days >= lo_d) & (left_days <= hi_d)).sum())
+        if len(pos) >= 3:
+            if extras > (0 if exact else max(2, len(pos) // 2)) or not steady_amounts(amt[pos]):
+                continue
+        else:
+            if extras or not _early_ok(days[pos], amt[pos], cad):
+                continue
+        accepted.append((cad, pos))
+    return accepted
+
+
+def steady_amounts(a: np.ndarray) -> bool:
+    """Amounts of a subscription: mostly repeated, or drifting in small steps (exchange rate).
+
+    Everyday shopping at one place varies much more from one visit to the next.
+    """
+    if len(a) < 2:
+        return True
+    step = np.abs(np.diff(np.log(a)))
+    return bool(np.median(step) <= 0.025 and (step <= 0.04).mean() >= 0.6)
+
+
+def _early_ok(d: np.ndarray, a: np.ndarray, cad: Cadence) -> bool:
+    """Two charges make an early stream only with equal amounts and an interval near the cadence."""
+    if cad.period < 28:  # weekly rhythms need a third charge: two visits a week apart prove little
+        return False
+    gap = d[1] - d[0]
+    tol = max(2.0, 0.04 * cad.period)
+    return abs(a[1] - a[0]) < 0.005 and abs(gap - cad.period) <= tol + (1.5 if cad.months else 0)
+
+
+def _clusters(amt: np.ndarray) -> list[np.ndarray]:
+    """Positions of ``amt`` split where sorted neighbours differ by more than 6 %."""
+    order = np.argsort(amt, kind="stable")
+    la = np.log(amt[order])
+    cuts = np.flatnonzero(np.diff(la) > CLUSTER_GAP) + 1
+    return [np.sort(part) for part in np.split(order, cuts)]
+
+
+@dataclass
+class _Stream:
+    cad: Cadence
+    pos: np.ndarray  # positions in the merchant group (sorted by date)
+
+
+def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray) -> list[_Stream]:
+    """Streams in one merchant group (arrays sorted by date)."""
+    streams: list[_Stream] = []
+    for u in np.unique(unit):
+        upos = np.flatnonzero(unit == u)
+        if len(upos) < 2:
+            continue
+        found: list[_Stream] = []
+        used = np.zeros(len(upos), dtype=bool)
+        for cl in _clusters(amt[upos]):
+            if len(cl) < 2:
+                continue
+            got = _extract(days[upos[cl]], amt[upos[cl]], exact=False)
+            for cad, p in got:
+                found.append(_Stream(cad, cl[p]))
+                used[cl[p]] = True
+            left = cl[~used[cl]]
+            if len(left) >= 6:  # many unexplained charges: look per exact amount
+                keys = np.round(amt[upos[left]], 2)
+                for k in np.unique(keys):
+                    sub = left[keys == k]
+                    if len(sub) < 3:
+                        continue
+                    for cad, p in _extract(days[upos[sub]], amt[upos[sub]], exact=True):
+                        found.append(_Stream(cad, sub[p]))
+                        used[sub[p]] = True
+        found = _join(found, days[upos], amt[upos], used)
+        found = [s for s in found if _quiet_enough(s, days[upos], amt[upos], days[upos[~used]])]
+        streams.extend(_Stream(s.cad, upos[s.pos]) for s in found)
+    return streams
+
+
+def _quiet_enough(s: _Stream, days: np.ndarray, amt: np.ndarray, free_days: np.ndarray) -> bool:
+    """Unexplained charges at the merchant during the stream: none for an early (two-charge) stream,
+    few for a stream whose amounts vary (at a busy shop, similar amounts line up by chance)."""
+    inside = int(((free_days > days[s.pos[0]]) & (free_days < days[s.pos[-1]])).sum())
+    if len(s.pos) == 2:
+        return inside == 0
+    a = amt[s.pos]
+    if a.max() <= a.min() * 1.005:
+        return True
+    return inside <= len(s.pos) // 4
+
+
+def _join(found: list[_Stream], days: np.ndarray, amt: np.ndarray, used: np.ndarray) -> list[_Stream]:
+    """Join consecutive streams (price changes) and lone charges next to a stream (trial, last step)."""
+    found.sort(key=lambda s: days[s.pos[0]])
+    merged = True
+    while merged and len(found) > 1:
+        merged = False
+        for i, a in enumerate(found):
+            for j, b in enumerate(found):
+                if i == j or a.cad.name != b.cad.name:
+                    continue
+                gap = days[b.pos[0]] - days[a.pos[-1]]
+                if gap > 0 and a.cad.lo <= gap <= a.cad.hi + (_max_step(a.cad) - 1) * a.cad.period:
+                    found[i] = _Stream(a.cad, np.sort(np.concatenate([a.pos, b.pos])))
+                    del found[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    lone = np.flatnonzero(~used)
+    if 0 < len(lone) <= 3:
+        for s in found:
+            if len(s.pos) < 2:
+                continue
+            first, last = days[s.pos[0]], days[s.pos[-1]]
+            for p in lone:
+                if used[p]:
+                    continue
+                before = first - days[p]
+                after = days[p] - last
+                cheaper = amt[p] < 0.8 * amt[s.pos[0]]
+                if (s.cad.lo <= before <= s.cad.hi) or (cheaper and 3 <= before < s.cad.lo) or (
+                    s.cad.lo <= after <= s.cad.hi
+                ):
+                    s.pos = np.sort(np.append(s.pos, p))
+                    used[p] = True
+                    first, last = days[s.pos[0]], days[s.pos[-1]]
+    return found
+
+
+# --------------------------------------------------------------------------- describing a stream
+
+
+def _anchor_days(dates: pd.DatetimeIndex) -> list[int]:
+    """Billing day(s) of month; 31 stands for 'last day of the month'."""
+    dom = dates.day.to_numpy()
+    month_end = (dates + pd.offsets.Day(1)).day.to_numpy() == 1
+    if month_end.mean() >= 0.5 or ((dom >= 28).mean() >= 0.8 and month_end.any()):
+        return [31]
+    vals, counts = np.unique(dom, return_counts=True)
+    return [int(vals[np.argmax(counts)])]
+
+
+def _add_months(d: pd.Timestamp, months: int, day: int) -> pd.Timestamp:
+    first = (d.replace(day=1) + pd.DateOffset(months=months)).normalize()
+    return first.replace(day=min(day, first.days_in_month))
+
+
+def next_expected(dates: pd.DatetimeIndex, cadence: str) -> pd.Timestamp:
+    """Expected date of the charge after the last one in ``dates``."""
+    cad = BY_NAME[cadence]
+    last = dates[-1]
+    if cad.months:
+        day = _anchor_days(dates)[0]
+        nxt = _add_months(last, cad.months, day)
+        if (nxt - last).days < cad.lo:  # last charge came late (weekend): the anchor is next period
+            nxt = _add_months(last, 2 * cad.months, day)
+        return nxt
+    if cadence == "semi-monthly":
+        dom = np.sort(dates.day.to_numpy())
+        cut = int(np.argmax(np.diff(dom))) + 1 if len(np.unique(dom)) > 1 else len(dom)
+        d1 = int(np.median(dom[:cut]))
+        d2 = int(np.median(dom[cut:])) if cut < len(dom) else min(28, d1 + 15)
+        for cand in (_add_months(last, m, d) for m in (0, 1, 2) for d in (d1, d2)):
+            if (cand - last).days >= cad.lo:
+                return cand
+        return last + pd.Timedelta(days=round(cad.period))
+    return last + pd.Timedelta(days=round(cad.period))
+
+
+def price_changes(dates: pd.DatetimeIndex, amounts: np.ndarray, unit: str) -> list[dict]:
+    """Lasting amount changes; small drift (exchange rate) is not a change."""
+    n = len(amounts)
+    if n < 2:
+        return []
+    drifting = len(np.unique(np.round(amounts, 2))) > 0.6 * n and n >= 4
+    thr = 0.08 if drifting else 0.01
+    out: list[dict] = []
+    level = amounts[0]
+    for i in range(1, n):
+        a = amounts[i]
+        if abs(a - level) / level <= thr:
+            continue
+        lasting = i == n - 1 or abs(amounts[i + 1] - a) / a <= thr
+        if not lasting:
+            continue
+        out.append({
+            "date": dates[i].date().isoformat(),
+            "from": round(float(level), 2),
+            "to": round(float(a), 2),
+            "currency": unit,
+            "change_pct": round(float(100.0 * (a - level) / level), 1),
+            "kind": "trial_end" if i == 1 and level < 0.5 * a else ("increase" if a > level else "decrease"),
+        })
+        level = a
+    return out
+
+
+def _display_name(desc: pd.Series, key: str) -> str:
+    counts = desc.dropna().value_counts()
+    if len(counts) and counts.iloc[0] >= 0.5 * len(desc):
+        return str(counts.index[0])
+    return key
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _with_descriptor_columns(tx: pd.DataFrame) -> pd.DataFrame:
+    if all(c in tx.columns for c in DESCRIPTOR_COLUMNS):
+        return tx
+    from audit.descriptors import add_descriptor_columns
+
+    return add_descriptor_columns(tx)
+
+
+def charge_frame(tx: pd.DataFrame) -> pd.DataFrame:
+    """Charges only, with ``amount_key`` (foreign amount when printed) and ``unit`` (its currency)."""
+    ch = tx.loc[(tx["kind"] == "charge") & (tx["amount"] > 0) & tx["date"].notna()].copy()
+    foreign = ch["original_amount"].notna() & (ch["original_amount"] > 0) & ch["original_currency"].notna()
+    ch["amount_key"] = ch["original_amount"].where(foreign, ch["amount"]).astype("float64")
+    ch["unit"] = ch["original_currency"].where(foreign, ch["currency"]).fillna("?").astype("str")
+    key = ch["merchant_key"] if "merchant_key" in ch.columns else ch["description"]
+    ch["group_key"] = key.fillna(ch["description"]).fillna("?").astype("str")
+    return ch
+
+
+def find_subscriptions(tx: pd.DataFrame, *, as_of: date | None = None) -> list[Subscription]:
+    """Recurring charge streams in ``tx`` (see the module docstring), sorted by merchant then first date.
+
+    ``as_of`` (default: the latest date in ``tx``) decides whether a stream is still active: it is
+    ended when no charge came within the grace period after the expected next date.
+    """
+    if tx.empty:
+        return []
+    tx = _with_descriptor_columns(tx)
+    end = pd.Timestamp(as_of) if as_of is not None else tx["date"].max()
+    ch = charge_frame(tx)
+    if len(ch) < 2:
+        return []
+    codes, _ = pd.factorize(ch["group_key"])
+    unit_codes, unit_names = pd.factorize(ch["unit"])
+    days = ch["date"].to_numpy().astype("datetime64[D]").astype(np.int64).astype(float)
+    amt = ch["amount_key"].to_numpy()
+    order = np.lexsort((days, codes))
+    sc = codes[order]
+    bounds = np.flatnonzero(np.diff(sc)) + 1
+    starts = np.concatenate([[0], bounds])
+    ends = np.concatenate([bounds, [len(sc)]])
+    big = (ends - starts) >= 2
+    rows: list[tuple[np.ndarray, Cadence]] = []
+    for s, e in zip(starts[big], ends[big], strict=True):
+        g = order[s:e]
+        for st in _group_streams(days[g], amt[g], unit_codes[g]):
+            rows.append((g[st.pos], st.cad))
+    subs = [_describe(ch, r, cad, end, str(unit_names[unit_codes[r[0]]])) for r, cad in rows]
+    subs.sort(key=lambda s: (s.merchant, s.first_date))
+    return subs
+
+
+def _describe(ch: pd.DataFrame, pos: np.ndarray, cad: Cadence, end: pd.Timestamp, unit: str) -> Subscription:
+    part = ch.iloc[pos]
+    dates = pd.DatetimeIndex(part["date"])
+    amounts = part["amount"].to_numpy()
+    nxt = next_expected(dates, cad.name)
+    active = end <= nxt + pd.Timedelta(days=grace_days(cad.name))
+    key = str(part["group_key"].iloc[0])
+    names = part["descriptor_norm"] if "descriptor_norm" in part.columns else part["description"]
+    currency = part["currency"].mode()
+    return Subscription(
+        merchant=_display_name(names, key),
+        merchant_key=key,
+        transaction_ids=[str(i) for i in part["id"]],
+        cadence=cad.name,
+        charges=len(part),
+        total_paid=round(float(amounts.sum()), 2),
+        currency=str(currency.iloc[0]) if len(currency) else "",
+        first_date=dates[0].date().isoformat(),
+        last_date=dates[-1].date().isoformat(),
+        last_amount=round(float(amounts[-1]), 2),
+        average_amount=round(float(amounts.mean()), 2),
+        status="active" if active else "ended",
+        early=len(part) == 2,
+        next_expected_date=nxt.date().isoformat() if active else None,
+        next_expected_amount=round(float(amounts[-1]), 2) if active else None,
+        price_changes=price_changes(dates, part["amount_key"].to_numpy(), unit),
+    )

@@ -1,0 +1,490 @@
+"""Scam patterns that no merchant list knows yet, each a :class:`Finding` with a score and reasons.
+
+Kinds (see :class:`audit.model.Finding`):
+
+* ``foreign_software_recurring`` - a subscription stream billed in a foreign currency (or through an
+  overseas payment agent) by an unknown software, security or PC-support merchant, often via a reseller.
+* ``contract_cluster`` - several new contracts with unknown software/support merchants starting within a
+  few days of each other (fake-warning victims are often signed up for more than one).
+* ``large_support_plan`` - one large charge (tens of thousands of yen) for a support, security or
+  multi-year/lifetime plan.
+* ``prepaid_burst`` - several large prepaid, gift-card or convenience-store purchases within two days.
+* ``refund_link`` - a refund tied to the charge(s) it reverses (``transaction_ids`` = charges..., refund).
+
+Legit brands never flag: the merchant lists' allowlist (``audit.merchants.allowlist_match``) and the
+brand descriptors in :mod:`audit.lexicon` both count. Merchant-list findings (``known``) raise the
+confidence of a cluster and are not repeated as pattern findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import numpy as np
+import pandas as pd
+
+from audit import lexicon
+from audit.model import Finding, Subscription
+
+# Thresholds per billing currency for "large" amounts (about 20,000 yen) and burst totals.
+LARGE_AMOUNT = {"JPY": 20000.0, "KRW": 180000.0}
+LARGE_DEFAULT = 150.0  # USD, EUR, GBP and other currencies with a unit near one dollar
+BURST_TOTAL = {"JPY": 20000.0}
+BURST_MIN_ITEM = {"JPY": 3000.0}
+BURST_DAYS = 2  # first to last purchase of a burst
+CLUSTER_GAP_DAYS = 4  # between consecutive new contracts
+CLUSTER_SPAN_DAYS = 7  # first to last new contract
+SYMBOLS = {"JPY": "¥", "USD": "US$", "EUR": "€", "GBP": "£", "AUD": "A$", "CAD": "C$"}
+SOFTWARE_RESELLERS = {"FastSpring", "2Checkout", "Paddle", "cleverbridge", "Digital River", "SafeCart",
+                      "RevenueWire", "Nexway", "asknet"}
+OVERSEAS_AGENTS = {"FastSpring", "2Checkout", "Paddle", "cleverbridge", "Digital River", "SafeCart",
+                   "RevenueWire", "Nexway", "asknet", "KOMOJU"}
+
+
+def money(amount: float, currency: str | None) -> str:
+    """Amount as people write it: ¥4,400 / US$29.99 / 12.00 CHF."""
+    cur = currency if isinstance(currency, str) else ""
+    if cur == "JPY":
+        return f"¥{amount:,.0f}"
+    if cur in SYMBOLS:
+        return f"{SYMBOLS[cur]}{amount:,.2f}"
+    return f"{amount:,.2f} {cur}".strip()
+
+
+def _allowlist() -> Callable[[str], str | None]:
+    """The merchant lists' allowlist when helper modules are present, else a no-op."""
+    try:
+        from audit.merchants import allowlist_match
+    except (ImportError, AttributeError):
+        return lambda _text: None
+
+    def check(text: str) -> str | None:
+        try:
+            return allowlist_match(text)
+        except Exception:  # a broken list must not stop the audit; the lexicon still applies
+            return None
+
+    return check
+
+
+@dataclass
+class _Context:
+    """Per-transaction features every signal uses."""
+
+    tx: pd.DataFrame
+    subs: list[Subscription]
+    known: list[Finding]
+    home: str = "JPY"
+    known_ids: set[str] = field(default_factory=set)
+    stream_of: dict[str, int] = field(default_factory=dict)
+
+
+def _features(tx: pd.DataFrame) -> pd.DataFrame:
+    """Lexicon features per row, computed once per distinct descriptor."""
+    allow = _allowlist()
+    desc = tx["description"].fillna("").astype("str")
+    uniq = pd.Index(desc.unique())
+    folded = [lexicon.fold(d) for d in uniq]
+    fac = tx["facilitator"] if "facilitator" in tx.columns else pd.Series(pd.NA, index=tx.index)
+    feats = pd.DataFrame(
+        {
+            "fold": folded,
+            "legit": [allow(d) or lexicon.legit_brand(f) for d, f in zip(uniq, folded, strict=True)],
+            "software": [lexicon.software_like(f) for f in folded],
+            "support": [lexicon.support_like(f) for f in folded],
+            "plan": [lexicon.plan_like(f) for f in folded],
+            "reseller": [lexicon.reseller_of(f) for f in folded],
+            "prepaid": [lexicon.prepaid_like(f) for f in folded],
+            "konbini": [lexicon.konbini_like(f) for f in folded],
+        },
+        index=uniq,
+    )
+    out = feats.reindex(desc.to_numpy())
+    out.index = tx.index
+    out["reseller"] = out["reseller"].where(out["reseller"].notna(), fac.where(fac.notna() & (fac != "nan")))
+    return out
+
+
+def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -> _Context:
+    from audit.recurring import _with_descriptor_columns
+
+    tx = _with_descriptor_columns(tx).copy()
+    tx = tx.join(_features(tx))
+    orig_cur = tx["original_currency"]
+    tx["foreign"] = (orig_cur.notna() & (orig_cur != tx["currency"])).to_numpy()
+    charges = tx[(tx["kind"] == "charge") & (tx["amount"] > 0)]
+    home = str(charges["currency"].mode().iloc[0]) if charges["currency"].notna().any() else "JPY"
+    tx["foreign"] = tx["foreign"] | (tx["currency"].fillna(home) != home) | tx["fold"].str.contains("海外")
+    tx["overseas_agent"] = tx["reseller"].isin(list(OVERSEAS_AGENTS))
+    tx["name"] = tx["descriptor_norm"].fillna(tx["description"]) if "descriptor_norm" in tx else tx["description"]
+    ctx = _Context(tx.set_index("id", drop=False), subs, known, home=home)
+    ctx.known_ids = {i for f in known for i in f.transaction_ids}
+    ctx.stream_of = {i: n for n, s in enumerate(subs) for i in s.transaction_ids}
+    return ctx
+
+
+# --------------------------------------------------------------------------- the signals
+
+
+def _stream_rows(ctx: _Context, sub: Subscription) -> pd.DataFrame:
+    return ctx.tx.loc[[i for i in sub.transaction_ids if i in ctx.tx.index]]
+
+
+def _foreign_software(ctx: _Context) -> list[Finding]:
+    out: list[Finding] = []
+    for sub in ctx.subs:
+        rows = _stream_rows(ctx, sub)
+        if rows.empty or rows["legit"].notna().any():
+            continue
+        if rows["id"].isin(ctx.known_ids).mean() >= 0.5:
+            continue  # the merchant list already names it
+        foreign = bool(rows["foreign"].mean() >= 0.5)
+        agent = rows["reseller"].dropna()
+        reseller = str(agent.iloc[0]) if len(agent) else None
+        software = bool(rows["software"].any())
+        support = bool(rows["support"].any())
+        amts = rows["amount"].to_numpy()
+        fx_like = (not foreign and len(amts) >= 3 and rows["original_amount"].isna().all()
+                   and len(np.unique(amts)) >= 0.6 * len(amts) and not sub.price_changes)
+        overseas = foreign or fx_like or bool(rows["overseas_agent"].any())
+        soft_agent = reseller in SOFTWARE_RESELLERS
+        if not ((overseas and (software or soft_agent)) or (software and support)):
+            continue
+        score = 35.0 + (15 if overseas else 0) + (20 if software else 0) + (10 if support else 0)
+        score += 10 if reseller else 0
+        score = min(95.0, score)
+        last = rows.iloc[-1]
+        orig = rows["original_currency"].dropna()
+        reasons = [
+            f"“{sub.merchant}” has charged this card {sub.charges} times, {sub.cadence}, from {sub.first_date} "
+            f"to {sub.last_date}: {money(sub.total_paid, sub.currency)} in total, last "
+            f"{money(sub.last_amount, sub.currency)}"
+            + (f" (billed as {money(float(last['original_amount']), str(last['original_currency']))})"
+               if len(orig) and pd.notna(last["original_amount"]) else "")
+            + ".",
+        ]
+        if foreign:
+            cur = str(orig.iloc[0]) if len(orig) else str(rows["currency"].iloc[0])
+            reasons.append(f"The charges are in a foreign currency ({cur}), so the seller is abroad; "
+                           "fake virus-warning operators bill this way.")
+        if fx_like:
+            reasons.append("The amount changes a little every time, as happens when a price in a foreign currency "
+                           "is converted to yen: the seller is probably abroad.")
+        if software or support:
+            reasons.append("The name points to security, PC-repair or remote-support software, which is what "
+                           "fake virus warnings sell.")
+        if reseller:
+            reasons.append(f"It is billed through {reseller}, a payment agent or software reseller: the name on "
+                           "the bill is often not the company you dealt with.")
+        reasons.append("It is not a brand this tool knows as a legitimate subscription.")
+        if sub.status == "active" and sub.next_expected_date:
+            reasons.append(f"It is still running: the next charge of about "
+                           f"{money(sub.next_expected_amount or sub.last_amount, sub.currency)} is expected around "
+                           f"{sub.next_expected_date}.")
+        out.append(Finding(
+            kind="foreign_software_recurring", merchant=sub.merchant, score=score, reasons=reasons,
+            transaction_ids=list(sub.transaction_ids), merchant_key=sub.merchant_key,
+            details={"cadence": sub.cadence, "charges": sub.charges, "total_paid": sub.total_paid,
+                     "currency": sub.currency, "reseller": reseller, "foreign": foreign, "fx_drift": fx_like},
+        ))
+    return out
+
+
+def _large_threshold(currency: str) -> float:
+    return LARGE_AMOUNT.get(currency, LARGE_DEFAULT)
+
+
+def _large_support_plans(ctx: _Context) -> list[Finding]:
+    tx = ctx.tx
+    thr = tx["currency"].fillna(ctx.home).map(_large_threshold)
+    cand = tx[(tx["kind"] == "charge") & (tx["amount"] >= thr) & tx["legit"].isna()
+              & (tx["software"] | tx["support"] | tx["plan"]) & ~tx["id"].isin(ctx.known_ids)]
+    out: list[Finding] = []
+    for _, r in cand.iterrows():
+        in_stream = r["id"] in ctx.stream_of
+        sub = ctx.subs[ctx.stream_of[r["id"]]] if in_stream else None
+        if sub is not None and sub.cadence not in ("annual", "semi-annual"):
+            continue  # a regular monthly bill is the recurring signal's business
+        big = float(r["amount"]) >= 2.5 * _large_threshold(str(r["currency"]))
+        score = 45.0 + (15 if r["support"] else 0) + (15 if r["plan"] else 0) + (10 if r["software"] else 0)
+        score += (10 if (r["foreign"] or r["overseas_agent"]) else 0) + (5 if big else 0) - (10 if in_stream else 0)
+        amount = money(float(r["amount"]), str(r["currency"]))
+        if pd.notna(r["original_amount"]) and pd.notna(r["original_currency"]):
+            amount += f" ({money(float(r['original_amount']), str(r['original_currency']))})"
+        reasons = [f"On {r['date'].date().isoformat()} one charge of {amount} was made at “{r['name']}”."]
+        if r["plan"]:
+            reasons.append("The name mentions a multi-year, lifetime or licence plan: fake support callers sell "
+                           "3-, 5-, 10-year or lifetime “support contracts” for tens of thousands of yen.")
+        if r["support"] or r["software"]:
+            reasons.append("It is a large amount for PC support or security software; real vendors sell these "
+                           "for a few thousand yen a year.")
+        if r["foreign"] or r["overseas_agent"]:
+            via = f" through {r['reseller']}" if isinstance(r["reseller"], str) else ""
+            reasons.append(f"It was billed from abroad{via}.")
+        out.append(Finding(
+            kind="large_support_plan", merchant=str(r["name"]), score=min(95.0, score), reasons=reasons,
+            transaction_ids=[str(r["id"])], merchant_key=_key(r),
+            details={"date": r["date"].date().isoformat(), "amount": float(r["amount"]),
+                     "currency": str(r["currency"]), "plan_words": bool(r["plan"])},
+        ))
+    return out
+
+
+def _key(r: pd.Series) -> str | None:
+    v = r.get("merchant_key")
+    return str(v) if isinstance(v, str) else None
+
+
+def _bursts(dates: np.ndarray) -> list[np.ndarray]:
+    """Runs of positions whose dates (sorted, in days) stay within BURST_DAYS of the run's first."""
+    runs: list[np.ndarray] = []
+    i = 0
+    n = len(dates)
+    while i < n:
+        j = int(np.searchsorted(dates, dates[i] + BURST_DAYS, "right"))
+        if j - i >= 2:
+            runs.append(np.arange(i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
+    tx = ctx.tx
+    cur = tx["currency"].fillna(ctx.home)
+    min_item = cur.map(lambda c: BURST_MIN_ITEM.get(c, 25.0))
+    cand = tx[(tx["kind"] == "charge") & (tx["prepaid"] | tx["konbini"]) & (tx["amount"] >= min_item)]
+    cand = cand.sort_values("date")
+    days = cand["date"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    anchor_dates = [
+        (pd.Timestamp(tx.loc[f.transaction_ids[0], "date"]), f.merchant)
+        for f in anchors if f.transaction_ids and f.transaction_ids[0] in tx.index
+    ]
+    out: list[Finding] = []
+    for run in _bursts(days):
+        rows = cand.iloc[run]
+        c = str(rows["currency"].iloc[0])
+        total = float(rows["amount"].sum())
+        gift = bool(rows["prepaid"].any())
+        if total < BURST_TOTAL.get(c, 150.0) and not (gift and total >= 0.5 * BURST_TOTAL.get(c, 150.0)):
+            continue
+        first, last = rows["date"].iloc[0], rows["date"].iloc[-1]
+        rounded = bool((rows["amount"] % 1000 == 0).all()) if c == "JPY" else False
+        score = 40.0 + 10 * (len(rows) - 2) + (15 if gift else 0) + (10 if rounded else 0)
+        score += 10 if total >= 2.5 * BURST_TOTAL.get(c, 150.0) else 0
+        near = [(d, m) for d, m in anchor_dates if abs((d - first).days) <= 3]
+        score += 15 if near else 0
+        items = ", ".join(f"{r['name']} {money(float(r['amount']), c)}" for _, r in rows.iterrows())
+        when = first.date().isoformat() + ("" if first == last else f" and {last.date().isoformat()}")
+        kinds = "prepaid or gift cards" if gift and not rows["konbini"].any() else (
+            "convenience stores and gift cards" if gift else "convenience stores")
+        reasons = [
+            f"On {when} there were {len(rows)} purchases at {kinds}, {money(total, c)} in total ({items}).",
+            "Fake support callers often send people to a convenience store to buy prepaid cards or gift cards "
+            "and read out the codes, then claim the code failed and ask for more.",
+        ]
+        if rounded:
+            reasons.append("The amounts are round sums, like prepaid card values.")
+        if near:
+            reasons.append(f"This was within three days of another suspicious charge (“{near[0][1]}”).")
+        out.append(Finding(
+            kind="prepaid_burst", merchant=str(rows["name"].iloc[0]) if rows["name"].nunique() == 1 else kinds,
+            score=min(95.0, score), reasons=reasons, transaction_ids=[str(i) for i in rows["id"]],
+            merchant_key=None,
+            details={"first_date": first.date().isoformat(), "last_date": last.date().isoformat(),
+                     "total": total, "currency": c, "count": len(rows)},
+        ))
+    return out
+
+
+@dataclass
+class _Start:
+    date: pd.Timestamp
+    merchant: str
+    key: str
+    ids: list[str]
+    what: str
+    known: bool
+
+
+def _contract_clusters(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
+    tx = ctx.tx
+    data_start = tx["date"].min()
+    starts: dict[str, _Start] = {}
+
+    def add(st: _Start) -> None:
+        if st.key not in starts or st.date < starts[st.key].date:
+            starts[st.key] = st
+
+    for sub in ctx.subs:
+        rows = _stream_rows(ctx, sub)
+        if rows.empty or rows["legit"].notna().any():
+            continue
+        first = pd.Timestamp(sub.first_date)
+        if (first - data_start).days < 20:
+            continue  # may have started before the statement
+        is_known = bool(rows["id"].isin(ctx.known_ids).any())
+        risky = is_known or bool(rows["software"].any() or rows["support"].any() or rows["overseas_agent"].any())
+        if not risky:
+            continue
+        add(_Start(first, sub.merchant, sub.merchant_key, list(sub.transaction_ids),
+                   f"{sub.cadence} from {sub.first_date}, {money(sub.last_amount, sub.currency)} a time", is_known))
+    in_stream = set(ctx.stream_of)
+    one = tx[(tx["kind"] == "charge") & (tx["amount"] > 0) & tx["legit"].isna() & ~tx["id"].isin(in_stream)
+             & (tx["software"] | tx["support"] | tx["plan"] | tx["overseas_agent"] | tx["id"].isin(ctx.known_ids))]
+    for _, r in one.iterrows():
+        key = _key(r) or str(r["name"])
+        add(_Start(r["date"], str(r["name"]), key, [str(r["id"])],
+                   f"one charge of {money(float(r['amount']), str(r['currency']))} on {r['date'].date().isoformat()}",
+                   r["id"] in ctx.known_ids))
+    events = sorted(starts.values(), key=lambda s: s.date)
+    out: list[Finding] = []
+    i = 0
+    while i < len(events):
+        j = i + 1
+        while (j < len(events) and (events[j].date - events[j - 1].date).days <= CLUSTER_GAP_DAYS
+               and (events[j].date - events[i].date).days <= CLUSTER_SPAN_DAYS):
+            j += 1
+        group = events[i:j]
+        i = j
+        if len(group) < 2:
+            continue
+        n_known = sum(g.known for g in group)
+        ids = [x for g in group for x in g.ids]
+        also = sum(1 for f in flagged if set(f.transaction_ids) & set(ids))
+        score = 50.0 + 15 * (len(group) - 2) + (15 if n_known else 0) + (10 if also else 0)
+        span = (group[-1].date - group[0].date).days
+        when = f"between {group[0].date.date().isoformat()} and {group[-1].date.date().isoformat()}" if span else (
+            f"on {group[0].date.date().isoformat()}")
+        reasons = [
+            f"{len(group)} new contracts with software or support sellers began {when}"
+            f" ({span} day{'s' if span != 1 else ''} apart at most): "
+            + "; ".join(f"“{g.merchant}” ({g.what})" for g in group) + ".",
+            "People who call the number on a fake virus warning are often signed up for several contracts at once; "
+            "each one needs its own cancellation request.",
+        ]
+        if n_known:
+            reasons.append("At least one of them is on a list of known scam merchants, which makes the others "
+                           "more likely to belong to the same scheme.")
+        out.append(Finding(
+            kind="contract_cluster", merchant=", ".join(g.merchant for g in group), score=min(95.0, score),
+            reasons=reasons, transaction_ids=ids, merchant_key=None,
+            details={"merchants": [g.merchant for g in group], "merchant_keys": [g.key for g in group],
+                     "first_date": group[0].date.date().isoformat(), "last_date": group[-1].date.date().isoformat(),
+                     "known": n_known},
+        ))
+    return out
+
+
+def _refund_links(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
+    tx = ctx.tx
+    refunds = tx[(tx["kind"] == "refund") | ((tx["amount"] < 0) & ~tx["kind"].isin(["payment"]))]
+    if refunds.empty:
+        return []
+    charges = tx[(tx["kind"] == "charge") & (tx["amount"] > 0)]
+    key_col = "merchant_key" if "merchant_key" in tx.columns else "name"
+    by_key = {k: g.sort_values("date") for k, g in charges.groupby(key_col)}
+    suspicious_ids = {i for f in flagged for i in f.transaction_ids} | ctx.known_ids
+    used: set[str] = set()
+    out: list[Finding] = []
+    for _, r in refunds.sort_values("date").iterrows():
+        g = by_key.get(r[key_col])
+        if g is None:
+            g = _fuzzy_charges(charges, str(r["fold"]))
+        if g is None:
+            continue
+        g = g[(g["date"] <= r["date"]) & (g["date"] >= r["date"] - timedelta(days=400)) & ~g["id"].isin(used)]
+        if g.empty:
+            continue
+        amount = -float(r["amount"])
+        linked, full = _match_refund(g, amount, r)
+        if not linked:
+            continue
+        used.update(linked)
+        rows = tx.loc[linked]
+        charged = float(rows["amount"].sum())
+        cur = str(r["currency"])
+        sus = bool(set(linked) & suspicious_ids)
+        dates = ", ".join(d.date().isoformat() for d in rows["date"])
+        reasons = [
+            f"The refund of {money(amount, cur)} on {r['date'].date().isoformat()} "
+            + ("reverses" if full else "partly reverses")
+            + f" {'the charge' if len(linked) == 1 else f'{len(linked)} charges'} of {money(charged, cur)} "
+            f"on {dates} at “{rows['name'].iloc[0]}”."
+        ]
+        if sus:
+            reasons.append("The refunded charge was flagged as suspicious: the merchant can refund, so ask for the "
+                           "remaining charges back too.")
+        out.append(Finding(
+            kind="refund_link", merchant=str(rows["name"].iloc[0]), score=60.0 if sus else 20.0, reasons=reasons,
+            transaction_ids=[*linked, str(r["id"])], merchant_key=_key(r),
+            details={"refund_id": str(r["id"]), "charge_ids": linked, "refunded": amount, "charged": charged,
+                     "currency": cur, "full": full},
+        ))
+    return out
+
+
+def _fuzzy_charges(charges: pd.DataFrame, folded: str) -> pd.DataFrame | None:
+    """Charges whose descriptor resembles the refund's (refund lines often add words or drop IDs)."""
+    from rapidfuzz import fuzz
+
+    if not folded:
+        return None
+    names = charges["fold"].unique()
+    hits = [n for n in names if fuzz.token_set_ratio(n, folded) >= 85]
+    return charges[charges["fold"].isin(hits)].sort_values("date") if hits else None
+
+
+def _match_refund(g: pd.DataFrame, amount: float, r: pd.Series) -> tuple[list[str], bool]:
+    """Charge ids a refund of ``amount`` reverses, and whether fully: same amount, a run, or partial."""
+    amts = g["amount"].to_numpy()
+    tol = max(1.0, 0.01 * amount) if r["currency"] == "JPY" else max(0.01, 0.01 * amount)
+    same = np.flatnonzero(np.abs(amts - amount) <= tol)
+    if pd.notna(r.get("original_amount")):
+        orig = g["original_amount"].to_numpy()
+        same = np.union1d(same, np.flatnonzero(np.abs(orig - abs(float(r["original_amount"]))) < 0.005))
+    if len(same):
+        return [str(g["id"].iloc[same[-1]])], True
+    for k in range(2, min(12, len(g)) + 1):  # the last k charges refunded together
+        if abs(amts[-k:].sum() - amount) <= tol:
+            return [str(i) for i in g["id"].iloc[-k:]], True
+    bigger = np.flatnonzero(amts > amount)
+    if len(bigger):
+        return [str(g["id"].iloc[bigger[-1]])], False
+    return [], False
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def find_signals(tx: pd.DataFrame, subscriptions: list[Subscription], known: list[Finding]) -> list[Finding]:
+    """Scam-pattern findings for ``tx`` and mark the streams they flag as suspicious.
+
+    ``subscriptions`` come from :func:`audit.recurring.find_subscriptions` on the same table; ``known``
+    are merchant-list findings (kind ``known_merchant``), used to raise confidence, never repeated.
+    """
+    if tx.empty:
+        return []
+    ctx = _prepare(tx, subscriptions, known)
+    findings = _foreign_software(ctx)
+    findings += _large_support_plans(ctx)
+    findings += _contract_clusters(ctx, findings + list(known))
+    findings += _prepaid_bursts(ctx, [f for f in findings if f.kind != "contract_cluster"] + list(known))
+    findings += _refund_links(ctx, findings)
+    flags = [f for f in findings if f.kind != "refund_link"]
+    for sub in subscriptions:
+        ids = set(sub.transaction_ids)
+        hits = [f for f in flags if ids & set(f.transaction_ids)]
+        if not hits:
+            continue
+        sub.suspicious = True
+        sub.score = max(sub.score, *(f.score for f in hits))
+        for f in hits:
+            for reason in f.reasons:
+                if reason not in sub.reasons:
+                    sub.reasons.append(reason)
+    findings.sort(key=lambda f: -f.score)
+    return findings

@@ -1,0 +1,188 @@
+"""Scam-pattern signals: foreign software streams, contract clusters, support plans, prepaid bursts, refunds."""
+
+from __future__ import annotations
+
+import sys
+import types
+from datetime import date, timedelta
+
+import pytest
+from test_recurring import make_tx, monthly_dates
+
+from audit import lexicon
+from audit.model import Finding
+from audit.recurring import find_subscriptions
+from audit.signals import find_signals, money
+
+USD = 150.0
+
+
+def usd_stream(name: str, start: date, n: int, usd: float) -> list[tuple]:
+    return [(d, name, round(usd * (USD + i)), usd, "USD") for i, d in enumerate(monthly_dates(start, n))]
+
+
+def run(rows, known=()):
+    tx = make_tx(rows)
+    subs = find_subscriptions(tx)
+    return tx, subs, find_signals(tx, subs, list(known))
+
+
+def kinds(findings):
+    return sorted(f.kind for f in findings)
+
+
+def test_unknown_software_billed_in_usd_via_fastspring_is_flagged_with_reasons():
+    rows = usd_stream("FS *ZORBLEGUARD PC CARE", date(2024, 3, 5), 10, 29.99)
+    _, subs, found = run(rows)
+    f = next(x for x in found if x.kind == "foreign_software_recurring")
+    assert f.score >= 80 and f.transaction_ids == subs[0].transaction_ids
+    text = " ".join(f.reasons)
+    for part in ("monthly", "2024-03-05", "USD", "US$29.99", "FastSpring", "10 times"):
+        assert part in text
+    assert subs[0].suspicious and subs[0].score == f.score and subs[0].reasons
+
+
+def test_fx_drift_without_printed_foreign_amount_counts_as_foreign():
+    rates = [145.2, 147.9, 146.1, 149.3, 151.0, 150.2, 148.4, 152.7]
+    rows = [(d, "PADDLE.NET* NEXAFIX TECH SUPPORT", round(19.99 * r)) for r, d in
+            zip(rates, monthly_dates(date(2024, 1, 9), 8), strict=True)]
+    _, _, found = run(rows)
+    f = next(x for x in found if x.kind == "foreign_software_recurring")
+    assert "foreign currency is converted to yen" in " ".join(f.reasons).replace("a price in a ", "")
+
+
+@pytest.mark.parametrize(
+    ("name", "amount", "months"),
+    [("MCAFEE.COM", 8980, 12), ("NORTON *NORTON 360", 9980, 12), ("MICROSOFT*MICROSOFT 365", 1490, 1),
+     ("MSBILL.INFO", 14900, 12), ("NETFLIX.COM", 1490, 1), ("APPLE.COM/BILL", 400, 1), ("GOOGLE *Google One", 250, 1)],
+)
+def test_legit_brands_do_not_flag_even_when_billed_in_usd(name, amount, months):
+    ds = [monthly_dates(date(2023, 2, 10), 1 + months * k)[-1] for k in range(4)]
+    rows = [(d, name, amount, round(amount / USD, 2), "USD") for d in ds]
+    rows += [(date(2025, 5, 1), name + " RENEWAL 3YR", 32000)]
+    _, subs, found = run(rows)
+    assert [f for f in found if f.kind != "refund_link"] == []
+    assert not any(s.suspicious for s in subs)
+
+
+def test_merchant_list_allowlist_is_respected(monkeypatch):
+    fake = types.ModuleType("audit.merchants")
+    fake.allowlist_match = lambda text, db=None: "Glyphforge" if "GLYPHFORGE" in text.upper() else None
+    monkeypatch.setitem(sys.modules, "audit.merchants", fake)
+    rows = usd_stream("FS *GLYPHFORGE SECURITY", date(2024, 1, 2), 6, 12.0)
+    _, _, found = run(rows)
+    assert found == []
+
+
+def test_impersonating_a_brand_with_support_words_still_flags():
+    assert lexicon.legit_brand(lexicon.fold("MICROSOFT TECH SUPPORT 1-888")) is None
+    assert lexicon.legit_brand(lexicon.fold("MICROSOFT*MICROSOFT 365")) == "Microsoft"
+
+
+def test_contract_cluster_of_new_contracts_within_days():
+    rows = [(d, "ENEOS", 5000 + 37 * i) for i, d in enumerate(monthly_dates(date(2024, 1, 20), 3))]
+    rows += usd_stream("2CO.COM*KUMOSHIELD SECURITY", date(2024, 6, 10), 5, 39.99)
+    rows += usd_stream("DR *ORBITSAFE PROTECT", date(2024, 6, 12), 5, 14.99)
+    rows += [(date(2024, 6, 11), "FS *NEXAFIX LIFETIME SUPPORT", 74850, 499.0, "USD")]
+    _, _, found = run(rows)
+    cl = [f for f in found if f.kind == "contract_cluster"]
+    assert len(cl) == 1
+    assert len(cl[0].details["merchants"]) == 3 and cl[0].score >= 75
+    assert "2024-06-10" in cl[0].reasons[0] and "2024-06-12" in cl[0].reasons[0]
+    assert "large_support_plan" in kinds(found)
+
+
+def test_known_merchant_raises_cluster_and_is_not_repeated():
+    rows = [(date(2024, 1, 3), "ENEOS", 5000)]  # the statement starts well before the contracts
+    rows += usd_stream("FS *RESTORO", date(2024, 6, 10), 4, 29.99)
+    rows += usd_stream("2CO.COM*KUMOSHIELD SECURITY", date(2024, 6, 11), 4, 39.99)
+    tx = make_tx(rows)
+    known_ids = [i for i, d in zip(tx["id"], tx["description"], strict=True) if "RESTORO" in d]
+    known = [Finding(kind="known_merchant", merchant="Restoro", score=90, reasons=["listed"],
+                     transaction_ids=known_ids, entry_id="restoro")]
+    subs = find_subscriptions(tx)
+    found = find_signals(tx, subs, known)
+    assert not any(f.kind == "foreign_software_recurring" and "RESTORO" in f.merchant for f in found)
+    cl = next(f for f in found if f.kind == "contract_cluster")
+    assert cl.details["known"] == 1 and cl.score >= 65
+    plain = find_signals(tx, find_subscriptions(tx), [])
+    assert cl.score > next(f for f in plain if f.kind == "contract_cluster").score
+
+
+def test_legit_new_subscriptions_in_one_week_are_no_cluster():
+    rows = [(d, "ENEOS", 5000 + 37 * i) for i, d in enumerate(monthly_dates(date(2024, 1, 20), 3))]
+    rows += [(d, "NETFLIX.COM", 1490) for d in monthly_dates(date(2024, 6, 10), 4)]
+    rows += [(d, "SPOTIFY", 980) for d in monthly_dates(date(2024, 6, 12), 4)]
+    _, _, found = run(rows)
+    assert found == []
+
+
+def test_large_support_plan_japanese_descriptor():
+    rows = [(date(2024, 9, 3), "ﾐﾗｲｶﾞｰﾄﾞ ｴｲｷｭｳ ｻﾎﾟｰﾄ 5ﾈﾝ", 69000), (date(2024, 9, 3), "ヨドバシカメラ", 69000)]
+    _, _, found = run(rows)
+    plans = [f for f in found if f.kind == "large_support_plan"]
+    assert len(plans) == 1 and "ミライガード" in plans[0].merchant
+    assert "¥69,000" in plans[0].reasons[0] and "2024-09-03" in plans[0].reasons[0]
+
+
+def test_small_support_charge_is_not_a_large_plan():
+    _, _, found = run([(date(2024, 9, 3), "ﾐﾗｲｶﾞｰﾄﾞ ｻﾎﾟｰﾄ", 3000)])
+    assert "large_support_plan" not in kinds(found)
+
+
+def test_prepaid_burst_at_convenience_stores():
+    rows = [(date(2025, 2, 1), "セブン－イレブン", 30000), (date(2025, 2, 1), "ﾌｧﾐﾘｰﾏｰﾄ", 30000),
+            (date(2025, 2, 2), "GOOGLE PLAY ｷﾞﾌﾄｶｰﾄﾞ", 20000), (date(2025, 2, 20), "ローソン", 20000)]
+    rows += [(date(2025, 1, 31), "FS *NEXAFIX LIFETIME SUPPORT", 74850, 499.0, "USD")]
+    _, _, found = run(rows)
+    b = [f for f in found if f.kind == "prepaid_burst"]
+    assert len(b) == 1 and len(b[0].transaction_ids) == 3
+    assert b[0].details["total"] == 80000 and b[0].score >= 80
+    assert "¥80,000" in b[0].reasons[0] and any("three days" in r for r in b[0].reasons)
+
+
+def test_everyday_convenience_store_visits_are_no_burst():
+    rows = [(date(2025, 3, 1) + timedelta(days=i // 3), "ローソン", 480 + i) for i in range(30)]
+    assert run(rows)[2] == []
+
+
+def test_refund_links_to_the_charge_it_reverses():
+    rows = usd_stream("FS *ZORBLEGUARD PC CARE", date(2024, 3, 5), 4, 29.99)
+    rows += [(date(2024, 6, 20), "FS *ZORBLEGUARD PC CARE", -rows[-1][2], None, None, "refund")]
+    tx, _, found = run(rows)
+    r = next(f for f in found if f.kind == "refund_link")
+    assert r.transaction_ids == [tx["id"].iloc[3], tx["id"].iloc[4]]
+    assert r.details["full"] and r.score == 60.0
+    assert "reverses the charge" in r.reasons[0]
+
+
+def test_refund_of_several_charges_and_partial_refund():
+    rows = [(d, "ｼﾞﾑ ﾌﾟﾗｽ", 3000) for d in monthly_dates(date(2024, 1, 5), 3)]
+    rows += [(date(2024, 3, 20), "ｼﾞﾑ ﾌﾟﾗｽ", -6000), (date(2024, 4, 1), "ｶﾌｪ ﾐﾄﾞﾘ", 5000),
+             (date(2024, 4, 3), "ｶﾌｪ ﾐﾄﾞﾘ", -2000)]
+    _, _, found = run(rows)
+    links = sorted((f for f in found if f.kind == "refund_link"), key=lambda f: f.details["refunded"])
+    assert [len(f.transaction_ids) for f in links] == [2, 3]
+    assert links[0].details["full"] is False and "partly" in links[0].reasons[0]
+    assert links[1].details["full"] is True
+
+
+@pytest.mark.parametrize("text", ["セブン-イレブン", "ｾﾌﾞﾝｲﾚﾌﾞﾝ", "7-ELEVEN", "FAMILYMART", "ﾌｧﾐﾘｰﾏｰﾄ", "ﾛｰｿﾝ",
+                                  "LAWSON", "ﾐﾆｽﾄｯﾌﾟ", "MINISTOP", "ﾃﾞｲﾘｰﾔﾏｻﾞｷ", "DAILY YAMAZAKI"])
+def test_konbini_words(text):
+    assert lexicon.konbini_like(lexicon.fold(text))
+
+
+@pytest.mark.parametrize("text", ["Amazonギフト券", "GOOGLE PLAY ギフトカード", "APPLE GIFT CARD", "iTunesカード",
+                                  "WebMoney", "BitCash", "ﾋﾞｯﾄｷｬｯｼｭ", "Vプリカ"])
+def test_prepaid_words(text):
+    assert lexicon.prepaid_like(lexicon.fold(text))
+
+
+@pytest.mark.parametrize("text", ["ｾｷｭﾘﾃｨ ｻﾎﾟｰﾄ", "ウイルス対策", "PC OPTIMIZER", "TECH SUPPORT", "ANTIVIRUS"])
+def test_software_words(text):
+    assert lexicon.software_like(lexicon.fold(text))
+
+
+def test_money_format():
+    assert money(4400, "JPY") == "¥4,400" and money(29.99, "USD") == "US$29.99" and money(3, "CHF") == "3.00 CHF"
