@@ -17,7 +17,8 @@ streams: only its false positives count.
 
 The baseline is the simple rule set many budgeting tools use: the same payee text exactly, each charge
 within +-2 days of one period after the previous one (weekly, biweekly, monthly by calendar day,
-quarterly, semi-annual, annual), amount within +-7.5 % of the previous charge, at least 3 charges.
+quarterly, semi-annual, annual), amount within +-7.5 % of the run's first charge (the fixed amount a
+budgeting schedule is set up with), at least 3 charges.
 
 Scam signals are scored per charge: a charge is *flagged* when a pattern finding (any kind except
 ``refund_link``) or a stream marked suspicious contains it; precision and recall are against the
@@ -97,7 +98,7 @@ def baseline_streams(tx: pd.DataFrame) -> list[set[str]]:
                     while True:
                         want = step(dates[chain[-1]])
                         nxt = [j for j in sorted(free) if j > chain[-1] and abs((dates[j] - want).days) <= 2
-                               and abs(amts[j] - amts[chain[-1]]) <= 0.075 * amts[chain[-1]]]
+                               and abs(amts[j] - amts[chain[0]]) <= 0.075 * amts[chain[0]]]
                         if not nxt:
                             break
                         chain.append(nxt[0])
@@ -285,7 +286,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     try:
         result = evaluate(args.data, baseline=None if args.no_baseline else baseline_streams)
-    except (FileNotFoundError, ValueError) as exc:
+    except (FileNotFoundError, ValueError, ImportError) as exc:
         print(f"audit: error: {exc}", file=sys.stderr)
         return 1
     sys.stdout.write(format_report(result))

@@ -9,17 +9,17 @@ How a stream is found, per merchant (``merchant_key``, which already ignores cha
    cut wherever two neighbours differ by more than 6 %. Exchange-rate drift without a printed foreign
    amount moves in small steps and stays in one cluster; a price step opens a new cluster.
 3. In each cluster, *chains* are pulled out for each cadence: from a start charge, the next charge
-   is the one nearest to ``last + period`` inside the cadence's window (one missed period allowed);
+   is the one nearest the expected date (same day of month for monthly and longer rhythms) and the
+   last amount, inside the cadence's window; one missed period is allowed (two for weekly rhythms),
    charges in between are skipped as extras. The longest chain wins, ties go to the steadier one.
    Chains are pulled out again from what is left, so two equal subscriptions at one merchant give two
-   streams. A chain is kept when it has 3+ charges whose dates sit on a regular grid and few
-   unexplained charges of the same cluster in its time span, and amounts that repeat or drift in small
-   steps (everyday shopping jumps around); or exactly 2 charges (early detection, monthly or longer
-   cadences only) with the same amount, an interval close to the cadence and nothing else at that
-   merchant in between. A stream whose amounts vary must not share its time span with many other
-   charges at the same merchant.
-   A cluster with many unexplained charges (a shop with random amounts) is searched again per exact
-   amount, which finds a fixed-price membership among everyday purchases.
+   streams. A chain is kept when it has 3+ charges whose dates sit on a regular grid, amounts that
+   repeat or drift in small steps (everyday shopping jumps around) and few unexplained charges of the
+   same cluster in its time span; or exactly 2 charges (early detection, monthly or longer cadences
+   only) with the same amount, an interval close to the cadence and nothing else at that merchant in
+   between. A stream whose amounts vary must not share its time span with many other charges at the
+   same merchant. A cluster with many unexplained charges (a shop with random amounts) is searched
+   again per exact amount, which finds a fixed-price membership (6+ charges) among everyday purchases.
 4. Chains at one merchant that follow each other (the later starts about one period after the earlier
    ends) are joined: that is a price change. A lone charge one period before or after a stream (or a
    cheaper one a few days before it: a trial) is joined too.
@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import calendar
 import math
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -65,6 +66,7 @@ BY_NAME = {c.name: c for c in CADENCES}
 CLUSTER_GAP = math.log(1.06)  # amount clusters are cut where neighbours differ by more than 6 %
 MAX_STARTS = 3  # start charges tried per chain
 MAX_CHAINS = 4  # chains pulled from one amount cluster before it counts as noise
+EXACT_MIN = 6  # charges a fixed-price stream needs to stand out among a busy shop's purchases
 DESCRIPTOR_COLUMNS = ("descriptor_norm", "merchant_key", "facilitator")
 
 
@@ -85,31 +87,41 @@ def _max_residual(cad: Cadence) -> float:
 # --------------------------------------------------------------------------- chains
 
 
-def _chain(days: np.ndarray, amt: np.ndarray, start: int, cad: Cadence) -> tuple[list[int], int]:
-    """Greedy chain from ``start``: the next charge nearest ``last + period`` in the window."""
+def _windows(days: np.ndarray, cad: Cadence) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per charge and per step count k: index range of charges k periods later (within the window)."""
+    out = []
+    for k in range(1, _max_step(cad) + 1):  # k > 1: missed periods (skipped delivery, failed payment)
+        shift = (k - 1) * cad.period
+        out.append((np.searchsorted(days, days + cad.lo + shift, "left"),
+                    np.searchsorted(days, days + cad.hi + shift, "right")))
+    return out
+
+
+def _chain(days: np.ndarray, amt: np.ndarray, start: int, cad: Cadence,
+           windows: list[tuple[np.ndarray, np.ndarray]]) -> tuple[list[int], int]:
+    """Greedy chain from ``start``: the next charge nearest the expected date (and amount) in the window."""
     keep = [start]
     missed = 0
     last = start
-    n = len(days)
     anchor = date.fromordinal(_EPOCH + int(days[start])).day if cad.months else 0
-    while last < n - 1:
+    while True:
         found = -1
-        for k in range(1, _max_step(cad) + 1):  # k > 1: missed periods (skipped delivery, failed payment)
-            lo = days[last] + cad.lo + (k - 1) * cad.period
-            hi = days[last] + cad.hi + (k - 1) * cad.period
-            i0 = int(np.searchsorted(days, lo, "left"))
-            i1 = int(np.searchsorted(days, hi, "right"))
-            if i0 < i1:
+        for k, (lo_idx, hi_idx) in enumerate(windows, 1):
+            i0, i1 = int(lo_idx[last]), int(hi_idx[last])
+            if i0 >= i1:
+                continue
+            if i1 - i0 == 1:
+                found = i0
+            else:
                 target = _month_target(days[last], k * cad.months, anchor) if cad.months else days[last] + k * cad.period
                 cost = np.abs(days[i0:i1] - target) + 5.0 * np.abs(np.log(amt[i0:i1] / amt[last]))
                 found = i0 + int(np.argmin(cost))
-                missed += k - 1
-                break
-        if found < 0:
+            missed += k - 1
             break
+        if found < 0:
+            return keep, missed
         keep.append(found)
         last = found
-    return keep, missed
 
 
 _EPOCH = date(1970, 1, 1).toordinal()
@@ -131,8 +143,9 @@ def _fit(days: np.ndarray, cad: Cadence) -> tuple[float, float]:
     x = np.concatenate([[0.0], np.cumsum(steps)])
     if len(days) == 2:
         return float(days[1] - days[0]) / x[1], 0.0
-    slope, icpt = np.polyfit(x, days.astype(float), 1)
-    resid = days - (icpt + slope * x)
+    xm, ym = x.mean(), days.mean()
+    slope = float(((x - xm) * (days - ym)).sum() / ((x - xm) ** 2).sum())
+    resid = days - (ym + slope * (x - xm))
     return float(slope), float(np.sqrt(np.mean(resid**2)))
 
 
@@ -152,8 +165,9 @@ def _best_chain(days: np.ndarray, amt: np.ndarray) -> tuple[Cadence, np.ndarray,
         cands = [c for c in CADENCES if c.lo <= span and span <= c.hi * n]
     best: tuple[float, Cadence, list[int], int] | None = None
     for cad in cands:
+        windows = _windows(days, cad)
         for start in range(min(MAX_STARTS, n - 1)):
-            keep, missed = _chain(days, amt, start, cad)
+            keep, missed = _chain(days, amt, start, cad, windows)
             if len(keep) < 2:
                 continue
             period, resid = _fit(days[keep], cad)
@@ -184,13 +198,17 @@ def _extract(days: np.ndarray, amt: np.ndarray, exact: bool) -> list[tuple[Caden
             break
         if len(local) == 3 and missed:  # three charges with a gap: too thin to call a rhythm
             break
-        chains.append((cad, remaining[local], resid))
+        if len(local) >= 3 and not steady_amounts(amt[remaining[local]]):
+            break  # the best rhythm here has jumpy amounts: everyday shopping, not a subscription
+        chains.append((cad, remaining[local], missed))
         remaining = np.delete(remaining, local)
     accepted: list[tuple[Cadence, np.ndarray]] = []
     left_days = days[remaining]
-    for cad, pos, _ in chains:
+    for cad, pos, missed in chains:
         lo_d, hi_d = days[pos[0]], days[pos[-1]]
         extras = int(((left_days >= lo_d) & (left_days <= hi_d)).sum())
+        if exact and (len(pos) < EXACT_MIN or missed > len(pos) // 5):
+            continue  # at a busy shop one price recurs by chance: ask for a long, unbroken run
         if len(pos) >= 3:
             if extras > (0 if exact else max(2, len(pos) // 2)) or not steady_amounts(amt[pos]):
                 continue
@@ -210,6 +228,23 @@ def steady_amounts(a: np.ndarray) -> bool:
         return True
     step = np.abs(np.diff(np.log(a)))
     return bool(np.median(step) <= 0.025 and (step <= 0.04).mean() >= 0.6)
+
+
+def _may_hold_stream(a: np.ndarray) -> bool:
+    """Cheap necessary test: two charges need equal amounts, three need steady ones (in date order)."""
+    if len(a) < 2:
+        return False
+    if len(a) == 2:
+        return abs(a[1] - a[0]) < 0.005
+    if len(a) == 3:
+        return steady_amounts(a) or len(np.unique(np.round(a, 2))) < 3
+    return True
+
+
+def _regular_gaps(d: np.ndarray) -> bool:
+    """Most gaps between charges fit one cadence window (a cheap test before chain search)."""
+    gaps = np.diff(d)
+    return any(((gaps >= c.lo) & (gaps <= c.hi)).mean() >= 0.6 for c in CADENCES)
 
 
 def _early_ok(d: np.ndarray, a: np.ndarray, cad: Cadence) -> bool:
@@ -245,18 +280,20 @@ def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray) -> list[
         found: list[_Stream] = []
         used = np.zeros(len(upos), dtype=bool)
         for cl in _clusters(amt[upos]):
-            if len(cl) < 2:
+            if not _may_hold_stream(amt[upos[cl]]):
                 continue
             got = _extract(days[upos[cl]], amt[upos[cl]], exact=False)
             for cad, p in got:
                 found.append(_Stream(cad, cl[p]))
                 used[cl[p]] = True
             left = cl[~used[cl]]
-            if len(left) >= 6:  # many unexplained charges: look per exact amount
+            if len(left) >= EXACT_MIN:  # many unexplained charges: look per exact amount
                 keys = np.round(amt[upos[left]], 2)
-                for k in np.unique(keys):
-                    sub = left[keys == k]
-                    if len(sub) < 3:
+                order = np.argsort(keys, kind="stable")  # stable: each run stays in date order
+                cuts = np.flatnonzero(np.diff(keys[order])) + 1
+                for run in np.split(order, cuts):
+                    sub = left[run]
+                    if len(sub) < EXACT_MIN or not _regular_gaps(days[upos[sub]]):
                         continue
                     for cad, p in _extract(days[upos[sub]], amt[upos[sub]], exact=True):
                         found.append(_Stream(cad, sub[p]))
@@ -282,21 +319,16 @@ def _quiet_enough(s: _Stream, days: np.ndarray, amt: np.ndarray, free_days: np.n
 def _join(found: list[_Stream], days: np.ndarray, amt: np.ndarray, used: np.ndarray) -> list[_Stream]:
     """Join consecutive streams (price changes) and lone charges next to a stream (trial, last step)."""
     found.sort(key=lambda s: days[s.pos[0]])
-    merged = True
-    while merged and len(found) > 1:
-        merged = False
-        for i, a in enumerate(found):
-            for j, b in enumerate(found):
-                if i == j or a.cad.name != b.cad.name:
-                    continue
-                gap = days[b.pos[0]] - days[a.pos[-1]]
-                if gap > 0 and a.cad.lo <= gap <= a.cad.hi + (_max_step(a.cad) - 1) * a.cad.period:
-                    found[i] = _Stream(a.cad, np.sort(np.concatenate([a.pos, b.pos])))
-                    del found[j]
-                    merged = True
-                    break
-            if merged:
+    joined: list[_Stream] = []
+    for b in found:  # join b to the earlier stream of the same cadence that ended about one period before
+        for a in joined:
+            gap = days[b.pos[0]] - days[a.pos[-1]]
+            if a.cad.name == b.cad.name and a.cad.lo <= gap <= a.cad.hi + (_max_step(a.cad) - 1) * a.cad.period:
+                a.pos = np.sort(np.concatenate([a.pos, b.pos]))
                 break
+        else:
+            joined.append(b)
+    found = joined
     lone = np.flatnonzero(~used)
     if 0 < len(lone) <= 3:
         for s in found:
@@ -386,10 +418,13 @@ def price_changes(dates: pd.DatetimeIndex, amounts: np.ndarray, unit: str) -> li
     return out
 
 
-def _display_name(desc: pd.Series, key: str) -> str:
-    counts = desc.dropna().value_counts()
-    if len(counts) and counts.iloc[0] >= 0.5 * len(desc):
-        return str(counts.index[0])
+def _display_name(names: np.ndarray, key: str) -> str:
+    """The descriptor most charges show, or the merchant key when IDs make every one differ."""
+    counts = Counter(n for n in names if isinstance(n, str))
+    if counts:
+        name, c = counts.most_common(1)[0]
+        if c >= 0.5 * len(names):
+            return name
     return key
 
 
@@ -443,35 +478,56 @@ def find_subscriptions(tx: pd.DataFrame, *, as_of: date | None = None) -> list[S
         g = order[s:e]
         for st in _group_streams(days[g], amt[g], unit_codes[g]):
             rows.append((g[st.pos], st.cad))
-    subs = [_describe(ch, r, cad, end, str(unit_names[unit_codes[r[0]]])) for r, cad in rows]
+    cols = _Columns.of(ch)
+    subs = [_describe(cols, r, cad, end, str(unit_names[unit_codes[r[0]]])) for r, cad in rows]
     subs.sort(key=lambda s: (s.merchant, s.first_date))
     return subs
 
 
-def _describe(ch: pd.DataFrame, pos: np.ndarray, cad: Cadence, end: pd.Timestamp, unit: str) -> Subscription:
-    part = ch.iloc[pos]
-    dates = pd.DatetimeIndex(part["date"])
-    amounts = part["amount"].to_numpy()
+@dataclass
+class _Columns:
+    """The charge table's columns as plain arrays (fast to pick a stream's rows from)."""
+
+    ids: np.ndarray
+    dates: np.ndarray
+    amount: np.ndarray
+    amount_key: np.ndarray
+    currency: np.ndarray
+    names: np.ndarray
+    keys: np.ndarray
+
+    @classmethod
+    def of(cls, ch: pd.DataFrame) -> _Columns:
+        names = ch["descriptor_norm"] if "descriptor_norm" in ch.columns else ch["description"]
+        obj = {c: s.astype(object).where(s.notna(), None).to_numpy()
+               for c, s in (("ids", ch["id"]), ("currency", ch["currency"]), ("names", names),
+                            ("keys", ch["group_key"]))}
+        return cls(dates=ch["date"].to_numpy(), amount=ch["amount"].to_numpy(float),
+                   amount_key=ch["amount_key"].to_numpy(float), **obj)
+
+
+def _describe(c: _Columns, pos: np.ndarray, cad: Cadence, end: pd.Timestamp, unit: str) -> Subscription:
+    dates = pd.DatetimeIndex(c.dates[pos])
+    amounts = c.amount[pos]
     nxt = next_expected(dates, cad.name)
     active = end <= nxt + pd.Timedelta(days=grace_days(cad.name))
-    key = str(part["group_key"].iloc[0])
-    names = part["descriptor_norm"] if "descriptor_norm" in part.columns else part["description"]
-    currency = part["currency"].mode()
+    key = str(c.keys[pos[0]])
+    currency = Counter(x for x in c.currency[pos] if isinstance(x, str)).most_common(1)
     return Subscription(
-        merchant=_display_name(names, key),
+        merchant=_display_name(c.names[pos], key),
         merchant_key=key,
-        transaction_ids=[str(i) for i in part["id"]],
+        transaction_ids=[str(i) for i in c.ids[pos]],
         cadence=cad.name,
-        charges=len(part),
+        charges=len(pos),
         total_paid=round(float(amounts.sum()), 2),
-        currency=str(currency.iloc[0]) if len(currency) else "",
+        currency=currency[0][0] if currency else "",
         first_date=dates[0].date().isoformat(),
         last_date=dates[-1].date().isoformat(),
         last_amount=round(float(amounts[-1]), 2),
         average_amount=round(float(amounts.mean()), 2),
         status="active" if active else "ended",
-        early=len(part) == 2,
+        early=len(pos) == 2,
         next_expected_date=nxt.date().isoformat() if active else None,
         next_expected_amount=round(float(amounts[-1]), 2) if active else None,
-        price_changes=price_changes(dates, part["amount_key"].to_numpy(), unit),
+        price_changes=price_changes(dates, c.amount_key[pos], unit),
     )

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 import numpy as np
 import pandas as pd
@@ -79,50 +78,108 @@ class _Context:
     home: str = "JPY"
     known_ids: set[str] = field(default_factory=set)
     stream_of: dict[str, int] = field(default_factory=dict)
+    per_stream: pd.DataFrame = field(default_factory=pd.DataFrame)
+    data_start: pd.Timestamp | None = None
+    all_folds: pd.DataFrame = field(default_factory=pd.DataFrame)  # folded descriptor and row of every charge
+    full: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
-def _features(tx: pd.DataFrame) -> pd.DataFrame:
-    """Lexicon features per row, computed once per distinct descriptor."""
+def _descriptor_features(desc: pd.Series) -> tuple[np.ndarray, pd.DataFrame]:
+    """Row codes into the distinct descriptors, and lexicon features per distinct descriptor."""
     allow = _allowlist()
-    desc = tx["description"].fillna("").astype("str")
-    uniq = pd.Index(desc.unique())
+    codes, uniq = pd.factorize(desc.fillna("").astype("str"))
     folded = [lexicon.fold(d) for d in uniq]
-    fac = tx["facilitator"] if "facilitator" in tx.columns else pd.Series(pd.NA, index=tx.index)
-    feats = pd.DataFrame(
-        {
-            "fold": folded,
-            "legit": [allow(d) or lexicon.legit_brand(f) for d, f in zip(uniq, folded, strict=True)],
-            "software": [lexicon.software_like(f) for f in folded],
-            "support": [lexicon.support_like(f) for f in folded],
-            "plan": [lexicon.plan_like(f) for f in folded],
-            "reseller": [lexicon.reseller_of(f) for f in folded],
-            "prepaid": [lexicon.prepaid_like(f) for f in folded],
-            "konbini": [lexicon.konbini_like(f) for f in folded],
-        },
-        index=uniq,
-    )
-    out = feats.reindex(desc.to_numpy())
-    out.index = tx.index
-    out["reseller"] = out["reseller"].where(out["reseller"].notna(), fac.where(fac.notna() & (fac != "nan")))
-    return out
+    feats = pd.DataFrame({
+        "fold": pd.Series(folded, dtype=object),
+        "legit": pd.Series([allow(d) or lexicon.legit_brand(f) for d, f in zip(uniq, folded, strict=True)],
+                           dtype=object),
+        "software": [lexicon.software_like(f) for f in folded],
+        "support": [lexicon.support_like(f) for f in folded],
+        "plan": [lexicon.plan_like(f) for f in folded],
+        "reseller": pd.Series([lexicon.reseller_of(f) for f in folded], dtype=object),
+        "prepaid": [lexicon.prepaid_like(f) for f in folded],
+        "konbini": [lexicon.konbini_like(f) for f in folded],
+        "abroad": ["海外" in f for f in folded],
+    })
+    return codes, feats
+
+
+_USED = ("id", "date", "description", "amount", "currency", "original_amount", "original_currency", "kind",
+         "merchant_key", "descriptor_norm")
 
 
 def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -> _Context:
+    """Features for the rows some signal can use (a big table shrinks to a few of its rows)."""
     from audit.recurring import _with_descriptor_columns
 
-    tx = _with_descriptor_columns(tx).copy()
-    tx = tx.join(_features(tx))
-    orig_cur = tx["original_currency"]
-    tx["foreign"] = (orig_cur.notna() & (orig_cur != tx["currency"])).to_numpy()
-    charges = tx[(tx["kind"] == "charge") & (tx["amount"] > 0)]
-    home = str(charges["currency"].mode().iloc[0]) if charges["currency"].notna().any() else "JPY"
-    tx["foreign"] = tx["foreign"] | (tx["currency"].fillna(home) != home) | tx["fold"].str.contains("海外")
-    tx["overseas_agent"] = tx["reseller"].isin(list(OVERSEAS_AGENTS))
-    tx["name"] = tx["descriptor_norm"].fillna(tx["description"]) if "descriptor_norm" in tx else tx["description"]
-    ctx = _Context(tx.set_index("id", drop=False), subs, known, home=home)
-    ctx.known_ids = {i for f in known for i in f.transaction_ids}
-    ctx.stream_of = {i: n for n, s in enumerate(subs) for i in s.transaction_ids}
+    tx = _with_descriptor_columns(tx)
+    codes, feats = _descriptor_features(tx["description"])
+    f = {c: feats[c].to_numpy()[codes] for c in ("software", "support", "plan", "prepaid", "konbini")}
+    reseller = feats["reseller"].to_numpy()[codes]
+    if "facilitator" in tx.columns:  # the normaliser's facilitator when the lexicon knows none
+        fac = tx["facilitator"].astype(object).to_numpy()
+        fill = pd.isna(reseller) & ~pd.isna(fac) & (fac != "nan")
+        reseller = np.where(fill, fac, reseller)
+    known_ids = {i for f_ in known for i in f_.transaction_ids}
+    stream_of = {i: n for n, s_ in enumerate(subs) for i in s_.transaction_ids}
+    is_charge = ((tx["kind"] == "charge") & (tx["amount"] > 0)).to_numpy()
+    is_refund = ((tx["kind"] == "refund") | ((tx["amount"] < 0) & (tx["kind"] != "payment"))).fillna(False).to_numpy()
+    ids = tx["id"]
+    relevant = (f["software"] | f["support"] | f["plan"] | f["prepaid"] | f["konbini"] | ~pd.isna(reseller)
+                | is_refund
+                | ids.isin(list(stream_of)).to_numpy() | ids.isin(list(known_ids)).to_numpy())
+    home = tx.loc[is_charge, "currency"].mode()
+    home = str(home.iloc[0]) if len(home) else "JPY"
+    keep = [c for c in _USED if c in tx.columns]
+    slim = tx.loc[relevant, keep].copy()
+    for c in slim.columns:  # plain object columns: row picks below are much faster than on Arrow strings
+        if pd.api.types.is_string_dtype(slim[c]):
+            slim[c] = slim[c].astype(object).where(slim[c].notna(), None)
+    rc = codes[relevant]
+    for c in ("software", "support", "plan", "prepaid", "konbini"):
+        slim[c] = f[c][relevant]
+    slim["fold"] = feats["fold"].to_numpy()[rc]
+    slim["legit"] = feats["legit"].to_numpy()[rc]
+    slim["reseller"] = reseller[relevant]
+    cur = slim["currency"].fillna(home)
+    orig_cur = slim["original_currency"]
+    slim["foreign"] = ((orig_cur.notna() & (orig_cur != slim["currency"])) | (cur != home)).to_numpy(bool) | (
+        feats["abroad"].to_numpy()[rc])
+    slim["overseas_agent"] = slim["reseller"].isin(list(OVERSEAS_AGENTS))
+    name = slim["descriptor_norm"] if "descriptor_norm" in slim.columns else slim["description"]
+    slim["name"] = name.where(name.notna(), slim["description"])
+    slim = slim.set_index("id", drop=False)
+    ctx = _Context(slim, subs, known, home=home)
+    ctx.data_start = tx["date"].min()
+    ctx.all_folds = pd.DataFrame({"fold": feats["fold"].to_numpy()[codes[is_charge]], "row": np.flatnonzero(is_charge)})
+    ctx.full = tx
+    ctx.known_ids = known_ids
+    ctx.stream_of = stream_of
+    ctx.per_stream = _stream_features(slim, subs, known_ids)
     return ctx
+
+
+def _stream_features(slim: pd.DataFrame, subs: list[Subscription], known_ids: set[str]) -> pd.DataFrame:
+    """One row per stream (by position in ``subs``): what its charges have in common."""
+    pairs = [(n, i) for n, s in enumerate(subs) for i in s.transaction_ids if i in slim.index]
+    if not pairs:
+        return pd.DataFrame()
+    m = pd.DataFrame(pairs, columns=["sub", "id"])
+    f = slim.loc[m["id"], ["legit", "foreign", "software", "support", "overseas_agent", "reseller"]]
+    f = f.reset_index(drop=True).assign(sub=m["sub"].to_numpy(), known=m["id"].isin(known_ids).to_numpy())
+    f["soft_agent"] = f["reseller"].isin(list(SOFTWARE_RESELLERS))
+    for c in ("foreign", "software", "support", "overseas_agent"):
+        f[c] = f[c].fillna(False).astype(bool)
+    g = f.groupby("sub")
+    return pd.DataFrame({
+        "legit": g["legit"].count() > 0,
+        "known_share": g["known"].mean(),
+        "foreign": g["foreign"].mean(),
+        "software": g["software"].any(),
+        "support": g["support"].any(),
+        "overseas_agent": g["overseas_agent"].any(),
+        "soft_agent": g["soft_agent"].any(),
+    })
 
 
 # --------------------------------------------------------------------------- the signals
@@ -134,19 +191,20 @@ def _stream_rows(ctx: _Context, sub: Subscription) -> pd.DataFrame:
 
 def _foreign_software(ctx: _Context) -> list[Finding]:
     out: list[Finding] = []
-    for sub in ctx.subs:
+    ps = ctx.per_stream
+    for n, sub in enumerate(ctx.subs):
+        if n not in ps.index or ps.at[n, "legit"] or ps.at[n, "known_share"] >= 0.5:
+            continue  # a legit brand, or the merchant list already names it
+        if not (ps.at[n, "software"] or ps.at[n, "soft_agent"]):
+            continue  # neither software words nor a software reseller
         rows = _stream_rows(ctx, sub)
-        if rows.empty or rows["legit"].notna().any():
-            continue
-        if rows["id"].isin(ctx.known_ids).mean() >= 0.5:
-            continue  # the merchant list already names it
         foreign = bool(rows["foreign"].mean() >= 0.5)
         agent = rows["reseller"].dropna()
         reseller = str(agent.iloc[0]) if len(agent) else None
         software = bool(rows["software"].any())
         support = bool(rows["support"].any())
         amts = rows["amount"].to_numpy()
-        fx_like = (not foreign and len(amts) >= 3 and rows["original_amount"].isna().all()
+        fx_like = bool(not foreign and len(amts) >= 3 and rows["original_amount"].isna().all()
                    and len(np.unique(amts)) >= 0.6 * len(amts) and not sub.price_changes)
         overseas = foreign or fx_like or bool(rows["overseas_agent"].any())
         soft_agent = reseller in SOFTWARE_RESELLERS
@@ -277,7 +335,7 @@ def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
         score += 10 if total >= 2.5 * BURST_TOTAL.get(c, 150.0) else 0
         near = [(d, m) for d, m in anchor_dates if abs((d - first).days) <= 3]
         score += 15 if near else 0
-        items = ", ".join(f"{r['name']} {money(float(r['amount']), c)}" for _, r in rows.iterrows())
+        items = ", ".join(f"{nm} {money(float(a), c)}" for nm, a in zip(rows["name"], rows["amount"], strict=True))
         when = first.date().isoformat() + ("" if first == last else f" and {last.date().isoformat()}")
         kinds = "prepaid or gift cards" if gift and not rows["konbini"].any() else (
             "convenience stores and gift cards" if gift else "convenience stores")
@@ -312,22 +370,22 @@ class _Start:
 
 def _contract_clusters(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
     tx = ctx.tx
-    data_start = tx["date"].min()
+    data_start = ctx.data_start
     starts: dict[str, _Start] = {}
 
     def add(st: _Start) -> None:
         if st.key not in starts or st.date < starts[st.key].date:
             starts[st.key] = st
 
-    for sub in ctx.subs:
-        rows = _stream_rows(ctx, sub)
-        if rows.empty or rows["legit"].notna().any():
+    ps = ctx.per_stream
+    for n, sub in enumerate(ctx.subs):
+        if n not in ps.index or ps.at[n, "legit"]:
             continue
         first = pd.Timestamp(sub.first_date)
         if (first - data_start).days < 20:
             continue  # may have started before the statement
-        is_known = bool(rows["id"].isin(ctx.known_ids).any())
-        risky = is_known or bool(rows["software"].any() or rows["support"].any() or rows["overseas_agent"].any())
+        is_known = bool(ps.at[n, "known_share"] > 0)
+        risky = is_known or bool(ps.at[n, "software"] or ps.at[n, "support"] or ps.at[n, "overseas_agent"])
         if not risky:
             continue
         add(_Start(first, sub.merchant, sub.merchant_key, list(sub.transaction_ids),
@@ -379,81 +437,132 @@ def _contract_clusters(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
     return out
 
 
+@dataclass
+class _Charges:
+    """Charges at one merchant, sorted by date, as plain arrays (fast to search per refund)."""
+
+    day: np.ndarray
+    amount: np.ndarray
+    orig: np.ndarray
+    ids: np.ndarray
+    names: np.ndarray
+    used: np.ndarray
+
+    @classmethod
+    def of(cls, g: pd.DataFrame) -> _Charges:
+        g = g.sort_values("date")
+        return cls(_days(g["date"]), g["amount"].to_numpy(float), g["original_amount"].to_numpy(float),
+                   g["id"].to_numpy(object), g["name"].to_numpy(object), np.zeros(len(g), dtype=bool))
+
+
+def _days(s: pd.Series) -> np.ndarray:
+    return s.to_numpy().astype("datetime64[D]").astype(np.int64)
+
+
+REFUND_LOOKBACK_DAYS = 400
+REFUND_MAX_CANDIDATES = 500
+
+
 def _refund_links(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
     tx = ctx.tx
     refunds = tx[(tx["kind"] == "refund") | ((tx["amount"] < 0) & ~tx["kind"].isin(["payment"]))]
     if refunds.empty:
         return []
-    charges = tx[(tx["kind"] == "charge") & (tx["amount"] > 0)]
-    key_col = "merchant_key" if "merchant_key" in tx.columns else "name"
-    by_key = {k: g.sort_values("date") for k, g in charges.groupby(key_col)}
+    refunds = refunds.sort_values("date")
+    full = ctx.full
+    key_col = "merchant_key" if "merchant_key" in full.columns else "description"
+    near = full.loc[(full["kind"] == "charge") & (full["amount"] > 0) & full[key_col].isin(refunds[key_col].unique()),
+                    [key_col, "id", "date", "amount", "original_amount", "description",
+                     *(["descriptor_norm"] if "descriptor_norm" in full.columns else [])]]
+    name = near["descriptor_norm"] if "descriptor_norm" in near.columns else near["description"]
+    near = near.assign(name=name.fillna(near["description"]))
+    by_key = {k: _Charges.of(g) for k, g in near.groupby(key_col, sort=False)}
     suspicious_ids = {i for f in flagged for i in f.transaction_ids} | ctx.known_ids
-    used: set[str] = set()
     out: list[Finding] = []
-    for _, r in refunds.sort_values("date").iterrows():
-        g = by_key.get(r[key_col])
-        if g is None:
-            g = _fuzzy_charges(charges, str(r["fold"]))
-        if g is None:
+    cols = zip(refunds["id"], refunds["date"], refunds["amount"], refunds["currency"], refunds["original_amount"],
+               refunds[key_col], refunds["fold"], strict=True)
+    for rid, rdate, ramount, cur, rorig, key, folded in cols:
+        ch = by_key.get(key)
+        if ch is None:
+            fuzzy = _fuzzy_charges(ctx, str(folded))
+            if fuzzy is None:
+                continue
+            ch = by_key[key] = _Charges.of(fuzzy)
+        rday = int(np.datetime64(rdate, "D").astype(np.int64))
+        hi = int(np.searchsorted(ch.day, rday, "right"))
+        lo = max(int(np.searchsorted(ch.day, rday - REFUND_LOOKBACK_DAYS, "left")), hi - REFUND_MAX_CANDIDATES)
+        cand = np.arange(lo, hi)[~ch.used[lo:hi]]
+        if not len(cand):
             continue
-        g = g[(g["date"] <= r["date"]) & (g["date"] >= r["date"] - timedelta(days=400)) & ~g["id"].isin(used)]
-        if g.empty:
+        amount = -float(ramount)
+        picked, full = _match_refund(ch.amount[cand], ch.orig[cand], amount, str(cur), rorig)
+        if not picked:
             continue
-        amount = -float(r["amount"])
-        linked, full = _match_refund(g, amount, r)
-        if not linked:
-            continue
-        used.update(linked)
-        rows = tx.loc[linked]
-        charged = float(rows["amount"].sum())
-        cur = str(r["currency"])
+        pos = cand[picked]
+        ch.used[pos] = True
+        linked = [str(i) for i in ch.ids[pos]]
+        charged = float(ch.amount[pos].sum())
+        cur = str(cur)
         sus = bool(set(linked) & suspicious_ids)
-        dates = ", ".join(d.date().isoformat() for d in rows["date"])
+        name = str(ch.names[pos[0]])
+        dates = ", ".join(str(np.datetime64(int(d), "D")) for d in ch.day[pos])
         reasons = [
-            f"The refund of {money(amount, cur)} on {r['date'].date().isoformat()} "
+            f"The refund of {money(amount, cur)} on {pd.Timestamp(rdate).date().isoformat()} "
             + ("reverses" if full else "partly reverses")
             + f" {'the charge' if len(linked) == 1 else f'{len(linked)} charges'} of {money(charged, cur)} "
-            f"on {dates} at “{rows['name'].iloc[0]}”."
+            f"on {dates} at “{name}”."
         ]
         if sus:
             reasons.append("The refunded charge was flagged as suspicious: the merchant can refund, so ask for the "
                            "remaining charges back too.")
         out.append(Finding(
-            kind="refund_link", merchant=str(rows["name"].iloc[0]), score=60.0 if sus else 20.0, reasons=reasons,
-            transaction_ids=[*linked, str(r["id"])], merchant_key=_key(r),
-            details={"refund_id": str(r["id"]), "charge_ids": linked, "refunded": amount, "charged": charged,
+            kind="refund_link", merchant=name, score=60.0 if sus else 20.0, reasons=reasons,
+            transaction_ids=[*linked, str(rid)], merchant_key=key if isinstance(key, str) else None,
+            details={"refund_id": str(rid), "charge_ids": linked, "refunded": amount, "charged": charged,
                      "currency": cur, "full": full},
         ))
     return out
 
 
-def _fuzzy_charges(charges: pd.DataFrame, folded: str) -> pd.DataFrame | None:
+def _fuzzy_charges(ctx: _Context, folded: str) -> pd.DataFrame | None:
     """Charges whose descriptor resembles the refund's (refund lines often add words or drop IDs)."""
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
-    if not folded:
+    if not folded or ctx.all_folds.empty:
         return None
-    names = charges["fold"].unique()
-    hits = [n for n in names if fuzz.token_set_ratio(n, folded) >= 85]
-    return charges[charges["fold"].isin(hits)].sort_values("date") if hits else None
+    names = list(ctx.all_folds["fold"].unique())
+    hits = [m[0] for m in process.extract(folded, names, scorer=fuzz.token_set_ratio, score_cutoff=85, limit=20)]
+    if not hits:
+        return None
+    rows = ctx.all_folds.loc[ctx.all_folds["fold"].isin(hits), "row"].to_numpy()
+    part = ctx.full.iloc[rows]
+    name = part["descriptor_norm"] if "descriptor_norm" in part.columns else part["description"]
+    return pd.DataFrame({"date": part["date"], "amount": part["amount"], "original_amount": part["original_amount"],
+                         "id": part["id"].astype(object), "name": name.fillna(part["description"]).astype(object)})
 
 
-def _match_refund(g: pd.DataFrame, amount: float, r: pd.Series) -> tuple[list[str], bool]:
-    """Charge ids a refund of ``amount`` reverses, and whether fully: same amount, a run, or partial."""
-    amts = g["amount"].to_numpy()
-    tol = max(1.0, 0.01 * amount) if r["currency"] == "JPY" else max(0.01, 0.01 * amount)
-    same = np.flatnonzero(np.abs(amts - amount) <= tol)
-    if pd.notna(r.get("original_amount")):
-        orig = g["original_amount"].to_numpy()
-        same = np.union1d(same, np.flatnonzero(np.abs(orig - abs(float(r["original_amount"]))) < 0.005))
-    if len(same):
-        return [str(g["id"].iloc[same[-1]])], True
-    for k in range(2, min(12, len(g)) + 1):  # the last k charges refunded together
+def _match_refund(amts: np.ndarray, origs: np.ndarray, amount: float, currency: str,
+                  refund_orig: float | None) -> tuple[list[int], bool]:
+    """Positions (in date order) a refund of ``amount`` reverses, and whether fully.
+
+    The latest charge of the same amount (or same foreign amount); else the last few charges that add
+    up to it; else, partly, the latest larger charge.
+    """
+    tol = max(1.0, 0.01 * amount) if currency == "JPY" else max(0.01, 0.01 * amount)
+    tries = [np.abs(amts - amount) < 0.005]
+    if refund_orig is not None and not pd.isna(refund_orig):
+        tries.append(np.abs(origs - abs(float(refund_orig))) < 0.005)
+    tries.append(np.abs(amts - amount) <= tol)  # the rate may differ between charge and refund
+    for hit in tries:
+        same = np.flatnonzero(hit)
+        if len(same):
+            return [int(same[-1])], True
+    for k in range(2, min(12, len(amts)) + 1):  # the last k charges refunded together
         if abs(amts[-k:].sum() - amount) <= tol:
-            return [str(i) for i in g["id"].iloc[-k:]], True
+            return list(range(len(amts) - k, len(amts))), True
     bigger = np.flatnonzero(amts > amount)
     if len(bigger):
-        return [str(g["id"].iloc[bigger[-1]])], False
+        return [int(bigger[-1])], False
     return [], False
 
 

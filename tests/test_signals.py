@@ -186,3 +186,42 @@ def test_software_words(text):
 
 def test_money_format():
     assert money(4400, "JPY") == "¥4,400" and money(29.99, "USD") == "US$29.99" and money(3, "CHF") == "3.00 CHF"
+
+
+def test_refund_with_a_different_descriptor_is_matched_by_similar_name():
+    rows = usd_stream("FS *ZORBLEGUARD PC CARE", date(2024, 3, 5), 3, 29.99)
+    rows += [(date(2024, 5, 20), "FS *ZORBLEGUARD PC CARE ﾍﾝｷﾝ", -rows[1][2], None, None, "refund")]
+    tx, _, found = run(rows)
+    r = next(f for f in found if f.kind == "refund_link")
+    assert r.transaction_ids == [tx["id"].iloc[1], tx["id"].iloc[3]]
+
+
+def test_pipeline_json_has_subscriptions_and_pattern_findings(monkeypatch):
+    """audit.pipeline.analyse -> to_json: streams with cadence and suspicious flag, plus pattern findings."""
+    import importlib
+
+    from test_recurring import add_keys
+
+    for mod, attrs in (("audit.descriptors", {"add_descriptor_columns": add_keys}),
+                       ("audit.merchants", {"load_merchant_db": lambda extra=(): None,
+                                            "match_transactions": lambda tx, db: [],
+                                            "allowlist_match": lambda text, db=None: None})):
+        try:
+            real = importlib.import_module(mod)
+            if all(hasattr(real, a) for a in attrs):
+                continue
+        except ImportError:
+            pass
+        monkeypatch.setitem(sys.modules, mod, types.SimpleNamespace(**attrs))
+    from audit.pipeline import analyse
+
+    rows = [(date(2024, 1, 4), "ENEOS", 5000)]
+    rows += usd_stream("FS *ZORBLEGUARD PC CARE", date(2024, 3, 5), 6, 29.99)
+    rows += [(d, "NETFLIX.COM", 1490) for d in monthly_dates(date(2024, 1, 20), 8)]
+    doc = analyse(make_tx(rows, keys=False)).to_json()
+    subs = {s["merchant"]: s for s in doc["subscriptions"]}
+    scam = next(s for m, s in subs.items() if "ZORBLEGUARD" in m)
+    legit = next(s for m, s in subs.items() if "NETFLIX" in m)
+    assert scam["suspicious"] and scam["cadence"] == "monthly" and len(scam["transaction_ids"]) == 6
+    assert not legit["suspicious"] and legit["charges"] == 8
+    assert "foreign_software_recurring" in {f["kind"] for f in doc["findings"]}

@@ -54,3 +54,7 @@ class LayoutSpec:
     foreign_second_line: bool = False  # foreign amount / rate printed on the row after the charge
     foreign_notes: str | None = None  # regex with groups amount, currency, rate (optional) on ``notes``
     notes: str = ""  # where the layout comes from, quirks worth knowing
+    # Regex on a row's text that starts a section of cancellations / refunds (e.g. Rakuten's
+    # "■ご利用キャンセルなど"): positive amounts after it are refunds and are made negative.
+    refund_section: str | None = None
+    decimal: str | None = None  # "." or "," when the issuer's decimal mark is known; None = from the data

@@ -1,0 +1,177 @@
+"""Known-scam merchant lists (every entry names its public source) and matching that explains itself.
+
+Public API::
+
+    load_merchant_db(extra=()) -> MerchantDB          shipped lists + local lists layered on top
+    match_transactions(tx, db) -> list[Finding]      kind="known_merchant" findings
+    explain(descriptor, db) -> Explanation           which entry matches and why (also near misses)
+    allowlist_match(descriptor, db=None) -> str|None legit brand (Microsoft, Apple...) of a descriptor
+    validate(paths) -> list[Problem]                 schema, sources, duplicates, near-duplicates
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from audit.merchants.lists import Entry, Problem, shipped_paths
+from audit.merchants.matching import THRESHOLD, Match, MerchantDB, build_db, describe, load_merchant_db
+from audit.merchants.validate import validate
+from audit.model import Finding
+
+__all__ = [
+    "THRESHOLD",
+    "Entry",
+    "Explanation",
+    "Match",
+    "MerchantDB",
+    "Problem",
+    "allowlist_match",
+    "build_db",
+    "explain",
+    "load_merchant_db",
+    "match_transactions",
+    "shipped_paths",
+    "validate",
+]
+
+
+@lru_cache(maxsize=1)
+def _default_db() -> MerchantDB:
+    return load_merchant_db()
+
+
+def allowlist_match(descriptor: str, db: MerchantDB | None = None, *, include_resellers: bool = False) -> str | None:
+    """Name of the legit brand (context list, role "brand") this descriptor belongs to, e.g. "Microsoft"
+    for ``MICROSOFT*XBOX`` or ``MSBILL.INFO``; None when support-scam words surround the brand.
+
+    Resellers (FastSpring, SafeCart...) are returned only with ``include_resellers=True``: they bill
+    for legitimate and scam sellers alike, so they must not make a charge look legit.
+    """
+    db = db if db is not None else _default_db()
+    brand = db.brand(descriptor)
+    if brand is not None:
+        return brand.name
+    if include_resellers:
+        for e in db.context_hits(descriptor):
+            if e.role == "reseller":
+                return e.name
+    return None
+
+
+@dataclass
+class Explanation:
+    """What the matcher sees in one descriptor."""
+
+    descriptor: str
+    normalized: str
+    merchant_key: str
+    facilitator: str | None
+    match: Match | None
+    candidates: list[Match] = field(default_factory=list)  # best entries, including near misses
+    context: list[Entry] = field(default_factory=list)  # legit brands / resellers recognised
+    threshold: float = THRESHOLD
+
+    def lines(self) -> list[str]:
+        """The explanation as plain sentences for a terminal."""
+        out = [f"descriptor:  {self.descriptor}", f"normalised:  {self.normalized or '(empty)'}",
+               f"key:         {self.merchant_key or '(empty)'}",
+               f"facilitator: {self.facilitator or 'none'}"]
+        for e in self.context:
+            what = "legit brand" if e.role == "brand" else "payment reseller"
+            out.append(f"context:     {e.name} ({what}; never flags on its own)")
+        if self.match is not None:
+            m = self.match
+            out.append(f"MATCH:       {m.entry.name} [{m.entry.id}] score {m.score:.0f} (threshold {self.threshold:.0f})")
+            out.append("  " + m.reason())
+            out.extend("  " + s for s in m.supporting())
+            out.append("  sources: " + " ; ".join(m.entry.source_urls))
+        else:
+            out.append(f"no match at or above the threshold ({self.threshold:.0f})")
+        near = [c for c in self.candidates if self.match is None or c.entry.id != self.match.entry.id]
+        for c in near[:3]:
+            out.append(f"  near miss: {c.entry.name} [{c.entry.id}] via '{c.alias}' score {c.score:.0f} ({c.method})")
+        return out
+
+
+def explain(descriptor: str, db: MerchantDB | None = None) -> Explanation:
+    """Which entry matches ``descriptor`` and why, with the nearest other entries and context hits."""
+    db = db if db is not None else _default_db()
+    d = describe(descriptor)
+    return Explanation(
+        descriptor=descriptor, normalized=d.normalized, merchant_key=d.key, facilitator=d.facilitator,
+        match=db.match(d), candidates=db.candidates(d, limit=4), context=db.context_hits(descriptor),
+        threshold=db.threshold,
+    )
+
+
+_SKIP_KINDS = ("payment",)
+
+
+def match_transactions(tx: pd.DataFrame, db: MerchantDB) -> list[Finding]:
+    """One ``known_merchant`` finding per (list entry, merchant key) in ``tx``; card payments are
+    ignored, charges and refunds count. Work is done once per distinct descriptor."""
+    if tx is None or len(tx) == 0 or "description" not in tx.columns:
+        return []
+    if "merchant_key" not in tx.columns:
+        from audit.descriptors import add_descriptor_columns
+
+        tx = add_descriptor_columns(tx)
+    codes, uniques = pd.factorize(tx["description"], use_na_sentinel=True)
+    matches = db.match_many(uniques)
+    if not matches:
+        return []
+    hit_code = {i: matches[u] for i, u in enumerate(uniques) if u in matches}
+    mask = np.isin(codes, np.fromiter(hit_code, dtype=codes.dtype, count=len(hit_code)))
+    rows = tx.loc[mask].assign(_code=codes[mask])
+    if "kind" in rows.columns:
+        rows = rows.loc[~rows["kind"].isin(_SKIP_KINDS)]
+    if rows.empty:
+        return []
+    rows = rows.assign(_entry=[hit_code[c].entry.id for c in rows["_code"]])
+    sort_cols = [c for c in ("date", "id") if c in rows.columns]
+    if sort_cols:
+        rows = rows.sort_values(sort_cols, kind="stable")
+    findings: list[Finding] = []
+    for (_entry_id, key), part in rows.groupby(["_entry", "merchant_key"], sort=False, dropna=False):
+        part_matches = [hit_code[c] for c in dict.fromkeys(part["_code"])]
+        best = max(part_matches, key=lambda m: m.score)
+        e = best.entry
+        reasons = [best.reason()]
+        for m in part_matches:  # other spellings only when they matched differently
+            if m is not best and (m.alias, m.method) != (best.alias, best.method):
+                reasons.append(m.reason())
+        reasons.extend(best.supporting())
+        facilitators = sorted({m.facilitator for m in part_matches if m.facilitator})
+        findings.append(
+            Finding(
+                kind="known_merchant",
+                merchant=e.name,
+                score=float(best.score),
+                reasons=reasons,
+                transaction_ids=[str(i) for i in part["id"].tolist()] if "id" in part.columns else [],
+                merchant_key=None if pd.isna(key) else str(key),
+                entry_id=e.id,
+                matched_alias=best.alias,
+                details={
+                    "category": e.category,
+                    "source_urls": list(e.source_urls),
+                    "source_date": e.source_date,
+                    "named_by": e.named_by,
+                    "authority": e.authority,
+                    "countries": list(e.countries),
+                    "facilitator": facilitators[0] if facilitators else None,
+                    "facilitators": facilitators,
+                    "match_method": best.method,
+                    "descriptors": sorted({m.descriptor for m in part_matches}),
+                    "resellers": sorted({r.name for m in part_matches for r in m.resellers}),
+                    "list": e.list_name,
+                    "notes": e.notes,
+                },
+            )
+        )
+    findings.sort(key=lambda f: (-f.score, f.merchant, f.merchant_key or ""))
+    return findings

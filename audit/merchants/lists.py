@@ -1,0 +1,214 @@
+"""Merchant-list files: reading, the entry model and schema checks.
+
+A list is one TOML file (format described in ``merchant_lists/README.md``): a ``[list]`` table
+(``name``, ``kind`` = ``"scam"`` or ``"context"``) and one ``[[entry]]`` table per merchant. Shipped
+lists live in ``merchant_lists/`` at the repository root; local lists given by the analyst are
+layered on top (an entry with the same ``id`` replaces the shipped one).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from audit.errors import MerchantListError
+
+LIST_KINDS = ("scam", "context")
+NAMED_BY = ("regulator", "court", "press", "company")  # company: the firm's own page (context lists)
+ROLES = ("brand", "reseller")  # context entries only
+REQUIRED = ("id", "name", "category", "countries", "source_urls", "source_date", "named_by",
+            "authority", "date_added")
+OPTIONAL = ("aliases", "weak_aliases", "descriptors", "role", "notes", "related")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ENV_DIR = "AUDIT_MERCHANT_LISTS_DIR"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One merchant named by a public source (scam list) or a legit brand / reseller (context list)."""
+
+    id: str
+    name: str
+    kind: str  # "scam" or "context"
+    aliases: tuple[str, ...]
+    category: str
+    countries: tuple[str, ...]
+    source_urls: tuple[str, ...]
+    source_date: str
+    named_by: str  # regulator / court / press
+    authority: str  # e.g. "US Federal Trade Commission"
+    date_added: str
+    weak_aliases: tuple[str, ...] = ()  # generic names: exact descriptor match only, never fuzzy
+    descriptors: tuple[str, ...] = ()  # descriptor forms; a trailing "*" means "starts with"
+    role: str | None = None  # context entries: "brand" or "reseller"
+    notes: str = ""
+    related: tuple[str, ...] = ()
+    list_name: str = ""
+    source_file: str = ""
+
+    @property
+    def all_aliases(self) -> tuple[str, ...]:
+        return self.aliases + self.weak_aliases
+
+
+@dataclass
+class Problem:
+    """A validation finding about one list file (and entry)."""
+
+    file: str
+    message: str
+    entry_id: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.file}" + (f": entry {self.entry_id!r}" if self.entry_id else "") + f": {self.message}"
+
+
+@dataclass
+class ListFile:
+    """A parsed list file: its header, its entries and the schema problems found while reading."""
+
+    path: Path
+    name: str
+    kind: str
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def shipped_dir() -> Path:
+    """The folder of shipped lists: ``$AUDIT_MERCHANT_LISTS_DIR``, else ``merchant_lists/`` at the
+    repository root, else a ``lists/`` folder shipped inside this package (wheel installs)."""
+    env = os.environ.get(ENV_DIR)
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve()
+    repo = here.parents[2] / "merchant_lists"
+    if repo.is_dir():
+        return repo
+    return here.parent / "lists"
+
+
+def shipped_paths() -> list[Path]:
+    """Shipped list files, sorted by name (README and other non-TOML files ignored)."""
+    folder = shipped_dir()
+    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+
+
+def _str_list(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(v.strip() for v in value if v.strip())
+    return None
+
+
+def read_list(path: str | Path) -> ListFile:
+    """Parse one list file. Unreadable or non-TOML files raise :class:`MerchantListError` (one line);
+    schema problems in single entries are collected in ``problems`` and those entries skipped."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise MerchantListError(f"{p}: cannot read merchant list: {exc.strerror or exc}") from None
+    try:
+        doc = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise MerchantListError(f"{p}: merchant list is not UTF-8 text (byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise MerchantListError(f"{p}: not a valid TOML merchant list: {exc}") from None
+    header = doc.get("list")
+    if not isinstance(header, dict):
+        raise MerchantListError(f"{p}: missing [list] table (name and kind)")
+    kind = header.get("kind")
+    if kind not in LIST_KINDS:
+        raise MerchantListError(f"{p}: [list] kind must be one of {', '.join(LIST_KINDS)}, got {kind!r}")
+    name = str(header.get("name") or p.stem)
+    raw_entries = doc.get("entry", [])
+    if not isinstance(raw_entries, list):
+        raise MerchantListError(f"{p}: 'entry' must be an array of tables ([[entry]])")
+    out = ListFile(path=p, name=name, kind=kind)
+    for i, item in enumerate(raw_entries, start=1):
+        entry, problems = _entry_from(item, kind=kind, list_name=name, file=p, position=i)
+        out.problems.extend(problems)
+        if entry is not None:
+            out.entries.append(entry)
+    return out
+
+
+def _entry_from(
+    item: Any, *, kind: str, list_name: str, file: Path, position: int
+) -> tuple[Entry | None, list[Problem]]:
+    problems: list[Problem] = []
+    fname = str(file)
+    if not isinstance(item, dict):
+        return None, [Problem(fname, f"entry #{position} is not a table")]
+    eid = item.get("id")
+    label = eid if isinstance(eid, str) else f"#{position}"
+
+    def bad(msg: str) -> None:
+        problems.append(Problem(fname, msg, label))
+
+    for key in REQUIRED:
+        if key not in item or item[key] in ("", [], None):
+            bad(f"missing {key}")
+    for key in item:
+        if key not in REQUIRED and key not in OPTIONAL:
+            bad(f"unknown field {key!r}")
+    if problems:
+        return None, problems
+    if not isinstance(eid, str) or not _ID.match(eid):
+        bad("id must be lower-case letters, digits and '-'")
+    lists = {}
+    for key in ("aliases", "countries", "source_urls", "weak_aliases", "descriptors", "related"):
+        val = _str_list(item.get(key, []))
+        if val is None:
+            bad(f"{key} must be a string or a list of strings")
+            val = ()
+        lists[key] = val
+    for key in ("name", "category", "source_date", "named_by", "authority", "date_added"):
+        if not isinstance(item[key], str):
+            bad(f"{key} must be a string (dates are written in quotes: \"2024-03-14\")")
+    if problems:
+        return None, problems
+    for url in lists["source_urls"]:
+        if not _URL.match(url):
+            bad(f"source URL is not an http(s) address: {url!r}")
+    for key in ("source_date", "date_added"):
+        if not _DATE.match(item[key]):
+            bad(f"{key} must be YYYY, YYYY-MM or YYYY-MM-DD, got {item[key]!r}")
+    if item["named_by"] not in NAMED_BY:
+        bad(f"named_by must be one of {', '.join(NAMED_BY)}, got {item['named_by']!r}")
+    role = item.get("role")
+    if kind == "context" and role not in ROLES:
+        bad(f"context entries need role = one of {', '.join(ROLES)}")
+    if kind == "scam" and role is not None:
+        bad("role is only used in context lists")
+    for c in lists["countries"]:
+        if not re.fullmatch(r"[A-Z]{2}", c):
+            bad(f"country must be an ISO 3166 two-letter code, got {c!r}")
+    if not lists["aliases"] and not lists["weak_aliases"] and not lists["descriptors"]:
+        bad("needs at least one alias, weak alias or descriptor form")
+    notes = item.get("notes", "")
+    if not isinstance(notes, str):
+        bad("notes must be a string")
+    if problems:
+        return None, problems
+    entry = Entry(
+        id=eid, name=item["name"].strip(), kind=kind, aliases=lists["aliases"], category=item["category"].strip(),
+        countries=lists["countries"], source_urls=lists["source_urls"], source_date=item["source_date"],
+        named_by=item["named_by"], authority=item["authority"].strip(), date_added=item["date_added"],
+        weak_aliases=lists["weak_aliases"], descriptors=lists["descriptors"], role=role, notes=notes.strip(),
+        related=lists["related"], list_name=list_name, source_file=fname,
+    )
+    return entry, problems
+
+
+def read_lists(paths: Sequence[str | Path]) -> list[ListFile]:
+    """Read several list files in order (later files layer on earlier ones)."""
+    return [read_list(p) for p in paths]

@@ -1,0 +1,166 @@
+"""Decide how to read a CSV statement from its first lines: layout spec or generic roles, header, body start."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from audit.errors import StatementError
+from audit.readers import csv_table, infer
+from audit.readers.spec import LayoutSpec
+from audit.values import parse_dates
+
+AMOUNT_ROLES = ("amount", "debit", "credit")
+
+
+@dataclass
+class Plan:
+    """What the reader decided about one file before parsing the body."""
+
+    layout: LayoutSpec | None
+    roles: dict[str, int]
+    header: list[str] | None
+    first_line: int  # physical line of the first body row
+    ncols: int
+    preamble: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def norm_cell(cell: object) -> str:
+    """A header cell as compared with spec names: NFKC, quotes and outer spaces removed."""
+    return unicodedata.normalize("NFKC", str(cell)).strip().strip('"').strip()
+
+
+def spec_roles(spec: LayoutSpec, header: Sequence[str]) -> dict[str, int]:
+    """Column index per role from the spec's header names (``re:`` names are searched as regexes)."""
+    roles: dict[str, int] = {}
+    normed = [norm_cell(h) for h in header]
+    for role, names in spec.columns.items():
+        for want in names:
+            if want.startswith("re:"):
+                rx = re.compile(want[3:])
+                idx = next((i for i, h in enumerate(normed) if rx.search(h)), None)
+            else:
+                w = norm_cell(want).lower()
+                idx = next((i for i, h in enumerate(normed) if h.lower() == w), None)
+            if idx is not None and idx not in roles.values():
+                roles[role] = idx
+                break
+    return roles
+
+
+def detect(spec: LayoutSpec, records: list[csv_table.HeadRecord]) -> int | None:
+    """Index in ``records`` of the spec's header row (or of the first line for headerless specs), else None."""
+    if spec.detect:
+        want = {norm_cell(d).lower() for d in spec.detect}
+        for i, rec in enumerate(records[:60]):
+            if want <= {norm_cell(c).lower() for c in rec.cells}:
+                return i
+        return None
+    if spec.detect_first_line:
+        first = next((i for i, r in enumerate(records) if not r.blank), None)
+        if first is None:
+            return None
+        line = records[first].text
+        if re.search(spec.detect_first_line, line) or re.search(spec.detect_first_line, unicodedata.normalize("NFKC", line)):
+            return first
+    return None
+
+
+def _width(records: list[csv_table.HeadRecord], start: int) -> int:
+    widths = [len(r.cells) for r in records[start:] if not r.blank]
+    return max(widths) if widths else 1
+
+
+def plan_layout(records: list[csv_table.HeadRecord], specs: Sequence[LayoutSpec], forced: bool, name: str) -> Plan:
+    """Find the layout (or generic roles), the header and where the body starts."""
+    if not records:
+        raise StatementError(name, "no transactions found: the file has no lines (looked for date and amount columns)")
+    for spec in specs:
+        at = detect(spec, records)
+        if at is None and not forced:
+            continue
+        if spec.detect and at is not None:
+            header = [c.strip() for c in records[at].cells]
+            roles = spec_roles(spec, header)
+            notes = []
+            missing = [r for r in ("date",) if r not in roles] + ([] if set(AMOUNT_ROLES) & roles.keys() else ["amount"])
+            if missing:
+                extra = infer.header_roles(header)
+                for role in missing:
+                    if role in extra:
+                        roles[role] = extra[role]
+                notes.append(f"layout {spec.name}: columns {missing} not found by the spec; guessed from header names")
+            preamble = [r.text for r in records[:at]]
+            return Plan(spec, roles, header, records[at].line + records[at].text.count("\n") + 1,
+                        max(len(header), _width(records, at + 1)), preamble, notes)
+        if spec.positions and (at is not None or forced):
+            start = (at + 1) if at is not None else 0
+            preamble = [r.text for r in records[:start]]
+            first_line = records[start].line if start < len(records) else records[-1].line + 1
+            return Plan(spec, dict(spec.positions), None, first_line, _width(records, start), preamble, [])
+    return plan_generic(records, name)
+
+
+def plan_generic(records: list[csv_table.HeadRecord], name: str) -> Plan:
+    """No spec matched: the first row whose names give date and amount roles, else a content-based plan."""
+    best: tuple[int, int] | None = None  # (score, index)
+    for i, rec in enumerate(records[:60]):
+        if infer.looks_like_header(rec.cells):
+            score = len(infer.header_roles(rec.cells))
+            if best is None or score > best[0]:
+                best = (score, i)
+                break
+    if best is not None:
+        at = best[1]
+        rec = records[at]
+        header = [c.strip() for c in rec.cells]
+        roles = infer.header_roles(header)
+        chosen = ", ".join(f"{role}={header[i]!r}" for role, i in sorted(roles.items(), key=lambda t: t[1]))
+        notes = [f"layout not recognised: read as a generic statement; columns chosen by header name: {chosen}"]
+        return Plan(None, roles, header, rec.line + rec.text.count("\n") + 1,
+                    max(len(header), _width(records, at + 1)), [r.text for r in records[:at]], notes)
+    # No header with known names: the table starts at the first line with the usual number of fields.
+    widths = [len(r.cells) for r in records if not r.blank]
+    if not widths:
+        raise StatementError(name, "no transactions found: the file has no data lines (looked for date and amount columns)")
+    common = max(set(widths), key=widths.count)
+    start = next(i for i, r in enumerate(records) if not r.blank and len(r.cells) == common)
+    notes = ["layout not recognised and no known header names: columns chosen from their contents"]
+    return Plan(None, {}, None, records[start].line, max(common, _width(records, start)), [r.text for r in records[:start]], notes)
+
+
+def plan_from_content(plan: Plan, body: csv_table.CellTable, name: str) -> Plan:
+    """Roles from what the first body rows hold (files without usable header names)."""
+    cells = body.cells
+    sample = cells.head(500)
+    roles, notes = infer.content_roles(sample)
+    plan.roles = roles
+    plan.notes = [*plan.notes, *notes]
+    # A first row of plain words above the data is an unnamed header: remember it so it is not reported.
+    if roles and len(cells):
+        first = cells.iloc[0]
+        date_col = roles.get("date")
+        if date_col is not None and isinstance(first[date_col], str):
+            looks = parse_dates(pd.Series([first[date_col]], dtype="str")).notna().iloc[0]
+            if not looks and not re.search(r"[0-9]", str(first[date_col])):
+                plan.header = [str(c) if isinstance(c, str) else "" for c in first]
+    return plan
+
+
+def require_roles(roles: dict[str, int], name: str) -> None:
+    """Refuse a file without a date column or an amount column: it is not a statement."""
+    missing = []
+    if "date" not in roles:
+        missing.append("no date column")
+    if not set(AMOUNT_ROLES) & roles.keys():
+        missing.append("no amount column")
+    if missing:
+        raise StatementError(name, f"no transactions found: {' and '.join(missing)} (looked for date and amount columns)")
+
+
+# ------------------------------------------------------------------------------------------------ parsing

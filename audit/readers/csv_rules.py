@@ -1,0 +1,144 @@
+"""Row rules of the CSV engine: total / balance lines, transaction kinds, foreign-amount lines.
+
+Pure functions and vocabularies (Japanese and English); :mod:`audit.readers.csv_reader` applies them
+to whole columns.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from audit import schema
+from audit.readers.spec import LayoutSpec
+from audit.values import choose_str, map_unique, normalise_column, parse_amount, re_contains
+
+# Words that mark a total / balance line (searched in rows without a usable date).
+TOTAL_WORDS = (
+    r"合計|小計|ご請求額|ご請求金額|請求金額|お支払金額|お支払い金額|繰越|残高|前回|"
+    r"(?i:\btotals?\b|sub-?total|balance|previous statement|payments? and credits|amount due|minimum payment)"
+)
+# A dated row is a total only when its description is nothing but such a label.
+TOTAL_LABEL = (
+    r"^[■□【\[\s]*(?:.{0,12}(?:合計|小計)|(?:前回|今回)?(?:ご)?請求(?:金)?額.{0,12}|.{0,8}繰越.{0,12}|.{0,8}残高|"
+    r"(?i:(?:grand |sub-?)?total(?: amount| due| charges)?|(?:previous|new|opening|closing|outstanding) balance|"
+    r"balance(?: forward| brought forward)?))[】\]\s]*$"
+)
+DEFAULT_STATUS_EXCLUDE = r"(?i)declined|reverted|failed|rejected|cancell?ed|void"
+# Issuer transaction types -> schema kinds (first match wins).
+DEFAULT_KIND_MAP: dict[str, str] = {
+    r"(?i)card[ _]?payment|purchase|sale|spend|ショッピング|買物|お買物": "charge",
+    r"(?i)refund|return|reversal|chargeback|返品|取消|キャンセル|返金": "refund",
+    r"(?i)\bfees?\b|interest|手数料|年会費|利息": "fee",
+    r"(?i)cash|atm|キャッシング": "cash",
+    r"(?i)payment|autopay|top[ _-]?up|返済|入金": "payment",
+}
+PAYMENT_WORDS = r"(?i)payment|thank you|autopay|返済|入金|お支払"
+FEE_WORDS = r"年会費|遅延損害金|(?i:\b(?:annual|late|membership|foreign transaction|returned payment) fee\b|interest charge|finance charge)"
+CASH_WORDS = r"キャッシング|(?i:cash advance)"
+# Country code printed after 利用国 (Rakuten) -> currency of the foreign amount on the next line.
+COUNTRY_CURRENCY = {
+    "USA": "USD", "GBR": "GBP", "CAN": "CAD", "AUS": "AUD", "NZL": "NZD", "SGP": "SGD", "HKG": "HKD",
+    "KOR": "KRW", "CHN": "CNY", "TWN": "TWD", "THA": "THB", "CHE": "CHF", "SWE": "SEK", "NOR": "NOK",
+    "DNK": "DKK", "IND": "INR", "PHL": "PHP", "MYS": "MYR", "IDN": "IDR", "VNM": "VND",
+    **{c: "EUR" for c in "DEU FRA ITA ESP NLD IRL BEL AUT PRT FIN LUX GRC EST LVA LTU SVK SVN MLT CYP HRV".split()},
+}
+FOREIGN_LINE = re.compile(
+    r"現地利用額\s*(?P<amount>[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<currency>[A-Z]{3})?\s*変換レート\s*(?P<rate>[0-9][0-9,]*(?:\.[0-9]+)?)"
+)
+
+
+def total_reason(text: str) -> str:
+    """``subtotal``, ``balance`` or ``total`` for a line already known to be a summary line."""
+    t = unicodedata.normalize("NFKC", text)
+    if re.search(r"小計|(?i:sub-?total)", t):
+        return "subtotal"
+    if re.search(r"繰越|残高|前回|(?i:balance|previous statement)", t):
+        return "balance"
+    return "total"
+
+
+def any_amount(row: pd.Series) -> float | None:
+    """The last cell of a row that reads as an amount (for totals printed outside the amount column)."""
+    for v in reversed(row.tolist()):
+        if isinstance(v, str) and re.search(r"[0-9]", v):
+            try:
+                return parse_amount(v)
+            except ValueError:
+                continue
+    return None
+
+
+@dataclass
+class ForeignColumns:
+    """Foreign amount, currency and rate per body row, filled from second lines before assembly."""
+    original_amount: np.ndarray
+    original_currency: np.ndarray
+    rate: np.ndarray
+
+    @classmethod
+    def empty(cls, n: int) -> ForeignColumns:
+        return cls(np.full(n, np.nan), np.full(n, None, dtype=object), np.full(n, np.nan))
+
+
+def merge_second_lines(desc: pd.Series, dates: pd.Series, state: np.ndarray, foreign: ForeignColumns) -> None:
+    """Fold Rakuten's undated ``現地利用額 … 変換レート …`` lines into the charge printed above them."""
+    undated = np.flatnonzero(dates.isna().to_numpy())
+    if not len(undated):
+        return
+    texts = desc.iloc[undated]
+    hits = texts.str.contains("現地利用額", regex=False, na=False)
+    dated = np.flatnonzero(dates.notna().to_numpy())
+    for pos in undated[hits.to_numpy()]:
+        m = FOREIGN_LINE.search(unicodedata.normalize("NFKC", str(desc.iloc[pos])))
+        k = np.searchsorted(dated, pos) - 1
+        if not m or k < 0:
+            continue
+        charge = dated[k]
+        foreign.original_amount[charge] = float(m.group("amount").replace(",", ""))
+        foreign.rate[charge] = float(m.group("rate").replace(",", ""))
+        code = m.group("currency")
+        if not code:
+            cm = re.search(r"利用国\s*([A-Z]{3})\s*$", unicodedata.normalize("NFKC", str(desc.iloc[charge])))
+            code = COUNTRY_CURRENCY.get(cm.group(1)) if cm else None
+        foreign.original_currency[charge] = code
+        state[pos] = 4
+
+
+def kinds(
+    amount: np.ndarray,
+    types: pd.Series | None,
+    spec: LayoutSpec | None,
+    refund_zone: np.ndarray,
+    has: Callable[[str], np.ndarray],
+) -> pd.Series:
+    """Schema kind per row: the issuer's type column first, then sign and wording.
+
+    ``has(pattern)`` says which rows' descriptions contain ``pattern``.
+    """
+    n = len(amount)
+    labels = list(schema.KINDS)
+    code = np.full(n, -1, dtype=np.int16)
+    if types is not None:
+        t = map_unique(types, normalise_column)
+        mapping = dict(spec.kind_map) if spec and spec.kind_map else {}
+        mapping.update({k: v for k, v in DEFAULT_KIND_MAP.items() if k not in mapping})
+        for pattern, value in mapping.items():
+            hit = map_unique(t, lambda v, p=pattern: v.str.contains(p, regex=True, na=False)).to_numpy(dtype=bool)
+            code = np.where((code < 0) & hit, labels.index(value), code)
+
+    neg = amount < 0
+    payment_words = has(PAYMENT_WORDS)
+    if types is not None:
+        payment_words |= map_unique(t, lambda v: re_contains(v, PAYMENT_WORDS)).to_numpy(dtype=bool)
+    code = np.where((code < 0) & neg, np.where(payment_words, labels.index("payment"), labels.index("refund")), code)
+    code = np.where((code < 0) & has(FEE_WORDS), labels.index("fee"), code)
+    code = np.where((code < 0) & has(CASH_WORDS), labels.index("cash"), code)
+    code = np.where((code < 0) & refund_zone, labels.index("refund"), code)
+    code = np.where(code < 0, labels.index("charge"), code)
+    return choose_str(code, labels)

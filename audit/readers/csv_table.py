@@ -1,0 +1,308 @@
+"""Split a decoded CSV text into preamble, header and a cell table with physical line numbers.
+
+The fast path is Arrow's multi-threaded CSV reader (every cell read as text), accepted only when each
+physical line became one record, so row numbers are exact. Otherwise pandas' C parser, and for files
+it cannot read exactly (quoted line breaks, a quote left open at the end, ragged rows) Python's
+:mod:`csv` module, which tells the physical line where each record starts.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import warnings
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from audit.masking import mask_card
+from audit.model import RowProblem
+
+DELIMITERS = (",", "\t", ";", "|")
+HEAD_LINES = 200
+
+
+@dataclass
+class HeadRecord:
+    """One record of the first lines of the file, parsed with Python's csv module."""
+
+    line: int  # 1-based physical line where the record starts
+    cells: list[str]
+    text: str  # the raw line(s)
+
+    @property
+    def blank(self) -> bool:
+        return not any(c.strip() for c in self.cells)
+
+
+@dataclass
+class CellTable:
+    """The body of a CSV file: text cells (NaN when empty) and the physical line of each row."""
+
+    cells: pd.DataFrame
+    lines: np.ndarray
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+def split_head(text: str, n: int = HEAD_LINES) -> list[str]:
+    """The first ``n`` physical lines of ``text`` (without line ends)."""
+    end = 0
+    for _ in range(n):
+        nxt = text.find("\n", end)
+        if nxt < 0:
+            end = len(text)
+            break
+        end = nxt + 1
+    return text[:end].split("\n")[:n]
+
+
+def sniff_delimiter(lines: list[str]) -> str:
+    """The delimiter that splits the most lines into the same (>1) number of fields."""
+    sample = [ln for ln in lines if ln.strip()][:HEAD_LINES]
+    best, best_score = ",", -1.0
+    for delim in DELIMITERS:
+        counts = [len(r) for r in csv.reader(sample, delimiter=delim)] if sample else []
+        counts = [c for c in counts if c > 1]
+        if not counts:
+            continue
+        width, freq = Counter(counts).most_common(1)[0]
+        score = freq + 0.01 * width
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def head_records(lines: list[str], delimiter: str) -> list[HeadRecord]:
+    """Parse the first lines into records, keeping the physical start line of each."""
+    out: list[HeadRecord] = []
+    src = io.StringIO("\n".join(lines))
+    reader = csv.reader(src, delimiter=delimiter)
+    prev = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            break
+        start = prev + 1
+        prev = reader.line_num
+        out.append(HeadRecord(start, cells, "\n".join(lines[start - 1 : prev])))
+    return out
+
+
+def count_lines(text: str) -> int:
+    return text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+
+
+def read_body(text: str, delimiter: str, first_line: int, ncols: int, source: str) -> CellTable:
+    """Read the records from physical line ``first_line`` (1-based) on, as a text cell table.
+
+    Tries, in order: Arrow's multi-threaded CSV reader (only accepted when every physical line became
+    exactly one record of ``ncols`` fields, so line numbers are exact), pandas' C parser, Python's csv.
+    """
+    text = text.rstrip("\n") + "\n"  # blank lines at the very end carry nothing
+    total = count_lines(text)
+    if first_line > total:
+        return CellTable(pd.DataFrame({i: pd.Series(dtype="str") for i in range(ncols)}), np.array([], dtype=np.int64))
+    fast = _arrow_body(text, delimiter, first_line, ncols, total)
+    if fast is not None:
+        return fast
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            cells = pd.read_csv(
+                io.BytesIO(text.encode("utf-8")),
+                sep=delimiter,
+                header=None,
+                names=list(range(ncols)),
+                skiprows=first_line - 1,
+                dtype="str",
+                skip_blank_lines=False,
+                keep_default_na=False,
+                na_values=[""],
+                on_bad_lines="warn",
+                engine="c",
+                index_col=False,
+                encoding="utf-8",
+            )
+    except (pd.errors.ParserError, ValueError, MemoryError, OverflowError):
+        return _python_body(text, delimiter, first_line, ncols, source)
+    bad = []
+    for w in caught:
+        m = re.search(r"line (\d+)", str(w.message))
+        if m:
+            bad.extend(int(x) for x in re.findall(r"line (\d+)", str(w.message)))
+    expected = total - first_line + 1
+    if len(cells) + len(bad) != expected:  # quoted line breaks: only csv can say where records start
+        return _python_body(text, delimiter, first_line, ncols, source)
+    if bad:  # rows with more fields than the header: rare, so use the exact reader that reports them
+        return _python_body(text, delimiter, first_line, ncols, source)
+    lines = np.arange(first_line, total + 1, dtype=np.int64)
+    cells.columns = list(range(ncols))
+    return CellTable(cells.reset_index(drop=True), lines)
+
+
+def _arrow_body(text: str, delimiter: str, first_line: int, ncols: int, total: int) -> CellTable | None:
+    """Arrow CSV reader for clean rectangular files; None when the file needs the exact readers."""
+    import pyarrow as pa
+
+    return arrow_table(pa.py_buffer(text.encode("utf-8")), delimiter, first_line, ncols, total)
+
+
+def arrow_body_from_bytes(data: bytes, start: int, delimiter: str, first_line: int, ncols: int) -> CellTable | None:
+    """:func:`arrow_table` straight on UTF-8 bytes (from offset ``start``, after a BOM): no decoding in Python.
+
+    Arrow checks the UTF-8 itself; None when the bytes are not clean UTF-8 CSV with one record per line.
+    """
+    import pyarrow as pa
+
+    end = len(data)
+    while end > start and data[end - 1] in b"\r\n":  # blank lines at the very end carry nothing
+        end -= 1
+    if end <= start:
+        return None
+    total = data.count(b"\n", start, end) + 1
+    if first_line > total:
+        return None
+    return arrow_table(pa.py_buffer(data).slice(start, end - start), delimiter, first_line, ncols, total)
+
+
+def arrow_table(buf: object, delimiter: str, first_line: int, ncols: int, total: int) -> CellTable | None:
+    """Read ``buf`` (UTF-8 CSV) from physical line ``first_line`` with Arrow's multi-threaded reader.
+
+    Accepted only when every physical line from ``first_line`` to ``total`` became exactly one record
+    of ``ncols`` fields, so that row ``i`` is physical line ``first_line + i``.
+    """
+    import pyarrow as pa
+    from pyarrow import csv as pacsv
+
+    invalid = 0
+
+    def on_invalid(row: object) -> str:
+        nonlocal invalid
+        invalid += 1
+        return "skip"
+
+    names = [str(i) for i in range(ncols)]
+    try:
+        table = pacsv.read_csv(
+            pa.BufferReader(buf),
+            read_options=pacsv.ReadOptions(skip_rows=first_line - 1, column_names=names, block_size=1 << 22),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=on_invalid
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.large_string() for n in names},
+                null_values=[""],
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError):
+        return None
+    if invalid or table.num_rows != total - first_line + 1:
+        return None
+    cells = pd.DataFrame({i: pd.Series(table.column(i), dtype="str") for i in range(ncols)})
+    return CellTable(cells, np.arange(first_line, total + 1, dtype=np.int64))
+
+
+def _python_body(text: str, delimiter: str, first_line: int, ncols: int, source: str) -> CellTable:
+    """Exact but slower reader: records with start lines; a quote left open at the end is reported."""
+    start = _offset_of_line(text, first_line)
+    body = text[start:]
+    reader = csv.reader(io.StringIO(body), delimiter=delimiter)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    problems: list[RowProblem] = []
+    prev = 0
+    try:
+        for cells in reader:
+            lines.append(first_line + prev)
+            prev = reader.line_num
+            rows.append(cells)
+    except csv.Error as exc:
+        problems.append(RowProblem(source, f"unreadable CSV record ({exc})", row=first_line + prev))
+    if rows and _open_quote_at_end(body, lines[-1] - first_line, delimiter):
+        raw = mask_card(delimiter.join(rows[-1]))[:200] or ""
+        problems.append(
+            RowProblem(source, "file ends inside a quoted field (truncated?); row not read", raw=raw, row=lines[-1])
+        )
+        rows.pop()
+        lines.pop()
+    width = max([ncols, *(len(r) for r in rows)]) if rows else ncols
+    for r, ln in zip(rows, lines, strict=True):
+        if len(r) > ncols:
+            extra = [c for c in r[ncols:] if c.strip()]
+            if extra:
+                problems.append(
+                    RowProblem(source, f"row has {len(r)} fields, the header has {ncols}", raw=mask_card(delimiter.join(r))[:200] or "", row=ln)
+                )
+    padded = [r + [""] * (width - len(r)) for r in rows]
+    frame = pd.DataFrame(padded, columns=list(range(width)), dtype="str") if padded else pd.DataFrame(
+        {i: pd.Series(dtype="str") for i in range(width)}
+    )
+    frame = frame.iloc[:, :ncols].replace("", np.nan) if width else frame
+    frame = frame.astype("str")
+    return CellTable(frame.reset_index(drop=True), np.array(lines, dtype=np.int64), problems)
+
+
+def _offset_of_line(text: str, line: int) -> int:
+    pos = 0
+    for _ in range(line - 1):
+        nxt = text.find("\n", pos)
+        if nxt < 0:
+            return len(text)
+        pos = nxt + 1
+    return pos
+
+
+def _open_quote_at_end(body: str, last_record_line_offset: int, delimiter: str) -> bool:
+    """True when the last record starts a quoted field that never closes."""
+    tail = body[_offset_of_line(body, last_record_line_offset + 1):]
+    reader = csv.reader(io.StringIO(tail), delimiter=delimiter, strict=True)
+    try:
+        for _ in reader:
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
+def numbered_ids(prefix: str, numbers: np.ndarray) -> pd.Series:
+    """Text column ``f"{prefix}{n}"`` for ascending non-negative integers, built in NumPy."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    nums = np.asarray(numbers, dtype=np.int64)
+    if len(nums) == 0:
+        return pd.Series([], dtype="str")
+    if nums[0] < 0 or (len(nums) > 1 and bool((np.diff(nums) < 0).any())):
+        text = pa.array(nums).cast(pa.large_string())
+        joined = pc.binary_join_element_wise(pa.scalar(prefix, pa.large_string()), text, pa.scalar("", pa.large_string()))
+        return pd.Series(joined, dtype="str")
+    head = np.frombuffer(prefix.encode("utf-8"), dtype=np.uint8)
+    width = len(head)
+    digits = np.ones(len(nums), dtype=np.int64)
+    bound = 10
+    while bool((nums >= bound).any()):
+        digits += nums >= bound
+        bound *= 10
+    offsets = np.zeros(len(nums) + 1, dtype=np.int64)
+    np.cumsum(width + digits, out=offsets[1:])
+    parts = []
+    for d in np.unique(digits):  # ascending numbers: each digit count is one contiguous block
+        block = nums[digits == d]
+        mat = np.empty((len(block), width + int(d)), dtype=np.uint8)
+        mat[:, :width] = head
+        rest = block.copy()
+        for k in range(int(d)):
+            mat[:, width + int(d) - 1 - k] = 48 + rest % 10
+            rest //= 10
+        parts.append(mat.ravel())
+    buf = np.concatenate(parts)
+    arr = pa.LargeStringArray.from_buffers(len(nums), pa.py_buffer(offsets), pa.py_buffer(buf))
+    return pd.Series(arr, dtype="str")

@@ -1,0 +1,64 @@
+"""Decide the text encoding of a statement file (Japanese issuers still ship Shift_JIS / CP932)."""
+
+from __future__ import annotations
+
+import codecs
+
+from audit.errors import StatementError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def detect_encoding(data: bytes, hint: str | None = None) -> tuple[str, int]:
+    """``(encoding, BOM length)`` for ``data``.
+
+    Order: byte-order mark; strict UTF-8; CP932 (a superset of Shift_JIS); the layout's ``hint``;
+    Windows-1252 when charset-normalizer sees a Latin-script single-byte text (or nothing), else its guess;
+    Latin-1 as the last resort (it decodes anything).
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name, len(bom)
+    for name in ("utf-8", "cp932", hint):
+        if name and _decodes(data, name):
+            return name, 0
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+    except Exception:  # the detector is only a hint; never let it break reading
+        best = None
+    guess = best.encoding if best is not None else None
+    latin = guess is None or guess.startswith(("cp125", "latin", "iso8859", "windows-125", "mac_"))
+    if latin and _decodes(data, "cp1252"):  # card statements in Latin script: Windows-1252 is the usual one
+        return "cp1252", 0
+    if guess and _decodes(data, guess):
+        return guess, 0
+    return "latin-1", 0
+
+
+def _decodes(data: bytes, name: str) -> bool:
+    try:
+        codecs.lookup(name)
+        data.decode(name)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def decode(data: bytes, name: str, hint: str | None = None) -> tuple[str, str]:
+    """``(text, encoding)``; a BOM is dropped. Raises :class:`StatementError` for undecodable data."""
+    encoding, skip = detect_encoding(data, hint)
+    try:
+        text = data[skip:].decode(encoding.replace("-sig", ""))
+    except UnicodeDecodeError as exc:  # only reachable for a wrong BOM
+        raise StatementError(name, f"cannot decode the file as {encoding} (byte {exc.start})") from None
+    if "\x00" in text[:65536]:
+        raise StatementError(name, f"not a text statement (NUL characters after decoding as {encoding})")
+    return text, encoding

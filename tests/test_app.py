@@ -1,0 +1,462 @@
+"""The Streamlit page, driven with streamlit.testing's AppTest (no browser, no server).
+
+Most tests replace :func:`audit.pipeline.scan_uploads` with a small hand-made scan, so they check the
+page (layout, letters, details, errors, counsellor view) independently of the detection heuristics;
+the ``real pipeline`` tests at the end run the bundled sample statements through the real pipeline.
+"""
+
+from __future__ import annotations
+
+import builtins
+import importlib.util
+import io
+import os
+import sys
+from email.message import EmailMessage
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from audit import pipeline, schema
+from audit.contracts import Contract
+from audit.errors import StatementError
+from audit.model import ParseReport, Reconciliation
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+TIMEOUT = 60
+
+NAME, EMAIL, ORDER = "Taro Yamada", "taro.yamada@example.jp", "ORD-77123"
+
+
+# --------------------------------------------------------------------------- a hand-made scan
+
+
+def _charge(tid: str, date: str, amount: float, desc: str, source: str, cur: str = "JPY",
+            orig: float | None = None, orig_cur: str | None = None) -> dict:
+    return {"id": tid, "date": date, "amount": amount, "currency": cur, "original_amount": orig,
+            "original_currency": orig_cur, "description": desc, "source": source, "card": "****1234",
+            "kind": "charge" if amount > 0 else "refund"}
+
+
+def fake_scan(files, merchant_lists=()) -> pipeline.ScanResult:
+    """Every file named *broken* fails, *crash* raises an unexpected error; others give the same contracts."""
+    reports, errors, rows = [], [], []
+    for name, _data in files:
+        if "crash" in name:
+            raise RuntimeError("reader blew up")
+        if "broken" in name:
+            errors.append(StatementError(name, "not a CSV or PDF statement (binary data)"))
+            continue
+        reports.append(ParseReport(source=name, kind="csv", layout="generic", rows=5, period_start="2025-01-01",
+                                   period_end="2025-06-30", warnings=["amount column guessed"],
+                                   reconciliation=Reconciliation(printed_total=100.0, parsed_total=90.0, ok=False)))
+        rows += [
+            _charge(f"{name}:r2", "2025-01-10", 4980.0, "PCFIXPRO*SUPPORT 8445551234", name, "JPY", 32.99, "USD"),
+            _charge(f"{name}:r3", "2025-02-10", 4980.0, "PCFIXPRO*SUPPORT 8445551234", name, "JPY", 32.99, "USD"),
+            _charge(f"{name}:r4", "2025-03-10", 4980.0, "PCFIXPRO*SUPPORT 8445551234", name, "JPY", 32.99, "USD"),
+            _charge(f"{name}:r5", "2025-02-01", 990.0, "=HYPERLINK(\"http://x\")", name),
+            _charge(f"{name}:r6", "2025-03-01", 1480.0, "NETFLIX.COM", name),
+            _charge(f"{name}:r7", "2025-03-05", 30000.0, "SEVEN-ELEVEN GIFT CARD", name),
+        ]
+    if not reports:
+        return pipeline.ScanResult(transactions=schema.empty_frame(), errors=errors)
+    tx = schema.conform(pd.DataFrame([{k: v for k, v in r.items()} for r in rows]))
+    scam = [r for r in rows if r["description"].startswith("PCFIXPRO")]
+    odd = [r for r in rows if r["description"].startswith("=")]
+    legit = [r for r in rows if r["description"] == "NETFLIX.COM"]
+    gift = [r for r in rows if r["description"].startswith("SEVEN")]
+    contracts = [
+        Contract(id="c1", merchant="PC Fix Pro (fictional)", merchant_key="pcfixpro", descriptors=[scam[0]["description"]],
+                 transaction_ids=[r["id"] for r in scam], charges=scam, total_paid=sum(r["amount"] for r in scam),
+                 refunded=0.0, currency="JPY", first_date="2025-01-10", last_date="2025-03-10", suspicious=True,
+                 score=88.0, reasons=["Monthly foreign charge for PC software", "Descriptor has a support phone number"],
+                 kinds=["foreign_software_recurring"], cadence="monthly", status="active",
+                 next_expected_date="2025-04-10", next_expected_amount=4980.0,
+                 sources=["https://example.org/fictional-notice", "javascript:alert(1)"]),
+        Contract(id="c2", merchant="=HYPERLINK(\"http://x\")", merchant_key="hyperlink", descriptors=[odd[0]["description"]],
+                 transaction_ids=[r["id"] for r in odd], charges=odd, total_paid=990.0, refunded=0.0, currency="JPY",
+                 first_date="2025-02-01", last_date="2025-02-01", suspicious=True, score=60.0,
+                 reasons=["Large one-off support plan"], kinds=["large_support_plan"]),
+        Contract(id="c3", merchant="Gift cards (prepaid)", merchant_key="giftcard", descriptors=[gift[0]["description"]],
+                 transaction_ids=[r["id"] for r in gift], charges=gift, total_paid=30000.0, refunded=0.0,
+                 currency="JPY", first_date="2025-03-05", last_date="2025-03-05", suspicious=True, score=55.0,
+                 reasons=["Gift-card purchase right after the support charges"], kinds=["prepaid_burst"]),
+        Contract(id="c4", merchant="Netflix", merchant_key="netflix", descriptors=["NETFLIX.COM"],
+                 transaction_ids=[r["id"] for r in legit], charges=legit, total_paid=1480.0, refunded=0.0,
+                 currency="JPY", first_date="2025-03-01", last_date="2025-03-01", suspicious=False, score=0.0,
+                 reasons=[], cadence="monthly", status="active", next_expected_date="2025-04-01",
+                 next_expected_amount=1480.0),
+    ]
+    return pipeline.ScanResult(transactions=tx, reports=reports, errors=errors, contracts=contracts)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    monkeypatch.setattr(pipeline, "scan_uploads", fake_scan)
+
+
+def new_app() -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def all_code(at: AppTest) -> str:
+    return "\n".join(c.value for c in at.code)
+
+
+def upload(at: AppTest, key: str, *files: tuple[str, bytes]) -> AppTest:
+    at.file_uploader(key=key).set_value([(n, d, "text/csv") for n, d in files])
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def spy_writes(monkeypatch) -> list[str]:
+    """Record every file opened for writing from now on (builtins.open, io.open, os.open)."""
+    writes: list[str] = []
+    real_open, real_io_open, real_os_open = builtins.open, io.open, os.open
+
+    def spy_open(file, mode="r", *args, **kwargs):
+        if any(ch in str(mode) for ch in "wax+"):
+            writes.append(str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    def spy_io_open(file, mode="r", *args, **kwargs):
+        if any(ch in str(mode) for ch in "wax+"):
+            writes.append(str(file))
+        return real_io_open(file, mode, *args, **kwargs)
+
+    def spy_os_open(path, flags, *args, **kwargs):
+        if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND):
+            writes.append(str(path))
+        return real_os_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", spy_open)
+    monkeypatch.setattr(io, "open", spy_io_open)
+    monkeypatch.setattr(os, "open", spy_os_open)
+    return writes
+
+
+def fill_details(at: AppTest, prefix: str = "me_") -> None:
+    at.text_input(key=prefix + "name").input(NAME)
+    at.text_input(key=prefix + "email").input(EMAIL)
+    at.text_input(key=prefix + "order_number").input(ORDER)
+
+
+def order_email() -> bytes:
+    m = EmailMessage()
+    m["From"] = "PC Fix Pro Billing <billing@pcfixpro-fictional.example>"
+    m["Reply-To"] = "help@pcfixpro-fictional.example"
+    m["To"] = "taro.yamada@example.jp"
+    m["Subject"] = "Order confirmation - Order #PFX-482913"
+    m["Date"] = "Mon, 03 Feb 2025 10:00:00 +0000"
+    m.set_content("Thank you for your purchase.\nOrder number: PFX-482913\nProduct: PC Fix Pro 1-year licence\n"
+                  "Total: USD 49.99\nContact: help@pcfixpro-fictional.example\n")
+    return m.as_bytes()
+
+
+# --------------------------------------------------------------------------- page tests (hand-made scan)
+
+
+def test_default_is_japanese_and_english_switch_works():
+    at = new_app()
+    assert at.radio(key="lang").value == "ja"
+    assert "カード明細の点検" in at.title[0].value
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value.startswith("Card statement audit")
+    assert not any("カード明細" in t.value for t in at.title)
+
+
+def test_upload_shows_contracts_and_letters_with_the_filled_details(fake):
+    at = new_app()
+    fill_details(at)
+    upload(at, "uploads", ("jan.csv", b"a,b\n1,2\n"))
+    subheaders = [s.value for s in at.subheader]
+    assert any("PC Fix Pro" in s for s in subheaders)
+    code = all_code(at)
+    # cancellation request in English and Japanese, with name, e-mail and order number filled in once
+    assert "Dear Customer Support" in code and "カスタマーサポート御中" in code
+    assert NAME in code and EMAIL in code and ORDER in code
+    assert "[YOUR NAME]" not in code
+    # follow-up and dispute letters for the same contract
+    assert "I do not accept any discount" in code
+    assert "chargeback" in code
+    # the public source of a merchant-list hit is linked (only http/https addresses)
+    captions = "\n".join(c.value for c in at.caption)
+    assert "(https://example.org/fictional-notice)" in captions and "javascript:" not in captions
+    # every date and amount, the total and the next expected charge
+    charges = [d.value for d in at.dataframe if "2025-02-10" in d.value.to_string()]
+    assert charges, "charges table missing"
+    metrics = [(m.label, m.value) for m in at.metric]
+    assert ("支払合計", "JPY 14,940") in metrics
+    assert any(label == "次回の予想請求" and "2025-04-10" in value for label, value in metrics)
+    # downloads: .txt and .eml for each letter of each letter-bearing contract, plus the exports
+    labels = [b.label for b in at.download_button]
+    assert labels.count(".txt をダウンロード") == 6 and labels.count(".eml（下書き）をダウンロード") == 6
+    # the legit subscription is listed apart, in its own tab
+    assert any("Netflix" in d.value.to_string() for d in at.dataframe)
+    # a gift-card contract gets the prepaid advice instead of letters
+    assert any("プリペイド" in w.value or "電子マネー" in w.value for w in at.warning)
+    assert any("自分のアカウントにその番号を登録" in m.value for m in at.markdown)
+    # parse summary per file: period, rows, warnings, reconciliation
+    summary = next(d.value for d in at.dataframe if "取引数" in d.value.columns)
+    row = summary.iloc[0]
+    assert row["ファイル"] == "jan.csv" and row["取引数"] == 5 and row["警告"] == 1
+    assert "2025-01-01" in row["期間"] and "不一致" in row["合計の照合"]
+
+
+def test_nothing_is_written_to_disk_while_working(fake, monkeypatch):
+    at = new_app()
+    writes = spy_writes(monkeypatch)
+    fill_details(at)
+    at.file_uploader(key="me_eml").set_value(("order.eml", order_email(), "message/rfc822"))
+    upload(at, "uploads", ("jan.csv", b"x"))
+    at.text_area(key="me_reply").input("Thank you. Your subscription has been cancelled.").run()
+    assert "Dear Customer Support" in all_code(at)
+    assert writes == []
+
+
+def test_local_only_settings_and_upload_limit():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["server"]["maxUploadSize"] == 50 and config["server"]["headless"] is True
+    assert config["server"]["address"] in ("localhost", "127.0.0.1")
+    at = new_app()
+    uploader = at.file_uploader(key="uploads")
+    assert uploader.proto.max_upload_size_mb == 50 and uploader.accept_multiple_files
+    assert {"csv", "pdf"} <= {t.lstrip(".") for t in uploader.allowed_type}
+
+
+def test_help_tab_lists_contacts_and_prepaid_advice():
+    at = new_app()
+    text = "\n".join(m.value for m in at.markdown)
+    assert "188" in text and "9110" in text and "ipa.go.jp" in text
+    assert "https://www.ipa.go.jp/security/anshin/index.html)" in text  # a working link, not escaped
+    at.radio(key="lang").set_value("en").run()
+    text = "\n".join(m.value for m in at.markdown)
+    assert "Consumer Hotline" in text and "told someone the codes" in text
+
+
+def test_details_survive_a_language_switch(fake):
+    at = new_app()
+    fill_details(at)
+    at.run()
+    at.radio(key="lang").set_value("en").run()
+    assert at.text_input(key="me_name").value == NAME
+    upload(at, "uploads", ("jan.csv", b"x"))
+    assert NAME in all_code(at)
+    assert any(m.label == "Total paid" for m in at.metric)
+
+
+def test_per_contract_order_number_overrides_the_shared_one(fake):
+    at = new_app()
+    fill_details(at)
+    upload(at, "uploads", ("jan.csv", b"x"))
+    at.text_input(key="me_c1_order_number").input("OTHER-999").run()
+    code = all_code(at)
+    assert "OTHER-999" in code  # c1's letters
+    assert ORDER in code  # c2 still uses the shared order number
+
+
+def test_broken_file_gives_one_line_error_naming_it_and_the_rest_still_works(fake):
+    at = new_app()
+    upload(at, "uploads", ("broken.csv", b"\x00\x01"), ("my_broken_*file*.csv", b"\x00"), ("good.csv", b"x"))
+    errors = [e.value for e in at.error]
+    assert any(e.startswith("broken.csv: ") for e in errors)
+    assert any(e.startswith(r"my\_broken\_\*file\*.csv: ") for e in errors)  # shown literally, not as Markdown
+    assert all("\n" not in e for e in errors)
+    assert "Dear Customer Support" in all_code(at)
+
+
+def test_unexpected_reader_crash_is_one_line_naming_the_file(fake):
+    at = new_app()
+    upload(at, "uploads", ("crash.csv", b"x"), ("good.csv", b"x"))
+    errors = [e.value for e in at.error]
+    assert any(e.startswith("crash.csv: ") and "RuntimeError" in e and "\n" not in e for e in errors)
+    assert "Dear Customer Support" in all_code(at)
+
+
+def test_reply_classifier_tab(fake):
+    at = new_app()
+    upload(at, "uploads", ("jan.csv", b"x"))
+    at.text_area(key="me_reply").input(
+        "This is an automatic reply. We have received your request, ticket #48213. An agent will respond."
+    ).run()
+    assert not at.exception
+    assert any("自動返信" in i.value for i in at.info)
+    at.text_area(key="me_reply").input(
+        "We are sorry to see you go! As a special offer we can give you a 50% discount if you keep your licence."
+    ).run()
+    warnings = [w.value for w in at.warning]
+    assert any("引き止め" in w for w in warnings)
+    # the follow-up text to send back is offered for the chosen contract
+    assert at.selectbox(key="me_reply_contract").value == "c1"
+    assert sum("I do not accept any discount" in c.value for c in at.code) >= 2
+
+
+def test_order_email_prefills_the_request(fake):
+    at = new_app()
+    at.file_uploader(key="me_eml").set_value(("order.eml", order_email(), "message/rfc822"))
+    at.run()
+    assert not at.exception
+    assert at.text_input(key="me_order_number").value == "PFX-482913"
+    assert at.text_input(key="me_merchant_email").value == "help@pcfixpro-fictional.example"
+    assert at.text_input(key="me_email").value == "taro.yamada@example.jp"
+    upload(at, "uploads", ("jan.csv", b"x"))
+    assert "PFX-482913" in all_code(at)
+    # the user can still change a pre-filled field afterwards
+    at.text_input(key="me_order_number").input("PFX-1").run()
+    assert at.text_input(key="me_order_number").value == "PFX-1"
+
+
+def test_order_email_for_one_contract_fills_only_that_contract(fake):
+    at = new_app()
+    fill_details(at)
+    upload(at, "uploads", ("jan.csv", b"x"))
+    at.file_uploader(key="me_c1_eml").set_value(("order.eml", order_email(), "message/rfc822"))
+    at.run()
+    assert not at.exception
+    assert at.text_input(key="me_c1_order_number").value == "PFX-482913"
+    assert at.text_input(key="me_c2_order_number").value == ""
+    code = all_code(at)
+    assert "PFX-482913" in code and ORDER in code  # c1 uses the mail's number, c2 the shared one
+
+
+def test_bad_order_email_is_a_one_line_error():
+    at = new_app()
+    at.file_uploader(key="me_eml").set_value(("junk.eml", b"just some words", "message/rfc822"))
+    at.run()
+    assert not at.exception
+    assert any(e.value.startswith("junk.eml: ") and "\n" not in e.value for e in at.error)
+
+
+def test_counsellor_view_two_clients_summary_and_exports(fake):
+    at = new_app()
+    at.radio(key="mode_ja").set_value("counsellor").run()
+    assert not at.exception
+    at.text_input(key="client0_label").input("A-001")
+    at.text_input(key="client1_label").input("B-002")
+    at.text_input(key="client0_name").input("Hanako Sato")
+    at.run()
+    upload(at, "client0_files", ("a.csv", b"x"))
+    upload(at, "client1_files", ("b1.csv", b"x"), ("b2.csv", b"y"))
+    summary = next(d.value for d in at.dataframe if "相談者" in d.value.columns)
+    assert list(summary["相談者"]) == ["A-001", "B-002"]
+    assert list(summary["ファイル数"]) == [1, 2]
+    labels = [b.label for b in at.download_button]
+    for label in ("契約一覧 CSV", "全取引 CSV", "Excel", "印刷用 HTML"):
+        assert label in labels
+    assert "Hanako Sato" in all_code(at)  # detail view of the first client uses that client's details
+    at.selectbox(key="client_pick").set_value(1).run()
+    assert not at.exception and "Hanako Sato" not in all_code(at)
+
+
+def test_export_of_the_page_data_never_yields_formulas():
+    from audit import export
+
+    clients = [("A", fake_scan([("a.csv", b"x")])), ("=cmd|' /C calc'!A0", fake_scan([("b.csv", b"x")]))]
+    text = export.export_csv(clients, "contracts").decode("utf-8-sig")
+    cells = [c for line in text.splitlines() for c in line.split(",")]
+    assert not any(c.lstrip('"').startswith(("=", "+", "@")) for c in cells)
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(export.export_excel(clients)))
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            assert not any(isinstance(v, str) and v.startswith("=") for v in row)
+
+
+# --------------------------------------------------------------------------- helpers in app.py
+
+
+def _load_app_module():
+    spec = importlib.util.spec_from_file_location("audit_app_page", APP)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["audit_app_page"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sample_sets_are_found_at_run_time(tmp_path):
+    app = _load_app_module()
+    root = tmp_path / "sample_statements"
+    (root / "demo" / "second").mkdir(parents=True)
+    (root / "a.csv").write_text("x")
+    (root / "notes.md").write_text("x")
+    (root / "demo" / "m1.csv").write_text("x")
+    (root / "demo" / "m2.pdf").write_bytes(b"%PDF-")
+    (root / "demo" / "second" / "s1.csv").write_text("x")
+    sets = app.sample_sets(root)
+    assert {k: [p.name for p in v] for k, v in sets.items()} == {
+        "sample_statements": ["a.csv"],
+        "sample_statements/demo": ["m1.csv", "m2.pdf"],
+        "sample_statements/demo/second": ["s1.csv"],
+    }
+    assert app.default_sample_set(sets) == "sample_statements/demo"
+    assert [name for name, _ in app.demo_clients(sets)] == ["demo", "second"]
+    assert app.sample_sets(tmp_path / "missing") == {}
+
+
+def test_markdown_escaping_keeps_merchant_text_literal():
+    app = _load_app_module()
+    assert app.md("**FREE** [x](http://a) #1") == r"\*\*FREE\*\* \[x\]\(http://a\) \#1"
+    assert app.slug("FS *RESTORO 8443") == "FS-RESTORO-8443"
+
+
+# --------------------------------------------------------------------------- real pipeline, bundled samples
+
+
+def _sample_sets():
+    return _load_app_module().sample_sets()
+
+
+def test_sample_one_click_runs_the_real_pipeline():
+    sets = _sample_sets()
+    if not sets:
+        pytest.skip("no sample statements in sample_statements/ yet")
+    at = new_app()
+    at.button(key="sample_load").click().run()
+    assert not at.exception, at.exception
+    assert any("サンプル" in c.value for c in at.caption)
+    summary = next(d.value for d in at.dataframe if "取引数" in d.value.columns)
+    loaded = {p.name for p in sets[at.selectbox(key="sample_choice").value]}
+    assert set(summary["ファイル"]) | {e.value.split(":")[0] for e in at.error} == loaded
+
+
+def test_broken_upload_with_the_real_pipeline_is_one_line():
+    at = new_app()
+    upload(at, "uploads", ("garbage.pdf", b"%PDF-1.4\nnot really a pdf"), ("photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00"))
+    errors = [e.value for e in at.error]
+    assert any(e.startswith("garbage.pdf: ") for e in errors), errors
+    assert any(e.startswith("photo.csv: ") for e in errors), errors
+    assert all("\n" not in e and "Traceback" not in e for e in errors)
+
+
+def test_counsellor_demo_clients_run_the_real_pipeline():
+    sets = _sample_sets()
+    if not sets:
+        pytest.skip("no sample statements in sample_statements/ yet")
+    at = new_app()
+    at.radio(key="mode_ja").set_value("counsellor").run()
+    at.button(key="demo_load").click().run()
+    assert not at.exception, at.exception
+    summary = next(d.value for d in at.dataframe if "相談者" in d.value.columns)
+    assert len(summary) >= 2
+    assert summary["取引数"].sum() > 0
+    assert "印刷用 HTML" in [b.label for b in at.download_button]
