@@ -1,19 +1,22 @@
 """Command-line interface: ``audit scan``, ``audit merchants ...``, ``audit eval``.
 
 Errors reach stderr as one line each; exit status is 0 on success, 1 when some file could not be
-read (the others are still audited), 2 on usage errors.
+read (the others are still audited) or a merchant list is broken, 2 on usage errors, 3 on an
+internal error (one line; set ``AUDIT_DEBUG=1`` to see the traceback).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
 import pandas as pd
 
 from audit import __version__
+from audit.errors import MerchantListError, StatementError
 
 # Modules that add their own sub-commands: each has ``register(subparsers)``.
 _PLUGINS = ("audit.merchants.cli", "audit.evaluation")
@@ -70,6 +73,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except (MerchantListError, StatementError) as exc:
+        print(f"audit: error: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug of ours: still one line, the details only on request
+        if os.environ.get("AUDIT_DEBUG"):
+            raise
+        print(f"audit: internal error: {type(exc).__name__}: {exc} (set AUDIT_DEBUG=1 for details)", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

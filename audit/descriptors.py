@@ -74,6 +74,8 @@ _URL_TOKEN = re.compile(
 )
 _REF_TOKEN = re.compile(r"^(?:#\d+|NO\.?\d+|REF\S*\d\S*|\d{4,}|(?=(?:\D*\d){3})(?=\S*[A-Z])[A-Z0-9]{6,})$")
 _SPACE = re.compile(r"\s+")
+# Rakuten Card appends the country of use to foreign lines: "NETFLIX.COM 利用国NLD".
+_COUNTRY_OF_USE = re.compile(r"\s*(?:利用国|利用国名)\s*:?\s*[A-Z]{2,3}\s*$")
 _ID_TAIL = re.compile(r"(?<=[A-Z]{3})\d{3,}$")  # PCSHIELD8842 -> PCSHIELD
 _NONWORD = re.compile(r"[^\w&]+")
 _WEB_PARTS = re.compile(r"\b(?:HTTPS?://)?WWW\.|\.(?:COM|NET|ORG|INFO|BIZ)\b")
@@ -109,6 +111,7 @@ def _strip_tail(rest: str) -> str:
     """Drop trailing phone numbers, web addresses, country codes and reference numbers."""
     while True:
         before = rest
+        rest = _COUNTRY_OF_USE.sub("", rest) or rest
         m = _PHONE_TAIL.search(rest)
         if m and m.start() > 0:
             rest = rest[: m.start()].rstrip(" ,-*")

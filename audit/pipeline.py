@@ -7,6 +7,7 @@ The CLI and the Streamlit page both call :func:`scan` (files on disk) or :func:`
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +63,21 @@ def _json_value(v: Any) -> Any:
     return v
 
 
+def _digest(data: bytes | None, path: str | Path | None) -> str | None:
+    """SHA-256 of a statement's bytes (None when the file cannot be read again)."""
+    h = hashlib.sha256()
+    if data is not None:
+        h.update(data)
+        return h.hexdigest()
+    try:
+        with open(path, "rb") as fh:  # type: ignore[arg-type]
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except (OSError, TypeError):
+        return None
+    return h.hexdigest()
+
+
 def read_many(
     items: Iterable[tuple[str, bytes | None, str | Path | None]],
 ) -> tuple[pd.DataFrame, list[ParseReport], list[StatementError]]:
@@ -69,12 +85,21 @@ def read_many(
     frames: list[pd.DataFrame] = []
     reports: list[ParseReport] = []
     errors: list[StatementError] = []
+    seen: dict[str, str] = {}  # content digest -> first file name with that content
     for name, data, path in items:
         try:
             df, report = read_statement(path=path, data=data, name=name)
         except StatementError as exc:
             errors.append(exc)
             continue
+        digest = _digest(data, path)
+        if digest is not None and digest in seen:  # the same statement given twice: count it once
+            report.warnings.append(f"same content as {seen[digest]}: its rows are not counted twice")
+            report.rows = 0
+            reports.append(report)
+            continue
+        if digest is not None:
+            seen[digest] = name
         frames.append(df)
         reports.append(report)
     tx = pd.concat(frames, ignore_index=True) if frames else schema.empty_frame()
@@ -97,18 +122,7 @@ def analyse(tx: pd.DataFrame, merchant_lists: Sequence[str | Path] = ()) -> Scan
     db = load_merchant_db(extra=list(merchant_lists))
     known = match_transactions(tx, db)
     subs = find_subscriptions(tx)
-    pattern = find_signals(tx, subs, known)
-    flags = [f for f in known + pattern if f.kind != "refund_link"]
-    for sub in subs:  # a stream that shares charges with a finding is suspicious, for the same reasons
-        ids = set(sub.transaction_ids)
-        hits = [f for f in flags if ids.intersection(f.transaction_ids)]
-        if hits and not sub.suspicious:
-            sub.suspicious = True
-            sub.score = max(sub.score, *(f.score for f in hits))
-        for f in hits:
-            for reason in f.reasons:
-                if reason not in sub.reasons:
-                    sub.reasons.append(reason)
+    pattern = find_signals(tx, subs, known)  # also marks the streams any finding touches
     findings = known + pattern
     contracts = build_contracts(tx, findings, subs)
     return ScanResult(transactions=tx, findings=findings, subscriptions=subs, contracts=contracts)

@@ -582,11 +582,19 @@ def find_signals(tx: pd.DataFrame, subscriptions: list[Subscription], known: lis
     findings += _large_support_plans(ctx)
     findings += _contract_clusters(ctx, findings + list(known))
     findings += _prepaid_bursts(ctx, [f for f in findings if f.kind != "contract_cluster"] + list(known))
-    findings += _refund_links(ctx, findings)
+    findings += _refund_links(ctx, findings + list(known))
+    mark_suspicious(subscriptions, findings + list(known))
+    findings.sort(key=lambda f: -f.score)
+    return findings
+
+
+def mark_suspicious(subscriptions: list[Subscription], findings: list[Finding]) -> None:
+    """Mark every stream that shares a charge with a finding (refund links aside) as suspicious,
+    raising its score to the finding's and adding the finding's reasons (in place)."""
     flags = [f for f in findings if f.kind != "refund_link"]
     for sub in subscriptions:
         ids = set(sub.transaction_ids)
-        hits = [f for f in flags if ids & set(f.transaction_ids)]
+        hits = [f for f in flags if ids.intersection(f.transaction_ids)]
         if not hits:
             continue
         sub.suspicious = True
@@ -595,5 +603,3 @@ def find_signals(tx: pd.DataFrame, subscriptions: list[Subscription], known: lis
             for reason in f.reasons:
                 if reason not in sub.reasons:
                     sub.reasons.append(reason)
-    findings.sort(key=lambda f: -f.score)
-    return findings

@@ -48,6 +48,8 @@ def test_split_facilitator(text: str, facilitator: str | None, rest: str) -> Non
         ("REIMAGE REPAIR #88123 USA", "REIMAGE REPAIR"),
         ("楽天モバイル　0570-000-000", "楽天モバイル"),
         ("ｱﾏｿﾞﾝ  ｼﾞｬﾊﾟﾝ", "アマゾン ジャパン"),
+        ("NETFLIX.COM 利用国NLD", "NETFLIX.COM"),  # Rakuten's country-of-use suffix
+        ("FS *PCSHIELD 8842 利用国USA", "PCSHIELD"),
         ("ELITE IT", "ELITE IT"),  # "IT" is kept: it ends real names
         ("  multiple   spaces\there ", "MULTIPLE SPACES HERE"),
         ("PAYPAL *", "PAYPAL"),  # nothing after the prefix: keep the prefix rather than nothing
