@@ -27,7 +27,7 @@ import streamlit as st
 
 from audit import pipeline, schema
 from audit.errors import StatementError
-from audit.ui_text import DEFAULT_LANG, LANG_NAMES, LANGS, text
+from audit.ui_text import DEFAULT_LANG, LANG_NAMES, LANGS, TEXT, text
 
 ROOT = Path(__file__).resolve().parent
 SAMPLES_DIR = ROOT / "sample_statements"
@@ -78,7 +78,44 @@ def slug(value: str) -> str:
 def money(amount: float | None, currency: str | None) -> str:
     from audit.letters import format_money
 
-    return format_money(amount, currency) if amount is not None else tr("none")
+    if amount is None or pd.isna(amount):
+        return tr("none")
+    return format_money(float(amount), currency)
+
+
+def number(value: float) -> str:
+    """``324,782`` for whole amounts, ``49.99`` otherwise."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def cadence_name(cadence: str | None) -> str:
+    """``"monthly"`` as words of the current language (unknown cadences as they are)."""
+    return tr(f"cadence_{cadence}") if cadence and f"cadence_{cadence}" in TEXT["en"] else (cadence or "")
+
+
+def status_name(status: str) -> str:
+    return tr(f"status_{status}") if status in ("active", "ended", "one-off") else status
+
+
+def masked(value: Any) -> str:
+    """``value`` as text with card numbers masked (raw statement lines can hold them)."""
+    from audit.masking import mask_card
+
+    return mask_card(str(value)) or ""
+
+
+_URL = re.compile(r"https?://[^\s()<>\[\]]+[^\s()<>\[\].,;:'\"]")
+
+
+def md_links(value: Any) -> str:
+    """Literal Markdown for ``value`` in which http(s) addresses become links named by their host."""
+    out, pos = [], 0
+    text_value = " ".join(str(value).split())
+    for m in _URL.finditer(text_value):
+        host = re.sub(r"^www\.", "", m.group(0).split("/")[2])
+        out += [md(text_value[pos:m.start()]), f"[{md(host)}]({m.group(0)})"]
+        pos = m.end()
+    return "".join([*out, md(text_value[pos:])])
 
 
 def totals_by_currency(contracts: Sequence[Any]) -> str:
@@ -264,7 +301,7 @@ def details_inputs(prefix: str) -> Any:
 def render_result(result: pipeline.ScanResult, details: Any, prefix: str) -> None:
     """Errors, headline figures and the tabs for one client's scan."""
     for err in result.errors:
-        st.error(md_line(err))
+        st.error(md_line(masked(err)))
     contracts = list(result.contracts or [])
     bad = [c for c in contracts if c.suspicious]
     legit = [c for c in contracts if not c.suspicious]
@@ -302,7 +339,7 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str) -> Non
 def render_files(result: pipeline.ScanResult, prefix: str) -> None:
     st.subheader(tr("files_header"))
     for err in result.errors:
-        st.error(md_line(err))
+        st.error(md_line(masked(err)))
     if not result.reports:
         st.info(tr("no_statement"))
         return
@@ -312,12 +349,12 @@ def render_files(result: pipeline.ScanResult, prefix: str) -> None:
         if rec is None:
             recon = tr("recon_none")
         elif rec.ok:
-            recon = tr("recon_ok", total=f"{rec.printed_total:,.2f}")
+            recon = tr("recon_ok", total=number(rec.printed_total))
         else:
-            recon = tr("recon_bad", printed=f"{rec.printed_total:,.2f}", parsed=f"{rec.parsed_total:,.2f}",
-                       diff=f"{rec.difference:,.2f}")
+            recon = tr("recon_bad", printed=number(rec.printed_total), parsed=number(rec.parsed_total),
+                       diff=number(rec.difference))
         period = " – ".join(x for x in (r.period_start, r.period_end) if x) or tr("none")
-        rows.append({tr("col_file"): r.source, tr("col_type"): r.kind, tr("col_layout"): r.layout,
+        rows.append({tr("col_file"): r.source, tr("col_type"): str(r.kind).upper(), tr("col_layout"): r.layout,
                      tr("col_period"): period, tr("col_rows"): r.rows, tr("col_warnings"): len(r.warnings),
                      tr("col_problems"): len(r.problems), tr("col_excluded"): len(r.excluded),
                      tr("col_reconciliation"): recon})
@@ -328,13 +365,13 @@ def render_files(result: pipeline.ScanResult, prefix: str) -> None:
         with st.expander(tr("file_details", name=r.source)):
             if r.problems:
                 st.markdown(f"**{tr('problems_header')}**")
-                st.code("\n".join(str(p) for p in r.problems), language=None, wrap_lines=True)
+                st.code("\n".join(masked(p) for p in r.problems), language=None, wrap_lines=True)
             if r.warnings:
                 st.markdown(f"**{tr('warnings_header')}**")
-                st.code("\n".join(r.warnings), language=None, wrap_lines=True)
+                st.code("\n".join(masked(w) for w in r.warnings), language=None, wrap_lines=True)
             if r.excluded:
                 st.markdown(f"**{tr('excluded_header')}**")
-                st.code("\n".join(f"{x.reason}: {x.raw}"[:160] for x in r.excluded), language=None)
+                st.code("\n".join(masked(f"{x.reason}: {x.raw}")[:160] for x in r.excluded), language=None)
 
 
 def charges_frame(c: Any) -> pd.DataFrame:
@@ -362,10 +399,45 @@ def render_contracts(result: pipeline.ScanResult, bad: list[Any], details: Any, 
         st.success(tr("no_suspicious"))
         return
     st.markdown(tr("contracts_intro", n=len(bad)))
+    running = sorted((c for c in bad if c.status == "active" and c.next_expected_date),
+                     key=lambda c: str(c.next_expected_date))
+    if running:
+        first = running[0]
+        st.warning(md_line(tr("still_charging", n=len(running), date=first.next_expected_date,
+                            amount=money(first.next_expected_amount, first.currency), merchant=first.merchant)))
+    with st.container(border=True, key=prefix + "first_steps"):
+        st.markdown(f"**{tr('first_steps_header')}**")
+        st.markdown(tr("first_steps"))
     with st.expander(tr("auto_reply_header")):
         st.markdown(md(auto_reply_note(lang())))
-    for c in bad:
+    for c in contract_order(bad):
         render_contract(c, details, prefix)
+
+
+def contract_order(contracts: Sequence[Any]) -> list[Any]:
+    """Contracts still charging first (soonest next charge first), then the rest by score."""
+    return sorted(contracts, key=lambda c: (c.status != "active", str(c.next_expected_date or ""), -float(c.score)))
+
+
+def reasons_ja(c: Any) -> list[str]:
+    """Plain Japanese reasons built from the contract's data (the detectors word their reasons in English)."""
+    out: list[str] = []
+    kinds = list(dict.fromkeys(c.kinds))
+    if "known_merchant" in kinds:
+        out.append(tr("reason_known_merchant", name=c.merchant))
+    for kind in kinds:
+        if kind == "foreign_software_recurring":
+            out.append(tr("reason_foreign_software_recurring", cadence=cadence_name(c.cadence) or "定期",
+                          n=len(c.charges)))
+        elif kind != "known_merchant" and f"reason_{kind}" in TEXT["ja"]:
+            out.append(tr(f"reason_{kind}"))
+    foreign = sorted({str(ch.get("original_currency")) for ch in c.charges
+                      if ch.get("original_currency") and ch.get("original_currency") != c.currency})
+    if foreign:
+        out.append(tr("reason_foreign", currencies="・".join(foreign)))
+    if c.status == "active" and c.next_expected_date:
+        out.append(tr("reason_active", date=c.next_expected_date, amount=money(c.next_expected_amount, c.currency)))
+    return out or [tr("reason_generic")]
 
 
 def contract_details(c: Any, details: Any, key: str) -> Any:
@@ -388,10 +460,9 @@ def render_contract(c: Any, details: Any, prefix: str) -> None:
     key = f"{prefix}{c.id}_"
     with st.container(border=True, key=f"{key}box"):
         st.subheader(f"{c.id}: {md(c.merchant)}")
-        status = tr(f"status_{c.status}") if c.status in ("active", "ended", "one-off") else c.status
-        bits = [tr("score", score=c.score), status]
+        bits = [tr("score", score=c.score), status_name(c.status)]
         if c.cadence:
-            bits.append(tr("cadence_label", cadence=c.cadence))
+            bits.append(tr("cadence_label", cadence=cadence_name(c.cadence)))
         bits.append(" / ".join(f"“{d}”" for d in c.descriptors[:3]))
         st.caption(md(" · ".join(bits)))
         m = st.columns(3)
@@ -403,9 +474,14 @@ def render_contract(c: Any, details: Any, prefix: str) -> None:
                         delta_color="off", delta_arrow="off")
         else:
             m[2].metric(tr("next_charge"), tr("none"))
-        if c.reasons:
-            st.markdown(f"**{tr('reasons')}**")
-            st.markdown("\n".join(f"- {md(r)}" for r in c.reasons))
+        st.markdown(f"**{tr('reasons')}**")
+        if lang() == "ja":
+            st.markdown("\n".join(f"- {md(r)}" for r in reasons_ja(c)))
+            if c.reasons:
+                with st.expander(tr("reasons_detail")):
+                    st.markdown("\n".join(f"- {md_links(r)}" for r in c.reasons))
+        elif c.reasons:
+            st.markdown("\n".join(f"- {md_links(r)}" for r in c.reasons))
         links = [f"[{md(u)}]({u})" for u in c.sources if re.match(r"https?://[^\s()<>]+$", u)]
         if links:
             st.caption(tr("sources") + " " + " · ".join(links))
@@ -486,6 +562,7 @@ def timeline_frame(result: pipeline.ScanResult) -> pd.DataFrame:
 
 
 def render_timeline(result: pipeline.ScanResult, prefix: str) -> None:
+    """One line per suspicious contract (and one for legit subscriptions / other charges), a dot per charge."""
     st.subheader(tr("timeline_header"))
     df = timeline_frame(result)
     if df.empty:
@@ -493,26 +570,30 @@ def render_timeline(result: pipeline.ScanResult, prefix: str) -> None:
         return
     if st.checkbox(tr("timeline_only_suspicious"), value=bool(df["suspicious"].any()), key=prefix + "tl_only"):
         df = df[df["suspicious"]]
-    bad = sorted(df.loc[df["suspicious"], "group"].unique())
-    domain = [*bad, tr("timeline_legit"), tr("timeline_other")]
+    bad = sorted(df.loc[df["suspicious"], "group"].unique(), key=lambda g: int(re.sub(r"\D", "", g.split()[0]) or 0))
+    rest = [g for g in (tr("timeline_legit"), tr("timeline_other")) if g in set(df["group"])]
+    domain = [*bad, *rest]
     palette = ["#d62728", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#1f77b4"]
-    colours = [palette[i % len(palette)] for i in range(len(bad))] + ["#2ca02c", "#c7c7c7"]
+    colours = [palette[i % len(palette)] for i in range(len(bad))]
+    colours += [{tr("timeline_legit"): "#2ca02c"}.get(g, "#9e9e9e") for g in rest]
+    df = df.assign(shown=[money(a, c) for a, c in zip(df["amount"], df["currency"], strict=True)])
     chart = (
         alt.Chart(df)
-        .mark_circle(size=90, opacity=0.85)
+        .mark_circle(opacity=0.8, stroke="#333333", strokeWidth=0.5)
         .encode(
-            x=alt.X("date:T", title=tr("col_date"), axis=alt.Axis(format="%Y-%m-%d", labelAngle=-30)),
-            y=alt.Y("amount:Q", title=tr("col_amount")),
-            color=alt.Color("group:N", scale=alt.Scale(domain=domain, range=colours),
-                            legend=alt.Legend(title=None, orient="bottom", columns=2, labelLimit=400)),
-            tooltip=[alt.Tooltip("date:T", title=tr("col_date")), alt.Tooltip("amount:Q", title=tr("col_amount")),
-                     alt.Tooltip("currency:N", title=tr("col_currency")),
+            x=alt.X("date:T", title=tr("col_date"), axis=alt.Axis(format="%Y-%m-%d", labelAngle=-30, grid=True)),
+            y=alt.Y("group:N", title=None, sort=domain, axis=alt.Axis(labelLimit=320)),
+            size=alt.Size("amount:Q", legend=None, scale=alt.Scale(range=[40, 600])),
+            color=alt.Color("group:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
+            tooltip=[alt.Tooltip("date:T", title=tr("col_date"), format="%Y-%m-%d"),
+                     alt.Tooltip("shown:N", title=tr("col_amount")),
                      alt.Tooltip("description:N", title=tr("col_description")),
                      alt.Tooltip("group:N", title=tr("col_contract"))],
         )
-        .properties(height=320)
+        .properties(height=max(140, 48 * len(domain) + 60))
     )
     st.altair_chart(chart)
+    st.caption(tr("timeline_caption"))
 
 
 def render_transactions(result: pipeline.ScanResult, prefix: str) -> None:
@@ -523,15 +604,18 @@ def render_transactions(result: pipeline.ScanResult, prefix: str) -> None:
     if df.empty:
         st.info(tr("no_statement"))
         return
+    names_of = {c.id: f"{c.id}: {c.merchant}" for c in result.contracts or []}
     c1, c2, c3 = st.columns([2, 2, 1])
     needle = c1.text_input(tr("filter_text"), key=prefix + "f_text")
-    files = c2.multiselect(tr("filter_files"), sorted(df["source"].dropna().unique()), key=prefix + "f_files")
+    files = c2.multiselect(tr("filter_files"), sorted(df["source"].dropna().unique()), key=prefix + "f_files",
+                           placeholder=tr("choose"))
     only = c3.checkbox(tr("filter_suspicious"), key=prefix + "f_susp")
     c4, c5 = st.columns([2, 2])
-    kinds = c4.multiselect(tr("filter_kinds"), sorted(df["kind"].dropna().unique()), key=prefix + "f_kinds")
+    kinds = c4.multiselect(tr("filter_kinds"), sorted(df["kind"].dropna().unique()), key=prefix + "f_kinds",
+                           format_func=lambda k: tr(f"kind_{k}"), placeholder=tr("choose"))
     dates = pd.to_datetime(df["date"], errors="coerce")
     span = c5.date_input(tr("filter_dates"), value=(dates.min().date(), dates.max().date()),
-                         key=prefix + "f_dates") if dates.notna().any() else ()
+                         key=prefix + "f_dates", format="YYYY-MM-DD") if dates.notna().any() else ()
     keep = pd.Series(True, index=df.index)
     if needle.strip():
         keep &= df["description"].fillna("").str.contains(needle.strip(), case=False, regex=False)
@@ -545,13 +629,27 @@ def render_transactions(result: pipeline.ScanResult, prefix: str) -> None:
         keep &= dates.between(pd.Timestamp(span[0]), pd.Timestamp(span[1])) | dates.isna()
     shown = df[keep]
     st.caption(tr("rows_shown", shown=len(shown), total=len(df)))
-    names = {"date": "col_date", "description": "col_description", "amount": "col_amount", "currency": "col_currency",
-             "original_amount": "col_original", "original_currency": "col_currency", "card": "col_card",
-             "kind": "col_kind", "source": "col_source", "contract": "col_contract"}
-    config: dict[str, Any] = {col: st.column_config.Column(tr(label)) for col, label in names.items()}
-    for col in ("amount", "original_amount"):
-        config[col] = st.column_config.NumberColumn(tr(names[col]), format="localized")
-    st.dataframe(shown[list(names)], hide_index=True, column_config=config)
+    st.dataframe(transactions_table(shown, names_of), hide_index=True,
+                 column_config={tr("col_amount"): st.column_config.NumberColumn(format="localized")})
+
+
+def transactions_table(df: pd.DataFrame, names_of: dict[str, str]) -> pd.DataFrame:
+    """The transactions as shown: labelled columns, words for kinds, blanks (never None/NaN) for missing values."""
+    def text_col(col: str) -> list[str]:
+        return ["" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v) for v in df[col]]
+
+    return pd.DataFrame({
+        tr("col_date"): text_col("date"),
+        tr("col_description"): text_col("description"),
+        tr("col_amount"): df["amount"].astype("float64").to_numpy(),
+        tr("col_currency"): text_col("currency"),
+        tr("col_original"): ["" if pd.isna(a) else money(a, c)
+                             for a, c in zip(df["original_amount"], df["original_currency"], strict=True)],
+        tr("col_card"): text_col("card"),
+        tr("col_kind"): [tr(f"kind_{k}") if k else "" for k in text_col("kind")],
+        tr("col_source"): text_col("source"),
+        tr("col_contract"): [names_of.get(c, c) for c in text_col("contract")],
+    })
 
 
 def render_legit(legit: list[Any]) -> None:
@@ -559,8 +657,8 @@ def render_legit(legit: list[Any]) -> None:
         st.info(tr("no_legit"))
         return
     st.markdown(tr("legit_intro"))
-    rows = [{tr("col_merchant"): c.merchant, tr("col_cadence"): c.cadence or "",
-             tr("col_status"): tr(f"status_{c.status}") if c.status in ("active", "ended", "one-off") else c.status,
+    rows = [{tr("col_merchant"): c.merchant, tr("col_cadence"): cadence_name(c.cadence),
+             tr("col_status"): status_name(c.status),
              tr("col_charges"): len(c.charges), tr("col_total"): money(c.total_paid, c.currency),
              tr("col_last"): c.last_date, tr("col_next_date"): c.next_expected_date or "",
              tr("col_next_amount"): money(c.next_expected_amount, c.currency) if c.next_expected_date else ""}
@@ -722,7 +820,7 @@ def counsellor_view() -> None:
             with st.spinner(tr("scanning")):
                 result = scan_files(files)
             for err in result.errors:
-                st.error(md_line(err))
+                st.error(md_line(masked(err)))
         clients.append((label, result))
         all_details.append(details)
     if not clients:

@@ -195,6 +195,51 @@ JA: dict[str, str] = {
     "client_view": "詳しく見る相談者",
     "client_empty": "{client}：明細がまだありません。",
     "single_client": "本人",
+    # first steps (contracts tab)
+    "first_steps_header": "まずすること",
+    "first_steps": "1. 「あなたの情報」欄（相談員の画面では相談者ごとの情報欄）に、お名前と契約時に登録したメールアドレスを"
+    "入力してください。注文確認メール・決済完了メール"
+    "（迷惑メールフォルダも確認）を .eml で保存して読み込むと、事業者の連絡先と注文番号も入ります。\n"
+    "2. 下の契約ごとに「① 解約・全額返金の申し出」の英語の文面を、事業者の連絡先へメールで送ります。"
+    "日本語訳は内容を確かめるためのものです。契約が複数あれば、それぞれに送ってください。\n"
+    "3. 自動返信が来たら、そのまま待ちます。割引の提案や解約理由の質問が来たら「② 再度の申し出」を送ります。"
+    "解約完了の連絡が来るまで繰り返してください。返信の意味は「返信の判定」タブで確かめられます。\n"
+    "4. 返事がない・応じてもらえないときは「③ カード会社への異議申立て」をカード会社に送ります。"
+    "カードを止めたり番号を変えたりするだけでは、請求が止まらないことがあります。\n"
+    "5. 困ったときは消費者ホットライン 188 へ。電子マネーの番号を伝えてしまった場合は「相談先・電子マネー」タブを見てください。",
+    "still_charging": "今も請求が続いている契約が {n} 件あります（最も近い次回請求：{date}ごろ {amount}、{merchant}）。"
+    "返金の対象期間が決まっていることもあるので、先に解約を申し出てください。",
+    "reasons_detail": "判定の詳しい根拠（英語）",
+    "reason_known_merchant": "明細の表記が、公的機関や報道で名前の挙がった事業者「{name}」と一致しました（出典は下のリンク）。",
+    "reason_foreign_software_recurring": "セキュリティ・PC修理などのソフトとみられる{cadence}の請求が {n} 回続いています。"
+    "偽の警告から結ばされる継続契約によくある形です。",
+    "reason_large_support_plan": "PCサポートやセキュリティソフトとしては高額な一回の請求です。偽サポートの電話で"
+    "「数年・永久サポート」として売られることがあります。",
+    "reason_prepaid_burst": "短い間に電子マネー・ギフトカードが購入されています。偽サポートが番号を読み上げさせ、"
+    "「失敗した」と言って何度も買わせる手口によくある形です。",
+    "reason_contract_cluster": "同じ頃にソフトやサポートの契約がいくつも始まっています。偽警告の電話番号にかけると、"
+    "一度に複数の契約を結ばされることがあります。",
+    "reason_refund_link": "この事業者から返金を受けた請求があります。返金に応じる事業者なので、残りの請求も返金を求めましょう。",
+    "reason_foreign": "外貨（{currencies}）建ての請求で、販売者は海外にいるとみられます。",
+    "reason_active": "まだ続いています。次回は {date} ごろ、約 {amount} の請求が見込まれます。",
+    "reason_generic": "この請求は不審な請求のパターンに当てはまりました。",
+    "cadence_weekly": "毎週",
+    "cadence_biweekly": "2週間ごと",
+    "cadence_semi-monthly": "月2回",
+    "cadence_monthly": "毎月",
+    "cadence_quarterly": "3か月ごと",
+    "cadence_semi-annual": "半年ごと",
+    "cadence_annual": "毎年",
+    "kind_charge": "利用",
+    "kind_refund": "返金",
+    "kind_payment": "支払い",
+    "kind_fee": "手数料",
+    "kind_cash": "キャッシング",
+    "kind_other": "その他",
+    "choose": "選んでください",
+    "col_original_currency": "現地通貨",
+    "timeline_caption": "点1つが1回の請求です。点が大きいほど金額が大きく、横に並んだ点は同じ契約の請求です。",
+    "timeline_row": "契約・区分",
 }
 
 EN: dict[str, str] = {
@@ -374,6 +419,40 @@ EN: dict[str, str] = {
     "client_view": "Client to look at",
     "client_empty": "{client}: no statements yet.",
     "single_client": "me",
+    "first_steps_header": "What to do first",
+    "first_steps": "1. Type your name and the email address you signed up with under \"Your details\" (in the counsellor "
+    "view: each client's details). If you have the order "
+    "or payment confirmation email (look in the spam folder too), save it as .eml and load it: the merchant's "
+    "address and the order number are filled in for you.\n"
+    "2. For each contract below, email the English text of \"1. Cancellation and full refund\" to the merchant. "
+    "The Japanese translation is there so you can check what it says. Several contracts need one email each.\n"
+    "3. An automatic reply only means they received it: wait. If they offer a discount or ask why, send "
+    "\"2. Follow-up\", and keep going until they confirm the cancellation. The \"Check a reply\" tab tells you "
+    "what a reply means.\n"
+    "4. No answer, or a refusal: send \"3. Dispute letter\" to your card issuer. Stopping the card or changing "
+    "its number alone may not stop the charges.\n"
+    "5. Need help? Call the Consumer Hotline 188. If you read out prepaid card codes, see the \"Help and prepaid "
+    "cards\" tab.",
+    "still_charging": "{n} contract(s) are still charging you (next expected: around {date}, {amount}, {merchant}). "
+    "Refunds may only be possible for a limited time, so ask to cancel these first.",
+    "reasons_detail": "Details behind the verdict",
+    "cadence_weekly": "weekly",
+    "cadence_biweekly": "every two weeks",
+    "cadence_semi-monthly": "twice a month",
+    "cadence_monthly": "monthly",
+    "cadence_quarterly": "quarterly",
+    "cadence_semi-annual": "every six months",
+    "cadence_annual": "yearly",
+    "kind_charge": "charge",
+    "kind_refund": "refund",
+    "kind_payment": "payment",
+    "kind_fee": "fee",
+    "kind_cash": "cash advance",
+    "kind_other": "other",
+    "choose": "Choose",
+    "col_original_currency": "Foreign currency",
+    "timeline_caption": "Each dot is one charge; bigger dots are larger amounts. Dots on one line belong to one contract.",
+    "timeline_row": "Contract / group",
 }
 
 TEXT: dict[str, dict[str, str]] = {"ja": JA, "en": EN}

@@ -4,6 +4,6 @@
 # makes no network calls. Extra arguments go to `streamlit run`.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$ROOT/scripts/setup_env.sh"
+source "$ROOT/scripts/setup_env.sh" ""  # (an explicit argument: do not pass ours on)
 cd "$ROOT"
 exec streamlit run app.py --browser.gatherUsageStats false "$@"

@@ -23,13 +23,14 @@ from streamlit.testing.v1 import AppTest
 from audit import pipeline, schema
 from audit.contracts import Contract
 from audit.errors import StatementError
-from audit.model import ParseReport, Reconciliation
+from audit.model import ParseReport, Reconciliation, RowProblem
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
 TIMEOUT = 60
 
 NAME, EMAIL, ORDER = "Taro Yamada", "taro.yamada@example.jp", "ORD-77123"
+FULL_CARD = "4111 1111 1111 1234"  # a test card number: must never be shown in full
 
 
 # --------------------------------------------------------------------------- a hand-made scan
@@ -53,6 +54,8 @@ def fake_scan(files, merchant_lists=()) -> pipeline.ScanResult:
             continue
         reports.append(ParseReport(source=name, kind="csv", layout="generic", rows=5, period_start="2025-01-01",
                                    period_end="2025-06-30", warnings=["amount column guessed"],
+                                   problems=[RowProblem(name, "amount unreadable", raw=f"2025/03/09 {FULL_CARD} ???",
+                                                        row=9)],
                                    reconciliation=Reconciliation(printed_total=100.0, parsed_total=90.0, ok=False)))
         rows += [
             _charge(f"{name}:r2", "2025-01-10", 4980.0, "PCFIXPRO*SUPPORT 8445551234", name, "JPY", 32.99, "USD"),
@@ -73,7 +76,8 @@ def fake_scan(files, merchant_lists=()) -> pipeline.ScanResult:
         Contract(id="c1", merchant="PC Fix Pro (fictional)", merchant_key="pcfixpro", descriptors=[scam[0]["description"]],
                  transaction_ids=[r["id"] for r in scam], charges=scam, total_paid=sum(r["amount"] for r in scam),
                  refunded=0.0, currency="JPY", first_date="2025-01-10", last_date="2025-03-10", suspicious=True,
-                 score=88.0, reasons=["Monthly foreign charge for PC software", "Descriptor has a support phone number"],
+                 score=88.0, reasons=["Monthly foreign charge for PC software",
+                                      "Named by a regulator in 2025 (https://example.org/fictional.case/notice)."],
                  kinds=["foreign_software_recurring"], cadence="monthly", status="active",
                  next_expected_date="2025-04-10", next_expected_amount=4980.0,
                  sources=["https://example.org/fictional-notice", "javascript:alert(1)"]),
@@ -234,6 +238,10 @@ def test_local_only_settings_and_upload_limit():
     import tomllib
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    from streamlit import config as st_config
+
+    known = set(st_config.get_config_options())
+    assert not [f"{s}.{k}" for s, opts in config.items() for k in opts if f"{s}.{k}" not in known]
     assert config["browser"]["gatherUsageStats"] is False
     assert config["server"]["maxUploadSize"] == 50 and config["server"]["headless"] is True
     assert config["server"]["address"] in ("localhost", "127.0.0.1")
@@ -460,3 +468,142 @@ def test_counsellor_demo_clients_run_the_real_pipeline():
     assert len(summary) >= 2
     assert summary["取引数"].sum() > 0
     assert "印刷用 HTML" in [b.label for b in at.download_button]
+
+
+# --------------------------------------------------------------------------- what a user reads
+
+
+def _shown_texts(at: AppTest) -> list[str]:
+    """Every plain text element of the page (not the letters)."""
+    kinds = ("markdown", "caption", "warning", "error", "info", "success", "subheader", "title")
+    out = [e.value for kind in kinds for e in getattr(at, kind)]
+    out += [m.label for m in at.metric] + [str(m.value) for m in at.metric] + [t.label for t in at.tabs]
+    return out
+
+
+def _table_cells(at: AppTest) -> list[str]:
+    return [str(v) for d in at.dataframe for v in d.value.astype(str).to_numpy().ravel()]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_no_raw_keys_codes_or_missing_markers_are_shown(fake, lang):
+    from audit.ui_text import EN, JA
+
+    at = new_app()
+    if lang == "en":
+        at.radio(key="lang").set_value("en").run()
+    upload(at, "uploads", ("jan.csv", b"x"))
+    texts = _shown_texts(at)
+    keys = set(JA) | set(EN)
+    assert not [t for t in texts if t.strip() in keys], "a UI text key is shown instead of its text"
+    cells = _table_cells(at)
+    assert not {"None", "nan", "NaN", "<NA>", "NaT"} & set(cells)
+    assert not any(w in " ".join(texts) for w in ("Traceback", "{'", "<NA>"))
+    # statuses, cadences and kinds are words, not codes
+    legit = next(d.value for d in at.dataframe if len(d.value) and "Netflix" in d.value.iloc[:, 0].tolist())
+    assert set(legit.iloc[0].astype(str)) >= ({"毎月", "継続中"} if lang == "ja" else {"monthly", "active"})
+    assert ("利用" if lang == "ja" else "charge") in cells and "charge" not in (cells if lang == "ja" else [])
+
+
+def test_card_numbers_are_masked_everywhere_on_the_page(fake):
+    at = new_app()
+    upload(at, "uploads", ("jan.csv", b"x"))
+    shown = "\n".join(_shown_texts(at) + _table_cells(at) + [all_code(at)])
+    assert FULL_CARD not in shown and FULL_CARD.replace(" ", "") not in shown
+    assert "****1234" in all_code(at)  # the unreadable row is listed, masked
+
+
+def test_japanese_mode_gives_japanese_reasons_and_keeps_the_english_details(fake):
+    at = new_app()
+    upload(at, "uploads", ("jan.csv", b"x"))
+    top = [m.value for m in at.markdown if m.value.startswith("- ")]
+    in_details = [m.value for e in at.expander if e.label == "判定の詳しい根拠（英語）" for m in e.markdown]
+    assert any("毎月" in m and "海外" in m and "2025-04-10" in m.replace("\\", "") for m in top)  # cadence, foreign, next charge
+    english = [m for m in top if "Monthly foreign charge" in m]
+    assert english and all(m in in_details for m in english)  # English only inside the details expander
+    # a source address in a reason is a working link named by its host, never shown with escapes
+    assert any("[example\\.org](https://example.org/fictional.case/notice)" in m for m in in_details)
+    at.radio(key="lang").set_value("en").run()
+    top = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert any("Monthly foreign charge" in m for m in top)
+    assert not any("毎月" in m for m in top)
+
+
+def test_first_steps_and_running_contracts_come_first(fake):
+    at = new_app()
+    upload(at, "uploads", ("jan.csv", b"x"))
+    text = "\n".join(m.value for m in at.markdown)
+    assert "まずすること" in text and "188" in text and "③" in text
+    assert any("今も請求が続いている契約が 1 件" in w.value and "2025-04-10" in w.value for w in at.warning)
+    # the order number is unknown: the request uses the sign-up email instead
+    assert "I do not know my order number" in all_code(at)
+
+
+def test_timeline_puts_each_contract_on_its_own_line(fake):
+    app = _load_app_module()
+    df = app.timeline_frame(fake_scan([("a.csv", b"x")]))
+    groups = df.groupby("group")["amount"].count().to_dict()
+    assert groups["c1 PC Fix Pro (fictional)"] == 3
+    assert df.loc[df["group"] == "c1 PC Fix Pro (fictional)", "suspicious"].all()
+    assert not df.loc[df["description"] == "NETFLIX.COM", "suspicious"].any()
+    at = new_app()
+    upload(at, "uploads", ("jan.csv", b"x"))
+    charts = at.get("vega_lite_chart")
+    assert charts, "timeline chart missing"
+    import json
+
+    spec = json.loads(charts[0].proto.spec)
+    assert spec["encoding"]["y"]["field"] == "group" and spec["encoding"]["x"]["field"] == "date"
+
+
+def test_transaction_filters(fake):
+    at = new_app()
+    upload(at, "uploads", ("jan.csv", b"x"), ("feb.csv", b"y"))
+    assert any(c.value == "12 / 12 件を表示" for c in at.caption)
+    at.text_input(key="me_f_text").input("pcfixpro").run()
+    assert any(c.value == "6 / 12 件を表示" for c in at.caption)
+    at.multiselect(key="me_f_files").select("feb.csv").run()
+    assert any(c.value == "3 / 12 件を表示" for c in at.caption)
+    table = next(d.value for d in at.dataframe if "明細の表記" in d.value.columns and "契約" in d.value.columns)
+    assert set(table["ファイル"]) == {"feb.csv"} and set(table["現地通貨額"]) == {"USD 32.99"}
+    assert set(table["契約"]) == {"c1: PC Fix Pro (fictional)"}
+
+
+@pytest.mark.parametrize("reply, category", [
+    ("Could you please tell us why you want to cancel? Please provide your order number.", "質問"),
+    ("We have cancelled your subscription and a full refund of USD 49.99 has been issued to your card.",
+     "解約・返金の確認"),
+])
+def test_reply_question_and_confirmation(fake, reply, category):
+    at = new_app()
+    upload(at, "uploads", ("jan.csv", b"x"))
+    at.text_area(key="me_reply").input(reply).run()
+    boxes = [b.value for b in [*at.warning, *at.success, *at.info]]
+    assert any(category in b for b in boxes)
+    follow = sum("I do not accept any discount" in c.value for c in at.code)
+    assert follow == (3 if category == "質問" else 2)  # a follow-up to send only after a question
+
+
+def test_no_network_connection_is_attempted(fake, monkeypatch):
+    import socket
+
+    from audit import export
+
+    attempts: list[object] = []
+
+    def refuse(self, address, *args, **kwargs):
+        attempts.append(address)
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", lambda address, *a, **k: refuse(None, address))
+    at = new_app()
+    fill_details(at)
+    at.file_uploader(key="me_eml").set_value(("order.eml", order_email(), "message/rfc822"))
+    upload(at, "uploads", ("jan.csv", b"x"))
+    at.text_area(key="me_reply").input("We can offer you a 50% discount if you stay.").run()
+    at.radio(key="lang").set_value("en").run()
+    clients = [("A", fake_scan([("a.csv", b"x")]))]
+    assert export.export_html(clients) and export.export_excel(clients) and export.export_csv(clients, "contracts")
+    assert not at.exception and attempts == []

@@ -93,6 +93,22 @@ def test_pdfplumber_engine_reads_the_same_table(name):
     assert gen.golden_record(fast, fast_report)["report"] == gen.golden_record(slow, slow_report)["report"]
 
 
+@pytest.mark.parametrize("name", sorted(BY_NAME))
+def test_char_by_char_fallback_reads_the_same_table(name, monkeypatch):
+    """The loose-box path (used where the fast path loses glyphs of a font this machine lacks) agrees."""
+    from audit.readers import pdf_reader
+
+    fast, fast_report = _read(name)
+    monkeypatch.setattr(pdf_reader, "_visible", lambda texts: 1 if isinstance(texts, list) else 0)
+    calls = []
+    real = pdf_reader._pdfium_char_runs
+    monkeypatch.setattr(pdf_reader, "_pdfium_char_runs", lambda tp, h: calls.append(1) or real(tp, h))
+    slow, slow_report = _read(name)
+    assert len(calls) == fast_report.pages
+    assert fast.equals(slow)
+    assert gen.golden_record(fast, fast_report)["report"] == gen.golden_record(slow, slow_report)["report"]
+
+
 def test_ids_pages_and_rows():
     df, _ = _read("minato_2026-01.pdf")
     assert df["id"].is_unique

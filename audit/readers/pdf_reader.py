@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -150,6 +150,8 @@ def _pdfium_pages(data: bytes, name: str) -> tuple[int, Iterator[list[Run] | Non
                         left, bottom, right, top = tp.get_rect(k)
                         text = tp.get_text_bounded(left, bottom, right, top)
                         runs.append(Run(left, right, height - top, height - bottom, " ".join(text.split())))
+                    if _visible(r.text for r in runs) < _visible([tp.get_text_range()]):
+                        runs = _pdfium_char_runs(tp, height)
                     tp.close()
                     page.close()
                 except pdfium.PdfiumError as exc:
@@ -159,6 +161,55 @@ def _pdfium_pages(data: bytes, name: str) -> tuple[int, Iterator[list[Run] | Non
             doc.close()
 
     return len(doc), pages()
+
+
+def _visible(texts: Iterable[str]) -> int:
+    return sum(len("".join(t.split())) for t in texts)
+
+
+def _pdfium_char_runs(tp: Any, height: float) -> list[Run]:
+    """Runs built char by char from pdfium's loose boxes (slower; for pages the fast path loses text).
+
+    pdfium gives a glyph with no outline (a non-embedded CJK font that this machine lacks) a box
+    of zero height, and ``count_rects`` then leaves that text out; the loose box keeps its place.
+    A run ends at a line break or at a horizontal gap wider than the glyph height (a column gap).
+    """
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    runs: list[Run] = []
+    chars: list[str] = []
+    box = [0.0, 0.0, 0.0, 0.0]  # left, right, top, bottom of the current run
+    rect = raw.FS_RECTF()
+    raw_tp = tp.raw
+
+    def flush() -> None:
+        text = " ".join("".join(chars).split())
+        if text:
+            runs.append(Run(box[0], box[1], box[2], box[3], text))
+        chars.clear()
+
+    for i in range(raw.FPDFText_CountChars(raw_tp)):
+        ch = chr(raw.FPDFText_GetUnicode(raw_tp, i))
+        if ch in "\r\n":
+            flush()
+            continue
+        if ch.isspace() or not raw.FPDFText_GetLooseCharBox(raw_tp, i, ctypes.byref(rect)):
+            if chars:
+                chars.append(" ")
+            continue
+        left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
+        size = bottom - top
+        if chars and (left - box[1] > max(size, 1.0) or abs((top + bottom) - (box[2] + box[3])) / 2 > size / 2):
+            flush()
+        if not chars:
+            box[:] = [left, right, top, bottom]
+        else:
+            box[:] = [min(box[0], left), max(box[1], right), min(box[2], top), max(box[3], bottom)]
+        chars.append(ch)
+    flush()
+    return runs
 
 
 def _pdfplumber_pages(data: bytes, name: str) -> tuple[int, Iterator[list[Run] | None]]:

@@ -46,6 +46,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _is_local(url: str, server: str) -> bool:
+    """Requests to the page's own server, or browser-internal ones (data:, blob:, about:)."""
+    return url.startswith((server, "data:", "blob:", "about:", "chrome"))
+
+
 def _pick_sample() -> tuple[list[Path], str]:
     """Bundled sample file(s) whose audit yields a contract with letters, and that contract's merchant.
 
@@ -113,6 +118,8 @@ def test_upload_sample_statement_shows_letters(server: str, tmp_path: Path) -> N
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1100})
+            outside: list[str] = []  # every request the page makes that leaves this machine
+            page.on("request", lambda r: outside.append(r.url) if not _is_local(r.url, server) else None)
             page.goto(server)
             page.get_by_role("heading", name="カード明細の点検").first.wait_for(timeout=LETTER_TIMEOUT_MS)
             page.locator(".st-key-uploads input[type=file]").set_input_files([str(p) for p in files])
@@ -134,5 +141,6 @@ def test_upload_sample_statement_shows_letters(server: str, tmp_path: Path) -> N
             page.get_by_text("Dear Customer Support").first.wait_for(timeout=LETTER_TIMEOUT_MS)
             page.screenshot(path=str(tmp_path / "letters_en.png"))
             print(f"screenshots: {shot} and {tmp_path / 'letters_en.png'}")
+            assert outside == [], f"the page contacted other hosts: {outside[:5]}"
         finally:
             browser.close()
