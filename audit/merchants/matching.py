@@ -160,11 +160,10 @@ class Match:
         e = self.entry
         year = e.source_date[:4]
         who = {"regulator": "named by", "court": "named in", "press": "reported by"}.get(e.named_by, "listed by")
-        alias = self.alias if self.alias.upper() == e.name.upper() else f"{self.alias}"
-        of = "" if self.alias.upper() == e.name.upper() else f"alias of {e.name}, "
+        of = "" if self.alias.upper() == e.name.upper() else f" (a form of {e.name})"
         return (
-            f"The descriptor '{self.descriptor}' {_METHOD_WORDS[self.method]} '{alias}' "
-            f"({of}score {self.score:.0f}): {who} {e.authority} in {year} ({e.source_urls[0]})."
+            f"The descriptor '{self.descriptor}' {_METHOD_WORDS[self.method]} '{self.alias}'{of}, "
+            f"a merchant {who} {e.authority} in {year} ({e.source_urls[0]})."
         )
 
     def supporting(self) -> list[str]:
