@@ -30,7 +30,7 @@ class ExcludedRow:
     """A row deliberately not counted as a transaction (total, subtotal, balance, declined...)."""
 
     source: str
-    reason: str  # e.g. "total", "subtotal", "balance", "declined", "header", "summary"
+    reason: str  # e.g. "total", "subtotal", "balance", "declined", "reverted", "header", "summary"
     raw: str = ""
     row: int | None = None
     page: int | None = None

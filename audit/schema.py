@@ -28,6 +28,7 @@ kind               str                 ``charge``, ``refund``, ``payment``, ``fe
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from audit.masking import mask_card
@@ -67,7 +68,7 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
     Card numbers are masked here too, so no reader can leak one by accident.
     Extra columns are kept after the schema's columns.
     """
-    out = df.copy()
+    out = df.copy(deep=False)  # copy-on-write (pandas 3): the caller's frame is never changed
     for col, dtype in SCHEMA.items():
         if col not in out.columns:
             out[col] = pd.Series(index=out.index, dtype=dtype)
@@ -78,10 +79,19 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
             out[col] = out[col].astype("str")  # pandas 3 string dtype keeps missing values missing
         else:
             out[col] = out[col].astype(dtype)
-    if "card" in out.columns and out["card"].notna().any():
-        out["card"] = out["card"].map(lambda v: mask_card(v) if isinstance(v, str) else v).astype("str")
+    for col in ("card", "cardholder"):  # some issuers print the card number beside the holder's name
+        if out[col].notna().any():
+            out[col] = _mask_cards(out[col])
     extra = [c for c in out.columns if c not in SCHEMA]
     return out[COLUMNS + extra].reset_index(drop=True)
+
+
+def _mask_cards(card: pd.Series) -> pd.Series:
+    """:func:`mask_card` applied to each distinct card value once (a statement repeats a few cards)."""
+    codes, uniques = pd.factorize(card, use_na_sentinel=True)
+    # one slot per distinct value plus a last one for missing cells (factorize codes them -1)
+    masked = np.array([*(mask_card(v) if isinstance(v, str) else v for v in uniques), None], dtype=object)
+    return pd.Series(masked[codes], index=card.index, dtype="str")
 
 
 def validate(df: pd.DataFrame) -> list[str]:

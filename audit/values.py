@@ -197,6 +197,15 @@ def choose_str(codes: np.ndarray, labels: Sequence[str], index: pd.Index | None 
     return pd.Series(arr, index=index, dtype="str")
 
 
+def has_edge_space(values: pd.Series, chars: str = " \t\u3000") -> bool:
+    """True when some cell of a text column starts or ends with one of ``chars`` (literal prefix /
+    suffix checks in Arrow: several times cheaper than a regex with ``$`` over a large column)."""
+    arr = _arrow(_as_str_series(values))
+    return any(
+        pc.any(check(arr, ch)).as_py() is True for ch in chars for check in (pc.starts_with, pc.ends_with)
+    )
+
+
 def has_non_ascii(values: pd.Series) -> bool:
     """True when any cell of a text column has a non-ASCII character."""
     s = _as_str_series(values)

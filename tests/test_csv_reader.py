@@ -81,6 +81,16 @@ def test_debit_credit_columns_and_card_masked() -> None:
     assert df["card"].tolist() == ["****1234", "****1234"]
 
 
+
+def test_card_number_printed_with_the_holder_name_is_masked() -> None:
+    text = (
+        "ご利用者,ご利用日,ご利用先など,ご利用金額(￥)\n"
+        "4980-1234-5678-4321 ヤマダ ハナコ様,2026/05/14,FICTIONAL SOFT,4980\n"
+        "4980-1234-5678-4321 ヤマダ ハナコ様,2026/05/20,コンビニ,300\n"
+    )
+    df, _ = read(text)
+    assert df["cardholder"].tolist() == ["****4321 ヤマダ ハナコ様"] * 2
+
 RAKUTEN_LIKE = (
     '"利用日","利用店名・商品名","利用者","支払方法","利用金額","支払手数料","支払総額","10月支払金額","11月繰越残高","新規サイン"\n'
     '"2026/09/01","FICTIONAL SOFT利用国USA","本人","1回払い","805","0","805","805","0","*"\n'
@@ -114,6 +124,17 @@ def test_rakuten_like_spec_foreign_second_line_and_refund_section(monkeypatch: p
     assert df["kind"].tolist() == ["charge", "charge", "refund"]
     assert [e.reason for e in rep.excluded] == ["section heading"]
     assert rep.problems == []
+
+
+def test_refund_section_starts_only_at_an_undated_heading_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    use_layouts(monkeypatch, RAKUTEN_SPEC)
+    # a dated purchase whose name holds the heading words does not open the refund section
+    text = RAKUTEN_LIKE.replace("楽天ＳＰ　すき家", "ご利用キャンセル保険").replace(
+        '"■ご利用キャンセルなど",""', '"","■ご利用キャンセルなど"'
+    )
+    df, rep = read(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert df["amount"].tolist() == [805.0, 1960.0, -805.0]
+    assert [(e.reason, e.row) for e in rep.excluded] == [("section heading", 5)]
 
 
 def test_rakuten_like_generic_still_merges_foreign_line() -> None:
@@ -426,3 +447,58 @@ def test_cells_with_surrounding_spaces() -> None:
     assert df["description"].tolist() == ["SHOP A", "ショップ"]
     assert df["date"].tolist() == [pd.Timestamp("2026-05-01"), pd.Timestamp("2026-05-02")]
     assert rep.problems == []
+
+
+def test_status_reason_says_reverted_declined_or_failed() -> None:
+    text = (
+        "Type,Product,Started Date,Completed Date,Description,Amount,Fee,Currency,State,Balance\n"
+        "CARD_PAYMENT,Current,2026-05-01 10:00:00,2026-05-02 09:00:00,FICTIONAL VPN,-9.99,0,GBP,COMPLETED,100\n"
+        "CARD_PAYMENT,Current,2026-05-02 10:00:00,,FICTIONAL TOOLS,-19.99,0,GBP,REVERTED,\n"
+        "CARD_PAYMENT,Current,2026-05-03 10:00:00,,FICTIONAL VPN,-9.99,0,GBP,DECLINED,\n"
+        "CARD_PAYMENT,Current,2026-05-04 10:00:00,,FICTIONAL VPN,-9.99,0,GBP,FAILED,\n"
+    )
+    df, rep = read(text)
+    assert df["row"].tolist() == [2]
+    assert [(e.reason, e.row, e.amount) for e in rep.excluded] == [("reverted", 3, 19.99), ("declined", 4, 9.99), ("failed", 5, 9.99)]
+
+
+def test_trailing_line_with_only_a_number_is_the_total_not_a_problem() -> None:
+    text = "Date,Description,Amount,Paid\n2026/05/01,SHOP A,100,100\n2026/05/02,SHOP B,250,250\n,,,350\n"
+    df, rep = read(text)
+    assert df["amount"].tolist() == [100.0, 250.0]
+    assert rep.problems == []
+    assert [(e.reason, e.row, e.amount) for e in rep.excluded] == [("total", 4, 350.0)]
+
+
+def test_number_only_line_between_transactions_is_not_taken_for_a_total() -> None:
+    text = "Date,Description,Amount,Paid\n2026/05/01,SHOP A,100,100\n,,,350\n2026/05/02,SHOP B,250,250\n"
+    _, rep = read(text)
+    assert [e.reason for e in rep.excluded] != ["total"]
+
+
+def test_type_saying_purchase_does_not_outweigh_a_negative_amount() -> None:
+    # charges printed positive: a negative "Purchase" row is a refund
+    text = "Date,Type,Description,Amount\n2026-05-01,Purchase,SHOP A,30.00\n2026-05-02,Purchase,SHOP A,-30.00\n2026-05-03,Purchase,SHOP B,12.00\n"
+    df, _ = read(text)
+    assert df["kind"].tolist() == ["charge", "refund", "charge"]
+    # charges printed negative (Monzo-like): the positive "Card payment" row is the refund
+    text = (
+        "Transaction ID,Date,Time,Type,Name,Emoji,Category,Amount,Currency\n"
+        "tx_1,14/05/2026,10:00:00,Card payment,SHOP A,,shopping,-8.20,GBP\n"
+        "tx_2,15/05/2026,10:00:00,Card payment,SHOP A,,shopping,8.20,GBP\n"
+        "tx_3,16/05/2026,10:00:00,Card payment,SHOP B,,shopping,-3.00,GBP\n"
+    )
+    df, _ = read(text)
+    assert df["amount"].tolist() == [8.2, -8.2, 3.0]
+    assert df["kind"].tolist() == ["charge", "refund", "charge"]
+
+
+def test_headerless_layout_keeps_a_first_line_that_is_data_and_drops_a_title_line() -> None:
+    from audit.readers.layouts import BARCLAYCARD, VPASS
+
+    data = b"25 May 26,SHOP A,MS J DOE,************1234,Shopping,,31.62\n22 May 26,SHOP B,MS J DOE,************1234,Shopping,,5.00\n"
+    df, _ = read_csv_bytes(data, "b.csv", layout=BARCLAYCARD)
+    assert df["row"].tolist() == [1, 2]
+    vp = "ヤマダ　ハナコ　様,4980-****-****-****,カード\n2026/7/1,SHOP A,540,１,１,540,\n".encode("cp932")
+    df, rep = read_csv_bytes(vp, "v.csv", layout=VPASS)
+    assert df["row"].tolist() == [2] and rep.excluded == [] and rep.problems == []

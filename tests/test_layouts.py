@@ -42,29 +42,6 @@ BUILT = GEN.build_all()
 BY_PATH = {s.path: s for s in BUILT}
 IDS = [s.path for s in BUILT]
 
-# Known disagreements with the CSV engine (audit/readers, owned by helper A1), kept visible as xfail.
-ENGINE_KIND = "engine: a type column saying purchase wins over a negative amount (refund read as 'charge')"
-ENGINE_FIRST_ROW = "engine: a headerless layout whose first line is data loses that line (start = detected line + 1)"
-KNOWN = {
-    "epos.csv": ENGINE_KIND,
-    "jcb.csv": ENGINE_KIND,
-    "monzo.csv": ENGINE_KIND,
-    "barclaycard.csv": ENGINE_FIRST_ROW,
-}
-
-
-def _marked(only: str | None = None) -> list:
-    """Sample paths, the known engine disagreements marked xfail (an engine fix shows up as XPASS)."""
-    out = []
-    for path in IDS:
-        why = KNOWN.get(path)
-        if why and (only is None or why == only):
-            out.append(pytest.param(path, marks=pytest.mark.xfail(reason=why, raises=AssertionError, strict=False)))
-        else:
-            out.append(path)
-    return out
-
-
 def parse(path: str):
     return read_statement(SAMPLES / path)
 
@@ -91,8 +68,6 @@ def test_samples_are_small() -> None:
 @pytest.mark.parametrize("path", IDS)
 def test_golden(path: str) -> None:
     golden = GOLDEN / UPD.golden_name(path)
-    if path in KNOWN and not golden.exists():
-        pytest.xfail(f"no golden recorded yet: {KNOWN[path]}")
     df, report = parse(path)
     want = json.loads(golden.read_text(encoding="utf-8"))
     got = json.loads(json.dumps(UPD.golden_record(df, report), ensure_ascii=False))
@@ -112,7 +87,7 @@ def _pairs(path: str):
     return s, list(zip(want, (r for _, r in got.iterrows()), strict=True))
 
 
-@pytest.mark.parametrize("path", _marked(ENGINE_FIRST_ROW))
+@pytest.mark.parametrize("path", IDS)
 def test_parse_agrees_with_generator(path: str) -> None:
     s, pairs = _pairs(path)
     for t, r in pairs:
@@ -130,7 +105,7 @@ def test_parse_agrees_with_generator(path: str) -> None:
                 assert r["amount"] == GEN.yen(float(r["original_amount"]), float(r["rate"]))
 
 
-@pytest.mark.parametrize("path", _marked())
+@pytest.mark.parametrize("path", IDS)
 def test_kinds_agree_with_generator(path: str) -> None:
     _, pairs = _pairs(path)
     assert [r["kind"] for _, r in pairs] == [t.kind for t, _ in pairs]
@@ -210,3 +185,28 @@ def test_demo_client_a_has_six_months_of_recurring_fx_charges() -> None:
 def test_known_ftc_named_merchant_appears_in_a_sample() -> None:
     df, _ = parse("rakuten.csv")
     assert df["description"].str.contains("RESTORO").any()
+
+
+def test_revolut_reverted_rows_are_excluded_as_reverted_not_declined() -> None:
+    text = (SAMPLES / "revolut.csv").read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    state = rows[0].index("State")
+    want = [(r[state].lower(), n) for n, r in enumerate(rows, 1) if r and r[state] in ("DECLINED", "REVERTED")]
+    assert ("reverted", 13) in want and ("declined", 7) in want  # the sample holds one of each
+    df, report = parse("revolut.csv")
+    assert [(e.reason, e.row) for e in report.excluded] == want
+    assert report.problems == []
+    reverted = next(e for e in report.excluded if e.reason == "reverted")
+    assert reverted.amount == 39.95 and "REVERTED" in reverted.raw
+    assert not df["row"].isin([n for _, n in want]).any()
+
+
+def test_vpass_total_line_is_excluded_as_the_statement_total() -> None:
+    lines = (SAMPLES / "vpass.csv").read_bytes().decode("cp932").splitlines()
+    m = re.fullmatch(r",,,,,([0-9]+),", lines[-1])
+    assert m, lines[-1]
+    df, report = parse("vpass.csv")
+    assert [(e.reason, e.row, e.amount) for e in report.excluded] == [("total", len(lines), float(m.group(1)))]
+    assert report.problems == []
+    assert len(lines) not in set(df["row"])
+    assert df["amount"].sum() == float(m.group(1))  # the printed total is what the parsed rows add up to

@@ -71,6 +71,21 @@ def detect(spec: LayoutSpec, records: list[csv_table.HeadRecord]) -> int | None:
     return None
 
 
+def _reads_as_data(spec: LayoutSpec, rec: csv_table.HeadRecord) -> bool:
+    """Whether a headerless layout's detected first line is itself a transaction row (a date in the date
+    position, a number in an amount position)."""
+    cells = rec.cells
+
+    def cell(role: str) -> str:
+        idx = spec.positions.get(role)
+        return cells[idx].strip() if idx is not None and idx < len(cells) else ""
+
+    date = cell("date")
+    if not date or pd.isna(parse_dates(pd.Series([date], dtype="str"), formats=spec.date_formats, dayfirst=spec.dayfirst).iloc[0]):
+        return False
+    return any(re.search(r"[0-9]", cell(role)) for role in AMOUNT_ROLES)
+
+
 def _width(records: list[csv_table.HeadRecord], start: int) -> int:
     widths = [len(r.cells) for r in records[start:] if not r.blank]
     return max(widths) if widths else 1
@@ -99,7 +114,12 @@ def plan_layout(records: list[csv_table.HeadRecord], specs: Sequence[LayoutSpec]
             return Plan(spec, roles, header, records[at].line + records[at].text.count("\n") + 1,
                         max(len(header), _width(records, at + 1)), preamble, notes)
         if spec.positions and (at is not None or forced):
-            start = (at + 1) if at is not None else 0
+            # The detected first line is the body's first row when it already reads as data (Barclaycard
+            # prints no header at all); otherwise it is a title line above the data (Vpass's name line).
+            if at is None:
+                start = 0
+            else:
+                start = at if _reads_as_data(spec, records[at]) else at + 1
             preamble = [r.text for r in records[:start]]
             first_line = records[start].line if start < len(records) else records[-1].line + 1
             return Plan(spec, dict(spec.positions), None, first_line, _width(records, start), preamble, [])

@@ -30,6 +30,7 @@ from audit.readers.spec import LayoutSpec
 from audit.values import (
     SYMBOL_CURRENCY,
     const_str,
+    has_edge_space,
     infer_date_format_info,
     normalise_column,
     parse_amounts,
@@ -152,7 +153,7 @@ def _col(cells: pd.DataFrame, roles: dict[str, int], role: str) -> pd.Series | N
     if idx is None or idx >= cells.shape[1]:
         return None
     col = cells.iloc[:, idx].astype("str")
-    if re_contains(col, "^[ \t\u3000]|[ \t\u3000]$").any():  # strip only when some cell needs it
+    if has_edge_space(col):  # strip only when some cell needs it
         col = col.str.strip()
     return col
 
@@ -224,14 +225,16 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
                 RowProblem(name, f"row has {got} fields, the header has {width}; extra fields ignored", raw=raw(pos), row=int(lines[pos]))
             )
 
-    def exclude(mask: np.ndarray, reason: str, amounts: pd.Series | None = None) -> None:
+    def exclude(mask: np.ndarray, reason: str | np.ndarray, amounts: pd.Series | None = None) -> None:
+        """Exclude the undecided rows of ``mask`` as ``reason`` (one text, or one per row)."""
         for pos in np.flatnonzero(mask & (state == 0)):
             amt = None
             if amounts is not None and pd.notna(amounts.iloc[pos]):
                 amt = float(amounts.iloc[pos])
             else:
                 amt = csv_rules.any_amount(cells.iloc[pos])
-            excluded.append(ExcludedRow(name, reason, raw(pos), row=int(lines[pos]), amount=amt))
+            why = reason if isinstance(reason, str) else str(reason[pos])
+            excluded.append(ExcludedRow(name, why, raw(pos), row=int(lines[pos]), amount=amt))
             state[pos] = 2
 
     cols = _Cols(cells, roles)
@@ -277,7 +280,11 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
     status = texts.get("status")
     if status is not None:
         pattern = (spec.exclude_status if spec and spec.exclude_status else csv_rules.DEFAULT_STATUS_EXCLUDE)
-        exclude(status.str.contains(pattern, regex=True, na=False).to_numpy(), "declined", amount)
+        hit = status.str.contains(pattern, regex=True, na=False).to_numpy()
+        if hit.any():  # each row reported by what its status says ("reverted" is not "declined")
+            reasons = np.full(n, "", dtype=object)
+            reasons[hit] = [csv_rules.status_reason(t) for t in status[hit].tolist()]
+            exclude(hit, reasons, amount)
     undated = dates.isna().to_numpy()
     if desc_raw is not None:
         label = desc.flag(r"合計|小計|請求|繰越|残高|(?i:total|balance)")
@@ -291,10 +298,13 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
         for p, t in zip(pos_undated[hits], row_text[hits], strict=True):
             excluded.append(ExcludedRow(name, csv_rules.total_reason(t), t, row=int(lines[p]), amount=_pick(amount, p) or csv_rules.any_amount(cells.iloc[p])))
             state[p] = 2
+    _exclude_trailing_total(cells, undated, state, lambda p: excluded.append(
+        ExcludedRow(name, "total", raw(p), row=int(lines[p]), amount=csv_rules.any_amount(cells.iloc[p]))))
     # 7. refund section (e.g. "■ご利用キャンセルなど"): positive amounts after it are refunds
     refund_zone = np.zeros(n, dtype=bool)
     if spec is not None and spec.refund_section:
-        pos = _first_row_matching(cells, spec.refund_section)
+        # the heading is a line of its own, without a date: only undated rows are searched
+        pos = _first_row_matching(cells, spec.refund_section, np.flatnonzero(undated))
         if pos is not None:
             refund_zone[pos + 1 :] = True
             if state[pos] == 0:
@@ -348,6 +358,23 @@ def _exclude_totals(label: np.ndarray, desc: pd.Series, exclude, amount: pd.Seri
 
 
 
+def _exclude_trailing_total(cells: pd.DataFrame, undated: np.ndarray, state: np.ndarray, report_total) -> None:
+    """A line after the last dated row holding nothing but one number is the statement total (Vpass ends
+    with ``,,,,,14924,``): excluded and reported as a total, not read as a transaction or a problem.
+
+    Only the last few lines are looked at, walking up from the end until a dated row.
+    """
+    for p in range(len(cells) - 1, max(len(cells) - 8, 0) - 1, -1):
+        if not undated[p]:
+            return
+        if state[p] != 0:
+            continue
+        vals = [v.strip() for v in cells.iloc[p].tolist() if isinstance(v, str) and v.strip()]
+        if len(vals) == 1 and csv_rules.looks_like_number(vals[0]):
+            report_total(p)
+            state[p] = 2
+
+
 def _pick(values: pd.Series, pos: int) -> float | None:
     v = values.iloc[pos]
     return None if pd.isna(v) else float(v)
@@ -355,14 +382,15 @@ def _pick(values: pd.Series, pos: int) -> float | None:
 
 
 
-def _first_row_matching(cells: pd.DataFrame, pattern: str) -> int | None:
-    rx = re.compile(pattern)
-    for col in cells.columns:
-        s = cells[col]
-        hit = s.str.contains(rx.pattern, regex=True, na=False)
-        if bool(hit.any()):
-            return int(np.flatnonzero(hit.to_numpy())[0])
-    return None
+def _first_row_matching(cells: pd.DataFrame, pattern: str, rows: np.ndarray) -> int | None:
+    """The first of ``rows`` (positions) with a cell matching ``pattern``, else None."""
+    if not len(rows):
+        return None
+    sub = cells.iloc[rows]
+    hit = np.zeros(len(rows), dtype=bool)
+    for col in sub.columns:
+        hit |= re_contains(sub[col], pattern).to_numpy(dtype=bool)
+    return int(rows[int(np.argmax(hit))]) if hit.any() else None
 
 
 def _dayfirst_of(formats: Sequence[str]) -> bool | None:

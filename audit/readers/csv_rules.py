@@ -30,6 +30,14 @@ TOTAL_LABEL = (
     r"balance(?: forward| brought forward)?))[】\]\s]*$"
 )
 DEFAULT_STATUS_EXCLUDE = r"(?i)declined|reverted|failed|rejected|cancell?ed|void"
+# Status wording -> the reason an excluded row is reported with (first match wins).
+STATUS_REASONS: dict[str, str] = {
+    r"(?i)revert|reversed": "reverted",
+    r"(?i)declin|reject|refused": "declined",
+    r"(?i)fail": "failed",
+    r"(?i)cancel": "cancelled",
+    r"(?i)void": "void",
+}
 # Issuer transaction types -> schema kinds (first match wins).
 DEFAULT_KIND_MAP: dict[str, str] = {
     r"(?i)card[ _]?payment|purchase|sale|spend|ショッピング|買物|お買物": "charge",
@@ -61,6 +69,24 @@ def total_reason(text: str) -> str:
     if re.search(r"繰越|残高|前回|(?i:balance|previous statement)", t):
         return "balance"
     return "total"
+
+
+def status_reason(text: str) -> str:
+    """Reason for a row excluded by its status cell: ``reverted`` (a charge taken back before it posted),
+    ``declined``, ``failed``, ``cancelled``, ``void``; otherwise the status as printed, in lower case."""
+    t = unicodedata.normalize("NFKC", text).strip()
+    for pattern, reason in STATUS_REASONS.items():
+        if re.search(pattern, t):
+            return reason
+    return t.lower() or "excluded status"
+
+
+_NUMBER = re.compile(r"[-+(]?[¥￥$£€]?\s*[0-9][0-9,]*(?:\.[0-9]+)?\)?(?:円)?")
+
+
+def looks_like_number(text: str) -> bool:
+    """Whether a cell holds one amount and nothing else (``14924``, ``"12,345"``, ``-3.50``, ``¥1,000``)."""
+    return bool(_NUMBER.fullmatch(unicodedata.normalize("NFKC", text).strip()))
 
 
 def any_amount(row: pd.Series) -> float | None:
@@ -119,6 +145,10 @@ def kinds(
 ) -> pd.Series:
     """Schema kind per row: the issuer's type column first, then sign and wording.
 
+    ``amount`` is already signed the schema's way (positive = charged, whatever the issuer prints), so a
+    row typed as a purchase but carrying a negative amount is a refund (Monzo, EPOS and JCB print
+    returns that way).
+
     ``has(pattern)`` says which rows' descriptions contain ``pattern``.
     """
     n = len(amount)
@@ -133,6 +163,9 @@ def kinds(
             code = np.where((code < 0) & hit, labels.index(value), code)
 
     neg = amount < 0
+    # A type naming a purchase does not outweigh the sign: amounts are already in the schema's
+    # convention (positive = charged), so a "purchase" row carrying a negative amount is money back.
+    code = np.where((code == labels.index("charge")) & neg, labels.index("refund"), code)
     payment_words = has(PAYMENT_WORDS)
     if types is not None:
         payment_words |= map_unique(t, lambda v: re_contains(v, PAYMENT_WORDS)).to_numpy(dtype=bool)

@@ -273,36 +273,13 @@ def _open_quote_at_end(body: str, last_record_line_offset: int, delimiter: str) 
 
 
 def numbered_ids(prefix: str, numbers: np.ndarray) -> pd.Series:
-    """Text column ``f"{prefix}{n}"`` for ascending non-negative integers, built in NumPy."""
+    """Text column ``f"{prefix}{n}"`` for integers, built in Arrow (integer cast + join, no Python strings)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     nums = np.asarray(numbers, dtype=np.int64)
     if len(nums) == 0:
         return pd.Series([], dtype="str")
-    if nums[0] < 0 or (len(nums) > 1 and bool((np.diff(nums) < 0).any())):
-        text = pa.array(nums).cast(pa.large_string())
-        joined = pc.binary_join_element_wise(pa.scalar(prefix, pa.large_string()), text, pa.scalar("", pa.large_string()))
-        return pd.Series(joined, dtype="str")
-    head = np.frombuffer(prefix.encode("utf-8"), dtype=np.uint8)
-    width = len(head)
-    digits = np.ones(len(nums), dtype=np.int64)
-    bound = 10
-    while bool((nums >= bound).any()):
-        digits += nums >= bound
-        bound *= 10
-    offsets = np.zeros(len(nums) + 1, dtype=np.int64)
-    np.cumsum(width + digits, out=offsets[1:])
-    parts = []
-    for d in np.unique(digits):  # ascending numbers: each digit count is one contiguous block
-        block = nums[digits == d]
-        mat = np.empty((len(block), width + int(d)), dtype=np.uint8)
-        mat[:, :width] = head
-        rest = block.copy()
-        for k in range(int(d)):
-            mat[:, width + int(d) - 1 - k] = 48 + rest % 10
-            rest //= 10
-        parts.append(mat.ravel())
-    buf = np.concatenate(parts)
-    arr = pa.LargeStringArray.from_buffers(len(nums), pa.py_buffer(offsets), pa.py_buffer(buf))
-    return pd.Series(arr, dtype="str")
+    text = pa.array(nums).cast(pa.large_string())
+    joined = pc.binary_join_element_wise(pa.scalar(prefix, pa.large_string()), text, pa.scalar("", pa.large_string()))
+    return pd.Series(joined, dtype="str")
