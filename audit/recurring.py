@@ -1,6 +1,7 @@
 """Find recurring subscription streams among the charges of one or more statements.
 
-How a stream is found, per merchant (``merchant_key``, which already ignores changing trailing IDs):
+How a stream is found, per merchant (``merchant_key``, which already ignores changing trailing IDs;
+:func:`stream_keys` also drops short reference IDs such as ``AMAZON PRIME*Y34YCG``):
 
 1. Only charges count (``kind == "charge"``, amount > 0). Each charge gets an *amount key*: the
    foreign amount when the statement printed one (so exchange-rate drift of a yen bill does not
@@ -24,6 +25,21 @@ How a stream is found, per merchant (``merchant_key``, which already ignores cha
    ends) are joined: that is a price change. A lone charge one period before or after a stream (or a
    cheaper one a few days before it: a trial) is joined too.
 
+5. Regularity: a chain of 3+ charges must sit on its cadence's grid (:func:`grid_deviations`: one
+   day of the month for monthly and longer rhythms, two for semi-monthly, every 7 / 14 days for
+   weekly ones) within weekend / month-end shifts, skip at most one period (one per eight charges in
+   long runs), and weekly-type rhythms need 4+ charges. Repeated equal amounts at scattered
+   intervals are not a stream. A stream whose price is also paid irregularly at the merchant (more
+   than one such charge per three stream charges; any for a two-charge stream) is chance
+   (:func:`_drop_chance_repeats`); a two-charge stream is also refused at a merchant with more than two
+   other unexplained charges. A regular long run (8+) whose amounts vary inside a narrow band (a
+   weekly grocery order) counts. A monthly-or-longer stream that pauses and resumes on the same day
+   at the same price (within six periods) is joined.
+6. Coverage: when the statements cover separate periods (several files with a gap between them),
+   a stream is split where more than half a period between two charges is uncovered
+   (:func:`split_uncovered`), so a monthly charge seen in a December and a June statement is not a
+   semi-annual stream.
+
 The cadence is the one whose nominal period is nearest the fitted period of the chain.
 """
 
@@ -31,6 +47,7 @@ from __future__ import annotations
 
 import calendar
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -82,6 +99,75 @@ def _max_step(cad: Cadence) -> int:
 
 def _max_residual(cad: Cadence) -> float:
     return 1.5 + 0.08 * cad.period
+
+
+
+# Largest distance (days) of a charge from its stream's grid: billing moves to the next working day
+# (a weekend, a holiday Monday, New Year) or to the month's last day, but stays on its grid. A
+# weekly delivery slot moves by a day at most.
+GRID_TOL = {"weekly": 1.5, "biweekly": 2.0, "semi-monthly": 3.0}
+GRID_TOL_MONTHS = 4.0  # monthly and longer: a weekend plus a holiday
+FIXED_DAYS_MIN = 5  # charges a fixed-day-count rhythm ("every 28 days") needs
+SHORT_MIN = 4  # charges a weekly / biweekly / semi-monthly stream needs (three visits line up by chance)
+
+
+def grid_deviations(days: np.ndarray, cad: Cadence) -> np.ndarray:
+    """Distance (days) of each charge from the best grid of ``cad``.
+
+    Monthly and longer cadences bill on one day of the month (clamped to the month's length, so the
+    31st becomes the 30th or the 28th); semi-monthly ones on two days of the month; weekly and
+    biweekly ones every 7 / 14 days from a common start. The grid's day(s) and start are the ones that
+    fit the charges best.
+    """
+    d = np.asarray(days, dtype=float)
+    if len(d) < 2:
+        return np.zeros(len(d))
+    if cad.months or cad.name == "semi-monthly":
+        month = (d.astype("int64").astype("datetime64[D]").astype("datetime64[M]"))
+        starts = np.stack([(month + k).astype("datetime64[D]").astype(np.int64) for k in (-1, 0, 1)])
+        lengths = np.stack([((month + k + 1).astype("datetime64[D]") - (month + k).astype("datetime64[D]"))
+                            .astype(np.int64) for k in (-1, 0, 1)])
+        anchors = np.unique((d - starts[1] + 1).astype(int))
+        # dev[a, i]: distance of charge i from anchor day a in the previous, same or next month
+        target = starts[None, :, :] + np.minimum(anchors[:, None, None], lengths[None, :, :]) - 1
+        dev = np.abs(d[None, None, :] - target).min(axis=1)
+        if cad.months:
+            return dev[int(np.argmin(dev.sum(axis=1)))]
+        if len(anchors) == 1:
+            return dev[0]
+        pair = np.minimum(dev[:, None, :], dev[None, :, :])  # two days of the month
+        tot = pair.sum(axis=2) + np.eye(len(anchors)) * 1e9
+        a, b = np.unravel_index(int(np.argmin(tot)), tot.shape)
+        return pair[a, b]
+    k = np.round((d - d[0]) / cad.period)
+    r = d - d[0] - k * cad.period
+    return np.abs(r - np.median(r))
+
+
+def regular_grid(days: np.ndarray, cad: Cadence) -> bool:
+    """Charges sit on the cadence's grid: each within the tolerance of weekend / month-end shifts.
+
+    A calendar cadence may also run on a fixed number of days ("every 28 / 30 days"), which slowly
+    walks through the month: a long unbroken run (5+ charges, no skipped period) on a straight line
+    (period fitted, within 2 days) is accepted too.
+    """
+    tol = GRID_TOL.get(cad.name, GRID_TOL_MONTHS)
+    if grid_deviations(days, cad).max() <= tol:
+        return True
+    d = np.asarray(days, dtype=float)
+    if not cad.months or len(d) < FIXED_DAYS_MIN:
+        return False
+    gaps = np.diff(d)
+    if not ((gaps >= cad.lo) & (gaps <= cad.hi)).all():
+        return False
+    x = np.arange(len(d), dtype=float)
+    slope, icpt = np.polyfit(x, d, 1)
+    return bool(np.abs(d - (icpt + slope * x)).max() <= 2.0)
+
+
+def _max_missed(n: int) -> int:
+    """Skipped periods a chain of ``n`` charges may have: one, or one per eight charges in long runs."""
+    return max(1, n // 8)
 
 
 # --------------------------------------------------------------------------- chains
@@ -194,11 +280,16 @@ def _extract(days: np.ndarray, amt: np.ndarray, exact: bool) -> list[tuple[Caden
         if got is None:
             break
         cad, local, resid, missed = got
-        if len(local) >= 3 and resid > _max_residual(cad):
+        n = len(local)
+        if n >= 3 and resid > _max_residual(cad):
             break
-        if len(local) == 3 and missed:  # three charges with a gap: too thin to call a rhythm
+        if n == 3 and missed:  # three charges with a gap: too thin to call a rhythm
             break
-        if len(local) >= 3 and not steady_amounts(amt[remaining[local]]):
+        if n >= 3 and (missed > _max_missed(n) or not regular_grid(days[remaining[local]], cad)):
+            break  # intervals scattered around the period: repeated visits, not a billing rhythm
+        if n >= 3 and cad.period < 28 and n < SHORT_MIN:
+            break
+        if n >= 3 and not amounts_ok(amt[remaining[local]], days[remaining[local]], cad, missed):
             break  # the best rhythm here has jumpy amounts: everyday shopping, not a subscription
         chains.append((cad, remaining[local], missed))
         remaining = np.delete(remaining, local)
@@ -210,7 +301,7 @@ def _extract(days: np.ndarray, amt: np.ndarray, exact: bool) -> list[tuple[Caden
         if exact and (len(pos) < EXACT_MIN or missed > len(pos) // 5):
             continue  # at a busy shop one price recurs by chance: ask for a long, unbroken run
         if len(pos) >= 3:
-            if extras > (0 if exact else max(2, len(pos) // 2)) or not steady_amounts(amt[pos]):
+            if extras > (0 if exact else max(2, len(pos) // 2)) or not amounts_ok(amt[pos], days[pos], cad, missed):
                 continue
         else:
             if extras or not _early_ok(days[pos], amt[pos], cad):
@@ -228,6 +319,20 @@ def steady_amounts(a: np.ndarray) -> bool:
         return True
     step = np.abs(np.diff(np.log(a)))
     return bool(np.median(step) <= 0.025 and (step <= 0.04).mean() >= 0.6)
+
+
+BAND = math.log(1.25)  # a regular order whose amount varies stays within this ratio (max / min)
+BAND_MIN = 8  # charges such an order needs
+
+
+def amounts_ok(a: np.ndarray, days: np.ndarray, cad: Cadence, missed: int = 0) -> bool:
+    """Amounts of a stream: steady (see :func:`steady_amounts`), or - for a long, unbroken run on a
+    tight grid, such as a weekly grocery delivery - varying inside a narrow band around one level."""
+    if steady_amounts(a):
+        return True
+    if len(a) < BAND_MIN or missed > 1 or math.log(a.max() / a.min()) > BAND:
+        return False
+    return bool(grid_deviations(days, cad).max() <= 0.5 * GRID_TOL.get(cad.name, GRID_TOL_MONTHS) + 0.5)
 
 
 def _may_hold_stream(a: np.ndarray) -> bool:
@@ -299,21 +404,66 @@ def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray) -> list[
                         found.append(_Stream(cad, sub[p]))
                         used[sub[p]] = True
         found = _join(found, days[upos], amt[upos], used)
+        found = _drop_chance_repeats(found, amt[upos], used)
         found = [s for s in found if _quiet_enough(s, days[upos], amt[upos], days[upos[~used]])]
         streams.extend(_Stream(s.cad, upos[s.pos]) for s in found)
     return streams
 
 
+EARLY_MAX_OTHERS = 2  # unexplained charges at a merchant where a two-charge stream still counts
+SAME_AMOUNT = 0.005  # relative difference below which two charges have "the same amount"
+
+
+def _drop_chance_repeats(found: list[_Stream], amt: np.ndarray, used: np.ndarray) -> list[_Stream]:
+    """Drop streams whose amount also recurs irregularly at the merchant (charges outside any stream).
+
+    A subscription's price is rarely paid at the same merchant outside its rhythm, while a fixed-price
+    purchase repeated at random (a parking fee, a transit top-up, a drop-in visit) lines up into a
+    regular-looking run now and then and leaves its other repeats scattered around it. Two-charge
+    streams allow no such repeat, longer ones one per three charges (at least one).
+    """
+    free = np.flatnonzero(~used)
+    if not len(free) or not found:
+        return found
+    la = np.log(amt)
+    kept = []
+    for s in found:
+        same = (np.abs(la[free][:, None] - la[s.pos][None, :]) <= SAME_AMOUNT).any(axis=1)
+        allowed = 0 if len(s.pos) == 2 else max(1, len(s.pos) // 3)
+        if int(same.sum()) <= allowed:
+            kept.append(s)
+        else:
+            used[s.pos] = False
+    return kept
+
+
 def _quiet_enough(s: _Stream, days: np.ndarray, amt: np.ndarray, free_days: np.ndarray) -> bool:
     """Unexplained charges at the merchant during the stream: none for an early (two-charge) stream,
-    few for a stream whose amounts vary (at a busy shop, similar amounts line up by chance)."""
+    few for a stream whose amounts vary (at a busy shop, similar amounts line up by chance).
+
+    An early stream is also refused at a merchant with several unexplained charges at any time: where
+    one buys things now and then (a ticket office, a shop), one price paid twice a month apart is chance.
+    """
     inside = int(((free_days > days[s.pos[0]]) & (free_days < days[s.pos[-1]])).sum())
     if len(s.pos) == 2:
-        return inside == 0
+        return inside == 0 and len(free_days) <= EARLY_MAX_OTHERS
     a = amt[s.pos]
     if a.max() <= a.min() * 1.005:
         return True
     return inside <= len(s.pos) // 4
+
+
+PAUSE_MAX = 6  # periods a monthly-or-longer subscription may pause and still resume as the same stream
+
+
+def _resumed(a: _Stream, b: _Stream, days: np.ndarray, amt: np.ndarray) -> bool:
+    """``b`` resumes ``a`` after a pause: same price, same billing day, at most six periods later."""
+    gap = days[b.pos[0]] - days[a.pos[-1]]
+    if not a.cad.months or not a.cad.lo <= gap <= PAUSE_MAX * a.cad.period + a.cad.hi:
+        return False
+    if abs(math.log(amt[b.pos[0]] / amt[a.pos[-1]])) > SAME_AMOUNT:
+        return False
+    return regular_grid(days[np.concatenate([a.pos, b.pos])], a.cad)
 
 
 def _join(found: list[_Stream], days: np.ndarray, amt: np.ndarray, used: np.ndarray) -> list[_Stream]:
@@ -323,7 +473,9 @@ def _join(found: list[_Stream], days: np.ndarray, amt: np.ndarray, used: np.ndar
     for b in found:  # join b to the earlier stream of the same cadence that ended about one period before
         for a in joined:
             gap = days[b.pos[0]] - days[a.pos[-1]]
-            if a.cad.name == b.cad.name and a.cad.lo <= gap <= a.cad.hi + (_max_step(a.cad) - 1) * a.cad.period:
+            if a.cad.name == b.cad.name and (
+                a.cad.lo <= gap <= a.cad.hi + (_max_step(a.cad) - 1) * a.cad.period or _resumed(a, b, days, amt)
+            ):
                 a.pos = np.sort(np.concatenate([a.pos, b.pos]))
                 break
         else:
@@ -446,15 +598,118 @@ def charge_frame(tx: pd.DataFrame) -> pd.DataFrame:
     ch["amount_key"] = ch["original_amount"].where(foreign, ch["amount"]).astype("float64")
     ch["unit"] = ch["original_currency"].where(foreign, ch["currency"]).fillna("?").astype("str")
     key = ch["merchant_key"] if "merchant_key" in ch.columns else ch["description"]
-    ch["group_key"] = key.fillna(ch["description"]).fillna("?").astype("str")
+    ch["merchant_key_out"] = key.fillna(ch["description"]).fillna("?").astype("str")
+    ch["group_key"] = stream_keys(ch["merchant_key_out"])
     return ch
 
 
-def find_subscriptions(tx: pd.DataFrame, *, as_of: date | None = None) -> list[Subscription]:
+_MIXED_ID = re.compile(r"^(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,}$")  # 1JCR, Y34YCG, 490N1PS
+_CODE = re.compile(r"^(?:[A-Z]{4,}|\d{2,}|[A-Z0-9]{4,})$")  # IHIEBSK, 151: an ID only when it keeps changing
+_WEB_WORD = re.compile(r"(?:^| )COM(?= |$)")  # "APPLE COM BILL": a web address printed with spaces
+
+
+def stream_keys(keys: pd.Series) -> pd.Series:
+    """Merchant keys with a trailing reference-like token dropped, so descriptor variants group.
+
+    ``merchant_key`` already drops long reference numbers; card networks also print shorter ones
+    (``AMAZON PRIME*Y34YCG``, ``KINDLE SVCS*IHIEBSK``, ``GOOGLE *YouTube 1JCR g.co/helppay#``,
+    ``APPLE COM BILL 151``). The last word is dropped when it mixes letters and digits (4+
+    characters), or when it is a code (4+ letters, 2+ digits) that changes from charge to charge: at
+    least two different ones, nearly one per charge with that start (80 %). A word that repeats
+    (``NETFLIX BASIC``, ``SUBSCRIPTION SERVICE 12``) names a product and stays. A standalone ``COM``
+    (a web address printed with spaces) is dropped too.
+    """
+    counts = keys.value_counts()
+    out: dict[str, str] = {}
+    codes: dict[str, list[tuple[str, int]]] = {}
+    for key, n in counts.items():
+        k = _WEB_WORD.sub("", str(key)).strip() or str(key)
+        out[str(key)] = k
+        head, _, tail = k.rpartition(" ")
+        if not head or not any(c.isalpha() for c in head):
+            continue
+        if _MIXED_ID.match(tail):
+            out[str(key)] = head
+        if _CODE.match(tail):
+            codes.setdefault(head, []).append((str(key), int(n)))
+    for head, members in codes.items():
+        total = sum(n for _, n in members)
+        if len(members) >= 2 and len(members) >= 0.8 * total:
+            for key, _ in members:
+                out[key] = head
+    return keys.map(out).astype("str")
+
+
+COVER_GAP_CLOSE = 7  # days between two files' rows still taken as covered (rows rarely reach a period's edge)
+
+
+def coverage_of(tx: pd.DataFrame) -> list[tuple[float, float]] | None:
+    """Periods (day numbers, inclusive) the statements cover: per ``source`` file its first to last row
+    date, merged; gaps of up to a week between files are closed. None for one file (all covered)."""
+    if "source" not in tx.columns or tx["date"].isna().all():
+        return None
+    src = tx.loc[tx["date"].notna() & tx["source"].notna()]
+    if src["source"].nunique() < 2:
+        return None
+    g = src.groupby("source", observed=True)["date"].agg(["min", "max"])
+    return _merge_periods(list(zip(_day_numbers(g["min"]), _day_numbers(g["max"]), strict=True)), COVER_GAP_CLOSE)
+
+
+def _day_numbers(values) -> np.ndarray:
+    return pd.to_datetime(pd.Series(list(values))).to_numpy().astype("datetime64[D]").astype(np.int64).astype(float)
+
+
+def _merge_periods(periods: list[tuple[float, float]], close: float = 0.0) -> list[tuple[float, float]]:
+    out: list[list[float]] = []
+    for a, b in sorted(periods):
+        if out and a <= out[-1][1] + 1 + close:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def longest_uncovered(d1: float, d2: float, periods: list[tuple[float, float]]) -> float:
+    """Longest run of days strictly between ``d1`` and ``d2`` that no statement covers."""
+    longest, cur = 0.0, d1
+    for a, b in periods:
+        if b <= cur:
+            continue
+        if a >= d2:
+            break
+        longest = max(longest, a - cur - 1)
+        cur = max(cur, b)
+    return max(longest, d2 - cur - 1, 0.0)
+
+
+def split_uncovered(pos: np.ndarray, days: np.ndarray, amt: np.ndarray, cad: Cadence,
+                    periods: list[tuple[float, float]]) -> list[np.ndarray]:
+    """Split a stream where the statements leave more than half a period uncovered between two charges.
+
+    A December statement and a June one show a monthly charge twice, six months apart: that is not a
+    semi-annual rhythm, the months in between were simply not given. Pieces of 3+ charges stay; a piece
+    of two only when it still passes as an early stream.
+    """
+    d = days[pos]
+    cut = [i + 1 for i in range(len(pos) - 1) if longest_uncovered(d[i], d[i + 1], periods) > 0.5 * cad.period]
+    if not cut:
+        return [pos]
+    pieces = np.split(pos, cut)
+    return [p for p in pieces if len(p) >= 3 or (len(p) == 2 and _early_ok(days[p], amt[p], cad))]
+
+
+def find_subscriptions(
+    tx: pd.DataFrame, *, as_of: date | None = None, coverage: list[tuple[date, date]] | None = None
+) -> list[Subscription]:
     """Recurring charge streams in ``tx`` (see the module docstring), sorted by merchant then first date.
 
     ``as_of`` (default: the latest date in ``tx``) decides whether a stream is still active: it is
     ended when no charge came within the grace period after the expected next date.
+
+    ``coverage``: the periods (start, end dates) the statements cover, e.g. each file's statement
+    period; by default each ``source`` file's first to last row date. A stream is split where more
+    than half its period between two charges lies outside every covered period (see
+    :func:`split_uncovered`).
     """
     if tx.empty:
         return []
@@ -473,11 +728,17 @@ def find_subscriptions(tx: pd.DataFrame, *, as_of: date | None = None) -> list[S
     starts = np.concatenate([[0], bounds])
     ends = np.concatenate([bounds, [len(sc)]])
     big = (ends - starts) >= 2
+    if coverage is not None:
+        periods: list[tuple[float, float]] | None = _merge_periods(
+            list(zip(_day_numbers(a for a, _ in coverage), _day_numbers(b for _, b in coverage), strict=True)))
+    else:
+        periods = coverage_of(tx)
     rows: list[tuple[np.ndarray, Cadence]] = []
     for s, e in zip(starts[big], ends[big], strict=True):
         g = order[s:e]
         for st in _group_streams(days[g], amt[g], unit_codes[g]):
-            rows.append((g[st.pos], st.cad))
+            pieces = split_uncovered(g[st.pos], days, amt, st.cad, periods) if periods else [g[st.pos]]
+            rows.extend((p, st.cad) for p in pieces)
     cols = _Columns.of(ch)
     subs = [_describe(cols, r, cad, end, str(unit_names[unit_codes[r[0]]])) for r, cad in rows]
     subs.sort(key=lambda s: (s.merchant, s.first_date))
@@ -501,7 +762,7 @@ class _Columns:
         names = ch["descriptor_norm"] if "descriptor_norm" in ch.columns else ch["description"]
         obj = {c: s.astype(object).where(s.notna(), None).to_numpy()
                for c, s in (("ids", ch["id"]), ("currency", ch["currency"]), ("names", names),
-                            ("keys", ch["group_key"]))}
+                            ("keys", ch["merchant_key_out"]))}
         return cls(dates=ch["date"].to_numpy(), amount=ch["amount"].to_numpy(float),
                    amount_key=ch["amount_key"].to_numpy(float), **obj)
 
@@ -511,7 +772,7 @@ def _describe(c: _Columns, pos: np.ndarray, cad: Cadence, end: pd.Timestamp, uni
     amounts = c.amount[pos]
     nxt = next_expected(dates, cad.name)
     active = end <= nxt + pd.Timedelta(days=grace_days(cad.name))
-    key = str(c.keys[pos[0]])
+    key = Counter(str(k) for k in c.keys[pos]).most_common(1)[0][0]
     currency = Counter(x for x in c.currency[pos] if isinstance(x, str)).most_common(1)
     return Subscription(
         merchant=_display_name(c.names[pos], key),

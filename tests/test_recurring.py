@@ -277,3 +277,164 @@ def test_any_fixed_monthly_stream_is_found_whole(day, n, amount, start):
     rows = [(d, "SUBSCRIPTION CO", amount) for d in ds]
     subs = find_subscriptions(make_tx(rows))
     assert len(subs) == 1 and subs[0].charges == n and subs[0].cadence == "monthly"
+
+
+# --------------------------------------------------------------------------- regular grid, chance repeats
+
+
+def scattered(start: date, n: int, desc: str, amounts: list[int], seed: int, lo: int = 3, hi: int = 40) -> list[tuple]:
+    """Fixed-price purchases at random intervals (parking, transit top-ups, drop-in visits)."""
+    rng = np.random.default_rng(seed)
+    d, rows = start, []
+    for _ in range(n):
+        d += timedelta(days=int(rng.integers(lo, hi)))
+        rows.append((d, desc, int(rng.choice(amounts))))
+    return rows
+
+
+def test_grid_deviations_allow_weekend_and_month_end_shifts_only():
+    from audit.recurring import BY_NAME, grid_deviations, regular_grid
+
+    def days(*iso: str) -> np.ndarray:
+        return np.array([(date.fromisoformat(x) - date(1970, 1, 1)).days for x in iso], dtype=float)
+
+    month_end = days("2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30")
+    assert grid_deviations(month_end, BY_NAME["monthly"]).max() == 0
+    weekend = days("2024-06-10", "2024-07-10", "2024-08-12", "2024-09-10")  # Aug 10 was a Saturday
+    assert regular_grid(weekend, BY_NAME["monthly"])
+    scattered_days = days("2024-06-06", "2024-07-01", "2024-07-27", "2024-09-24")  # gaps 25, 26, 59 days
+    assert not regular_grid(scattered_days, BY_NAME["monthly"])
+    semi = days("2024-01-01", "2024-01-15", "2024-02-01", "2024-02-15", "2024-03-01")
+    assert grid_deviations(semi, BY_NAME["semi-monthly"]).max() == 0
+    assert not regular_grid(days("2024-07-04", "2024-07-18", "2024-08-16", "2024-08-29"), BY_NAME["semi-monthly"])
+
+
+def test_fixed_day_count_billing_walks_through_the_month_and_stays_one_stream():
+    ds = [date(2024, 1, 3) + timedelta(days=28 * k) for k in range(14)]  # billed every 4 weeks
+    s = one(find_subscriptions(make_tx([(d, "PLAYSTATION NETWORK", 850) for d in ds])), "PLAYSTATION")
+    assert (s.cadence, s.charges) == ("monthly", 14)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_irregular_fixed_price_repeats_are_not_subscriptions(seed):
+    rows = scattered(date(2024, 1, 1), 45, "PASMO ｵｰﾄﾁｬｰｼﾞ", [3000], seed, 5, 25)
+    rows += scattered(date(2024, 1, 1), 50, "ｺｲﾝﾊﾟｰｷﾝｸﾞ ｴｷﾏｴ", [400, 600, 800, 1200], seed + 100, 2, 20)
+    rows += scattered(date(2024, 1, 1), 30, "ｽﾎﾟｰﾂｼﾞﾑ ﾄﾞﾛｯﾌﾟｲﾝ", [1100], seed + 200, 4, 35)
+    rows += [(d, "NETFLIX.COM", 1490) for d in monthly_dates(date(2024, 1, 12), 18)]
+    subs = find_subscriptions(make_tx(rows, keys=False))
+    assert [(s.merchant, s.charges) for s in subs] == [("NETFLIX.COM", 18)]
+
+
+def test_a_regular_looking_run_of_a_price_also_paid_at_random_is_chance():
+    # four monthly-looking 800 yen parking fees, and the same fee six more times at random
+    regular = [(d, "ｺｲﾝﾊﾟｰｷﾝｸﾞ ｴｷﾏｴ", 800) for d in (date(2024, 4, 2), date(2024, 5, 2), date(2024, 6, 3),
+                                                    date(2024, 7, 1))]
+    other = [(date(2024, 12, 29) + timedelta(days=k), "ｺｲﾝﾊﾟｰｷﾝｸﾞ ｴｷﾏｴ", 800) for k in (0, 15, 28, 108, 167, 187)]
+    assert find_subscriptions(make_tx(regular + other)) == []
+    # the same run alone is a stream, and a subscription with a few same-price one-offs stays one
+    assert find_subscriptions(make_tx(regular))[0].charges == 4
+    sub = [(d, "GOOGLE *Google Play", 480) for d in monthly_dates(date(2024, 4, 8), 12)]
+    extra = [(date(2024, 7, 7), "GOOGLE *Google Play", 480), (date(2024, 9, 27), "GOOGLE *Google Play", 480),
+             (date(2024, 11, 13), "GOOGLE *Google Play", 1200)]
+    assert find_subscriptions(make_tx(sub + extra, keys=False))[0].charges == 12
+
+
+def test_early_stream_is_refused_where_one_buys_now_and_then():
+    buys = [(date(2023, 7, 12), "JR ｷｯﾌﾟｳﾘﾊﾞ", 1579), (date(2024, 9, 1), "JR ｷｯﾌﾟｳﾘﾊﾞ", 10528),
+            (date(2024, 11, 1), "JR ｷｯﾌﾟｳﾘﾊﾞ", 11870), (date(2025, 3, 9), "JR ｷｯﾌﾟｳﾘﾊﾞ", 10321)]
+    pair = [(date(2024, 6, 29), "JR ｷｯﾌﾟｳﾘﾊﾞ", 5585), (date(2024, 7, 29), "JR ｷｯﾌﾟｳﾘﾊﾞ", 5585)]
+    assert find_subscriptions(make_tx(buys + pair)) == []
+    assert find_subscriptions(make_tx(pair))[0].early  # alone, the pair is still an early stream
+
+
+def test_weekly_order_with_varying_amounts_in_a_narrow_band():
+    rng = np.random.default_rng(5)
+    ds = [date(2024, 6, 7) + timedelta(days=7 * k + int(rng.integers(0, 2))) for k in range(26)]
+    rows = [(d, "ＣＯＯＰ宅配　週次", int(rng.integers(4800, 5600))) for d in ds]
+    s = one(find_subscriptions(make_tx(rows + noise(7), keys=False)), "COOP")
+    assert (s.cadence, s.charges) == ("weekly", 26)
+    # everyday shopping with amounts as wide as a supermarket's is still not a stream
+    wide = [(d, "ｲｵﾝ", int(rng.integers(1500, 9000))) for d in ds]
+    assert find_subscriptions(make_tx(wide)) == []
+
+
+def test_paused_subscription_resumes_as_one_stream():
+    ds = monthly_dates(date(2024, 6, 27), 10) + monthly_dates(date(2025, 6, 27), 2)
+    s = one(find_subscriptions(make_tx([(d, "ｺﾄﾞﾓﾁｬﾚﾝｼﾞ ﾃｲｷｺｳﾄﾞｸ", 2980) for d in ds])), "コドモ")
+    assert (s.cadence, s.charges) == ("monthly", 12)
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["AMAZON PRIME*{mixed6}", "KINDLE SVCS*{letters7}", "GOOGLE *YouTube {mixed4} g.co/helppay#",
+     "ｱﾏｿﾞﾝ ﾌﾟﾗｲﾑ {letters5}", "ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ　{digits3}"],
+)
+def test_descriptor_variants_with_short_reference_ids_are_one_stream(template):
+    rng = np.random.default_rng(11)
+    letters, alnum = list("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), list("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+    def ids(chars: list[str], n: int, digit: bool) -> str:
+        while True:
+            t = "".join(rng.choice(chars, n))
+            if not digit or (any(c.isdigit() for c in t) and any(c.isalpha() for c in t)):
+                return t
+
+    ds = monthly_dates(date(2024, 1, 21), 12)
+    rows = [(d, template.format(mixed6=ids(alnum, 6, True), mixed4=ids(alnum, 4, True),
+                                letters7=ids(letters, 7, False), letters5=ids(letters, 5, False),
+                                digits3=str(100 + 7 * i)), 600) for i, d in enumerate(ds)]
+    if "ＡＰＰＬＥ" in template:  # the issuer prints the same merchant both ways
+        rows = [(d, "APPLE.COM/BILL" if i % 2 else desc, a) for i, (d, desc, a) in enumerate(rows)]
+    subs = find_subscriptions(make_tx(rows + noise(8), keys=False))
+    assert [s.charges for s in subs] == [12]
+
+
+def test_repeated_product_words_are_not_reference_ids():
+    from audit.recurring import stream_keys
+
+    keys = pd.Series(["NETFLIX BASIC"] * 3 + ["NETFLIX PREMIUM"] * 3 + ["SUBSCRIPTION SERVICE 12"] * 2
+                     + ["SUBSCRIPTION SERVICE 13"] * 2 + ["OFFICE 365", "KINDLE SVCS IHIEBSK", "KINDLE SVCS JOES37W"])
+    assert list(stream_keys(keys)) == [*["NETFLIX BASIC"] * 3, *["NETFLIX PREMIUM"] * 3,
+                                       *["SUBSCRIPTION SERVICE 12"] * 2, *["SUBSCRIPTION SERVICE 13"] * 2,
+                                       "OFFICE 365", "KINDLE SVCS", "KINDLE SVCS"]
+
+
+# --------------------------------------------------------------------------- statements covering separate periods
+
+
+def files_tx(rows: list[tuple]) -> pd.DataFrame:
+    """rows: (source file, date, description, amount)."""
+    recs = [{"id": f"{src}:r{i}", "source": src, "row": i, "date": pd.Timestamp(d), "description": desc,
+             "amount": float(a), "currency": "JPY", "kind": "charge"} for i, (src, d, desc, a) in enumerate(rows, 1)]
+    return add_keys(schema.conform(pd.DataFrame(recs)))
+
+
+def test_monthly_charge_in_a_december_and_a_june_statement_is_not_semi_annual():
+    rows = [("dec.pdf", date(2024, 12, 3), "ｾﾌﾞﾝｲﾚﾌﾞﾝ", 500), ("dec.pdf", date(2024, 12, 12), "NETFLIX.COM", 1490),
+            ("dec.pdf", date(2024, 12, 28), "ｲｵﾝ", 3000), ("jun.csv", date(2025, 6, 2), "ｲｵﾝ", 2000),
+            ("jun.csv", date(2025, 6, 12), "NETFLIX.COM", 1490), ("jun.csv", date(2025, 6, 29), "ENEOS", 4000)]
+    assert find_subscriptions(files_tx(rows)) == []
+    # told that the statements cover the whole half-year, the two charges are an early semi-annual stream
+    whole = find_subscriptions(files_tx(rows), coverage=[(date(2024, 12, 1), date(2025, 6, 30))])
+    assert [(s.cadence, s.charges) for s in whole] == [("semi-annual", 2)]
+    # explicit statement periods: the same two files leave January to May uncovered
+    assert find_subscriptions(files_tx(rows), coverage=[(date(2024, 11, 16), date(2024, 12, 15)),
+                                                        (date(2025, 5, 16), date(2025, 6, 30))]) == []
+
+
+def test_streams_split_at_an_uncovered_stretch_and_consecutive_files_do_not_split():
+    q4 = [("q4.pdf", d, "HULU", 1026) for d in monthly_dates(date(2024, 10, 5), 3)]
+    q2 = [("q2.csv", d, "HULU", 1026) for d in monthly_dates(date(2025, 4, 5), 3)]
+    subs = find_subscriptions(files_tx(q4 + q2))
+    assert sorted((s.first_date, s.charges, s.cadence) for s in subs) == [
+        ("2024-10-05", 3, "monthly"), ("2025-04-05", 3, "monthly")]
+    # twelve monthly statement files, one after the other: one weekly and one monthly stream
+    rows = []
+    for m in range(12):
+        src = f"2024-{m + 1:02d}.csv"
+        rows += [(src, d, "OISIX", 4500) for d in (date(2024, 1, 3) + timedelta(days=7 * k) for k in range(52))
+                 if d.month == m + 1]
+        rows.append((src, date(2024, m + 1, 20), "NETFLIX.COM", 1490))
+    subs = find_subscriptions(files_tx(rows))
+    assert sorted((s.merchant, s.cadence, s.charges) for s in subs) == [
+        ("NETFLIX.COM", "monthly", 12), ("OISIX", "weekly", 52)]
