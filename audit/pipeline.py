@@ -7,6 +7,7 @@ The CLI and the Streamlit page both call :func:`scan` (files on disk) or :func:`
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -110,8 +111,27 @@ def read_many(
     return tx, reports, errors
 
 
-def analyse(tx: pd.DataFrame, merchant_lists: Sequence[str | Path] = ()) -> ScanResult:
-    """Run every stage after reading on a transaction table."""
+def statement_coverage(tx: pd.DataFrame, reports: Sequence[ParseReport]) -> list[tuple[dt.date, dt.date]] | None:
+    """The periods the statements cover: per file its printed statement period (PDF) widened to its
+    rows' dates, or just its rows' first to last date. None for fewer than two files."""
+    if "source" not in tx.columns or tx["source"].nunique() < 2:
+        return None
+    printed = {r.source: (r.period_start, r.period_end) for r in reports if r.period_start and r.period_end}
+    out = []
+    for source, dates in tx.dropna(subset=["date"]).groupby("source", observed=True)["date"]:
+        lo, hi = dates.min().date(), dates.max().date()
+        if source in printed:
+            a, b = (dt.date.fromisoformat(d) for d in printed[source])
+            lo, hi = min(lo, a), max(hi, b)
+        out.append((lo, hi))
+    return out
+
+
+def analyse(
+    tx: pd.DataFrame, merchant_lists: Sequence[str | Path] = (), reports: Sequence[ParseReport] = ()
+) -> ScanResult:
+    """Run every stage after reading on a transaction table (``reports``: the files' parse reports,
+    whose printed statement periods tell the subscription finder which stretches no file covers)."""
     from audit.contracts import build_contracts
     from audit.descriptors import add_descriptor_columns
     from audit.merchants import load_merchant_db, match_transactions
@@ -121,7 +141,7 @@ def analyse(tx: pd.DataFrame, merchant_lists: Sequence[str | Path] = ()) -> Scan
     tx = add_descriptor_columns(tx)
     db = load_merchant_db(extra=list(merchant_lists))
     known = match_transactions(tx, db)
-    subs = find_subscriptions(tx)
+    subs = find_subscriptions(tx, coverage=statement_coverage(tx, reports))
     pattern = find_signals(tx, subs, known)  # also marks the streams any finding touches
     findings = known + pattern
     contracts = build_contracts(tx, findings, subs)
@@ -131,7 +151,7 @@ def analyse(tx: pd.DataFrame, merchant_lists: Sequence[str | Path] = ()) -> Scan
 def scan(paths: Sequence[str | Path], merchant_lists: Sequence[str | Path] = ()) -> ScanResult:
     """Read statement files from disk and audit them together."""
     tx, reports, errors = read_many((Path(p).name, None, p) for p in paths)
-    result = analyse(tx, merchant_lists)
+    result = analyse(tx, merchant_lists, reports)
     result.reports, result.errors = reports, errors
     return result
 
@@ -139,6 +159,6 @@ def scan(paths: Sequence[str | Path], merchant_lists: Sequence[str | Path] = ())
 def scan_uploads(files: Sequence[tuple[str, bytes]], merchant_lists: Sequence[str | Path] = ()) -> ScanResult:
     """Audit statements given as (file name, bytes) pairs, e.g. Streamlit uploads."""
     tx, reports, errors = read_many((name, data, None) for name, data in files)
-    result = analyse(tx, merchant_lists)
+    result = analyse(tx, merchant_lists, reports)
     result.reports, result.errors = reports, errors
     return result

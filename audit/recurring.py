@@ -709,7 +709,7 @@ def find_subscriptions(
     ``coverage``: the periods (start, end dates) the statements cover, e.g. each file's statement
     period; by default each ``source`` file's first to last row date. A stream is split where more
     than half its period between two charges lies outside every covered period (see
-    :func:`split_uncovered`).
+    :func:`split_uncovered`); gaps of up to a week between covered periods count as covered.
     """
     if tx.empty:
         return []
@@ -730,7 +730,8 @@ def find_subscriptions(
     big = (ends - starts) >= 2
     if coverage is not None:
         periods: list[tuple[float, float]] | None = _merge_periods(
-            list(zip(_day_numbers(a for a, _ in coverage), _day_numbers(b for _, b in coverage), strict=True)))
+            list(zip(_day_numbers(a for a, _ in coverage), _day_numbers(b for _, b in coverage), strict=True)),
+            COVER_GAP_CLOSE)
     else:
         periods = coverage_of(tx)
     rows: list[tuple[np.ndarray, Cadence]] = []

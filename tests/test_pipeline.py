@@ -118,3 +118,30 @@ def test_internal_error_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pyt
     code, _, err = run_cli(capsys, "scan", str(CLIENT_A[0]))
     assert code == 3
     assert err.count("\n") == 1 and "simulated bug" in err
+
+
+def test_statement_coverage_takes_printed_periods_and_row_dates() -> None:
+    import datetime as dt
+
+    import pandas as pd
+
+    from audit.model import ParseReport
+    from audit.pipeline import statement_coverage
+
+    tx = pd.DataFrame({
+        "source": ["dec.pdf", "dec.pdf", "jun.csv", "jun.csv"],
+        "date": pd.to_datetime(["2025-12-20", "2026-01-10", "2026-06-02", "2026-06-28"]),
+    })
+    reports = [ParseReport(source="dec.pdf", kind="pdf", layout="minato",
+                           period_start="2025-12-16", period_end="2026-01-15")]
+    cover = sorted(statement_coverage(tx, reports))
+    assert cover == [(dt.date(2025, 12, 16), dt.date(2026, 1, 15)), (dt.date(2026, 6, 2), dt.date(2026, 6, 28))]
+    assert statement_coverage(tx[tx["source"] == "jun.csv"], reports) is None
+
+
+def test_monthly_charge_in_a_december_pdf_and_june_csvs_is_not_one_long_stream() -> None:
+    result = scan([MINATO_PDF, *CLIENT_A])
+    netflix = [s for s in result.subscriptions if "NETFLIX" in s.merchant.upper()]
+    assert netflix and all(s.cadence == "monthly" for s in netflix)
+    pdf_ids = set(result.transactions.loc[result.transactions["source"] == MINATO_PDF.name, "id"])
+    assert not any(pdf_ids & set(s.transaction_ids) and set(s.transaction_ids) - pdf_ids for s in netflix)
