@@ -23,26 +23,31 @@ def _rx(words: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{w})" for w in words))
 
 
-# Software, security and remote-support words: what fake-warning operators sell.
+# Software, security and remote-support words: what fake-warning operators sell. Stems such as SHIELD,
+# GUARD and a trailing FIX/SAFE also match inside coined names (KUMOSHIELD, NEXAFIX).
 SOFTWARE_WORDS = _rx([
-    r"SECUR", r"ANTI ?VIRUS", r"\bVIRUS", r"MALWARE", r"SPYWARE", r"PROTECT", r"\bSHIELD", r"GUARD", r"DEFEND",
-    r"FIREWALL", r"\bSAFE\b", r"SAFETY", r"CLEAN(ER|UP)?\b", r"OPTIMI[ZS]", r"BOOST", r"SPEED ?UP", r"\bFIX", r"REPAIR",
-    r"\bPC\b", r"COMPUTER", r"SYSTEM ?CARE", r"DRIVER", r"REGISTRY", r"\bTECH", r"SUPPORT", r"HELP ?DESK",
+    r"SECUR", r"ANTI ?VIRUS", r"\bVIRUS", r"MALWARE", r"SPYWARE", r"PROTECT", r"SHIELD", r"GUARD", r"DEFEND",
+    r"FIREWALL", r"SAFE\b", r"SAFETY", r"CLEAN(ER|UP)?\b", r"OPTIMI[ZS]", r"BOOST", r"SPEED ?UP", r"\bFIX", r"FIX\b",
+    r"REPAIR", r"\bPC\b", r"COMPUTER", r"SYSTEM ?CARE", r"DRIVER", r"REGISTRY", r"\bTECH", r"SUPPORT", r"HELP ?DESK",
     r"\bHELP\b", r"\bCARE\b", r"SOFTWARE", r"\bSOFT\b", r"\bVPN\b", r"REMOTE", r"\bIT SERVICE",
     "サポート", "セキュリティ", "セキュリティー", "ウイルス", "ウィルス", "ウイルス対策", "パソコン", "修復", "遠隔",
     "保護", "駆除", "ソフトウェア", "ソフトウエア", "テクニカル", "ヘルプデスク", "技術支援", "最適化",
+    # katakana forms of the romaji stems above (SECUR-, TECHNO/TECH, GUARD, PROTECT, REMOTE)
+    "セキュリ", "テクノ", "テック", "ガード", "プロテクト", "リモート",
 ])
 
 # Words that say "remote support contract" rather than a software product.
 SUPPORT_WORDS = _rx([
-    r"SUPPORT", r"HELP ?DESK", r"\bTECH", r"\bHELP\b", r"REPAIR", r"\bFIX", r"\bCARE\b",
-    "サポート", "ヘルプデスク", "修復", "遠隔", "テクニカル", "技術支援",
+    r"SUPPORT", r"HELP ?DESK", r"(?<!FRONT )\bDESK\b", r"\bTECH", r"\bHELP\b", r"REPAIR", r"\bFIX", r"\bCARE\b",
+    "サポート", "ヘルプデスク", "ヘルプ", "修復", "遠隔", "テクニカル", "技術支援",
 ])
 
 # Multi-year and lifetime plan words (fake-support price lists offer 3, 5, 10 years or "lifetime").
 PLAN_WORDS = _rx([
     r"LIFE ?TIME", r"\b\d{1,2} ?(YR|YRS|YEAR|YEARS)\b", r"MULTI ?YEAR", r"PREMIUM PLAN", r"\bPLAN\b",
     "永久", "永年", "生涯", "一生", r"\d{1,2}年", "年間", "プラン", "ライセンス", "LICENSE", "LICENCE",
+    # the same words spelt in katakana, as half-width card descriptors print them (ｴｲｷｭｳ, 5ﾈﾝ, ﾈﾝｶﾝ)
+    "エイキュウ", "エイネン", r"\d{1,2} ?ネン", "ネンカン",
 ])
 
 # Payment agents and software resellers. Legit vendors use them too: a weight, never a verdict.
@@ -79,6 +84,32 @@ KONBINI_WORDS = _rx([
     "セイコーマート", r"SEICOMART", r"SEICO ?MART", f"ニュー{_DASH}デイズ", r"NEWDAYS", r"NEW ?DAYS",
     "ポプラ", r"\bPOPLAR\b", "コンビニ",
 ])
+
+# Tickets sold at convenience stores and ticket outlets: the descriptor names what was bought, and it is no
+# prepaid value.
+TICKET_WORDS = _rx([r"TICKET", "チケット", "ぴあ", "イープラス", r"\bE\+", "コンサート", r"CONCERT", "公演", "ライブ"])
+
+# Japanese electronics and PC retailers: a large "PC software" purchase there is a shop sale, not a
+# support plan sold over the phone.
+RETAILER_WORDS = _rx([
+    f"ビック{_DASH}カメラ", r"BIC ?CAMERA", "ヨドバシ", r"YODOBASHI", f"ヤマダ{_DASH}(?:デンキ|電機)", r"YAMADA ?DENKI",
+    "エディオン", r"\bEDION\b", "ケーズデンキ", r"K'?S ?DENKI", "ジョーシン", "上新電機", r"\bJOSHIN\b",
+    "コジマ", r"\bKOJIMA\b", "ソフマップ", r"SOFMAP", "ノジマ", r"\bNOJIMA\b", "ベスト電器", "ドスパラ", r"DOSPARA",
+    "ツクモ", r"TSUKUMO", "パソコン工房", r"BEST ?BUY", r"\bCURRYS\b",
+])
+
+# Phone numbers printed in descriptors. 0570 is the Japanese "navi-dial" prefix (a shared paid number);
+# statements often show the prefix alone ("... 0570"). Separated forms only, so reference IDs of ten
+# plain digits do not count, except toll-free numbers (0120/0800, 1-8xx).
+NAVI_DIAL = re.compile(r"(?<!\d)0570(?:[- ]?\d{2,3}[- ]?\d{3})?(?!\d)")
+PHONE = re.compile("|".join([
+    NAVI_DIAL.pattern,
+    r"(?<!\d)0(?:120|800)[- ]?\d{2,3}[- ]?\d{3,4}(?!\d)",  # Japanese toll-free
+    r"(?<![\d-])0\d{1,4}-\d{1,4}-\d{3,4}(?!\d)",  # Japanese landline / mobile / 050 with dashes
+    r"\+\d{1,3}[- ]?\(?\d{1,4}\)?[- ]?\d{2,4}[- ]?\d{3,4}(?!\d)",  # international (+1, +44, +81 ...)
+    r"(?<!\d)(?:1[- ]?)?\(?8(?:00|33|44|55|66|77|88)\)?[- ]?\d{3}[- ]?\d{4}(?!\d)",  # North American toll-free
+    r"(?<![\d-])\(?\d{3}\)?[- .]\d{3}[-.]\d{4}(?!\d)",  # 888-555-0199, (212) 555-0199
+]))
 
 # Legit brands and their usual billing descriptors (used alongside the merchant lists' allowlist).
 LEGIT_BRANDS: dict[str, re.Pattern[str]] = {
@@ -134,6 +165,33 @@ def prepaid_like(text: str) -> bool:
 def konbini_like(text: str) -> bool:
     """True for Japanese convenience-store descriptors."""
     return bool(KONBINI_WORDS.search(text))
+
+
+def ticket_like(text: str) -> bool:
+    """True for ticket purchases (concerts, events, travel) at convenience stores and ticket outlets."""
+    return bool(TICKET_WORDS.search(text))
+
+
+def retailer_like(text: str) -> bool:
+    """True for Japanese electronics and PC retailers (and a few abroad)."""
+    return bool(RETAILER_WORDS.search(text))
+
+
+def phone_in(text: str) -> str | None:
+    """The phone number (or bare 0570 navi-dial prefix) printed in the folded descriptor, if any."""
+    m = PHONE.search(text)
+    return m.group(0).strip() if m else None
+
+
+def navi_dial(text: str) -> bool:
+    """True when the folded descriptor carries a Japanese 0570 navi-dial number or prefix."""
+    return bool(NAVI_DIAL.search(text))
+
+
+def romaji_only(text: str) -> bool:
+    """True when the folded descriptor's letters are all Latin (no kana or kanji) and it has a word."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isascii() for c in letters)
 
 
 def legit_brand(text: str) -> str | None:

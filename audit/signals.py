@@ -3,12 +3,17 @@
 Kinds (see :class:`audit.model.Finding`):
 
 * ``foreign_software_recurring`` - a subscription stream billed in a foreign currency (or through an
-  overseas payment agent) by an unknown software, security or PC-support merchant, often via a reseller.
+  overseas payment agent, or under a romaji name with a 0570 navi-dial number) by an unknown software,
+  security or PC-support merchant, often via a reseller; or a support stream whose descriptor carries a
+  phone number. A stream whose only software sign is its reseller must also cost what fake support costs.
 * ``contract_cluster`` - several new contracts with unknown software/support merchants starting within a
-  few days of each other (fake-warning victims are often signed up for more than one).
+  few days of each other (fake-warning victims are often signed up for more than one); unknown sellers
+  billing from abroad that start in the same days join the cluster but never form one on their own.
 * ``large_support_plan`` - one large charge (tens of thousands of yen) for a support, security or
-  multi-year/lifetime plan.
-* ``prepaid_burst`` - several large prepaid, gift-card or convenience-store purchases within two days.
+  multi-year/lifetime plan; not a software purchase at an electronics shop or at home with no support,
+  plan, phone or overseas sign.
+* ``prepaid_burst`` - several large prepaid, gift-card or convenience-store purchases within two days
+  (konbini ticket purchases aside; two plain konbini purchases only next to another suspicious charge).
 * ``refund_link`` - a refund tied to the charge(s) it reverses (``transaction_ids`` = charges..., refund).
 
 Legit brands never flag: the merchant lists' allowlist (``audit.merchants.allowlist_match``) and the
@@ -33,8 +38,15 @@ LARGE_DEFAULT = 150.0  # USD, EUR, GBP and other currencies with a unit near one
 BURST_TOTAL = {"JPY": 20000.0}
 BURST_MIN_ITEM = {"JPY": 3000.0}
 BURST_DAYS = 2  # first to last purchase of a burst
+BURST_MIN_PLAIN = 3  # purchases a burst needs when none names gift cards and no suspicious charge is near
 CLUSTER_GAP_DAYS = 4  # between consecutive new contracts
 CLUSTER_SPAN_DAYS = 7  # first to last new contract
+# A stream whose only software sign is its reseller (FastSpring, Paddle, ...) needs a yearly cost typical of
+# fake-support subscriptions; real utilities sold through the same resellers cost a few thousand yen a year.
+RESELLER_ONLY_YEARLY = {"JPY": 25000.0, "KRW": 225000.0}
+RESELLER_ONLY_YEARLY_DEFAULT = 185.0
+PER_YEAR = {"weekly": 52.0, "biweekly": 26.0, "semi-monthly": 24.0, "monthly": 12.0, "quarterly": 4.0,
+            "semi-annual": 2.0, "annual": 1.0}
 SYMBOLS = {"JPY": "¥", "USD": "US$", "EUR": "€", "GBP": "£", "AUD": "A$", "CAD": "C$"}
 SOFTWARE_RESELLERS = {"FastSpring", "2Checkout", "Paddle", "cleverbridge", "Digital River", "SafeCart",
                       "RevenueWire", "Nexway", "asknet"}
@@ -100,6 +112,10 @@ def _descriptor_features(desc: pd.Series) -> tuple[np.ndarray, pd.DataFrame]:
         "prepaid": [lexicon.prepaid_like(f) for f in folded],
         "konbini": [lexicon.konbini_like(f) for f in folded],
         "abroad": ["海外" in f for f in folded],
+        "retail": [lexicon.retailer_like(f) for f in folded],
+        "phone": pd.Series([lexicon.phone_in(f) for f in folded], dtype=object),
+        "navi": [lexicon.navi_dial(f) for f in folded],
+        "romaji": [lexicon.romaji_only(f) for f in folded],
     })
     return codes, feats
 
@@ -141,6 +157,8 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     slim["fold"] = feats["fold"].to_numpy()[rc]
     slim["legit"] = feats["legit"].to_numpy()[rc]
     slim["reseller"] = reseller[relevant]
+    for c in ("retail", "phone", "navi", "romaji"):
+        slim[c] = feats[c].to_numpy()[rc]
     cur = slim["currency"].fillna(home)
     orig_cur = slim["original_currency"]
     slim["foreign"] = ((orig_cur.notna() & (orig_cur != slim["currency"])) | (cur != home)).to_numpy(bool) | (
@@ -195,9 +213,11 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
     for n, sub in enumerate(ctx.subs):
         if n not in ps.index or ps.at[n, "legit"] or ps.at[n, "known_share"] >= 0.5:
             continue  # a legit brand, or the merchant list already names it
-        if not (ps.at[n, "software"] or ps.at[n, "soft_agent"]):
-            continue  # neither software words nor a software reseller
+        if not (ps.at[n, "software"] or ps.at[n, "support"] or ps.at[n, "soft_agent"]):
+            continue  # neither software/support words nor a software reseller
         rows = _stream_rows(ctx, sub)
+        if rows["retail"].all():
+            continue  # an electronics shop, not a subscription seller
         foreign = bool(rows["foreign"].mean() >= 0.5)
         agent = rows["reseller"].dropna()
         reseller = str(agent.iloc[0]) if len(agent) else None
@@ -206,12 +226,21 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
         amts = rows["amount"].to_numpy()
         fx_like = bool(not foreign and len(amts) >= 3 and rows["original_amount"].isna().all()
                    and len(np.unique(amts)) >= 0.6 * len(amts) and not sub.price_changes)
-        overseas = foreign or fx_like or bool(rows["overseas_agent"].any())
+        phones = rows["phone"].dropna()
+        phone = str(phones.iloc[0]) if len(phones) else None
+        # A romaji name with a 0570 navi-dial number on a yen statement: an overseas seller's local payment agent.
+        agent_like = bool(not foreign and ctx.home == "JPY" and rows["navi"].any() and rows["romaji"].all())
+        overseas = foreign or fx_like or agent_like or bool(rows["overseas_agent"].any())
         soft_agent = reseller in SOFTWARE_RESELLERS
-        if not ((overseas and (software or soft_agent)) or (software and support)):
+        support_line = support and phone is not None  # support words and a number to call
+        yearly = float(sub.average_amount) * PER_YEAR.get(sub.cadence, 12.0)
+        pricey = yearly >= RESELLER_ONLY_YEARLY.get(sub.currency, RESELLER_ONLY_YEARLY_DEFAULT)
+        if not ((overseas and (software or soft_agent)) or (software and support) or support_line):
             continue
+        if not (software or support) and not pricey:
+            continue  # only the reseller points to software, and the price is that of ordinary software
         score = 35.0 + (15 if overseas else 0) + (20 if software else 0) + (10 if support else 0)
-        score += 10 if reseller else 0
+        score += (10 if reseller else 0) + (10 if support_line else 0) + (5 if pricey else 0)
         score = min(95.0, score)
         last = rows.iloc[-1]
         orig = rows["original_currency"].dropna()
@@ -230,12 +259,22 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
         if fx_like:
             reasons.append("The amount changes a little every time, as happens when a price in a foreign currency "
                            "is converted to yen: the seller is probably abroad.")
+        if agent_like:
+            reasons.append("The name is in Latin letters and carries a 0570 “navi-dial” number: on Japanese "
+                           "statements that is how an overseas seller billed through a local payment agent often "
+                           "appears.")
         if software or support:
             reasons.append("The name points to security, PC-repair or remote-support software, which is what "
                            "fake virus warnings sell.")
+        if support_line:
+            reasons.append(f"The charge line carries a phone number ({phone}) next to support words: fake virus "
+                           "warnings show a number to call, and the “support” sold on that call is billed like this.")
         if reseller:
             reasons.append(f"It is billed through {reseller}, a payment agent or software reseller: the name on "
                            "the bill is often not the company you dealt with.")
+        if pricey:
+            reasons.append(f"It costs about {money(yearly, sub.currency)} a year, several times what ordinary "
+                           "security or utility software costs; fake support subscriptions are priced like this.")
         reasons.append("It is not a brand this tool knows as a legitimate subscription.")
         if sub.status == "active" and sub.next_expected_date:
             reasons.append(f"It is still running: the next charge of about "
@@ -245,7 +284,8 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
             kind="foreign_software_recurring", merchant=sub.merchant, score=score, reasons=reasons,
             transaction_ids=list(sub.transaction_ids), merchant_key=sub.merchant_key,
             details={"cadence": sub.cadence, "charges": sub.charges, "total_paid": sub.total_paid,
-                     "currency": sub.currency, "reseller": reseller, "foreign": foreign, "fx_drift": fx_like},
+                     "currency": sub.currency, "reseller": reseller, "foreign": foreign, "fx_drift": fx_like,
+                     "phone": phone, "payment_agent": agent_like, "yearly": yearly},
         ))
     return out
 
@@ -257,7 +297,7 @@ def _large_threshold(currency: str) -> float:
 def _large_support_plans(ctx: _Context) -> list[Finding]:
     tx = ctx.tx
     thr = tx["currency"].fillna(ctx.home).map(_large_threshold)
-    cand = tx[(tx["kind"] == "charge") & (tx["amount"] >= thr) & tx["legit"].isna()
+    cand = tx[(tx["kind"] == "charge") & (tx["amount"] >= thr) & tx["legit"].isna() & ~tx["retail"]
               & (tx["software"] | tx["support"] | tx["plan"]) & ~tx["id"].isin(ctx.known_ids)]
     out: list[Finding] = []
     for _, r in cand.iterrows():
@@ -266,8 +306,14 @@ def _large_support_plans(ctx: _Context) -> list[Finding]:
         if sub is not None and sub.cadence not in ("annual", "semi-annual"):
             continue  # a regular monthly bill is the recurring signal's business
         big = float(r["amount"]) >= 2.5 * _large_threshold(str(r["currency"]))
+        phone = r["phone"] if isinstance(r["phone"], str) else None
+        agent_like = bool(not r["foreign"] and ctx.home == "JPY" and r["navi"] and r["romaji"])
+        abroad = bool(r["foreign"] or r["overseas_agent"] or agent_like)
+        if not (r["support"] or r["plan"] or abroad or phone):
+            continue  # software bought at home with no support or plan word: a shop sale, not a support plan
         score = 45.0 + (15 if r["support"] else 0) + (15 if r["plan"] else 0) + (10 if r["software"] else 0)
-        score += (10 if (r["foreign"] or r["overseas_agent"]) else 0) + (5 if big else 0) - (10 if in_stream else 0)
+        score += (10 if abroad else 0) + (5 if big else 0) - (10 if in_stream else 0)
+        score += 10 if (phone and r["support"]) else 0
         amount = money(float(r["amount"]), str(r["currency"]))
         if pd.notna(r["original_amount"]) and pd.notna(r["original_currency"]):
             amount += f" ({money(float(r['original_amount']), str(r['original_currency']))})"
@@ -278,9 +324,16 @@ def _large_support_plans(ctx: _Context) -> list[Finding]:
         if r["support"] or r["software"]:
             reasons.append("It is a large amount for PC support or security software; real vendors sell these "
                            "for a few thousand yen a year.")
+        if phone and r["support"]:
+            reasons.append(f"The charge line carries a phone number ({phone}) next to support words: fake virus "
+                           "warnings show a number to call, and the “support” sold on that call is billed like this.")
         if r["foreign"] or r["overseas_agent"]:
             via = f" through {r['reseller']}" if isinstance(r["reseller"], str) else ""
             reasons.append(f"It was billed from abroad{via}.")
+        elif agent_like:
+            reasons.append("The name is in Latin letters and carries a 0570 “navi-dial” number: on Japanese "
+                           "statements that is how an overseas seller billed through a local payment agent often "
+                           "appears.")
         out.append(Finding(
             kind="large_support_plan", merchant=str(r["name"]), score=min(95.0, score), reasons=reasons,
             transaction_ids=[str(r["id"])], merchant_key=_key(r),
@@ -315,7 +368,8 @@ def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
     cur = tx["currency"].fillna(ctx.home)
     min_item = cur.map(lambda c: BURST_MIN_ITEM.get(c, 25.0))
     cand = tx[(tx["kind"] == "charge") & (tx["prepaid"] | tx["konbini"]) & (tx["amount"] >= min_item)]
-    cand = cand.sort_values("date")
+    tickets = cand["fold"].map(lexicon.ticket_like).astype(bool) & ~cand["prepaid"].astype(bool)
+    cand = cand[~tickets].sort_values("date")  # concert or travel tickets bought at a konbini are no prepaid value
     days = cand["date"].to_numpy().astype("datetime64[D]").astype(np.int64)
     anchor_dates = [
         (pd.Timestamp(tx.loc[f.transaction_ids[0], "date"]), f.merchant)
@@ -330,10 +384,12 @@ def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
         if total < BURST_TOTAL.get(c, 150.0) and not (gift and total >= 0.5 * BURST_TOTAL.get(c, 150.0)):
             continue
         first, last = rows["date"].iloc[0], rows["date"].iloc[-1]
+        near = [(d, m) for d, m in anchor_dates if abs((d - first).days) <= 3]
+        if not gift and len(rows) < BURST_MIN_PLAIN and not near:
+            continue  # two ordinary konbini purchases alone (a bill, a ticket) are no burst
         rounded = bool((rows["amount"] % 1000 == 0).all()) if c == "JPY" else False
         score = 40.0 + 10 * (len(rows) - 2) + (15 if gift else 0) + (10 if rounded else 0)
         score += 10 if total >= 2.5 * BURST_TOTAL.get(c, 150.0) else 0
-        near = [(d, m) for d, m in anchor_dates if abs((d - first).days) <= 3]
         score += 15 if near else 0
         items = ", ".join(f"{nm} {money(float(a), c)}" for nm, a in zip(rows["name"], rows["amount"], strict=True))
         when = first.date().isoformat() + ("" if first == last else f" and {last.date().isoformat()}")
@@ -378,6 +434,9 @@ def _contract_clusters(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
             starts[st.key] = st
 
     ps = ctx.per_stream
+    flagged_ids = {i for f in flagged for i in f.transaction_ids}
+    # Unknown sellers billing from abroad with no software word: they join a cluster others form, never start one.
+    abroad: list[_Start] = []
     for n, sub in enumerate(ctx.subs):
         if n not in ps.index or ps.at[n, "legit"]:
             continue
@@ -385,11 +444,14 @@ def _contract_clusters(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
         if (first - data_start).days < 20:
             continue  # may have started before the statement
         is_known = bool(ps.at[n, "known_share"] > 0)
-        risky = is_known or bool(ps.at[n, "software"] or ps.at[n, "support"] or ps.at[n, "overseas_agent"])
-        if not risky:
-            continue
-        add(_Start(first, sub.merchant, sub.merchant_key, list(sub.transaction_ids),
-                   f"{sub.cadence} from {sub.first_date}, {money(sub.last_amount, sub.currency)} a time", is_known))
+        agent_flagged = bool(ps.at[n, "overseas_agent"]) and not flagged_ids.isdisjoint(sub.transaction_ids)
+        risky = is_known or agent_flagged or bool(ps.at[n, "software"] or ps.at[n, "support"])
+        st = _Start(first, sub.merchant, sub.merchant_key, list(sub.transaction_ids),
+                    f"{sub.cadence} from {sub.first_date}, {money(sub.last_amount, sub.currency)} a time", is_known)
+        if risky:
+            add(st)
+        elif ps.at[n, "foreign"] >= 0.5 or ps.at[n, "overseas_agent"]:
+            abroad.append(st)
     in_stream = set(ctx.stream_of)
     one = tx[(tx["kind"] == "charge") & (tx["amount"] > 0) & tx["legit"].isna() & ~tx["id"].isin(in_stream)
              & (tx["software"] | tx["support"] | tx["plan"] | tx["overseas_agent"] | tx["id"].isin(ctx.known_ids))]
@@ -410,8 +472,12 @@ def _contract_clusters(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
         i = j
         if len(group) < 2:
             continue
+        lo = group[0].date - pd.Timedelta(days=CLUSTER_GAP_DAYS)
+        hi = group[-1].date + pd.Timedelta(days=CLUSTER_GAP_DAYS)
+        taken = {g.key for g in group}
+        joined = [a for a in abroad if lo <= a.date <= hi and a.key not in taken]
         n_known = sum(g.known for g in group)
-        ids = [x for g in group for x in g.ids]
+        ids = [x for g in group + joined for x in g.ids]
         also = sum(1 for f in flagged if set(f.transaction_ids) & set(ids))
         score = 50.0 + 15 * (len(group) - 2) + (15 if n_known else 0) + (10 if also else 0)
         span = (group[-1].date - group[0].date).days
@@ -424,6 +490,14 @@ def _contract_clusters(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
             "People who call the number on a fake virus warning are often signed up for several contracts at once; "
             "each one needs its own cancellation request.",
         ]
+        if joined:
+            one_ = len(joined) == 1
+            reasons.append(
+                "In the same days " + "; ".join(f"“{g.merchant}” ({g.what})" for g in joined)
+                + (" also began: it is" if one_ else " also began: they are")
+                + " billed from abroad by a seller this tool does not know, so "
+                + ("it" if one_ else "they") + " may belong to the same scheme."
+            )
         if n_known:
             reasons.append("At least one of them is on a list of known scam merchants, which makes the others "
                            "more likely to belong to the same scheme.")
@@ -432,7 +506,7 @@ def _contract_clusters(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
             reasons=reasons, transaction_ids=ids, merchant_key=None,
             details={"merchants": [g.merchant for g in group], "merchant_keys": [g.key for g in group],
                      "first_date": group[0].date.date().isoformat(), "last_date": group[-1].date.date().isoformat(),
-                     "known": n_known},
+                     "known": n_known, "joined": [g.merchant for g in joined]},
         ))
     return out
 

@@ -7,7 +7,7 @@ import types
 from datetime import date, timedelta
 
 import pytest
-from test_recurring import make_tx, monthly_dates
+from test_recurring import make_tx, monthly_dates, one
 
 from audit import lexicon
 from audit.model import Finding
@@ -225,3 +225,138 @@ def test_pipeline_json_has_subscriptions_and_pattern_findings(monkeypatch):
     assert scam["suspicious"] and scam["cadence"] == "monthly" and len(scam["transaction_ids"]) == 6
     assert not legit["suspicious"] and legit["charges"] == 8
     assert "foreign_software_recurring" in {f["kind"] for f in doc["findings"]}
+
+
+# --------------------------------------------------------------------------- phone numbers, payment agents, prices
+
+
+def yen_stream(name: str, start: date, n: int, amount: float) -> list[tuple]:
+    return [(d, name, amount) for d in monthly_dates(start, n)]
+
+
+def test_romaji_support_desk_with_0570_number_billed_in_yen_is_flagged():
+    rows = [(date(2024, 1, 4), "ENEOS", 5000)]
+    rows += yen_stream("QUORVEX DESK 0570", date(2024, 3, 31), 8, 9800)
+    rows += yen_stream("ｽﾎﾟｰﾂｼﾞﾑ ﾌｨｯﾄﾗｲﾌ", date(2024, 3, 5), 8, 9800)  # a domestic gym in kana: no signal
+    _, subs, found = run(rows)
+    f = next(x for x in found if x.kind == "foreign_software_recurring")
+    assert "QUORVEX" in f.merchant and len(f.transaction_ids) == 8
+    assert f.details["payment_agent"] and f.details["phone"] == "0570"
+    text = " ".join(f.reasons)
+    assert "0570 “navi-dial” number" in text and "local payment agent" in text
+    assert "phone number (0570) next to support words" in text
+    assert not one(subs, "フィットライフ").suspicious
+
+
+def test_support_words_with_a_phone_number_flag_a_domestic_stream():
+    rows = yen_stream("QUORVEX DESK 03-5555-0199", date(2024, 3, 10), 6, 6600)
+    _, _, found = run(rows)
+    f = next(x for x in found if x.kind == "foreign_software_recurring")
+    assert f.details["phone"] == "03-5555-0199" and not f.details["payment_agent"]
+    assert any("phone number (03-5555-0199)" in r for r in f.reasons)
+    # the same name without a number is not enough
+    assert run(yen_stream("QUORVEX DESK", date(2024, 3, 10), 6, 6600))[2] == []
+
+
+def test_katakana_tech_name_billed_through_komoju_is_flagged():
+    _, _, found = run(yen_stream("KMJ*ﾃｸﾉｱｼｽﾄﾌﾟﾗｽ", date(2024, 2, 16), 8, 4980))
+    f = next(x for x in found if x.kind == "foreign_software_recurring")
+    assert f.details["reseller"] == "KOMOJU" and "KOMOJU" in " ".join(f.reasons)
+
+
+@pytest.mark.parametrize("text", ["ﾃｸﾉｱｼｽﾄﾌﾟﾗｽ", "ｾｷｭﾘﾌｧｲﾝ", "2CO.COM*KUMOSHIELD", "PADDLE.NET* NEXAFIX", "ORBITSAFE",
+                                  "ﾘﾓｰﾄｶﾞｰﾄﾞ"])
+def test_software_stems_inside_coined_names(text):
+    assert lexicon.software_like(lexicon.fold(text))
+
+
+@pytest.mark.parametrize("text", ["QUORVEX DESK 0570", "ﾍﾙﾌﾟ ｾﾝﾀｰ"])
+def test_support_words_desk_and_katakana_help(text):
+    assert lexicon.support_like(lexicon.fold(text))
+
+
+def test_front_desk_is_no_support_word():
+    assert not lexicon.support_like(lexicon.fold("HOTEL SAKURA FRONT DESK"))
+
+
+@pytest.mark.parametrize("text", ["KMJ*ﾃｸﾉｱｼｽﾄ ｴｲｷｭｳﾎｼｮｳ", "ﾐﾗｲｶﾞｰﾄﾞ 5ﾈﾝ", "ｻﾎﾟｰﾄ ﾈﾝｶﾝ"])
+def test_plan_words_in_katakana(text):
+    assert lexicon.plan_like(lexicon.fold(text))
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    ("QUORVEX DESK 0570", "0570"), ("QUORVEX DESK 0570-012-345", "0570-012-345"), ("ﾍﾙﾌﾟ 0120-123-456", "0120-123-456"),
+    ("PCFIX 03-1234-5678", "03-1234-5678"), ("NETFLIX.COM 866-579-7172", "866-579-7172"),
+    ("HELPDESK +1 888 555 0199", "+1 888 555 0199"),
+    ("PAYPAL *SPOTIFYAB 4007551112", None), ("AMAZON.CO.JP 2024-05-01", None), ("KINDLE SVCS*490N1PS", None),
+])
+def test_phone_numbers_in_descriptors(text, phone):
+    assert lexicon.phone_in(lexicon.fold(text)) == phone
+
+
+def test_navi_dial_and_romaji():
+    assert lexicon.navi_dial(lexicon.fold("QUORVEX DESK 0570")) and not lexicon.navi_dial("QUORVEX 05701")
+    assert lexicon.romaji_only("QUORVEX DESK 0570") and not lexicon.romaji_only(lexicon.fold("ﾃｸﾉ DESK 0570"))
+
+
+def test_reseller_alone_needs_a_fake_support_price():
+    cheap = usd_stream("FS *GLYPHFORGE FONTS", date(2024, 3, 5), 10, 9.99)
+    assert run(cheap)[2] == []
+    annual = [(date(2023, 1, 7), "FS *GLYPHFORGE FONTS", 14600, 99.0, "USD"),
+              (date(2024, 1, 7), "FS *GLYPHFORGE FONTS", 14700, 99.0, "USD")]
+    assert run(annual)[2] == []
+    pricey = usd_stream("FS *KLEENBYTE", date(2024, 3, 5), 10, 29.99)
+    f = next(x for x in run(pricey)[2] if x.kind == "foreign_software_recurring")
+    assert f.details["yearly"] > 50000 and any("a year, several times what ordinary" in r for r in f.reasons)
+
+
+def test_big_electronics_store_software_purchase_is_no_support_plan():
+    rows = [(date(2024, 2, 24), "ﾋﾞｯｸｶﾒﾗ ﾊﾟｿｺﾝｿﾌﾄ", 34800), (date(2024, 5, 2), "ﾊﾟｿｺﾝｿﾌﾄ ｾｷｭﾘﾃｨ", 29800)]
+    assert run(rows)[2] == []
+
+
+def test_large_one_off_at_romaji_desk_with_0570_is_a_support_plan():
+    _, _, found = run([(date(2024, 7, 26), "QUORVEX DESK 0570", 39800)])
+    f = next(x for x in found if x.kind == "large_support_plan")
+    text = " ".join(f.reasons)
+    assert "¥39,800" in text and "phone number (0570)" in text and "local payment agent" in text
+
+
+def test_two_concert_tickets_at_a_konbini_are_no_burst():
+    rows = [(date(2024, 12, 21), "ﾛｰｿﾝﾁｹｯﾄ ｺﾝｻｰﾄ", 11000), (date(2024, 12, 21), "ﾛｰｿﾝﾁｹｯﾄ ｺﾝｻｰﾄ", 11000)]
+    assert run(rows)[2] == []
+
+
+def test_two_plain_konbini_purchases_need_a_suspicious_charge_nearby():
+    two = [(date(2025, 2, 1), "セブン－イレブン", 10000), (date(2025, 2, 1), "ローソン", 30000)]
+    assert "prepaid_burst" not in kinds(run(two)[2])
+    three = [*two, (date(2025, 2, 2), "ﾌｧﾐﾘｰﾏｰﾄ", 10000)]
+    assert "prepaid_burst" in kinds(run(three)[2])
+    gift = [two[0], (date(2025, 2, 1), "GOOGLE PLAY ｷﾞﾌﾄｶｰﾄﾞ", 30000)]
+    assert "prepaid_burst" in kinds(run(gift)[2])
+    anchored = [*two, (date(2025, 1, 31), "FS *NEXAFIX LIFETIME SUPPORT", 74850, 499.0, "USD")]
+    b = next(f for f in run(anchored)[2] if f.kind == "prepaid_burst")
+    assert len(b.transaction_ids) == 2 and any("three days" in r for r in b.reasons)
+
+
+def test_unknown_foreign_stream_joins_a_cluster_of_software_contracts():
+    rows = [(d, "ENEOS", 5000 + 37 * i) for i, d in enumerate(monthly_dates(date(2024, 1, 20), 3))]
+    rows += usd_stream("2CO.COM*VORTEXA PC CARE", date(2024, 9, 12), 5, 39.99)
+    rows += usd_stream("DRI*CYBRELLA SECURE", date(2024, 9, 11), 5, 69.99)
+    rows += usd_stream("PAYPAL *DRIVLIFTER", date(2024, 9, 12), 5, 35.88)
+    rows += usd_stream("PAYPAL *BOOKCLUBIO", date(2024, 3, 2), 10, 12.0)  # foreign, but months earlier
+    _, subs, found = run(rows)
+    cl = next(f for f in found if f.kind == "contract_cluster")
+    assert [m for m in cl.details["joined"] if "DRIVLIFTER" in m] == cl.details["joined"] == cl.details["joined"][:1]
+    assert len(cl.details["merchants"]) == 2 and "DRIVLIFTER" not in cl.reasons[0]
+    assert any("DRIVLIFTER" in r and "billed from abroad by a seller this tool does not know" in r for r in cl.reasons)
+    assert one(subs, "DRIVLIFTER").suspicious and not one(subs, "BOOKCLUBIO").suspicious
+
+
+def test_foreign_streams_without_software_words_do_not_start_a_cluster():
+    rows = [(d, "ENEOS", 5000 + 37 * i) for i, d in enumerate(monthly_dates(date(2024, 1, 20), 3))]
+    rows += usd_stream("DRI*CYBRELLA SECURE", date(2024, 7, 14), 6, 14.99)
+    rows += usd_stream("FS *GLYPHFORGE FONTS", date(2024, 7, 13), 6, 11.0)
+    rows += usd_stream("PAYPAL *DRIVLIFTER", date(2024, 7, 12), 6, 35.88)
+    _, _, found = run(rows)
+    assert "contract_cluster" not in kinds(found)
