@@ -53,6 +53,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
     for report in result.reports:
         for problem in report.problems:
             print(f"audit: warning: {problem}", file=sys.stderr)
+    if not result.reports:  # nothing was read: the one-line errors above say why
+        return 1
     if args.json:
         json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -33,6 +33,8 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {
     "all_bad.csv": (b"Date,Description,Amount\n2026-05-01,A,x1\n2026-05-02,B,y2\n", "could not be read"),
     "truncated.csv": (b'"Date","Description","Amount\n2026-05-01,A,100\n', "no transactions found"),
     "utf16_nobom.csv": ("Date,Description,Amount\n".encode("utf-16-le"), "binary"),
+    "noise.csv": (bytes((i * 97 + 13) % 255 + 1 for i in range(400)), "binary"),  # no NUL byte, many controls
+    "renamed.pdf": (b"Date,Description,Amount\n2026-05-01,A,100\n", "not a PDF file"),
 }
 
 

@@ -85,6 +85,17 @@ def test_bad_file_is_one_line_and_the_rest_is_still_audited(
     assert json.loads(out)["transactions"]  # the good file is still there
 
 
+
+@pytest.mark.parametrize("flag", [[], ["--json"]])
+def test_nothing_readable_gives_only_the_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flag: list[str]
+) -> None:
+    bad = tmp_path / "notes.csv"
+    bad.write_text("just some notes\nnothing else\n", encoding="utf-8")
+    code, out, err = run_cli(capsys, "scan", str(bad), *flag)
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and err.startswith("audit: error: notes.csv:")
+
 def test_same_statement_twice_is_counted_once(tmp_path: Path) -> None:
     copy = tmp_path / CLIENT_A[0].name
     shutil.copy(CLIENT_A[0], copy)

@@ -45,6 +45,8 @@ def read_statement(
     if not data.strip():
         raise StatementError(name, "file is empty")
     kind = sniff(data)
+    if kind != "pdf" and name.lower().endswith(".pdf"):
+        raise StatementError(name, "is named .pdf but is not a PDF file (damaged or renamed): download the statement again")
     if kind == "pdf":
         from audit.readers.pdf_reader import read_pdf_bytes
 
@@ -72,6 +74,16 @@ def sniff(data: bytes) -> str:
         if head.startswith(magic):
             return what + ", export the statement as CSV or PDF"
     sample = data[:65536]
-    if b"\x00" in sample and not (sample.startswith(b"\xff\xfe") or sample.startswith(b"\xfe\xff")):
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text
+        return "csv"
+    if b"\x00" in sample or _control_share(sample) > 0.01:
         return "binary data"
     return "csv"
+
+
+_CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1a") + b"\x7f"
+
+
+def _control_share(sample: bytes) -> float:
+    """Share of control bytes that no text file holds (tab, newlines, form feed and ^Z excepted)."""
+    return (len(sample) - len(sample.translate(None, _CONTROL))) / max(1, len(sample))
