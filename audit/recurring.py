@@ -524,6 +524,10 @@ def next_expected(dates: pd.DatetimeIndex, cadence: str) -> pd.Timestamp:
     """Expected date of the charge after the last one in ``dates``."""
     cad = BY_NAME[cadence]
     last = dates[-1]
+    if cad.months and len(dates) >= FIXED_DAYS_MIN:
+        days = dates.to_numpy().astype("datetime64[D]").astype(np.int64).astype(float)
+        if grid_deviations(days, cad).max() > GRID_TOL.get(cad.name, GRID_TOL_MONTHS):  # every N days
+            return last + pd.Timedelta(days=round(float(np.median(np.diff(days)))))
     if cad.months:
         day = _anchor_days(dates)[0]
         nxt = _add_months(last, cad.months, day)

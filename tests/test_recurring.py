@@ -313,6 +313,7 @@ def test_fixed_day_count_billing_walks_through_the_month_and_stays_one_stream():
     ds = [date(2024, 1, 3) + timedelta(days=28 * k) for k in range(14)]  # billed every 4 weeks
     s = one(find_subscriptions(make_tx([(d, "PLAYSTATION NETWORK", 850) for d in ds])), "PLAYSTATION")
     assert (s.cadence, s.charges) == ("monthly", 14)
+    assert s.next_expected_date == (ds[-1] + timedelta(days=28)).isoformat()  # not the calendar day
 
 
 @pytest.mark.parametrize("seed", range(6))
