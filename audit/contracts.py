@@ -242,10 +242,12 @@ def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool) -> C
         merchant = known[0].merchant
     elif sub is not None:
         merchant = sub.merchant
-    elif g.findings:
-        merchant = g.findings[0].merchant
-    else:
-        merchant = str(charges[0].get("description") or g.merchant_key)
+    elif own := [f for f in g.findings if f.kind != "contract_cluster"]:
+        merchant = own[0].merchant
+    else:  # only a cluster points here: its name for this merchant, not the whole cluster's list
+        merchant = next((m for f in g.findings for m, k in zip(f.details.get("merchants", []),
+                                                               f.details.get("merchant_keys", []), strict=False)
+                         if k and k == g.merchant_key), None) or str(charges[0].get("description") or g.merchant_key)
     reasons: list[str] = list(sub.reasons) if sub is not None else []
     for f in sorted(g.findings, key=lambda f: -f.score):
         reasons.extend(f.reasons)

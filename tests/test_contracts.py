@@ -163,3 +163,11 @@ def test_prepaid_burst_is_one_contract_across_shops() -> None:
     assert c.transaction_ids == ["p1", "p2", "p3"] and c.total_paid == 80000.0
     assert c.merchant == "prepaid purchases" and c.kinds == ["prepaid_burst"]
     assert c.descriptors == ["CONVENIENCE STORE A", "CONVENIENCE STORE B"]
+
+
+def test_contract_that_only_a_cluster_points_at_gets_its_own_merchant_name() -> None:
+    cluster = Finding("contract_cluster", "EXAMPLE PC HELPDESK, Corner Grocer", 60.0, ["several new contracts"],
+                      ["t5", "t10"], details={"merchants": ["EXAMPLE PC HELPDESK", "Corner Grocer"],
+                                              "merchant_keys": ["EXAMPLE PC HELPDESK", "CORNER GROCER"]})
+    names = sorted(c.merchant for c in build_contracts(TX, [cluster], []) if c.suspicious)
+    assert names == ["Corner Grocer", "EXAMPLE PC HELPDESK"]
