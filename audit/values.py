@@ -52,6 +52,11 @@ _AMOUNT_RE = re.compile(_AMOUNT_PATTERN)
 # The common shape (optional minus, optional symbol, grouped digits, optional 円) takes a fast path.
 _SIMPLE_PATTERN = r"^-?[" + _SYMBOLS + r"]?[0-9](?:[0-9,.]*[0-9])?円?$"
 _PLAIN_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
+# The commonest shape of all (ASCII, optional leading minus, digits grouped by "," in threes or not at
+# all, optional ".digits"): it means the same under every guess except a column read with a decimal
+# comma, and it never counts as evidence for one (see _COMMA_CORES), so it is parsed by removing the
+# commas and casting, without the full parser.
+_FAST_PATTERN = r"^-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$"
 
 # Evidence about the decimal mark, searched in the bare number text (digits and separators only).
 _COMMA_CORES = (r"[0-9' ]*\.[0-9.' ]*,[0-9]+", r"[0-9' ]*,(?:[0-9]{1,2}|[0-9]{4,})", r"[0-9]{1,3}(?:\.[0-9]{3}){2,}")
@@ -307,6 +312,15 @@ def parse_amounts(values: pd.Series, *, decimal: str | None = None) -> pd.Series
     """
     if pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_bool_dtype(values.dtype):
         return _parse_amounts(values, decimal)
+    if decimal not in (None, ".", ","):
+        raise ValueError(f"decimal mark must be '.' or ',', not {decimal!r}")
+    if decimal != "," and len(values) >= 4096 and isinstance(values.dtype, pd.StringDtype):
+        s = _as_str_series(values)
+        head = _arrow(s.iloc[:2048])
+        if pc.all(pc.match_substring_regex(head, _FAST_PATTERN)).as_py() in (True, None):
+            # the common shape throughout (judged from the head): no distinct-value pass for it, the
+            # other cells go through the full parser once per distinct value
+            return _parse_amounts_split(s, decimal, lambda v, mark: map_unique(v, lambda u: _parse_amounts_full(u, mark)))
     return map_unique(values, lambda v: _parse_amounts(v, decimal))
 
 
@@ -317,6 +331,56 @@ def _parse_amounts(values: pd.Series, decimal: str | None) -> pd.Series:
         return pd.Series(np.nan, index=values.index, dtype="float64")
     if pd.api.types.is_numeric_dtype(values.dtype):
         return values.astype("float64")
+    if decimal == ",":
+        return _parse_amounts_full(values, decimal)
+    return _parse_amounts_split(_as_str_series(values), decimal, _parse_amounts_full)
+
+
+def _parse_amounts_split(
+    s: pd.Series, decimal: str | None, full: Callable[[pd.Series, str | None], pd.Series]
+) -> pd.Series:
+    """Cells of the common shape through :func:`fast_amounts`, the others through ``full`` (the full
+    parser), with the decimal mark decided over the whole column as the full parser alone would."""
+    arr = _arrow(s)
+    arr = arr.chunk(0) if arr.num_chunks == 1 else arr.combine_chunks()
+    values, hit = _fast_amounts(arr)
+    # padded, empty-looking or unusual cells are left to the full parser; "" is simply missing
+    rest = pc.and_(pc.invert(hit), pc.fill_null(pc.not_equal(arr, ""), False))
+    if not pc.any(rest).as_py():  # every cell is empty or of the common shape
+        return pd.Series(values.to_numpy(zero_copy_only=False), index=s.index, dtype="float64")
+    todo = np.asarray(rest.to_numpy(zero_copy_only=False), dtype=bool)
+    if decimal is None and _votes_for_comma(s[todo]):
+        # some cell suggests a decimal comma: the full parser weighs the evidence (per distinct value or
+        # per cell, as it always has) and reads every cell under the mark it picks
+        return full(s, None)
+    got = np.array(values.to_numpy(zero_copy_only=False), dtype="float64")
+    got[todo] = full(s[todo], ".").to_numpy(dtype="float64")
+    return pd.Series(got, index=s.index, dtype="float64")
+
+
+def _fast_amounts(arr: pa.Array) -> tuple[pa.Array, pa.Array]:
+    hit = pc.fill_null(pc.match_substring_regex(arr, _FAST_PATTERN), False)
+    clean = pc.if_else(hit, pc.replace_substring(arr, ",", ""), pa.scalar(None, arr.type))
+    return pc.cast(clean, pa.float64()), hit
+
+
+def fast_amounts(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """``(values, taken)`` for amount texts: cells of the common shape (:data:`_FAST_PATTERN`, no
+    padding) parsed as the full parser reads them under a ``.`` decimal mark; NaN, not taken elsewhere."""
+    values, hit = _fast_amounts(arr)
+    taken = np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool)
+    return np.array(values.to_numpy(zero_copy_only=False), dtype="float64"), taken
+
+
+def _votes_for_comma(rest: pd.Series) -> bool:
+    """True when a cell of ``rest`` counts as evidence of a decimal comma (common-shape cells never do,
+    so without such a cell the full parser's guess is ``.``)."""
+    num, _neg, _ok = _bare_numbers(normalise_column(rest.str.strip()))
+    return bool(num.str.match(_COMMA_DECIMAL, na=False).any())
+
+
+def _parse_amounts_full(values: pd.Series, decimal: str | None) -> pd.Series:
+    """The full column parser (every convention in the module docstring)."""
     fast = _parse_simple_amounts(values, decimal)
     if fast is not None:
         return fast

@@ -294,9 +294,44 @@ def test_internal_patterns_run_in_arrow_re2() -> None:
     from audit import values
     from audit.readers import csv_rules
 
-    patterns = [values._AMOUNT_PATTERN, values._SIMPLE_PATTERN, values._PLAIN_PATTERN, values._COMMA_DECIMAL,
+    patterns = [values._AMOUNT_PATTERN, values._SIMPLE_PATTERN, values._PLAIN_PATTERN, values._FAST_PATTERN, values._COMMA_DECIMAL,
                 values._DOT_DECIMAL, *values._VALID_NUM.values(), values._DASH_RE, values._COMMA_DECIMAL_CELL,
                 values._DOT_DECIMAL_CELL, *values._VALID_CELL.values(), csv_rules.TOTAL_WORDS,
                 csv_rules.TOTAL_LABEL, csv_rules.PAYMENT_WORDS, csv_rules.FEE_WORDS, csv_rules.CASH_WORDS]
     for pattern in patterns:
         pc.match_substring_regex(pa.array(["x"]), pattern)  # raises ArrowInvalid if RE2 cannot compile it
+
+
+_FAST_NUMBER = st.builds(
+    lambda neg, v, style, cents: neg + {"plain": f"{v}", "grouped": f"{v:,}", "dec": f"{v}.{cents}", "grouped-dec": f"{v:,}.{cents}"}[style],
+    st.sampled_from(["", "-"]),
+    st.integers(min_value=0, max_value=10**16),
+    st.sampled_from(["plain", "grouped", "dec", "grouped-dec"]),
+    st.from_regex(r"[0-9]{1,6}", fullmatch=True),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_FAST_NUMBER, st.text(alphabet="0123456789,.- ", max_size=16)))
+def test_fast_amount_path_agrees_with_full_parser(text: str) -> None:
+    """The common-shape fast path takes only cells the full parser reads the same way (``.`` mark)."""
+    import pyarrow as pa
+
+    from audit import values
+
+    got, taken = values.fast_amounts(pa.array([text], pa.large_string()))
+    try:
+        expected: float | None = parse_amount(text)
+    except ValueError:
+        expected = None
+    if taken[0]:
+        assert expected is not None and got[0] == expected, f"fast path read {text!r} as {got[0]}, full parser {expected}"
+        assert parse_amount(text, decimal=".") == got[0]
+        assert values._parse_amounts_full(pd.Series([text]), ".").iloc[0] == got[0]
+    else:
+        assert math.isnan(got[0])
+    # whole columns (large enough for the split and distinct-value paths) agree with the full parser
+    col = pd.Series([text, "1,234", "-56.5", ""] * 1100, dtype="str")
+    full = values.map_unique(col, lambda u: values._parse_amounts_full(u, None))  # the parser without the fast path
+    fast = parse_amounts(col)
+    assert ((fast == full) | (fast.isna() & full.isna())).all()
