@@ -136,3 +136,49 @@ def test_generic_reader_uses_header_roles(layout: str) -> None:
     assert df["description"].iloc[0] == "FICTIONAL HELPDESK"
     assert abs(df["amount"].iloc[0]) == 1200.0
     assert df["date"].iloc[1] == pd.Timestamp("2026-06-14")
+
+
+EUROPEAN = {
+    "de": (["Belegdatum", "Buchungsdatum", "Verwendungszweck", "Betrag (EUR)", "Fremdwährung"],
+           {"date": 0, "posting_date": 1, "description": 2, "amount": 3, "original_currency": 4}),
+    "fr": (["Date d'opération", "Date de valeur", "Libellé", "Débit", "Crédit"],
+           {"date": 0, "posting_date": 1, "description": 2, "debit": 3, "credit": 4}),
+    "nl": (["Datum", "Omschrijving", "Bedrag", "Munt"], {"date": 0, "description": 1, "amount": 2, "currency": 3}),
+    "es": (["Fecha", "Concepto", "Importe", "Fecha valor"], {"date": 0, "description": 1, "amount": 2, "posting_date": 3}),
+    "it": (["Data operazione", "Data valuta", "Descrizione", "Importo", "Valuta"],
+           {"date": 0, "posting_date": 1, "description": 2, "amount": 3, "currency": 4}),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(EUROPEAN))
+def test_european_header_names(lang: str) -> None:
+    header, expected = EUROPEAN[lang]
+    assert header_roles(header) == expected
+
+
+def test_german_semicolon_decimal_comma_statement() -> None:
+    text = (
+        "Kreditkartenabrechnung\n\n"
+        "Belegdatum;Buchungsdatum;Verwendungszweck;Betrag (EUR)\n"
+        "02.05.2026;04.05.2026;PAYPAL *FICTIONALFIX;-1.039,95\n"
+        "03.05.2026;05.05.2026;BÄCKEREI MÜLLER;-4,20\n"
+        "10.05.2026;11.05.2026;GUTSCHRIFT;50,00\n"
+    )
+    df, rep = read_statement(data=text.encode("cp1252"), name="de.csv")
+    assert df["amount"].tolist() == [1039.95, 4.2, -50.0]  # charges printed negative here: flipped
+    assert df["description"].iloc[1] == "BÄCKEREI MÜLLER"
+    assert (df["currency"] == "EUR").all()
+    assert df["date"].iloc[2] == pd.Timestamp("2026-05-10")
+    assert any("Verwendungszweck" in w for w in rep.warnings)
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Date;Libellé;Montant\n02/05/2026;THéâTRE DU CHâTELET;-42,00\n", "cp1252"),
+    ("Datum;Händler;Betrag\n02.05.2026;MÜLLER GMBH;-4,20\n", "cp1252"),
+    ("利用日,利用店名,利用金額\n2026/05/02,ﾛｰｿﾝ ｼﾝｼﾞｭｸ,540\n", "cp932"),
+    ("Date,Description,Amount\n2026/05/02,ｱﾏｿﾞﾝ MKTPLACE,540\n", "cp932"),
+])
+def test_encoding_tells_windows_1252_accents_from_shift_jis(text: str, encoding: str) -> None:
+    from audit.readers.encoding import detect_encoding
+
+    assert detect_encoding(text.encode(encoding)) == (encoding, 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from audit.errors import StatementError
 
@@ -18,7 +19,8 @@ _BOMS = (
 def detect_encoding(data: bytes, hint: str | None = None) -> tuple[str, int]:
     """``(encoding, BOM length)`` for ``data``.
 
-    Order: byte-order mark; strict UTF-8; CP932 (a superset of Shift_JIS); the layout's ``hint``;
+    Order: byte-order mark; strict UTF-8; CP932 (a superset of Shift_JIS) unless it reads as Latin text
+    with accents turned into katakana or kanji; the layout's ``hint``;
     Windows-1252 when charset-normalizer sees a Latin-script single-byte text (or nothing), else its guess;
     Latin-1 as the last resort (it decodes anything).
     """
@@ -27,6 +29,8 @@ def detect_encoding(data: bytes, hint: str | None = None) -> tuple[str, int]:
             return name, len(bom)
     for name in ("utf-8", "cp932", hint):
         if name and _decodes(data, name):
+            if name == "cp932" and _latin_in_disguise(data) and _decodes(data, "cp1252"):
+                return "cp1252", 0
             return name, 0
     try:
         from charset_normalizer import from_bytes
@@ -41,6 +45,18 @@ def detect_encoding(data: bytes, hint: str | None = None) -> tuple[str, int]:
     if guess and _decodes(data, guess):
         return guess, 0
     return "latin-1", 0
+
+
+# One half-width katakana or kanji wedged between Latin letters ("MﾜLLER", "Th鈩tre"): what CP932 makes
+# of Windows-1252 accents (Ü, é) in a Latin-script file. Japanese text does not look like that.
+_WEDGED = re.compile(r"[A-Za-z][\uff61-\uff9f\u4e00-\u9fff][A-Za-z]")
+_KANA = re.compile(r"[\u3040-\u30ff]")  # hiragana or full-width katakana: real Japanese text
+
+
+def _latin_in_disguise(data: bytes) -> bool:
+    """CP932 decodes ``data``, but it reads as a Windows-1252 Latin-script text."""
+    text = data[:200_000].decode("cp932", errors="replace")
+    return bool(_WEDGED.search(text)) and not _KANA.search(text)
 
 
 def _decodes(data: bytes, name: str) -> bool:

@@ -1,6 +1,7 @@
 """Guess which column plays which role when no :class:`LayoutSpec` matches a statement.
 
-Two sources of evidence: header names (Japanese and English vocabulary, :func:`header_roles`) and,
+Two sources of evidence: header names (Japanese, English, German, French, Dutch, Spanish and Italian
+vocabulary, :func:`header_roles`) and,
 for files without a usable header, the column contents (:func:`content_roles`: a date-like column, an
 amount-like column, the longest text column).
 """
@@ -18,18 +19,33 @@ from audit.values import CURRENCY_CODES, infer_date_format_info, parse_amounts
 # (role, regex fullmatched against the normalised header). Order matters: earlier = more specific.
 HEADER_VOCAB: tuple[tuple[str, str], ...] = (
     # foreign amount / currency / rate first, so "local amount" never becomes the billing amount
-    ("original_amount", r"現地通貨額|現地利用額|外貨金額|現地通貨金額|海外通貨利用金額|local ?amount|original ?amount|foreign ?amount|amount in original currency"),
-    ("original_currency", r"通貨略称|現地通貨|local ?currency|original ?currency|foreign ?currency"),
-    ("rate", r"換算レート|変換レート|為替レート|レート|(exchange |conversion |fx )?rate"),
-    ("posting_date", r"posted ?date|post ?date|posting ?date|completed ?date|settlement ?date|処理日|データ処理日|計上日|確定日"),
-    ("date", r"利用日|ご利用日|ご利用年月日|利用年月日|ご利用日付|利用日/キャンセル日|利用日付|取引日|日付|transaction ?date|trans\.? ?date|txn ?date|purchase ?date|started ?date|date"),
-    ("description", r"利用店名・商品名|ご利用店名及び商品名|ご利用店名・商品名|ご利用先など|ご利用先|ご利用場所|ご利用箇所|利用店名|ご利用店名|加盟店名|摘要|ご利用内容|内容|description|payee|merchant|merchant ?name|name|details|transaction ?description|narrative"),
-    ("debit", r"debit|debits|paid ?out|money ?out|withdrawals?|charges?|出金|引出"),
-    ("credit", r"credit|credits|paid ?in|money ?in|deposits?|payments? ?(and|&) ?credits|入金"),
-    ("amount", r"利用金額|ご利用金額|ご利用額|利用額|金額|amount|transaction ?amount|billing ?amount|amount ?\(.*\)"),
-    ("currency", r"通貨|currency|billing ?currency|ccy"),
-    ("card", r"card|card ?no\.?|card ?number|account ?#|account ?number|カード番号|カード"),
-    ("cardholder", r"利用者|ご利用者|本人・家族区分|利用者区分|家族区分|card ?member|cardholder|card ?holder|member ?name"),
+    ("original_amount", r"現地通貨額|現地利用額|外貨金額|現地通貨金額|海外通貨利用金額|local ?amount|original ?amount|foreign ?amount|amount in original currency"
+     r"|betrag in fremdwährung|fremdwährungsbetrag|originalbetrag|montant en devise|montant d'origine|bedrag in vreemde valuta|importe en divisa|importo in valuta"),
+    ("original_currency", r"通貨略称|現地通貨|local ?currency|original ?currency|foreign ?currency"
+     r"|fremdwährung|originalwährung|devise d'origine|vreemde valuta|divisa|valuta originale"),
+    ("rate", r"換算レート|変換レート|為替レート|レート|(exchange |conversion |fx )?rate"
+     r"|kurs|wechselkurs|umrechnungskurs|taux( de change)?|wisselkoers|koers|tipo de cambio|tasso( di cambio)?|cambio"),
+    ("posting_date", r"posted ?date|post ?date|posting ?date|completed ?date|settlement ?date|処理日|データ処理日|計上日|確定日"
+     r"|buchungsdatum|buchungstag|wertstellung|valuta ?datum|date de valeur|date de comptabilisation|boekdatum|rentedatum"
+     r"|fecha valor|fecha contable|data valuta|data contabile"),
+    ("date", r"利用日|ご利用日|ご利用年月日|利用年月日|ご利用日付|利用日/キャンセル日|利用日付|取引日|日付|transaction ?date|trans\.? ?date|txn ?date|purchase ?date|started ?date|date"
+     r"|datum|belegdatum|umsatzdatum|transaktionsdatum|kaufdatum|date d'opération|date de l'opération|date d'achat"
+     r"|transactiedatum|fecha|fecha (de )?operación|fecha de compra|data|data operazione|data (dell')?acquisto"),
+    ("description", r"利用店名・商品名|ご利用店名及び商品名|ご利用店名・商品名|ご利用先など|ご利用先|ご利用場所|ご利用箇所|利用店名|ご利用店名|加盟店名|摘要|ご利用内容|内容|description|payee|merchant|merchant ?name|name|details|transaction ?description|narrative"
+     r"|verwendungszweck|beschreibung|buchungstext|umsatzbeschreibung|händler|händlername|empfänger"
+     r"|libellé|libellé de l'opération|libelle|commerçant|omschrijving|naam ?/ ?omschrijving|naam"
+     r"|concepto|descripción|descripcion|comercio|descrizione|esercente|causale|dettagli"),
+    ("debit", r"debit|debits|paid ?out|money ?out|withdrawals?|charges?|出金|引出"
+     r"|soll|lastschrift|belastung|débit|cargo|cargos|addebiti|addebito|uscite"),
+    ("credit", r"credit|credits|paid ?in|money ?in|deposits?|payments? ?(and|&) ?credits|入金"
+     r"|haben|gutschrift|crédit|abono|abonos|accrediti|accredito|entrate"),
+    ("amount", r"利用金額|ご利用金額|ご利用額|利用額|金額|amount|transaction ?amount|billing ?amount|amount ?\(.*\)"
+     r"|betrag|umsatz|montant|bedrag|importe|importo"),
+    ("currency", r"通貨|currency|billing ?currency|ccy|währung|devise|munt|moneda|valuta"),
+    ("card", r"card|card ?no\.?|card ?number|account ?#|account ?number|カード番号|カード"
+     r"|kartennummer|karte|numéro de carte|kaartnummer|número de tarjeta|numero carta"),
+    ("cardholder", r"利用者|ご利用者|本人・家族区分|利用者区分|家族区分|card ?member|cardholder|card ?holder|member ?name"
+     r"|karteninhaber|titulaire|kaarthouder|titular|titolare"),
     ("type", r"種別|取引種別|type|transaction ?type|種別\(.*\)"),
     ("status", r"status|state|取引状態|状態"),
     ("notes", r"備考|摘要欄|memo|extended ?details|notes?|reference"),
