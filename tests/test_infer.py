@@ -182,3 +182,9 @@ def test_encoding_tells_windows_1252_accents_from_shift_jis(text: str, encoding:
     from audit.readers.encoding import detect_encoding
 
     assert detect_encoding(text.encode(encoding)) == (encoding, 0)
+
+
+def test_sign_convention_from_a_credit_word_when_rows_are_few() -> None:
+    text = "Belegdatum;Verwendungszweck;Betrag (EUR)\n02.05.2026;PAYPAL *FICTIONALFIX;-39,95\n10.05.2026;GUTSCHRIFT;50,00\n"
+    df, _ = read_statement(data=text.encode("cp1252"), name="de.csv")
+    assert df["amount"].tolist() == [39.95, -50.0]

@@ -438,6 +438,13 @@ def _amounts(
     return amount, cell
 
 
+# Descriptions of money coming back to the card: payments, refunds, credits (EN, DE, FR, NL, ES, IT, JA).
+_CREDIT_WORDS = (
+    r"(?i)payment.{0,20}(thank|received)|thank you|autopay|\brefund|gutschrift|erstattung|remboursement"
+    r"|terugbetaling|reembolso|rimborso|返金|ご入金|入金"
+)
+
+
 def _charges_look_negative(amount: pd.Series, cols: _Cols, desc: _Desc) -> bool:
     """Decide a generic file's sign convention: rows typed as purchases, then payments, then the majority."""
     known = amount.notna() & (amount != 0)
@@ -449,15 +456,11 @@ def _charges_look_negative(amount: pd.Series, cols: _Cols, desc: _Desc) -> bool:
         if bool(sales.any()):
             return bool((amount[sales] < 0).mean() > 0.5)
     if "description" in cols.roles:
-        pays = known & desc.flag(r"(?i)payment.{0,20}thank|thank you|autopay")
+        pays = known & desc.flag(_CREDIT_WORDS)
         if bool(pays.any()):
             return bool((amount[pays] > 0).mean() > 0.5)
     nz = amount[known]
     return bool(len(nz)) and bool((nz < 0).mean() > 0.5)
-
-
-
-
 
 
 def _billing_currency(
