@@ -227,6 +227,15 @@ def _record(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if not k.startswith("_")}
 
 
+def _cluster_name(findings: list[Finding], key: str | None) -> str | None:
+    """The name a cluster finding gives the merchant ``key`` (not the cluster's whole list of names)."""
+    for f in findings:
+        for name, k in zip(f.details.get("merchants", []), f.details.get("merchant_keys", []), strict=False):
+            if k and k == key:
+                return str(name)
+    return None
+
+
 def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool) -> Contract | None:
     recs = sorted((rows[t] for t in g.ids), key=lambda r: (r.get("date") or "", r["id"]))
     charges = [_record(r) for r in recs if not _is_refund(r)]
@@ -244,10 +253,8 @@ def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool) -> C
         merchant = sub.merchant
     elif own := [f for f in g.findings if f.kind != "contract_cluster"]:
         merchant = own[0].merchant
-    else:  # only a cluster points here: its name for this merchant, not the whole cluster's list
-        merchant = next((m for f in g.findings for m, k in zip(f.details.get("merchants", []),
-                                                               f.details.get("merchant_keys", []), strict=False)
-                         if k and k == g.merchant_key), None) or str(charges[0].get("description") or g.merchant_key)
+    else:
+        merchant = _cluster_name(g.findings, g.merchant_key) or str(charges[0].get("description") or g.merchant_key)
     reasons: list[str] = list(sub.reasons) if sub is not None else []
     for f in sorted(g.findings, key=lambda f: -f.score):
         reasons.extend(f.reasons)

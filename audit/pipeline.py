@@ -111,22 +111,6 @@ def read_many(
     return tx, reports, errors
 
 
-def statement_coverage(tx: pd.DataFrame, reports: Sequence[ParseReport]) -> list[tuple[dt.date, dt.date]] | None:
-    """The periods the statements cover: per file its printed statement period (PDF) widened to its
-    rows' dates, or just its rows' first to last date. None for fewer than two files."""
-    if "source" not in tx.columns or tx["source"].nunique() < 2:
-        return None
-    printed = {r.source: (r.period_start, r.period_end) for r in reports if r.period_start and r.period_end}
-    out = []
-    for source, dates in tx.dropna(subset=["date"]).groupby("source", observed=True)["date"]:
-        lo, hi = dates.min().date(), dates.max().date()
-        if source in printed:
-            a, b = (dt.date.fromisoformat(d) for d in printed[source])
-            lo, hi = min(lo, a), max(hi, b)
-        out.append((lo, hi))
-    return out
-
-
 def analyse(
     tx: pd.DataFrame, merchant_lists: Sequence[str | Path] = (), reports: Sequence[ParseReport] = ()
 ) -> ScanResult:
@@ -141,7 +125,9 @@ def analyse(
     tx = add_descriptor_columns(tx)
     db = load_merchant_db(extra=list(merchant_lists))
     known = match_transactions(tx, db)
-    subs = find_subscriptions(tx, coverage=statement_coverage(tx, reports))
+    printed = {r.source: (dt.date.fromisoformat(r.period_start), dt.date.fromisoformat(r.period_end))
+               for r in reports if r.period_start and r.period_end}
+    subs = find_subscriptions(tx, printed_periods=printed)
     pattern = find_signals(tx, subs, known)  # also marks the streams any finding touches
     findings = known + pattern
     contracts = build_contracts(tx, findings, subs)

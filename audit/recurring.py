@@ -49,6 +49,7 @@ import calendar
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -647,16 +648,22 @@ def stream_keys(keys: pd.Series) -> pd.Series:
 COVER_GAP_CLOSE = 7  # days between two files' rows still taken as covered (rows rarely reach a period's edge)
 
 
-def coverage_of(tx: pd.DataFrame) -> list[tuple[float, float]] | None:
+def coverage_of(tx: pd.DataFrame, printed: Mapping[str, tuple[date, date]] | None = None) -> list[tuple[float, float]] | None:
     """Periods (day numbers, inclusive) the statements cover: per ``source`` file its first to last row
-    date, merged; gaps of up to a week between files are closed. None for one file (all covered)."""
+    date, widened to the file's printed statement period where ``printed`` has one; merged, with gaps of
+    up to a week between files closed. None for one file (all covered)."""
     if "source" not in tx.columns or tx["date"].isna().all():
         return None
     src = tx.loc[tx["date"].notna() & tx["source"].notna()]
     if src["source"].nunique() < 2:
         return None
     g = src.groupby("source", observed=True)["date"].agg(["min", "max"])
-    return _merge_periods(list(zip(_day_numbers(g["min"]), _day_numbers(g["max"]), strict=True)), COVER_GAP_CLOSE)
+    lo, hi = _day_numbers(g["min"]), _day_numbers(g["max"])
+    for i, source in enumerate(g.index):
+        if printed and source in printed:
+            a, b = _day_numbers(printed[source])
+            lo[i], hi[i] = min(lo[i], a), max(hi[i], b)
+    return _merge_periods(list(zip(lo, hi, strict=True)), COVER_GAP_CLOSE)
 
 
 def _day_numbers(values) -> np.ndarray:
@@ -703,17 +710,19 @@ def split_uncovered(pos: np.ndarray, days: np.ndarray, amt: np.ndarray, cad: Cad
 
 
 def find_subscriptions(
-    tx: pd.DataFrame, *, as_of: date | None = None, coverage: list[tuple[date, date]] | None = None
+    tx: pd.DataFrame, *, as_of: date | None = None, coverage: list[tuple[date, date]] | None = None,
+    printed_periods: Mapping[str, tuple[date, date]] | None = None,
 ) -> list[Subscription]:
     """Recurring charge streams in ``tx`` (see the module docstring), sorted by merchant then first date.
 
     ``as_of`` (default: the latest date in ``tx``) decides whether a stream is still active: it is
     ended when no charge came within the grace period after the expected next date.
 
-    ``coverage``: the periods (start, end dates) the statements cover, e.g. each file's statement
-    period; by default each ``source`` file's first to last row date. A stream is split where more
-    than half its period between two charges lies outside every covered period (see
-    :func:`split_uncovered`); gaps of up to a week between covered periods count as covered.
+    ``coverage``: the periods (start, end dates) the statements cover; by default each ``source``
+    file's first to last row date, widened to its printed statement period from ``printed_periods``
+    (source -> (start, end)) where there is one. A stream is split where more than half its period
+    between two charges lies outside every covered period (see :func:`split_uncovered`); gaps of up to
+    a week between covered periods count as covered.
     """
     if tx.empty:
         return []
@@ -737,7 +746,7 @@ def find_subscriptions(
             list(zip(_day_numbers(a for a, _ in coverage), _day_numbers(b for _, b in coverage), strict=True)),
             COVER_GAP_CLOSE)
     else:
-        periods = coverage_of(tx)
+        periods = coverage_of(tx, printed_periods)
     rows: list[tuple[np.ndarray, Cadence]] = []
     for s, e in zip(starts[big], ends[big], strict=True):
         g = order[s:e]

@@ -86,12 +86,12 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
     return out[COLUMNS + extra].reset_index(drop=True)
 
 
-def _mask_cards(card: pd.Series) -> pd.Series:
-    """:func:`mask_card` applied to each distinct card value once (a statement repeats a few cards)."""
-    codes, uniques = pd.factorize(card, use_na_sentinel=True)
+def _mask_cards(values: pd.Series) -> pd.Series:
+    """:func:`mask_card` applied to each distinct value once (a statement repeats a few cards and holders)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
     # one slot per distinct value plus a last one for missing cells (factorize codes them -1)
     masked = np.array([*(mask_card(v) if isinstance(v, str) else v for v in uniques), None], dtype=object)
-    return pd.Series(masked[codes], index=card.index, dtype="str")
+    return pd.Series(masked[codes], index=values.index, dtype="str")
 
 
 def validate(df: pd.DataFrame) -> list[str]:

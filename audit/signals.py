@@ -47,6 +47,15 @@ RESELLER_ONLY_YEARLY = {"JPY": 25000.0, "KRW": 225000.0}
 RESELLER_ONLY_YEARLY_DEFAULT = 185.0
 PER_YEAR = {"weekly": 52.0, "biweekly": 26.0, "semi-monthly": 24.0, "monthly": 12.0, "quarterly": 4.0,
             "semi-annual": 2.0, "annual": 1.0}
+NAVI_DIAL_REASON = ("The name is in Latin letters and carries a 0570 “navi-dial” number: on Japanese statements "
+                    "that is how an overseas seller billed through a local payment agent often appears.")
+
+
+def _phone_reason(phone: str) -> str:
+    return (f"The charge line carries a phone number ({phone}) next to support words: fake virus warnings show a "
+            "number to call, and the “support” sold on that call is billed like this.")
+
+
 SYMBOLS = {"JPY": "¥", "USD": "US$", "EUR": "€", "GBP": "£", "AUD": "A$", "CAD": "C$"}
 SOFTWARE_RESELLERS = {"FastSpring", "2Checkout", "Paddle", "cleverbridge", "Digital River", "SafeCart",
                       "RevenueWire", "Nexway", "asknet"}
@@ -260,15 +269,12 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
             reasons.append("The amount changes a little every time, as happens when a price in a foreign currency "
                            "is converted to yen: the seller is probably abroad.")
         if agent_like:
-            reasons.append("The name is in Latin letters and carries a 0570 “navi-dial” number: on Japanese "
-                           "statements that is how an overseas seller billed through a local payment agent often "
-                           "appears.")
+            reasons.append(NAVI_DIAL_REASON)
         if software or support:
             reasons.append("The name points to security, PC-repair or remote-support software, which is what "
                            "fake virus warnings sell.")
         if support_line:
-            reasons.append(f"The charge line carries a phone number ({phone}) next to support words: fake virus "
-                           "warnings show a number to call, and the “support” sold on that call is billed like this.")
+            reasons.append(_phone_reason(phone))
         if reseller:
             reasons.append(f"It is billed through {reseller}, a payment agent or software reseller: the name on "
                            "the bill is often not the company you dealt with.")
@@ -325,15 +331,12 @@ def _large_support_plans(ctx: _Context) -> list[Finding]:
             reasons.append("It is a large amount for PC support or security software; real vendors sell these "
                            "for a few thousand yen a year.")
         if phone and r["support"]:
-            reasons.append(f"The charge line carries a phone number ({phone}) next to support words: fake virus "
-                           "warnings show a number to call, and the “support” sold on that call is billed like this.")
+            reasons.append(_phone_reason(phone))
         if r["foreign"] or r["overseas_agent"]:
             via = f" through {r['reseller']}" if isinstance(r["reseller"], str) else ""
             reasons.append(f"It was billed from abroad{via}.")
         elif agent_like:
-            reasons.append("The name is in Latin letters and carries a 0570 “navi-dial” number: on Japanese "
-                           "statements that is how an overseas seller billed through a local payment agent often "
-                           "appears.")
+            reasons.append(NAVI_DIAL_REASON)
         out.append(Finding(
             kind="large_support_plan", merchant=str(r["name"]), score=min(95.0, score), reasons=reasons,
             transaction_ids=[str(r["id"])], merchant_key=_key(r),

@@ -136,18 +136,19 @@ def test_statement_coverage_takes_printed_periods_and_row_dates() -> None:
 
     import pandas as pd
 
-    from audit.model import ParseReport
-    from audit.pipeline import statement_coverage
+    from audit.recurring import coverage_of
+
+    def day(y: int, m: int, d: int) -> float:
+        return float((dt.date(y, m, d) - dt.date(1970, 1, 1)).days)
 
     tx = pd.DataFrame({
         "source": ["dec.pdf", "dec.pdf", "jun.csv", "jun.csv"],
         "date": pd.to_datetime(["2025-12-20", "2026-01-10", "2026-06-02", "2026-06-28"]),
     })
-    reports = [ParseReport(source="dec.pdf", kind="pdf", layout="minato",
-                           period_start="2025-12-16", period_end="2026-01-15")]
-    cover = sorted(statement_coverage(tx, reports))
-    assert cover == [(dt.date(2025, 12, 16), dt.date(2026, 1, 15)), (dt.date(2026, 6, 2), dt.date(2026, 6, 28))]
-    assert statement_coverage(tx[tx["source"] == "jun.csv"], reports) is None
+    printed = {"dec.pdf": (dt.date(2025, 12, 16), dt.date(2026, 1, 15))}
+    cover = sorted(coverage_of(tx, printed))
+    assert cover == [(day(2025, 12, 16), day(2026, 1, 15)), (day(2026, 6, 2), day(2026, 6, 28))]
+    assert coverage_of(tx[tx["source"] == "jun.csv"], printed) is None
 
 
 def test_monthly_charge_in_a_december_pdf_and_june_csvs_is_not_one_long_stream() -> None:
