@@ -76,7 +76,7 @@ def slug(value: str) -> str:
 
 
 def money(amount: float | None, currency: str | None) -> str:
-    from audit.letters import format_money
+    from audit.cases.letters import format_money
 
     if amount is None or pd.isna(amount):
         return tr("none")
@@ -249,11 +249,11 @@ def _set_field(key: str, value: str) -> None:
 def eml_prefill(key: str, targets: dict[str, str]) -> None:
     """Upload an order-confirmation .eml and copy what it holds into the fields named by ``targets``.
 
-    ``targets`` maps :class:`audit.eml.OrderEmail` attributes to widget keys. Must run before those
+    ``targets`` maps :class:`audit.cases.eml.OrderEmail` attributes to widget keys. Must run before those
     widgets are drawn. A field is filled once per new file, so the user can still edit it afterwards;
     ``customer_email`` only fills an empty field.
     """
-    from audit.eml import parse_order_email
+    from audit.cases.eml import parse_order_email
 
     up = st.file_uploader(tr("eml_label"), type=["eml"], key=key, help=tr("eml_help"),
                           max_upload_size=UPLOAD_LIMIT_MB)
@@ -286,8 +286,8 @@ def eml_prefill(key: str, targets: dict[str, str]) -> None:
 
 
 def details_inputs(prefix: str) -> Any:
-    """The letter details form (with .eml pre-fill); returns :class:`audit.letters.LetterDetails`."""
-    from audit.letters import LetterDetails
+    """The letter details form (with .eml pre-fill); returns :class:`audit.cases.letters.LetterDetails`."""
+    from audit.cases.letters import LetterDetails
 
     eml_prefill(prefix + "eml", {"merchant_email": prefix + "merchant_email", "order_number": prefix + "order_number",
                                  "product": prefix + "product", "customer_email": prefix + "email"})
@@ -390,7 +390,7 @@ def charges_frame(c: Any) -> pd.DataFrame:
 
 
 def render_contracts(result: pipeline.ScanResult, bad: list[Any], details: Any, prefix: str) -> None:
-    from audit.letters import auto_reply_note
+    from audit.cases.letters import auto_reply_note
 
     if not result.reports:
         st.info(tr("no_statement"))
@@ -455,7 +455,7 @@ def contract_details(c: Any, details: Any, key: str) -> Any:
 
 
 def render_contract(c: Any, details: Any, prefix: str) -> None:
-    from audit.export import is_prepaid_only
+    from audit.cases.export import is_prepaid_only
 
     key = f"{prefix}{c.id}_"
     with st.container(border=True, key=f"{key}box"):
@@ -489,7 +489,7 @@ def render_contract(c: Any, details: Any, prefix: str) -> None:
         st.dataframe(charges_frame(c), hide_index=True,
                      column_config={tr("col_amount"): st.column_config.NumberColumn(format="localized")})
         if is_prepaid_only(c):
-            from audit.advice import prepaid_advice
+            from audit.cases.advice import prepaid_advice
 
             st.warning(tr("prepaid_contract"))
             st.markdown(md(prepaid_advice(lang())))
@@ -499,7 +499,7 @@ def render_contract(c: Any, details: Any, prefix: str) -> None:
 
 
 def render_letters(c: Any, d: Any, key: str) -> None:
-    from audit.letters import (
+    from audit.cases.letters import (
         auto_reply_note,
         cancellation_request,
         follow_up_request,
@@ -597,7 +597,7 @@ def render_timeline(result: pipeline.ScanResult, prefix: str) -> None:
 
 
 def render_transactions(result: pipeline.ScanResult, prefix: str) -> None:
-    from audit.export import transactions_frame
+    from audit.cases.export import transactions_frame
 
     st.subheader(tr("transactions_header"))
     df = transactions_frame([("", result)]).drop(columns=["client"])
@@ -668,8 +668,8 @@ def render_legit(legit: list[Any]) -> None:
 
 def render_reply(bad: list[Any], details: Any, prefix: str) -> None:
     """Paste a merchant reply: its category, the cues, what to do, and the follow-up text when it helps."""
-    from audit.letters import auto_reply_note, follow_up_request, letter_to_txt
-    from audit.replies import classify_reply
+    from audit.cases.letters import auto_reply_note, follow_up_request, letter_to_txt
+    from audit.cases.replies import classify_reply
 
     st.subheader(tr("reply_header"))
     reply = st.text_area(tr("reply_label"), key=prefix + "reply", height=180, placeholder=tr("reply_placeholder"))
@@ -690,7 +690,7 @@ def render_reply(bad: list[Any], details: Any, prefix: str) -> None:
     if a.category == "auto_reply":
         st.caption(auto_reply_note(lang()))
     if a.category in ("retention_offer", "question", "unknown") and bad:
-        from audit.export import is_prepaid_only
+        from audit.cases.export import is_prepaid_only
 
         letters = [c for c in bad if not is_prepaid_only(c)]
         if not letters:
@@ -706,7 +706,7 @@ def render_reply(bad: list[Any], details: Any, prefix: str) -> None:
 
 
 def render_help() -> None:
-    from audit.advice import help_contacts, prepaid_advice, scam_pattern_summary
+    from audit.cases.advice import help_contacts, prepaid_advice, scam_pattern_summary
 
     st.subheader(tr("help_contacts"))
     lines = []
@@ -727,7 +727,7 @@ def render_help() -> None:
 
 def render_export(clients: list[tuple[str, pipeline.ScanResult]], details: list[Any], key: str) -> None:
     """Download buttons for CSV, Excel and printable HTML; files are built only when clicked."""
-    from audit import export
+    from audit.cases import export
 
     st.subheader(tr("export_header"))
     st.caption(tr("export_caption"))

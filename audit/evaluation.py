@@ -115,8 +115,8 @@ def baseline_streams(tx: pd.DataFrame) -> list[set[str]]:
 
 
 def detector_streams(tx: pd.DataFrame) -> list[set[str]]:
-    """Streams found by :func:`audit.recurring.find_subscriptions`."""
-    from audit.recurring import find_subscriptions
+    """Streams found by :func:`audit.detection.recurring.find_subscriptions`."""
+    from audit.detection.recurring import find_subscriptions
 
     return [set(s.transaction_ids) for s in find_subscriptions(tx)]
 
@@ -158,8 +158,8 @@ def _pr(tp: int, fp: int, fn: int, exact: int | None = None) -> dict[str, Any]:
 
 
 def _signal_flags(case_tx: pd.DataFrame) -> tuple[set[str], list[Any], list[Any]]:
-    from audit.recurring import find_subscriptions
-    from audit.signals import find_signals
+    from audit.detection.recurring import find_subscriptions
+    from audit.detection.signals import find_signals
 
     subs = find_subscriptions(case_tx)
     findings = find_signals(case_tx, subs, [])

@@ -118,9 +118,9 @@ def analyse(
     whose printed statement periods tell the subscription finder which stretches no file covers)."""
     from audit.contracts import build_contracts
     from audit.descriptors import add_descriptor_columns
+    from audit.detection.recurring import find_subscriptions
+    from audit.detection.signals import find_signals
     from audit.merchants import load_merchant_db, match_transactions
-    from audit.recurring import find_subscriptions
-    from audit.signals import find_signals
 
     tx = add_descriptor_columns(tx)
     db = load_merchant_db(extra=list(merchant_lists))

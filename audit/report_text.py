@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from audit.letters import format_money
+from audit.cases.letters import format_money
 from audit.masking import mask_card
 
 if TYPE_CHECKING:

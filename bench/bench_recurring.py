@@ -26,8 +26,8 @@ import numpy as np
 import pandas as pd
 
 from audit import schema
-from audit.recurring import find_subscriptions
-from audit.signals import find_signals
+from audit.detection.recurring import find_subscriptions
+from audit.detection.signals import find_signals
 
 START = np.datetime64("2024-01-01")
 DAYS = 730

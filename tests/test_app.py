@@ -376,7 +376,7 @@ def test_counsellor_view_two_clients_summary_and_exports(fake):
 
 
 def test_export_of_the_page_data_never_yields_formulas():
-    from audit import export
+    from audit.cases import export
 
     clients = [("A", fake_scan([("a.csv", b"x")])), ("=cmd|' /C calc'!A0", fake_scan([("b.csv", b"x")]))]
     text = export.export_csv(clients, "contracts").decode("utf-8-sig")
@@ -587,7 +587,7 @@ def test_reply_question_and_confirmation(fake, reply, category):
 def test_no_network_connection_is_attempted(fake, monkeypatch):
     import socket
 
-    from audit import export
+    from audit.cases import export
 
     attempts: list[object] = []
 

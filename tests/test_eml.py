@@ -6,7 +6,7 @@ from email.message import EmailMessage
 
 import pytest
 
-from audit.eml import OrderEmail, html_to_text, parse_order_email
+from audit.cases.eml import OrderEmail, html_to_text, parse_order_email
 
 
 def mail(body: str, *, html: str | None = None, subject: str = "Order confirmation",

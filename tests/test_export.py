@@ -10,8 +10,7 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from audit import schema
-from audit.contracts import build_contracts
-from audit.export import (
+from audit.cases.export import (
     contracts_frame,
     export_csv,
     export_excel,
@@ -20,7 +19,8 @@ from audit.export import (
     safe_cell,
     transactions_frame,
 )
-from audit.letters import LetterDetails
+from audit.cases.letters import LetterDetails
+from audit.contracts import build_contracts
 from audit.model import Finding, ParseReport, Subscription
 from audit.pipeline import ScanResult
 

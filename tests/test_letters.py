@@ -7,8 +7,7 @@ from email.policy import default as default_policy
 
 import pytest
 
-from audit.contracts import Contract
-from audit.letters import (
+from audit.cases.letters import (
     Letter,
     LetterDetails,
     auto_reply_note,
@@ -19,6 +18,7 @@ from audit.letters import (
     letter_to_eml,
     letter_to_txt,
 )
+from audit.contracts import Contract
 
 
 def contract(refunded: float = 0.0) -> Contract:
@@ -170,11 +170,11 @@ def test_dispute_eml_not_addressed_to_merchant() -> None:
     assert msg["To"] == "disputes@card.example"
 
 
-# --------------------------------------------------------------------------- advice (audit/advice.py)
+# --------------------------------------------------------------------------- advice (audit/cases/advice.py)
 
 
 def test_advice_texts() -> None:
-    from audit.advice import IPA_ANSHIN_URL, help_contacts, prepaid_advice, scam_pattern_summary
+    from audit.cases.advice import IPA_ANSHIN_URL, help_contacts, prepaid_advice, scam_pattern_summary
 
     en, ja = prepaid_advice("en"), prepaid_advice("ja")
     assert "your own account" in en and "issuer" in en and "support scam" in en and "receipts" in en

@@ -136,7 +136,7 @@ def test_statement_coverage_takes_printed_periods_and_row_dates() -> None:
 
     import pandas as pd
 
-    from audit.recurring import coverage_of
+    from audit.detection.recurring import coverage_of
 
     def day(y: int, m: int, d: int) -> float:
         return float((dt.date(y, m, d) - dt.date(1970, 1, 1)).days)

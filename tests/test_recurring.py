@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit import schema
-from audit.recurring import find_subscriptions, next_expected, price_changes
+from audit.detection.recurring import find_subscriptions, next_expected, price_changes
 
 
 def fallback_key(text: str) -> str:
@@ -293,7 +293,7 @@ def scattered(start: date, n: int, desc: str, amounts: list[int], seed: int, lo:
 
 
 def test_grid_deviations_allow_weekend_and_month_end_shifts_only():
-    from audit.recurring import BY_NAME, grid_deviations, regular_grid
+    from audit.detection.recurring import BY_NAME, grid_deviations, regular_grid
 
     def days(*iso: str) -> np.ndarray:
         return np.array([(date.fromisoformat(x) - date(1970, 1, 1)).days for x in iso], dtype=float)
@@ -391,7 +391,7 @@ def test_descriptor_variants_with_short_reference_ids_are_one_stream(template):
 
 
 def test_repeated_product_words_are_not_reference_ids():
-    from audit.recurring import stream_keys
+    from audit.detection.recurring import stream_keys
 
     keys = pd.Series(["NETFLIX BASIC"] * 3 + ["NETFLIX PREMIUM"] * 3 + ["SUBSCRIPTION SERVICE 12"] * 2
                      + ["SUBSCRIPTION SERVICE 13"] * 2 + ["OFFICE 365", "KINDLE SVCS IHIEBSK", "KINDLE SVCS JOES37W"])

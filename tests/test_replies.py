@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.replies import CATEGORIES, classify_reply
+from audit.cases.replies import CATEGORIES, classify_reply
 
 AUTO_EN = """Subject: [Ticket #458213] We received your request
 

@@ -9,10 +9,10 @@ from datetime import date, timedelta
 import pytest
 from test_recurring import make_tx, monthly_dates, one
 
-from audit import lexicon
+from audit.detection import lexicon
+from audit.detection.recurring import find_subscriptions
+from audit.detection.signals import find_signals, money
 from audit.model import Finding
-from audit.recurring import find_subscriptions
-from audit.signals import find_signals, money
 
 USD = 150.0
 

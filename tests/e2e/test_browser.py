@@ -56,7 +56,7 @@ def _pick_sample() -> tuple[list[Path], str]:
 
     Single files are tried first, then whole sample folders (a 6-month demo may need all its months).
     """
-    from audit.export import is_prepaid_only
+    from audit.cases.export import is_prepaid_only
     from audit.pipeline import scan
 
     spec = importlib.util.spec_from_file_location("audit_app_page_e2e", ROOT / "app.py")

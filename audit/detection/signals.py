@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from audit import lexicon
+from audit.detection import lexicon
 from audit.model import Finding, Subscription
 
 # Thresholds per billing currency for "large" amounts (about 20,000 yen) and burst totals.
@@ -135,7 +135,7 @@ _USED = ("id", "date", "description", "amount", "currency", "original_amount", "
 
 def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -> _Context:
     """Features for the rows some signal can use (a big table shrinks to a few of its rows)."""
-    from audit.recurring import _with_descriptor_columns
+    from audit.detection.recurring import _with_descriptor_columns
 
     tx = _with_descriptor_columns(tx)
     codes, feats = _descriptor_features(tx["description"])
@@ -649,7 +649,7 @@ def _match_refund(amts: np.ndarray, origs: np.ndarray, amount: float, currency: 
 def find_signals(tx: pd.DataFrame, subscriptions: list[Subscription], known: list[Finding]) -> list[Finding]:
     """Scam-pattern findings for ``tx`` and mark the streams they flag as suspicious.
 
-    ``subscriptions`` come from :func:`audit.recurring.find_subscriptions` on the same table; ``known``
+    ``subscriptions`` come from :func:`audit.detection.recurring.find_subscriptions` on the same table; ``known``
     are merchant-list findings (kind ``known_merchant``), used to raise confidence, never repeated.
     """
     if tx.empty:

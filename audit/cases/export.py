@@ -1,7 +1,7 @@
 """Counsellor export: many clients' audits as CSV, Excel or one printable HTML page.
 
 Input everywhere is ``clients``: a list of ``(client name, ScanResult)``. Letters use optional
-:class:`audit.letters.LetterDetails` per client, given as a dict by client name or a list in client order.
+:class:`audit.cases.letters.LetterDetails` per client, given as a dict by client name or a list in client order.
 
 Every text cell is made safe for spreadsheets: a value starting with ``=``, ``+``, ``-``, ``@``, tab or
 carriage return gets a leading apostrophe so Excel or LibreOffice never runs it as a formula (a
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from audit.letters import Letter, LetterDetails, all_letters, format_money
+from audit.cases.letters import Letter, LetterDetails, all_letters, format_money
 from audit.masking import mask_card
 
 if TYPE_CHECKING:
@@ -289,7 +289,7 @@ def _contract_html(c: Contract, d: LetterDetails) -> str:
     parts.append("<table><tr><th>Date 日付</th><th>Descriptor 明細の表記</th><th>Amount 金額</th>"
                  f"<th>Foreign amount 現地通貨額</th><th>File</th></tr>{rows}</table>")
     if c.suspicious and is_prepaid_only(c):
-        from audit.advice import prepaid_advice
+        from audit.cases.advice import prepaid_advice
 
         parts.append(f'<div class="letter"><h4>Prepaid cards / 電子マネー</h4><p>{_e(prepaid_advice("ja"))}</p>'
                      f'<p class="muted">{_e(prepaid_advice("en"))}</p></div>')
@@ -301,8 +301,8 @@ def _contract_html(c: Contract, d: LetterDetails) -> str:
 
 def export_html(clients: Clients, details: DetailsArg = None) -> str:
     """One self-contained printable page: every client, every contract with its charges and letters."""
-    from audit.advice import help_contacts
-    from audit.letters import auto_reply_note
+    from audit.cases.advice import help_contacts
+    from audit.cases.letters import auto_reply_note
 
     out = ['<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -1,0 +1,1 @@
+"""Detection: recurring subscriptions, scam signals and the word lists they use."""
