@@ -3,72 +3,143 @@
 Errors reach stderr as one line each; exit status is 0 on success, 1 when some file could not be
 read (the others are still audited) or a merchant list is broken, 2 on usage errors, 3 on an
 internal error (one line; set ``AUDIT_DEBUG=1`` to see the traceback).
+
+Start-up stays fast: nothing heavy (pandas, the readers, the plugins' modules) is imported until a
+command needs it, so ``audit --version`` and ``audit --help`` answer at once. Every line written
+to the terminal passes :func:`audit.masking.clean_line` (no escape sequences, no fake line breaks).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
 
-import pandas as pd
-
 from audit import __version__
 from audit.errors import MerchantListError, StatementError
+from audit.masking import clean_line
 
-# Modules that add their own sub-commands: each has ``register(subparsers)``.
-_PLUGINS = ("audit.merchants.cli", "audit.evaluation")
+# Modules that add their own sub-commands: each has ``register(subparsers)``; imported only when used.
+_PLUGINS = {
+    "merchants": ("audit.merchants.cli", "check merchant lists and see why a descriptor matches"),
+    "eval": ("audit.evaluation", "precision/recall of recurring detection on the labelled set"),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command(argv: Sequence[str]) -> str | None:
+    """The sub-command named in ``argv`` (first word that is not an option)."""
+    return next((a for a in argv if not a.startswith("-")), None)
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The ``audit`` parser; a plugin's real options are loaded only when ``argv`` names it (or ``argv`` is None)."""
     parser = argparse.ArgumentParser(prog="audit", description="Audit card statements for recurring scam charges.")
     parser.add_argument("--version", action="version", version=f"audit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     scan = sub.add_parser("scan", help="read statements and list suspicious charges and subscriptions")
-    scan.add_argument("paths", nargs="+", metavar="PATH", help="CSV or PDF statement files")
+    scan.add_argument("paths", nargs="+", metavar="PATH", help="CSV or PDF statement files, or folders of them")
     scan.add_argument("--json", action="store_true", help="print one JSON document instead of tables")
     scan.add_argument(
         "--list", dest="lists", action="append", default=[], metavar="FILE",
         help="extra (local) merchant list layered on the shipped ones; may repeat",
     )
     scan.add_argument("--all", action="store_true", help="print every transaction, not just the first 50")
+    scan.add_argument("--format", choices=("text", "json", "parquet", "csv"), default=None,
+                      help="output format (parquet and csv need --out; json/text go to stdout without --out)")
+    scan.add_argument("--out", metavar="PATH", help="write the result here (a file for json/text, a folder "
+                      "for parquet/csv) instead of printing it")
+    scan.add_argument("--client", metavar="NAME", help="client the statements belong to (one person or account)")
+    scan.add_argument("--clients-from-folders", action="store_true",
+                      help="each file's client is the folder it lies in (client_x/jan.csv -> client_x)")
+    scan.add_argument("--engine", choices=("local", "dask"), default="local",
+                      help="local: this process; dask: a Dask cluster over folder trees or Parquet data sets")
+    scan.add_argument("--scheduler", metavar="ADDRESS",
+                      help="Dask scheduler address (default: a local cluster on this machine)")
+    scan.add_argument("--workers", type=int, default=None, metavar="N", help="local Dask cluster: worker processes")
     scan.set_defaults(func=cmd_scan)
 
     import importlib
 
-    for mod in _PLUGINS:
-        importlib.import_module(mod).register(sub)
+    wanted = _command(argv) if argv is not None else None
+    for name, (mod, help_text) in _PLUGINS.items():
+        if argv is None or wanted == name:
+            importlib.import_module(mod).register(sub)
+        else:  # listed in --help without importing the module
+            sub.add_parser(name, help=help_text, add_help=False)
     return parser
 
 
+def _err(line: str) -> None:
+    print(clean_line(line), file=sys.stderr)
+
+
 def cmd_scan(args: argparse.Namespace) -> int:
+    fmt = args.format or ("json" if args.json else "text")
+    if fmt in ("parquet", "csv") and not args.out:
+        _err(f"audit: error: --format {fmt} needs --out FOLDER")
+        return 2
+    if args.engine == "dask":
+        from audit.scale.dask_engine import run_dask
+
+        if not args.out:
+            _err("audit: error: --engine dask needs --out FOLDER (findings and contracts are written as Parquet)")
+            return 2
+        summary = run_dask(args.paths, args.out, merchant_lists=args.lists, scheduler=args.scheduler,
+                           clients_from_folders=args.clients_from_folders, client=args.client,
+                           workers=args.workers)
+        for err in summary.errors:
+            _err(f"audit: error: {err}")
+        print(clean_line(summary.line()))
+        return 1 if summary.errors else 0
+
     from audit.pipeline import scan
 
-    result = scan(args.paths, merchant_lists=args.lists)
+    result = scan(args.paths, merchant_lists=args.lists, client=args.client,
+                  clients_from_folders=args.clients_from_folders)
     for err in result.errors:
-        print(f"audit: error: {err}", file=sys.stderr)
+        _err(f"audit: error: {err}")
     for report in result.reports:
         for problem in report.problems:
-            print(f"audit: warning: {problem}", file=sys.stderr)
+            from audit.masking import mask_card
+
+            _err(f"audit: warning: {mask_card(str(problem))}")
     if not result.reports:  # nothing was read: the one-line errors above say why
         return 1
-    if args.json:
-        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+    if fmt in ("parquet", "csv"):
+        from audit.scale.output import write_tables
+
+        for path in write_tables(result, args.out, fmt):
+            print(clean_line(f"wrote {path}"))
+    elif fmt == "json":
+        from audit.scale.output import write_json
+
+        if args.out:
+            with open(args.out, "w", encoding="utf-8") as fh:
+                write_json(result, fh)
+        else:
+            write_json(result, sys.stdout)
     else:
         from audit.report_text import render_text
 
-        sys.stdout.write(render_text(result, all_rows=args.all))
+        text = render_text(result, all_rows=args.all)
+        if args.out:
+            with open(args.out, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        else:
+            sys.stdout.write(text)
     return 1 if result.errors else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
-    pd.set_option("display.width", 200)
+    if args.command in _PLUGINS:  # their tables print pandas frames
+        import pandas as pd
+
+        pd.set_option("display.width", 200)
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
@@ -76,12 +147,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except (MerchantListError, StatementError) as exc:
-        print(f"audit: error: {exc}", file=sys.stderr)
+        _err(f"audit: error: {exc}")
         return 1
+    except MemoryError:
+        _err("audit: error: out of memory (try fewer files at once, or --engine dask)")
+        return 3
     except Exception as exc:  # a bug of ours: still one line, the details only on request
         if os.environ.get("AUDIT_DEBUG"):
             raise
-        print(f"audit: internal error: {type(exc).__name__}: {exc} (set AUDIT_DEBUG=1 for details)", file=sys.stderr)
+        _err(f"audit: internal error: {type(exc).__name__}: {exc} (set AUDIT_DEBUG=1 for details)")
         return 3
 
 

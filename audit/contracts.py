@@ -14,6 +14,14 @@ How :func:`build_contracts` groups charges:
 3. Refunds join the contract holding the charge a ``refund_link`` finding ties them to, or else the
    contract with the refund's ``merchant_key``; they lower ``total_paid`` and fill ``refunded``.
 4. Subscriptions nobody flagged become contracts with ``suspicious=False`` (listed apart by the UI).
+
+Every grouping key includes the row's ``client`` and ``card`` (missing ones count as one value), so
+two people's (or two cards') charges at one merchant are two contracts; a stream that spans several
+clients or cards is split. Money is summed per currency (``paid_by_currency``,
+``refunded_by_currency``), never across currencies. The work is linear: only the rows that a
+finding or stream names (and refunds) are turned into records, and every lookup is a hash map.
+Results do not depend on the order of the rows: contracts are ordered by score and then by their
+stable ``key``.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ from typing import Any
 
 import pandas as pd
 
+from audit.masking import mask_card
 from audit.model import Finding, Subscription
 
 # Finding kinds whose charges form one contract even across merchants (a gift-card burst is one payment).
@@ -33,12 +42,17 @@ BATCH_KINDS = ("prepaid_burst",)
 
 @dataclass
 class Contract:
-    """One merchant relationship worth a cancellation request (or a legit subscription)."""
+    """One merchant relationship worth a cancellation request (or a legit subscription).
+
+    ``total_paid``, ``refunded`` and ``currency`` describe a single-currency contract; a contract with
+    charges in several billing currencies has ``currency == ""`` and its money only in
+    ``paid_by_currency`` / ``refunded_by_currency`` (``total_paid`` then holds the main currency's net).
+    """
 
     id: str  # "c1", "c2", ... in order of score
     merchant: str  # display name (list entry name, or cleaned descriptor)
     merchant_key: str
-    descriptors: list[str]  # descriptors as printed on the statement
+    descriptors: list[str]  # descriptors as printed on the statement (card numbers masked)
     transaction_ids: list[str]
     charges: list[dict[str, Any]]  # id, date, amount, currency, original_amount, original_currency, description, source
     total_paid: float  # charges minus refunds, billing currency
@@ -57,6 +71,11 @@ class Contract:
     entry_id: str | None = None  # merchant-list entry, when a list matched
     sources: list[str] = field(default_factory=list)  # public source URLs of that entry
     refunds: list[dict[str, Any]] = field(default_factory=list)  # refund rows, same keys as charges (amount < 0)
+    key: str = ""  # stable: client | card | entry id or merchant key | first charge date
+    client: str | None = None
+    cards: list[str] = field(default_factory=list)
+    paid_by_currency: dict[str, float] = field(default_factory=dict)  # net of refunds, per billing currency
+    refunded_by_currency: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -67,9 +86,11 @@ class _Group:
     ids: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     merchant_key: str = ""
+    _seen: set[int] = field(default_factory=set)
 
     def add_finding(self, f: Finding) -> None:
-        if all(f is not g for g in self.findings):
+        if id(f) not in self._seen:  # a set: adding is O(1), never a scan of the list
+            self._seen.add(id(f))
             self.findings.append(f)
 
 
@@ -87,20 +108,40 @@ def _clean(v: Any) -> Any:
 
 
 _RECORD_FIELDS = ("id", "date", "amount", "currency", "original_amount", "original_currency", "description",
-                  "source", "card", "kind")
+                  "source", "card", "client", "kind")
 
 
-def _rows_by_id(tx: pd.DataFrame) -> dict[str, dict[str, Any]]:
-    """Each transaction as a plain dict (plus ``_key``, its grouping key), by id."""
-    if tx.empty:
+def _refund_mask(tx: pd.DataFrame) -> pd.Series:
+    amount = pd.to_numeric(tx["amount"], errors="coerce") if "amount" in tx.columns else None
+    if amount is None:
+        return pd.Series(False, index=tx.index)
+    mask = amount < 0
+    if "kind" in tx.columns:
+        mask &= tx["kind"].ne("payment").fillna(True)
+    return mask.fillna(False).astype(bool)
+
+
+def _rows_by_id(tx: pd.DataFrame, wanted: set[str]) -> dict[str, dict[str, Any]]:
+    """The rows named in ``wanted`` and every refund, each as a plain dict (plus ``_key``, ``_cc``), by id.
+
+    Only these rows become dicts: on a large table that is a small share of it.
+    """
+    if tx.empty or "id" not in tx.columns:
         return {}
-    keys = tx["merchant_key"] if "merchant_key" in tx.columns else tx["description"]
-    keys = keys.fillna(tx["description"]).fillna("")
-    cols = [c for c in _RECORD_FIELDS if c in tx.columns]
+    mask = tx["id"].astype("str").isin(wanted) | _refund_mask(tx)
+    sel = tx.loc[mask.to_numpy()]
+    if sel.empty:
+        return {}
+    keys = sel["merchant_key"] if "merchant_key" in sel.columns else sel["description"]
+    keys = keys.fillna(sel["description"]).fillna("")
+    cols = [c for c in _RECORD_FIELDS if c in sel.columns]
     out: dict[str, dict[str, Any]] = {}
-    for rec, key in zip(tx[cols].to_dict(orient="records"), keys, strict=True):
+    for rec, key in zip(sel[cols].to_dict(orient="records"), keys, strict=True):
         row = {c: _clean(rec.get(c)) for c in _RECORD_FIELDS}
+        if row["description"] is not None:
+            row["description"] = mask_card(str(row["description"]))
         row["_key"] = str(key)
+        row["_cc"] = (row["client"] or "", row["card"] or "")
         if row["id"] is not None:
             out[str(row["id"])] = row
     return out
@@ -123,11 +164,7 @@ def _entry_sources(f: Finding) -> list[str]:
 
 
 def _unique(items: list[Any]) -> list[Any]:
-    seen: list[Any] = []
-    for x in items:
-        if x not in seen:
-            seen.append(x)
-    return seen
+    return list(dict.fromkeys(items))
 
 
 def build_contracts(
@@ -136,13 +173,15 @@ def build_contracts(
     """One contract per suspicious merchant stream, then legit subscriptions (see module docstring).
 
     Suspicious contracts come first, by score (highest first), then legit ones by merchant name;
-    ids are ``c1``, ``c2``, ... in that order.
+    ids are ``c1``, ``c2``, ... in that order. Time and memory are linear in the rows the findings
+    and streams name.
     """
-    rows = _rows_by_id(tx)
+    wanted = {t for f in findings for t in f.transaction_ids} | {t for s in subscriptions for t in s.transaction_ids}
+    rows = _rows_by_id(tx, wanted)
     flags = sorted((f for f in findings if f.kind != "refund_link"), key=lambda f: -f.score)
     links = [f for f in findings if f.kind == "refund_link"]
     owner: dict[str, _Group] = {}
-    registry: dict[tuple[str, str], _Group] = {}  # ("key", merchant_key) / ("entry", entry_id) -> group
+    registry: dict[tuple[Any, ...], _Group] = {}  # (kind, client, card, key) -> group
     groups: list[_Group] = []
 
     def take(g: _Group, tid: str) -> None:
@@ -150,9 +189,22 @@ def build_contracts(
             owner[tid] = g
             g.ids.append(tid)
 
-    def register(key: tuple[str, str], g: _Group) -> None:
-        if key[1]:
+    def register(key: tuple[Any, ...], g: _Group) -> None:
+        if key[-1]:
             registry.setdefault(key, g)
+
+    def stream_groups(sub: Subscription) -> list[_Group]:
+        """The stream's charges, one group per (client, card) they belong to."""
+        parts: dict[tuple[str, str], _Group] = {}
+        for tid in sub.transaction_ids:
+            row = rows.get(tid)
+            if row is None or tid in owner:
+                continue
+            g = parts.setdefault(row["_cc"], _Group(sub=sub, merchant_key=sub.merchant_key))
+            take(g, tid)
+        for cc, g in parts.items():
+            register(("key", *cc, sub.merchant_key), g)
+        return list(parts.values())
 
     legit: list[Subscription] = []
     flagged_ids = {tid for f in flags for tid in f.transaction_ids}
@@ -160,12 +212,7 @@ def build_contracts(
         if not (sub.suspicious or flagged_ids.intersection(sub.transaction_ids)):
             legit.append(sub)
             continue
-        g = _Group(sub=sub, merchant_key=sub.merchant_key)
-        for tid in sub.transaction_ids:
-            take(g, tid)
-        if g.ids:
-            groups.append(g)
-            register(("key", sub.merchant_key), g)
+        groups.extend(stream_groups(sub))
 
     # Findings that touch a stream: the stream takes the finding (and its list entry).
     for f in flags:
@@ -174,16 +221,18 @@ def build_contracts(
             if g is not None:
                 g.add_finding(f)
                 if f.entry_id:
-                    register(("entry", f.entry_id), g)
+                    register(("entry", *rows[tid]["_cc"], f.entry_id), g)
     # Charges no stream holds: join the entry's or the merchant's contract, else open one.
     for f in flags:
         for tid in f.transaction_ids:
             if tid not in rows or tid in owner:
                 continue
-            row_key = rows[tid]["_key"] or (f.merchant_key or "")
-            keys = [("entry", f.entry_id or ""), ("key", row_key)]
-            if f.kind in BATCH_KINDS:  # one payment split over several shops: keep it together
-                keys = [("finding", str(id(f)))]
+            row = rows[tid]
+            cc = row["_cc"]
+            row_key = row["_key"] or (f.merchant_key or "")
+            keys: list[tuple[Any, ...]] = [("entry", *cc, f.entry_id or ""), ("key", *cc, row_key)]
+            if f.kind in BATCH_KINDS:  # one payment split over several shops (and cards): keep it together
+                keys = [("finding", cc[0], id(f))]
             g = next((registry[k] for k in keys if k in registry), None)
             if g is None:
                 g = _Group(merchant_key=row_key)
@@ -203,24 +252,35 @@ def build_contracts(
 
     legit_groups: list[_Group] = []
     for sub in legit:
-        g = _Group(sub=sub, merchant_key=sub.merchant_key)
-        for tid in sub.transaction_ids:
-            take(g, tid)
-        if g.ids:
-            legit_groups.append(g)
-            register(("key", sub.merchant_key), g)
+        legit_groups.extend(stream_groups(sub))
     for tid, row in rows.items():
-        if tid not in owner and _is_refund(row) and ("key", row["_key"]) in registry:
-            take(registry[("key", row["_key"])], tid)
+        if tid not in owner and _is_refund(row):
+            g = registry.get(("key", *row["_cc"], row["_key"]))
+            if g is not None:
+                take(g, tid)
 
     suspicious = [c for c in (_contract(g, rows, True) for g in groups) if c is not None]
     normal = [c for c in (_contract(g, rows, False) for g in legit_groups) if c is not None]
-    suspicious.sort(key=lambda c: (-c.score, -c.total_paid, c.merchant.casefold()))
-    normal.sort(key=lambda c: (c.merchant.casefold(), c.first_date))
+    _unique_keys(suspicious + normal)
+    suspicious.sort(key=lambda c: (-c.score, -c.total_paid, c.merchant.casefold(), c.key))
+    normal.sort(key=lambda c: (c.merchant.casefold(), c.first_date, c.key))
     out = suspicious + normal
     for i, c in enumerate(out, start=1):
         c.id = f"c{i}"
     return out
+
+
+def _unique_keys(contracts: list[Contract]) -> None:
+    """Two contracts with one key (two streams at one merchant starting the same day) get ``#2``, ``#3``
+    in the order of their first transaction id, which does not depend on the order of the files."""
+    by_key: dict[str, list[Contract]] = {}
+    for c in contracts:
+        by_key.setdefault(c.key, []).append(c)
+    for same in by_key.values():
+        if len(same) > 1:
+            same.sort(key=lambda c: sorted(c.transaction_ids))
+            for n, c in enumerate(same[1:], start=2):
+                c.key = f"{c.key}#{n}"
 
 
 def _record(row: dict[str, Any]) -> dict[str, Any]:
@@ -236,15 +296,27 @@ def _cluster_name(findings: list[Finding], key: str | None) -> str | None:
     return None
 
 
+def _per_currency(rows: list[dict[str, Any]], sign: float = 1.0) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for r in rows:
+        cur = r.get("currency") or ""
+        out[cur] = out.get(cur, 0.0) + sign * float(r.get("amount") or 0.0)
+    return out
+
+
 def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool) -> Contract | None:
     recs = sorted((rows[t] for t in g.ids), key=lambda r: (r.get("date") or "", r["id"]))
     charges = [_record(r) for r in recs if not _is_refund(r)]
     refunds = [_record(r) for r in recs if _is_refund(r)]
     if not charges:
         return None
-    paid = sum(float(r["amount"] or 0.0) for r in charges)
-    back = -sum(float(r["amount"]) for r in refunds)
-    currencies = Counter(r["currency"] for r in charges if r.get("currency"))
+    paid = _per_currency(charges)
+    back = _per_currency(refunds, -1.0)
+    net = {cur: round(paid.get(cur, 0.0) - back.get(cur, 0.0), 2) for cur in sorted(paid.keys() | back.keys())}
+    back = {cur: round(v, 2) for cur, v in sorted(back.items())}
+    currencies = Counter(r.get("currency") or "" for r in charges)
+    main = sorted(currencies.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    currency = main if len(net) == 1 else ""
     sub = g.sub
     known = [f for f in g.findings if f.entry_id]
     if known:
@@ -260,6 +332,11 @@ def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool) -> C
         reasons.extend(f.reasons)
     scores = [f.score for f in g.findings] + ([sub.score] if sub is not None else [])
     dates = [r["date"] for r in charges if r.get("date")]
+    first = min(dates) if dates else ""
+    client = next((r["client"] for r in recs if r.get("client")), None)
+    cards = sorted({str(r["card"]) for r in recs if r.get("card")})
+    entry_id = known[0].entry_id if known else None
+    key = "|".join([client or "", cards[0] if cards else "", entry_id or g.merchant_key, first])
     return Contract(
         id="",
         merchant=merchant,
@@ -267,10 +344,10 @@ def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool) -> C
         descriptors=_unique([str(r["description"]) for r in charges + refunds if r.get("description")]),
         transaction_ids=[r["id"] for r in charges + refunds],
         charges=charges,
-        total_paid=round(paid - back, 2),
-        refunded=round(back, 2),
-        currency=currencies.most_common(1)[0][0] if currencies else "",
-        first_date=min(dates) if dates else "",
+        total_paid=net.get(main, 0.0),
+        refunded=back.get(main, 0.0),
+        currency=currency,
+        first_date=first,
         last_date=max(dates) if dates else "",
         suspicious=suspicious,
         score=round(float(max(scores, default=0.0)), 1),
@@ -280,7 +357,12 @@ def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool) -> C
         status=sub.status if sub is not None else "one-off",
         next_expected_date=sub.next_expected_date if sub is not None else None,
         next_expected_amount=sub.next_expected_amount if sub is not None else None,
-        entry_id=known[0].entry_id if known else None,
+        entry_id=entry_id,
         sources=_unique([s for f in known for s in _entry_sources(f)]),
         refunds=refunds,
+        key=key,
+        client=client,
+        cards=cards,
+        paid_by_currency=net,
+        refunded_by_currency=back,
     )

@@ -2,6 +2,19 @@
 
 The CLI and the Streamlit page both call :func:`scan` (files on disk) or :func:`scan_uploads`
 (bytes already in memory) and show the :class:`ScanResult`.
+
+Guarantees kept here:
+
+* one file's failure never loses the others' results: any exception while reading a file (a
+  ``MemoryError`` included) becomes one :class:`StatementError` line naming that file;
+* the result does not depend on the order the files are given in: files are put in a canonical
+  order (name, then content digest) before their rows are combined;
+* ids are stable per file and row: a file name given twice with different content gets a short
+  content digest in its ids (``a.csv~1f2e3d4c:r5``), not a counter that follows the order;
+* rows dated outside :data:`SANE_YEARS` are reported as row problems, never a crash;
+* the merchant database is compiled once per process (cached by the list files' paths and mtimes);
+* several clients in one table are audited one client at a time by :func:`analyse_client`, the
+  same function the Dask engine (:mod:`audit.scale`) and Spark's ``applyInPandas`` run.
 """
 
 from __future__ import annotations
@@ -9,7 +22,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,8 +32,11 @@ import pandas as pd
 
 from audit import schema
 from audit.errors import StatementError
-from audit.model import Finding, ParseReport, Subscription
+from audit.model import Finding, ParseReport, RowProblem, Subscription
 from audit.readers import read_statement
+
+SANE_YEARS = (1970, 2100)  # transaction dates outside these years are row problems, not transactions
+STATEMENT_SUFFIXES = (".csv", ".pdf", ".txt", ".tsv")  # what a folder given to scan contributes
 
 
 @dataclass
@@ -34,25 +51,25 @@ class ScanResult:
     contracts: list[Any] = field(default_factory=list)  # audit.contracts.Contract
 
     def to_json(self) -> dict[str, Any]:
-        """The ``audit scan --json`` document."""
-        tx = self.transactions
-        records = []
-        for rec in tx[schema.JSON_FIELDS].to_dict(orient="records"):
-            records.append({k: _json_value(v) for k, v in rec.items()})
+        """The ``audit scan --json`` document as Python objects (large runs: :func:`audit.scale.output.write_json`)."""
+        from audit.scale.output import transaction_records
+
         return {
-            "transactions": records,
-            "findings": [_json_value(dataclasses.asdict(f)) for f in self.findings],
-            "subscriptions": [_json_value(dataclasses.asdict(s)) for s in self.subscriptions],
-            "files": [_json_value(dataclasses.asdict(r)) for r in self.reports],
+            "transactions": transaction_records(self.transactions),
+            "findings": [json_value(dataclasses.asdict(f)) for f in self.findings],
+            "subscriptions": [json_value(dataclasses.asdict(s)) for s in self.subscriptions],
+            "contracts": [json_value(dataclasses.asdict(c)) for c in self.contracts],
+            "files": [json_value(dataclasses.asdict(r)) for r in self.reports],
             "errors": [str(e) for e in self.errors],
         }
 
 
-def _json_value(v: Any) -> Any:
+def json_value(v: Any) -> Any:
+    """``v`` with missing values as None, timestamps as ISO text and numpy scalars as Python ones."""
     if isinstance(v, dict):
-        return {k: _json_value(x) for k, x in v.items()}
+        return {k: json_value(x) for k, x in v.items()}
     if isinstance(v, list | tuple):
-        return [_json_value(x) for x in v]
+        return [json_value(x) for x in v]
     if v is None or v is pd.NA or v is pd.NaT:
         return None
     if isinstance(v, float) and v != v:  # NaN
@@ -60,8 +77,11 @@ def _json_value(v: Any) -> Any:
     if isinstance(v, pd.Timestamp):
         return v.date().isoformat() if v == v.normalize() else v.isoformat()
     if hasattr(v, "item") and not isinstance(v, str):  # numpy scalar
-        return _json_value(v.item())
+        return json_value(v.item())
     return v
+
+
+_json_value = json_value  # older name
 
 
 def _digest(data: bytes | None, path: str | Path | None) -> str | None:
@@ -71,7 +91,9 @@ def _digest(data: bytes | None, path: str | Path | None) -> str | None:
         h.update(data)
         return h.hexdigest()
     try:
-        with open(path, "rb") as fh:  # type: ignore[arg-type]
+        if path is None or not Path(path).is_file():
+            return None
+        with open(path, "rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
     except (OSError, TypeError):
@@ -79,64 +101,246 @@ def _digest(data: bytes | None, path: str | Path | None) -> str | None:
     return h.hexdigest()
 
 
-def read_many(
-    items: Iterable[tuple[str, bytes | None, str | Path | None]],
-) -> tuple[pd.DataFrame, list[ParseReport], list[StatementError]]:
-    """Read several statements; a file that fails is reported in the errors and skipped."""
-    frames: list[pd.DataFrame] = []
-    reports: list[ParseReport] = []
+def _read_one(name: str, data: bytes | None, path: str | Path | None) -> tuple[pd.DataFrame, ParseReport]:
+    """:func:`read_statement`, with every failure turned into one line naming the file."""
+    try:
+        return read_statement(path=path, data=data, name=name)
+    except StatementError:
+        raise
+    except MemoryError:
+        raise StatementError(name, "ran out of memory while reading it (the file is too large or damaged)") from None
+    except RecursionError:
+        raise StatementError(name, "is nested too deeply to read (damaged or crafted file)") from None
+    except Exception as exc:  # a reader bug must not lose the other files' results
+        if os.environ.get("AUDIT_DEBUG"):
+            raise
+        raise StatementError(name, f"could not be read ({type(exc).__name__}: {exc})") from None
+
+
+def _sane_dates(df: pd.DataFrame, report: ParseReport) -> pd.DataFrame:
+    """Rows dated outside :data:`SANE_YEARS` moved to the report's problems (kept, never silently dropped)."""
+    if df.empty or "date" not in df.columns:
+        return df
+    years = df["date"].dt.year
+    bad = (years < SANE_YEARS[0]) | (years > SANE_YEARS[1])
+    bad = bad.fillna(False).astype(bool)
+    if not bad.any():
+        return df
+    for rec in df.loc[bad, ["source", "row", "page", "date", "description", "amount"]].to_dict(orient="records"):
+        row = None if pd.isna(rec["row"]) else int(rec["row"])
+        page = None if pd.isna(rec["page"]) else int(rec["page"])
+        report.problems.append(RowProblem(
+            source=str(rec["source"]), row=row, page=page,
+            message=f"date {rec['date']} is outside {SANE_YEARS[0]}-{SANE_YEARS[1]}: row not counted",
+            raw=f"{rec['description']} {rec['amount']}"))
+    report.rows = max(0, report.rows - int(bad.sum()))
+    return df.loc[~bad.to_numpy()]
+
+
+Item = tuple[str, bytes | None, str | Path | None] | tuple[str, bytes | None, str | Path | None, str | None]
+
+
+def read_many(items: Iterable[Item]) -> tuple[pd.DataFrame, list[ParseReport], list[StatementError]]:
+    """Read several statements; a file that fails is reported in the errors and skipped.
+
+    Each item is ``(name, data, path)`` or ``(name, data, path, client)``; a client's rows get ids
+    ``<client>/<file>:r<row>``. The result is the same whatever the order of ``items``.
+    """
+    read: list[tuple[str, str, pd.DataFrame, ParseReport]] = []  # (name, digest, frame, report)
     errors: list[StatementError] = []
-    seen: dict[str, str] = {}  # content digest -> first file name with that content
-    for name, data, path in items:
+    for item in items:
+        name, data, path = item[0], item[1], item[2]
+        client = item[3] if len(item) > 3 else None
         try:
-            df, report = read_statement(path=path, data=data, name=name)
+            df, report = _read_one(name, data, path)
         except StatementError as exc:
             errors.append(exc)
             continue
-        digest = _digest(data, path)
-        if digest is not None and digest in seen:  # the same statement given twice: count it once
+        digest = _digest(data, path) or ""
+        df = _sane_dates(df, report)
+        if client is not None:  # ids unique across clients: "<client>/<file>:r<row>"
+            tail = df["id"].astype("str").str.slice(len(name))  # ":r5", ":p1l3"
+            name = f"{client}/{name}"
+            df = df.assign(client=client, id=name + tail)
+        read.append((name, digest, df, report))
+    read.sort(key=lambda r: (r[0], r[1], r[3].source))
+    errors.sort(key=str)
+    names: dict[str, set[str]] = {}
+    for name, digest, _, _ in read:
+        names.setdefault(name, set()).add(digest)
+    frames: list[pd.DataFrame] = []
+    reports: list[ParseReport] = []
+    seen: dict[str, str] = {}  # content digest -> first file name with that content
+    for name, digest, df, report in read:
+        if digest and digest in seen:  # the same statement given twice: count it once
             report.warnings.append(f"same content as {seen[digest]}: its rows are not counted twice")
             report.rows = 0
             reports.append(report)
             continue
-        if digest is not None:
+        if digest:
             seen[digest] = name
+        if len(names[name]) > 1 and "id" in df.columns:  # one name, several contents: ids by content
+            tag = f"{name}~{digest[:8]}"
+            df = df.assign(id=tag + df["id"].astype("str").str.slice(len(name)))
         frames.append(df)
         reports.append(report)
     tx = pd.concat(frames, ignore_index=True) if frames else schema.empty_frame()
     tx = schema.conform(tx)
-    if tx["id"].duplicated().any():  # same file name given twice: make ids unique again
+    if tx["id"].duplicated().any():  # still unique whatever a reader did: suffix by row order in its file
         dup = tx.groupby("id").cumcount()
         tx["id"] = tx["id"].where(dup == 0, tx["id"] + "~" + dup.astype("str"))
     return tx, reports, errors
 
 
-def analyse(
-    tx: pd.DataFrame, merchant_lists: Sequence[str | Path] = (), reports: Sequence[ParseReport] = ()
-) -> ScanResult:
-    """Run every stage after reading on a transaction table (``reports``: the files' parse reports,
-    whose printed statement periods tell the subscription finder which stretches no file covers)."""
+# ---------------------------------------------------------------------------------------------
+# merchant database, compiled once per process
+
+_DB_CACHE: dict[tuple[tuple[str, int, int], ...], Any] = {}
+
+
+def _stamp(path: str | Path) -> tuple[str, int, int]:
+    try:
+        st = os.stat(path)
+        return (str(Path(path).resolve()), st.st_mtime_ns, st.st_size)
+    except OSError:
+        return (str(path), -1, -1)
+
+
+def merchant_db(extra: Sequence[str | Path] = ()) -> Any:
+    """The merchant database for the shipped lists plus ``extra``, built once per set of list files
+    (a list changed on disk is noticed by its mtime and size)."""
+    from audit.merchants import load_merchant_db, shipped_paths
+
+    key = tuple(_stamp(p) for p in [*shipped_paths(), *extra])
+    db = _DB_CACHE.get(key)
+    if db is None:
+        db = load_merchant_db(extra=list(extra))
+        if len(_DB_CACHE) > 8:
+            _DB_CACHE.clear()
+        _DB_CACHE[key] = db
+    return db
+
+
+class HitTable:
+    """Merchant-list matches computed once for the distinct descriptors of a whole run.
+
+    Answers ``match_many`` from the table, so the same small table can be broadcast to every
+    worker and client (:func:`audit.merchants.match_transactions` only needs that method).
+    """
+
+    def __init__(self, hits: Mapping[str, Any], db: Any = None) -> None:
+        self.hits = dict(hits)
+        self.db = db
+
+    @classmethod
+    def build(cls, descriptors: Iterable[str], db: Any) -> HitTable:
+        distinct = pd.unique(pd.Series(list(descriptors), dtype="str").dropna())
+        return cls(db.match_many(distinct), db)
+
+    def match_many(self, descriptors: Iterable[str]) -> dict[str, Any]:
+        return {d: self.hits[d] for d in descriptors if isinstance(d, str) and d in self.hits}
+
+    def __getattr__(self, name: str) -> Any:  # anything else the matcher asks goes to the real database
+        db = self.__dict__.get("db")
+        if db is None:
+            raise AttributeError(name)
+        return getattr(db, name)
+
+
+def printed_periods(reports: Sequence[ParseReport]) -> dict[str, tuple[dt.date, dt.date]]:
+    """Statement periods printed on the files, by source name."""
+    out = {}
+    for r in reports:
+        if r.period_start and r.period_end:
+            try:
+                out[r.source] = (dt.date.fromisoformat(r.period_start), dt.date.fromisoformat(r.period_end))
+            except ValueError:
+                continue
+    return out
+
+
+def analyse_client(
+    tx: pd.DataFrame, hits: Any, printed: Mapping[str, tuple[dt.date, dt.date]] | None = None
+) -> tuple[list[Finding], list[Subscription], list[Any]]:
+    """Matching, recurring detection, signals and contracts for one client's rows.
+
+    ``tx`` already has the descriptor columns; ``hits`` is a :class:`HitTable` (or a merchant database).
+    """
     from audit.contracts import build_contracts
-    from audit.descriptors import add_descriptor_columns
     from audit.detection.recurring import find_subscriptions
     from audit.detection.signals import find_signals
-    from audit.merchants import load_merchant_db, match_transactions
+    from audit.merchants import match_transactions
 
-    tx = add_descriptor_columns(tx)
-    db = load_merchant_db(extra=list(merchant_lists))
-    known = match_transactions(tx, db)
-    printed = {r.source: (dt.date.fromisoformat(r.period_start), dt.date.fromisoformat(r.period_end))
-               for r in reports if r.period_start and r.period_end}
-    subs = find_subscriptions(tx, printed_periods=printed)
+    known = match_transactions(tx, hits)
+    subs = find_subscriptions(tx, printed_periods=dict(printed or {}))
     pattern = find_signals(tx, subs, known)  # also marks the streams any finding touches
     findings = known + pattern
     contracts = build_contracts(tx, findings, subs)
+    return findings, subs, contracts
+
+
+def analyse(
+    tx: pd.DataFrame, merchant_lists: Sequence[str | Path] = (), reports: Sequence[ParseReport] = (),
+    hits: Any = None, printed: Mapping[str, tuple[dt.date, dt.date]] | None = None,
+) -> ScanResult:
+    """Run every stage after reading on a transaction table (``reports``: the files' parse reports,
+    whose printed statement periods tell the subscription finder which stretches no file covers).
+
+    A table holding several clients is audited one client at a time (rows without a client form one
+    group), so no stream, burst or contract mixes two people.
+    """
+    from audit.descriptors import add_descriptor_columns
+
+    tx = add_descriptor_columns(tx)
+    if hits is None:
+        hits = HitTable.build(tx["description"], merchant_db(merchant_lists))
+    printed = {**printed_periods(reports), **(printed or {})}
+    client = tx.get("client")
+    if client is None or client.nunique(dropna=False) <= 1:
+        findings, subs, contracts = analyse_client(tx, hits, printed)
+    else:
+        findings, subs, contracts = [], [], []
+        for _, part in tx.groupby(client.fillna(""), sort=True, dropna=False):
+            f, s, c = analyse_client(part, hits, printed)
+            findings += f
+            subs += s
+            contracts += c
+        renumber(contracts)
     return ScanResult(transactions=tx, findings=findings, subscriptions=subs, contracts=contracts)
 
 
-def scan(paths: Sequence[str | Path], merchant_lists: Sequence[str | Path] = ()) -> ScanResult:
-    """Read statement files from disk and audit them together."""
-    tx, reports, errors = read_many((Path(p).name, None, p) for p in paths)
+def renumber(contracts: list[Any]) -> None:
+    """Contracts of several clients in one order (suspicious by score, then legit) with ids c1, c2, ..."""
+    contracts.sort(key=lambda c: (not c.suspicious, -c.score if c.suspicious else 0.0, c.client or "",
+                                  c.merchant.casefold() if not c.suspicious else "", c.key))
+    for i, c in enumerate(contracts, start=1):
+        c.id = f"c{i}"
+
+
+def statement_files(paths: Sequence[str | Path], clients_from_folders: bool = False,
+                    client: str | None = None) -> list[tuple[str, None, Path, str | None]]:
+    """Scan items for ``paths``: files as given, folders walked for statement files (sorted).
+
+    ``client`` names the client of every file; with ``clients_from_folders`` a file's client is the
+    folder it lies in (``client_x/jan.csv`` -> ``client_x``).
+    """
+    items: list[tuple[str, None, Path, str | None]] = []
+    for p in map(Path, paths):
+        files = [p]
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in STATEMENT_SUFFIXES)
+        for f in files:
+            who = client
+            if clients_from_folders and who is None:
+                who = f.parent.name if f.parent.name and f.parent != Path(".") else f.parent.resolve().name
+            items.append((f.name, None, f, who))
+    return items
+
+
+def scan(paths: Sequence[str | Path], merchant_lists: Sequence[str | Path] = (), *, client: str | None = None,
+         clients_from_folders: bool = False) -> ScanResult:
+    """Read statement files (or folders of them) from disk and audit them together."""
+    tx, reports, errors = read_many(statement_files(paths, clients_from_folders, client))
     result = analyse(tx, merchant_lists, reports)
     result.reports, result.errors = reports, errors
     return result

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from audit.cases.letters import format_money
-from audit.masking import mask_card
+from audit.masking import clean_line, mask_card
 
 if TYPE_CHECKING:
     from audit.contracts import Contract
@@ -114,11 +114,12 @@ def _files(result: ScanResult) -> list[str]:
 
 def _contract_lines(c: Contract) -> list[str]:
     rhythm = f"{c.cadence}, {c.status}" if c.cadence else c.status
-    lines = [f"  [{c.id}] {c.merchant}  (score {c.score:.0f}; {rhythm})"]
+    who = f"  client {c.client}" if getattr(c, "client", None) else ""
+    lines = [f"  [{c.id}] {mask_card(c.merchant)}  (score {c.score:.0f}; {rhythm}){who}"]
     if c.descriptors:
-        lines.append("      on statement as: " + "; ".join(c.descriptors))
+        lines.append("      on statement as: " + (mask_card("; ".join(c.descriptors)) or ""))
     for reason in c.reasons:
-        lines.append(f"      - {reason}")
+        lines.append(f"      - {mask_card(reason)}")
     rows = []
     for ch in [*c.charges, *c.refunds]:
         foreign = ""
@@ -127,16 +128,29 @@ def _contract_lines(c: Contract) -> list[str]:
         rows.append([_text(ch.get("date")), format_money(ch.get("amount"), ch.get("currency") or c.currency),
                      foreign, truncate(mask_card(_text(ch.get("description"))) or "", MAX_CELL)])
     lines += table(["date", "amount", "foreign", "descriptor"], rows, right=[False, True, True], indent="      ")
-    total = f"      total paid {format_money(c.total_paid, c.currency)}"
-    if c.refunded:
-        total += f" (after {format_money(c.refunded, c.currency)} refunded)"
+    paid, back = money_by_currency(c)
+    total = "      total paid " + " + ".join(format_money(v, k) for k, v in paid.items())
+    if any(back.values()):
+        total += " (after " + " + ".join(format_money(v, k) for k, v in back.items() if v) + " refunded)"
     lines.append(total)
     if c.next_expected_date:
-        amount = format_money(c.next_expected_amount, c.currency) if c.next_expected_amount is not None else ""
+        cur = c.currency or (c.charges[-1].get("currency") if c.charges else "") or ""
+        amount = format_money(c.next_expected_amount, cur) if c.next_expected_amount is not None else ""
         lines.append(f"      next charge expected {c.next_expected_date} {amount}".rstrip())
     if c.sources:
         lines.append("      list source: " + " ".join(c.sources))
     return lines
+
+
+def money_by_currency(c: Contract) -> tuple[dict[str, float], dict[str, float]]:
+    """A contract's net paid and refunded amounts per billing currency (never added across currencies)."""
+    paid = getattr(c, "paid_by_currency", None) or {c.currency: c.total_paid}
+    back = getattr(c, "refunded_by_currency", None) or {c.currency: c.refunded}
+    return dict(paid), dict(back)
+
+
+def _money_text(amounts: dict[str, float]) -> str:
+    return " + ".join(format_money(v, k) for k, v in sorted(amounts.items()))
 
 
 def _transactions(tx: pd.DataFrame, all_rows: bool) -> list[str]:
@@ -182,14 +196,16 @@ def render_text(result: ScanResult, all_rows: bool = False) -> str:
     if bad:
         totals: dict[str, float] = {}
         for c in bad:
-            totals[c.currency] = totals.get(c.currency, 0.0) + c.total_paid
-        lines.append("  paid to suspicious merchants: " + ", ".join(format_money(v, k) for k, v in totals.items()))
+            for cur, v in money_by_currency(c)[0].items():
+                totals[cur] = totals.get(cur, 0.0) + v
+        lines.append("  paid to suspicious merchants: " + ", ".join(
+            format_money(v, k) for k, v in sorted(totals.items())))
     lines.append("")
     title = f"Other subscriptions ({len(legit)})"
     lines += [title, "=" * len(title)]
     if legit:
         rows = [[truncate(c.merchant, MAX_CELL), c.cadence or "", c.status, str(len(c.charges)),
-                 format_money(c.total_paid, c.currency), c.last_date,
+                 _money_text(money_by_currency(c)[0]), c.last_date,
                  (f"{c.next_expected_date} {format_money(c.next_expected_amount, c.currency)}"
                   if c.next_expected_date and c.next_expected_amount is not None else (c.next_expected_date or ""))]
                 for c in legit]
@@ -199,4 +215,5 @@ def render_text(result: ScanResult, all_rows: bool = False) -> str:
         lines.append("  none found")
     lines.append("")
     lines += _transactions(result.transactions, all_rows)
-    return "\n".join(lines) + "\n"
+    # one logical line each: nothing a file name or descriptor holds can clear the screen or add a line
+    return "\n".join(clean_line(line) for line in lines) + "\n"

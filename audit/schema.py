@@ -23,7 +23,13 @@ rate               float64             conversion rate printed by the issuer (<N
 card               str                 masked card number / card label (``****1234``), <NA> if none
 cardholder         str                 cardholder or 本人/家族 marker as printed, <NA> if none
 kind               str                 ``charge``, ``refund``, ``payment``, ``fee``, ``cash`` or ``other``
+client             str                 whose statement it is (``--client``, a folder per client), <NA> if unknown
 =================  ==================  ============================================================
+
+``client`` is an *optional* column (:data:`OPTIONAL`): :func:`conform` always adds it (after the
+required columns, so per-file goldens and labelled data sets keep their shape), and every stage
+reads it with ``df.get("client")`` so a table without it still works. Descriptions are masked
+(card-number-like runs become ``****1234``) here, so no reader can leak a card number.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from audit.masking import mask_card
+from audit.masking import mask_card, mask_series
 
 SCHEMA: dict[str, str] = {
     "id": "str",
@@ -51,10 +57,13 @@ SCHEMA: dict[str, str] = {
     "kind": "str",
 }
 COLUMNS: list[str] = list(SCHEMA)
+# Columns conform() adds after COLUMNS when missing (stages must still tolerate their absence).
+OPTIONAL: dict[str, str] = {"client": "str"}
 KINDS = ("charge", "refund", "payment", "fee", "cash", "other")
 
 # Fields of the ``audit scan --json`` transaction records (a subset of the schema).
-JSON_FIELDS = ["id", "source", "date", "description", "amount", "currency", "original_amount", "original_currency"]
+JSON_FIELDS = ["id", "source", "date", "description", "amount", "currency", "original_amount", "original_currency",
+               "card", "client"]
 
 
 def empty_frame() -> pd.DataFrame:
@@ -69,7 +78,7 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
     Extra columns are kept after the schema's columns.
     """
     out = df.copy(deep=False)  # copy-on-write (pandas 3): the caller's frame is never changed
-    for col, dtype in SCHEMA.items():
+    for col, dtype in (SCHEMA | OPTIONAL).items():
         if col not in out.columns:
             out[col] = pd.Series(index=out.index, dtype=dtype)
             continue
@@ -82,8 +91,9 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
     for col in ("card", "cardholder"):  # some issuers print the card number beside the holder's name
         if out[col].notna().any():
             out[col] = _mask_cards(out[col])
-    extra = [c for c in out.columns if c not in SCHEMA]
-    return out[COLUMNS + extra].reset_index(drop=True)
+    out["description"] = mask_series(out["description"])
+    extra = [c for c in out.columns if c not in SCHEMA and c not in OPTIONAL]
+    return out[COLUMNS + list(OPTIONAL) + extra].reset_index(drop=True)
 
 
 def _mask_cards(values: pd.Series) -> pd.Series:

@@ -1,0 +1,113 @@
+"""Write a scan result in large, columnar pieces: JSON (streamed), Parquet or CSV.
+
+The transaction table is never turned into one Python dict per row: JSON records are produced by
+pandas' C writer in chunks of :data:`CHUNK` rows and written with one ``write`` per chunk, so
+memory follows the chunk, not the table. Descriptions are already masked by ``schema.conform``;
+they are masked again here for tables that did not pass through it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+import pandas as pd
+
+from audit import schema
+from audit.masking import mask_series
+
+if TYPE_CHECKING:
+    from audit.pipeline import ScanResult
+
+CHUNK = 100_000
+FORMATS = ("json", "parquet", "csv")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def _json_frame(tx: pd.DataFrame) -> pd.DataFrame:
+    """The ``--json`` transaction fields, dates as ISO text, descriptions masked."""
+    cols = [c for c in schema.JSON_FIELDS if c in tx.columns]
+    out = tx[cols].copy()
+    if "date" in out.columns:
+        d = out["date"]
+        text = d.dt.strftime("%Y-%m-%d") if len(d) else d.astype("str")
+        out["date"] = text.where(d.notna(), None)
+    if "description" in out.columns:
+        out["description"] = mask_series(out["description"])
+    return out
+
+
+def transaction_records(tx: pd.DataFrame) -> list[dict[str, Any]]:
+    """The transactions as JSON-ready dicts (small tables; large ones go through :func:`write_json`)."""
+    if tx.empty:
+        return []
+    return json.loads(_json_frame(tx).to_json(orient="records", force_ascii=False, double_precision=15))
+
+
+def _dump(obj: Any) -> str:
+    from audit.pipeline import json_value
+
+    return json.dumps(json_value(obj), ensure_ascii=False, indent=1)
+
+
+def write_json(result: ScanResult, out: IO[str]) -> None:
+    """The ``audit scan --json`` document, transactions streamed in chunks (one record per line)."""
+    out.write('{"transactions": [')
+    tx = result.transactions
+    first = True
+    for start in range(0, len(tx), CHUNK):
+        part = _json_frame(tx.iloc[start:start + CHUNK])
+        text = part.to_json(orient="records", lines=True, force_ascii=False, double_precision=15)
+        text = text.rstrip("\n").replace("\n", ",\n")
+        out.write(("\n" if first else ",\n") + text)
+        first = False
+    out.write("\n],\n")
+    parts = {
+        "findings": [dataclasses.asdict(f) for f in result.findings],
+        "subscriptions": [dataclasses.asdict(s) for s in result.subscriptions],
+        "contracts": [dataclasses.asdict(c) for c in result.contracts],
+        "files": [dataclasses.asdict(r) for r in result.reports],
+        "errors": [str(e) for e in result.errors],
+    }
+    for i, (name, value) in enumerate(parts.items()):
+        out.write(f'"{name}": {_dump(value)}' + (",\n" if i < len(parts) - 1 else "\n"))
+    out.write("}\n")
+
+
+def _neutralise(df: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula get a leading apostrophe; lists are joined."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object and out[col].map(lambda v: isinstance(v, list)).any():
+            out[col] = out[col].map(lambda v: " ".join(map(str, v)) if isinstance(v, list) else v)
+        if pd.api.types.is_string_dtype(out[col]) or out[col].dtype == object:
+            s = out[col].astype("str")
+            bad = s.str.startswith(_FORMULA_START).fillna(False)
+            if bad.any():
+                out[col] = s.where(~bad, "'" + s)
+    return out
+
+
+def write_tables(result: ScanResult, out_dir: str | Path, fmt: str) -> list[Path]:
+    """``transactions``, ``findings`` and ``contracts`` as Parquet or CSV files in ``out_dir``."""
+    from audit.scale.tables import client_map, contracts_frame, findings_frame
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    tables = {
+        "transactions": _json_frame(result.transactions).assign(
+            date=result.transactions["date"], kind=result.transactions["kind"]),
+        "findings": findings_frame(result.findings, client_map(result.transactions)),
+        "contracts": contracts_frame(result.contracts),
+    }
+    written = []
+    for name, df in tables.items():
+        path = out / f"{name}.{fmt}"
+        if fmt == "parquet":
+            df.to_parquet(path, index=False)
+        else:
+            _neutralise(df).to_csv(path, index=False)
+        written.append(path)
+    return written
