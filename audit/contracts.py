@@ -33,7 +33,6 @@ from typing import Any
 
 import pandas as pd
 
-from audit.masking import mask_card
 from audit.model import Finding, Subscription
 
 # Finding kinds whose charges form one contract even across merchants (a gift-card burst is one payment).
@@ -121,10 +120,22 @@ def _refund_mask(tx: pd.DataFrame) -> pd.Series:
     return mask.fillna(False).astype(bool)
 
 
+def _column_values(col: pd.Series) -> list[Any]:
+    """A column as Python values with missing ones as None, converted once per column (not per cell)."""
+    if pd.api.types.is_datetime64_any_dtype(col):
+        text = col.dt.strftime("%Y-%m-%d")
+        return [None if pd.isna(v) else v for v in text.tolist()]
+    if pd.api.types.is_float_dtype(col):
+        return [None if v != v else v for v in col.to_numpy(dtype="float64", na_value=float("nan")).tolist()]
+    return [None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else
+            (v.item() if hasattr(v, "item") and not isinstance(v, str) else v)
+            for v in col.astype(object).tolist()]
+
+
 def _rows_by_id(tx: pd.DataFrame, wanted: set[str]) -> dict[str, dict[str, Any]]:
     """The rows named in ``wanted`` and every refund, each as a plain dict (plus ``_key``, ``_cc``), by id.
 
-    Only these rows become dicts: on a large table that is a small share of it.
+    Only these rows become dicts (on a large table a small share of it), built column by column.
     """
     if tx.empty or "id" not in tx.columns:
         return {}
@@ -133,14 +144,16 @@ def _rows_by_id(tx: pd.DataFrame, wanted: set[str]) -> dict[str, dict[str, Any]]
     if sel.empty:
         return {}
     keys = sel["merchant_key"] if "merchant_key" in sel.columns else sel["description"]
-    keys = keys.fillna(sel["description"]).fillna("")
-    cols = [c for c in _RECORD_FIELDS if c in sel.columns]
+    keys = keys.fillna(sel["description"]).fillna("").astype("str").tolist()
+    columns = {c: (_column_values(sel[c]) if c in sel.columns else [None] * len(sel)) for c in _RECORD_FIELDS}
+    if "description" in sel.columns:
+        from audit.masking import mask_series
+
+        columns["description"] = _column_values(mask_series(sel["description"].astype("str")))
     out: dict[str, dict[str, Any]] = {}
-    for rec, key in zip(sel[cols].to_dict(orient="records"), keys, strict=True):
-        row = {c: _clean(rec.get(c)) for c in _RECORD_FIELDS}
-        if row["description"] is not None:
-            row["description"] = mask_card(str(row["description"]))
-        row["_key"] = str(key)
+    for i, values in enumerate(zip(*columns.values(), strict=True)):
+        row = dict(zip(_RECORD_FIELDS, values, strict=True))
+        row["_key"] = keys[i]
         row["_cc"] = (row["client"] or "", row["card"] or "")
         if row["id"] is not None:
             out[str(row["id"])] = row

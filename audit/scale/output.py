@@ -46,10 +46,42 @@ def transaction_records(tx: pd.DataFrame) -> list[dict[str, Any]]:
     return json.loads(_json_frame(tx).to_json(orient="records", force_ascii=False, double_precision=15))
 
 
-def _dump(obj: Any) -> str:
+def _plain(obj: Any) -> Any:
+    """A dataclass as a dict of its fields (shallow: the lists and dicts inside are JSON-ready already)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, list) and obj and dataclasses.is_dataclass(obj[0]):
+        return [_plain(x) for x in obj]
+    return obj
+
+
+def _default(v: Any) -> Any:
+    """What the JSON encoder cannot write itself: numpy scalars, timestamps, missing values."""
     from audit.pipeline import json_value
 
-    return json.dumps(json_value(obj), ensure_ascii=False, indent=1)
+    out = json_value(v)
+    if out is v:
+        return str(v)
+    return out
+
+
+def _write_list(out: IO[str], items: list[Any]) -> None:
+    """A JSON array, one element per line, with the C encoder (no indent: indent would use the slow one)."""
+    out.write("[")
+    for i, item in enumerate(items):
+        plain = _plain(item)
+        try:
+            text = json.dumps(plain, ensure_ascii=False, default=_default, allow_nan=False)
+        except ValueError:  # a NaN somewhere: write it as null
+            text = json.dumps(_nan_free(plain), ensure_ascii=False, default=_default)
+        out.write(("\n" if i == 0 else ",\n") + text)
+    out.write("\n]" if items else "]")
+
+
+def _nan_free(v: Any) -> Any:
+    from audit.pipeline import json_value
+
+    return json_value(v)
 
 
 def write_json(result: ScanResult, out: IO[str]) -> None:
@@ -63,17 +95,17 @@ def write_json(result: ScanResult, out: IO[str]) -> None:
         text = text.rstrip("\n").replace("\n", ",\n")
         out.write(("\n" if first else ",\n") + text)
         first = False
-    out.write("\n],\n")
+    out.write("\n]")
     parts = {
-        "findings": [dataclasses.asdict(f) for f in result.findings],
-        "subscriptions": [dataclasses.asdict(s) for s in result.subscriptions],
-        "contracts": [dataclasses.asdict(c) for c in result.contracts],
-        "files": [dataclasses.asdict(r) for r in result.reports],
-        "errors": [str(e) for e in result.errors],
+        "findings": result.findings,
+        "subscriptions": result.subscriptions,
+        "contracts": result.contracts,
+        "files": result.reports,
     }
-    for i, (name, value) in enumerate(parts.items()):
-        out.write(f'"{name}": {_dump(value)}' + (",\n" if i < len(parts) - 1 else "\n"))
-    out.write("}\n")
+    for name, items in parts.items():
+        out.write(f',\n"{name}": ')
+        _write_list(out, list(items))
+    out.write(',\n"errors": ' + json.dumps([str(e) for e in result.errors], ensure_ascii=False) + "\n}\n")
 
 
 def _neutralise(df: pd.DataFrame) -> pd.DataFrame:
