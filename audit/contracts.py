@@ -123,13 +123,11 @@ def _refund_mask(tx: pd.DataFrame) -> pd.Series:
 def _column_values(col: pd.Series) -> list[Any]:
     """A column as Python values with missing ones as None, converted once per column (not per cell)."""
     if pd.api.types.is_datetime64_any_dtype(col):
-        text = col.dt.strftime("%Y-%m-%d")
-        return [None if pd.isna(v) else v for v in text.tolist()]
-    if pd.api.types.is_float_dtype(col):
+        col = col.dt.strftime("%Y-%m-%d")
+    elif pd.api.types.is_float_dtype(col):
         return [None if v != v else v for v in col.to_numpy(dtype="float64", na_value=float("nan")).tolist()]
-    return [None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else
-            (v.item() if hasattr(v, "item") and not isinstance(v, str) else v)
-            for v in col.astype(object).tolist()]
+    values = col.to_numpy(dtype=object, na_value=None)
+    return values.tolist()
 
 
 def _rows_by_id(tx: pd.DataFrame, wanted: set[str]) -> dict[str, dict[str, Any]]:
@@ -151,12 +149,10 @@ def _rows_by_id(tx: pd.DataFrame, wanted: set[str]) -> dict[str, dict[str, Any]]
 
         columns["description"] = _column_values(mask_series(sel["description"].astype("str")))
     out: dict[str, dict[str, Any]] = {}
-    for i, values in enumerate(zip(*columns.values(), strict=True)):
+    for values, key in zip(zip(*columns.values(), strict=True), keys, strict=True):
         row = dict(zip(_RECORD_FIELDS, values, strict=True))
-        row["_key"] = keys[i]
-        row["_cc"] = (row["client"] or "", row["card"] or "")
         if row["id"] is not None:
-            out[str(row["id"])] = row
+            out[str(row["id"])] = row | {"_key": key, "_cc": (row["client"] or "", row["card"] or "")}
     return out
 
 
@@ -297,7 +293,7 @@ def _unique_keys(contracts: list[Contract]) -> None:
 
 
 def _record(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in row.items() if not k.startswith("_")}
+    return {k: row[k] for k in _RECORD_FIELDS}
 
 
 def _cluster_name(findings: list[Finding], key: str | None) -> str | None:

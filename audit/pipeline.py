@@ -23,6 +23,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,6 +104,14 @@ def _digest(data: bytes | None, path: str | Path | None) -> str | None:
 
 def _read_one(name: str, data: bytes | None, path: str | Path | None) -> tuple[pd.DataFrame, ParseReport]:
     """:func:`read_statement`, with every failure turned into one line naming the file."""
+    if data is None and path is not None:
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            mode = None  # the reader says "file not found" (or why not) in its own words
+        if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            raise StatementError(name, "is not a regular file (a device, pipe or socket): save the statement "
+                                       "as a file and scan that")
     try:
         return read_statement(path=path, data=data, name=name)
     except StatementError:
@@ -131,7 +140,7 @@ def _sane_dates(df: pd.DataFrame, report: ParseReport) -> pd.DataFrame:
         page = None if pd.isna(rec["page"]) else int(rec["page"])
         report.problems.append(RowProblem(
             source=str(rec["source"]), row=row, page=page,
-            message=f"date {rec['date']} is outside {SANE_YEARS[0]}-{SANE_YEARS[1]}: row not counted",
+            message=f"date {pd.Timestamp(rec['date']).date()} is outside {SANE_YEARS[0]}-{SANE_YEARS[1]}: row not counted",
             raw=f"{rec['description']} {rec['amount']}"))
     report.rows = max(0, report.rows - int(bad.sum()))
     return df.loc[~bad.to_numpy()]

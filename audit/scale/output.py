@@ -21,7 +21,7 @@ from audit.masking import mask_series
 if TYPE_CHECKING:
     from audit.pipeline import ScanResult
 
-CHUNK = 100_000
+CHUNK = 20_000
 FORMATS = ("json", "parquet", "csv")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 

@@ -1,0 +1,74 @@
+"""End-to-end ``audit scan`` against bare pandas on the same generated statement CSV.
+
+For each size (default 100,000 and 1,000,000 rows) it writes ``bench/data/scan_<rows>.csv`` (see
+``bench/scale_data.py``) and runs, each in a fresh subprocess, alternating, ``--repeat`` times:
+
+* **bare**: ``python -c`` that imports pandas, ``pd.read_csv(path)`` and ``pd.to_datetime`` of the
+  date column (``format="%Y/%m/%d"``) - the floor any reader of this file pays;
+* **scan**: ``python -m audit scan PATH --json --out FILE`` (read, normalise, match, recurring,
+  signals, contracts, JSON written to a file).
+
+Each measurement is the child's CPU seconds (user + system, from ``os.wait4``), wall seconds and
+peak RSS (MiB). Printed: the minimum over repeats, and the ratio scan/bare of CPU (target <= 5) and
+the scan's peak (target < 1 GiB at 1M rows). Both include interpreter start-up and imports.
+
+Run: ``.venv/bin/python bench/bench_scan.py [--sizes 100000 1000000] [--repeat 1]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scale_data import DATA, make_statement_csv
+
+BARE = ("import pandas as pd, sys; df = pd.read_csv(sys.argv[1]); "
+        "pd.to_datetime(df['Date'], format='%Y/%m/%d')")
+
+
+def measure(argv: list[str]) -> dict[str, float]:
+    """Run ``argv``; CPU, wall and peak RSS of that child alone."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"failed: {' '.join(argv)}\n{err}")
+    return {"cpu": usage.ru_utime + usage.ru_stime, "wall": wall, "peak_mib": usage.ru_maxrss / 1024}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    ap.add_argument("--repeat", type=int, default=1)
+    args = ap.parse_args(argv)
+    py = sys.executable
+    print(f"{'rows':>9}  {'bare cpu s':>10}  {'scan cpu s':>10}  {'ratio':>6}  {'scan wall s':>11}  "
+          f"{'bare MiB':>8}  {'scan MiB':>8}  {'scan B/row':>10}")
+    for rows in args.sizes:
+        path = make_statement_csv(DATA / f"scan_{rows}.csv", rows)
+        bare, scan = [], []
+        with tempfile.TemporaryDirectory() as tmp:
+            out = str(Path(tmp) / "out.json")
+            for _ in range(args.repeat):
+                bare.append(measure([py, "-c", BARE, str(path)]))
+                scan.append(measure([py, "-m", "audit", "scan", str(path), "--json", "--out", out]))
+        b = min(bare, key=lambda m: m["cpu"])
+        s = min(scan, key=lambda m: m["cpu"])
+        per_row = (s["peak_mib"] - b["peak_mib"]) * 2**20 / rows
+        print(f"{rows:>9,}  {b['cpu']:>10.2f}  {s['cpu']:>10.2f}  {s['cpu'] / b['cpu']:>5.1f}x  {s['wall']:>11.2f}  "
+              f"{b['peak_mib']:>8.0f}  {s['peak_mib']:>8.0f}  {per_row:>10.0f}", flush=True)
+    print("targets: ratio <= 5x CPU; scan peak < 1024 MiB at 1,000,000 rows. "
+          "B/row = (scan peak - bare peak) / rows.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
