@@ -223,7 +223,14 @@ def merchant_db(extra: Sequence[str | Path] = ()) -> Any:
     key = tuple(_stamp(p) for p in [*shipped_paths(), *extra])
     db = _DB_CACHE.get(key)
     if db is None:
-        db = load_merchant_db(extra=list(extra))
+        try:
+            db = load_merchant_db(extra=list(extra))
+        except (RecursionError, MemoryError) as exc:  # a crafted local list: one line, never a traceback
+            from audit.errors import MerchantListError
+
+            what = "nested too deeply" if isinstance(exc, RecursionError) else "too large"
+            names = ", ".join(Path(p).name for p in extra) or "shipped lists"
+            raise MerchantListError(f"{names}: merchant list is {what} to read") from None
         if len(_DB_CACHE) > 8:
             _DB_CACHE.clear()
         _DB_CACHE[key] = db
@@ -243,7 +250,10 @@ class HitTable:
 
     @classmethod
     def build(cls, descriptors: Iterable[str], db: Any) -> HitTable:
-        distinct = pd.unique(pd.Series(list(descriptors), dtype="str").dropna())
+        if isinstance(descriptors, pd.Series):  # a column: no Python object per row
+            distinct = descriptors.dropna().unique()
+        else:
+            distinct = pd.unique(pd.Series(list(descriptors), dtype="str").dropna())
         return cls(db.match_many(distinct), db)
 
     def match_many(self, descriptors: Iterable[str]) -> dict[str, Any]:
