@@ -123,6 +123,26 @@ _IN_WORDS = (
 _OUT_WORDS = r"支払|利用|出金|引落|引出|アップロード|(?i:^(?:d|dr|s|af|debit|soll)$|\bdebit\b|purchase|\bsale\b|lastschrift|débit|cargo)"
 
 
+def charges_negative_by_type(amount: pd.Series, get: GetColumn) -> bool | None:
+    """For a signed amount column: True when rows typed as money out (Debit Transfer, Lastschrift,
+    支払) are mostly negative, False when mostly positive, None when the type column says nothing."""
+    types = get("type")
+    if types is None:
+        return None
+    t = normalise_column(types).fillna("")
+    money_in = t.str.contains(_IN_WORDS, regex=True).to_numpy(dtype=bool)
+    money_out = t.str.contains(_OUT_WORDS, regex=True).to_numpy(dtype=bool) & ~money_in
+    a = amount.to_numpy(dtype="float64")
+    known = ~np.isnan(a) & (a != 0)
+    if not ((a[known] < 0).any() and (a[known] > 0).any()):
+        return None  # unsigned amounts: apply_direction's case
+    neg_out = int((money_out & known & (a < 0)).sum()) + int((money_in & known & (a > 0)).sum())
+    pos_out = int((money_out & known & (a > 0)).sum()) + int((money_in & known & (a < 0)).sum())
+    if neg_out == pos_out:
+        return None
+    return neg_out > pos_out
+
+
 def apply_direction(amount: pd.Series, get: GetColumn) -> tuple[pd.Series, str]:
     """Make money-in rows negative when the amounts carry no sign and the type column says which way
     each row goes; returns the amounts and a note for the parse report ("" when nothing changed)."""

@@ -29,6 +29,7 @@ from audit.readers.encoding import decode
 from audit.readers.spec import LayoutSpec
 from audit.values import (
     SYMBOL_CURRENCY,
+    YEARLESS_FORMATS,
     const_str,
     has_edge_space,
     infer_date_format_info,
@@ -256,7 +257,11 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
             formats = (guess.format,)
         if guess.note and guess.format:
             report.warnings.append(f"dates ({guess.format}): {guess.note}")
-    dates = parse_dates(date_raw, formats=formats, dayfirst=dayfirst)
+    if formats and formats[0] in YEARLESS_FORMATS:
+        dates, why = _place_yearless(date_raw, formats, dayfirst, plan)
+        report.warnings.append(why)
+    else:
+        dates = parse_dates(date_raw, formats=formats, dayfirst=dayfirst)
     posting = None
     post_raw = cols.get("posting_date")
     if post_raw is not None:
@@ -348,6 +353,33 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
     return table
 
 
+_PERIOD = re.compile(r"((?:19|20)[0-9]{2})\s*(?:年|[/.\-])\s*([0-9]{1,2})(?![0-9])")
+
+
+def _place_yearless(
+    date_raw: pd.Series, formats: Sequence[str], dayfirst: bool | None, plan: csv_plan.Plan
+) -> tuple[pd.Series, str]:
+    """Dates printed without a year (``10/28``, ``4月30日``), placed in the statement period: the latest
+    year-month printed above the table, else the twelve months up to today. Months after the period's
+    month belong to the year before (December rows on a January statement)."""
+    found = [m for line in plan.preamble for m in _PERIOD.finditer(unicodedata.normalize("NFKC", line))]
+    found = [m for m in found if 1 <= int(m.group(2)) <= 12]
+    if found:
+        year, month = max((int(m.group(1)), int(m.group(2))) for m in found)
+        why = f"dates have no year: placed in the period up to {year}-{month:02d} printed in the file"
+    else:
+        today = pd.Timestamp.today()
+        year, month = today.year, today.month
+        why = "dates have no year and the file prints no period: placed in the twelve months up to today"
+    dates = parse_dates(date_raw, formats=formats, dayfirst=dayfirst, year=year)
+    late = (dates.dt.month > month).fillna(False)
+    if not found:
+        late = (dates > pd.Timestamp.today().normalize()).fillna(False)
+    if bool(late.any()):
+        dates = dates.where(~late, dates - pd.DateOffset(years=1))
+    return dates, why
+
+
 def _exclude_totals(label: np.ndarray, desc: pd.Series, exclude, amount: pd.Series) -> None:
     if not label.any():
         return
@@ -421,6 +453,9 @@ def _amounts(
             negative_charges = spec.charges_negative
         else:
             negative_charges, why = csv_columns.money_in_positive(amount, cols.get, cols.roles, header, decimal)
+            if negative_charges is None:
+                negative_charges = csv_columns.charges_negative_by_type(amount, cols.get)
+                why = "rows typed as money out are negative in this file"
             if negative_charges is None:
                 negative_charges = _charges_look_negative(amount, cols, desc)
                 why = "charges appear as negative numbers in this file (judged from the data)"

@@ -25,10 +25,10 @@ HEADER_VOCAB: tuple[tuple[str, str], ...] = (
      r"|fremdwährung|originalwährung|devise d'origine|vreemde valuta|divisa|valuta originale"),
     ("rate", r"換算レート|変換レート|為替レート|レート|(exchange |conversion |fx )?rate"
      r"|kurs|wechselkurs|umrechnungskurs|taux( de change)?|wisselkoers|koers|tipo de cambio|tasso( di cambio)?|cambio"),
-    ("posting_date", r"posted ?date|post ?date|posting ?date|completed ?date|settlement ?date|処理日|データ処理日|計上日|確定日"
+    ("posting_date", r"posted ?date|post ?date|posting ?date|value ?date|completed ?date|settlement ?date|処理日|データ処理日|計上日|確定日"
      r"|buchungsdatum|buchungstag|wertstellung|valuta ?datum|date de valeur|date de comptabilisation|boekdatum|rentedatum"
      r"|fecha valor|fecha contable|data valuta|data contabile"),
-    ("date", r"利用日|ご利用日|ご利用年月日|利用年月日|取引年月日|お取引日|取扱日付|取扱日|ご利用日付|利用日/キャンセル日|利用日付|取引日|日付|transaction ?date|trans\.? ?date|txn ?date|purchase ?date|started ?date|date"
+    ("date", r"利用日|ご利用日|ご利用年月日|利用年月日|取引年月日|お取引日|取扱日付|取扱日|ご利用日付|利用日/キャンセル日|利用日付|取引日|日付|transaction ?date|booking ?date|trans\.? ?date|txn ?date|purchase ?date|started ?date|date"
      r"|datum|belegdatum|umsatzdatum|transaktionsdatum|kaufdatum|date d'opération|date de l'opération|date d'achat"
      r"|transactiedatum|fecha|fecha (de )?operación|fecha de compra|data|data operazione|data (dell')?acquisto"),
     # who was paid (or who paid): preferred over generic description columns (see description_candidates)

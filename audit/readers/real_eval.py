@@ -7,8 +7,9 @@ positive amounts for money out and ``unknown`` where the file names no currency.
 
 Each file is read with :func:`audit.readers.read_statement`, exactly as ``audit scan`` reads it (no
 file name or fixture knowledge anywhere). Rows are paired one-to-one: each expected row, in file order,
-takes the unpaired row read that agrees with it on most fields (date, amount, description, currency;
-ties go to the earlier row). A field is right on a row when:
+is compared with row *i* read when the reader gave as many rows as expected (readers keep file
+order); otherwise each expected row takes the unpaired row read that agrees with it on most fields
+(date, amount, description, currency; ties go to the earlier row). A field is right on a row when:
 
 * date: the same calendar day;
 * amount: the same signed value within half a cent (positive = money out);
@@ -107,9 +108,10 @@ def compare(expected: pd.DataFrame, got: pd.DataFrame, result: FileResult) -> No
     result.expected, result.got = len(expected), len(got)
     free = list(range(len(got)))
     rows = [got.iloc[i] for i in range(len(got))]
-    for _, exp in expected.iterrows():
+    in_order = len(got) == len(expected)  # readers keep file order: same count = row i against row i
+    for k, (_, exp) in enumerate(expected.iterrows()):
         best, best_score, best_agree = None, -1, None
-        for i in free:
+        for i in [k] if in_order else free:
             agree = _agree(exp, rows[i])
             score = sum(agree.values())
             if score > best_score:
