@@ -29,18 +29,19 @@ def read(tmp_path: Path, text: str | bytes, name: str = "t.csv") -> tuple[pd.Dat
 # ------------------------------------------------------------------------------------------ the corpus
 
 
-def test_manifest_lists_every_file_with_source_and_expectation() -> None:
-    manifest = REAL / "csv" / "manifest.toml"
+@pytest.mark.parametrize(("folder", "least"), [("csv", 40), ("holdout", 5)])
+def test_manifest_lists_every_file_with_source_and_expectation(folder: str, least: int) -> None:
+    manifest = REAL / folder / "manifest.toml"
     entries = tomllib.loads(manifest.read_text(encoding="utf-8"))["file"]
     listed = {e["path"] for e in entries}
-    present = {p.name for p in (REAL / "csv").iterdir() if not p.name.endswith((".expected.csv", ".toml"))}
+    present = {p.name for p in (REAL / folder).iterdir() if not p.name.endswith((".expected.csv", ".toml"))}
     assert listed == present
-    assert len(entries) >= 40
+    assert len(entries) >= least
     for e in entries:
         assert {"path", "repo", "repo_path", "commit", "licence", "what"} <= e.keys(), e["path"]
         assert e["licence"] in PERMISSIVE, e["path"]
         assert len(e["commit"]) == 40, e["path"]
-        exp = pd.read_csv(REAL / "csv" / (e["path"] + ".expected.csv"), dtype="str", keep_default_na=False)
+        exp = pd.read_csv(REAL / folder / (e["path"] + ".expected.csv"), dtype="str", keep_default_na=False)
         assert list(exp.columns) == ["date", "description", "amount", "currency"], e["path"]
         assert len(exp) >= 1
 
@@ -196,6 +197,15 @@ def test_debit_credit_indicator_column(tmp_path: Path) -> None:
             '6/13/15,Transfer to Savings,Account Transfer,"2,000.00",credit,Savings\n')
     df, _ = read(tmp_path, text)
     assert df["amount"].tolist() == [1000.0, -2000.0]
+
+
+def test_headerless_file_with_a_direction_column(tmp_path: Path) -> None:
+    # csv2ofx's mint_headerless.csv: no header, "debit" / "credit" in the fifth column
+    text = ('6/12/15,Transfer from Checking,Account Transfer,"1,000.00",debit,Checking,Savings\n'
+            '6/13/15,Transfer to Savings,Account Transfer,"2,000.00",credit,Savings,Checking\n'
+            '6/14/15,Transfer from Savings,Account Transfer,"2,500.00",debit,Savings,Checking\n')
+    df, _ = read(tmp_path, text)
+    assert df["amount"].tolist() == [1000.0, -2000.0, 2500.0]
 
 
 def test_emoney_top_ups_and_cancellations_are_money_in(tmp_path: Path) -> None:

@@ -186,6 +186,20 @@ def amount_score(values: pd.Series) -> float:
     return float(ok.mean())
 
 
+_INDICATOR = r"(?i)debit|credit|dr|cr|d|c|soll|haben|s|h|af|bij|入金|出金|支払|預入|引出"
+
+
+def _indicator_column(df: pd.DataFrame, cols: Sequence[int]) -> int | None:
+    """A column holding nothing but a direction word per row (debit / credit, D / C, 入金 / 出金): the sign
+    of an unsigned amount column in a file without a header."""
+    for c in cols:
+        s = df.iloc[:, c].dropna().astype("str").str.strip().head(300)
+        s = s[s != ""]
+        if len(s) and bool(s.str.fullmatch(_INDICATOR).all()) and s.str.lower().nunique() >= 2:
+            return c
+    return None
+
+
 def content_roles(df: pd.DataFrame, skip: Sequence[int] = ()) -> tuple[dict[str, int], list[str]]:
     """Roles for a table without a usable header, from what the columns hold; plus notes on the choice."""
     roles: dict[str, int] = {}
@@ -227,6 +241,9 @@ def content_roles(df: pd.DataFrame, skip: Sequence[int] = ()) -> tuple[dict[str,
         texts.append((float(s.str.len().mean()) * float(len(s)), c))
     if texts:
         roles["description"] = max(texts)[1]
+    indicator = _indicator_column(df, [c for c in cols if c not in roles.values()])
+    if indicator is not None:
+        roles["type"] = indicator
     if roles:
         notes.append("columns chosen from their contents: " + ", ".join(f"{r}=col {i + 1}" for r, i in sorted(roles.items(), key=lambda t: t[1])))
     return roles, notes

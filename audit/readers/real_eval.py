@@ -185,12 +185,18 @@ def format_results(results: list[FileResult], verbose: bool = False) -> str:
         )
         if verbose and not r.fully_right:
             lines.extend(f"{'':<{name_w}}    {m}" for m in r.mismatches)
+    lines.append("-" * len(head))
+    folders = sorted({r.path.split("/")[0] for r in results})
+    if len(folders) > 1:
+        for folder in folders:
+            part = [r for r in results if r.path.split("/")[0] == folder]
+            full_part = sum(r.fully_right for r in part)
+            lines.append(f"{folder}: {len(part)} files, fully right {full_part} ({full_part / len(part):.1%})")
     n = len(results)
     total_exp = sum(r.expected for r in results) or 1
     per_field = {f: sum(r.right[f] for r in results) / total_exp for f in FIELDS}
     read_n = sum(r.read for r in results)
     full = sum(r.fully_right for r in results)
-    lines.append("-" * len(head))
     lines.append(
         f"files {n}: read {read_n} ({read_n / n:.0%}), fully right {full} ({full / n:.1%}); rows right per field: "
         + ", ".join(f"{f} {v:.1%}" for f, v in per_field.items())
