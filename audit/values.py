@@ -563,6 +563,10 @@ def normalise_date_column(values: pd.Series) -> pd.Series:
             s = s.copy()
             s[era] = s[era].map(_era_to_western)
     s = s.str.strip()
+    letter_era = re_contains(s, r"^[RHS] ?(?:元|[0-9]{1,2})[./][0-9]{1,2}[./][0-9]{1,2}$")  # R05.04.01, H30.01.15
+    if bool(letter_era.any()):
+        s = s.copy()
+        s[letter_era] = s[letter_era].map(_era_to_western)
     if bool(s.str.contains(r"[ \t]{2}", regex=True, na=False).any()):
         s = s.str.replace(r"[ \t]+", " ", regex=True)
     return s
@@ -588,16 +592,20 @@ def infer_date_format_info(values: pd.Series, *, dayfirst: bool | None = None, s
     for fmt in (*DATE_FORMATS, *YEARLESS_FORMATS):
         if not _could_match(fmt, uniq):
             continue
-        counts[fmt] = int(_to_datetime(uniq, fmt).notna().sum())
+        leap = 2000 if fmt in YEARLESS_FORMATS else None  # a leap year, so 2/29 counts as a date
+        counts[fmt] = int(_to_datetime(uniq, fmt, leap).notna().sum())
         if counts[fmt] == n:  # nothing later can beat it; only its day/month twin matters (ambiguity)
             twin = _SWAPPED.get(fmt)
             if twin is not None and twin not in counts:
-                counts[twin] = int(_to_datetime(uniq, twin).notna().sum())
+                counts[twin] = int(_to_datetime(uniq, twin, leap).notna().sum())
             break
     if not counts or max(counts.values()) == 0:
         return DateFormatGuess(None, None, sample=n, note="no known date format fits")
     best_n = max(counts.values())
     best = next(f for f in (*DATE_FORMATS, *YEARLESS_FORMATS) if counts.get(f) == best_n)
+    compact_note = ""
+    if "%y" in best:  # two-digit years: 23/04/01 is 2023-04-01 in a Japanese file, not 23 April 2001
+        best, compact_note = _compact_order(uniq, best, best_n)
     twin = _SWAPPED.get(best)
     ambiguous = False
     note = ""
@@ -615,7 +623,31 @@ def infer_date_format_info(values: pd.Series, *, dayfirst: bool | None = None, s
         first_day = False
     if best in YEARLESS_FORMATS:
         note = (note + "; " if note else "") + "dates have no year"
+    if compact_note:
+        note = (note + "; " if note else "") + compact_note
     return DateFormatGuess(best, first_day, ambiguous, best_n, n, note)
+
+
+_TWO_DIGIT_YEAR_FORMATS = ("%y/%m/%d", "%y-%m-%d", "%y.%m.%d", "%d/%m/%y", "%m/%d/%y", "%d.%m.%y", "%d-%m-%y", "%m-%d-%y")
+
+
+def _compact_order(uniq: pd.Series, best: str, best_n: int) -> tuple[str, str]:
+    """Of the two-digit-year orders that read every date, the one giving the shortest period: a
+    statement covers weeks or months, not decades."""
+    spans: list[tuple[float, int, str]] = []
+    for rank, fmt in enumerate(_TWO_DIGIT_YEAR_FORMATS):
+        if fmt[2] != best[2]:  # same separator only
+            continue
+        got = _to_datetime(uniq, fmt)
+        if int(got.notna().sum()) == best_n:
+            spans.append(((got.max() - got.min()).total_seconds(), rank, fmt))
+    if len(spans) < 2:
+        return best, ""
+    spans.sort()
+    chosen = spans[0][2]
+    if chosen == best:
+        return best, ""
+    return chosen, f"read as {chosen}: the order giving the most compact period"
 
 
 def infer_date_format(values: pd.Series, *, dayfirst: bool | None = None) -> tuple[str | None, bool | None]:

@@ -52,6 +52,10 @@ def read_statement(
 
         return read_pdf_bytes(data, name)
     if kind == "csv":
+        from audit.readers.ofx import looks_like_ofx, read_ofx_bytes
+
+        if looks_like_ofx(data):  # OFX/QFX is text too: read with the OFX parser, not as CSV
+            return read_ofx_bytes(data, name)
         from audit.readers.csv_reader import read_csv_bytes
 
         return read_csv_bytes(data, name)

@@ -24,11 +24,12 @@ from audit import schema
 from audit.errors import StatementError
 from audit.masking import mask_card
 from audit.model import ExcludedRow, ParseReport, RowProblem
-from audit.readers import csv_plan, csv_rules, csv_table, infer
+from audit.readers import csv_columns, csv_plan, csv_rules, csv_table, infer
 from audit.readers.encoding import decode
 from audit.readers.spec import LayoutSpec
 from audit.values import (
     SYMBOL_CURRENCY,
+    YEARLESS_FORMATS,
     const_str,
     has_edge_space,
     infer_date_format_info,
@@ -61,9 +62,10 @@ def load_layouts() -> list[LayoutSpec]:
     """The issuer specs, or none when the layouts module is missing or broken."""
     try:
         from audit.readers.layouts import LAYOUTS
+        from audit.readers.paypal import PAYPAL_LAYOUTS
     except Exception:  # a broken layouts module must not stop generic reading
         return []
-    return list(LAYOUTS)
+    return [*LAYOUTS, *PAYPAL_LAYOUTS]
 
 
 def _utf8_head(data: bytes) -> tuple[str, str, int] | None:
@@ -240,7 +242,7 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
     cols = _Cols(cells, roles)
     date_raw = cols.get("date")
     assert date_raw is not None
-    desc_raw = cols.get("description")
+    desc_raw = csv_columns.description_column(cells, plan, cols.get)
     # 2. repeated header rows
     if plan.header is not None:
         date_name = plan.header[roles["date"]].strip() if roles["date"] < len(plan.header) else None
@@ -255,7 +257,11 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
             formats = (guess.format,)
         if guess.note and guess.format:
             report.warnings.append(f"dates ({guess.format}): {guess.note}")
-    dates = parse_dates(date_raw, formats=formats, dayfirst=dayfirst)
+    if formats and formats[0] in YEARLESS_FORMATS:
+        dates, why = _place_yearless(date_raw, formats, dayfirst, plan)
+        report.warnings.append(why)
+    else:
+        dates = parse_dates(date_raw, formats=formats, dayfirst=dayfirst)
     posting = None
     post_raw = cols.get("posting_date")
     if post_raw is not None:
@@ -263,7 +269,7 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
     # 4. amounts
     decimal = spec.decimal if spec else None
     desc = _Desc(desc_raw, n)
-    amount, amount_cell = _amounts(cols, spec, decimal, report, desc)
+    amount, amount_cell = _amounts(cols, spec, decimal, report, desc, plan.header)
     # 5. foreign second lines (Rakuten): merged into the charge above, not transactions themselves
     foreign = csv_rules.ForeignColumns.empty(n)
     if desc_raw is not None and (spec is None or spec.foreign_second_line):
@@ -347,6 +353,33 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
     return table
 
 
+_PERIOD = re.compile(r"((?:19|20)[0-9]{2})\s*(?:年|[/.\-])\s*([0-9]{1,2})(?![0-9])")
+
+
+def _place_yearless(
+    date_raw: pd.Series, formats: Sequence[str], dayfirst: bool | None, plan: csv_plan.Plan
+) -> tuple[pd.Series, str]:
+    """Dates printed without a year (``10/28``, ``4月30日``), placed in the statement period: the latest
+    year-month printed above the table, else the twelve months up to today. Months after the period's
+    month belong to the year before (December rows on a January statement)."""
+    found = [m for line in plan.preamble for m in _PERIOD.finditer(unicodedata.normalize("NFKC", line))]
+    found = [m for m in found if 1 <= int(m.group(2)) <= 12]
+    if found:
+        year, month = max((int(m.group(1)), int(m.group(2))) for m in found)
+        why = f"dates have no year: placed in the period up to {year}-{month:02d} printed in the file"
+    else:
+        today = pd.Timestamp.today()
+        year, month = today.year, today.month
+        why = "dates have no year and the file prints no period: placed in the twelve months up to today"
+    dates = parse_dates(date_raw, formats=formats, dayfirst=dayfirst, year=year)
+    late = (dates.dt.month > month).fillna(False)
+    if not found:
+        late = (dates > pd.Timestamp.today().normalize()).fillna(False)
+    if bool(late.any()):
+        dates = dates.where(~late, dates - pd.DateOffset(years=1))
+    return dates, why
+
+
 def _exclude_totals(label: np.ndarray, desc: pd.Series, exclude, amount: pd.Series) -> None:
     if not label.any():
         return
@@ -405,6 +438,7 @@ def _amounts(
     decimal: str | None,
     report: ParseReport,
     desc: _Desc,
+    header: list[str] | None = None,
 ) -> tuple[pd.Series, pd.Series]:
     """Signed billing amounts (positive = charged) and the raw cell each came from."""
     cells = cols.cells
@@ -415,11 +449,24 @@ def _amounts(
     if amount_raw is not None:
         amount = parse_amounts(amount_raw, decimal=decimal)
         cell = amount_raw
-        negative_charges = spec.charges_negative if spec else _charges_look_negative(amount, cols, desc)
-        if spec is None and negative_charges:
-            report.warnings.append("charges appear as negative numbers in this file (judged from the data): signs flipped")
+        if spec is not None:
+            negative_charges = spec.charges_negative
+        else:
+            negative_charges, why = csv_columns.money_in_positive(amount, cols.get, cols.roles, header, decimal)
+            if negative_charges is None:
+                negative_charges = csv_columns.charges_negative_by_type(amount, cols.get)
+                why = "rows typed as money out are negative in this file"
+            if negative_charges is None:
+                negative_charges = _charges_look_negative(amount, cols, desc)
+                why = "charges appear as negative numbers in this file (judged from the data)"
+            if negative_charges:
+                report.warnings.append(f"{why}: signs flipped")
         if negative_charges:
             amount = -amount
+        if spec is None:
+            amount, note = csv_columns.apply_direction(amount, cols.get)
+            if note:
+                report.warnings.append(note)
     debit_raw, credit_raw = cols.get("debit"), cols.get("credit")
     if debit_raw is not None or credit_raw is not None:
         debit = parse_amounts(debit_raw, decimal=decimal).abs() if debit_raw is not None else None
@@ -464,7 +511,7 @@ def _charges_look_negative(amount: pd.Series, cols: _Cols, desc: _Desc) -> bool:
 
 
 def _billing_currency(
-    plan: csv_plan.Plan, spec: LayoutSpec | None, amount_raw: pd.Series | None, report: ParseReport, desc_sample: Sequence[str] = ()
+    plan: csv_plan.Plan, spec: LayoutSpec | None, amount_raw: Sequence[pd.Series | None], report: ParseReport, desc_sample: Sequence[str] = ()
 ) -> str:
     if spec is not None:
         return spec.currency
@@ -475,8 +522,9 @@ def _billing_currency(
             code = infer.header_currency(header[idx])
             if code:
                 return code
-    if amount_raw is not None:
-        sample = "".join(amount_raw.dropna().head(200).tolist())
+    money = [c for c in amount_raw if c is not None]
+    if money:
+        sample = "".join(v for c in money for v in c.dropna().head(200).tolist())
         sample = unicodedata.normalize("NFKC", sample)
         for sym, code in SYMBOL_CURRENCY.items():
             if sym in sample:
@@ -486,10 +534,11 @@ def _billing_currency(
             return m.group(1)
     texts = [*header, *plan.preamble, *desc_sample]
     japanese = any(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", h) for h in texts if isinstance(h, str))
-    code = "JPY" if japanese else "USD"
-    why = "Japanese text" if japanese else "no Japanese text"
-    report.warnings.append(f"billing currency not stated in the file; assumed {code} ({why})")
-    return code
+    if japanese:  # Japanese is written by Japanese issuers, who bill in yen
+        report.warnings.append("billing currency not stated in the file; JPY (a Japanese-language statement)")
+        return "JPY"
+    report.warnings.append("billing currency not stated in the file: shown as 'unknown'")
+    return "unknown"
 
 
 def _assemble(
@@ -526,7 +575,7 @@ def _assemble(
     out["description"] = desc.printed(idx)
     out["amount"] = take(amount)
     currency_col = take(texts.get("currency"))
-    billing = _billing_currency(plan, spec, texts.get("amount"), report, desc.clean.head(200).dropna().tolist())
+    billing = _billing_currency(plan, spec, [texts.get(r) for r in csv_plan.AMOUNT_ROLES], report, desc.clean.head(200).dropna().tolist())
     if currency_col is not None:
         out["currency"] = normalise_column(currency_col).str.upper().where(currency_col.notna() & (currency_col != ""), billing)
     else:

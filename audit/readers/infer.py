@@ -25,30 +25,42 @@ HEADER_VOCAB: tuple[tuple[str, str], ...] = (
      r"|fremdwährung|originalwährung|devise d'origine|vreemde valuta|divisa|valuta originale"),
     ("rate", r"換算レート|変換レート|為替レート|レート|(exchange |conversion |fx )?rate"
      r"|kurs|wechselkurs|umrechnungskurs|taux( de change)?|wisselkoers|koers|tipo de cambio|tasso( di cambio)?|cambio"),
-    ("posting_date", r"posted ?date|post ?date|posting ?date|completed ?date|settlement ?date|処理日|データ処理日|計上日|確定日"
+    ("posting_date", r"posted ?date|post ?date|posting ?date|value ?date|completed ?date|settlement ?date|処理日|データ処理日|計上日|確定日"
      r"|buchungsdatum|buchungstag|wertstellung|valuta ?datum|date de valeur|date de comptabilisation|boekdatum|rentedatum"
      r"|fecha valor|fecha contable|data valuta|data contabile"),
-    ("date", r"利用日|ご利用日|ご利用年月日|利用年月日|ご利用日付|利用日/キャンセル日|利用日付|取引日|日付|transaction ?date|trans\.? ?date|txn ?date|purchase ?date|started ?date|date"
+    ("date", r"利用日|ご利用日|ご利用年月日|利用年月日|取引年月日|お取引日|取扱日付|取扱日|ご利用日付|利用日/キャンセル日|利用日付|取引日|日付|transaction ?date|booking ?date|trans\.? ?date|txn ?date|purchase ?date|started ?date|date"
      r"|datum|belegdatum|umsatzdatum|transaktionsdatum|kaufdatum|date d'opération|date de l'opération|date d'achat"
      r"|transactiedatum|fecha|fecha (de )?operación|fecha de compra|data|data operazione|data (dell')?acquisto"),
-    ("description", r"利用店名・商品名|ご利用店名及び商品名|ご利用店名・商品名|ご利用先など|ご利用先|ご利用場所|ご利用箇所|利用店名|ご利用店名|加盟店名|摘要|ご利用内容|内容|description|payee|merchant|merchant ?name|name|details|transaction ?description|narrative"
-     r"|verwendungszweck|beschreibung|buchungstext|umsatzbeschreibung|händler|händlername|empfänger"
-     r"|libellé|libellé de l'opération|libelle|commerçant|omschrijving|naam ?/ ?omschrijving|naam"
-     r"|concepto|descripción|descripcion|comercio|descrizione|esercente|causale|dettagli"),
-    ("debit", r"debit|debits|paid ?out|money ?out|withdrawals?|charges?|出金|引出"
+    # who was paid (or who paid): preferred over generic description columns (see description_candidates)
+    ("description", r"利用店名・商品名|ご利用店名及び商品名|ご利用店名・商品名|ご利用先など|ご利用先|ご利用場所|ご利用箇所|利用店名|ご利用店名|加盟店名"
+     r"|利用店舗|利用場所|利用先|摘要内容|取引先|相手先|名前|氏名|振込依頼人名?|入場駅/事業者名|事業者名"
+     r"|payee|payee ?name|merchant|merchant ?name|store ?name|name|partner ?name|counter ?party( name)?|beneficiary|recipient"
+     r"|auftraggeber/empfänger|auftraggeber ?/ ?empfänger|empfänger|zahlungsempfänger|auftraggeber|begünstigter|name zahlungsbeteiligter"
+     r"|bénéficiaire|commerçant|tegenrekeninghouder|naam tegenpartij|naam|comercio|beneficiario|esercente|beneficiario"),
+    ("notes", r"additional ?description|extended ?details|vwz ?[0-9]+|メモ|備考|memo|notes?|reason"),
+    ("type", r"buchungstext|posting ?text|利用区分|取引区分|入払区分|入出金区分|明細区分"),
+    ("description", r"摘要|ご利用内容|内容|取引内容|お取引内容|入出金内容|お取引内容|description|description ?[0-9]|desc|details|transaction ?description|narrative"
+     r"|verwendungszweck|beschreibung|umsatzbeschreibung|händler|händlername"
+     r"|libellé|libellé de l'opération|libelle|omschrijving|naam ?/ ?omschrijving"
+     r"|concepto|descripción|descripcion|descrizione|causale|dettagli"),
+    # never an amount: running balances, ids, account and bank numbers
+    ("balance", r".*残高|残額|.*balance|kontostand|saldo|solde|guthaben|balans|saldo contable"),
+    ("id", r"(transaction|reference|ref\.?|order|receipt) ?(id|no\.?|number|#)|fitid|n° de transaction|transaktionscode|取引id|注文番号|番号"
+     r"|#|id|check ?number|checknumber|.*iban|bic|swift|account|konto(nummer)?|bank|bank ?code|sort ?code|blz|number"),
+    ("debit", r"debit|debits|debit ?amount|paid ?out|money ?out|withdrawals?|withdrawal ?amount|charges?|出金|出金金額|出金額|引出|引出金額|お引出金額|支払い金額"
      r"|soll|lastschrift|belastung|débit|cargo|cargos|addebiti|addebito|uscite"),
-    ("credit", r"credit|credits|paid ?in|money ?in|deposits?|payments? ?(and|&) ?credits|入金"
+    ("credit", r"credit|credits|credit ?amount|paid ?in|money ?in|deposits?|deposit ?amount|payments? ?(and|&) ?credits|入金|入金金額|入金額|預入金額|預かり金額|お預り金額|お預かり金額"
      r"|haben|gutschrift|crédit|abono|abonos|accrediti|accredito|entrate"),
-    ("amount", r"利用金額|ご利用金額|ご利用額|利用額|金額|amount|transaction ?amount|billing ?amount|amount ?\(.*\)"
+    ("amount", r"利用金額|ご利用金額|ご利用額|利用額|金額|入出金|入出金額|取引金額|amount|transaction ?amount|billing ?amount|amount ?\(.*\)"
      r"|betrag|umsatz|montant|bedrag|importe|importo"),
-    ("currency", r"通貨|currency|billing ?currency|ccy|währung|devise|munt|moneda|valuta"),
+    ("currency", r"通貨|通貨コード|monn\.?|monnaie|currency|billing ?currency|ccy|währung|devise|munt|moneda|valuta"),
     ("card", r"card|card ?no\.?|card ?number|account ?#|account ?number|カード番号|カード"
      r"|kartennummer|karte|numéro de carte|kaartnummer|número de tarjeta|numero carta"),
     ("cardholder", r"利用者|ご利用者|本人・家族区分|利用者区分|家族区分|card ?member|cardholder|card ?holder|member ?name"
      r"|karteninhaber|titulaire|kaarthouder|titular|titolare"),
     ("type", r"種別|取引種別|type|transaction ?type|種別\(.*\)"),
     ("status", r"status|state|取引状態|状態"),
-    ("notes", r"備考|摘要欄|memo|extended ?details|notes?|reference"),
+    ("notes", r"摘要欄|reference"),
 )
 _VOCAB_RE = [(role, re.compile(pattern)) for role, pattern in HEADER_VOCAB]
 
@@ -93,8 +105,10 @@ def header_roles(cells: Sequence[object]) -> dict[str, int]:
     for idx, cell in enumerate(cells):
         got = role_of_header(cell)
         if got:
-            role, _rank = got
-            claims.setdefault(role, []).append((_specificity(cell), idx))
+            role, rank = got
+            # descriptions: the counterparty vocabulary (earlier in HEADER_VOCAB) first, then leftmost
+            key = -rank if role == "description" else _specificity(cell)
+            claims.setdefault(role, []).append((key, idx))
     roles: dict[str, int] = {}
     for role, found in claims.items():
         found.sort(key=lambda t: (-t[0], t[1]))
@@ -104,6 +118,22 @@ def header_roles(cells: Sequence[object]) -> dict[str, int]:
     if "date" not in roles and "posting_date" in roles:  # the only date printed is the posting date
         roles["date"] = roles.pop("posting_date")
     return roles
+
+
+def description_candidates(cells: Sequence[object]) -> list[int]:
+    """Columns that may hold the description, best first: counterparty names (payee, 名前, Partner Name,
+    Auftraggeber/Empfänger ...) before generic ones (Description, 摘要 ...), then left to right."""
+    found = []
+    for idx, cell in enumerate(cells):
+        got = role_of_header(cell)
+        if got and got[0] == "description":
+            found.append((got[1], idx))
+    return [idx for _rank, idx in sorted(found)]
+
+
+def header_base(cell: object) -> str:
+    """A header without a trailing number or detail word: ``Description 2`` -> ``description``."""
+    return re.sub(r"\s*[0-9]+$", "", normalise_header(cell))
 
 
 def _specificity(cell: object) -> int:
@@ -156,6 +186,20 @@ def amount_score(values: pd.Series) -> float:
     return float(ok.mean())
 
 
+_INDICATOR = r"(?i)debit|credit|dr|cr|d|c|soll|haben|s|h|af|bij|入金|出金|支払|預入|引出"
+
+
+def _indicator_column(df: pd.DataFrame, cols: Sequence[int]) -> int | None:
+    """A column holding nothing but a direction word per row (debit / credit, D / C, 入金 / 出金): the sign
+    of an unsigned amount column in a file without a header."""
+    for c in cols:
+        s = df.iloc[:, c].dropna().astype("str").str.strip().head(300)
+        s = s[s != ""]
+        if len(s) and bool(s.str.fullmatch(_INDICATOR).all()) and s.str.lower().nunique() >= 2:
+            return c
+    return None
+
+
 def content_roles(df: pd.DataFrame, skip: Sequence[int] = ()) -> tuple[dict[str, int], list[str]]:
     """Roles for a table without a usable header, from what the columns hold; plus notes on the choice."""
     roles: dict[str, int] = {}
@@ -197,6 +241,9 @@ def content_roles(df: pd.DataFrame, skip: Sequence[int] = ()) -> tuple[dict[str,
         texts.append((float(s.str.len().mean()) * float(len(s)), c))
     if texts:
         roles["description"] = max(texts)[1]
+    indicator = _indicator_column(df, [c for c in cols if c not in roles.values()])
+    if indicator is not None:
+        roles["type"] = indicator
     if roles:
         notes.append("columns chosen from their contents: " + ", ".join(f"{r}=col {i + 1}" for r, i in sorted(roles.items(), key=lambda t: t[1])))
     return roles, notes
