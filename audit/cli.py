@@ -35,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="extra (local) merchant list layered on the shipped ones; may repeat",
     )
     scan.add_argument("--all", action="store_true", help="print every transaction, not just the first 50")
+    scan.add_argument(
+        "--limit", dest="limits", action="append", default=[], metavar="NAME=VALUE",
+        help="change a reading limit, e.g. pages=10000 (names: bytes, rows, columns, pages, text_objects, "
+        "decompressed_bytes, seconds_per_page); may repeat",
+    )
     scan.set_defaults(func=cmd_scan)
 
     import importlib
@@ -46,8 +51,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def cmd_scan(args: argparse.Namespace) -> int:
     from audit.pipeline import scan
+    from audit.readers.limits import DEFAULT, in_force
 
-    result = scan(args.paths, merchant_lists=args.lists)
+    try:
+        limits = DEFAULT.with_overrides(getattr(args, "limits", []))
+    except ValueError as exc:
+        print(f"audit: error: {exc}", file=sys.stderr)
+        return 2
+    with in_force(limits):
+        result = scan(args.paths, merchant_lists=args.lists)
     for err in result.errors:
         print(f"audit: error: {err}", file=sys.stderr)
     for report in result.reports:

@@ -12,36 +12,30 @@ import pandas as pd
 
 from audit.errors import StatementError
 from audit.model import ParseReport
-
-MAX_BYTES = 200 * 1024 * 1024  # larger files are refused: no real card statement is this big
+from audit.readers.limits import Limits, active, breach_bytes, check_text, read_file
 
 
 def read_statement(
-    path: str | Path | None = None, data: bytes | None = None, name: str | None = None
+    path: str | Path | None = None,
+    data: bytes | None = None,
+    name: str | None = None,
+    *,
+    limits: Limits | None = None,
 ) -> tuple[pd.DataFrame, ParseReport]:
     """Read one statement from ``path`` or from ``data`` (an upload) into the transaction table.
 
     ``name`` is the file name shown in ids, messages and the ``source`` column (defaults to the
-    path's file name).
+    path's file name). ``limits`` bounds what the file may cost to read (:mod:`audit.readers.limits`;
+    default: the limits in force, see :func:`audit.readers.limits.in_force`).
     """
     if path is None and data is None:
         raise ValueError("read_statement needs a path or data")
+    limits = limits or active()
     name = name or (Path(path).name if path is not None else "upload")
     if data is None:
-        p = Path(path)  # type: ignore[arg-type]
-        if not p.exists():
-            raise StatementError(name, "file not found")
-        if p.is_dir():
-            raise StatementError(name, "is a directory, not a statement file")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise StatementError(name, f"file is too large ({size / 1e6:.0f} MB; limit {MAX_BYTES // 2**20} MiB)")
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise StatementError(name, f"cannot read file ({exc.strerror or exc})") from None
-    if len(data) > MAX_BYTES:
-        raise StatementError(name, f"file is too large ({len(data) / 1e6:.0f} MB; limit {MAX_BYTES // 2**20} MiB)")
+        data = read_file(Path(path), name, limits)  # type: ignore[arg-type]
+    if len(data) > limits.bytes:
+        raise breach_bytes(name, len(data), limits)
     if not data.strip():
         raise StatementError(name, "file is empty")
     kind = sniff(data)
@@ -50,10 +44,11 @@ def read_statement(
     if kind == "pdf":
         from audit.readers.pdf_reader import read_pdf_bytes
 
-        return read_pdf_bytes(data, name)
+        return read_pdf_bytes(data, name, limits=limits)
     if kind == "csv":
         from audit.readers.csv_reader import read_csv_bytes
 
+        check_text(data, name, limits)
         return read_csv_bytes(data, name)
     raise StatementError(name, f"not a CSV or PDF statement ({kind})")
 
