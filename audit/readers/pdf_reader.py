@@ -59,6 +59,7 @@ class _Txn:
     cardholder: str | None = None
     fx: tuple[float, str, float] | None = None
     last_line: Line | None = None  # the last line merged into this transaction
+    segment: int = 0  # which printed statement period (0 = the first) the line came after
 
 
 @dataclass
@@ -71,6 +72,8 @@ class _State:
     excluded: list[ExcludedRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     printed_total: tuple[str, float] | None = None
+    periods: list[tuple[dt.date, dt.date]] = field(default_factory=list)  # distinct periods, in file order
+    totals: dict[int, tuple[str, float]] = field(default_factory=dict)  # the first printed total per period
 
 
 # ------------------------------------------------------------------------------------------ the reader
@@ -153,6 +156,17 @@ def _read_with(data: bytes, name: str, engine: str, limits: Limits | None) -> tu
     _classify(all_lines, layout, state)
     currency = layout.currency or _guess_currency(first_text, state)
     records = _records(state, layout, name, period, anchor, currency, _find_card(first_text, layout))
+    if len(state.periods) > 1:  # several monthly statements in one file
+        report.period_start = min(p[0] for p in state.periods).isoformat()
+        report.period_end = max(p[1] for p in state.periods).isoformat()
+        state.warnings.append(f"{len(state.periods)} statements in one file (periods " + ", ".join(
+            f"{a.isoformat()} to {b.isoformat()}" for a, b in state.periods) + "); each line dated within its own")
+    if state.totals:
+        labels = {label for label, _ in state.totals.values()}
+        label = labels.pop() if len(labels) == 1 else "printed totals"
+        if len(state.totals) > 1:
+            label = f"{label} (sum of {len(state.totals)} statements)"
+        state.printed_total = (label, round(sum(v for _, v in state.totals.values()), 2))
     report.problems, report.excluded, report.warnings = state.problems, state.excluded, report.warnings + state.warnings
     if not records:
         raise _nothing_read(name, state, empty)
@@ -193,13 +207,8 @@ def _find_period(lines: list[Line], layout: pl.PdfLayout) -> tuple[tuple[dt.date
     anchor = None
     for ln in lines:
         m = _rx(layout.period).search(ln.text)
-        if m:
-            try:
-                start, end = parse_date(m["start"]), parse_date(m["end"])
-            except ValueError:
-                continue
-            if start <= end:
-                return (start, end), None
+        if m and (found := _period_of(m)):
+            return found, None
         if anchor is None:
             a = _rx(pl.ANCHOR_DATE).search(ln.text)
             if a:
@@ -208,6 +217,14 @@ def _find_period(lines: list[Line], layout: pl.PdfLayout) -> tuple[tuple[dt.date
                 except ValueError:
                     pass
     return None, anchor
+
+
+def _period_of(m: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    try:
+        start, end = parse_date(m["start"]), parse_date(m["end"])
+    except ValueError:
+        return None
+    return (start, end) if start <= end else None
 
 
 def _find_card(text: str, layout: pl.PdfLayout) -> str | None:
@@ -238,12 +255,14 @@ def _classify(lines: list[Line], layout: pl.PdfLayout, state: _State) -> None:
             continue
         if total is not None and (m := total.search(text)):
             value = _amount_or_none(m["amount"])
-            if value is not None and state.printed_total is None:
-                state.printed_total = (m["label"], value)
+            if value is not None:
+                state.totals.setdefault(max(0, len(state.periods) - 1), (m["label"], value))
             state.excluded.append(ExcludedRow(state.source, "total", text, ln.no, ln.page, value))
             last = None
             continue
-        if period.search(text) or anchor.search(text) or due.search(text):
+        if (pm := period.search(text)) or anchor.search(text) or due.search(text):
+            if pm and (found := _period_of(pm)) and (not state.periods or state.periods[-1] != found):
+                state.periods.append(found)
             last = None
             continue
         reason = next((r for p, r in summary if p.search(text)), None)
@@ -264,6 +283,7 @@ def _classify(lines: list[Line], layout: pl.PdfLayout, state: _State) -> None:
             continue
         txn = _match_transaction(ln, layout, state)
         if txn is not None:
+            txn.segment = max(0, len(state.periods) - 1)
             state.txns.append(txn)
             last = txn
             continue
@@ -320,7 +340,28 @@ def _match_transaction(ln: Line, layout: pl.PdfLayout, state: _State) -> _Txn | 
         return None
     if layout.charges_negative:
         amount = -amount
-    return _Txn(ln, date_text, posting or None, " ".join(desc.split()), amount, holder, last_line=ln)
+    desc, found_holder = other_columns_out(" ".join(desc.split()))
+    return _Txn(ln, date_text, posting or None, desc, amount, holder or found_holder, last_line=ln)
+
+
+_COUNTRY = re.compile(r"\s*利用国\s?[A-Z]{2,3}\b")
+_TAIL = re.compile(
+    r"\s+(?P<holder>ご?本人|ご?家族)?\s*(?P<plan>[1１]回払い|[1１]回|一括払い|一括|リボ払い|リボ|分割|\d+回払い|\d+回)?"
+    r"(?:\s+[\d,，.]+)*\s*$"
+)
+
+
+def other_columns_out(desc: str) -> tuple[str, str | None]:
+    """The description without other columns' text that a line layout left in it, and the cardholder if found.
+
+    Japanese statements print the country of use (``利用国USA``), the cardholder (``本人``/``家族``), the
+    payment plan (``1回``, ``リボ``) and more amounts after the merchant name.
+    """
+    desc = _COUNTRY.sub("", desc)
+    m = _TAIL.search(desc)
+    if m and (m["holder"] or m["plan"]) and m.start() > 0:
+        return desc[: m.start()].strip(), m["holder"]
+    return desc.strip(), None
 
 
 def _cells(ln: Line, columns: dict[str, tuple[float, float]]) -> dict[str, str]:
@@ -368,9 +409,10 @@ def _records(
         window = period
     out = []
     for t in state.txns:
+        own = state.periods[t.segment] if len(state.periods) > 1 else window
         try:
-            date = _resolve_date(t.date_text, dayfirst, window)
-            posting = _resolve_date(t.posting_text, dayfirst, window) if t.posting_text else None
+            date = _resolve_date(t.date_text, dayfirst, own)
+            posting = _resolve_date(t.posting_text, dayfirst, own) if t.posting_text else None
         except ValueError as exc:
             state.problems.append(RowProblem(name, f"date does not parse ({exc})", t.line.text, t.line.no, t.line.page))
             continue
