@@ -58,6 +58,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     scan.add_argument("--scheduler", metavar="ADDRESS",
                       help="Dask scheduler address (default: a local cluster on this machine)")
     scan.add_argument("--workers", type=int, default=None, metavar="N", help="local Dask cluster: worker processes")
+    scan.add_argument(
+        "--limit", dest="limits", action="append", default=[], metavar="NAME=VALUE",
+        help="change a reading limit, e.g. pages=10000 (names: bytes, rows, columns, pages, text_objects, "
+        "decompressed_bytes, seconds_per_page); may repeat",
+    )
     scan.set_defaults(func=cmd_scan)
 
     import importlib
@@ -95,9 +100,16 @@ def cmd_scan(args: argparse.Namespace) -> int:
         return 1 if summary.errors else 0
 
     from audit.pipeline import scan
+    from audit.readers.limits import DEFAULT, in_force
 
-    result = scan(args.paths, merchant_lists=args.lists, client=args.client,
-                  clients_from_folders=args.clients_from_folders)
+    try:
+        limits = DEFAULT.with_overrides(getattr(args, "limits", []))
+    except ValueError as exc:
+        _err(f"audit: error: {exc}")
+        return 2
+    with in_force(limits):
+        result = scan(args.paths, merchant_lists=args.lists, client=args.client,
+                      clients_from_folders=args.clients_from_folders)
     for err in result.errors:
         _err(f"audit: error: {err}")
     for report in result.reports:

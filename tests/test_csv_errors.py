@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-import audit.readers as readers
 from audit.errors import StatementError
 from audit.readers import csv_reader, read_statement
 
@@ -54,15 +53,16 @@ def test_all_bad_rows_error_names_the_first_row() -> None:
         read_statement(data=BAD_FILES["all_bad.csv"][0], name="all_bad.csv")
 
 
-def test_huge_file_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(readers, "MAX_BYTES", 1000)
+def test_huge_file_refused(tmp_path: Path) -> None:
+    from audit.readers.limits import Limits
+
     big = b"Date,Description,Amount\n" + b"2026-05-01,SHOP,100\n" * 100
-    with pytest.raises(StatementError, match=r"^big\.csv: file is too large"):
-        read_statement(data=big, name="big.csv")
+    with pytest.raises(StatementError, match=r"^big\.csv: exceeds the limit on file size"):
+        read_statement(data=big, name="big.csv", limits=Limits(bytes=1000))
     path = tmp_path / "big2.csv"
     path.write_bytes(big)
-    with pytest.raises(StatementError, match=r"^big2\.csv: file is too large"):
-        read_statement(path)
+    with pytest.raises(StatementError, match=r"^big2\.csv: exceeds the limit on file size"):
+        read_statement(path, limits=Limits(bytes=1000))
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:

@@ -6,42 +6,37 @@ read a file at all raises :class:`audit.errors.StatementError` with one line nam
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
 
 from audit.errors import StatementError
-from audit.model import ParseReport
-
-MAX_BYTES = 200 * 1024 * 1024  # larger files are refused: no real card statement is this big
+from audit.model import ParseReport, RowProblem
+from audit.readers.limits import Limits, active, breach_bytes, check_text, read_file
 
 
 def read_statement(
-    path: str | Path | None = None, data: bytes | None = None, name: str | None = None
+    path: str | Path | None = None,
+    data: bytes | None = None,
+    name: str | None = None,
+    *,
+    limits: Limits | None = None,
 ) -> tuple[pd.DataFrame, ParseReport]:
     """Read one statement from ``path`` or from ``data`` (an upload) into the transaction table.
 
     ``name`` is the file name shown in ids, messages and the ``source`` column (defaults to the
-    path's file name).
+    path's file name). ``limits`` bounds what the file may cost to read (:mod:`audit.readers.limits`;
+    default: the limits in force, see :func:`audit.readers.limits.in_force`).
     """
     if path is None and data is None:
         raise ValueError("read_statement needs a path or data")
+    limits = limits or active()
     name = name or (Path(path).name if path is not None else "upload")
     if data is None:
-        p = Path(path)  # type: ignore[arg-type]
-        if not p.exists():
-            raise StatementError(name, "file not found")
-        if p.is_dir():
-            raise StatementError(name, "is a directory, not a statement file")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise StatementError(name, f"file is too large ({size / 1e6:.0f} MB; limit {MAX_BYTES // 2**20} MiB)")
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise StatementError(name, f"cannot read file ({exc.strerror or exc})") from None
-    if len(data) > MAX_BYTES:
-        raise StatementError(name, f"file is too large ({len(data) / 1e6:.0f} MB; limit {MAX_BYTES // 2**20} MiB)")
+        data = read_file(Path(path), name, limits)  # type: ignore[arg-type]
+    if len(data) > limits.bytes:
+        raise breach_bytes(name, len(data), limits)
     if not data.strip():
         raise StatementError(name, "file is empty")
     kind = sniff(data)
@@ -50,7 +45,7 @@ def read_statement(
     if kind == "pdf":
         from audit.readers.pdf_reader import read_pdf_bytes
 
-        return read_pdf_bytes(data, name)
+        return sane_dates(*read_pdf_bytes(data, name, limits=limits))
     if kind == "csv":
         from audit.readers.ofx import looks_like_ofx, read_ofx_bytes
 
@@ -58,7 +53,15 @@ def read_statement(
             return read_ofx_bytes(data, name)
         from audit.readers.csv_reader import read_csv_bytes
 
-        return read_csv_bytes(data, name)
+        check_text(data, name, limits)
+        utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        nul = 0 if utf16 else data.count(b"\x00")
+        df, report = read_csv_bytes(data.replace(b"\x00", b"") if nul else data, name)
+        if nul:
+            report.warnings.append(f"{nul} NUL byte{'s' if nul > 1 else ''} removed (not text; left by a broken export)")
+        if not utf16 and (mixed := mixed_encodings(data)):
+            report.warnings.append(mixed)
+        return sane_dates(df, report)
     raise StatementError(name, f"not a CSV or PDF statement ({kind})")
 
 
@@ -80,9 +83,52 @@ def sniff(data: bytes) -> str:
     sample = data[:65536]
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text
         return "csv"
-    if b"\x00" in sample or _control_share(sample) > 0.01:
+    if sample.count(b"\x00") > max(8, 0.05 * len(sample)) or _control_share(sample.replace(b"\x00", b"")) > 0.01:
         return "binary data"
     return "csv"
+
+
+EARLIEST = dt.date(1950, 1, 1)
+
+
+def sane_dates(df: pd.DataFrame, report: ParseReport) -> tuple[pd.DataFrame, ParseReport]:
+    """Move rows dated before 1950 or more than a year ahead out of the table, into the row problems."""
+    latest = dt.date.today() + dt.timedelta(days=400)
+    dates = df["date"]
+    odd = dates.notna() & ((dates < pd.Timestamp(EARLIEST)) | (dates > pd.Timestamp(latest)))
+    if not bool(odd.any()):
+        return df, report
+    for rec in df[odd].itertuples(index=False):
+        report.problems.append(RowProblem(
+            source=report.source,
+            message=f"date {rec.date.date().isoformat()} is outside {EARLIEST.isoformat()} to {latest.isoformat()}: "
+            "row left out of the audit (a misprinted or misread date?)",
+            raw=f"{rec.date.date().isoformat()} {rec.description} {rec.amount}",
+            row=None if pd.isna(rec.row) else int(rec.row),
+            page=None if pd.isna(rec.page) else int(rec.page),
+        ))
+    df = df[~odd].reset_index(drop=True)
+    report.rows = len(df)
+    return df, report
+
+
+def mixed_encodings(data: bytes, sample_lines: int = 20_000) -> str | None:
+    """A warning when some non-ASCII lines are UTF-8 and others are not (a file pasted together)."""
+    utf8 = other = 0
+    first_other = None
+    for no, line in enumerate(data.split(b"\n", sample_lines)[:sample_lines], start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8 += 1
+        except UnicodeDecodeError:
+            other += 1
+            first_other = first_other or no
+    if utf8 and other:
+        return (f"the file mixes text encodings: {utf8} line{'s' if utf8 > 1 else ''} in UTF-8 and {other} in another "
+                f"encoding (first at line {first_other}); text on some lines may read garbled")
+    return None
 
 
 _CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1a") + b"\x7f"

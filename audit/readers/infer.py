@@ -154,13 +154,19 @@ def looks_like_header(cells: Sequence[object]) -> bool:
 # ------------------------------------------------------------------------------------ content inference
 
 
+_DATE_HINT = r"\d\s*[/\-.年月]\s*\d|\d{8}|[A-Za-z]{3}"
+
+
 def date_score(values: pd.Series) -> tuple[float, str | None]:
     """Share of non-empty cells that parse as dates with the best format, and that format."""
     s = values.dropna()
     s = s[s.astype("str").str.strip() != ""]
     if s.empty:
         return 0.0, None
-    guess = infer_date_format_info(s.head(300))
+    head = s.head(300).astype("str")
+    if head.str.contains(_DATE_HINT).mean() < 0.5:  # cheap test first: no date shapes, no format search
+        return 0.0, None
+    guess = infer_date_format_info(head)
     if not guess.format or not guess.sample:
         return 0.0, None
     if "%Y" not in guess.format and "%y" not in guess.format:
@@ -200,11 +206,16 @@ def _indicator_column(df: pd.DataFrame, cols: Sequence[int]) -> int | None:
     return None
 
 
+MAX_CONTENT_COLUMNS = 64
+
+
 def content_roles(df: pd.DataFrame, skip: Sequence[int] = ()) -> tuple[dict[str, int], list[str]]:
     """Roles for a table without a usable header, from what the columns hold; plus notes on the choice."""
     roles: dict[str, int] = {}
     notes: list[str] = []
-    cols = [c for c in range(df.shape[1]) if c not in skip]
+    cols = [c for c in range(min(df.shape[1], MAX_CONTENT_COLUMNS)) if c not in skip]
+    if df.shape[1] > MAX_CONTENT_COLUMNS:  # bounded work on very wide files; statements keep these columns early
+        notes.append(f"only the first {MAX_CONTENT_COLUMNS} of {df.shape[1]} columns examined for dates and amounts")
     dates: list[tuple[float, int, str]] = []
     for c in cols:
         score, fmt = date_score(df.iloc[:, c])

@@ -8,27 +8,20 @@ foreign-amount second line or a wrapped description (merged into the transaction
 dated line with an amount that does not parse (a :class:`~audit.model.RowProblem`). Year-less dates
 take their year from the printed statement period, so a December-January statement wraps correctly.
 
-Text engine, measured with ``bench/bench_pdf.py`` on a generated 200-page Japanese statement (6,765
-rows; 2 shared cores): bare pdfplumber ``extract_text`` alone runs at 25 pages/s, already below the
-30 pages/s target, and this reader on pdfplumber's words at 22 pages/s, while
-bare pypdfium2 ``get_text_range`` runs at 322 pages/s and this reader on pypdfium2's text runs
-(``count_rects`` / ``get_rect`` / ``get_text_bounded``, which keep each run's position) at 105
-pages/s, 149 MiB peak RSS. pypdfium2's plain ``get_text_range`` is not used: it splits right-aligned
-amounts onto their own line. So pypdfium2 is the default engine; ``engine="pdfplumber"`` builds the
-same lines from pdfplumber's words (tests check both give the same table on every sample) for a
-statement pdfium reads badly. PyMuPDF is not used (AGPL). Where a page uses a font that is not
-embedded and not installed (common for Japanese statements), pdfium gives its glyphs zero-height boxes
-and ``count_rects`` drops them; such a page is read char by char from loose boxes instead
-(:func:`_pdfium_char_runs`; on a machine without CJK fonts the 200-page bench above runs on this
-path at 119 pages/s).
+Text engines (:mod:`audit.readers.pdf.text`): pypdfium2 char by char by default (one pass over a
+page's characters, so a page with 30,000 separate text runs reads in seconds; the previous per-box text
+queries took 88 s for 10,000 runs), pdfplumber's words, or poppler's ``pdftotext -bbox`` when installed.
+The default ``engine="auto"`` reads with pypdfium2 and falls back to the others when that reading does
+not reconcile with the printed total, breaks words into single letters, or finds no transaction.
+PyMuPDF is not used (AGPL). Speed: ``bench/bench_pdf.py`` (target >= 30 pages/s on 200 pages).
+Limits on pages, characters per page, unpacked stream bytes and seconds per page come from
+:class:`audit.readers.limits.Limits`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -39,38 +32,19 @@ from audit import schema
 from audit.errors import StatementError
 from audit.model import ExcludedRow, ParseReport, Reconciliation, RowProblem
 from audit.readers import pdf_layouts as pl
+from audit.readers.limits import Limits
+from audit.readers.pdf.text import (
+    ENGINES,
+    NO_TEXT_MESSAGE,
+    PASSWORD_MESSAGE,
+    Line,
+    Run,
+    extract_lines,
+    have_pdftotext,
+)
 from audit.values import parse_amount, parse_date
 
-ENGINES = ("pdfium", "pdfplumber")
-PASSWORD_MESSAGE = "is password-protected: remove the password and try again"
-NO_TEXT_MESSAGE = "has no text layer (scanned image?): export a CSV or a text PDF"
-
-
-@dataclass
-class Run:
-    """A piece of text printed in one go, with its box (points; y measured down from the page top)."""
-
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    text: str
-
-
-@dataclass
-class Line:
-    """One visual line of a page: its runs left to right and their text joined by single spaces."""
-
-    page: int
-    no: int  # 1-based line number on the page, top to bottom
-    runs: list[Run]
-    text: str = ""
-    top: float = 0.0
-    bottom: float = 0.0
-
-    @property
-    def x0(self) -> float:
-        return self.runs[0].x0
+__all__ = ["ENGINES", "NO_TEXT_MESSAGE", "PASSWORD_MESSAGE", "Line", "Run", "extract_lines", "read_pdf_bytes"]
 
 
 @dataclass
@@ -85,6 +59,7 @@ class _Txn:
     cardholder: str | None = None
     fx: tuple[float, str, float] | None = None
     last_line: Line | None = None  # the last line merged into this transaction
+    segment: int = 0  # which printed statement period (0 = the first) the line came after
 
 
 @dataclass
@@ -97,192 +72,76 @@ class _State:
     excluded: list[ExcludedRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     printed_total: tuple[str, float] | None = None
-
-
-# ------------------------------------------------------------------------------------------ text engines
-
-
-def _group_lines(runs: list[Run], page: int) -> list[Line]:
-    """Group runs whose vertical middles are close into lines, top to bottom, each sorted by x."""
-    runs = [r for r in runs if r.text]
-    runs.sort(key=lambda r: ((r.top + r.bottom) / 2, r.x0))
-    groups: list[list[Run]] = []
-    mid = 0.0
-    for r in runs:
-        r_mid = (r.top + r.bottom) / 2
-        tol = max(1.5, 0.4 * (r.bottom - r.top))
-        if groups and abs(r_mid - mid) <= tol:
-            groups[-1].append(r)
-        else:
-            groups.append([r])
-            mid = r_mid
-    lines = []
-    for no, g in enumerate(groups, start=1):
-        g.sort(key=lambda r: r.x0)
-        text = " ".join(" ".join(r.text for r in g).split())
-        lines.append(Line(page, no, g, text, min(r.top for r in g), max(r.bottom for r in g)))
-    return lines
-
-
-def _pdfium_pages(data: bytes, name: str) -> tuple[int, Iterator[list[Run] | None]]:
-    """Page count and a generator of each page's runs (None for a page without any text)."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
-
-    try:
-        doc = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        code = getattr(exc, "err_code", None)
-        if code == raw.FPDF_ERR_PASSWORD:
-            raise StatementError(name, PASSWORD_MESSAGE) from None
-        if code == raw.FPDF_ERR_SECURITY:
-            raise StatementError(name, "uses an encryption this tool cannot open: remove the password and try again") from None
-        raise StatementError(name, f"is not a readable PDF (damaged file: {exc})") from None
-
-    def pages() -> Iterator[list[Run] | None]:
-        try:
-            for i in range(len(doc)):
-                try:
-                    page = doc[i]
-                    height = page.get_height()
-                    tp = page.get_textpage()
-                    if tp.count_chars() <= 0:
-                        yield None
-                        continue
-                    runs = []
-                    for k in range(tp.count_rects()):
-                        left, bottom, right, top = tp.get_rect(k)
-                        text = tp.get_text_bounded(left, bottom, right, top)
-                        runs.append(Run(left, right, height - top, height - bottom, " ".join(text.split())))
-                    if _visible(r.text for r in runs) < _visible([tp.get_text_range()]):
-                        runs = _pdfium_char_runs(tp, height)
-                    tp.close()
-                    page.close()
-                except pdfium.PdfiumError as exc:
-                    raise StatementError(name, f"cannot be read (damaged PDF object: {exc})", page=i + 1) from None
-                yield runs
-        finally:
-            doc.close()
-
-    return len(doc), pages()
-
-
-def _visible(texts: Iterable[str]) -> int:
-    return sum(len("".join(t.split())) for t in texts)
-
-
-def _pdfium_char_runs(tp: Any, height: float) -> list[Run]:
-    """Runs built char by char from pdfium's loose boxes (slower; for pages the fast path loses text).
-
-    pdfium gives a glyph with no outline (a non-embedded CJK font that this machine lacks) a box
-    of zero height, and ``count_rects`` then leaves that text out; the loose box keeps its place.
-    A run ends at a line break or at a horizontal gap wider than the glyph height (a column gap).
-    """
-    import ctypes
-
-    import pypdfium2.raw as raw
-
-    runs: list[Run] = []
-    chars: list[str] = []
-    box = [0.0, 0.0, 0.0, 0.0]  # left, right, top, bottom of the current run
-    rect = raw.FS_RECTF()
-    raw_tp = tp.raw
-
-    def flush() -> None:
-        text = " ".join("".join(chars).split())
-        if text:
-            runs.append(Run(box[0], box[1], box[2], box[3], text))
-        chars.clear()
-
-    for i in range(raw.FPDFText_CountChars(raw_tp)):
-        ch = chr(raw.FPDFText_GetUnicode(raw_tp, i))
-        if ch in "\r\n":
-            flush()
-            continue
-        if ch.isspace() or not raw.FPDFText_GetLooseCharBox(raw_tp, i, ctypes.byref(rect)):
-            if chars:
-                chars.append(" ")
-            continue
-        left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
-        size = bottom - top
-        if chars and (left - box[1] > max(size, 1.0) or abs((top + bottom) - (box[2] + box[3])) / 2 > size / 2):
-            flush()
-        if not chars:
-            box[:] = [left, right, top, bottom]
-        else:
-            box[:] = [min(box[0], left), max(box[1], right), min(box[2], top), max(box[3], bottom)]
-        chars.append(ch)
-    flush()
-    return runs
-
-
-def _pdfplumber_pages(data: bytes, name: str) -> tuple[int, Iterator[list[Run] | None]]:
-    """Like :func:`_pdfium_pages`, with pdfplumber's words (keep_blank_chars) as the runs."""
-    import pdfplumber
-
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        count = len(pdf.pages)
-    except Exception as exc:  # pdfminer raises many unrelated types for damaged or encrypted files
-        raise _pdfminer_error(name, exc) from None
-
-    def pages() -> Iterator[list[Run] | None]:
-        try:
-            for i, page in enumerate(pdf.pages):
-                try:
-                    if not page.chars:
-                        yield None
-                        continue
-                    words = page.extract_words(keep_blank_chars=True, x_tolerance=3, y_tolerance=3)
-                except Exception as exc:
-                    raise StatementError(name, f"cannot be read (damaged PDF object: {type(exc).__name__})", page=i + 1) from None
-                yield [Run(w["x0"], w["x1"], w["top"], w["bottom"], " ".join(w["text"].split())) for w in words]
-                page.close()
-        finally:
-            pdf.close()
-
-    return count, pages()
-
-
-def _pdfminer_error(name: str, exc: Exception) -> StatementError:
-    text = f"{type(exc).__name__} {exc!r} {exc.__cause__!r} {exc.__context__!r}"
-    if re.search(r"(?i)password|encrypt", text):
-        return StatementError(name, PASSWORD_MESSAGE)
-    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-    return StatementError(name, f"is not a readable PDF (damaged file: {type(inner).__name__})")
-
-
-def extract_lines(data: bytes, name: str, *, engine: str = "pdfium") -> tuple[int, list[list[Line]]]:
-    """The statement's pages as visual lines; raises :class:`StatementError` for unreadable files."""
-    if engine not in ENGINES:
-        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
-    if b"%%EOF" not in data[-4096:]:
-        raise StatementError(name, "is truncated (the PDF ends early): download the statement again")
-    opener: Callable[[bytes, str], tuple[int, Iterator[list[Run] | None]]] = (
-        _pdfium_pages if engine == "pdfium" else _pdfplumber_pages
-    )
-    count, pages = opener(data, name)
-    out: list[list[Line]] = []
-    blank = 0
-    for i, runs in enumerate(pages, start=1):
-        if runs is None:
-            blank += 1
-            out.append([])
-        else:
-            out.append(_group_lines(runs, i))
-    if count == 0:
-        raise StatementError(name, "has no pages")
-    if blank == count:
-        raise StatementError(name, NO_TEXT_MESSAGE)
-    return count, out
+    periods: list[tuple[dt.date, dt.date]] = field(default_factory=list)  # distinct periods, in file order
+    totals: dict[int, tuple[str, float]] = field(default_factory=dict)  # the first printed total per period
 
 
 # ------------------------------------------------------------------------------------------ the reader
 
 
-def read_pdf_bytes(data: bytes, name: str, *, engine: str = "pdfium") -> tuple[pd.DataFrame, ParseReport]:
-    """Read one PDF statement (bytes) into the schema's transaction table and a parse report."""
-    count, pages = extract_lines(data, name, engine=engine)
+def read_pdf_bytes(
+    data: bytes, name: str, *, engine: str = "auto", limits: Limits | None = None
+) -> tuple[pd.DataFrame, ParseReport]:
+    """Read one PDF statement (bytes) into the schema's transaction table and a parse report.
+
+    ``engine="auto"`` reads with pypdfium2 and, when that reading looks wrong (its rows do not add up to
+    the printed total, its descriptions are broken into single letters, or no transaction is found),
+    reads again with pdftotext (when installed) and pdfplumber, keeping the reading that reconciles.
+    """
+    if engine != "auto":
+        return _read_with(data, name, engine, limits)
+    try:
+        first = _read_with(data, name, "pdfium", limits)
+    except StatementError as exc:
+        if not _worth_retrying(exc):
+            raise
+        first, failure = None, exc
+    if first is not None and _trusted(*first):
+        return first
+    for alt in [e for e in ("pdftotext", "pdfplumber") if e != "pdftotext" or have_pdftotext()]:
+        try:
+            df, report = _read_with(data, name, alt, limits)
+        except StatementError:
+            continue
+        if _trusted(df, report) or (first is not None and _better(report, first[1])) or first is None:
+            why = "no transaction was found" if first is None else "pypdfium2's reading " + _doubt(*first)
+            report.warnings.insert(0, f"text read with {alt} because {why}")
+            return df, report
+    if first is None:
+        raise failure
+    return first
+
+
+def _worth_retrying(exc: StatementError) -> bool:
+    return "no transaction" in exc.message
+
+
+def _garbled(df: pd.DataFrame) -> float:
+    """Share of one-letter words in the descriptions (letter-spaced text read as separate letters)."""
+    words = " ".join(df["description"].astype(str)).split()
+    return sum(len(w) == 1 and w.isalpha() for w in words) / max(1, len(words))
+
+
+def _trusted(df: pd.DataFrame, report: ParseReport) -> bool:
+    rec = report.reconciliation
+    return (rec is None or rec.ok) and _garbled(df) < 0.3
+
+
+def _doubt(df: pd.DataFrame, report: ParseReport) -> str:
+    rec = report.reconciliation
+    if rec is not None and not rec.ok:
+        return f"did not add up to the printed total (off by {rec.difference:+,.2f})"
+    return "broke words into single letters"
+
+
+def _better(report: ParseReport, than: ParseReport) -> bool:
+    a, b = report.reconciliation, than.reconciliation
+    return a is not None and b is not None and abs(a.difference) < abs(b.difference)
+
+
+def _read_with(data: bytes, name: str, engine: str, limits: Limits | None) -> tuple[pd.DataFrame, ParseReport]:
+    """Read with one text engine."""
+    count, pages = extract_lines(data, name, engine=engine, limits=limits)
     empty = [i for i, lines in enumerate(pages, start=1) if not lines]
     first_text = "\n".join(ln.text for page in [p for p in pages if p][:3] for ln in page)
     layout = detect_layout(first_text)
@@ -297,6 +156,17 @@ def read_pdf_bytes(data: bytes, name: str, *, engine: str = "pdfium") -> tuple[p
     _classify(all_lines, layout, state)
     currency = layout.currency or _guess_currency(first_text, state)
     records = _records(state, layout, name, period, anchor, currency, _find_card(first_text, layout))
+    if len(state.periods) > 1:  # several monthly statements in one file
+        report.period_start = min(p[0] for p in state.periods).isoformat()
+        report.period_end = max(p[1] for p in state.periods).isoformat()
+        state.warnings.append(f"{len(state.periods)} statements in one file (periods " + ", ".join(
+            f"{a.isoformat()} to {b.isoformat()}" for a, b in state.periods) + "); each line dated within its own")
+    if state.totals:
+        labels = {label for label, _ in state.totals.values()}
+        label = labels.pop() if len(labels) == 1 else "printed totals"
+        if len(state.totals) > 1:
+            label = f"{label} (sum of {len(state.totals)} statements)"
+        state.printed_total = (label, round(sum(v for _, v in state.totals.values()), 2))
     report.problems, report.excluded, report.warnings = state.problems, state.excluded, report.warnings + state.warnings
     if not records:
         raise _nothing_read(name, state, empty)
@@ -337,13 +207,8 @@ def _find_period(lines: list[Line], layout: pl.PdfLayout) -> tuple[tuple[dt.date
     anchor = None
     for ln in lines:
         m = _rx(layout.period).search(ln.text)
-        if m:
-            try:
-                start, end = parse_date(m["start"]), parse_date(m["end"])
-            except ValueError:
-                continue
-            if start <= end:
-                return (start, end), None
+        if m and (found := _period_of(m)):
+            return found, None
         if anchor is None:
             a = _rx(pl.ANCHOR_DATE).search(ln.text)
             if a:
@@ -352,6 +217,14 @@ def _find_period(lines: list[Line], layout: pl.PdfLayout) -> tuple[tuple[dt.date
                 except ValueError:
                     pass
     return None, anchor
+
+
+def _period_of(m: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    try:
+        start, end = parse_date(m["start"]), parse_date(m["end"])
+    except ValueError:
+        return None
+    return (start, end) if start <= end else None
 
 
 def _find_card(text: str, layout: pl.PdfLayout) -> str | None:
@@ -382,12 +255,14 @@ def _classify(lines: list[Line], layout: pl.PdfLayout, state: _State) -> None:
             continue
         if total is not None and (m := total.search(text)):
             value = _amount_or_none(m["amount"])
-            if value is not None and state.printed_total is None:
-                state.printed_total = (m["label"], value)
+            if value is not None:
+                state.totals.setdefault(max(0, len(state.periods) - 1), (m["label"], value))
             state.excluded.append(ExcludedRow(state.source, "total", text, ln.no, ln.page, value))
             last = None
             continue
-        if period.search(text) or anchor.search(text) or due.search(text):
+        if (pm := period.search(text)) or anchor.search(text) or due.search(text):
+            if pm and (found := _period_of(pm)) and (not state.periods or state.periods[-1] != found):
+                state.periods.append(found)
             last = None
             continue
         reason = next((r for p, r in summary if p.search(text)), None)
@@ -408,6 +283,7 @@ def _classify(lines: list[Line], layout: pl.PdfLayout, state: _State) -> None:
             continue
         txn = _match_transaction(ln, layout, state)
         if txn is not None:
+            txn.segment = max(0, len(state.periods) - 1)
             state.txns.append(txn)
             last = txn
             continue
@@ -464,7 +340,28 @@ def _match_transaction(ln: Line, layout: pl.PdfLayout, state: _State) -> _Txn | 
         return None
     if layout.charges_negative:
         amount = -amount
-    return _Txn(ln, date_text, posting or None, " ".join(desc.split()), amount, holder, last_line=ln)
+    desc, found_holder = other_columns_out(" ".join(desc.split()))
+    return _Txn(ln, date_text, posting or None, desc, amount, holder or found_holder, last_line=ln)
+
+
+_COUNTRY = re.compile(r"\s*利用国\s?[A-Z]{2,3}\b")
+_TAIL = re.compile(
+    r"\s+(?P<holder>ご?本人|ご?家族)?\s*(?P<plan>[1１]回払い|[1１]回|一括払い|一括|リボ払い|リボ|分割|\d+回払い|\d+回)?"
+    r"(?:\s+[\d,，.]+)*\s*$"
+)
+
+
+def other_columns_out(desc: str) -> tuple[str, str | None]:
+    """The description without other columns' text that a line layout left in it, and the cardholder if found.
+
+    Japanese statements print the country of use (``利用国USA``), the cardholder (``本人``/``家族``), the
+    payment plan (``1回``, ``リボ``) and more amounts after the merchant name.
+    """
+    desc = _COUNTRY.sub("", desc)
+    m = _TAIL.search(desc)
+    if m and (m["holder"] or m["plan"]) and m.start() > 0:
+        return desc[: m.start()].strip(), m["holder"]
+    return desc.strip(), None
 
 
 def _cells(ln: Line, columns: dict[str, tuple[float, float]]) -> dict[str, str]:
@@ -512,9 +409,10 @@ def _records(
         window = period
     out = []
     for t in state.txns:
+        own = state.periods[t.segment] if len(state.periods) > 1 else window
         try:
-            date = _resolve_date(t.date_text, dayfirst, window)
-            posting = _resolve_date(t.posting_text, dayfirst, window) if t.posting_text else None
+            date = _resolve_date(t.date_text, dayfirst, own)
+            posting = _resolve_date(t.posting_text, dayfirst, own) if t.posting_text else None
         except ValueError as exc:
             state.problems.append(RowProblem(name, f"date does not parse ({exc})", t.line.text, t.line.no, t.line.page))
             continue

@@ -1,0 +1,115 @@
+"""PDF shapes seen in real statements: letter spacing, glyphs placed one by one, several statements in one
+file, other columns' text after the merchant name, and the real PDFs in tests/data/real/pdf."""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from audit.errors import StatementError
+from audit.readers import read_statement
+from audit.readers.pdf_reader import other_columns_out, read_pdf_bytes
+
+REAL = Path(__file__).resolve().parent / "data" / "real" / "pdf"
+
+
+def _pdf(draw) -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1)
+    draw(c)
+    c.save()
+    return buf.getvalue()
+
+
+def _text(c, x, y, text, *, space=0.0, size=9, font="Helvetica"):
+    t = c.beginText(x, y)
+    t.setFont(font, size)
+    t.setCharSpace(space)
+    t.textOut(text)
+    c.drawText(t)
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "auto"])
+def test_letter_spaced_and_glyph_by_glyph_descriptions_read_as_words(engine):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def draw(c):
+        _text(c, 40, 800, "Statement period: Dec 12, 2025 - Jan 11, 2026")
+        _text(c, 40, 780, "12/14")
+        _text(c, 90, 780, "NETFLIX.COM MONTHLY", space=3)  # letter-spaced
+        _text(c, 400, 780, "15.99")
+        _text(c, 40, 766, "12/15")
+        x = 90.0
+        for ch in "AMAZON MKTPLACE":  # each glyph its own text object
+            if ch != " ":
+                _text(c, x, 766, ch)
+            x += stringWidth(ch, "Helvetica", 9)
+        _text(c, 400, 766, "42.00")
+        c.showPage()
+
+    df, _ = read_pdf_bytes(_pdf(draw), "spaced.pdf", engine=engine)
+    assert df["description"].tolist() == ["NETFLIX.COM MONTHLY", "AMAZON MKTPLACE"]
+    assert df["amount"].tolist() == [15.99, 42.00]
+
+
+def test_several_statements_in_one_file_take_years_from_their_own_period():
+    def draw(c):
+        for period, total, lines in (
+            ("Dec 12, 2024 - Jan 11, 2025", "30.00", [("12/20", "BOOK SHOP", "10.00"), ("01/05", "CAFE", "20.00")]),
+            ("Dec 12, 2025 - Jan 11, 2026", "7.50", [("12/20", "BOOK SHOP", "7.50")]),
+        ):
+            _text(c, 40, 815, "Harbor Bank Rewards Visa")  # a named layout that reconciles a printed total
+            _text(c, 40, 800, f"Statement period: {period}")
+            y = 780
+            for date, desc, amount in lines:
+                _text(c, 40, y, f"{date} {date} {desc}")
+                _text(c, 400, y, amount)
+                y -= 14
+            _text(c, 40, y - 10, f"Total purchases for this period ${total}")
+            c.showPage()
+
+    df, report = read_pdf_bytes(_pdf(draw), "two.pdf")
+    assert [d.date().isoformat() for d in df["date"]] == ["2024-12-20", "2025-01-05", "2025-12-20"]
+    assert (report.period_start, report.period_end) == ("2024-12-12", "2026-01-11")
+    assert any("2 statements in one file" in w for w in report.warnings)
+    rec = report.reconciliation
+    assert rec is not None and rec.ok and rec.printed_total == 37.50 and "sum of 2 statements" in rec.label
+
+
+@pytest.mark.parametrize(("printed", "desc", "holder"), [
+    ("AMAZON.CO.JP 本人 1回 884", "AMAZON.CO.JP", "本人"),
+    ("NETFLIX.COM 利用国USA 家族 リボ", "NETFLIX.COM", "家族"),
+    ("ROYAL HOST 12", "ROYAL HOST 12", None),  # a store number stays
+    ("7-ELEVEN 1回", "7-ELEVEN", None),
+])
+def test_other_columns_are_kept_out_of_the_description(printed, desc, holder):
+    assert other_columns_out(printed) == (desc, holder)
+
+
+def _expected(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+MANIFEST = tomllib.loads((REAL / "manifest.toml").read_text(encoding="utf-8"))["file"]
+
+
+@pytest.mark.parametrize("entry", MANIFEST, ids=[e["path"] for e in MANIFEST])
+def test_real_pdfs_read_as_written_down_by_hand(entry):
+    for key in ("path", "repo", "repo_path", "commit", "licence", "what"):
+        assert entry.get(key), f"manifest entry lacks {key}"
+    want = _expected(REAL / f"{entry['path']}.expected.csv")
+    try:
+        df, _ = read_statement(REAL / entry["path"])
+        got = [{"date": d.date().isoformat(), "description": s, "amount": f"{a:.2f}", "currency": c or "unknown"}
+               for d, s, a, c in zip(df["date"], df["description"], df["amount"], df["currency"], strict=True)]
+    except StatementError as exc:
+        assert "\n" not in str(exc)
+        got = []
+    assert got == [{**w, "amount": f"{float(w['amount']):.2f}"} for w in want]
