@@ -26,6 +26,7 @@ CADENCES: tuple[Cadence, ...] = (
     Cadence("biweekly", 14.0, 12, 16, 0),
     Cadence("semi-monthly", 365.25 / 24, 11, 20, 0),
     Cadence("monthly", 365.25 / 12, 25, 36, 1),
+    Cadence("bimonthly", 365.25 / 6, 52, 70, 2),  # water, broadcast licence fees, some insurers
     Cadence("quarterly", 365.25 / 4, 80, 102, 3),
     Cadence("semi-annual", 365.25 / 2, 165, 200, 6),
     Cadence("annual", 365.25, 340, 390, 12),

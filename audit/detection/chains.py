@@ -80,16 +80,17 @@ def _nearest_cadence(period: float, allowed: list[Cadence]) -> Cadence:
     return min(allowed, key=lambda c: abs(math.log(period / c.period)))
 
 
-def _best_chain(days: np.ndarray, amt: np.ndarray) -> tuple[Cadence, np.ndarray, float, int] | None:
+def _best_chain(days: np.ndarray, amt: np.ndarray,
+                cadences: tuple[Cadence, ...] = CADENCES) -> tuple[Cadence, np.ndarray, float, int] | None:
     """Longest regular chain among ``days`` (sorted): cadence, positions, residual, missed periods."""
     n = len(days)
     if n < 2:
         return None
     gaps = np.diff(days)
     span = days[-1] - days[0]
-    cands = [c for c in CADENCES if c.lo <= span and ((gaps >= c.lo) & (gaps <= c.hi)).any()]
+    cands = [c for c in cadences if c.lo <= span and ((gaps >= c.lo) & (gaps <= c.hi)).any()]
     if not cands:  # extras may hide every plain gap: fall back to the cadences the span allows
-        cands = [c for c in CADENCES if c.lo <= span and span <= c.hi * n]
+        cands = [c for c in cadences if c.lo <= span and span <= c.hi * n]
     best: tuple[float, Cadence, list[int], int] | None = None
     for cad in cands:
         windows = _windows(days, cad)
@@ -108,7 +109,7 @@ def _best_chain(days: np.ndarray, amt: np.ndarray) -> tuple[Cadence, np.ndarray,
     _, cad, keep, missed = best
     idx = np.asarray(keep)
     period, resid = _fit(days[idx], cad)
-    allowed = [c for c in CADENCES if c.lo <= period <= c.hi] or [cad]
+    allowed = [c for c in cadences if c.lo <= period <= c.hi] or [cad]
     return _nearest_cadence(period, allowed), idx, resid, missed
 
 

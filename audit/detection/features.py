@@ -11,7 +11,7 @@ import pandas as pd
 from audit.detection import lexicon
 from audit.model import Finding, Subscription
 
-PER_YEAR = {"weekly": 52.0, "biweekly": 26.0, "semi-monthly": 24.0, "monthly": 12.0, "quarterly": 4.0,
+PER_YEAR = {"weekly": 52.0, "biweekly": 26.0, "semi-monthly": 24.0, "monthly": 12.0, "bimonthly": 6.0, "quarterly": 4.0,
             "semi-annual": 2.0, "annual": 1.0}
 
 

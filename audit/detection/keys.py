@@ -26,12 +26,35 @@ def charge_frame(tx: pd.DataFrame) -> pd.DataFrame:
     key = ch["merchant_key"] if "merchant_key" in ch.columns else ch["description"]
     ch["merchant_key_out"] = key.fillna(ch["description"]).fillna("?").astype("str")
     ch["group_key"] = stream_keys(ch["merchant_key_out"])
+    ch["owner"] = owner_keys(ch)
     return ch
+
+
+def owner_keys(tx: pd.DataFrame) -> pd.Series:
+    """Whose card a row is on: client and card joined ("" for a missing one), so that two people's or two
+    cards' identical subscriptions stay two streams. Tables without these columns have one owner."""
+    out = pd.Series("", index=tx.index, dtype="object")
+    for col in ("client", "card"):
+        if col in tx.columns:
+            out = out + "\x1f" + tx[col].astype("str").fillna("").astype(object)
+    return out.astype("str")
 
 
 _MIXED_ID = re.compile(r"^(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,}$")  # 1JCR, Y34YCG, 490N1PS
 _CODE = re.compile(r"^(?:[A-Z]{4,}|\d{2,}|[A-Z0-9]{4,})$")  # IHIEBSK, 151: an ID only when it keeps changing
 _WEB_WORD = re.compile(r"(?:^| )COM(?= |$)")  # "APPLE COM BILL": a web address printed with spaces
+
+
+_ID = r"(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{6,}"
+_INNER_ID = re.compile(rf"(?<=[ *]){_ID}(?= )|(?<=\*){_ID}$")  # before another word, or stuck to a star
+
+
+def _drop_inner_ids(key: str) -> str:
+    """``key`` without rotating references after its first word (see :func:`stream_keys`)."""
+    if not any(c.isdigit() for c in key):
+        return key
+    out = re.sub(r" {2,}", " ", _INNER_ID.sub("", key)).strip(" *")
+    return out if any(c.isalpha() for c in out) else key
 
 
 def stream_keys(keys: pd.Series) -> pd.Series:
@@ -43,13 +66,15 @@ def stream_keys(keys: pd.Series) -> pd.Series:
     characters), or when it is a code (4+ letters, 2+ digits) that changes from charge to charge: at
     least two different ones, nearly one per charge with that start (80 %). A word that repeats
     (``NETFLIX BASIC``, ``SUBSCRIPTION SERVICE 12``) names a product and stays. A standalone ``COM``
-    (a web address printed with spaces) is dropped too.
+    (a web address printed with spaces) is dropped too, and so is a letters-and-digits reference of 6+
+    characters anywhere after the first word (``MUSICBOX PX7Q2LMA9 STOCKHOLM``, ``CLOUDVAULT*E0300ABCDE``).
     """
     counts = keys.value_counts()
     out: dict[str, str] = {}
     codes: dict[str, list[tuple[str, int]]] = {}
     for key, n in counts.items():
         k = _WEB_WORD.sub("", str(key)).strip() or str(key)
+        k = _drop_inner_ids(k)
         out[str(key)] = k
         head, _, tail = k.rpartition(" ")
         if not head or not any(c.isalpha() for c in head):

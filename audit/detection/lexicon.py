@@ -202,3 +202,31 @@ def legit_brand(text: str) -> str | None:
         if rx.search(text):
             return name
     return None
+
+
+# Everyday spending: supermarkets, restaurants and cafés, fuel, pharmacies and drugstores, rides and food
+# delivery. Purchases there vary from visit to visit; only a fixed-price plan (a membership) is a
+# subscription at such a merchant.
+EVERYDAY_WORDS = _rx([
+    r"SUPERMARKET", r"SUPER ?MARKT", r"SUPERMERCADO", r"GROCER", r"\bFOODS?\b", r"\bMARKET\b", r"\bDELI\b(?! ?WEEKLY)",
+    r"WALMART", r"WAL-MART", r"KROGER", r"SAFEWAY", r"PUBLIX", r"WHOLE ?FOODS", r"TRADER JOE", r"\bALDI\b",
+    r"\bLIDL\b", r"TESCO(?! ?CLUBCARD ?PLUS)", r"SAINSBURY", r"\bASDA\b", r"MORRISONS", r"WAITROSE", r"DUNNES",
+    r"SUPERVALU", r"\bCENTRA\b", r"\bSPAR\b", r"CO-?OP FOOD", r"\bTARGET\b", r"COSTCO (?:WHSE|GAS)",
+    r"RESTAURANT", r"RESTAURANTE", r"\bCAFE\b", r"\bCAFÉ\b", r"COFFEE", r"STARBUCKS", r"MCDONALD", r"\bPIZZA",
+    r"BURGER", r"\bDINER\b", r"\bGRILL\b", r"\bKITCHEN\b", r"\bBISTRO\b", r"\bPUB\b", r"\bTAVERN\b", r"SUSHI",
+    r"NANDO", r"GREGGS", r"PRET A MANGER", r"CHIPOTLE", r"SUBWAY", r"DUNKIN", r"KFC", r"WENDY'?S", r"TACO BELL",
+    r"\bSHELL\b", r"\bBP\b", r"\bESSO\b", r"EXXON", r"MOBIL\b", r"CHEVRON", r"TEXACO", r"\bFUEL\b", r"PETROL",
+    r"GAS ?STATION", r"SUNOCO", r"CIRCLE ?K", r"\bAPPLEGREEN\b",
+    r"PHARMACY", r"CHEMIST", r"DRUG ?STORE", r"\bCVS\b", r"WALGREENS", r"\bBOOTS\b", r"SUPERDRUG",
+    r"UBER ?\*? ?TRIP", r"UBER ?\*? ?EATS", r"\bLYFT\b", r"DOORDASH(?! ?DASHPASS)", r"DELIVEROO", r"JUST ?EAT",
+    r"GRUBHUB", r"\bTAXI\b", r"\bCAB\b",
+    "スーパー", "イオン", "ｲｵﾝ", "イトーヨーカドー", "西友", "ライフ", "マルエツ", "サミット", "ヤオコー", "業務スーパー",
+    "レストラン", "食堂", "居酒屋", "カフェ", "珈琲", "喫茶", "すき家", "吉野家", "松屋", "マクドナルド", "スターバックス",
+    "ドトール", "ガスト", "サイゼリヤ", "ラーメン", "寿司", "焼肉", "ENEOS", "エネオス", "出光", "コスモ石油", "ガソリン",
+    "薬局", "ドラッグ", "マツモトキヨシ", "ウエルシア", "ツルハ", "スギ薬局", "タクシー", "出前館",
+])
+
+
+def everyday_like(text: str) -> bool:
+    """True for supermarkets, restaurants, fuel, pharmacies, rides and food delivery (folded descriptor)."""
+    return bool(EVERYDAY_WORDS.search(text)) or konbini_like(text)

@@ -53,6 +53,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from audit.detection import lexicon
 from audit.detection.amounts import amounts_ok, steady_amounts
 from audit.detection.cadence import (
     BY_NAME,
@@ -144,7 +145,8 @@ def find_subscriptions(
     ch = charge_frame(tx)
     if len(ch) < 2:
         return []
-    codes, _ = pd.factorize(ch["group_key"])
+    codes, _ = pd.factorize(ch["owner"] + "\x1e" + ch["group_key"])
+    everyday = _everyday_groups(ch["group_key"], codes)
     unit_codes, unit_names = pd.factorize(ch["unit"])
     days = ch["date"].to_numpy().astype("datetime64[D]").astype(np.int64).astype(float)
     amt = ch["amount_key"].to_numpy()
@@ -163,13 +165,22 @@ def find_subscriptions(
     rows: list[tuple[np.ndarray, Cadence]] = []
     for s, e in zip(starts[big], ends[big], strict=True):
         g = order[s:e]
-        for st in _group_streams(days[g], amt[g], unit_codes[g]):
+        for st in _group_streams(days[g], amt[g], unit_codes[g], bool(everyday[sc[s]])):
             pieces = split_uncovered(g[st.pos], days, amt, st.cad, periods) if periods else [g[st.pos]]
             rows.extend((p, st.cad) for p in pieces)
     cols = _Columns.of(ch)
     subs = [_describe(cols, r, cad, end, str(unit_names[unit_codes[r[0]]])) for r, cad in rows]
     subs.sort(key=lambda s: (s.merchant, s.first_date))
     return subs
+
+
+def _everyday_groups(keys: pd.Series, codes: np.ndarray) -> np.ndarray:
+    """Per group code: True when the merchant is everyday spending (see :func:`lexicon.everyday_like`)."""
+    kcodes, uniq = pd.factorize(keys)
+    flag = np.array([lexicon.everyday_like(lexicon.fold(k)) for k in uniq], dtype=bool)
+    out = np.zeros(int(codes.max()) + 1 if len(codes) else 0, dtype=bool)
+    out[codes] = flag[kcodes]
+    return out
 
 
 @dataclass

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from audit.detection.amounts import _clusters, _may_hold_stream, _regular_gaps
-from audit.detection.cadence import Cadence, _max_step, regular_grid
-from audit.detection.chains import EXACT_MIN, _extract
+from audit.detection.amounts import _clusters, _may_hold_stream, _regular_gaps, steady_amounts
+from audit.detection.cadence import BY_NAME, Cadence, _max_step, regular_grid
+from audit.detection.chains import EXACT_MIN, _best_chain, _extract
 
 
 @dataclass
@@ -18,8 +18,12 @@ class _Stream:
     pos: np.ndarray  # positions in the merchant group (sorted by date)
 
 
-def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray) -> list[_Stream]:
-    """Streams in one merchant group (arrays sorted by date)."""
+def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray, everyday: bool = False) -> list[_Stream]:
+    """Streams in one merchant group (arrays sorted by date).
+
+    ``everyday``: the merchant is a supermarket, restaurant, fuel station, pharmacy or ride service, where
+    only a fixed-price plan (a membership) is a subscription and no bill is expected.
+    """
     streams: list[_Stream] = []
     for u in np.unique(unit):
         upos = np.flatnonzero(unit == u)
@@ -27,7 +31,13 @@ def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray) -> list[
             continue
         found: list[_Stream] = []
         used = np.zeros(len(upos), dtype=bool)
+        if not everyday and len(upos) >= BILL_MIN and not steady_amounts(amt[upos]):
+            bill = _bill_stream(days[upos], amt[upos])
+            if bill is not None:
+                found.append(bill)
+                used[bill.pos] = True
         for cl in _clusters(amt[upos]):
+            cl = cl[~used[cl]]
             if not _may_hold_stream(amt[upos[cl]]):
                 continue
             got = _extract(days[upos[cl]], amt[upos[cl]], exact=False)
@@ -49,6 +59,8 @@ def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray) -> list[
         found = _join(found, days[upos], amt[upos], used)
         found = _drop_chance_repeats(found, amt[upos], used)
         found = [s for s in found if _quiet_enough(s, days[upos], amt[upos], days[upos[~used]])]
+        if everyday:
+            found = [s for s in found if _fixed_price(amt[upos[s.pos]])]
         streams.extend(_Stream(s.cad, upos[s.pos]) for s in found)
     return streams
 
@@ -145,3 +157,39 @@ def _join(found: list[_Stream], days: np.ndarray, amt: np.ndarray, used: np.ndar
     return found
 
 
+
+
+BILL_MIN = 4  # charges a bill needs (three shop visits a month apart happen by chance)
+BILL_RATIO = math.log(3.0)  # a bill's dearest period may cost up to three times its cheapest (heating, cooling)
+BILL_STEP = math.log(1.35)  # typical change from one bill to the next (median): seasons move slowly
+BILL_SHARE = 0.75  # share of the merchant's charges (in that currency) the bill must explain
+BILL_CADENCES = (BY_NAME["monthly"], BY_NAME["bimonthly"], BY_NAME["quarterly"])
+
+
+def _bill_stream(days: np.ndarray, amt: np.ndarray) -> _Stream | None:
+    """A bill whose amount changes every time (electricity, gas, water, phone) among all charges at a merchant.
+
+    A bill comes on about the same day of the month, every one, two or three months, and the merchant
+    bills little else: the chain must explain three quarters of its charges, sit on the cadence's grid,
+    skip no period (one per eight charges in long runs), stay within a 1:3 band of amounts and change
+    by about a third at most from one bill to the next (median).
+    """
+    got = _best_chain(days, np.ones(len(days)), BILL_CADENCES)
+    if got is None:
+        return None
+    cad, pos, _resid, missed = got
+    n = len(pos)
+    if n < BILL_MIN or n < BILL_SHARE * len(days) or missed > n // 8 or not cad.months:
+        return None
+    la = np.log(amt[pos])
+    if la.max() - la.min() > BILL_RATIO or np.median(np.abs(np.diff(la))) > BILL_STEP:
+        return None
+    if not regular_grid(days[pos], cad):
+        return None
+    return _Stream(cad, pos)
+
+
+def _fixed_price(a: np.ndarray) -> bool:
+    """Amounts of a plan: the same every time, allowing one price change."""
+    steps = np.abs(np.diff(np.log(a))) > SAME_AMOUNT
+    return int(steps.sum()) <= 1
