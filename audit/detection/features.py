@@ -9,6 +9,8 @@ import numpy as np
 import pandas as pd
 
 from audit.detection import lexicon
+from audit.detection.gift_retailers import gift_retailer
+from audit.detection.keys import owner_keys
 from audit.model import Finding, Subscription
 
 PER_YEAR = {"weekly": 52.0, "biweekly": 26.0, "semi-monthly": 24.0, "monthly": 12.0, "bimonthly": 6.0, "quarterly": 4.0,
@@ -20,6 +22,7 @@ SOFTWARE_RESELLERS = {"FastSpring", "2Checkout", "Paddle", "cleverbridge", "Digi
                       "RevenueWire", "Nexway", "asknet"}
 OVERSEAS_AGENTS = {"FastSpring", "2Checkout", "Paddle", "cleverbridge", "Digital River", "SafeCart",
                    "RevenueWire", "Nexway", "asknet", "KOMOJU"}
+RESELLER_HOMES = {"USD", "EUR", "GBP", "CAD", "AUD"}  # currencies the software resellers bill in at home
 
 
 def money(amount: float, currency: str | None) -> str:
@@ -60,8 +63,10 @@ class _Context:
     stream_of: dict[str, int] = field(default_factory=dict)
     per_stream: pd.DataFrame = field(default_factory=pd.DataFrame)
     data_start: pd.Timestamp | None = None
-    all_folds: pd.DataFrame = field(default_factory=pd.DataFrame)  # folded descriptor and row of every charge
     full: pd.DataFrame = field(default_factory=pd.DataFrame)
+    owner_start: dict[str, pd.Timestamp] = field(default_factory=dict)  # first date on each owner's statements
+    lead_index: dict | None = None  # per owner: charges that may lead a prepaid burst (built on first use)
+    owner_all: pd.Series = field(default_factory=lambda: pd.Series(dtype="str"))  # owner of every row of ``full``
 
 
 def _descriptor_features(desc: pd.Series) -> tuple[np.ndarray, pd.DataFrame]:
@@ -69,12 +74,17 @@ def _descriptor_features(desc: pd.Series) -> tuple[np.ndarray, pd.DataFrame]:
     allow = _allowlist()
     codes, uniq = pd.factorize(desc.fillna("").astype("str"))
     folded = [lexicon.fold(d) for d in uniq]
+    signs = [lexicon.sign_text(f) for f in folded]
     feats = pd.DataFrame({
         "fold": pd.Series(folded, dtype=object),
         "legit": pd.Series([allow(d) or lexicon.legit_brand(f) for d, f in zip(uniq, folded, strict=True)],
                            dtype=object),
-        "software": [lexicon.software_like(f) for f in folded],
-        "support": [lexicon.support_like(f) for f in folded],
+        "software": [lexicon.software_like(t) for t in signs],
+        "support": [lexicon.support_sign(t) for t in signs],
+        "security": [lexicon.security_sign(t) and not lexicon.home_security_like(t) for t in signs],
+        "scareware": [lexicon.scareware_like(t) for t in signs],
+        "signs": np.array([lexicon.sign_kinds(t) for t in signs], dtype=np.int8),
+        "gift_shop": [gift_retailer(f) for f in folded],
         "plan": [lexicon.plan_like(f) for f in folded],
         "reseller": pd.Series([lexicon.reseller_of(f) for f in folded], dtype=object),
         "prepaid": [lexicon.prepaid_like(f) for f in folded],
@@ -98,7 +108,7 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
 
     tx = _with_descriptor_columns(tx)
     codes, feats = _descriptor_features(tx["description"])
-    f = {c: feats[c].to_numpy()[codes] for c in ("software", "support", "plan", "prepaid", "konbini")}
+    f = {c: feats[c].to_numpy()[codes] for c in ("software", "support", "plan", "prepaid", "konbini", "gift_shop")}
     reseller = feats["reseller"].to_numpy()[codes]
     if "facilitator" in tx.columns:  # the normaliser's facilitator when the lexicon knows none
         fac = tx["facilitator"].astype(object).to_numpy()
@@ -109,36 +119,46 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     is_charge = ((tx["kind"] == "charge") & (tx["amount"] > 0)).to_numpy()
     is_refund = ((tx["kind"] == "refund") | ((tx["amount"] < 0) & (tx["kind"] != "payment"))).fillna(False).to_numpy()
     ids = tx["id"]
-    relevant = (f["software"] | f["support"] | f["plan"] | f["prepaid"] | f["konbini"] | ~pd.isna(reseller)
+    relevant = (f["software"] | f["support"] | f["plan"] | f["prepaid"] | f["konbini"] | f["gift_shop"]
+                | ~pd.isna(reseller)
                 | is_refund
                 | ids.isin(list(stream_of)).to_numpy() | ids.isin(list(known_ids)).to_numpy())
-    home = tx.loc[is_charge, "currency"].mode()
+    owner = owner_keys(tx)
+    home_of = _home_currencies(tx, owner, is_charge)
+    home = home_of.mode()
     home = str(home.iloc[0]) if len(home) else "JPY"
     keep = [c for c in _USED if c in tx.columns]
     slim = tx.loc[relevant, keep].copy()
+    slim["owner"] = owner[relevant].to_numpy()
+    slim["home"] = slim["owner"].map(home_of).fillna(home).to_numpy()
     for c in slim.columns:  # plain object columns: row picks below are much faster than on Arrow strings
         if pd.api.types.is_string_dtype(slim[c]):
             slim[c] = slim[c].astype(object).where(slim[c].notna(), None)
     rc = codes[relevant]
-    for c in ("software", "support", "plan", "prepaid", "konbini"):
+    for c in ("software", "support", "plan", "prepaid", "konbini", "gift_shop"):
         slim[c] = f[c][relevant]
+    slim["signs"] = feats["signs"].to_numpy()[rc]
     slim["fold"] = feats["fold"].to_numpy()[rc]
     slim["legit"] = feats["legit"].to_numpy()[rc]
     slim["reseller"] = reseller[relevant]
-    for c in ("retail", "phone", "navi", "romaji"):
+    for c in ("retail", "phone", "navi", "romaji", "security", "scareware"):
         slim[c] = feats[c].to_numpy()[rc]
-    cur = slim["currency"].fillna(home)
+    cur = slim["currency"].fillna(slim["home"])
     orig_cur = slim["original_currency"]
-    slim["foreign"] = ((orig_cur.notna() & (orig_cur != slim["currency"])) | (cur != home)).to_numpy(bool) | (
+    slim["foreign"] = ((orig_cur.notna() & (orig_cur != slim["currency"])) | (cur != slim["home"])).to_numpy(bool) | (
         feats["abroad"].to_numpy()[rc])
-    slim["overseas_agent"] = slim["reseller"].isin(list(OVERSEAS_AGENTS))
+    # Software resellers are abroad for a card billed in yen or won; for dollar, euro and pound cards they bill at home.
+    slim["overseas_agent"] = slim["reseller"].isin(list(OVERSEAS_AGENTS)) & ~slim["home"].isin(list(RESELLER_HOMES))
+    slim["in_person"] = slim["reseller"].isin(list(lexicon.IN_PERSON))
+    slim["retail"] = slim["retail"] | slim["in_person"]
     name = slim["descriptor_norm"] if "descriptor_norm" in slim.columns else slim["description"]
     slim["name"] = name.where(name.notna(), slim["description"])
     slim = slim.set_index("id", drop=False)
     ctx = _Context(slim, subs, known, home=home)
     ctx.data_start = tx["date"].min()
-    ctx.all_folds = pd.DataFrame({"fold": feats["fold"].to_numpy()[codes[is_charge]], "row": np.flatnonzero(is_charge)})
+    ctx.owner_start = tx["date"].groupby(owner.to_numpy()).min().to_dict()
     ctx.full = tx
+    ctx.owner_all = owner
     ctx.known_ids = known_ids
     ctx.stream_of = stream_of
     ctx.per_stream = _stream_features(slim, subs, known_ids)
@@ -151,10 +171,11 @@ def _stream_features(slim: pd.DataFrame, subs: list[Subscription], known_ids: se
     if not pairs:
         return pd.DataFrame()
     m = pd.DataFrame(pairs, columns=["sub", "id"])
-    f = slim.loc[m["id"], ["legit", "foreign", "software", "support", "overseas_agent", "reseller"]]
+    f = slim.loc[m["id"], ["legit", "foreign", "software", "support", "overseas_agent", "reseller", "signs", "security",
+                           "scareware"]]
     f = f.reset_index(drop=True).assign(sub=m["sub"].to_numpy(), known=m["id"].isin(known_ids).to_numpy())
     f["soft_agent"] = f["reseller"].isin(list(SOFTWARE_RESELLERS))
-    for c in ("foreign", "software", "support", "overseas_agent"):
+    for c in ("foreign", "software", "support", "overseas_agent", "security", "scareware"):
         f[c] = f[c].fillna(False).astype(bool)
     g = f.groupby("sub")
     return pd.DataFrame({
@@ -163,9 +184,23 @@ def _stream_features(slim: pd.DataFrame, subs: list[Subscription], known_ids: se
         "foreign": g["foreign"].mean(),
         "software": g["software"].any(),
         "support": g["support"].any(),
+        "security": g["security"].any(),
+        "scareware": g["scareware"].any(),
         "overseas_agent": g["overseas_agent"].any(),
         "soft_agent": g["soft_agent"].any(),
+        "signs": g["signs"].max(),
     })
+
+
+def _home_currencies(tx: pd.DataFrame, owner: pd.Series, is_charge: np.ndarray) -> pd.Series:
+    """Per owner (client and card): the currency most of its charges are billed in."""
+    ch = pd.DataFrame({"owner": owner[is_charge].to_numpy(), "currency": tx.loc[is_charge, "currency"].to_numpy()})
+    ch = ch.dropna()
+    if ch.empty:
+        return pd.Series(dtype="object")
+    counts = ch.groupby(["owner", "currency"], sort=True).size().reset_index(name="n")
+    best = counts.sort_values(["owner", "n"], ascending=[True, False], kind="stable").drop_duplicates("owner")
+    return pd.Series(best["currency"].astype(str).to_numpy(), index=best["owner"].to_numpy())
 
 
 

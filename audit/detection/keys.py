@@ -45,6 +45,7 @@ _CODE = re.compile(r"^(?:[A-Z]{4,}|\d{2,}|[A-Z0-9]{4,})$")  # IHIEBSK, 151: an I
 _WEB_WORD = re.compile(r"(?:^| )COM(?= |$)")  # "APPLE COM BILL": a web address printed with spaces
 
 
+_COUNTRY_TAIL = re.compile(r"(?<=\S) (?:UK|GB|US|USA|IE|JP|CA|AU|DE|FR|NL|LU)$")  # AUDIBLE UK, NETFLIX US
 _ID = r"(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{6,}"
 _INNER_ID = re.compile(rf"(?<=[ *]){_ID}(?= )|(?<=\*){_ID}$")  # before another word, or stuck to a star
 
@@ -74,7 +75,7 @@ def stream_keys(keys: pd.Series) -> pd.Series:
     codes: dict[str, list[tuple[str, int]]] = {}
     for key, n in counts.items():
         k = _WEB_WORD.sub("", str(key)).strip() or str(key)
-        k = _drop_inner_ids(k)
+        k = _COUNTRY_TAIL.sub("", _drop_inner_ids(k)) or k
         out[str(key)] = k
         head, _, tail = k.rpartition(" ")
         if not head or not any(c.isalpha() for c in head):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from audit.detection import lexicon
 from audit.detection.features import _Context, _days, money
 from audit.model import Finding
 
@@ -35,30 +36,45 @@ REFUND_MAX_CANDIDATES = 500
 
 
 def _refund_links(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
+    """Refunds of charges that are already suspicious, each tied to the charge(s) it reverses.
+
+    A refund of an ordinary purchase (a returned parcel) is no finding. Charges and refunds are matched
+    per card holder (client and card) and merchant; a refund whose merchant key has no charge is compared
+    by name with the suspicious charges of the same card holder only.
+    """
     tx = ctx.tx
     refunds = tx[(tx["kind"] == "refund") | ((tx["amount"] < 0) & ~tx["kind"].isin(["payment"]))]
-    if refunds.empty:
+    suspicious_ids = {i for f in flagged for i in f.transaction_ids} | ctx.known_ids
+    if refunds.empty or not suspicious_ids:
         return []
-    refunds = refunds.sort_values("date")
     full = ctx.full
     key_col = "merchant_key" if "merchant_key" in full.columns else "description"
-    near = full.loc[(full["kind"] == "charge") & (full["amount"] > 0) & full[key_col].isin(refunds[key_col].unique()),
-                    [key_col, "id", "date", "amount", "original_amount", "description",
-                     *(["descriptor_norm"] if "descriptor_norm" in full.columns else [])]]
+    owner_all = ctx.owner_all if len(ctx.owner_all) == len(full) else pd.Series("", index=full.index)
+    group_all = owner_all.astype(str) + "\x1f" + full[key_col].astype(str)
+    is_charge = ((full["kind"] == "charge") & (full["amount"] > 0)).to_numpy()
+    sus = full["id"].isin(list(suspicious_ids)).to_numpy() & is_charge
+    sus_groups = set(group_all[sus])
+    refunds = refunds.sort_values("date")
+    r_group = (refunds["owner"].astype(str) + "\x1f" + refunds[key_col].astype(str)).to_numpy()
+    direct = np.isin(r_group, list(sus_groups))
+    near_mask = is_charge & group_all.isin(list(set(r_group[direct]))).to_numpy()
+    near = full.loc[near_mask, ["id", "date", "amount", "original_amount", "description",
+                                *(["descriptor_norm"] if "descriptor_norm" in full.columns else [])]]
     name = near["descriptor_norm"] if "descriptor_norm" in near.columns else near["description"]
-    near = near.assign(name=name.fillna(near["description"]))
-    by_key = {k: _Charges.of(g) for k, g in near.groupby(key_col, sort=False)}
-    suspicious_ids = {i for f in flagged for i in f.transaction_ids} | ctx.known_ids
+    near = near.assign(name=name.fillna(near["description"]), group=group_all[near_mask].to_numpy())
+    by_key = {k: _Charges.of(g) for k, g in near.groupby("group", sort=False)}
+    sus_rows = pd.DataFrame({"fold": full["description"][sus].map(lexicon.fold).to_numpy(),
+                             "owner": owner_all[sus].astype(str).to_numpy(), "row": np.flatnonzero(sus)})
     out: list[Finding] = []
     cols = zip(refunds["id"], refunds["date"], refunds["amount"], refunds["currency"], refunds["original_amount"],
-               refunds[key_col], refunds["fold"], strict=True)
-    for rid, rdate, ramount, cur, rorig, key, folded in cols:
-        ch = by_key.get(key)
+               r_group, refunds[key_col], refunds["fold"], refunds["owner"], strict=True)
+    for rid, rdate, ramount, cur, rorig, group, key, folded, owner in cols:
+        ch = by_key.get(group)
         if ch is None:
-            fuzzy = _fuzzy_charges(ctx, str(folded))
+            fuzzy = _fuzzy_charges(ctx, sus_rows[sus_rows["owner"] == str(owner)], str(folded))
             if fuzzy is None:
                 continue
-            ch = by_key[key] = _Charges.of(fuzzy)
+            ch = by_key[group] = _Charges.of(fuzzy)
         rday = int(np.datetime64(rdate, "D").astype(np.int64))
         hi = int(np.searchsorted(ch.day, rday, "right"))
         lo = max(int(np.searchsorted(ch.day, rday - REFUND_LOOKBACK_DAYS, "left")), hi - REFUND_MAX_CANDIDATES)
@@ -66,46 +82,46 @@ def _refund_links(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
         if not len(cand):
             continue
         amount = -float(ramount)
-        picked, full = _match_refund(ch.amount[cand], ch.orig[cand], amount, str(cur), rorig)
+        picked, whole = _match_refund(ch.amount[cand], ch.orig[cand], amount, str(cur), rorig)
         if not picked:
             continue
         pos = cand[picked]
         ch.used[pos] = True
         linked = [str(i) for i in ch.ids[pos]]
+        if suspicious_ids.isdisjoint(linked):
+            continue  # the refund reverses an ordinary purchase at the same merchant
         charged = float(ch.amount[pos].sum())
         cur = str(cur)
-        sus = bool(set(linked) & suspicious_ids)
         name = str(ch.names[pos[0]])
         dates = ", ".join(str(np.datetime64(int(d), "D")) for d in ch.day[pos])
         reasons = [
             f"The refund of {money(amount, cur)} on {pd.Timestamp(rdate).date().isoformat()} "
-            + ("reverses" if full else "partly reverses")
+            + ("reverses" if whole else "partly reverses")
             + f" {'the charge' if len(linked) == 1 else f'{len(linked)} charges'} of {money(charged, cur)} "
-            f"on {dates} at “{name}”."
+            f"on {dates} at “{name}”.",
+            "The refunded charge was flagged as suspicious: the merchant can refund, so ask for the "
+            "remaining charges back too.",
         ]
-        if sus:
-            reasons.append("The refunded charge was flagged as suspicious: the merchant can refund, so ask for the "
-                           "remaining charges back too.")
         out.append(Finding(
-            kind="refund_link", merchant=name, score=60.0 if sus else 20.0, reasons=reasons,
+            kind="refund_link", merchant=name, score=60.0, reasons=reasons,
             transaction_ids=[*linked, str(rid)], merchant_key=key if isinstance(key, str) else None,
             details={"refund_id": str(rid), "charge_ids": linked, "refunded": amount, "charged": charged,
-                     "currency": cur, "full": full},
+                     "currency": cur, "full": whole},
         ))
     return out
 
 
-def _fuzzy_charges(ctx: _Context, folded: str) -> pd.DataFrame | None:
-    """Charges whose descriptor resembles the refund's (refund lines often add words or drop IDs)."""
+def _fuzzy_charges(ctx: _Context, sus_rows: pd.DataFrame, folded: str) -> pd.DataFrame | None:
+    """Suspicious charges whose descriptor resembles the refund's (refund lines often add words or drop IDs)."""
     from rapidfuzz import fuzz, process
 
-    if not folded or ctx.all_folds.empty:
+    if not folded or sus_rows.empty:
         return None
-    names = list(ctx.all_folds["fold"].unique())
+    names = list(sus_rows["fold"].unique())
     hits = [m[0] for m in process.extract(folded, names, scorer=fuzz.token_set_ratio, score_cutoff=85, limit=20)]
     if not hits:
         return None
-    rows = ctx.all_folds.loc[ctx.all_folds["fold"].isin(hits), "row"].to_numpy()
+    rows = sus_rows.loc[sus_rows["fold"].isin(hits), "row"].to_numpy()
     part = ctx.full.iloc[rows]
     name = part["descriptor_norm"] if "descriptor_norm" in part.columns else part["description"]
     return pd.DataFrame({"date": part["date"], "amount": part["amount"], "original_amount": part["original_amount"],

@@ -47,13 +47,18 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
         phones = rows["phone"].dropna()
         phone = str(phones.iloc[0]) if len(phones) else None
         # A romaji name with a 0570 navi-dial number on a yen statement: an overseas seller's local payment agent.
-        agent_like = bool(not foreign and ctx.home == "JPY" and rows["navi"].any() and rows["romaji"].all())
+        home = str(rows["home"].iloc[0])
+        agent_like = bool(not foreign and home == "JPY" and rows["navi"].any() and rows["romaji"].all())
         overseas = foreign or fx_like or agent_like or bool(rows["overseas_agent"].any())
         soft_agent = reseller in SOFTWARE_RESELLERS
         support_line = support and phone is not None  # support words and a number to call
         yearly = float(sub.average_amount) * PER_YEAR.get(sub.cadence, 12.0)
         pricey = yearly >= limits(sub.currency).reseller_yearly
-        if not ((overseas and (software or soft_agent)) or (software and support) or support_line):
+        two_signs = bool(ps.at[n, "signs"] >= 2)  # "PC SHIELD", "SECURE TECH HELP": billed at home or abroad
+        # An unknown security or scareware seller charging what fake support charges, in any currency.
+        pricey_sign = bool((ps.at[n, "security"] or ps.at[n, "scareware"]) and pricey)
+        if not ((overseas and (software or soft_agent)) or (software and support) or support_line or two_signs
+                or pricey_sign):
             continue
         if not (software or support) and not pricey:
             continue  # only the reseller points to software, and the price is that of ordinary software
@@ -82,6 +87,10 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
         if software or support:
             reasons.append("The name points to security, PC-repair or remote-support software, which is what "
                            "fake virus warnings sell.")
+        if (two_signs or pricey_sign) and not overseas:
+            reasons.append("The seller is not abroad, but its name is made of security, computer or support words "
+                           "and it is no company this tool knows: such names are typical of fake support services "
+                           "billing in the victim's own currency.")
         if support_line:
             reasons.append(_phone_reason(phone))
         if reseller:
@@ -100,7 +109,7 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
             transaction_ids=list(sub.transaction_ids), merchant_key=sub.merchant_key,
             details={"cadence": sub.cadence, "charges": sub.charges, "total_paid": sub.total_paid,
                      "currency": sub.currency, "reseller": reseller, "foreign": foreign, "fx_drift": fx_like,
-                     "phone": phone, "payment_agent": agent_like, "yearly": yearly},
+                     "phone": phone, "payment_agent": agent_like, "yearly": yearly, "name_signs": two_signs},
         ))
     return out
 
@@ -122,9 +131,9 @@ def _large_support_plans(ctx: _Context) -> list[Finding]:
             continue  # a regular monthly bill is the recurring signal's business
         big = float(r["amount"]) >= 2.5 * _large_threshold(str(r["currency"]))
         phone = r["phone"] if isinstance(r["phone"], str) else None
-        agent_like = bool(not r["foreign"] and ctx.home == "JPY" and r["navi"] and r["romaji"])
+        agent_like = bool(not r["foreign"] and r["home"] == "JPY" and r["navi"] and r["romaji"])
         abroad = bool(r["foreign"] or r["overseas_agent"] or agent_like)
-        if not (r["support"] or r["plan"] or abroad or phone):
+        if not (r["support"] or r["plan"] or abroad or phone or r["signs"] >= 2 or r["scareware"]):
             continue  # software bought at home with no support or plan word: a shop sale, not a support plan
         score = 45.0 + (15 if r["support"] else 0) + (15 if r["plan"] else 0) + (10 if r["software"] else 0)
         score += (10 if abroad else 0) + (5 if big else 0) - (10 if in_stream else 0)

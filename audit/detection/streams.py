@@ -36,6 +36,9 @@ def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray, everyday
             if bill is not None:
                 found.append(bill)
                 used[bill.pos] = True
+        if not everyday and len(upos) == 2 and _annual_renewal(days[upos], amt[upos]):
+            found.append(_Stream(BY_NAME["annual"], np.arange(2)))
+            used[:] = True
         for cl in _clusters(amt[upos]):
             cl = cl[~used[cl]]
             if not _may_hold_stream(amt[upos[cl]]):
@@ -66,6 +69,7 @@ def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray, everyday
 
 
 EARLY_MAX_OTHERS = 2  # unexplained charges at a merchant where a two-charge stream still counts
+BUSY = 5  # unexplained charges inside a short long-cadence stream that make the merchant a busy shop
 SAME_AMOUNT = 0.005  # relative difference below which two charges have "the same amount"
 
 
@@ -102,6 +106,8 @@ def _quiet_enough(s: _Stream, days: np.ndarray, amt: np.ndarray, free_days: np.n
     inside = int(((free_days > days[s.pos[0]]) & (free_days < days[s.pos[-1]])).sum())
     if len(s.pos) == 2:
         return inside == 0 and len(free_days) <= EARLY_MAX_OTHERS
+    if len(s.pos) == 3 and s.cad.months >= 2 and inside >= BUSY:
+        return False  # three charges months apart at a busy shop: one price came back by chance
     a = amt[s.pos]
     if a.max() <= a.min() * 1.005:
         return True
@@ -160,8 +166,8 @@ def _join(found: list[_Stream], days: np.ndarray, amt: np.ndarray, used: np.ndar
 
 
 BILL_MIN = 4  # charges a bill needs (three shop visits a month apart happen by chance)
-BILL_RATIO = math.log(3.0)  # a bill's dearest period may cost up to three times its cheapest (heating, cooling)
-BILL_STEP = math.log(1.35)  # typical change from one bill to the next (median): seasons move slowly
+BILL_RATIO = math.log(6.0)  # a gas bill in winter may cost six times the summer one
+BILL_STEP = math.log(1.6)  # typical change from one bill to the next (median): seasons move slowly
 BILL_SHARE = 0.75  # share of the merchant's charges (in that currency) the bill must explain
 BILL_CADENCES = (BY_NAME["monthly"], BY_NAME["bimonthly"], BY_NAME["quarterly"])
 
@@ -171,8 +177,8 @@ def _bill_stream(days: np.ndarray, amt: np.ndarray) -> _Stream | None:
 
     A bill comes on about the same day of the month, every one, two or three months, and the merchant
     bills little else: the chain must explain three quarters of its charges, sit on the cadence's grid,
-    skip no period (one per eight charges in long runs), stay within a 1:3 band of amounts and change
-    by about a third at most from one bill to the next (median).
+    skip no period (one per eight charges in long runs), stay within a 1:6 band of amounts (heating in
+    winter) and change by 60 % at most from one bill to the next (median).
     """
     got = _best_chain(days, np.ones(len(days)), BILL_CADENCES)
     if got is None:
@@ -189,7 +195,19 @@ def _bill_stream(days: np.ndarray, amt: np.ndarray) -> _Stream | None:
     return _Stream(cad, pos)
 
 
+FIXED_MIN = 4  # charges a fixed-price plan at an everyday shop needs
+
+
 def _fixed_price(a: np.ndarray) -> bool:
-    """Amounts of a plan: the same every time, allowing one price change."""
-    steps = np.abs(np.diff(np.log(a))) > SAME_AMOUNT
-    return int(steps.sum()) <= 1
+    """Amounts of a plan at an everyday shop: four or more, the same to the cent, allowing one price change."""
+    return len(a) >= FIXED_MIN and int((np.abs(np.diff(np.round(a, 2))) > 0.001).sum()) <= 1
+
+
+RENEWAL_DAYS = 4  # an annual renewal comes back within this many days of the same date
+RENEWAL_RATIO = math.log(5.0)  # introductory price to list price (security suites: 24.99 then 84.99)
+
+
+def _annual_renewal(days: np.ndarray, amt: np.ndarray) -> bool:
+    """Exactly two charges at a merchant, a year apart to within a few days: an annual plan renewed, the second
+    time often at a higher list price after an introductory one."""
+    return bool(abs(days[1] - days[0] - 365.25) <= RENEWAL_DAYS and abs(math.log(amt[1] / amt[0])) <= RENEWAL_RATIO)
