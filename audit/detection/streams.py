@@ -31,7 +31,7 @@ def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray, everyday
             continue
         found: list[_Stream] = []
         used = np.zeros(len(upos), dtype=bool)
-        if not everyday and len(upos) >= BILL_MIN and not steady_amounts(amt[upos]):
+        if not everyday and _may_be_bill(days[upos]) and not steady_amounts(amt[upos]):
             bill = _bill_stream(days[upos], amt[upos])
             if bill is not None:
                 found.append(bill)
@@ -170,6 +170,19 @@ BILL_RATIO = math.log(6.0)  # a gas bill in winter may cost six times the summer
 BILL_STEP = math.log(1.6)  # typical change from one bill to the next (median): seasons move slowly
 BILL_SHARE = 0.75  # share of the merchant's charges (in that currency) the bill must explain
 BILL_CADENCES = (BY_NAME["monthly"], BY_NAME["bimonthly"], BY_NAME["quarterly"])
+
+
+def _may_be_bill(days: np.ndarray) -> bool:
+    """Cheap necessary test before the bill search: enough charges, not more than a monthly bill and a few
+    extras can explain, and most gaps between them a month to a quarter long (a busy shop fails at once)."""
+    n = len(days)
+    if n < BILL_MIN:
+        return False
+    span = days[-1] - days[0]
+    if n > (span / 25.0 + 1) / BILL_SHARE + 1:
+        return False
+    gaps = np.diff(days)
+    return bool(((gaps >= 25) & (gaps <= 102)).mean() >= 0.5)
 
 
 def _bill_stream(days: np.ndarray, amt: np.ndarray) -> _Stream | None:
