@@ -40,6 +40,8 @@ import pandas as pd
 from audit import schema
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "recurring_eval"
+# Written by someone who never saw the detector, frozen before any tuning (see its README.md).
+INDEPENDENT_DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "independent_eval"
 LABELS = ("case", "bucket", "stream_id", "scam")
 MIN_JACCARD = 0.5
 
@@ -51,7 +53,8 @@ def load_labelled(data_dir: str | Path = DEFAULT_DATA) -> pd.DataFrame:
     files = sorted(Path(data_dir).glob("*.csv"))
     if not files:
         raise FileNotFoundError(f"{data_dir}: no labelled CSV files found")
-    df = pd.concat([pd.read_csv(f, dtype={"stream_id": "str", "case": "str"}) for f in files], ignore_index=True)
+    text_cols = {"stream_id": "str", "case": "str", "original_currency": "str", "client": "str", "card": "str"}
+    df = pd.concat([pd.read_csv(f, dtype=text_cols) for f in files], ignore_index=True)
     missing = [c for c in (*schema.COLUMNS, *LABELS) if c not in df.columns]
     if missing:
         raise ValueError(f"{data_dir}: labelled set lacks columns {missing}")
@@ -281,16 +284,37 @@ def format_report(result: dict[str, Any]) -> str:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    """Run the evaluation and print the table."""
+    """Run the evaluation and print the tables: the recurring detector against the baseline on the own set,
+    then the whole pipeline per bucket on the own set and on the independent frozen set."""
     import sys
 
+    from audit.detection.scoring import format_scores, pipeline_runner, score
+
     try:
-        result = evaluate(args.data, baseline=None if args.no_baseline else baseline_streams)
+        own = load_labelled(args.data)
+        result = evaluate(data=own, baseline=None if args.no_baseline else baseline_streams)
+        sys.stdout.write(format_report(result))
+        sys.stdout.flush()
+        runner = pipeline_runner()
+        sets = [("own labelled set", own)]
+        if not args.no_independent and Path(args.independent).is_dir():
+            sets.append(("independent frozen set", load_labelled(args.independent)))
+        for title, df in sets:
+            text = format_scores(score(df, runner), f"\nwhole pipeline (merchant lists, recurring, signals): {title}")
+            sys.stdout.write(text)
+            sys.stdout.flush()
     except (FileNotFoundError, ValueError, ImportError) as exc:
         print(f"audit: error: {exc}", file=sys.stderr)
         return 1
-    sys.stdout.write(format_report(result))
+    sys.stdout.write(SCORES_LEGEND)
     return 0
+
+
+SCORES_LEGEND = """
+scam rows P/R: charge and refund rows flagged by any finding, against the scam label.
+streams P/R: labelled subscription streams found (Jaccard >= 0.5); R2+ leaves out streams that show one charge.
+legit flagged: labelled legitimate streams with at least one flagged charge.
+"""
 
 
 def register(subparsers: Any) -> None:
@@ -298,6 +322,9 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("eval", help="precision/recall of recurring detection on the labelled set")
     p.add_argument("--data", default=str(DEFAULT_DATA), metavar="DIR", help="folder of labelled CSV files")
     p.add_argument("--no-baseline", action="store_true", help="skip the simple-rules baseline")
+    p.add_argument("--independent", default=str(INDEPENDENT_DATA), metavar="DIR",
+                   help="independent labelled set scored after the own one (skipped when the folder is missing)")
+    p.add_argument("--no-independent", action="store_true", help="score the own set only")
     p.set_defaults(func=cmd_eval)
     from audit.readers import real_eval
 

@@ -93,9 +93,11 @@ def test_cli_eval_prints_the_table(tmp_path, capsys, monkeypatch, labelled):
     part[cols].to_csv(tmp_path / "set.csv", index=False)
     from audit.cli import main
 
-    assert main(["eval", "--data", str(tmp_path)]) == 0
+    assert main(["eval", "--data", str(tmp_path), "--independent", str(tmp_path / "none")]) == 0
     out = capsys.readouterr().out
     assert "price-step" in out and "baseline P" in out and "detector P" in out
+    assert "whole pipeline (merchant lists, recurring, signals): own labelled set" in out
+    assert "independent" not in out.split("legit flagged:")[0]
 
 
 def test_cli_eval_missing_folder_is_one_line_error(tmp_path, capsys):

@@ -13,10 +13,22 @@ _DASH = "[-‐‑‒–—―ー－ｰ・ ]?"
 
 
 def fold(text: str | None) -> str:
-    """Descriptor folded for matching: NFKC (full/half width unified) and upper case."""
+    """Descriptor folded for matching: NFKC (full/half width unified), upper case, and a space wherever
+    Latin letters or digits meet kana or kanji (``ＰＣサポート`` -> ``PC サポート``), so a word is found the same
+    way whether it was printed in full-width, half-width or next to Japanese."""
     if not isinstance(text, str):
         return ""
-    return unicodedata.normalize("NFKC", text).upper()
+    return _SCRIPT_EDGE.sub(" ", unicodedata.normalize("NFKC", text).upper())
+
+
+_SCRIPT_EDGE = re.compile(r"(?<=[A-Z0-9])(?=[\u3040-\u30ff\u3400-\u9fff])|(?<=[\u3040-\u30ff\u3400-\u9fff])(?=[A-Z0-9])")
+# A help-centre web address printed by a legit service (``UBER *TRIP HELP.UBER.COM``) is no support word.
+_HELP_HOST = re.compile(r"\b(?:HELP|SUPPORT|CARE)\.(?=[A-Z0-9-]+\.)")
+
+
+def sign_text(folded: str) -> str:
+    """The folded descriptor as the sign words are looked for in: help-centre host names dropped."""
+    return _HELP_HOST.sub("", folded)
 
 
 def _rx(words: list[str]) -> re.Pattern[str]:
@@ -27,14 +39,70 @@ def _rx(words: list[str]) -> re.Pattern[str]:
 # GUARD and a trailing FIX/SAFE also match inside coined names (KUMOSHIELD, NEXAFIX).
 SOFTWARE_WORDS = _rx([
     r"SECUR", r"ANTI ?VIRUS", r"\bVIRUS", r"MALWARE", r"SPYWARE", r"PROTECT", r"SHIELD", r"GUARD", r"DEFEND",
-    r"FIREWALL", r"SAFE\b", r"SAFETY", r"CLEAN(ER|UP)?\b", r"OPTIMI[ZS]", r"BOOST", r"SPEED ?UP", r"\bFIX", r"FIX\b",
+    r"FIREWALL", r"SAFE\b", r"SAFETY", r"CLEAN(ER|UP)?\b", r"OPTIMI[ZS]", r"BOOSTER", r"PC ?BOOST", r"SPEED ?UP", r"\bFIX",
+    r"FIX\b", r"(?:CLEAN|SECURE|PROTECT|SAFE|SPY|MAL|SCARE|FIX|SPEED|SYS|TECH|NET|WEB|SOFT)WARE\b",
+    r"SYS ?(?:CARE|FIX|CLEAN|OPT|TOOL|UTIL|BOOST|SHIELD|GUARD)",
     r"REPAIR", r"\bPC\b", r"COMPUTER", r"SYSTEM ?CARE", r"DRIVER", r"REGISTRY", r"\bTECH", r"SUPPORT", r"HELP ?DESK",
     r"\bHELP\b", r"\bCARE\b", r"SOFTWARE", r"\bSOFT\b", r"\bVPN\b", r"REMOTE", r"\bIT SERVICE",
     "サポート", "セキュリティ", "セキュリティー", "ウイルス", "ウィルス", "ウイルス対策", "パソコン", "修復", "遠隔",
-    "保護", "駆除", "ソフトウェア", "ソフトウエア", "テクニカル", "ヘルプデスク", "技術支援", "最適化",
+    "保護", "駆除", "ソフトウェア", "ソフトウエア", "テクニカル", "ヘルプデスク", "技術支援", "最適化", "リペア",
+    "オプティマイ", "クリーナー", "高速化",
     # katakana forms of the romaji stems above (SECUR-, TECHNO/TECH, GUARD, PROTECT, REMOTE)
     "セキュリ", "テクノ", "テック", "ガード", "プロテクト", "リモート",
 ])
+
+# Three kinds of sign in a name; an unknown name built from two of them ("PC SHIELD", "SECURE TECH HELP")
+# is what fake-warning operators call themselves, in any currency.
+SECURITY_SIGN = _rx([r"SECUR", r"ANTI ?VIRUS", r"VIRUS", r"MALWARE", r"SPYWARE", r"SHIELD", r"GUARD", r"DEFEND",
+                     r"FIREWALL", r"PROTECT", "セキュリ", "ウイルス", "ウィルス", "ガード", "シールド", "プロテク", "保護", "駆除"])
+COMPUTER_SIGN = _rx([r"\bPC", r"COMPUTER", r"\bTECH", r"SOFTWARE", r"\bSOFT\b", r"SYSTEM", r"DRIVER", r"REGISTRY",
+                     r"OPTIMI[ZS]", r"BOOSTER", r"PC ?BOOST", r"CLEAN(ER|UP)?\b", r"\bSYS ?[A-Z]*", r"[A-Z]WARE\b",
+                     "オプティマイ", "高速化", "システム", r"SPEED ?UP", r"REPAIR", r"\bFIX", r"FIX\b", r"\bIT\b",
+                     r"\bVPN\b", r"WINDOWS", r"\bMAC ?(CARE|FIX|CLEAN)", "パソコン", "ピーシー", "ソフトウ?エア", "テクノ",
+                     "テック", "テクニカル", "修復", "最適化", "リペア", "クリーナー"])
+SUPPORT_SIGN = _rx([r"SUPPORT", r"SUPP\b", r"HELP", r"(?<!FRONT )\bDESK\b", r"\bCARE\b", r"(?:TECH|SYS|PC|MAC|NET|WEB)CARE",
+                    r"ASSIST", r"\bREMOTE", r"HOTLINE", "ケア",
+                    "サポート", "ヘルプ", "遠隔", "リモート", "技術支援", "デスク"])
+
+
+# Scareware products: a large one-off charge for one of these is what fake warnings sell, whatever else the
+# name says.
+SCAREWARE_SIGN = _rx([r"OPTIMI[ZS]", r"CLEANER", r"CLEANUP", r"CLEANWARE", r"BOOSTER", r"SPEED ?UP", r"REGISTRY",
+                      r"DRIVER ?(UPDAT|FIX|BOOST)", r"PC ?FIX", r"FIX ?PC", r"REPAIR ?TOOL", r"ANTI ?MALWARE",
+                      "オプティマイ", "クリーナー", "最適化", "高速化", "リペア"])
+# Home alarm monitoring: a security subscription, but no computer one.
+# Security that is not about computers: burglar alarms and home monitoring, identity-theft and credit
+# monitoring, phone and device insurance.
+HOME_SECURITY = _rx([r"ALARM", r"HOME ?SECURITY", r"MONITORING", r"BRINKS", r"VIVINT", r"FRONTPOINT", r"\bCOVE\b",
+                     r"\bARLO\b", r"SECOM", r"セコム", r"ALSOK", r"アルソック", r"ホームセキュリティ", r"IDENTITY",
+                     r"CREDIT ?(MONITOR|REPORT|SCORE)", r"EXPERIAN", r"EQUIFAX", r"TRANSUNION", r"(MOBILE|DEVICE|PHONE) ?PROTECT",
+                     r"INSURANCE", r"ASSURANCE", r"WARRANTY", "保険"])
+
+
+def security_sign(text: str) -> bool:
+    """True when the sign text holds a security word (SECURE, SHIELD, GUARD, ANTIVIRUS ...)."""
+    return bool(SECURITY_SIGN.search(text))
+
+
+def scareware_like(text: str) -> bool:
+    """True for optimiser, cleaner, booster, registry and driver-updater names (sign text)."""
+    return bool(SCAREWARE_SIGN.search(text))
+
+
+def home_security_like(text: str) -> bool:
+    """True for alarm, identity-monitoring and device-insurance services (folded descriptor)."""
+    return bool(HOME_SECURITY.search(text))
+
+
+def support_sign(text: str) -> bool:
+    """True when the sign text holds a support word (SUPPORT, a truncated SUPP, HELP, DESK, CARE ...)."""
+    return bool(SUPPORT_SIGN.search(text))
+
+
+def sign_kinds(text: str) -> int:
+    """How many of the three kinds of sign (security, computer, support) the sign text shows."""
+    return sum(bool(rx.search(text)) for rx in (SECURITY_SIGN, COMPUTER_SIGN, SUPPORT_SIGN))
+
 
 # Words that say "remote support contract" rather than a software product.
 SUPPORT_WORDS = _rx([
@@ -65,7 +133,11 @@ RESELLERS: dict[str, re.Pattern[str]] = {
     "KOMOJU": re.compile(r"\bKMJ ?\*|KOMOJU"),
     "Stripe": re.compile(r"\bSTRIPE"),
     "Square": re.compile(r"\bSQ ?\*"),
+    "SumUp": re.compile(r"\bSUMUP ?\*"),
+    "Zettle": re.compile(r"\bZETTLE|\bIZ ?\*"),
 }
+# Card readers for shops and tradespeople: a charge through them was paid in person, not over the phone.
+IN_PERSON = {"Square", "SumUp", "Zettle"}
 
 # Prepaid value: gift cards, prepaid e-money and virtual prepaid cards (asked for by support scammers).
 PREPAID_WORDS = _rx([
@@ -74,6 +146,10 @@ PREPAID_WORDS = _rx([
     r"WEB ?MONEY", r"ウェブマネー", r"BIT ?CASH", "ビットキャッシュ", r"V ?プリカ", r"VPRECA", r"V-PRECA",
     r"PREPAID", "プリペイド", "ギフトカード", "ギフト券", "電子マネー", r"\bPOSA\b", r"STEAM ?(WALLET|CARD)",
     "ニンテンドープリペイド", r"NINTENDO ?PREPAID",
+    # gift codes spelt in katakana on Japanese statements, and the codes sold at tills (POSA)
+    "アマゾン ?ギフト", "アップル ?ギフト", "アイチューンズ", "グーグル ?プレイ", "ギフトコード", r"GIFT ?CODE", r"E ?GIFT",
+    r"ONE ?4 ?ALL", r"VANILLA ?(VISA|GIFT|MASTERCARD)", r"PAYSAFE ?CARD", r"NETSPEND", r"GREEN ?DOT",
+    r"RAZER ?GOLD", r"\bNANACO ?ギフト", "ネットライドキャッシュ", "Gマネー", r"STEAM ?(GIFT|プリペイド)",
 ])
 
 # Japanese convenience stores, in katakana/kanji and romaji.
@@ -128,6 +204,35 @@ LEGIT_BRANDS: dict[str, re.Pattern[str]] = {
     "Spotify": re.compile(r"SPOTIFY"),
     "Dropbox": re.compile(r"DROPBOX"),
     "Disney+": re.compile(r"DISNEY ?(PLUS|\+)"),
+    "Bitdefender": re.compile(r"BITDEFENDER"),
+    "Malwarebytes": re.compile(r"MALWAREBYTES"),
+    "Webroot": re.compile(r"WEBROOT"),
+    "Avira": re.compile(r"\bAVIRA\b"),
+    "Sophos": re.compile(r"\bSOPHOS\b"),
+    "F-Secure": re.compile(r"F-?SECURE"),
+    "NordVPN": re.compile(r"NORD ?(VPN|SEC|PASS)"),
+    "ExpressVPN": re.compile(r"EXPRESS ?VPN"),
+    "Proton": re.compile(r"PROTON ?(AG|VPN|MAIL)"),
+    "Surfshark": re.compile(r"SURFSHARK"),
+    "1Password": re.compile(r"1PASSWORD|AGILEBITS"),
+    "LastPass": re.compile(r"LASTPASS"),
+    "Dashlane": re.compile(r"DASHLANE"),
+    "Bitwarden": re.compile(r"BITWARDEN"),
+    "Backblaze": re.compile(r"BACKBLAZE"),
+    "Carbonite": re.compile(r"CARBONITE"),
+    "TeamViewer": re.compile(r"TEAMVIEWER"),
+    "AnyDesk": re.compile(r"ANYDESK"),
+    "LogMeIn/GoTo": re.compile(r"LOGMEIN|GOTOMYPC|GOTO\.COM|GOTO TECHNOLOGIES"),
+    "ADT": re.compile(r"\bADT\b"),
+    "SimpliSafe": re.compile(r"SIMPLISAFE"),
+    "Ring": re.compile(r"\bRING\b.*(PROTECT|PLAN)|RING\.COM"),
+    "Asurion": re.compile(r"ASURION"),
+    "Geek Squad": re.compile(r"GEEK ?SQUAD"),
+    "AppleCare": re.compile(r"APPLE ?CARE"),
+    "ソースネクスト": re.compile(r"SOURCENEXT|ソースネクスト"),
+    "PC DEPOT": re.compile(r"PC ?DEPOT|PC ?デポ|ピーシーデポ"),
+    "Team Knowhow (Currys)": re.compile(r"TEAM ?KNOW ?HOW|KNOWHOW ?CARE"),
+    "Boost Mobile": re.compile(r"BOOST ?MOBILE"),
 }
 
 # Words a fake "support" operator adds around a brand name; with them a brand match does not count.
@@ -202,3 +307,31 @@ def legit_brand(text: str) -> str | None:
         if rx.search(text):
             return name
     return None
+
+
+# Everyday spending: supermarkets, restaurants and cafés, fuel, pharmacies and drugstores, rides and food
+# delivery. Purchases there vary from visit to visit; only a fixed-price plan (a membership) is a
+# subscription at such a merchant.
+EVERYDAY_WORDS = _rx([
+    r"SUPERMARKET", r"SUPER ?MARKT", r"SUPERMERCADO", r"GROCER", r"\bFOODS?\b", r"\bMARKET\b", r"\bDELI\b(?! ?WEEKLY)",
+    r"WALMART", r"WAL-MART", r"KROGER", r"SAFEWAY", r"PUBLIX", r"WHOLE ?FOODS", r"TRADER JOE", r"\bALDI\b",
+    r"\bLIDL\b", r"TESCO(?! ?CLUBCARD ?PLUS)", r"SAINSBURY", r"\bASDA\b", r"MORRISONS", r"WAITROSE", r"DUNNES",
+    r"SUPERVALU", r"\bCENTRA\b", r"\bSPAR\b", r"CO-?OP FOOD", r"\bTARGET\b", r"COSTCO (?:WHSE|GAS)",
+    r"RESTAURANT", r"RESTAURANTE", r"\bCAFE\b", r"\bCAFÉ\b", r"COFFEE", r"STARBUCKS", r"MCDONALD", r"\bPIZZA",
+    r"BURGER", r"\bDINER\b", r"\bGRILL\b", r"\bKITCHEN\b", r"\bBISTRO\b", r"\bPUB\b", r"\bTAVERN\b", r"SUSHI",
+    r"NANDO", r"GREGGS", r"PRET A MANGER", r"CHIPOTLE", r"SUBWAY", r"DUNKIN", r"KFC", r"WENDY'?S", r"TACO BELL",
+    r"\bSHELL\b", r"\bBP\b", r"\bESSO\b", r"EXXON", r"MOBIL\b", r"CHEVRON", r"TEXACO", r"\bFUEL\b", r"PETROL",
+    r"GAS ?STATION", r"SUNOCO", r"CIRCLE ?K", r"\bAPPLEGREEN\b",
+    r"PHARMACY", r"CHEMIST", r"DRUG ?STORE", r"\bCVS\b", r"WALGREENS", r"\bBOOTS\b", r"SUPERDRUG",
+    r"UBER ?\*? ?TRIP", r"UBER ?\*? ?EATS", r"\bLYFT\b", r"DOORDASH(?! ?DASHPASS)", r"DELIVEROO", r"JUST ?EAT",
+    r"GRUBHUB", r"\bTAXI\b", r"\bCAB\b",
+    "スーパー", "イオン", "ｲｵﾝ", "イトーヨーカドー", "西友", "ライフ", "マルエツ", "サミット", "ヤオコー", "業務スーパー",
+    "レストラン", "食堂", "居酒屋", "カフェ", "珈琲", "喫茶", "すき家", "吉野家", "松屋", "マクドナルド", "スターバックス",
+    "ドトール", "ガスト", "サイゼリヤ", "ラーメン", "寿司", "焼肉", "ENEOS", "エネオス", "出光", "コスモ石油", "ガソリン",
+    "薬局", "ドラッグ", "マツモトキヨシ", "ウエルシア", "ツルハ", "スギ薬局", "タクシー", "出前館",
+])
+
+
+def everyday_like(text: str) -> bool:
+    """True for supermarkets, restaurants, fuel, pharmacies, rides and food delivery (folded descriptor)."""
+    return bool(EVERYDAY_WORDS.search(text)) or konbini_like(text)

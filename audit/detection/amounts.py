@@ -1,0 +1,71 @@
+"""Amount rules: which runs of amounts a subscription can have, and amount clusters."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from audit.detection.cadence import CADENCES, GRID_TOL, GRID_TOL_MONTHS, Cadence, grid_deviations
+
+CLUSTER_GAP = math.log(1.06)  # amount clusters are cut where neighbours differ by more than 6 %
+
+
+def steady_amounts(a: np.ndarray) -> bool:
+    """Amounts of a subscription: mostly repeated, or drifting in small steps (exchange rate).
+
+    Everyday shopping at one place varies much more from one visit to the next.
+    """
+    if len(a) < 2:
+        return True
+    step = np.abs(np.diff(np.log(a)))
+    return bool(np.median(step) <= 0.025 and (step <= 0.04).mean() >= 0.6)
+
+
+BAND = math.log(1.25)  # a regular order whose amount varies stays within this ratio (max / min)
+BAND_MIN = 8  # charges such an order needs
+
+
+def amounts_ok(a: np.ndarray, days: np.ndarray, cad: Cadence, missed: int = 0) -> bool:
+    """Amounts of a stream: steady (see :func:`steady_amounts`), or - for a long, unbroken run on a
+    tight grid, such as a weekly grocery delivery - varying inside a narrow band around one level."""
+    if steady_amounts(a):
+        return True
+    if len(a) < BAND_MIN or missed > 1 or math.log(a.max() / a.min()) > BAND:
+        return False
+    return bool(grid_deviations(days, cad).max() <= 0.5 * GRID_TOL.get(cad.name, GRID_TOL_MONTHS) + 0.5)
+
+
+def _may_hold_stream(a: np.ndarray) -> bool:
+    """Cheap necessary test: two charges need equal amounts, three need steady ones (in date order)."""
+    if len(a) < 2:
+        return False
+    if len(a) == 2:
+        return abs(a[1] - a[0]) < 0.005
+    if len(a) == 3:
+        return steady_amounts(a) or len(np.unique(np.round(a, 2))) < 3
+    return True
+
+
+def _regular_gaps(d: np.ndarray) -> bool:
+    """Most gaps between charges fit one cadence window (a cheap test before chain search)."""
+    gaps = np.diff(d)
+    return any(((gaps >= c.lo) & (gaps <= c.hi)).mean() >= 0.6 for c in CADENCES)
+
+
+def _early_ok(d: np.ndarray, a: np.ndarray, cad: Cadence) -> bool:
+    """Two charges make an early stream only with equal amounts and an interval near the cadence."""
+    if cad.period < 28:  # weekly rhythms need a third charge: two visits a week apart prove little
+        return False
+    gap = d[1] - d[0]
+    tol = max(2.0, 0.04 * cad.period)
+    return abs(a[1] - a[0]) < 0.005 and abs(gap - cad.period) <= tol + (1.5 if cad.months else 0)
+
+
+def _clusters(amt: np.ndarray) -> list[np.ndarray]:
+    """Positions of ``amt`` split where sorted neighbours differ by more than 6 %."""
+    order = np.argsort(amt, kind="stable")
+    la = np.log(amt[order])
+    cuts = np.flatnonzero(np.diff(la) > CLUSTER_GAP) + 1
+    return [np.sort(part) for part in np.split(order, cuts)]
+

@@ -1,0 +1,184 @@
+"""Bursts of prepaid value: gift cards, e-money and convenience-store purchases within a day or two.
+
+A purchase counts towards a burst when it is at least the currency's smallest burst item
+(:mod:`audit.detection.thresholds`) and
+
+* its descriptor names gift cards, prepaid cards or e-money (any shop, any country), or
+* it is at a Japanese convenience store (tickets aside), or
+* it is a round sum (a whole multiple of the currency's gift-card step) at a shop where victims are sent
+  to buy gift cards (:mod:`audit.detection.gift_retailers`: pharmacies, supermarkets and department
+  stores per country).
+
+Purchases are grouped per card holder (client and card) and currency, sorted by date, and cut into runs
+whose last purchase is at most two days after the first: one sort and one sweep, whatever the number of rows.
+A run is a burst when its total reaches the currency's burst total (half of it when a purchase names gift
+cards) and it has three purchases, or two when one names gift cards, when both are large round sums at a
+gift-card shop, or when another suspicious charge of the same card holder is within three days.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from audit.detection import lexicon
+from audit.detection.features import _Context, money
+from audit.detection.thresholds import limits
+from audit.model import Finding
+
+BURST_DAYS = 2  # first to last purchase of a burst
+BURST_MIN_PLAIN = 3  # purchases a burst needs when none names gift cards and no suspicious charge is near
+NEAR_DAYS = 3  # another suspicious charge this close makes two plain purchases a burst
+LARGE_ROUND = 4.0  # two round purchases at a gift-card shop, each this many burst items, are a burst
+FEE_MIN, FEE_MAX = 0.5, 1.6  # activation fee of a prepaid card, in gift-card steps (2.50 to 8 dollars)
+LEAD_DAYS = 3  # a charge from a software or support seller this soon before a burst belongs to it
+_SPAN = 1 << 20  # days: keeps each (owner, currency) group apart on one number line
+
+
+def _bursts(keys: np.ndarray) -> list[np.ndarray]:
+    """Runs of positions whose keys (sorted day numbers, groups kept apart) stay within BURST_DAYS of the
+    run's first."""
+    runs: list[np.ndarray] = []
+    i = 0
+    n = len(keys)
+    ends = np.searchsorted(keys, keys + BURST_DAYS, "right")
+    while i < n:
+        j = int(ends[i])
+        if j - i >= 2:
+            runs.append(np.arange(i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _candidates(ctx: _Context) -> pd.DataFrame:
+    """Purchases that may belong to a burst, with their currency's thresholds."""
+    tx = ctx.tx
+    cur = tx["currency"].fillna(tx["home"]).astype(str)
+    lim = {c: limits(c) for c in cur.unique()}
+    item = cur.map({c: x.burst_item for c, x in lim.items()}).to_numpy(float)
+    step = cur.map({c: x.gift_round for c, x in lim.items()}).to_numpy(float)
+    amount = tx["amount"].to_numpy(float)
+    prepaid = tx["prepaid"].to_numpy(bool)
+    konbini = tx["konbini"].to_numpy(bool)
+    ticket = tx["fold"].map(lexicon.ticket_like).to_numpy(bool) & ~prepaid  # concert or travel tickets
+    rounded = np.isclose(np.mod(amount, step), 0.0) | np.isclose(np.mod(amount, step), step)
+    # a prepaid Visa or Mastercard gift card is sold with an activation fee: 500 + 6.95 = 506.95
+    fee = np.mod(amount, 5 * step)
+    rounded |= (amount >= 4 * item) & (fee >= FEE_MIN * step) & (fee < FEE_MAX * step) & (np.mod(amount, 1.0) >= 0.9)
+    shop = tx["gift_shop"].to_numpy(bool) & rounded & ~prepaid & ~konbini
+    keep = ((tx["kind"] == "charge").to_numpy() & (amount >= item) & (prepaid | (konbini & ~ticket) | shop))
+    cand = tx.loc[keep, ["id", "date", "amount", "name", "owner", "prepaid", "konbini"]].copy()
+    cand["currency"] = cur[keep].to_numpy()
+    cand["shop"] = shop[keep]
+    cand["item"] = item[keep]
+    return cand
+
+
+def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
+    cand = _candidates(ctx)
+    if len(cand) < 2:
+        return []
+    owners, _ = pd.factorize(cand["owner"].astype(str) + "\x1f" + cand["currency"])
+    day = cand["date"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    key = owners.astype(np.int64) * _SPAN + day
+    order = np.argsort(key, kind="stable")
+    cand, key = cand.iloc[order], key[order]
+    near_days = _anchor_days(ctx, anchors)
+    anchor_ids = {i for f in anchors for i in f.transaction_ids}
+    ids, amounts, names = cand["id"].to_numpy(object), cand["amount"].to_numpy(float), cand["name"].to_numpy(object)
+    dates, curs, owner = cand["date"].to_numpy(), cand["currency"].to_numpy(object), cand["owner"].to_numpy(object)
+    prepaid, konbini, shop = (cand[c].to_numpy(bool) for c in ("prepaid", "konbini", "shop"))
+    item = cand["item"].to_numpy(float)
+    out: list[Finding] = []
+    for run in _bursts(key):
+        c = str(curs[run[0]])
+        lim = limits(c)
+        total = float(amounts[run].sum())
+        gift = bool(prepaid[run].any())
+        if total < lim.burst_total and not (gift and total >= 0.5 * lim.burst_total):
+            continue
+        first, last = pd.Timestamp(dates[run[0]]), pd.Timestamp(dates[run[-1]])
+        near = _near(near_days.get(owner[run[0]]), int(key[run[0]] % _SPAN))
+        big_round = bool(shop[run].all() and (amounts[run] >= LARGE_ROUND * item[run]).all())
+        if not gift and len(run) < BURST_MIN_PLAIN and not near and not big_round:
+            continue  # two ordinary purchases alone (a bill, a ticket, a weekly shop) are no burst
+        rounded = bool(np.isclose(np.mod(amounts[run], lim.gift_round), 0.0).all())
+        score = 40.0 + 10 * (len(run) - 2) + (15 if gift else 0) + (10 if rounded else 0)
+        score += 10 if total >= 2.5 * lim.burst_total else 0
+        score += 15 if near else 0
+        items = ", ".join(f"{nm} {money(float(a), c)}" for nm, a in zip(names[run], amounts[run], strict=True))
+        when = first.date().isoformat() + ("" if first == last else f" and {last.date().isoformat()}")
+        kinds = _kinds(gift, bool(konbini[run].any()), bool(shop[run].any()))
+        reasons = [
+            f"On {when} there were {len(run)} purchases at {kinds}, {money(total, c)} in total ({items}).",
+            "Fake support callers often send people to a shop to buy gift cards or prepaid cards and read out "
+            "the codes, then claim the code failed and ask for more.",
+        ]
+        if rounded:
+            reasons.append("The amounts are round sums, as gift-card and prepaid-card values are.")
+        if near:
+            reasons.append(f"This was within three days of another suspicious charge (“{near}”).")  # NEAR_DAYS
+        lead = [x for x in _lead_charges(ctx, str(owner[run[0]]), first, last) if x[0] not in anchor_ids]
+        if lead:
+            reasons.append("Just before, “" + lead[0][1] + "” charged the card: a “support” fee followed by gift cards "
+                           "is how such calls usually go, so that charge is listed here too.")
+        run_names = {str(x) for x in names[run]}
+        out.append(Finding(
+            kind="prepaid_burst", merchant=str(names[run[0]]) if len(run_names) == 1 else kinds,
+            score=min(95.0, score), reasons=reasons,
+            transaction_ids=[i for i, _ in lead] + [str(i) for i in ids[run]],
+            merchant_key=None,
+            details={"first_date": first.date().isoformat(), "last_date": last.date().isoformat(),
+                     "total": total, "currency": c, "count": len(run)},
+        ))
+    return out
+
+
+def _lead_charges(ctx: _Context, owner: str, first: pd.Timestamp, last: pd.Timestamp) -> list[tuple[str, str]]:
+    """Charges (id, name) of unknown software or support sellers on the same card in the days before a burst."""
+    tx = ctx.tx
+    lead = ctx.lead_index
+    if lead is None:
+        m = ((tx["kind"] == "charge") & (tx["amount"] > 0) & tx["legit"].isna() & ~tx["retail"]
+             & (tx["support"] | (tx["signs"] >= 2) | tx["scareware"] | tx["security"]))
+        lead = ctx.lead_index = {o: g.sort_values("date") for o, g in tx.loc[m, ["id", "date", "name", "owner"]]
+                                 .groupby("owner", sort=False)}
+    g = lead.get(owner)
+    if g is None:
+        return []
+    hit = g[(g["date"] >= first - pd.Timedelta(days=LEAD_DAYS)) & (g["date"] <= last)]
+    return [(str(i), str(n)) for i, n in zip(hit["id"], hit["name"], strict=True)]
+
+
+def _kinds(gift: bool, konbini: bool, shop: bool) -> str:
+    if gift and not konbini and not shop:
+        return "prepaid or gift cards"
+    if konbini:
+        return "convenience stores and gift cards" if gift else "convenience stores"
+    return "shops that sell gift cards" + (" and gift cards" if gift else "")
+
+
+def _anchor_days(ctx: _Context, anchors: list[Finding]) -> dict[str, tuple[np.ndarray, list[str]]]:
+    """Per owner: sorted day numbers of the suspicious charges (first charge of each finding) and merchants."""
+    tx = ctx.tx
+    firsts = [(f.transaction_ids[0], f.merchant) for f in anchors if f.transaction_ids]
+    pos = tx.index.get_indexer([i for i, _ in firsts])
+    found = [(p, m) for p, (_, m) in zip(pos, firsts, strict=True) if p >= 0]
+    if not found:
+        return {}
+    rows = tx.iloc[[p for p, _ in found]]
+    df = pd.DataFrame({"owner": rows["owner"].astype(str).to_numpy(),
+                       "day": rows["date"].to_numpy().astype("datetime64[D]").astype(np.int64),
+                       "merchant": [m for _, m in found]}).sort_values(["owner", "day"], kind="stable")
+    return {o: (g["day"].to_numpy(), list(g["merchant"])) for o, g in df.groupby("owner", sort=False)}
+
+
+def _near(days: tuple[np.ndarray, list[str]] | None, day: int) -> str | None:
+    """The merchant of a suspicious charge within NEAR_DAYS of ``day``, if any (binary search)."""
+    if days is None:
+        return None
+    d, merchants = days
+    i = int(np.searchsorted(d, day - NEAR_DAYS, "left"))
+    return merchants[i] if i < len(d) and d[i] <= day + NEAR_DAYS else None

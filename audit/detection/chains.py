@@ -1,0 +1,153 @@
+"""Chains: the longest regular run of charges in one amount cluster, pulled out one after another."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import numpy as np
+
+from audit.detection.amounts import _early_ok, amounts_ok
+from audit.detection.cadence import (
+    _EPOCH,
+    CADENCES,
+    SHORT_MIN,
+    Cadence,
+    _max_missed,
+    _max_residual,
+    _max_step,
+    _month_target,
+    regular_grid,
+)
+
+MAX_STARTS = 3  # start charges tried per chain
+MAX_CHAINS = 4  # chains pulled from one amount cluster before it counts as noise
+EXACT_MIN = 6  # charges a fixed-price stream needs to stand out among a busy shop's purchases
+
+
+def _windows(days: np.ndarray, cad: Cadence) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per charge and per step count k: index range of charges k periods later (within the window)."""
+    out = []
+    for k in range(1, _max_step(cad) + 1):  # k > 1: missed periods (skipped delivery, failed payment)
+        shift = (k - 1) * cad.period
+        out.append((np.searchsorted(days, days + cad.lo + shift, "left"),
+                    np.searchsorted(days, days + cad.hi + shift, "right")))
+    return out
+
+
+def _chain(days: np.ndarray, amt: np.ndarray, start: int, cad: Cadence,
+           windows: list[tuple[np.ndarray, np.ndarray]]) -> tuple[list[int], int]:
+    """Greedy chain from ``start``: the next charge nearest the expected date (and amount) in the window."""
+    keep = [start]
+    missed = 0
+    last = start
+    anchor = date.fromordinal(_EPOCH + int(days[start])).day if cad.months else 0
+    while True:
+        found = -1
+        for k, (lo_idx, hi_idx) in enumerate(windows, 1):
+            i0, i1 = int(lo_idx[last]), int(hi_idx[last])
+            if i0 >= i1:
+                continue
+            if i1 - i0 == 1:
+                found = i0
+            else:
+                target = _month_target(days[last], k * cad.months, anchor) if cad.months else days[last] + k * cad.period
+                cost = np.abs(days[i0:i1] - target) + 5.0 * np.abs(np.log(amt[i0:i1] / amt[last]))
+                found = i0 + int(np.argmin(cost))
+            missed += k - 1
+            break
+        if found < 0:
+            return keep, missed
+        keep.append(found)
+        last = found
+
+
+def _fit(days: np.ndarray, cad: Cadence) -> tuple[float, float]:
+    """Fitted period (days) and RMS residual of chain dates against a regular grid."""
+    if len(days) < 2:
+        return cad.period, 0.0
+    steps = np.maximum(1, np.round(np.diff(days) / cad.period))
+    x = np.concatenate([[0.0], np.cumsum(steps)])
+    if len(days) == 2:
+        return float(days[1] - days[0]) / x[1], 0.0
+    xm, ym = x.mean(), days.mean()
+    slope = float(((x - xm) * (days - ym)).sum() / ((x - xm) ** 2).sum())
+    resid = days - (ym + slope * (x - xm))
+    return float(slope), float(np.sqrt(np.mean(resid**2)))
+
+
+def _nearest_cadence(period: float, allowed: list[Cadence]) -> Cadence:
+    return min(allowed, key=lambda c: abs(math.log(period / c.period)))
+
+
+def _best_chain(days: np.ndarray, amt: np.ndarray,
+                cadences: tuple[Cadence, ...] = CADENCES) -> tuple[Cadence, np.ndarray, float, int] | None:
+    """Longest regular chain among ``days`` (sorted): cadence, positions, residual, missed periods."""
+    n = len(days)
+    if n < 2:
+        return None
+    gaps = np.diff(days)
+    span = days[-1] - days[0]
+    cands = [c for c in cadences if c.lo <= span and ((gaps >= c.lo) & (gaps <= c.hi)).any()]
+    if not cands:  # extras may hide every plain gap: fall back to the cadences the span allows
+        cands = [c for c in cadences if c.lo <= span and span <= c.hi * n]
+    best: tuple[float, Cadence, list[int], int] | None = None
+    for cad in cands:
+        windows = _windows(days, cad)
+        for start in range(min(MAX_STARTS, n - 1)):
+            keep, missed = _chain(days, amt, start, cad, windows)
+            if len(keep) < 2:
+                continue
+            period, resid = _fit(days[keep], cad)
+            score = len(keep) - 0.5 * missed - 0.1 * resid / cad.period
+            if best is None or score > best[0]:
+                best = (score, cad, keep, missed)
+            if len(keep) == n - start and start == 0:
+                break
+    if best is None:
+        return None
+    _, cad, keep, missed = best
+    idx = np.asarray(keep)
+    period, resid = _fit(days[idx], cad)
+    allowed = [c for c in cadences if c.lo <= period <= c.hi] or [cad]
+    return _nearest_cadence(period, allowed), idx, resid, missed
+
+
+def _extract(days: np.ndarray, amt: np.ndarray, exact: bool) -> list[tuple[Cadence, np.ndarray]]:
+    """Pull regular chains out of one amount cluster until none is left; positions are local."""
+    remaining = np.arange(len(days))
+    chains: list[tuple[Cadence, np.ndarray, float]] = []
+    while len(remaining) >= 2 and len(chains) < MAX_CHAINS:
+        got = _best_chain(days[remaining], amt[remaining])
+        if got is None:
+            break
+        cad, local, resid, missed = got
+        n = len(local)
+        if n >= 3 and resid > _max_residual(cad):
+            break
+        if n == 3 and missed:  # three charges with a gap: too thin to call a rhythm
+            break
+        if n >= 3 and (missed > _max_missed(n) or not regular_grid(days[remaining[local]], cad)):
+            break  # intervals scattered around the period: repeated visits, not a billing rhythm
+        if n >= 3 and cad.period < 28 and n < SHORT_MIN:
+            break
+        if n >= 3 and not amounts_ok(amt[remaining[local]], days[remaining[local]], cad, missed):
+            break  # the best rhythm here has jumpy amounts: everyday shopping, not a subscription
+        chains.append((cad, remaining[local], missed))
+        remaining = np.delete(remaining, local)
+    accepted: list[tuple[Cadence, np.ndarray]] = []
+    left_days = days[remaining]
+    for cad, pos, missed in chains:
+        lo_d, hi_d = days[pos[0]], days[pos[-1]]
+        extras = int(((left_days >= lo_d) & (left_days <= hi_d)).sum())
+        if exact and (len(pos) < EXACT_MIN or missed > len(pos) // 5):
+            continue  # at a busy shop one price recurs by chance: ask for a long, unbroken run
+        if len(pos) >= 3:
+            if extras > (0 if exact else max(2, len(pos) // 2)) or not amounts_ok(amt[pos], days[pos], cad, missed):
+                continue
+        else:
+            if extras or not _early_ok(days[pos], amt[pos], cad):
+                continue
+        accepted.append((cad, pos))
+    return accepted
+

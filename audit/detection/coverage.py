@@ -1,0 +1,77 @@
+"""Which periods the statements cover, and splitting a stream where they leave a gap."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from audit.detection.amounts import _early_ok
+from audit.detection.cadence import Cadence
+
+COVER_GAP_CLOSE = 7  # days between two files' rows still taken as covered (rows rarely reach a period's edge)
+
+
+def coverage_of(tx: pd.DataFrame, printed: Mapping[str, tuple[date, date]] | None = None) -> list[tuple[float, float]] | None:
+    """Periods (day numbers, inclusive) the statements cover: per ``source`` file its first to last row
+    date, widened to the file's printed statement period where ``printed`` has one; merged, with gaps of
+    up to a week between files closed. None for one file (all covered)."""
+    if "source" not in tx.columns or tx["date"].isna().all():
+        return None
+    src = tx.loc[tx["date"].notna() & tx["source"].notna()]
+    if src["source"].nunique() < 2:
+        return None
+    g = src.groupby("source", observed=True)["date"].agg(["min", "max"])
+    lo, hi = _day_numbers(g["min"]), _day_numbers(g["max"])
+    for i, source in enumerate(g.index):
+        if printed and source in printed:
+            a, b = _day_numbers(printed[source])
+            lo[i], hi[i] = min(lo[i], a), max(hi[i], b)
+    return _merge_periods(list(zip(lo, hi, strict=True)), COVER_GAP_CLOSE)
+
+
+def _day_numbers(values) -> np.ndarray:
+    return pd.to_datetime(pd.Series(list(values))).to_numpy().astype("datetime64[D]").astype(np.int64).astype(float)
+
+
+def _merge_periods(periods: list[tuple[float, float]], close: float = 0.0) -> list[tuple[float, float]]:
+    out: list[list[float]] = []
+    for a, b in sorted(periods):
+        if out and a <= out[-1][1] + 1 + close:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def longest_uncovered(d1: float, d2: float, periods: list[tuple[float, float]]) -> float:
+    """Longest run of days strictly between ``d1`` and ``d2`` that no statement covers."""
+    longest, cur = 0.0, d1
+    for a, b in periods:
+        if b <= cur:
+            continue
+        if a >= d2:
+            break
+        longest = max(longest, a - cur - 1)
+        cur = max(cur, b)
+    return max(longest, d2 - cur - 1, 0.0)
+
+
+def split_uncovered(pos: np.ndarray, days: np.ndarray, amt: np.ndarray, cad: Cadence,
+                    periods: list[tuple[float, float]]) -> list[np.ndarray]:
+    """Split a stream where the statements leave more than half a period uncovered between two charges.
+
+    A December statement and a June one show a monthly charge twice, six months apart: that is not a
+    semi-annual rhythm, the months in between were simply not given. Pieces of 3+ charges stay; a piece
+    of two only when it still passes as an early stream.
+    """
+    d = days[pos]
+    cut = [i + 1 for i in range(len(pos) - 1) if longest_uncovered(d[i], d[i + 1], periods) > 0.5 * cad.period]
+    if not cut:
+        return [pos]
+    pieces = np.split(pos, cut)
+    return [p for p in pieces if len(p) >= 3 or (len(p) == 2 and _early_ok(days[p], amt[p], cad))]
+
+

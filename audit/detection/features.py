@@ -1,0 +1,214 @@
+"""Per-charge and per-stream features every scam signal reads (lexicon flags, currency, streams)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from audit.detection import lexicon
+from audit.detection.gift_retailers import gift_retailer
+from audit.detection.keys import owner_keys
+from audit.model import Finding, Subscription
+
+PER_YEAR = {"weekly": 52.0, "biweekly": 26.0, "semi-monthly": 24.0, "monthly": 12.0, "bimonthly": 6.0, "quarterly": 4.0,
+            "semi-annual": 2.0, "annual": 1.0}
+
+
+SYMBOLS = {"JPY": "¥", "USD": "US$", "EUR": "€", "GBP": "£", "AUD": "A$", "CAD": "C$"}
+SOFTWARE_RESELLERS = {"FastSpring", "2Checkout", "Paddle", "cleverbridge", "Digital River", "SafeCart",
+                      "RevenueWire", "Nexway", "asknet"}
+OVERSEAS_AGENTS = {"FastSpring", "2Checkout", "Paddle", "cleverbridge", "Digital River", "SafeCart",
+                   "RevenueWire", "Nexway", "asknet", "KOMOJU"}
+RESELLER_HOMES = {"USD", "EUR", "GBP", "CAD", "AUD"}  # currencies the software resellers bill in at home
+
+
+def money(amount: float, currency: str | None) -> str:
+    """Amount as people write it: ¥4,400 / US$29.99 / 12.00 CHF."""
+    cur = currency if isinstance(currency, str) else ""
+    if cur == "JPY":
+        return f"¥{amount:,.0f}"
+    if cur in SYMBOLS:
+        return f"{SYMBOLS[cur]}{amount:,.2f}"
+    return f"{amount:,.2f} {cur}".strip()
+
+
+def _allowlist() -> Callable[[str], str | None]:
+    """The merchant lists' allowlist when helper modules are present, else a no-op."""
+    try:
+        from audit.merchants import allowlist_match
+    except (ImportError, AttributeError):
+        return lambda _text: None
+
+    def check(text: str) -> str | None:
+        try:
+            return allowlist_match(text)
+        except Exception:  # a broken list must not stop the audit; the lexicon still applies
+            return None
+
+    return check
+
+
+@dataclass
+class _Context:
+    """Per-transaction features every signal uses."""
+
+    tx: pd.DataFrame
+    subs: list[Subscription]
+    known: list[Finding]
+    home: str = "JPY"
+    known_ids: set[str] = field(default_factory=set)
+    stream_of: dict[str, int] = field(default_factory=dict)
+    per_stream: pd.DataFrame = field(default_factory=pd.DataFrame)
+    data_start: pd.Timestamp | None = None
+    full: pd.DataFrame = field(default_factory=pd.DataFrame)
+    owner_start: dict[str, pd.Timestamp] = field(default_factory=dict)  # first date on each owner's statements
+    lead_index: dict | None = None  # per owner: charges that may lead a prepaid burst (built on first use)
+    owner_all: pd.Series = field(default_factory=lambda: pd.Series(dtype="str"))  # owner of every row of ``full``
+
+
+def _descriptor_features(desc: pd.Series) -> tuple[np.ndarray, pd.DataFrame]:
+    """Row codes into the distinct descriptors, and lexicon features per distinct descriptor."""
+    allow = _allowlist()
+    codes, uniq = pd.factorize(desc.fillna("").astype("str"))
+    folded = [lexicon.fold(d) for d in uniq]
+    signs = [lexicon.sign_text(f) for f in folded]
+    feats = pd.DataFrame({
+        "fold": pd.Series(folded, dtype=object),
+        "legit": pd.Series([allow(d) or lexicon.legit_brand(f) for d, f in zip(uniq, folded, strict=True)],
+                           dtype=object),
+        "software": [lexicon.software_like(t) for t in signs],
+        "support": [lexicon.support_sign(t) for t in signs],
+        "security": [lexicon.security_sign(t) and not lexicon.home_security_like(t) for t in signs],
+        "scareware": [lexicon.scareware_like(t) for t in signs],
+        "signs": np.array([lexicon.sign_kinds(t) for t in signs], dtype=np.int8),
+        "gift_shop": [gift_retailer(f) for f in folded],
+        "plan": [lexicon.plan_like(f) for f in folded],
+        "reseller": pd.Series([lexicon.reseller_of(f) for f in folded], dtype=object),
+        "prepaid": [lexicon.prepaid_like(f) for f in folded],
+        "konbini": [lexicon.konbini_like(f) for f in folded],
+        "abroad": ["海外" in f for f in folded],
+        "retail": [lexicon.retailer_like(f) for f in folded],
+        "phone": pd.Series([lexicon.phone_in(f) for f in folded], dtype=object),
+        "navi": [lexicon.navi_dial(f) for f in folded],
+        "romaji": [lexicon.romaji_only(f) for f in folded],
+    })
+    return codes, feats
+
+
+_USED = ("id", "date", "description", "amount", "currency", "original_amount", "original_currency", "kind",
+         "merchant_key", "descriptor_norm")
+
+
+def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -> _Context:
+    """Features for the rows some signal can use (a big table shrinks to a few of its rows)."""
+    from audit.detection.recurring import _with_descriptor_columns
+
+    tx = _with_descriptor_columns(tx)
+    codes, feats = _descriptor_features(tx["description"])
+    f = {c: feats[c].to_numpy()[codes] for c in ("software", "support", "plan", "prepaid", "konbini", "gift_shop")}
+    reseller = feats["reseller"].to_numpy()[codes]
+    if "facilitator" in tx.columns:  # the normaliser's facilitator when the lexicon knows none
+        fac = tx["facilitator"].astype(object).to_numpy()
+        fill = pd.isna(reseller) & ~pd.isna(fac) & (fac != "nan")
+        reseller = np.where(fill, fac, reseller)
+    known_ids = {i for f_ in known for i in f_.transaction_ids}
+    stream_of = {i: n for n, s_ in enumerate(subs) for i in s_.transaction_ids}
+    is_charge = ((tx["kind"] == "charge") & (tx["amount"] > 0)).to_numpy()
+    is_refund = ((tx["kind"] == "refund") | ((tx["amount"] < 0) & (tx["kind"] != "payment"))).fillna(False).to_numpy()
+    ids = tx["id"]
+    relevant = (f["software"] | f["support"] | f["plan"] | f["prepaid"] | f["konbini"] | f["gift_shop"]
+                | ~pd.isna(reseller)
+                | is_refund
+                | ids.isin(list(stream_of)).to_numpy() | ids.isin(list(known_ids)).to_numpy())
+    owner = owner_keys(tx)
+    home_of = _home_currencies(tx, owner, is_charge)
+    home = home_of.mode()
+    home = str(home.iloc[0]) if len(home) else "JPY"
+    keep = [c for c in _USED if c in tx.columns]
+    slim = tx.loc[relevant, keep].copy()
+    slim["owner"] = owner[relevant].to_numpy()
+    slim["home"] = slim["owner"].map(home_of).fillna(home).to_numpy()
+    for c in slim.columns:  # plain object columns: row picks below are much faster than on Arrow strings
+        if pd.api.types.is_string_dtype(slim[c]):
+            slim[c] = slim[c].astype(object).where(slim[c].notna(), None)
+    rc = codes[relevant]
+    for c in ("software", "support", "plan", "prepaid", "konbini", "gift_shop"):
+        slim[c] = f[c][relevant]
+    slim["signs"] = feats["signs"].to_numpy()[rc]
+    slim["fold"] = feats["fold"].to_numpy()[rc]
+    slim["legit"] = feats["legit"].to_numpy()[rc]
+    slim["reseller"] = reseller[relevant]
+    for c in ("retail", "phone", "navi", "romaji", "security", "scareware"):
+        slim[c] = feats[c].to_numpy()[rc]
+    cur = slim["currency"].fillna(slim["home"])
+    orig_cur = slim["original_currency"]
+    slim["foreign"] = ((orig_cur.notna() & (orig_cur != slim["currency"])) | (cur != slim["home"])).to_numpy(bool) | (
+        feats["abroad"].to_numpy()[rc])
+    # Software resellers are abroad for a card billed in yen or won; for dollar, euro and pound cards they bill at home.
+    slim["overseas_agent"] = slim["reseller"].isin(list(OVERSEAS_AGENTS)) & ~slim["home"].isin(list(RESELLER_HOMES))
+    slim["in_person"] = slim["reseller"].isin(list(lexicon.IN_PERSON))
+    slim["retail"] = slim["retail"] | slim["in_person"]
+    name = slim["descriptor_norm"] if "descriptor_norm" in slim.columns else slim["description"]
+    slim["name"] = name.where(name.notna(), slim["description"])
+    slim = slim.set_index("id", drop=False)
+    ctx = _Context(slim, subs, known, home=home)
+    ctx.data_start = tx["date"].min()
+    ctx.owner_start = tx["date"].groupby(owner.to_numpy()).min().to_dict()
+    ctx.full = tx
+    ctx.owner_all = owner
+    ctx.known_ids = known_ids
+    ctx.stream_of = stream_of
+    ctx.per_stream = _stream_features(slim, subs, known_ids)
+    return ctx
+
+
+def _stream_features(slim: pd.DataFrame, subs: list[Subscription], known_ids: set[str]) -> pd.DataFrame:
+    """One row per stream (by position in ``subs``): what its charges have in common."""
+    pairs = [(n, i) for n, s in enumerate(subs) for i in s.transaction_ids if i in slim.index]
+    if not pairs:
+        return pd.DataFrame()
+    m = pd.DataFrame(pairs, columns=["sub", "id"])
+    f = slim.loc[m["id"], ["legit", "foreign", "software", "support", "overseas_agent", "reseller", "signs", "security",
+                           "scareware"]]
+    f = f.reset_index(drop=True).assign(sub=m["sub"].to_numpy(), known=m["id"].isin(known_ids).to_numpy())
+    f["soft_agent"] = f["reseller"].isin(list(SOFTWARE_RESELLERS))
+    for c in ("foreign", "software", "support", "overseas_agent", "security", "scareware"):
+        f[c] = f[c].fillna(False).astype(bool)
+    g = f.groupby("sub")
+    return pd.DataFrame({
+        "legit": g["legit"].count() > 0,
+        "known_share": g["known"].mean(),
+        "foreign": g["foreign"].mean(),
+        "software": g["software"].any(),
+        "support": g["support"].any(),
+        "security": g["security"].any(),
+        "scareware": g["scareware"].any(),
+        "overseas_agent": g["overseas_agent"].any(),
+        "soft_agent": g["soft_agent"].any(),
+        "signs": g["signs"].max(),
+    })
+
+
+def _home_currencies(tx: pd.DataFrame, owner: pd.Series, is_charge: np.ndarray) -> pd.Series:
+    """Per owner (client and card): the currency most of its charges are billed in."""
+    ch = pd.DataFrame({"owner": owner[is_charge].to_numpy(), "currency": tx.loc[is_charge, "currency"].to_numpy()})
+    ch = ch.dropna()
+    if ch.empty:
+        return pd.Series(dtype="object")
+    counts = ch.groupby(["owner", "currency"], sort=True).size().reset_index(name="n")
+    best = counts.sort_values(["owner", "n"], ascending=[True, False], kind="stable").drop_duplicates("owner")
+    return pd.Series(best["currency"].astype(str).to_numpy(), index=best["owner"].to_numpy())
+
+
+
+def _key(r: pd.Series) -> str | None:
+    v = r.get("merchant_key")
+    return str(v) if isinstance(v, str) else None
+
+
+def _days(s: pd.Series) -> np.ndarray:
+    return s.to_numpy().astype("datetime64[D]").astype(np.int64)
+

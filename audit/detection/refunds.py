@@ -1,0 +1,155 @@
+"""Refunds tied to the charges they reverse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from audit.detection import lexicon
+from audit.detection.features import _Context, _days, money
+from audit.model import Finding
+
+
+@dataclass
+class _Charges:
+    """Charges at one merchant, sorted by date, as plain arrays (fast to search per refund)."""
+
+    day: np.ndarray
+    amount: np.ndarray
+    orig: np.ndarray
+    ids: np.ndarray
+    names: np.ndarray
+    used: np.ndarray
+
+    @classmethod
+    def of(cls, g: pd.DataFrame) -> _Charges:
+        g = g.sort_values("date")
+        return cls(_days(g["date"]), g["amount"].to_numpy(float), g["original_amount"].to_numpy(float),
+                   g["id"].to_numpy(object), g["name"].to_numpy(object), np.zeros(len(g), dtype=bool))
+
+
+
+REFUND_LOOKBACK_DAYS = 400
+REFUND_MAX_CANDIDATES = 500
+
+
+def _refund_links(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
+    """Refunds of charges that are already suspicious, each tied to the charge(s) it reverses.
+
+    A refund of an ordinary purchase (a returned parcel) is no finding. Charges and refunds are matched
+    per card holder (client and card) and merchant; a refund whose merchant key has no charge is compared
+    by name with the suspicious charges of the same card holder only.
+    """
+    tx = ctx.tx
+    refunds = tx[(tx["kind"] == "refund") | ((tx["amount"] < 0) & ~tx["kind"].isin(["payment"]))]
+    suspicious_ids = {i for f in flagged for i in f.transaction_ids} | ctx.known_ids
+    if refunds.empty or not suspicious_ids:
+        return []
+    full = ctx.full
+    key_col = "merchant_key" if "merchant_key" in full.columns else "description"
+    owner_all = ctx.owner_all if len(ctx.owner_all) == len(full) else pd.Series("", index=full.index)
+    group_all = owner_all.astype(str) + "\x1f" + full[key_col].astype(str)
+    is_charge = ((full["kind"] == "charge") & (full["amount"] > 0)).to_numpy()
+    sus = full["id"].isin(list(suspicious_ids)).to_numpy() & is_charge
+    sus_groups = set(group_all[sus])
+    refunds = refunds.sort_values("date")
+    r_group = (refunds["owner"].astype(str) + "\x1f" + refunds[key_col].astype(str)).to_numpy()
+    direct = np.isin(r_group, list(sus_groups))
+    near_mask = is_charge & group_all.isin(list(set(r_group[direct]))).to_numpy()
+    near = full.loc[near_mask, ["id", "date", "amount", "original_amount", "description",
+                                *(["descriptor_norm"] if "descriptor_norm" in full.columns else [])]]
+    name = near["descriptor_norm"] if "descriptor_norm" in near.columns else near["description"]
+    near = near.assign(name=name.fillna(near["description"]), group=group_all[near_mask].to_numpy())
+    by_key = {k: _Charges.of(g) for k, g in near.groupby("group", sort=False)}
+    sus_rows = pd.DataFrame({"fold": full["description"][sus].map(lexicon.fold).to_numpy(),
+                             "owner": owner_all[sus].astype(str).to_numpy(), "row": np.flatnonzero(sus)})
+    out: list[Finding] = []
+    cols = zip(refunds["id"], refunds["date"], refunds["amount"], refunds["currency"], refunds["original_amount"],
+               r_group, refunds[key_col], refunds["fold"], refunds["owner"], strict=True)
+    for rid, rdate, ramount, cur, rorig, group, key, folded, owner in cols:
+        ch = by_key.get(group)
+        if ch is None:
+            fuzzy = _fuzzy_charges(ctx, sus_rows[sus_rows["owner"] == str(owner)], str(folded))
+            if fuzzy is None:
+                continue
+            ch = by_key[group] = _Charges.of(fuzzy)
+        rday = int(np.datetime64(rdate, "D").astype(np.int64))
+        hi = int(np.searchsorted(ch.day, rday, "right"))
+        lo = max(int(np.searchsorted(ch.day, rday - REFUND_LOOKBACK_DAYS, "left")), hi - REFUND_MAX_CANDIDATES)
+        cand = np.arange(lo, hi)[~ch.used[lo:hi]]
+        if not len(cand):
+            continue
+        amount = -float(ramount)
+        picked, whole = _match_refund(ch.amount[cand], ch.orig[cand], amount, str(cur), rorig)
+        if not picked:
+            continue
+        pos = cand[picked]
+        ch.used[pos] = True
+        linked = [str(i) for i in ch.ids[pos]]
+        if suspicious_ids.isdisjoint(linked):
+            continue  # the refund reverses an ordinary purchase at the same merchant
+        charged = float(ch.amount[pos].sum())
+        cur = str(cur)
+        name = str(ch.names[pos[0]])
+        dates = ", ".join(str(np.datetime64(int(d), "D")) for d in ch.day[pos])
+        reasons = [
+            f"The refund of {money(amount, cur)} on {pd.Timestamp(rdate).date().isoformat()} "
+            + ("reverses" if whole else "partly reverses")
+            + f" {'the charge' if len(linked) == 1 else f'{len(linked)} charges'} of {money(charged, cur)} "
+            f"on {dates} at “{name}”.",
+            "The refunded charge was flagged as suspicious: the merchant can refund, so ask for the "
+            "remaining charges back too.",
+        ]
+        out.append(Finding(
+            kind="refund_link", merchant=name, score=60.0, reasons=reasons,
+            transaction_ids=[*linked, str(rid)], merchant_key=key if isinstance(key, str) else None,
+            details={"refund_id": str(rid), "charge_ids": linked, "refunded": amount, "charged": charged,
+                     "currency": cur, "full": whole},
+        ))
+    return out
+
+
+def _fuzzy_charges(ctx: _Context, sus_rows: pd.DataFrame, folded: str) -> pd.DataFrame | None:
+    """Suspicious charges whose descriptor resembles the refund's (refund lines often add words or drop IDs)."""
+    from rapidfuzz import fuzz, process
+
+    if not folded or sus_rows.empty:
+        return None
+    names = list(sus_rows["fold"].unique())
+    hits = [m[0] for m in process.extract(folded, names, scorer=fuzz.token_set_ratio, score_cutoff=85, limit=20)]
+    if not hits:
+        return None
+    rows = sus_rows.loc[sus_rows["fold"].isin(hits), "row"].to_numpy()
+    part = ctx.full.iloc[rows]
+    name = part["descriptor_norm"] if "descriptor_norm" in part.columns else part["description"]
+    return pd.DataFrame({"date": part["date"], "amount": part["amount"], "original_amount": part["original_amount"],
+                         "id": part["id"].astype(object), "name": name.fillna(part["description"]).astype(object)})
+
+
+def _match_refund(amts: np.ndarray, origs: np.ndarray, amount: float, currency: str,
+                  refund_orig: float | None) -> tuple[list[int], bool]:
+    """Positions (in date order) a refund of ``amount`` reverses, and whether fully.
+
+    The latest charge of the same amount (or same foreign amount); else the last few charges that add
+    up to it; else, partly, the latest larger charge.
+    """
+    tol = max(1.0, 0.01 * amount) if currency == "JPY" else max(0.01, 0.01 * amount)
+    tries = [np.abs(amts - amount) < 0.005]
+    if refund_orig is not None and not pd.isna(refund_orig):
+        tries.append(np.abs(origs - abs(float(refund_orig))) < 0.005)
+    tries.append(np.abs(amts - amount) <= tol)  # the rate may differ between charge and refund
+    for hit in tries:
+        same = np.flatnonzero(hit)
+        if len(same):
+            return [int(same[-1])], True
+    for k in range(2, min(12, len(amts)) + 1):  # the last k charges refunded together
+        if abs(amts[-k:].sum() - amount) <= tol:
+            return list(range(len(amts) - k, len(amts))), True
+    bigger = np.flatnonzero(amts > amount)
+    if len(bigger):
+        return [int(bigger[-1])], False
+    return [], False
+
+

@@ -1,0 +1,226 @@
+"""Streams in one merchant group: chains per amount cluster, joined across price changes and trials."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from audit.detection.amounts import _clusters, _may_hold_stream, _regular_gaps, steady_amounts
+from audit.detection.cadence import BY_NAME, Cadence, _max_step, regular_grid
+from audit.detection.chains import EXACT_MIN, _best_chain, _extract
+
+
+@dataclass
+class _Stream:
+    cad: Cadence
+    pos: np.ndarray  # positions in the merchant group (sorted by date)
+
+
+def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray, everyday: bool = False) -> list[_Stream]:
+    """Streams in one merchant group (arrays sorted by date).
+
+    ``everyday``: the merchant is a supermarket, restaurant, fuel station, pharmacy or ride service, where
+    only a fixed-price plan (a membership) is a subscription and no bill is expected.
+    """
+    streams: list[_Stream] = []
+    for u in np.unique(unit):
+        upos = np.flatnonzero(unit == u)
+        if len(upos) < 2:
+            continue
+        found: list[_Stream] = []
+        used = np.zeros(len(upos), dtype=bool)
+        if not everyday and _may_be_bill(days[upos]) and not steady_amounts(amt[upos]):
+            bill = _bill_stream(days[upos], amt[upos])
+            if bill is not None:
+                found.append(bill)
+                used[bill.pos] = True
+        if not everyday and len(upos) == 2 and _annual_renewal(days[upos], amt[upos]):
+            found.append(_Stream(BY_NAME["annual"], np.arange(2)))
+            used[:] = True
+        for cl in _clusters(amt[upos]):
+            cl = cl[~used[cl]]
+            if not _may_hold_stream(amt[upos[cl]]):
+                continue
+            got = _extract(days[upos[cl]], amt[upos[cl]], exact=False)
+            for cad, p in got:
+                found.append(_Stream(cad, cl[p]))
+                used[cl[p]] = True
+            left = cl[~used[cl]]
+            if len(left) >= EXACT_MIN:  # many unexplained charges: look per exact amount
+                keys = np.round(amt[upos[left]], 2)
+                order = np.argsort(keys, kind="stable")  # stable: each run stays in date order
+                cuts = np.flatnonzero(np.diff(keys[order])) + 1
+                for run in np.split(order, cuts):
+                    sub = left[run]
+                    if len(sub) < EXACT_MIN or not _regular_gaps(days[upos[sub]]):
+                        continue
+                    for cad, p in _extract(days[upos[sub]], amt[upos[sub]], exact=True):
+                        found.append(_Stream(cad, sub[p]))
+                        used[sub[p]] = True
+        found = _join(found, days[upos], amt[upos], used)
+        found = _drop_chance_repeats(found, amt[upos], used)
+        found = [s for s in found if _quiet_enough(s, days[upos], amt[upos], days[upos[~used]])]
+        if everyday:
+            found = [s for s in found if _fixed_price(amt[upos[s.pos]])]
+        streams.extend(_Stream(s.cad, upos[s.pos]) for s in found)
+    return streams
+
+
+EARLY_MAX_OTHERS = 2  # unexplained charges at a merchant where a two-charge stream still counts
+BUSY = 5  # unexplained charges inside a short long-cadence stream that make the merchant a busy shop
+SAME_AMOUNT = 0.005  # relative difference below which two charges have "the same amount"
+
+
+def _drop_chance_repeats(found: list[_Stream], amt: np.ndarray, used: np.ndarray) -> list[_Stream]:
+    """Drop streams whose amount also recurs irregularly at the merchant (charges outside any stream).
+
+    A subscription's price is rarely paid at the same merchant outside its rhythm, while a fixed-price
+    purchase repeated at random (a parking fee, a transit top-up, a drop-in visit) lines up into a
+    regular-looking run now and then and leaves its other repeats scattered around it. Two-charge
+    streams allow no such repeat, longer ones one per three charges (at least one).
+    """
+    free = np.flatnonzero(~used)
+    if not len(free) or not found:
+        return found
+    la = np.log(amt)
+    kept = []
+    for s in found:
+        same = (np.abs(la[free][:, None] - la[s.pos][None, :]) <= SAME_AMOUNT).any(axis=1)
+        allowed = 0 if len(s.pos) == 2 else max(1, len(s.pos) // 3)
+        if int(same.sum()) <= allowed:
+            kept.append(s)
+        else:
+            used[s.pos] = False
+    return kept
+
+
+def _quiet_enough(s: _Stream, days: np.ndarray, amt: np.ndarray, free_days: np.ndarray) -> bool:
+    """Unexplained charges at the merchant during the stream: none for an early (two-charge) stream,
+    few for a stream whose amounts vary (at a busy shop, similar amounts line up by chance).
+
+    An early stream is also refused at a merchant with several unexplained charges at any time: where
+    one buys things now and then (a ticket office, a shop), one price paid twice a month apart is chance.
+    """
+    inside = int(((free_days > days[s.pos[0]]) & (free_days < days[s.pos[-1]])).sum())
+    if len(s.pos) == 2:
+        return inside == 0 and len(free_days) <= EARLY_MAX_OTHERS
+    if len(s.pos) == 3 and s.cad.months >= 2 and inside >= BUSY:
+        return False  # three charges months apart at a busy shop: one price came back by chance
+    a = amt[s.pos]
+    if a.max() <= a.min() * 1.005:
+        return True
+    return inside <= len(s.pos) // 4
+
+
+PAUSE_MAX = 6  # periods a monthly-or-longer subscription may pause and still resume as the same stream
+
+
+def _resumed(a: _Stream, b: _Stream, days: np.ndarray, amt: np.ndarray) -> bool:
+    """``b`` resumes ``a`` after a pause: same price, same billing day, at most six periods later."""
+    gap = days[b.pos[0]] - days[a.pos[-1]]
+    if not a.cad.months or not a.cad.lo <= gap <= PAUSE_MAX * a.cad.period + a.cad.hi:
+        return False
+    if abs(math.log(amt[b.pos[0]] / amt[a.pos[-1]])) > SAME_AMOUNT:
+        return False
+    return regular_grid(days[np.concatenate([a.pos, b.pos])], a.cad)
+
+
+def _join(found: list[_Stream], days: np.ndarray, amt: np.ndarray, used: np.ndarray) -> list[_Stream]:
+    """Join consecutive streams (price changes) and lone charges next to a stream (trial, last step)."""
+    found.sort(key=lambda s: days[s.pos[0]])
+    joined: list[_Stream] = []
+    for b in found:  # join b to the earlier stream of the same cadence that ended about one period before
+        for a in joined:
+            gap = days[b.pos[0]] - days[a.pos[-1]]
+            if a.cad.name == b.cad.name and (
+                a.cad.lo <= gap <= a.cad.hi + (_max_step(a.cad) - 1) * a.cad.period or _resumed(a, b, days, amt)
+            ):
+                a.pos = np.sort(np.concatenate([a.pos, b.pos]))
+                break
+        else:
+            joined.append(b)
+    found = joined
+    lone = np.flatnonzero(~used)
+    if 0 < len(lone) <= 3:
+        for s in found:
+            if len(s.pos) < 2:
+                continue
+            first, last = days[s.pos[0]], days[s.pos[-1]]
+            for p in lone:
+                if used[p]:
+                    continue
+                before = first - days[p]
+                after = days[p] - last
+                cheaper = amt[p] < 0.8 * amt[s.pos[0]]
+                if (s.cad.lo <= before <= s.cad.hi) or (cheaper and 3 <= before < s.cad.lo) or (
+                    s.cad.lo <= after <= s.cad.hi
+                ):
+                    s.pos = np.sort(np.append(s.pos, p))
+                    used[p] = True
+                    first, last = days[s.pos[0]], days[s.pos[-1]]
+    return found
+
+
+
+
+BILL_MIN = 4  # charges a bill needs (three shop visits a month apart happen by chance)
+BILL_RATIO = math.log(6.0)  # a gas bill in winter may cost six times the summer one
+BILL_STEP = math.log(1.6)  # typical change from one bill to the next (median): seasons move slowly
+BILL_SHARE = 0.75  # share of the merchant's charges (in that currency) the bill must explain
+BILL_CADENCES = (BY_NAME["monthly"], BY_NAME["bimonthly"], BY_NAME["quarterly"])
+
+
+def _may_be_bill(days: np.ndarray) -> bool:
+    """Cheap necessary test before the bill search: enough charges, not more than a monthly bill and a few
+    extras can explain, and most gaps between them a month to a quarter long (a busy shop fails at once)."""
+    n = len(days)
+    if n < BILL_MIN:
+        return False
+    span = days[-1] - days[0]
+    if n > (span / 25.0 + 1) / BILL_SHARE + 1:
+        return False
+    gaps = np.diff(days)
+    return bool(((gaps >= 25) & (gaps <= 102)).mean() >= 0.5)
+
+
+def _bill_stream(days: np.ndarray, amt: np.ndarray) -> _Stream | None:
+    """A bill whose amount changes every time (electricity, gas, water, phone) among all charges at a merchant.
+
+    A bill comes on about the same day of the month, every one, two or three months, and the merchant
+    bills little else: the chain must explain three quarters of its charges, sit on the cadence's grid,
+    skip no period (one per eight charges in long runs), stay within a 1:6 band of amounts (heating in
+    winter) and change by 60 % at most from one bill to the next (median).
+    """
+    got = _best_chain(days, np.ones(len(days)), BILL_CADENCES)
+    if got is None:
+        return None
+    cad, pos, _resid, missed = got
+    n = len(pos)
+    if n < BILL_MIN or n < BILL_SHARE * len(days) or missed > n // 8 or not cad.months:
+        return None
+    la = np.log(amt[pos])
+    if la.max() - la.min() > BILL_RATIO or np.median(np.abs(np.diff(la))) > BILL_STEP:
+        return None
+    if not regular_grid(days[pos], cad):
+        return None
+    return _Stream(cad, pos)
+
+
+FIXED_MIN = 4  # charges a fixed-price plan at an everyday shop needs
+
+
+def _fixed_price(a: np.ndarray) -> bool:
+    """Amounts of a plan at an everyday shop: four or more, the same to the cent, allowing one price change."""
+    return len(a) >= FIXED_MIN and int((np.abs(np.diff(np.round(a, 2))) > 0.001).sum()) <= 1
+
+
+RENEWAL_DAYS = 4  # an annual renewal comes back within this many days of the same date
+RENEWAL_RATIO = math.log(5.0)  # introductory price to list price (security suites: 24.99 then 84.99)
+
+
+def _annual_renewal(days: np.ndarray, amt: np.ndarray) -> bool:
+    """Exactly two charges at a merchant, a year apart to within a few days: an annual plan renewed, the second
+    time often at a higher list price after an introductory one."""
+    return bool(abs(days[1] - days[0] - 365.25) <= RENEWAL_DAYS and abs(math.log(amt[1] / amt[0])) <= RENEWAL_RATIO)

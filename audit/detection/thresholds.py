@@ -1,0 +1,34 @@
+"""Every amount threshold that differs by currency, in one table.
+
+A figure is in the currency the card was billed in. Yen and won amounts are about 130 and 1,200 times a
+dollar amount; the default row serves dollars, pounds, euros and other currencies whose unit is worth
+roughly one dollar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Thresholds in one billing currency."""
+
+    large: float  # one charge this large for support or a multi-year plan is what fake support sells
+    burst_total: float  # prepaid purchases adding up to this within two days make a burst
+    burst_item: float  # smallest purchase that counts towards a burst
+    gift_round: float  # gift-card and prepaid values are whole multiples of this
+    reseller_yearly: float  # a stream whose only software sign is its reseller must cost this much a year
+
+
+LIMITS: dict[str, Limits] = {
+    "JPY": Limits(large=20000.0, burst_total=20000.0, burst_item=3000.0, gift_round=500.0, reseller_yearly=25000.0),
+    "KRW": Limits(large=180000.0, burst_total=180000.0, burst_item=27000.0, gift_round=5000.0,
+                  reseller_yearly=225000.0),
+}
+DEFAULT = Limits(large=150.0, burst_total=150.0, burst_item=25.0, gift_round=5.0, reseller_yearly=185.0)
+
+
+def limits(currency: object) -> Limits:
+    """The thresholds for ``currency`` (an ISO code; anything else gets the dollar-like default)."""
+    return LIMITS.get(currency, DEFAULT) if isinstance(currency, str) else DEFAULT
