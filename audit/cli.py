@@ -50,6 +50,10 @@ def cmd_scan(args: argparse.Namespace) -> int:
     result = scan(args.paths, merchant_lists=args.lists)
     for err in result.errors:
         print(f"audit: error: {err}", file=sys.stderr)
+    from audit.merchants import list_problems  # every entry a --list drops, named
+
+    for problem in list_problems(args.lists):
+        print(f"audit: warning: {problem}", file=sys.stderr)
     for report in result.reports:
         for problem in report.problems:
             print(f"audit: warning: {problem}", file=sys.stderr)

@@ -299,3 +299,6 @@ def register(subparsers: Any) -> None:
     p.add_argument("--data", default=str(DEFAULT_DATA), metavar="DIR", help="folder of labelled CSV files")
     p.add_argument("--no-baseline", action="store_true", help="skip the simple-rules baseline")
     p.set_defaults(func=cmd_eval)
+    from audit.merchants.quality import add_eval_option  # audit eval --merchants
+
+    add_eval_option(p)
