@@ -112,6 +112,10 @@ def cmd_scan(args: argparse.Namespace) -> int:
                       clients_from_folders=args.clients_from_folders)
     for err in result.errors:
         _err(f"audit: error: {err}")
+    from audit.merchants import list_problems  # every entry a --list drops, named
+
+    for problem in list_problems(args.lists):
+        _err(f"audit: warning: {problem}")
     for report in result.reports:
         for problem in report.problems:
             from audit.masking import mask_card

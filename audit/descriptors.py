@@ -61,9 +61,10 @@ _COUNTRY = {
 }
 # ... except these, which end too many real names to be dropped ("ELITE IT", "PLUG IN", "CALL ME").
 _COUNTRY -= {"IN", "IT", "ME", "OR", "OK", "HI", "ON", "AT", "BE", "NO", "CO", "ID", "MS", "MA", "PA"}
+COUNTRY_WORDS = frozenset(_COUNTRY)  # the country/region words :func:`normalize_descriptor` strips at the end
 
 _PHONE_TAIL = re.compile(
-    r"""[\s,]*(?:
+    r"""[\s,]*(?<![A-Z\d])(?:           # never digits glued to a name (NETCOM3 888-555-0117)
         \+?\(?\d[\d\s().\-]{7,}\d          # long digit runs with separators: +1 (888) 555-0199, 0570-000-000
       | \d{3}[\-.]\d{4}                    # short local form 555-0199
     )\s*$""",

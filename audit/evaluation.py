@@ -329,3 +329,6 @@ def register(subparsers: Any) -> None:
     from audit.readers import real_eval
 
     real_eval.add_option(p, cmd_eval)  # audit eval --real
+    from audit.merchants.quality import add_eval_option  # audit eval --merchants
+
+    add_eval_option(p)

@@ -31,7 +31,8 @@ def test_threshold_gives_full_precision_and_high_recall() -> None:
     at = precision_recall(scored, THRESHOLD)
     assert at["precision"] == 1.0
     assert at["recall"] >= 0.95
-    # the threshold is the lowest one that keeps every negative out: 2 points lower lets one in
-    assert precision_recall(scored, THRESHOLD - 2)["fp"] > 0
+    # negatives are kept out by the evidence rules (generic words, one-word aliases), not by a
+    # finely tuned threshold: even 80 lets none in
+    assert precision_recall(scored, 80)["fp"] == 0
     hard = [s for s in scored if s.group == "hard_negative"]
     assert all(s.score < THRESHOLD or s.blocked for s in hard)

@@ -11,14 +11,24 @@ Public API::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from audit.merchants.lists import Entry, Problem, shipped_paths
-from audit.merchants.matching import THRESHOLD, Match, MerchantDB, build_db, describe, load_merchant_db
+from audit.merchants.matching import (
+    THRESHOLD,
+    Match,
+    MerchantDB,
+    build_db,
+    describe,
+    load_merchant_db,
+    standing_phrase,
+)
 from audit.merchants.validate import validate
 from audit.model import Finding
 
@@ -32,11 +42,27 @@ __all__ = [
     "allowlist_match",
     "build_db",
     "explain",
+    "list_problems",
     "load_merchant_db",
     "match_transactions",
     "shipped_paths",
     "validate",
 ]
+
+
+def list_problems(paths: Sequence[str | Path]) -> list[Problem]:
+    """Every entry or alias that the local list files ``paths`` drop, and why (what ``scan --list``
+    prints as warnings); an unreadable file gives one problem naming it."""
+    from audit.errors import MerchantListError
+    from audit.merchants.lists import read_list
+
+    out: list[Problem] = []
+    for p in paths:
+        try:
+            out.extend(read_list(p).problems)
+        except MerchantListError as exc:
+            out.append(Problem(str(p), str(exc)))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +184,8 @@ def match_transactions(tx: pd.DataFrame, db: MerchantDB) -> list[Finding]:
                 matched_alias=best.alias,
                 details={
                     "category": e.category,
+                    "standing": e.standing,
+                    "standing_text": standing_phrase(e),
                     "source_urls": list(e.source_urls),
                     "source_date": e.source_date,
                     "named_by": e.named_by,

@@ -1,5 +1,7 @@
 """``audit merchants validate | explain | hits``: commands for analysts keeping the lists current.
 
+``candidates`` and ``diff`` are the analyst's workbench (:mod:`audit.merchants.workbench`).
+
 Exit status: 0 ok; 1 when validation finds problems, a statement cannot be read (hits), or a
 merchant list cannot be read at all (one line on stderr naming the file).
 """
@@ -39,6 +41,19 @@ def register(subparsers) -> None:  # argparse's _SubParsersAction
     h.add_argument("paths", nargs="+", metavar="FILE", help="CSV or PDF statements")
     common(h)
     h.set_defaults(func=cmd_hits)
+
+    c = sub.add_parser("candidates", help="unknown merchants showing scam patterns across clients, as draft entries")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="statement files, or folders (one per client)")
+    c.add_argument("--out", metavar="FILE", help="write the draft entries (TOML) to FILE")
+    common(c)
+    c.set_defaults(func=cmd_candidates)
+
+    d = sub.add_parser("diff", help="entries added/removed/changed between two list versions, and their effect")
+    d.add_argument("old", metavar="OLD", help="list file (old version)")
+    d.add_argument("new", metavar="NEW", help="list file (new version)")
+    d.add_argument("--statements", nargs="+", default=[], metavar="FILE", help="statements to compare findings on")
+    d.add_argument("--json", action="store_true", help="print JSON instead of text")
+    d.set_defaults(func=cmd_diff)
 
 
 def _fail(exc: Exception) -> int:
@@ -142,4 +157,64 @@ def cmd_hits(args: argparse.Namespace) -> int:
                   f"in {', '.join(r['files'])}")
             print(f"    as: {'; '.join(r['descriptors'])}")
             print(f"    {r['reasons'][0] if r['reasons'] else ''}")
+    return 1 if errors else 0
+
+
+def cmd_candidates(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from audit.merchants.workbench import candidates, draft_toml
+
+    try:
+        cands, errors = candidates(args.paths, merchant_lists=args.lists)
+    except MerchantListError as exc:
+        return _fail(exc)
+    for err in errors:
+        print(f"audit: error: {err}", file=sys.stderr)
+    rows = [c.row() for c in cands]
+    if args.out:
+        Path(args.out).write_text(draft_toml(cands, dt.date.today().isoformat()), encoding="utf-8")
+    if args.json:
+        json.dump({"candidates": rows, "errors": [str(e) for e in errors]}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        if not rows:
+            print("no unknown merchant shows a scam pattern in these statements")
+        for r in rows:
+            print(f"{r['name']}: {r['clients']} client(s), {r['charges']} charge(s), {r['paid']} "
+                  f"({r['first']} to {r['last']}); signals: {r['signals']}")
+            print(f"    as: {r['variants']}")
+        if args.out:
+            print(f"draft entries written to {args.out}: fill the source fields, then run "
+                  f"'audit merchants validate {args.out}'")
+    return 1 if errors else 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from audit.merchants.workbench import diff
+    from audit.pipeline import read_many
+
+    tx = None
+    errors = []
+    if args.statements:
+        from audit.descriptors import add_descriptor_columns
+
+        tx, _reports, errors = read_many((Path(p).name, None, p) for p in args.statements)
+        tx = add_descriptor_columns(tx)
+        for err in errors:
+            print(f"audit: error: {err}", file=sys.stderr)
+    try:
+        res = diff([args.old], [args.new], tx)
+    except MerchantListError as exc:
+        return _fail(exc)
+    if args.json:
+        json.dump({
+            "added": [e.id for e in res.added], "removed": [e.id for e in res.removed],
+            "changed": {new.id: fields for _old, new, fields in res.changed},
+            "findings_added": [list(x) for x in res.findings_added],
+            "findings_removed": [list(x) for x in res.findings_removed],
+        }, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print("\n".join(res.lines()))
     return 1 if errors else 0

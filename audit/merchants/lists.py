@@ -17,13 +17,19 @@ from pathlib import Path
 from typing import Any
 
 from audit.errors import MerchantListError
+from audit.merchants.evidence import alias_problem, full_tokens, tokens
 
 LIST_KINDS = ("scam", "context")
 NAMED_BY = ("regulator", "court", "press", "company")  # company: the firm's own page (context lists)
 ROLES = ("brand", "reseller")  # context entries only
+# What the first source establishes about a scam-list entry, strongest first (see merchant_lists/README.md).
+STANDINGS = ("judgment", "order", "settled-without-admission", "alleged-in-complaint")
 REQUIRED = ("id", "name", "category", "countries", "source_urls", "source_date", "named_by",
             "authority", "date_added")
-OPTIONAL = ("aliases", "weak_aliases", "descriptors", "role", "notes", "related")
+OPTIONAL = ("aliases", "weak_aliases", "descriptors", "role", "notes", "related", "standing")
+MAX_BYTES = 4 * 1024 * 1024  # a list file larger than this is refused before parsing
+MAX_ENTRIES = 5000  # [[entry]] tables per file
+MAX_DEPTH = 8  # nesting of arrays / inline tables
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -48,6 +54,7 @@ class Entry:
     weak_aliases: tuple[str, ...] = ()  # generic names: exact descriptor match only, never fuzzy
     descriptors: tuple[str, ...] = ()  # descriptor forms; a trailing "*" means "starts with"
     role: str | None = None  # context entries: "brand" or "reseller"
+    standing: str = ""  # scam entries: one of STANDINGS
     notes: str = ""
     related: tuple[str, ...] = ()
     list_name: str = ""
@@ -112,12 +119,11 @@ def read_list(path: str | Path) -> ListFile:
     """Parse one list file. Unreadable or non-TOML files raise :class:`MerchantListError` (one line);
     schema problems in single entries are collected in ``problems`` and those entries skipped."""
     p = Path(path)
+    raw = _read_capped(p)
     try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise MerchantListError(f"{p}: cannot read merchant list: {exc.strerror or exc}") from None
-    try:
-        doc = tomllib.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
+        _check_shape(p, text)
+        doc = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         raise MerchantListError(f"{p}: merchant list is not UTF-8 text (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
@@ -139,6 +145,74 @@ def read_list(path: str | Path) -> ListFile:
         if entry is not None:
             out.entries.append(entry)
     return out
+
+
+def _read_capped(p: Path) -> bytes:
+    """The file's bytes, refused past MAX_BYTES while reading (devices and pipes report no size)."""
+    try:
+        if p.exists() and not p.is_file():
+            raise MerchantListError(f"{p}: merchant list is not a regular file")
+        with p.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise MerchantListError(f"{p}: cannot read merchant list: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:
+        raise MerchantListError(f"{p}: merchant list is larger than {MAX_BYTES // (1024 * 1024)} MiB; split it")
+    return raw
+
+
+def _check_shape(p: Path, text: str) -> None:
+    """Refuse too many entries or too deep nesting before the TOML parser sees the text."""
+    depth = top = entries = 0
+    i, n = 0, len(text)
+    quote = ""
+    at_line_start = True
+    while i < n:
+        c = text[i]
+        if quote:
+            if c == "\\" and quote in ('"', '"""'):
+                i += 2
+                continue
+            if text.startswith(quote, i):
+                i += len(quote)
+                quote = ""
+                continue
+            i += 1
+            continue
+        if c == "#":
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        if c in "\"'":
+            quote = text[i : i + 3] if text.startswith(c * 3, i) else c
+            i += len(quote)
+            continue
+        if c == "\n":
+            at_line_start = True
+            i += 1
+            continue
+        if at_line_start and c not in " \t":
+            at_line_start = False
+            if depth == 0 and text.startswith("[[", i):
+                entries += 1
+                if entries > MAX_ENTRIES:
+                    raise MerchantListError(f"{p}: more than {MAX_ENTRIES} entries in one merchant list; split it")
+                j = text.find("]]", i)
+                i = n if j < 0 else j + 2
+                continue
+            if depth == 0 and c == "[":  # a [table] header, not a value
+                j = text.find("]", i)
+                i = n if j < 0 else j + 1
+                continue
+        if c in "[{":
+            depth += 1
+            top = max(top, depth)
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, i) + 1
+                raise MerchantListError(f"{p}: line {line}: values nested more than {MAX_DEPTH} deep")
+        elif c in "]}":
+            depth = max(0, depth - 1)
+        i += 1
 
 
 def _entry_from(
@@ -192,12 +266,27 @@ def _entry_from(
     for c in lists["countries"]:
         if not re.fullmatch(r"[A-Z]{2}", c):
             bad(f"country must be an ISO 3166 two-letter code, got {c!r}")
+    standing = item.get("standing")
+    if kind == "scam" and standing not in STANDINGS:
+        bad(f"standing must be one of {', '.join(STANDINGS)}, got {standing!r}" if standing else "missing standing")
+    if kind == "context" and standing is not None:
+        bad("standing is only used in scam lists")
+    if kind == "scam":
+        for key, weak in (("aliases", False), ("weak_aliases", True)):
+            kept = []
+            for a in lists[key]:
+                why = alias_problem(tokens(a), full_tokens(a), a, weak)
+                if why:
+                    bad(f"{why}; the alias is dropped")
+                else:
+                    kept.append(a)
+            lists[key] = tuple(kept)
     if not lists["aliases"] and not lists["weak_aliases"] and not lists["descriptors"]:
-        bad("needs at least one alias, weak alias or descriptor form")
+        bad("needs at least one usable alias, weak alias or descriptor form")
     notes = item.get("notes", "")
     if not isinstance(notes, str):
         bad("notes must be a string")
-    if problems:
+    if any("the alias is dropped" not in pr.message for pr in problems):
         return None, problems
     entry = Entry(
         id=eid, name=item["name"].strip(), kind=kind, aliases=lists["aliases"], category=item["category"].strip(),
@@ -205,6 +294,7 @@ def _entry_from(
         named_by=item["named_by"], authority=item["authority"].strip(), date_added=item["date_added"],
         weak_aliases=lists["weak_aliases"], descriptors=lists["descriptors"], role=role, notes=notes.strip(),
         related=lists["related"], list_name=list_name, source_file=fname,
+        standing=standing if isinstance(standing, str) else "",
     )
     return entry, problems
 

@@ -1,20 +1,25 @@
 """Matching descriptors against the merchant lists, with the reason in words.
 
-Work is done once per distinct normalised descriptor (see :mod:`audit.descriptors`):
+Work is done once per distinct normalised descriptor (see :mod:`audit.descriptors`). A match needs
+distinctive evidence (:mod:`audit.merchants.evidence`): generic words (PC, TECH, SUPPORT, CLEANER...)
+weigh little.
 
-1. exact: the descriptor, squeezed to letters and digits, equals an alias (``PC HEALTH BOOST LLC``
-   and ``PCHEALTHBOOST`` both equal ``PC HealthBoost``); corporate suffixes and web words are ignored;
-2. containment: the alias's words appear in the descriptor (``RESTORO SUPPORT``), or a long alias
-   appears inside a glued descriptor; aliases shorter than 5 characters only match as whole words;
-3. truncation: a descriptor whose name field is 21-25 characters long (cut at 22 or 25) and is the
-   start of an alias; the score grows with the share of the alias kept (80 + 20 x share, at most 92);
-4. fuzzy: :func:`rapidfuzz.fuzz.ratio` against the alias and against word windows of the
-   descriptor, only for aliases that share enough 4-character pieces with it (blocking), so the
-   expensive scorer never sees the vast majority of pairs.
+1. exact: the descriptor, squeezed to letters and digits, equals an alias (``PC HEALTHBOOST LLC`` and
+   ``PCHEALTHBOOST`` both equal ``PC HealthBoost``); corporate suffixes and web words are ignored, a
+   product site ``<name>PLUS.COM`` and a country word glued to the name (``ISOURCE USA``) are tried too;
+2. one-word aliases (``Restoro``) match only as that word, with nothing but software/support words,
+   corporate suffixes or digits around it: ``RESTORO SUPPORT`` matches, ``REIMAGE HAIR SALON`` does not;
+   never fuzzily, glued or cut off;
+3. aliases of several words with a distinctive word: the alias's words in the descriptor
+   (``RESTORO CYPRUS LIMITED NICOSIA``), a long alias inside a glued descriptor, a cut-off descriptor
+   (name field of 21-25 characters that starts the alias; score 80 + 20 x share kept, at most 92), or
+   fuzzy (:func:`rapidfuzz.fuzz.ratio`, only when every distinctive word of the alias has a close word
+   in the descriptor, and only for aliases that share enough 4-character pieces with it);
+4. katakana: a descriptor in katakana whose consonant skeleton equals a distinctive alias's.
 
-Weak aliases (generic names such as "Online Assist") only count on an exact match. A legit brand
-from the context list (Microsoft, Apple, ...) blocks fuzzy-only hits, and a reseller from the context
-list (FastSpring, SafeCart, ...) never makes a finding on its own.
+Weak aliases (generic names such as "Online Assist LLC") match only their full form, corporate suffix
+included. A legit brand from the context list (Microsoft, Apple, ...) blocks fuzzy-only hits, and a
+reseller from the context list (FastSpring, SafeCart, ...) never makes a finding on its own.
 """
 
 from __future__ import annotations
@@ -28,7 +33,19 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from audit.descriptors import merchant_key, normalize_descriptor, split_facilitator
+from audit.descriptors import COUNTRY_WORDS, merchant_key, normalize_descriptor, split_facilitator
+from audit.merchants.evidence import (
+    CORPORATE,
+    around_one_word_ok,
+    distinctive,
+    fold,
+    full_tokens,
+    has_katakana,
+    kana_initial,
+    kana_skeletons,
+    latin_skeleton,
+    tokens,
+)
 from audit.merchants.lists import Entry, Problem, read_lists, shipped_paths
 
 # Chosen on tests/data/descriptor_labels.csv (see tests/test_merchants_threshold.py): the lowest score
@@ -39,17 +56,18 @@ SCORE_EXACT = 100.0
 SCORE_WORDS = 96.0
 SCORE_GLUED = 93.0
 SCORE_TRUNCATED = 92.0
+SCORE_KATAKANA = 90.0
 MIN_ALIAS_CHARS = 5  # shorter aliases only match as whole words
-MIN_GLUED_CHARS = 8  # an alias must be this long to be found inside a glued descriptor
+MIN_GLUED_CHARS = 10  # an alias must be this long to be found inside a glued descriptor
+MIN_FUZZY_CHARS = 8  # nor fuzzily below this length
+MIN_CUT_ONE_WORD = 10  # a cut-off one-word alias must keep this many letters
+MIN_SKELETON = 3  # consonants a katakana reading must share with an alias
+WORD_CLOSE = 85.0  # a distinctive alias word needs a descriptor word this close for a fuzzy match
 TRUNCATED_NAME_CHARS = (21, 25)  # a name field of this length may have been cut at 22 (Mastercard) / 25 (Visa)
 MIN_TRUNCATED_CHARS = 6  # a cut-off name must keep this many letters; its score grows with the share kept
 GRAM = 4
 BLOCK_SHARE = 0.35  # share of the alias's 4-grams a descriptor needs before fuzzy scoring
 
-_CORP = frozenset({"LLC", "INC", "LTD", "LIMITED", "PVT", "PRIVATE", "CORP", "CORPORATION", "CO", "GMBH",
-                   "LLP", "PLC", "SARL", "BV", "AG", "DBA", "THE"})
-_WEB = frozenset({"WWW", "COM", "NET", "ORG", "INFO", "BIZ", "HTTP", "HTTPS"})
-_SPLIT = re.compile(r"[^\w&]+|_")
 _STAR_SPACES = re.compile(r"\s*\*\s*")
 # Words a fake support operator puts next to a brand; with them a brand descriptor is not "legit".
 _IMPERSONATION = re.compile(
@@ -63,20 +81,8 @@ _METHOD_WORDS = {
     "glued": "contains the name",
     "truncated": "looks like a cut-off form of",
     "fuzzy": "closely resembles",
+    "katakana": "reads in katakana as",
 }
-
-
-def fold(text: str) -> str:
-    """NFKC, upper case, whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).upper().split())
-
-
-def tokens(text: str) -> tuple[str, ...]:
-    """Words of ``text`` for matching: NFKC upper case, split on punctuation, corporate suffixes
-    (LLC, INC, LTD...) and web words (WWW, COM...) dropped."""
-    words = [w for w in _SPLIT.split(fold(text)) if w]
-    kept = [w for w in words if w not in _CORP and w not in _WEB]
-    return tuple(kept or words)
 
 
 def _grams(compact: str) -> set[str]:
@@ -98,8 +104,29 @@ def _fuzzy(text: str, alias: str, cutoff: float) -> float:
 
 
 def _contains_words(needle: tuple[str, ...], hay: tuple[str, ...]) -> bool:
+    return _find_words(needle, hay) >= 0
+
+
+def _find_words(needle: tuple[str, ...], hay: tuple[str, ...]) -> int:
     k = len(needle)
-    return any(hay[i : i + k] == needle for i in range(len(hay) - k + 1))
+    return next((i for i in range(len(hay) - k + 1) if hay[i : i + k] == needle), -1)
+
+
+def _name_then_corporate(name: tuple[str, ...], forms: tuple[tuple[str, ...], ...]) -> bool:
+    """The descriptor starts with the name followed by a corporate suffix (PAIRSYS INC ALBANY NY): the
+    suffix ends the name, so what follows is the city field."""
+    k = len(name)
+    return any(len(f) > k and f[:k] == name and f[k] in CORPORATE for f in forms)
+
+
+def _words_close(alias_words: tuple[str, ...], words: tuple[str, ...], compact: str) -> bool:
+    """Every distinctive alias word is inside the descriptor or close to one of its words."""
+    for w in alias_words:
+        if w in compact:
+            continue
+        if not any(fuzz.ratio(w, x) >= WORD_CLOSE for x in words):
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -111,6 +138,19 @@ class AliasForm:
     words: tuple[str, ...]
     compact: str
     weak: bool
+    full: str = ""  # compact form with corporate suffixes kept (weak aliases compare this)
+    distinct: tuple[str, ...] = ()  # distinctive words
+    skeleton: str = ""  # consonant skeleton for katakana readings
+    full_words: tuple[str, ...] = ()
+
+    @property
+    def one_word(self) -> bool:
+        return len(self.words) == 1
+
+    @property
+    def loose(self) -> bool:
+        """May match glued, cut off or fuzzily: several words, at least one of them distinctive."""
+        return not self.weak and not self.one_word and bool(self.distinct)
 
 
 @dataclass(frozen=True)
@@ -123,6 +163,10 @@ class DescriptorForm:
     key: str
     variants: tuple[tuple[tuple[str, ...], str], ...]  # (words, compact) of normalised text and key
     truncated: bool
+    full: tuple[str, ...] = ()  # compact forms with corporate suffixes kept
+    full_words: tuple[tuple[str, ...], ...] = ()  # the same as words
+    skeletons: tuple[str, ...] = ()  # consonant skeletons of the katakana reading (none without katakana)
+    kana_initial: str = ""
 
 
 def describe(descriptor: str) -> DescriptorForm:
@@ -131,15 +175,30 @@ def describe(descriptor: str) -> DescriptorForm:
     fac, rest = split_facilitator(folded)
     norm = normalize_descriptor(folded)
     key = merchant_key(folded)
+    texts = [norm, key]
+    fields = re.split(r"\s{2,}", unicodedata.normalize("NFKC", descriptor).strip()) if isinstance(descriptor, str) else []
+    if len(fields) > 1:  # a padded name field followed by the city field: the name field alone
+        texts += [normalize_descriptor(fields[0]), split_facilitator(fields[0])[1]]
+    rest_words, norm_words = rest.split(), norm.split()
+    n = len(norm_words)
+    if n and len(rest_words) > n and rest_words[:n] == norm_words and rest_words[n] in COUNTRY_WORDS:
+        texts.append(f"{norm} {rest_words[n]}")  # ISOURCE USA: the country word belongs to the name
     variants: list[tuple[tuple[str, ...], str]] = []
-    for text in (norm, key):
+    for text in texts:
         w = tokens(text)
-        form = (w, "".join(w))
-        if form[1] and form not in variants:
-            variants.append(form)
+        forms = [(w, "".join(w))]
+        if w and w[-1].endswith("PLUS") and len(w[-1]) >= 9:  # REIMAGEPLUS.COM: a product site
+            forms.append(((*w[:-1], w[-1][:-4]), "".join(w)[:-4]))
+        for form in forms:
+            if form[1] and form not in variants:
+                variants.append(form)
+    full_words = tuple(dict.fromkeys(full_tokens(t) for t in (norm, key, rest) if t))
+    full = tuple(dict.fromkeys("".join(w) for w in full_words))
     prefix_len = len(folded) - len(rest)
     return DescriptorForm(descriptor, norm, fac, key, tuple(variants),
-                          truncated=TRUNCATED_NAME_CHARS[0] <= prefix_len + len(norm) <= TRUNCATED_NAME_CHARS[1])
+                          truncated=TRUNCATED_NAME_CHARS[0] <= prefix_len + len(norm) <= TRUNCATED_NAME_CHARS[1],
+                          full=full, full_words=full_words, skeletons=kana_skeletons(norm) if has_katakana(norm) else (),
+                          kana_initial=kana_initial(norm) if has_katakana(norm) else "")
 
 
 @dataclass
@@ -156,15 +215,11 @@ class Match:
     resellers: list[Entry] = field(default_factory=list)
 
     def reason(self) -> str:
-        """The match in one plain sentence, with who named the merchant and where."""
+        """The match in one plain sentence, worded by the entry's standing (a complaint is not a ruling)."""
         e = self.entry
-        year = e.source_date[:4]
-        who = {"regulator": "named by", "court": "named in", "press": "reported by"}.get(e.named_by, "listed by")
         of = "" if self.alias.upper() == e.name.upper() else f" (a form of {e.name})"
-        return (
-            f"The descriptor '{self.descriptor}' {_METHOD_WORDS[self.method]} '{self.alias}'{of}, "
-            f"a merchant {who} {e.authority} in {year} ({e.source_urls[0]})."
-        )
+        return (f"The descriptor '{self.descriptor}' {_METHOD_WORDS[self.method]} '{self.alias}'{of}, "
+                f"{standing_phrase(e)} ({e.source_urls[0]}).")
 
     def supporting(self) -> list[str]:
         """Further sentences: category, facilitator, reseller context."""
@@ -182,6 +237,24 @@ class Match:
         return out
 
 
+_STANDING_WORDS = {
+    "judgment": "a merchant against which a court ruled in a case brought by {a} ({y})",
+    "order": "a merchant ordered by or at the request of {a} to stop the practice ({y})",
+    "settled-without-admission": "a merchant that settled a case brought by {a} without admitting the allegations ({y})",
+    "alleged-in-complaint": "a merchant named in a complaint by {a} ({y}); these are allegations, not findings",
+}
+
+
+def standing_phrase(e: Entry) -> str:
+    """What the entry's first source establishes, in words a letter can use as they are."""
+    year = e.source_date[:4]
+    words = _STANDING_WORDS.get(e.standing)
+    if words:
+        return words.format(a=e.authority, y=year)
+    who = {"regulator": "named by", "court": "named in", "press": "reported by"}.get(e.named_by, "listed by")
+    return f"a merchant {who} {e.authority} in {year}"
+
+
 class MerchantDB:
     """Scam and context entries with their match indexes."""
 
@@ -196,30 +269,44 @@ class MerchantDB:
         self.by_id = {e.id: e for e in self.entries}
         self.aliases: list[AliasForm] = []
         self._exact: dict[str, list[int]] = {}
+        self._full: dict[str, list[int]] = {}  # weak aliases by full corporate form
         self._first_word: dict[str, list[int]] = {}
         self._prefix: dict[str, list[int]] = {}  # first letters of each alias, for cut-off descriptors
         self._grams: dict[str, list[int]] = {}
         self._gram_count: list[int] = []
+        self._skeleton: dict[str, list[int]] = {}
         for i, e in enumerate(self.scam):
-            seen: set[str] = set()
+            seen: set[tuple[str, bool, tuple[str, ...]]] = set()
             for text, weak in [(a, False) for a in e.aliases] + [(a, True) for a in e.weak_aliases]:
                 w = tokens(text)
                 compact = "".join(w)
-                if not compact or compact in seen:
+                key = (compact if not weak else "".join(full_tokens(text)), weak, w)
+                if not compact or key in seen:
                     continue
-                seen.add(compact)
+                seen.add(key)
                 idx = len(self.aliases)
-                self.aliases.append(AliasForm(i, text, w, compact, weak))
-                self._exact.setdefault(compact, []).append(idx)
+                dist = distinctive(w)
+                skeleton = latin_skeleton(compact) if dist and not weak else ""
+                fw = full_tokens(text)
+                form = AliasForm(i, text, w, compact, weak, "".join(fw), dist, skeleton, fw)
+                self.aliases.append(form)
                 grams = _grams(compact)
                 self._gram_count.append(len(grams))
                 if weak:
+                    self._full.setdefault(form.full, []).append(idx)
+                    self._exact.setdefault(compact, []).append(idx)
+                    if len(w) >= 3:
+                        self._prefix.setdefault(compact[:MIN_TRUNCATED_CHARS], []).append(idx)
                     continue
+                self._exact.setdefault(compact, []).append(idx)
                 self._first_word.setdefault(w[0], []).append(idx)
-                self._prefix.setdefault(compact[:MIN_TRUNCATED_CHARS], []).append(idx)
-                if len(compact) >= MIN_ALIAS_CHARS:
-                    for g in grams:
-                        self._grams.setdefault(g, []).append(idx)
+                if len(skeleton) >= MIN_SKELETON:
+                    self._skeleton.setdefault(skeleton, []).append(idx)
+                if form.loose:
+                    self._prefix.setdefault(compact[:MIN_TRUNCATED_CHARS], []).append(idx)
+                    if len(compact) >= MIN_FUZZY_CHARS:
+                        for g in grams:
+                            self._grams.setdefault(g, []).append(idx)
         self._context_rules = _context_rules(self.context)
 
     # ------------------------------------------------------------------ context / allowlist
@@ -261,6 +348,10 @@ class MerchantDB:
     def _candidates(self, d: DescriptorForm) -> set[int]:
         cand: set[int] = set()
         counts: Counter[int] = Counter()
+        for full in d.full:
+            cand.update(self._full.get(full, ()))
+        for sk in d.skeletons:
+            cand.update(self._skeleton.get(sk, ()))
         for words, compact in d.variants:
             cand.update(self._exact.get(compact, ()))
             for w in words:
@@ -275,19 +366,37 @@ class MerchantDB:
         return cand
 
     def _score(self, d: DescriptorForm, a: AliasForm) -> tuple[float, str]:
+        if a.weak:
+            return self._score_weak(d, a)
+        if a.skeleton in d.skeletons and (len(a.skeleton) > MIN_SKELETON or d.kana_initial == a.skeleton[:1]):
+            return SCORE_KATAKANA, "katakana"
         best, method = 0.0, ""
+        if a.distinct and _name_then_corporate(a.words, d.full_words):
+            best, method = SCORE_WORDS, "words"
         for words, compact in d.variants:
             if compact == a.compact:
                 return SCORE_EXACT, "exact"
-            if a.weak:
+            at = _find_words(a.words, words)
+            if at >= 0:
+                extra = list(words[:at]) + list(words[at + len(a.words):])
+                if len(a.distinct) >= 2 or around_one_word_ok(extra):
+                    best, method = max((best, method), (SCORE_WORDS, "words"))
                 continue
-            if _contains_words(a.words, words):
-                best, method = max((best, method), (SCORE_WORDS, "words"))
-                continue
-            if len(a.compact) < MIN_ALIAS_CHARS:
-                continue
+            if not a.loose:
+                if (a.one_word and a.distinct and d.truncated and len(compact) >= MIN_CUT_ONE_WORD
+                        and len(compact) < len(a.compact) and a.compact.startswith(compact)):
+                    best, method = max((best, method), (min(SCORE_TRUNCATED, 80.0 + 20.0 * len(compact) / len(a.compact)),
+                                                        "truncated"))
+                continue  # one-word and generic aliases: only the cases above
             if len(a.compact) >= MIN_GLUED_CHARS and a.compact in compact:
                 best, method = max((best, method), (SCORE_GLUED, "glued"))
+                continue
+            if d.truncated and MIN_TRUNCATED_CHARS <= len(compact) < len(a.compact) and a.compact.startswith(compact):
+                if any(compact.startswith("".join(a.words[: i + 1])) for i, w in enumerate(a.words) if w in a.distinct):
+                    s = min(SCORE_TRUNCATED, 80.0 + 20.0 * len(compact) / len(a.compact))
+                    if s > best:
+                        best, method = s, "truncated"
+            if len(a.compact) < MIN_FUZZY_CHARS or not _words_close(a.distinct, words, compact):
                 continue
             s = _fuzzy(compact, a.compact, best)
             if s > best:
@@ -299,14 +408,31 @@ class MerchantDB:
                 if size == n:
                     continue  # the whole descriptor was scored above
                 for i in range(n - size + 1):
+                    if len(a.distinct) < 2 and not around_one_word_ok([*words[:i], *words[i + size:]]):
+                        continue  # HEALTH BOOST CAFE is not PC HealthBoost
                     s = _fuzzy("".join(words[i : i + size]), a.compact, best)
                     if s > best:
                         best, method = s, "fuzzy"
-            if d.truncated and MIN_TRUNCATED_CHARS <= len(compact) < len(a.compact) and a.compact.startswith(compact):
-                s = min(SCORE_TRUNCATED, 80.0 + 20.0 * len(compact) / len(a.compact))
-                if s > best:
-                    best, method = s, "truncated"
         return best, method
+
+    @staticmethod
+    def _score_weak(d: DescriptorForm, a: AliasForm) -> tuple[float, str]:
+        """A generic name: its full form only (``ONLINE ASSIST LLC``; ``ONLINE ASSIST`` when the alias
+        has no corporate suffix); a cut-off form only for names of three words or more."""
+        has_corp = a.full != a.compact
+        for full in d.full:
+            if full == a.full:
+                return SCORE_EXACT, "exact"
+        if has_corp and any(fw[: len(a.full_words)] == a.full_words for fw in d.full_words):
+            return SCORE_WORDS, "words"  # BOOST SOFTWARE INC MA: the corporate suffix ends the name
+        for _words, compact in d.variants:
+            if not has_corp and compact == a.compact:
+                return SCORE_EXACT, "exact"
+            if (d.truncated and len(a.words) >= 3 and len(compact) >= 2 * MIN_TRUNCATED_CHARS
+                    and len(compact) < len(a.compact) and a.compact.startswith(compact)
+                    and compact.startswith("".join(a.words[:2]))):
+                return min(SCORE_TRUNCATED, 80.0 + 20.0 * len(compact) / len(a.compact)), "truncated"
+        return 0.0, ""
 
     def candidates(self, descriptor: str | DescriptorForm, limit: int = 5) -> list[Match]:
         """Best-scoring entries for a descriptor (below the threshold too), one per entry, best first."""

@@ -1,0 +1,106 @@
+"""Matching needs distinctive evidence; list files are checked before parsing; audit eval --merchants.
+
+Fictional merchants here (EXAMPLE SHIELD PRO) are test data only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_merchants import LOCAL, write
+
+from audit.cli import main
+from audit.errors import MerchantListError
+from audit.merchants import load_merchant_db
+from audit.merchants.evidence import alias_problem, is_generic, kana_skeleton, latin_skeleton
+from audit.merchants.lists import MAX_DEPTH, MAX_ENTRIES, read_list
+from audit.merchants.quality import evaluate
+
+
+@pytest.fixture(scope="module")
+def db():
+    return load_merchant_db()
+
+
+@pytest.mark.parametrize("descriptor", [
+    "CCLEANER", "FS *CCLEANER", "PAYPAL *CCLEANER", "2CO.COM*CCLEANER", "DRI*CCLEANER", "PP*CCLEANER",
+    "REIMAGE HAIR SALON", "SQ *REIMAGE SALON", "REIMAGE CAR WASH", "RESTORO WINE BAR", "BOOST FITNESS CLUB",
+    "ELITE REALTY PARTNERS", "TST* REIMAGE CAFE", "DATADECK", "STRIPE*DATADECK", "PC CLEANER", "ONLINE ASSIST",
+    "HEALTH BOOST CAFE", "SPANNING SOURCE FITNESS", "ELITE PARTNERS LLC", "アプレシオ",
+])
+def test_homonyms_and_generic_phrases_do_not_match(db, descriptor: str) -> None:
+    assert db.match(descriptor) is None
+
+
+@pytest.mark.parametrize(("descriptor", "entry_id", "method"), [
+    ("REIMAGEPLUS.COM", "reimage", "exact"),  # product web address
+    ("PP*RESTORO", "restoro", "exact"),
+    ("ISOURCE USA", "isourceusa", "exact"),  # the country word is part of the name
+    ("レストロ", "restoro", "katakana"),
+    ("ﾘｲﾒｰｼﾞ", "reimage", "katakana"),
+    ("RESTORO SUPPORT", "restoro", "words"),
+    ("PAIRSYS INC ALBANY NY", "pairsys", "words"),  # the corporate suffix ends the name
+    ("ONLINE ASSIST LLC", "online-assist", "exact"),  # generic name in its full corporate form
+    ("RESTORO                 NICOSIA      CY", "restoro", "exact"),  # padded name field + city
+    ("NETCOM3 888-555-0117", "netcom3", "exact"),  # digits glued to a name are not a phone number
+    ("PAYPAL *ADVANCEDCLEANE", None, None),  # a one-word alias cut to 14 of 15 letters: not enough context
+])
+def test_listed_forms_match(db, descriptor: str, entry_id: str | None, method: str | None) -> None:
+    m = db.match(descriptor)
+    if entry_id is None:
+        assert m is None or m.entry.id == "innovative-marketing"
+        return
+    assert m is not None and (m.entry.id, m.method) == (entry_id, method)
+
+
+def test_generic_words_weigh_little_and_skeletons_agree() -> None:
+    assert is_generic("SUPPORT") and is_generic("PC") and not is_generic("RESTORO")
+    assert latin_skeleton("RESTORO") == kana_skeleton("レストロ") == "RSTR"
+    assert latin_skeleton("REIMAGE") == kana_skeleton("リイメージ")
+    assert alias_problem(("PC", "CLEANER"), ("PC", "CLEANER"), "PC Cleaner", weak=False)
+    assert alias_problem(("ONLINE", "ASSIST"), ("ONLINE", "ASSIST"), "Online Assist", weak=True)
+    assert alias_problem(("ONLINE", "ASSIST"), ("ONLINE", "ASSIST", "LLC"), "Online Assist LLC", weak=True) is None
+
+
+def test_eval_merchants_meets_its_targets() -> None:
+    res = evaluate()
+    assert res.legit >= 2000 and res.variants >= 800
+    assert res.flags_per_2000 <= 1.0, res.false_flags
+    assert res.recall >= 0.98, res.missed[:10]
+
+
+def test_eval_merchants_command(capsys) -> None:
+    assert main(["eval", "--merchants"]) == 0
+    out = capsys.readouterr().out
+    assert "per 2,000" in out and "recall" in out and "targets met" in out
+
+
+def test_huge_and_deep_lists_give_one_clear_error(tmp_path: Path) -> None:
+    entry = LOCAL.split("[[entry]]", 1)[1]
+    many = LOCAL + "".join("\n[[entry]]" + entry.replace("example-shield", f"e{i}") for i in range(MAX_ENTRIES + 1))
+    with pytest.raises(MerchantListError, match=r"more than .* entries") as err:
+        read_list(write(tmp_path, many, "many.toml"))
+    assert "\n" not in str(err.value)
+    deep = LOCAL + "\nextra = " + "[" * 5000 + "]" * 5000 + "\n"
+    with pytest.raises(MerchantListError, match=f"nested more than {MAX_DEPTH}"):
+        read_list(write(tmp_path, deep, "deep.toml"))
+    big = tmp_path / "big.toml"
+    big.write_bytes(b"#" * (5 * 1024 * 1024))
+    with pytest.raises(MerchantListError, match="larger than"):
+        read_list(big)
+    quoted = LOCAL + "# [[[[[[[[[[ in a comment\n"
+    assert read_list(write(tmp_path, quoted.replace("fictional test source", "a [[[[[[[[[[ source"), "q.toml"))
+
+
+def test_scan_list_reports_every_dropped_entry(tmp_path: Path, capsys) -> None:
+    bad = LOCAL + LOCAL.split("[[entry]]", 1)[1].join(["\n[[entry]]", ""]).replace(
+        'id = "example-shield"', 'id = "example-two"').replace('standing = "alleged-in-complaint"\n', "")
+    short = bad.replace('aliases = ["Example Shield Pro"]', 'aliases = ["Example Shield Pro", "X"]', 1)
+    p = write(tmp_path, short, "local.toml")
+    stmt = tmp_path / "s.csv"
+    stmt.write_text("date,description,amount\n2026-01-05,EXAMPLE SHIELD PRO,1200\n", encoding="utf-8")
+    main(["scan", str(stmt), "--list", str(p)])
+    err = capsys.readouterr().err
+    assert "local.toml: entry 'example-two': missing standing" in err
+    assert "'X' is shorter than" in err
