@@ -19,7 +19,7 @@ from audit import __version__
 from audit.errors import MerchantListError, StatementError
 
 # Modules that add their own sub-commands: each has ``register(subparsers)``.
-_PLUGINS = ("audit.merchants.cli", "audit.evaluation")
+_PLUGINS = ("audit.merchants.cli", "audit.evaluation", "audit.cases.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
