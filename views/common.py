@@ -22,7 +22,7 @@ from audit.ui_text import DEFAULT_LANG, LANGS, TEXT, text
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES_DIR = ROOT / "sample_statements"
 SAMPLE_SUFFIXES = (".csv", ".pdf")
-UPLOAD_TYPES = ["csv", "pdf", "tsv", "txt"]
+UPLOAD_TYPES = ["csv", "pdf", "tsv", "txt", "xlsx", "xls"]  # Excel accepted only to refuse it clearly
 UPLOAD_LIMIT_MB = 50
 MAX_CLIENTS = 12
 DETAIL_FIELDS = ("name", "email", "order_number", "card_issuer", "merchant_email", "product", "request_date")
@@ -47,9 +47,24 @@ def tr(key: str, **values: Any) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
 
+_AUTOLINK = re.compile(r"(:(?=//)|(?<=:)//|@|(?i:www)(?=\\?\.))")
+
+
+def no_autolink(text: str) -> str:
+    """Break what Markdown would turn into a link by itself (``https://``, ``www.``, ``a@b``): escaped, not removed."""
+    def repl(m: re.Match[str]) -> str:
+        found = m.group(0)
+        return found + "\u200b" if found.isalpha() else "".join("\\" + ch for ch in found)
+
+    return _AUTOLINK.sub(repl, text)
+
+
 def md(value: Any) -> str:
-    """``value`` as literal Markdown text (descriptors are chosen by merchants: never let them format)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    """``value`` as literal Markdown text, card numbers masked (descriptors are chosen by merchants: never let
+    them format or become links)."""
+    from audit.masking import mask_card
+
+    return no_autolink(_MD_SPECIAL.sub(r"\\\1", " ".join((mask_card(str(value)) or "").split())))
 
 
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]<>|~$#])")
@@ -57,7 +72,9 @@ _MD_INLINE = re.compile(r"([\\`*_{}\[\]<>|~$#])")
 
 def md_line(value: Any) -> str:
     """Lighter :func:`md` for one-line messages (errors, file names): dots and brackets stay readable."""
-    out = _MD_INLINE.sub(r"\\\1", " ".join(str(value).split()))
+    from audit.masking import mask_card
+
+    out = no_autolink(_MD_INLINE.sub(r"\\\1", " ".join((mask_card(str(value)) or "").split())))
     return re.sub(r"^(\d+)\.", r"\1\\.", re.sub(r"^([-+])", r"\\\1", out))
 
 
@@ -276,13 +293,62 @@ def eml_prefill(key: str, targets: dict[str, str]) -> None:
         st.warning(md_line(tr("eml_nothing", name=up.name)))
 
 
+def eml_upload(key: str) -> None:
+    """An order-confirmation .eml for the whole page: parsed once per file (cached), then matched to its
+    contract when the contracts are drawn (:func:`views.contracts.apply_pending_eml`), never to all of them."""
+    import hashlib
+
+    from audit.cases.eml import parse_order_email
+
+    up = st.file_uploader(tr("eml_label"), type=["eml"], key=key, help=tr("eml_help"), max_upload_size=UPLOAD_LIMIT_MB)
+    if up is None:
+        st.session_state.pop(key + "_pending", None)
+        return
+    data = up.getvalue()
+    try:
+        info = parse_order_email(data)
+    except ValueError as exc:
+        st.error(md_line(tr("eml_error", name=up.name, why=exc)))
+        return
+    st.session_state[key + "_pending"] = (hashlib.sha256(data).hexdigest(), info)
+    labels = [("merchant_name", "eml_field_merchant"), ("merchant_email", "eml_field_email"),
+              ("order_number", "eml_field_order"), ("purchase_date", "eml_field_date"),
+              ("product", "eml_field_product"), ("amount", "eml_field_amount")]
+    found = [f"{tr(label)}: {getattr(info, attr)}" for attr, label in labels if getattr(info, attr, None)]
+    if found:
+        st.success(md_line(tr("eml_found", name=up.name, found=" / ".join(found))))
+    else:
+        st.warning(md_line(tr("eml_nothing", name=up.name)))
+
+
 def details_inputs(prefix: str) -> Any:
-    """The letter details form (with .eml pre-fill); returns :class:`audit.cases.letters.LetterDetails`."""
+    """The shared letter details (name, e-mail, card company...) and an order e-mail matched to its contract;
+    returns :class:`audit.cases.letters.LetterDetails`."""
     from audit.cases.letters import LetterDetails
 
-    eml_prefill(prefix + "eml", {"merchant_email": prefix + "merchant_email", "order_number": prefix + "order_number",
-                                 "product": prefix + "product", "customer_email": prefix + "email"})
+    eml_upload(prefix + "eml")
     values = {f: kept_text_input(tr(f), key=prefix + f) for f in DETAIL_FIELDS}
     return LetterDetails(**{k: v.strip() for k, v in values.items()})
 
 
+def split_refused(files: Files) -> tuple[Files, list[str]]:
+    """Files the readers take, and one localised line for each refused one (Excel workbooks)."""
+    keep, refused = [], []
+    for name, data in files:
+        if name.lower().endswith((".xlsx", ".xls", ".xlsm")):
+            refused.append(tr("xlsx_refused", name=name))
+        else:
+            keep.append((name, data))
+    return keep, refused
+
+
+def contract_fields(prefix: str, contracts: Sequence[Any], base: Any) -> dict[str, Any]:
+    """Each contract's own details (typed or from its .eml) over the shared ones, by contract id."""
+    import dataclasses
+
+    out = {}
+    for c in contracts:
+        own = {f: str(st.session_state.get(f"_keep_{prefix}{c.id}_{f}") or "").strip()
+               for f in ("merchant_email", "order_number", "product")}
+        out[c.id] = dataclasses.replace(base, **{k: v for k, v in own.items() if v})
+    return out

@@ -11,6 +11,8 @@ import pandas as pd
 import streamlit as st
 
 from audit import pipeline
+from audit.ui_text import error_text
+from views.casefile import CaseContext, render_next_actions
 from views.common import (
     cadence_name,
     lang,
@@ -20,16 +22,18 @@ from views.common import (
     money,
     number,
     status_name,
-    totals_by_currency,
     tr,
 )
-from views.contracts import render_contracts, render_reply
+from views.contracts import render_contracts
 
 
-def render_result(result: pipeline.ScanResult, details: Any, prefix: str) -> None:
-    """Errors, headline figures and the tabs for one client's scan."""
+def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: CaseContext | None = None) -> None:
+    """Errors, headline figures, the to-do list and the tabs for one client's scan."""
+    from audit.cases.money import contracts_total, format_totals
+
+    ctx = ctx or CaseContext(store=None, client="")
     for err in result.errors:
-        st.error(md_line(masked(err)))
+        st.error(md_line(error_text(err, lang())))
     contracts = list(result.contracts or [])
     bad = [c for c in contracts if c.suspicious]
     legit = [c for c in contracts if not c.suspicious]
@@ -37,8 +41,9 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str) -> Non
         st.caption(tr("files_summary", files=len(result.reports), rows=len(result.transactions)))
     cols = st.columns(4)
     cols[0].metric(tr("metric_suspicious"), len(bad))
-    cols[1].metric(tr("metric_paid"), totals_by_currency(bad))
-    upcoming = sorted((c.next_expected_date, c) for c in bad if c.next_expected_date and c.status == "active")
+    cols[1].metric(tr("metric_paid"), format_totals(contracts_total(bad), empty=tr("none")))
+    upcoming = sorted((c.next_expected_date, c) for c in bad if c.next_expected_date and c.status == "active"
+                      and str(c.next_expected_date) >= ctx.as_of.isoformat())
     nxt = upcoming[0][1] if upcoming else None
     if nxt:
         cols[2].metric(tr("metric_next"), nxt.next_expected_date, money(nxt.next_expected_amount, nxt.currency),
@@ -46,11 +51,13 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str) -> Non
     else:
         cols[2].metric(tr("metric_next"), tr("none"))
     cols[3].metric(tr("metric_legit"), len(legit))
+    if ctx.cases:
+        with st.container(border=True, key=prefix + "next_box"):
+            render_next_actions(list(ctx.cases.values()), ctx.as_of, prefix + "next_table")
 
-    tabs = st.tabs([tr("tab_contracts"), tr("tab_files"), tr("tab_transactions"), tr("tab_legit"),
-                    tr("tab_reply"), tr("tab_help")])
+    tabs = st.tabs([tr("tab_contracts"), tr("tab_files"), tr("tab_transactions"), tr("tab_legit"), tr("tab_help")])
     with tabs[0]:
-        render_contracts(result, bad, details, prefix)
+        render_contracts(result, bad, details, prefix, ctx)
     with tabs[1]:
         render_files(result, prefix)
     with tabs[2]:
@@ -59,15 +66,13 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str) -> Non
     with tabs[3]:
         render_legit(legit)
     with tabs[4]:
-        render_reply(bad, details, prefix)
-    with tabs[5]:
-        render_help()
+        render_help(result)
 
 
 def render_files(result: pipeline.ScanResult, prefix: str) -> None:
     st.subheader(tr("files_header"))
     for err in result.errors:
-        st.error(md_line(masked(err)))
+        st.error(md_line(error_text(err, lang())))
     if not result.reports:
         st.info(tr("no_statement"))
         return
@@ -231,17 +236,25 @@ def render_legit(legit: list[Any]) -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True)
 
 
-def render_help() -> None:
-    from audit.cases.advice import help_contacts, prepaid_advice, scam_pattern_summary
+def render_help(result: pipeline.ScanResult | None = None) -> None:
+    """Help contacts for the country of the card (from the statement's currencies), prepaid advice, the scheme."""
+    from audit.cases.advice import card_countries, help_contacts, prepaid_advice, scam_pattern_summary
 
+    tx = result.transactions if result is not None else None
+    currencies = set(tx["currency"].dropna().astype(str)) if tx is not None and "currency" in tx else set()
     st.subheader(tr("help_contacts"))
-    lines = []
-    for h in help_contacts(lang()):
-        contact = [md(h["phone"])] if h.get("phone") else []
-        if h.get("url"):  # a fixed address from audit.advice, shown as a link with the address as its text
-            contact.append(f"[{md(h['url'])}]({h['url']})")
-        lines.append(f"- **{md(h['name'])}** " + " ".join(contact) + f"  \n  {md(h['when'])}")
-    st.markdown("\n".join(lines))
+    for country in card_countries(currencies):
+        st.markdown(f"**{tr('help_country_' + country)}**")
+        lines = []
+        for h in help_contacts(lang(), country):
+            contact = [md(h["phone"])] if h.get("phone") else []
+            if h.get("url"):  # a fixed address from audit.cases.advice, shown as a link with the address as its text
+                contact.append(f"[{md(h['url'])}]({h['url']})")
+            line = f"- **{md(h['name'])}** " + " ".join(contact) + f"  \n  {md(h['when'])}"
+            if h.get("source"):
+                line += f"  \n  {md(tr('help_source'))}: {md(h['source'])}"
+            lines.append(line)
+        st.markdown("\n".join(lines))
     st.subheader(tr("help_prepaid"))
     st.markdown(md(prepaid_advice(lang())))
     st.subheader(tr("help_pattern"))
@@ -251,8 +264,12 @@ def render_help() -> None:
 # --------------------------------------------------------------------------- export
 
 
-def render_export(clients: list[tuple[str, pipeline.ScanResult]], details: list[Any], key: str) -> None:
-    """Download buttons for CSV, Excel and printable HTML; files are built only when clicked."""
+def render_export(clients: list[tuple[str, pipeline.ScanResult]], details: list[Any], key: str,
+                  contract_details: dict[tuple[str, str], Any] | None = None) -> None:
+    """Download buttons for CSV, Excel and printable HTML; files are built only when clicked.
+
+    ``contract_details`` holds each contract's own details (its .eml), so no other contract's letters get them.
+    """
     from audit.cases import export
 
     st.subheader(tr("export_header"))
@@ -261,9 +278,9 @@ def render_export(clients: list[tuple[str, pipeline.ScanResult]], details: list[
         ("export_csv_contracts", lambda: export.export_csv(clients, "contracts"), "contracts.csv", "text/csv"),
         ("export_csv_transactions", lambda: export.export_csv(clients, "transactions"), "transactions.csv",
          "text/csv"),
-        ("export_excel", lambda: export.export_excel(clients, details), "audit.xlsx",
+        ("export_excel", lambda: export.export_excel(clients, details, contract_details), "audit.xlsx",
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        ("export_html", lambda: export.export_html(clients, details).encode("utf-8"), "audit.html", "text/html"),
+        ("export_html", lambda: export.export_html(clients, details, contract_details).encode("utf-8"), "audit.html", "text/html"),
     ]
     cols = st.columns(len(items))
     for col, (label, make, name, mime) in zip(cols, items, strict=True):

@@ -34,6 +34,7 @@ class LetterDetails:
     product: str = ""
     card_issuer: str = ""
     request_date: str = ""  # when the cancellation request was sent (for the dispute letter)
+    ticket: str = ""  # the merchant's ticket / case number from its reply (quoted in the follow-up)
 
 
 @dataclass
@@ -187,6 +188,12 @@ def follow_up_request(contract: Contract, details: LetterDetails) -> Letter:
     order = d.order_number.strip()
     ref = f" (order {order})" if order else ""
     ref_ja = f"（注文番号 {order}）" if order else ""
+    ticket = " ".join(d.ticket.split())[:60]
+    if ticket:
+        ref += f" [ticket {ticket}]"
+        ref_ja += f"［チケット番号 {ticket}］"
+    ticket_en = [f"- Your ticket / case number: {ticket}"] if ticket else []
+    ticket_ja = [f"- 貴社のチケット番号：{ticket}"] if ticket else []
     en = [
         "Dear Customer Support,",
         "",
@@ -201,6 +208,7 @@ def follow_up_request(contract: Contract, details: LetterDetails) -> Letter:
         _total_line(contract, False),
         "",
         *_ids_block(d, False),
+        *ticket_en,
         "",
         "Please confirm in writing, by email, that the contract is cancelled, that no further charges will "
         "be made to my card, and the amount and date of the refund.",
@@ -220,6 +228,7 @@ def follow_up_request(contract: Contract, details: LetterDetails) -> Letter:
         _total_line(contract, True),
         "",
         *_ids_block(d, True),
+        *ticket_ja,
         "",
         "契約が解約されたこと、今後カードへの請求が一切ないこと、返金の金額と時期を、メールで書面にて確認させてください。",
         "",
