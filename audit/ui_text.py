@@ -515,6 +515,11 @@ JA.update({
     "help_source": "確認した公開ページ",
     "overall": "全体",
     "client_chart": "{client} の支払いと返金（月ごと）",
+    "client_file": "{client} の案件の記録",
+    "client_file_download": "この相談者の記録をダウンロード（JSON）",
+    "forget_confirm": "{client} について記録したものをすべて消すことに同意します",
+    "forget_client": "この相談者の記録を消す",
+    "forgotten": "{client} について記録したものをすべて消しました。",
 })
 EN.update({
     "mode_analyst": "Analyst (merchant lists)",
@@ -571,6 +576,11 @@ EN.update({
     "overall": "All clients",
     "client_chart": "{client}: paid and refunded by month",
     "tab_reply": "Reply check",
+    "client_file": "Case file of {client}",
+    "client_file_download": "Download this client's case file (JSON)",
+    "forget_confirm": "Yes, delete everything kept about {client}",
+    "forget_client": "Forget this client",
+    "forgotten": "Everything kept about {client} was deleted.",
 })
 
 TEXT: dict[str, dict[str, str]] = {"ja": JA, "en": EN}

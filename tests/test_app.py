@@ -395,8 +395,8 @@ def test_counsellor_view_two_clients_summary_and_exports(fake):
     upload(at, "client0_files", ("a.csv", b"x"))
     upload(at, "client1_files", ("b1.csv", b"x"), ("b2.csv", b"y"))
     summary = next(d.value for d in at.dataframe if "相談者" in d.value.columns)
-    assert list(summary["相談者"]) == ["A-001", "B-002"]
-    assert list(summary["ファイル数"]) == [1, 2]
+    assert list(summary["相談者"]) == ["A-001", "B-002", "全体"]
+    assert list(summary["ファイル数"]) == [1, 2, 3]
     labels = [b.label for b in at.download_button]
     for label in ("契約一覧 CSV", "全取引 CSV", "Excel", "印刷用 HTML"):
         assert label in labels
@@ -641,3 +641,113 @@ def test_no_network_connection_is_attempted(fake, monkeypatch):
     clients = [("A", fake_scan([("a.csv", b"x")]))]
     assert export.export_html(clients) and export.export_excel(clients) and export.export_csv(clients, "contracts")
     assert not at.exception and attempts == []
+
+
+def test_counsellor_progress_totals_cards_and_forget(fake):
+    at = new_app()
+    at.radio(key="mode_ja").set_value("counsellor").run()
+    at.text_input(key="client0_label").input("A-001")
+    at.text_input(key="client1_label").input("B-002")
+    at.run()
+    upload(at, "client0_files", ("a.csv", b"x"))
+    upload(at, "client1_files", ("b1.csv", b"x"))
+    summary = next(d.value for d in at.dataframe if "進み具合" in d.value.columns)
+    assert list(summary["相談者"]) == ["A-001", "B-002", "全体"]
+    assert list(summary["進み具合"]) == ["0/3 件 返金済み", "0/3 件 返金済み", "0/6 件 返金済み"]
+    assert summary["カード"].iloc[0] == "****1234"
+    assert summary["不審な請求の合計"].iloc[2] == "JPY 91,860"
+    # a status change in the detail view is kept and counted
+    at.selectbox(key="view0_c1_status_to_write").set_value("refunded").run()
+    assert not at.exception
+    summary = next(d.value for d in at.dataframe if "進み具合" in d.value.columns)
+    assert list(summary["進み具合"]) == ["1/3 件 返金済み", "0/3 件 返金済み", "1/6 件 返金済み"]
+    # forget the first client: its cases are gone from the store
+    at.checkbox(key="client0_forget_sure").check().run()
+    at.button(key="client0_forget").click().run()
+    assert not at.exception
+    from audit.cases.store import CaseStore
+
+    with CaseStore() as store:
+        assert "A-001" not in store.clients() and "B-002" in store.clients()
+
+
+def test_case_status_survives_a_restart_of_the_page(fake):
+    at = new_app()
+    upload(at, "uploads", ("jan.csv", b"x"))
+    at.selectbox(key="me_c1_status_to_write").set_value("sent").run()
+    assert not at.exception
+    again = new_app()  # a new session: the page was closed and opened again
+    upload(again, "uploads", ("jan.csv", b"x"))
+    assert again.selectbox(key="me_c1_status_sent").value == "sent"
+    from audit.cases.store import CaseStore
+
+    with CaseStore() as store:
+        (case,) = [c for c in store.cases("self") if c["merchant"].startswith("PC Fix Pro")]
+        assert [e["new"] for e in store.case(case["key"])["events"]] == ["sent"]
+
+
+def test_letter_marked_sent_is_stored(fake):
+    at = new_app()
+    fill_details(at)
+    upload(at, "uploads", ("jan.csv", b"x"))
+    at.button(key="me_c1_cancellation_sent").click().run()
+    assert not at.exception
+    from audit.cases.store import CaseStore
+
+    with CaseStore() as store:
+        (case,) = [c for c in store.cases("self") if c["merchant"].startswith("PC Fix Pro")]
+        full = store.case(case["key"])
+    assert full["status"] == "sent" and full["letters"][0]["kind"] == "cancellation"
+    assert NAME in full["letters"][0]["text"] and "HYPERLINK" not in full["letters"][0]["text"]
+
+
+def test_upload_replaces_the_sample_unless_added(fake):
+    at = new_app()
+    at.button(key="sample_load").click().run()
+    upload(at, "uploads", ("mine.csv", b"x"))
+    files = next(d.value for d in at.dataframe if "ファイル" in d.value.columns and "取引数" in d.value.columns)
+    assert list(files["ファイル"]) == ["mine.csv"]
+    at.checkbox(key="upload_add").check().run()
+    files = next(d.value for d in at.dataframe if "ファイル" in d.value.columns and "取引数" in d.value.columns)
+    assert "mine.csv" in list(files["ファイル"]) and len(files) > 1
+
+
+def test_excel_upload_refused_in_the_page_language(fake):
+    at = new_app()
+    upload(at, "uploads", ("statement.xlsx", b"PK\x03\x04"), ("jan.csv", b"x"))
+    assert any(e.value.startswith("statement.xlsx: Excel") for e in at.error)
+    at.radio(key="lang").set_value("en").run()
+    assert any("cannot be read" in e.value and "CSV or PDF" in e.value for e in at.error)
+
+
+def test_past_expected_charge_reads_as_overdue(fake):
+    at = new_app()
+    set_as_of(at, "2025-08-01")
+    upload(at, "uploads", ("jan.csv", b"x"))
+    metrics = [(m.label, m.value, m.proto.delta) for m in at.metric]
+    assert any(v == "明細を確認" and "過ぎています" in d for label, v, d in metrics if label == "次回の予想請求")
+    assert ("次に予想される請求", "—") in [(label, v) for label, v, _ in metrics]
+    assert not any("今も請求が続いている" in w.value for w in at.warning)
+    todo = next(d.value for d in at.dataframe if "期限" in d.value.columns)
+    assert todo["期限"].iloc[0].startswith("期限切れ")  # the dispute guide dates have passed
+    assert any("異議申立て" in step for step in todo["すること"])
+
+
+def test_english_page_shows_english_letters_only_and_us_help(monkeypatch):
+    def usd_scan(files, merchant_lists=()):
+        r = fake_scan(files)
+        for c in r.contracts:
+            for ch in c.charges:
+                ch["currency"] = "USD"
+            c.currency = "USD"
+        r.transactions["currency"] = "USD"
+        return r
+
+    monkeypatch.setattr(pipeline, "scan_uploads", usd_scan)
+    at = new_app()
+    at.radio(key="lang").set_value("en").run()
+    upload(at, "uploads", ("jan.csv", b"x"))
+    code = all_code(at)
+    assert "Dear Customer Support" in code and "カスタマーサポート御中" not in code
+    text = "\n".join(m.value for m in at.markdown)
+    assert "reportfraud" in text.replace("\\", "") and "Police consultation line" not in text

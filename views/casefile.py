@@ -76,7 +76,7 @@ def render_next_actions(cases: list[dict[str, Any]], as_of: date, key: str) -> N
         when = tr("overdue_since", date=a.due.isoformat()) if a.overdue else tr("due_on", date=a.due.isoformat())
         rows.append({tr("col_due"): when, tr("col_client"): a.client, tr("col_merchant"): a.merchant,
                      tr("col_status"): label(a.status, lang()), tr("col_step"): a.step(lang())})
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key=key)
+    st.dataframe(pd.DataFrame(rows), hide_index=True)
 
 
 def status_control(store: CaseStore | None, case: dict[str, Any] | None, key: str, client: str) -> None:

@@ -8,21 +8,35 @@ import pandas as pd
 import streamlit as st
 
 from audit import pipeline
+from audit.cases.store import CaseStore
+from audit.ui_text import error_text
+from views.casefile import (
+    CaseContext,
+    as_of_input,
+    client_chart,
+    client_row,
+    open_store,
+    render_next_actions,
+    store_caption,
+    sync_cases,
+)
 from views.common import (
     MAX_CLIENTS,
     UPLOAD_LIMIT_MB,
     UPLOAD_TYPES,
     Files,
     _set_field,
+    contract_fields,
     demo_clients,
     details_inputs,
     kept_text_input,
-    masked,
+    lang,
     md_line,
     read_paths,
     sample_sets,
     scan_files,
-    totals_by_currency,
+    slug,
+    split_refused,
     tr,
     uploaded_files,
 )
@@ -61,35 +75,86 @@ def render() -> None:
                     samples = []
             with st.expander(tr("client_details", client=md_line(label))):
                 details = details_inputs(p)
-            files = samples + uploaded_files(uploads)
+            own, refused = split_refused(uploaded_files(uploads))
+            for line in refused:
+                st.error(md_line(line))
+            files = samples + own
             if not files:
                 st.caption(tr("client_empty", client=md_line(label)))
                 continue
             with st.spinner(tr("scanning")):
                 result = scan_files(files)
             for err in result.errors:
-                st.error(md_line(masked(err)))
+                st.error(md_line(error_text(err, lang())))
         clients.append((label, result))
         all_details.append(details)
     if not clients:
         st.info(tr("no_files"))
         return
+    store = open_store()
+    with st.sidebar:
+        as_of = as_of_input("counsellor_as_of")
+        store_caption(store)
+    cases = {label: sync_cases(store, label, list(result.contracts or [])) for label, result in clients}
+    per_contract = {}
+    for i, (label, result) in enumerate(clients):
+        bad = [c for c in result.contracts or [] if c.suspicious]
+        for cid, d in contract_fields(f"view{i}_", bad, all_details[i]).items():
+            per_contract[(label, cid)] = d
+    render_export(clients, all_details, "counsellor_export_", per_contract)
     st.subheader(tr("summary_header"))
     rows = []
     for label, result in clients:
         cs = list(result.contracts or [])
-        bad = [c for c in cs if c.suspicious]
-        nexts = sorted(c.next_expected_date for c in bad if c.next_expected_date and c.status == "active")
-        rows.append({tr("col_client"): label, tr("col_files"): len(result.reports),
-                     tr("col_rows"): len(result.transactions), tr("col_errors"): len(result.errors),
-                     tr("col_suspicious"): len(bad), tr("col_suspicious_total"): totals_by_currency(bad),
-                     tr("metric_next"): nexts[0] if nexts else "", tr("col_legit"): len(cs) - len(bad)})
-    st.dataframe(pd.DataFrame(rows), hide_index=True)
-    render_export(clients, all_details, "counsellor_export_")
+        cards = store.cards(label) if store is not None else []
+        row = client_row(label, cs, cases[label], cards, as_of)
+        row.update({tr("col_files"): len(result.reports), tr("col_rows"): len(result.transactions),
+                    tr("col_errors"): len(result.errors),
+                    tr("col_legit"): sum(1 for c in cs if not c.suspicious)})
+        rows.append(row)
+    everyone = [c for _, result in clients for c in result.contracts or []]
+    total = client_row(tr("overall"), everyone, {f"{k}:{cid}": v for k, d in cases.items() for cid, v in d.items()},
+                       [], as_of)
+    total.update({tr("col_files"): sum(len(r.reports) for _, r in clients),
+                  tr("col_rows"): sum(len(r.transactions) for _, r in clients),
+                  tr("col_errors"): sum(len(r.errors) for _, r in clients),
+                  tr("col_legit"): sum(1 for c in everyone if not c.suspicious), tr("col_cards"): ""})
+    done = sum(1 for label, result in clients for c in result.contracts or []
+               if c.suspicious and cases[label].get(c.id, {}).get("status") == "refunded")
+    total[tr("col_progress")] = tr("progress", done=done, n=sum(1 for c in everyone if c.suspicious))
+    st.dataframe(pd.DataFrame([*rows, total]), hide_index=True)
+    all_cases = [case for d in cases.values() for case in d.values()]
+    if all_cases:
+        with st.container(border=True, key="counsellor_next_box"):
+            render_next_actions(all_cases, as_of, "counsellor_next")
     st.divider()
     labels = [f"{i + 1}. {label}" for i, (label, _) in enumerate(clients)]
     pick = st.selectbox(tr("client_view"), range(len(clients)), format_func=lambda i: labels[i], key="client_pick")
     label, result = clients[pick]
-    render_result(result, all_details[pick], f"view{pick}_")
+    st.markdown(f"**{md_line(tr('client_chart', client=label))}**")
+    client_chart([c for c in result.contracts or [] if c.suspicious])
+    pending = st.session_state.get(f"client{pick}_eml_pending")
+    st.session_state[f"view{pick}_eml_pending"] = pending
+    ctx = CaseContext(store=store, client=label, cases=cases[label], as_of=as_of)
+    render_result(result, all_details[pick], f"view{pick}_", ctx)
+    if store is not None:
+        client_file_tools(store, label, pick)
+        store.close()
 
 
+def client_file_tools(store: CaseStore, label: str, pick: int) -> None:
+    """One client's case file: download it (JSON), or forget the client (everything of theirs is deleted)."""
+    import json
+
+    with st.expander(tr("client_file", client=md_line(label))):
+        try:
+            data = store.export_client(label)
+        except KeyError:
+            return
+        st.download_button(tr("client_file_download"), json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"),
+                           file_name=f"case-file-{slug(label)}.json", mime="application/json",
+                           key=f"client{pick}_file_json", on_click="ignore")
+        sure = st.checkbox(tr("forget_confirm", client=md_line(label)), key=f"client{pick}_forget_sure")
+        if st.button(tr("forget_client"), key=f"client{pick}_forget", disabled=not sure):
+            store.forget_client(label)
+            st.success(md_line(tr("forgotten", client=label)))
