@@ -24,6 +24,7 @@ from audit.masking import clean_line
 _PLUGINS = {
     "merchants": ("audit.merchants.cli", "check merchant lists and see why a descriptor matches"),
     "eval": ("audit.evaluation", "precision/recall of recurring detection on the labelled set"),
+    "cases": ("audit.cases.cli", "follow each contract to its refund: statuses, letters, replies (local case store)"),
 }
 
 

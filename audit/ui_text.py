@@ -455,6 +455,134 @@ EN: dict[str, str] = {
     "timeline_row": "Contract / group",
 }
 
+
+# The case file, the to-do list, charts and per-country help (added with the case store).
+JA.update({
+    "mode_analyst": "分析（加盟店リスト）",
+    "store_path": "案件の記録（このパソコン内のファイル、外部へは送りません）：{path}",
+    "store_failed": "案件の記録ファイルを開けませんでした（{why}）。点検はできますが、状態は保存されません。",
+    "as_of": "基準日（この日より前の予定は「期限切れ」と表示）",
+    "next_header": "次にすること（{date} 時点）",
+    "next_none": "今のところ、することはありません。",
+    "overdue_since": "期限切れ（{date}）",
+    "due_on": "{date} まで",
+    "col_due": "期限",
+    "col_step": "すること",
+    "case_status": "この契約の状態",
+    "case_next_due": "次の対応の期限：{date}",
+    "case_closed": "完了",
+    "letter_sent_on": "送信済み：{dates}",
+    "letter_mark_sent": "この文面を送った（記録する）",
+    "case_history": "この契約の経過",
+    "chart_charge": "請求",
+    "chart_refund": "返金",
+    "chart_next": "次回の予想",
+    "chart_overdue": "予想日を過ぎた請求（明細を確認）",
+    "chart_paid": "支払い",
+    "col_cards": "カード",
+    "col_progress": "進み具合",
+    "progress": "{done}/{n} 件 返金済み",
+    "col_refunded": "返金額",
+    "col_overdue": "期限切れ",
+    "col_next_step": "次の期限",
+    "expected_overdue": "{date} の予想日を過ぎています",
+    "check_statement": "明細を確認",
+    "reason_overdue": "{date} ごろに約 {amount} の請求が予想されていました。その後の明細で請求がないか確認してください。",
+    "reason_known_merchant_judgment": "明細の表記が、裁判所の判決で名前が挙がった事業者「{name}」と一致しました（出典は下のリンク）。",
+    "reason_known_merchant_order": "明細の表記が、当局や裁判所の命令で名前が挙がった事業者「{name}」と一致しました（出典は下のリンク）。",
+    "reason_known_merchant_settled-without-admission": "明細の表記が、当局と和解した事業者「{name}」と一致しました。"
+    "この事業者は違法行為を認めていません（出典は下のリンク）。",
+    "reason_known_merchant_alleged-in-complaint": "明細の表記が、当局の訴状で名前が挙がった事業者「{name}」と一致しました。"
+    "訴状の主張であり、確定した判断ではありません（出典は下のリンク）。",
+    "eml_label": "注文確認メール（.eml）― 合う契約に読み込みます",
+    "eml_no_match": "注文確認メール（{merchant}）がどの契約のものか判断できませんでした。該当する契約の「この契約だけの情報」欄で読み込んでください。",
+    "eml_matched": "注文確認メールを {contract} に読み込みました（ほかの契約の文面には入りません）。",
+    "letters_open": "申し出文を開く（解約・再度の申し出・異議申立て）",
+    "reply_box": "この契約への返信を貼り付ける",
+    "reply_record": "この返信を記録する",
+    "address_bad": "{field}：{why}（この欄は .eml に入れていません）",
+    "letter_en_send": "英語（送る文面）",
+    "letter_en_ref": "英訳（確認用）",
+    "letter_ja_send": "日本語（送る文面）",
+    "letter_ja_ref": "日本語訳（確認用）",
+    "upload_add": "サンプルに追加する（チェックしなければ、アップロードした明細だけを点検します）",
+    "upload_replaces": "アップロードした明細だけを点検しています（サンプルは外しました）。",
+    "xlsx_refused": "{name}: Excel ファイル（.xlsx/.xls）は読めません。カード会社のサイトから CSV か PDF で保存し直してください。",
+    "file_error": "{name}: 読み込めませんでした（{why}）",
+    "help_country_JP": "日本のカード",
+    "help_country_US": "米国のカード",
+    "help_country_GB": "英国のカード",
+    "help_source": "確認した公開ページ",
+    "overall": "全体",
+    "client_chart": "{client} の支払いと返金（月ごと）",
+    "client_file": "{client} の案件の記録",
+    "client_file_download": "この相談者の記録をダウンロード（JSON）",
+    "forget_confirm": "{client} について記録したものをすべて消すことに同意します",
+    "forget_client": "この相談者の記録を消す",
+    "forgotten": "{client} について記録したものをすべて消しました。",
+})
+EN.update({
+    "mode_analyst": "Analyst (merchant lists)",
+    "store_path": "Case file (a file on this computer, never sent anywhere): {path}",
+    "store_failed": "The case file could not be opened ({why}). The audit works, but statuses are not kept.",
+    "as_of": "As of (dates before this read as overdue)",
+    "next_header": "What to do next (as of {date})",
+    "next_none": "Nothing to do for now.",
+    "overdue_since": "overdue since {date}",
+    "due_on": "by {date}",
+    "col_due": "When",
+    "col_step": "Next step",
+    "case_status": "Status of this case",
+    "case_next_due": "next step due {date}",
+    "case_closed": "closed",
+    "letter_sent_on": "Sent: {dates}",
+    "letter_mark_sent": "I sent this letter (record it)",
+    "case_history": "History of this case",
+    "chart_charge": "charge",
+    "chart_refund": "refund",
+    "chart_next": "next expected",
+    "chart_overdue": "expected date passed (check the statement)",
+    "chart_paid": "paid",
+    "col_cards": "Cards",
+    "col_progress": "Progress",
+    "progress": "{done}/{n} refunded",
+    "col_refunded": "Refunded",
+    "col_overdue": "Overdue",
+    "col_next_step": "Next deadline",
+    "expected_overdue": "expected {date}: date passed",
+    "check_statement": "check statement",
+    "reason_overdue": "A charge of about {amount} was expected around {date}; check the later statements for it.",
+    "eml_label": "Order confirmation (.eml): loaded into the contract it belongs to",
+    "eml_no_match": "Could not tell which contract the order confirmation ({merchant}) belongs to. Load it in that "
+    "contract's own section.",
+    "eml_matched": "Order confirmation loaded into {contract} (it does not reach any other contract's letters).",
+    "letters_open": "Open the letters (cancellation, follow-up, dispute)",
+    "reply_box": "Paste the merchant's reply to this contract",
+    "reply_record": "Keep this reply in the case file",
+    "address_bad": "{field}: {why} (left out of the .eml)",
+    "letter_en_send": "English (the letter to send)",
+    "letter_en_ref": "English translation (for reference)",
+    "letter_ja_send": "Japanese (the letter to send)",
+    "letter_ja_ref": "Japanese translation (for reference)",
+    "upload_add": "Add to the sample (unticked: only your uploaded statements are audited)",
+    "upload_replaces": "Only your uploaded statements are audited (the sample was set aside).",
+    "xlsx_refused": "{name}: Excel files (.xlsx/.xls) cannot be read. Download the statement from your card "
+    "company's site as CSV or PDF instead.",
+    "file_error": "{name}: could not be read ({why})",
+    "help_country_JP": "Cards from Japan",
+    "help_country_US": "Cards from the United States",
+    "help_country_GB": "Cards from the United Kingdom",
+    "help_source": "checked against",
+    "overall": "All clients",
+    "client_chart": "{client}: paid and refunded by month",
+    "tab_reply": "Reply check",
+    "client_file": "Case file of {client}",
+    "client_file_download": "Download this client's case file (JSON)",
+    "forget_confirm": "Yes, delete everything kept about {client}",
+    "forget_client": "Forget this client",
+    "forgotten": "Everything kept about {client} was deleted.",
+})
+
 TEXT: dict[str, dict[str, str]] = {"ja": JA, "en": EN}
 
 
@@ -462,3 +590,42 @@ def text(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     """The text for ``key`` in ``lang`` (Japanese when missing), with ``{placeholders}`` filled."""
     template = TEXT.get(lang, JA).get(key) or JA.get(key) or key
     return template.format(**values) if values else template
+
+
+# Reader errors arrive in English (one line, from audit.errors.StatementError); the Japanese page says
+# the same in Japanese, keeping the technical detail in brackets.
+_ERRORS_JA: list[tuple[str, str]] = [
+    (r"file not found", "ファイルが見つかりません"),
+    (r"is a directory", "フォルダーです。明細のファイルを選んでください"),
+    (r"file is empty", "ファイルが空です"),
+    (r"file is too large", "ファイルが大きすぎます"),
+    (r"has no pages", "PDF にページがありません"),
+    (r"uses an encryption", "パスワードで保護された PDF です。パスワードを外してから読み込んでください"),
+    (r"is named \.pdf but is not a PDF", "拡張子は .pdf ですが PDF ではありません（壊れているか名前が変わっています）。明細をもう一度ダウンロードしてください"),
+    (r"is truncated", "PDF が途中で切れています。明細をもう一度ダウンロードしてください"),
+    (r"is not a readable PDF|cannot be read \(damaged PDF", "PDF が壊れていて読めません"),
+    (r"no transactions found", "取引が見つかりませんでした（日付と金額の列を探しました）。カード明細ではないか、読めない形式です"),
+    (r"not a CSV or PDF statement", "CSV でも PDF でもありません"),
+    (r"not a text statement|cannot decode", "文字コードを読み取れません"),
+    (r"cannot read", "読み込めませんでした"),
+    (r"image-only|scanned", "画像だけの（スキャンした）PDF です。文字の入った PDF か CSV を使ってください"),
+]
+
+
+def error_text(err: object, lang: str) -> str:
+    """A reader error as one line in ``lang``: the file (and page/row) first, then why."""
+    import re
+
+    source = str(getattr(err, "source", "") or "")
+    message = str(getattr(err, "message", "") or err)
+    if lang != "ja" or not source:
+        return " ".join(str(err).split())
+    where = source
+    if getattr(err, "page", None) is not None:
+        where += f"（{err.page} ページ）"  # type: ignore[attr-defined]
+    if getattr(err, "row", None) is not None:
+        where += f"（{err.row} 行目）"  # type: ignore[attr-defined]
+    for pattern, ja in _ERRORS_JA:
+        if re.search(pattern, message, re.IGNORECASE):
+            return " ".join(f"{where}: {ja}（{message}）".split())
+    return " ".join(f"{where}: 読み込めませんでした（{message}）".split())

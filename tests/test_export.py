@@ -20,7 +20,7 @@ from audit.cases.export import (
     transactions_frame,
 )
 from audit.cases.letters import LetterDetails
-from audit.contracts import build_contracts
+from audit.contracts import Contract, build_contracts
 from audit.model import Finding, ParseReport, Subscription
 from audit.pipeline import ScanResult
 
@@ -173,3 +173,68 @@ def test_prepaid_burst_gets_advice_not_letters() -> None:
     page = export_html([("C", r)])
     assert page.count('<div class="contract">') == 1 and "Dear Customer Support" not in page
     assert "自分のアカウント" in page
+
+
+# --------------------------------------------------------------------------- masking, full-width formulas, currencies
+
+
+def result_mixed() -> ScanResult:
+    t = schema.conform(pd.DataFrame({
+        "id": ["m1", "m2", "m3"], "source": "mixed.csv", "date": ["2025-01-05", "2025-02-05", "2025-03-05"],
+        "description": ["＝CMD PCFIX 4111 1111 1111 1111", "PCFIX", "＋PCFIX https://evil.example/x"],
+        "amount": [499.0, 7615.0, 12.5], "currency": ["USD", "JPY", "EUR"], "card": "4980123412341234",
+        "kind": "charge",
+    }))
+    findings = [Finding("large_support_plan", "PCFIX", 80.0, ["support plan 5500 0000 0000 0004"], ["m1", "m2", "m3"])]
+    r = ScanResult(transactions=t, findings=findings,
+                   reports=[ParseReport(source="mixed.csv", kind="csv", layout="generic", rows=3)])
+    charges = [{k: rec[k] for k in ("id", "date", "amount", "currency", "description", "source", "card")}
+               for rec in t.assign(date=t["date"].dt.strftime("%Y-%m-%d")).to_dict(orient="records")]
+    r.contracts = [Contract(
+        id="c1", merchant="PCFIX", merchant_key="PCFIX", descriptors=[c["description"] for c in charges],
+        transaction_ids=["m1", "m2", "m3"], charges=charges, total_paid=8126.5, refunded=0.0, currency="JPY",
+        first_date="2025-01-05", last_date="2025-03-05", suspicious=True, score=80.0,
+        reasons=["support plan 5500 0000 0000 0004"], kinds=["large_support_plan"])]
+    return r
+
+
+MIXED = [("Client M", result_mixed())]
+
+
+def test_fullwidth_formula_characters_neutralised() -> None:
+    for bad in ("＝1+1", "＋1", "－1", "＠SUM(1)"):
+        assert safe_cell(bad) == "'" + bad
+
+
+def test_card_numbers_masked_in_every_export() -> None:
+    outputs = [export_csv(MIXED).decode("utf-8-sig"), export_csv(MIXED, "transactions").decode("utf-8-sig"),
+               export_html(MIXED)]
+    wb = load_workbook(io.BytesIO(export_excel(MIXED)))
+    outputs.append(" ".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row))
+    for text in outputs:
+        assert "4111 1111" not in text and "5500 0000" not in text and "4980123412341234" not in text
+    assert "****1111" in outputs[1]
+
+
+def test_mixed_currency_totals_never_added() -> None:
+    df = contracts_frame(MIXED)
+    row = df.iloc[0]
+    assert row["paid_by_currency"] == "EUR 12.50 + JPY 7,615 + USD 499.00"
+    assert row["currency"] == "" and pd.isna(row["total_paid"])
+    html_text = export_html(MIXED)
+    assert "EUR 12.50 + JPY 7,615 + USD 499.00" in html_text
+    assert "8,126" not in html_text and "8,114" not in html_text
+    assert 'href="https://evil.example' not in html_text  # a URL in a descriptor is text, never a link
+
+
+def test_contract_details_stay_with_their_contract() -> None:
+    own = LetterDetails(order_number="ORD-ONLY-C1", product="Product of c1")
+    df = letters_frame(CLIENTS, None, {("Client A (fictional)", "c1"): own})
+    c1 = df[(df["client"] == "Client A (fictional)") & (df["contract"] == "c1")]
+    others = df[~df.index.isin(c1.index)]
+    assert c1.loc[c1["letter"] != "dispute", "body_en"].str.contains("ORD-ONLY-C1").all()
+    for col in ("body_en", "body_ja", "subject_en", "subject_ja"):
+        assert not others[col].str.contains("ORD-ONLY-C1|Product of c1").any()
+    wb = load_workbook(io.BytesIO(export_excel(CLIENTS, None, {("Client A (fictional)", "c1"): own})))
+    rows = [[c.value for c in r] for r in wb["Letters"].iter_rows(min_row=2)]
+    assert sum("ORD-ONLY-C1" in str(r) for r in rows) == 2

@@ -196,3 +196,82 @@ def test_advice_texts() -> None:
         help_contacts("xx")
     with pytest.raises(ValueError):
         prepaid_advice("")
+
+
+# --------------------------------------------------------------------------- safety and currencies
+
+
+def _two_currency_contract() -> Contract:
+    c = contract()
+    c.charges = [
+        {"id": "u1", "date": "2025-01-05", "amount": 499.0, "currency": "USD", "description": "PCFIX 4111 1111 1111 1111"},
+        {"id": "u2", "date": "2025-02-05", "amount": 7615.0, "currency": "JPY", "description": "PCFIX 本人 1回 884"},
+    ]
+    c.refunds = [{"id": "u3", "date": "2025-02-09", "amount": -100.0, "currency": "USD", "description": "PCFIX"}]
+    return c
+
+
+def test_totals_per_currency_never_added() -> None:
+    letter = cancellation_request(_two_currency_contract(), FULL)
+    assert "JPY 7,615 + USD 499.00" in letter.body_en
+    assert "8,114" not in letter.body_en and "8,014" not in letter.body_en
+    assert "already refunded USD 100.00" in letter.body_en and "net JPY 7,615 + USD 399.00" in letter.body_en
+    assert "JPY 7,615 + USD 499.00" in letter.body_ja
+
+
+def test_card_numbers_masked_and_quotes_cleaned_in_every_letter() -> None:
+    d = LetterDetails(name="Hanako 5500 0000 0000 0004", order_number="ORD-1")
+    for make in (cancellation_request, follow_up_request, issuer_dispute):
+        letter = make(_two_currency_contract(), d)
+        for text in (letter.body_en, letter.body_ja, letter.subject_en, letter.subject_ja, letter_to_txt(letter)):
+            assert "4111 1111" not in text and "0000 0000" not in text
+        assert "****1111" in letter.body_en
+        assert '"PCFIX"' in letter.body_en and "本人" not in letter.body_en and "884" not in letter.body_en
+
+
+def test_quote_descriptor() -> None:
+    from audit.cases.letters import quote_descriptor
+
+    assert quote_descriptor("FS *RESTORO 8443 本人 1回 884") == "FS *RESTORO 8443"
+    assert quote_descriptor("PAYPAL *PCFIX 利用国USA") == "PAYPAL *PCFIX"
+    assert quote_descriptor("ＡＢＣソフト　本人") == "ＡＢＣソフト"
+    assert quote_descriptor("A\x1b[2JB") == "A [2JB"
+    assert len(quote_descriptor("X" * 500)) == 60
+
+
+def test_dispute_letter_japanese_for_japanese_issuer() -> None:
+    jp = issuer_dispute(contract(), FULL)  # billed in yen
+    assert jp.send_lang == "ja"
+    assert letter_to_txt(jp).startswith("件名")
+    msg = message_from_bytes(letter_to_eml(jp, FULL), policy=default_policy)
+    assert msg["Subject"] == jp.subject_ja and msg.get_content().startswith(jp.body_ja.splitlines()[0])
+    us = contract()
+    for ch in us.charges:
+        ch["currency"] = "USD"
+    assert issuer_dispute(us, FULL).send_lang == "en"
+    assert issuer_dispute(us, LetterDetails(card_issuer="楽天カード")).send_lang == "ja"
+    assert cancellation_request(contract(), FULL).send_lang == "en"  # merchants abroad get English
+
+
+@pytest.mark.parametrize("typed", ["support@x.example Bcc: b@evil.example", "a@x.example, b@y.example",
+                                   "a@x.example\r\nBcc: b@y.example", "a@x.example\nBcc: b@y.example", "nobody",
+                                   "a@localhost", "<a@x.example> (x) Cc: c@z.example"])
+def test_typed_addresses_never_reach_headers(typed: str) -> None:
+    from audit.cases.letters import check_address
+
+    with pytest.raises(ValueError):
+        check_address(typed)
+    letter = cancellation_request(contract(), FULL)
+    d = LetterDetails(email=typed, merchant_email=typed)
+    data = letter_to_eml(letter, d)
+    msg = message_from_bytes(data, policy=default_policy)
+    assert msg["To"] is None and msg["From"] is None and msg["Bcc"] is None and msg["Cc"] is None
+    assert b"evil" not in data.split(b"\n\n")[0] and b"Bcc" not in data
+
+
+def test_valid_addresses_kept() -> None:
+    from audit.cases.letters import check_address
+
+    assert check_address(" support@fakeguard.example ") == "support@fakeguard.example"
+    assert check_address("Shop Care <care@shop.example>") == "Shop Care <care@shop.example>"
+    assert check_address("") == ""

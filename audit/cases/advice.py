@@ -40,13 +40,59 @@ def prepaid_advice(lang: str) -> str:
     )
 
 
-def help_contacts(lang: str) -> list[dict[str, str]]:
-    """Where to turn, each as ``{"name", "phone", "url", "when"}`` (empty string when none).
+# Help contacts outside Japan. Each names the public page its phone number and address were checked
+# against (2026-12-01); the wording is our own.
+_ABROAD: dict[str, list[dict[str, str]]] = {
+    "US": [
+        {"name_en": "Federal Trade Commission: ReportFraud", "name_ja": "米連邦取引委員会（FTC）の詐欺通報窓口",
+         "phone": "", "url": "https://reportfraud.ftc.gov/",
+         "when_en": "Report a tech-support or fake-security-software scam; the reports help build cases.",
+         "when_ja": "サポート詐欺・偽セキュリティソフトの被害を通報できます（通報は摘発に役立てられます）。",
+         "source": "https://scamaware.org/hub/remediation/report-it"},
+        {"name_en": "FBI Internet Crime Complaint Center (IC3)", "name_ja": "FBI インターネット犯罪苦情センター（IC3）",
+         "phone": "", "url": "https://www.ic3.gov/",
+         "when_en": "File a complaint about an online or tech-support scam, with the company's names, numbers "
+                    "and payments.",
+         "when_ja": "ネット上の詐欺・サポート詐欺について、相手の名前・電話番号・支払いの記録を添えて届け出られます。",
+         "source": "https://www.it-authority.com/reporting-scams-to-the-fbi/"},
+    ],
+    "GB": [
+        {"name_en": "Action Fraud (England, Wales and Northern Ireland)", "name_ja": "Action Fraud（英国の詐欺通報窓口）",
+         "phone": "0300 123 2040", "url": "https://www.actionfraud.police.uk/",
+         "when_en": "Report the fraud and get a crime reference number (your bank may ask for it). In Scotland, "
+                    "report to Police Scotland.",
+         "when_ja": "詐欺を届け出て、犯罪参照番号を受け取れます（銀行に求められることがあります）。スコットランドでは警察へ。",
+         "source": "https://www.humberside.police.uk/action-fraud"},
+        {"name_en": "Citizens Advice consumer helpline", "name_ja": "Citizens Advice 消費者相談窓口",
+         "phone": "0808 223 1133", "url": "https://www.citizensadvice.org.uk/consumer/",
+         "when_en": "Advice on what to do next about the contract and getting your money back.",
+         "when_ja": "契約や返金について、次に何をすればよいか相談できます。",
+         "source": "https://www.birmingham.gov.uk/info/20108/trading_standards/343/scams_and_hoaxes"},
+    ],
+}
+COUNTRY_OF_CURRENCY = {"JPY": "JP", "USD": "US", "GBP": "GB"}
 
-    The last two entries are tips rather than contacts (``phone`` and ``url`` empty).
+
+def card_countries(currencies: list[str] | set[str]) -> list[str]:
+    """Countries whose help to show, from the statement's billing currencies (all three when none is known)."""
+    found = sorted({COUNTRY_OF_CURRENCY[c] for c in currencies if c in COUNTRY_OF_CURRENCY},
+                   key=["JP", "US", "GB"].index)
+    return found or ["JP", "US", "GB"]
+
+
+def help_contacts(lang: str, country: str = "JP") -> list[dict[str, str]]:
+    """Where to turn in ``country`` (``"JP"``, ``"US"`` or ``"GB"``), each as ``{"name", "phone", "url", "when"}``
+    (empty string when none; entries outside Japan also carry ``"source"``, the page they were checked against).
+
+    For Japan the last two entries are tips rather than contacts (``phone`` and ``url`` empty).
     """
     en = lang == "en"
     _pick(lang, "", "")  # validates lang
+    if country != "JP":
+        if country not in _ABROAD:
+            raise ValueError(f"unknown country {country!r}: use 'JP', 'US' or 'GB'")
+        return [{"name": h["name_en" if en else "name_ja"], "phone": h["phone"], "url": h["url"],
+                 "when": h["when_en" if en else "when_ja"], "source": h["source"]} for h in _ABROAD[country]]
     return [
         {
             "name": "Consumer Hotline" if en else "消費者ホットライン",

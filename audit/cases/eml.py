@@ -4,19 +4,38 @@ The CCJ advice says the merchant's contact address is usually in the order or pa
 mail (sometimes filed as spam). :func:`parse_order_email` reads such a mail with the standard
 ``email`` package: sender, Reply-To, support addresses in the body, order number, date, product and
 amount, from plain-text or HTML bodies, with English or Japanese labels.
+
+The mail is written by the merchant, so every step is bounded: the file size, the number of MIME
+parts, the characters of body text and of each line looked at, and each header's length; labels are
+found by a pattern over short lines and the separator after them is read by plain string code, so no
+pattern can backtrack badly (a 200 KB hostile mail parses in milliseconds). Results are cached per
+upload (:func:`parse_order_email` keeps the last few by content).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.parser import BytesParser
-from email.policy import default as default_policy
+from email import message_from_bytes
+from email.header import decode_header, make_header
+from email.message import Message
+from email.policy import compat32
 from email.utils import getaddresses, parsedate_to_datetime
-from html.parser import HTMLParser
+from functools import lru_cache
+
+from audit.cases.html_text import html_to_text
+
+__all__ = ["MAX_EML_BYTES", "OrderEmail", "html_to_text", "parse_order_email"]
+
+MAX_EML_BYTES = 10 * 1024 * 1024  # a confirmation mail with a logo is well under 1 MB
+MAX_PARTS = 60  # MIME parts walked (real confirmations have fewer than ten)
+MAX_NESTED = 40  # "multipart/" declarations accepted in one file
+MAX_BODY_CHARS = 200_000  # body text looked at
+MAX_LINES = 4_000
+MAX_LINE_CHARS = 600  # a label line longer than this is not a label line
+MAX_HEADER_CHARS = 2_000
 
 
 @dataclass
@@ -33,198 +52,238 @@ class OrderEmail:
     customer_email: str | None = None
 
 
-# --------------------------------------------------------------------------- HTML to text
-
-_BLOCK = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
-          "header", "footer", "ul", "ol", "hr", "title"}
-_CELL = {"td", "th"}
-
-
-class _TextExtractor(HTMLParser):
-    """Visible text of an HTML body: blocks on their own lines, table cells split by tabs."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style", "head"):
-            self._skip += 1
-        elif tag in _BLOCK:
-            self.parts.append("\n")
-        elif tag in _CELL:
-            self.parts.append("\t")
-        elif tag == "a":
-            href = dict(attrs).get("href") or ""
-            if href.lower().startswith("mailto:"):
-                self.parts.append(" " + href[7:].split("?")[0] + " ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "head"):
-            self._skip = max(0, self._skip - 1)
-        elif tag in _BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
-def html_to_text(html: str) -> str:
-    """Tags stripped, entities decoded, one block per line."""
-    p = _TextExtractor()
-    p.feed(html)
-    p.close()
-    out = []
-    for line in "".join(p.parts).splitlines():
-        cells = [re.sub(r"\s+", " ", c).strip() for c in line.split("\t")]
-        cells = [c for c in cells if c]
-        if cells:
-            out.append("\t".join(cells))
-    return "\n".join(out)
-
-
 # --------------------------------------------------------------------------- labels
 
-# Between label and value: a colon (maybe after "#" or "No."), a tab (table cell), two spaces, a "#",
-# nothing after a Japanese label, or the end of the line (value on the next line).
-_SEP = (r"(?:\s*(?:[#＃]|No\.)?\s*[:：]\s*|\s*\t\s*|\s{2,}|\s*[#＃]\s*|(?<=[^\x00-\x7f])\s*|\s*$)")
-_ORDER_LABELS = (r"order\s*(?:number|no\.?|id|#|reference|ref\.?)|order(?=\s*[:：#])|reference(?:\s*(?:number|no\.?))?"
-                 r"|invoice\s*(?:number|no\.?|#)|transaction\s*id|ご?注文番号|受注番号|オーダー番号|注文ID|注文ＩＤ")
-_DATE_LABELS = (r"order\s*date|purchase\s*date|date\s*of\s*(?:order|purchase)|ご?注文日(?:時)?|ご?購入日(?:時)?"
+_ORDER_LABELS = (r"order\s{0,2}(?:number|no\.?|id|#|reference|ref\.?)|order(?=\s{0,2}[:：#])|reference(?:\s{0,2}(?:number|no\.?))?"
+                 r"|invoice\s{0,2}(?:number|no\.?|#)|transaction\s{0,2}id|ご?注文番号|受注番号|オーダー番号|注文ID|注文ＩＤ")
+_DATE_LABELS = (r"order\s{0,2}date|purchase\s{0,2}date|date\s{0,2}of\s{0,2}(?:order|purchase)|ご?注文日(?:時)?|ご?購入日(?:時)?"
                 r"|決済日(?:時)?|date")
-_PRODUCT_LABELS = (r"product\s*name|product|item\s*name|item|description|plan|ご?購入商品|商品名|製品名|商品|製品|プラン名?")
-_AMOUNT_LABELS = (r"order\s*total|grand\s*total|total\s*(?:amount|charged|paid|price)?|amount\s*(?:charged|paid)?"
+_PRODUCT_LABELS = (r"product\s{0,2}name|product|item\s{0,2}name|item|description|plan|ご?購入商品|商品名|製品名|商品|製品|プラン名?")
+_AMOUNT_LABELS = (r"order\s{0,2}total|grand\s{0,2}total|total\s{0,2}(?:amount|charged|paid|price)?|amount\s{0,2}(?:charged|paid)?"
                   r"|ご?請求金額|お?支払(?:い)?金額|お?支払(?:い)?合計|合計金額|合計|総額|金額")
 
-_SUPPORT_LOCAL = re.compile(r"^(support|help|helpdesk|care|customercare|customer[._-]?(service|support|care)|service"
+_SUPPORT_LOCAL = re.compile(r"(support|help|helpdesk|care|customercare|customer[._-]?(service|support|care)|service"
                             r"|contact|billing|refunds?|cancel|cs|info)\b", re.IGNORECASE)
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_LOCAL_TAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}$")
+_DOMAIN_HEAD = re.compile(r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])")
 _NOREPLY = re.compile(r"no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer-daemon", re.IGNORECASE)
+_WIDE_SPACE = re.compile(r"[ \u3000\xa0]{2,}")
+_MONEY = re.compile(r"(?:[A-Z]{3} {0,2}|[$€£¥￥] {0,2})?[\d,，]{1,20}(?:\.\d{1,2})? {0,2}(?:[A-Z]{3}|円|ドル)?"
+                    r"(?: {0,2}\([^()]{0,80}\))?")
+_MONEY_VALUE = re.compile(_MONEY.pattern + r"(?:\s|$)")
+_CODE = re.compile(r"[#＃]? ?([A-Za-z0-9][A-Za-z0-9\-_/]{2,40})")
 
 
-def _labelled(lines: list[str], labels: str, value_rx: str = r".+") -> str | None:
+@lru_cache(maxsize=16)
+def _label_rx(labels: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|(?<=[\s|]))(?:{labels})(?![A-Za-z])", re.IGNORECASE)
+
+
+def _after_label(line: str, end: int, label_last: str) -> str | None:
+    """The value after a label ending at ``end``, or ``None`` when no separator follows it.
+
+    Separators: a colon (maybe after ``#`` or ``No.``), a tab, two spaces, a ``#``, nothing after a
+    Japanese label, or the end of the line (value on the next line: returned as ``""``).
+    """
+    rest = line[end:]
+    if not rest.strip():
+        return ""
+    if rest.startswith(("  ", "\t", " \t")):
+        return rest.strip(" \t|:：")
+    body = rest.lstrip(" ")
+    if body[:1] in ("#", "＃"):
+        body = body[1:].lstrip(" ")
+        if body[:1] not in (":", "："):
+            return body.strip(" \t|")
+    elif body[:3].lower() == "no.":
+        body = body[3:].lstrip(" ")
+    if body[:1] in (":", "："):
+        return body[1:].strip(" \t|:：")
+    if not label_last.isascii():
+        return rest.strip(" \t|:：")
+    return None
+
+
+def _labelled(lines: list[str], labels: str, value_rx: re.Pattern[str] | None = None) -> str | None:
     """Value after the first label (same line, or the next non-empty line when the label ends it)."""
-    rx = re.compile(rf"(?:^|[\s\t|])(?:{labels})(?![A-Za-z]){_SEP}(?P<v>{value_rx})?\s*$", re.IGNORECASE)
+    rx = _label_rx(labels)
     for i, line in enumerate(lines):
-        m = rx.search(line)
-        if not m:
-            continue
-        value = (m.group("v") or "").strip(" \t|:：")
-        if not value and i + 1 < len(lines):
-            nxt = lines[i + 1].strip(" \t|")
-            if re.fullmatch(value_rx, nxt):
-                value = nxt
-        if value:
-            return value
+        for m in rx.finditer(line):
+            value = _after_label(line, m.end(), m.group(0)[-1])
+            if value is None:
+                continue
+            if not value and i + 1 < len(lines):
+                value = lines[i + 1].strip(" \t|")
+            if value and (value_rx is None or value_rx.match(value)):
+                return value
+            if value:
+                continue
     return None
 
 
 def _order_number(lines: list[str], subject: str) -> str | None:
-    code = r"[#＃]?\s*[A-Za-z0-9][A-Za-z0-9-_/]{2,40}"
-    for source in (lines, [subject]):
-        value = _labelled(source, _ORDER_LABELS, code + r".*")
+    for source in (lines, [subject[:MAX_LINE_CHARS]]):
+        value = _labelled(source, _ORDER_LABELS, _CODE)
         if value:
-            m = re.match(code, value)
-            if m and any(ch.isdigit() for ch in m.group(0)):
-                return m.group(0).lstrip("#＃ ").strip()
+            m = _CODE.match(value)
+            if m and any(ch.isdigit() for ch in m.group(1)):
+                return m.group(1)
     return None
 
 
 def _iso_date(text: str) -> str:
-    t = unicodedata.normalize("NFKC", text)
-    m = re.search(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", t)
+    t = unicodedata.normalize("NFKC", text[:200])
+    m = re.search(r"(\d{4}) ?[-/.年] ?(\d{1,2}) ?[-/.月] ?(\d{1,2})", t)
     if m:
         y, mo, d = (int(x) for x in m.groups())
         if 1 <= mo <= 12 and 1 <= d <= 31:
             return f"{y:04d}-{mo:02d}-{d:02d}"
-    try:
-        from datetime import datetime
+    from datetime import datetime
 
-        for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%b. %d, %Y"):
-            try:
-                return datetime.strptime(t.strip().split(" at ")[0].strip(), fmt).date().isoformat()
-            except ValueError:
-                continue
-    except ImportError:  # pragma: no cover
-        pass
+    for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%b. %d, %Y"):
+        try:
+            return datetime.strptime(t.strip().split(" at ")[0].strip(), fmt).date().isoformat()
+        except ValueError:
+            continue
     return text.strip()
 
 
 def _amount(lines: list[str]) -> str | None:
-    money = (r"(?:[A-Z]{3}\s*|[$€£¥￥]\s*)?[\d,，]+(?:\.\d{1,2})?\s*(?:[A-Z]{3}|円|ドル)?(?:\s*\(.*\))?")
-    value = _labelled(lines, _AMOUNT_LABELS, money + r"(?:\s.*)?")
-    m = re.match(money, value or "")
+    value = _labelled(lines, _AMOUNT_LABELS, _MONEY_VALUE)
+    m = _MONEY.match(value or "")
     if m and re.search(r"\d", m.group(0)):
         return m.group(0).strip()
     return None
 
 
+def find_addresses(text: str, limit: int = 50) -> list[str]:
+    """E-mail addresses in ``text``, found around each ``@`` with bounded patterns (linear time)."""
+    out: list[str] = []
+    pos = text.find("@")
+    while pos >= 0 and len(out) < limit:
+        local = _LOCAL_TAIL.search(text[max(0, pos - 64):pos])
+        domain = _DOMAIN_HEAD.match(text, pos + 1, pos + 1 + 300)
+        if local and domain:
+            addr = f"{local.group(0).lstrip('.')}@{domain.group(0)}".rstrip(".")
+            if addr.split("@")[0] and addr not in out:
+                out.append(addr)
+        pos = text.find("@", pos + 1)
+    return out
+
+
 # --------------------------------------------------------------------------- message
 
 
-def _body_text(msg: EmailMessage) -> str:
-    plain = msg.get_body(preferencelist=("plain",))
-    html = msg.get_body(preferencelist=("html",))
-    texts: list[str] = []
-    for part, is_html in ((plain, False), (html, True)):
-        if part is None:
-            continue
-        try:
-            content = part.get_content()
-        except (LookupError, UnicodeError, ValueError):
-            payload = part.get_payload(decode=True) or b""
-            content = payload.decode("utf-8", errors="replace") if isinstance(payload, bytes) else str(payload)
-        if not isinstance(content, str):
-            continue
-        texts.append(html_to_text(content) if is_html or "<html" in content[:500].lower() else content)
-        if texts[-1].strip():
-            break
-    return texts[-1] if texts else ""
-
-
-def _addresses(msg: EmailMessage, header: str) -> list[tuple[str, str]]:
-    values = msg.get_all(header) or []
+def _decode_part(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    payload = payload[: MAX_BODY_CHARS * 4]
+    charset = part.get_content_charset() or "utf-8"
     try:
-        out = []
-        for v in values:
-            for a in getattr(v, "addresses", ()):
-                if isinstance(a, Address) and a.addr_spec and "@" in a.addr_spec:
-                    out.append((a.display_name or "", a.addr_spec))
-        if out:
-            return out
-    except (TypeError, ValueError, AttributeError):
+        return payload.decode(charset, errors="replace")
+    except (LookupError, ValueError, TypeError):
+        return payload.decode("utf-8", errors="replace")
+
+
+def _body_text(msg: Message) -> str:
+    """The first non-empty plain-text part, else the first HTML part as text (attachments skipped)."""
+    plain: list[str] = []
+    html_parts: list[str] = []
+    for n, part in enumerate(msg.walk()):
+        if n >= MAX_PARTS:
+            break
+        if part.is_multipart() or "attachment" in str(part.get("Content-Disposition", ""))[:200].lower():
+            continue
+        ctype = part.get_content_type()
+        if ctype == "text/plain" and not plain:
+            text = _decode_part(part)
+            if text.strip():
+                plain.append(text)
+        elif ctype == "text/html" and not html_parts:
+            html_parts.append(_decode_part(part))
+    if plain:
+        text = plain[0][:MAX_BODY_CHARS]
+        return html_to_text(text) if "<html" in text[:500].lower() else text
+    return html_to_text(html_parts[0][: MAX_BODY_CHARS * 2]) if html_parts else ""
+
+
+def _header(msg: Message, name: str) -> str:
+    """One header as text: at most ``MAX_HEADER_CHARS``, RFC 2047 words decoded, on one line."""
+    raw = msg.get(name)
+    if raw is None:
+        return ""
+    value = str(raw)[:MAX_HEADER_CHARS]
+    try:
+        value = str(make_header(decode_header(value)))
+    except (LookupError, ValueError, UnicodeError, TypeError, AssertionError):
         pass
-    return [(n, a) for n, a in getaddresses([str(v) for v in values]) if "@" in a]
+    return " ".join(value.split())
+
+
+def _addresses(msg: Message, name: str) -> list[tuple[str, str]]:
+    value = _header(msg, name)
+    if not value:
+        return []
+    try:
+        pairs = getaddresses([value])
+    except (RecursionError, ValueError, TypeError, IndexError):
+        pairs = []
+    out = [(n, a) for n, a in pairs if "@" in a and find_addresses(a, 1)]
+    return out or [("", a) for a in find_addresses(value, 5)]
+
+
+def _lines(body: str) -> list[str]:
+    lines: list[str] = []
+    for line in body[:MAX_BODY_CHARS].splitlines():
+        line = _WIDE_SPACE.sub("  ", line.strip())
+        if line and len(line) <= MAX_LINE_CHARS:
+            lines.append(line)
+            if len(lines) >= MAX_LINES:
+                break
+    return lines
 
 
 def parse_order_email(data: bytes) -> OrderEmail:
-    """Read an ``.eml`` file's bytes; raise ``ValueError`` (one line) when it is not an email."""
+    """Read an ``.eml`` file's bytes; raise ``ValueError`` (one line) when it is not an email.
+
+    Cached by content: the page can call it on every rerun.
+    """
     if not isinstance(data, bytes | bytearray):
         raise ValueError("order email: expected the bytes of an .eml file")
+    return dataclasses.replace(_parse_cached(bytes(data)))
+
+
+@lru_cache(maxsize=8)
+def _parse_cached(data: bytes) -> OrderEmail:
+    if len(data) > MAX_EML_BYTES:
+        raise ValueError(f"order email: the file is larger than {MAX_EML_BYTES // (1024 * 1024)} MB; "
+                         "an order confirmation is much smaller")
     if not data.strip():
         raise ValueError("order email: the file is empty")
     if data[:5] == b"%PDF-" or b"\x00" in data[:4096]:
         raise ValueError("order email: this is not an e-mail message (.eml); save the mail as .eml and try again")
+    if data.lower().count(b"multipart/") > MAX_NESTED:
+        raise ValueError(f"order email: more than {MAX_NESTED} nested message parts; this is not an order "
+                         "confirmation")
     try:
-        msg = BytesParser(policy=default_policy).parsebytes(bytes(data))
+        msg = message_from_bytes(data, policy=compat32)
     except Exception as exc:  # the parser is lenient; anything raised here means unreadable input
         raise ValueError(f"order email: cannot read the message ({type(exc).__name__})") from None
-    if not isinstance(msg, EmailMessage) or not any(msg.get(h) for h in ("From", "To", "Subject", "Date")):
+    if not any(msg.get(h) for h in ("From", "To", "Subject", "Date")):
         raise ValueError("order email: no From, To, Subject or Date header found; this is not an e-mail message")
 
     try:
         body = _body_text(msg)
-    except (KeyError, LookupError, ValueError):
+    except (KeyError, LookupError, ValueError, RecursionError, AssertionError, TypeError):
         body = ""
-    lines = [line.strip() for line in body.splitlines() if line.strip()]
-    subject = " ".join(str(msg.get("Subject", "")).split())
+    lines = _lines(body)
+    subject = _header(msg, "Subject")
 
     sender = _addresses(msg, "From")
     reply = _addresses(msg, "Reply-To")
     to = _addresses(msg, "To")
-    body_mails = [m.rstrip(".") for m in _EMAIL.findall(body)]
+    body_mails = find_addresses(body[:MAX_BODY_CHARS])
     customer = to[0][1] if to else None
     support = next((m for m in body_mails if _SUPPORT_LOCAL.match(m.split("@")[0])
                     and not _NOREPLY.search(m) and m != customer), None)
@@ -241,19 +300,19 @@ def parse_order_email(data: bytes) -> OrderEmail:
     purchase_date = _iso_date(date) if date else None
     if purchase_date is None and msg.get("Date"):
         try:
-            purchase_date = parsedate_to_datetime(str(msg["Date"])).date().isoformat()
-        except (TypeError, ValueError, IndexError):
+            purchase_date = parsedate_to_datetime(_header(msg, "Date")).date().isoformat()
+        except (TypeError, ValueError, IndexError, OverflowError):
             purchase_date = None
     product = _labelled(lines, _PRODUCT_LABELS)
     if product:
         product = product.split("\t")[0].strip() or product.strip()
     return OrderEmail(
-        merchant_name=name or None,
+        merchant_name=name[:200] or None,
         merchant_email=merchant_email,
         reply_to=reply_to,
         order_number=_order_number(lines, subject),
         purchase_date=purchase_date,
-        product=product,
+        product=product[:300] if product else None,
         amount=_amount(lines),
         customer_email=customer,
     )

@@ -3,9 +3,11 @@
 Input everywhere is ``clients``: a list of ``(client name, ScanResult)``. Letters use optional
 :class:`audit.cases.letters.LetterDetails` per client, given as a dict by client name or a list in client order.
 
-Every text cell is made safe for spreadsheets: a value starting with ``=``, ``+``, ``-``, ``@``, tab or
+Every text cell is made safe for spreadsheets: a value starting with ``=``, ``+``, ``-``, ``@`` (or their
+full-width forms ``＝＋－＠``, which spreadsheets in Japanese locales may read as formulas too), tab or
 carriage return gets a leading apostrophe so Excel or LibreOffice never runs it as a formula (a
-descriptor is text chosen by the merchant). Numbers stay numbers.
+descriptor is text chosen by the merchant). Numbers stay numbers. Every free text has card-number-like
+digit runs masked, and money is shown per currency (never added across currencies).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from audit.cases.letters import Letter, LetterDetails, all_letters, format_money
+from audit.cases.money import contracts_total, format_totals, paid_by_currency, refunded_by_currency
 from audit.masking import mask_card
 
 if TYPE_CHECKING:
@@ -27,8 +30,10 @@ if TYPE_CHECKING:
 
 Clients = Sequence[tuple[str, "ScanResult"]]
 DetailsArg = Mapping[str, LetterDetails] | Sequence[LetterDetails | None] | None
+# Per-contract details (merchant address, order number, product from a .eml), by (client name, contract id).
+ContractDetails = Mapping[tuple[str, str], LetterDetails] | None
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠", "\u2212", "\ufe62", "\ufe63", "\ufe66")
 LETTER_TITLES = {
     "cancellation": ("Cancellation request", "解約・返金の申し出"),
     "follow_up": ("Follow-up (after an offer or a question)", "再度の申し出（割引の提案や質問への返信）"),
@@ -37,8 +42,8 @@ LETTER_TITLES = {
 
 CONTRACT_COLUMNS = [
     "client", "contract", "merchant", "suspicious", "status", "cadence", "charges", "first_date", "last_date",
-    "currency", "total_paid", "refunded", "next_expected_date", "next_expected_amount", "score", "reasons",
-    "descriptors",
+    "currency", "total_paid", "refunded", "paid_by_currency", "refunded_by_currency", "next_expected_date",
+    "next_expected_amount", "score", "reasons", "descriptors",
 ]
 TRANSACTION_COLUMNS = [
     "client", "id", "source", "date", "description", "amount", "currency", "original_amount",
@@ -47,9 +52,11 @@ TRANSACTION_COLUMNS = [
 
 
 def safe_cell(value: Any) -> Any:
-    """``value`` unless it is text a spreadsheet would run as a formula; then with a leading ``'``."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
+    """``value`` (card numbers masked) unless it is text a spreadsheet would run as a formula; then with a ``'``."""
+    if isinstance(value, str):
+        value = mask_card(value) or ""
+        if value.startswith(FORMULA_START):
+            return "'" + value
     return value
 
 
@@ -90,6 +97,8 @@ def contracts_frame(clients: Clients) -> pd.DataFrame:
     rows: list[dict[str, Any]] = []
     for name, result in clients:
         for c in _contracts(result):
+            paid, back = paid_by_currency(c), refunded_by_currency(c)
+            single = len(paid) <= 1 and set(back) <= set(paid)
             rows.append({
                 "client": name,
                 "contract": c.id,
@@ -100,9 +109,11 @@ def contracts_frame(clients: Clients) -> pd.DataFrame:
                 "charges": len(c.charges),
                 "first_date": c.first_date,
                 "last_date": c.last_date,
-                "currency": c.currency,
-                "total_paid": float(c.total_paid),
-                "refunded": float(c.refunded),
+                "currency": next(iter(paid), c.currency) if single else "",
+                "total_paid": float(next(iter(paid.values()), c.total_paid)) if single else float("nan"),
+                "refunded": float(sum(back.values())) if single else float("nan"),
+                "paid_by_currency": format_totals(paid),
+                "refunded_by_currency": format_totals(back, empty=""),
                 "next_expected_date": c.next_expected_date or "",
                 "next_expected_amount": (float(c.next_expected_amount)
                                          if c.next_expected_amount is not None else float("nan")),
@@ -147,15 +158,20 @@ def transactions_frame(clients: Clients) -> pd.DataFrame:
     return df[TRANSACTION_COLUMNS]
 
 
-def letters_frame(clients: Clients, details: DetailsArg = None) -> pd.DataFrame:
-    """The three letters for every suspicious contract (not prepaid-card bursts), one row per letter."""
+def letters_frame(clients: Clients, details: DetailsArg = None,
+                  contract_details: ContractDetails = None) -> pd.DataFrame:
+    """The three letters for every suspicious contract (not prepaid-card bursts), one row per letter.
+
+    ``contract_details`` gives one contract's own details (from its .eml); no other contract sees them.
+    """
     rows: list[dict[str, Any]] = []
     for i, (name, result) in enumerate(clients):
         d = _details_for(details, i, name)
         for c in _contracts(result):
             if not c.suspicious or is_prepaid_only(c):
                 continue
-            for kind, letter in all_letters(c, d).items():
+            own = (contract_details or {}).get((name, c.id)) or d
+            for kind, letter in all_letters(c, own).items():
                 rows.append({"client": name, "contract": c.id, "merchant": c.merchant, "letter": kind,
                              "subject_en": letter.subject_en, "body_en": letter.body_en,
                              "subject_ja": letter.subject_ja, "body_ja": letter.body_ja})
@@ -189,7 +205,7 @@ def _excel_value(v: Any, illegal: Any) -> Any:
     return v
 
 
-def export_excel(clients: Clients, details: DetailsArg = None) -> bytes:
+def export_excel(clients: Clients, details: DetailsArg = None, contract_details: ContractDetails = None) -> bytes:
     """An .xlsx workbook with sheets Contracts, Transactions and Letters (streamed: write-only mode)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -201,7 +217,7 @@ def export_excel(clients: Clients, details: DetailsArg = None) -> bytes:
     sheets = {
         "Contracts": contracts_frame(clients),
         "Transactions": transactions_frame(clients),
-        "Letters": letters_frame(clients, details),
+        "Letters": letters_frame(clients, details, contract_details),
     }
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for title, df in sheets.items():
@@ -250,7 +266,8 @@ pre{white-space:pre-wrap;word-break:break-word;font-family:inherit;background:#f
 
 
 def _e(v: Any) -> str:
-    return html.escape("" if v is None else str(v), quote=True)
+    """Escaped text with card numbers masked (descriptors and reasons are free text)."""
+    return html.escape(mask_card("" if v is None else str(v)) or "", quote=True)
 
 
 def _money(v: float | None, cur: str | None) -> str:
@@ -272,8 +289,8 @@ def _contract_html(c: Contract, d: LetterDetails) -> str:
              f'<span class="muted">(score {c.score:.0f})</span></h3>']
     when = _e(c.cadence) + ", " if c.cadence else ""
     parts.append(f"<p>{when}{_e(c.status)}; {len(c.charges)} charge(s) {_e(c.first_date)} – {_e(c.last_date)}; "
-                 f"total paid <b>{_money(c.total_paid, c.currency)}</b>"
-                 + (f", refunded {_money(c.refunded, c.currency)}" if c.refunded else "")
+                 f"total paid <b>{_e(format_totals(paid_by_currency(c)))}</b>"
+                 + (f", refunded {_e(format_totals(refunded_by_currency(c)))}" if refunded_by_currency(c) else "")
                  + (f'; <span class="flag">next expected {_e(c.next_expected_date)} '
                     f"{_money(c.next_expected_amount, c.currency)}</span>" if c.next_expected_date else "")
                  + "</p>")
@@ -299,7 +316,7 @@ def _contract_html(c: Contract, d: LetterDetails) -> str:
     return "".join(parts)
 
 
-def export_html(clients: Clients, details: DetailsArg = None) -> str:
+def export_html(clients: Clients, details: DetailsArg = None, contract_details: ContractDetails = None) -> str:
     """One self-contained printable page: every client, every contract with its charges and letters."""
     from audit.cases.advice import help_contacts
     from audit.cases.letters import auto_reply_note
@@ -323,20 +340,17 @@ def export_html(clients: Clients, details: DetailsArg = None) -> str:
             out.append(f"<p>Files: {', '.join(files)}</p>")
         for err in result.errors:
             out.append(f'<p class="flag">Not read: {_e(err)}</p>')
-        total = {}
-        for c in bad:
-            total[c.currency] = total.get(c.currency, 0.0) + c.total_paid
-        summary = ", ".join(_money(v, k) for k, v in total.items()) or "0"
+        summary = _e(format_totals(contracts_total(bad)))
         out.append(f"<p><b>{len(bad)}</b> suspicious contract(s) / 不審な契約 {len(bad)} 件; "
                    f"paid in total {summary}</p>")
-        out.extend(_contract_html(c, d) for c in bad)
+        out.extend(_contract_html(c, (contract_details or {}).get((name, c.id)) or d) for c in bad)
         if legit:
             out.append("<h3>Other subscriptions (look legitimate) / その他の定期支払い</h3><table>"
                        "<tr><th>Merchant</th><th>Cadence</th><th>Status</th><th>Charges</th><th>Total</th>"
                        "<th>Next</th></tr>")
             out.extend(
                 f"<tr><td>{_e(c.merchant)}</td><td>{_e(c.cadence)}</td><td>{_e(c.status)}</td>"
-                f'<td class="num">{len(c.charges)}</td><td class="num">{_money(c.total_paid, c.currency)}</td>'
+                f'<td class="num">{len(c.charges)}</td><td class="num">{_e(format_totals(paid_by_currency(c)))}</td>'
                 f"<td>{_e(c.next_expected_date or '')}</td></tr>"
                 for c in legit
             )

@@ -8,12 +8,19 @@ show as bracketed placeholders (``[YOUR NAME]`` / ``［お名前］``). Nothing 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from email.message import EmailMessage
-from email.policy import default as default_policy
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 
+from audit.cases.money import (
+    charged_by_currency,
+    format_money,
+    format_totals,
+    paid_by_currency,
+    refunded_by_currency,
+)
 from audit.contracts import Contract
+from audit.masking import mask_card
 
 
 @dataclass
@@ -27,6 +34,7 @@ class LetterDetails:
     product: str = ""
     card_issuer: str = ""
     request_date: str = ""  # when the cancellation request was sent (for the dispute letter)
+    ticket: str = ""  # the merchant's ticket / case number from its reply (quoted in the follow-up)
 
 
 @dataclass
@@ -38,20 +46,25 @@ class Letter:
     subject_ja: str
     body_ja: str
     kind: str = ""  # "cancellation", "follow_up" or "dispute"
+    send_lang: str = "en"  # the language of the version that is sent ("ja" for a Japanese card company)
 
 
 # --------------------------------------------------------------------------- formatting helpers
 
-_ZERO_DECIMALS = {"JPY", "KRW", "VND", "CLP", "ISK", "HUF", "TWD"}
+# Text that some statements print after the descriptor, from other columns: user, instalments, country.
+_TAIL_FIELDS = re.compile(r"[ \u3000]+(?:本人|家族|ご本人|1回|１回|一括|[0-9０-９]{1,2}回(?:払い?)?|リボ|分割|利用国|現地通貨)|[ \u3000]*利用国[A-Za-zＡ-Ｚ]{2,3}[ \u3000]*$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def format_money(amount: float | None, currency: str | None) -> str:
-    """``JPY 9,800`` / ``USD 29.99``; currencies without minor units get no decimals."""
-    if amount is None:
-        return "?"
-    cur = (currency or "").upper()
-    text = f"{amount:,.0f}" if cur in _ZERO_DECIMALS else f"{amount:,.2f}"
-    return f"{cur} {text}".strip()
+def quote_descriptor(text: Any, limit: int = 60) -> str:
+    """A descriptor fit to quote in a letter: card numbers masked, other columns' text cut off, one line."""
+    t = _CONTROL.sub(" ", str(text or ""))[:400]
+    t = " ".join(t.split())
+    m = _TAIL_FIELDS.search(t)
+    if m and m.start() > 0:
+        t = t[:m.start()].rstrip()
+    t = mask_card(t) or ""
+    return t if len(t) <= limit else t[: limit - 1].rstrip() + "…"
 
 
 def _field(value: str, en: str, ja: str) -> tuple[str, str]:
@@ -66,32 +79,33 @@ def _charge_lines(c: Contract, ja: bool) -> list[str]:
         if ch.get("original_amount") is not None and ch.get("original_currency"):
             orig = format_money(ch["original_amount"], ch["original_currency"])
             money += f"（{orig}）" if ja else f" ({orig})"
-        desc = ch.get("description") or c.merchant
+        desc = quote_descriptor(ch.get("description") or c.merchant)
         lines.append(f"- {ch.get('date') or '?'}  {money}  \"{desc}\"")
     for r in c.refunds:
         money = format_money(-(r.get("amount") or 0.0), r.get("currency") or c.currency)
         word = "返金済み" if ja else "refunded"
-        lines.append(f"- {r.get('date') or '?'}  {money} {word}  \"{r.get('description') or c.merchant}\"")
+        lines.append(f"- {r.get('date') or '?'}  {money} {word}  \"{quote_descriptor(r.get('description') or c.merchant)}\"")
     return lines
 
 
 def _total_line(c: Contract, ja: bool) -> str:
-    gross = sum(float(ch.get("amount") or 0.0) for ch in c.charges)
-    total = format_money(gross, c.currency)
+    """Totals per currency: amounts in different currencies are never added together."""
+    total = format_totals(charged_by_currency(c))
+    refunded = refunded_by_currency(c)
+    net = format_totals(paid_by_currency(c))
     if ja:
         line = f"請求合計：{total}（{len(c.charges)}件）"
-        if c.refunded:
-            line += f"、うち返金済み {format_money(c.refunded, c.currency)}、差引 {format_money(c.total_paid, c.currency)}"
+        if refunded:
+            line += f"、うち返金済み {format_totals(refunded)}、差引 {net}"
         return line
     line = f"Total charged: {total} ({len(c.charges)} charge{'s' if len(c.charges) != 1 else ''})"
-    if c.refunded:
-        line += (f"; already refunded {format_money(c.refunded, c.currency)}; "
-                 f"net {format_money(c.total_paid, c.currency)}")
+    if refunded:
+        line += f"; already refunded {format_totals(refunded)}; net {net}"
     return line
 
 
 def _descriptor(c: Contract) -> str:
-    return c.descriptors[0] if c.descriptors else c.merchant
+    return quote_descriptor(c.descriptors[0] if c.descriptors else c.merchant)
 
 
 def _product(c: Contract, d: LetterDetails) -> tuple[str, str]:
@@ -157,13 +171,13 @@ def cancellation_request(contract: Contract, details: LetterDetails) -> Letter:
            "Kind regards,", name_en]
     ja += ["解約と返金を完了させるために私の側で必要な手続きがあれば、次に何をすればよいか教えてください。", "",
            "早めのご返信をお待ちしています。よろしくお願いいたします。", "", name_ja]
-    return Letter(
+    return _masked(Letter(
         subject_en=f"Request to cancel and fully refund my purchase{ref}",
         body_en="\n".join(en) + "\n",
         subject_ja=f"購入した商品の解約と全額返金のお願い{ref_ja}",
         body_ja="\n".join(ja) + "\n",
         kind="cancellation",
-    )
+    ))
 
 
 def follow_up_request(contract: Contract, details: LetterDetails) -> Letter:
@@ -174,6 +188,12 @@ def follow_up_request(contract: Contract, details: LetterDetails) -> Letter:
     order = d.order_number.strip()
     ref = f" (order {order})" if order else ""
     ref_ja = f"（注文番号 {order}）" if order else ""
+    ticket = " ".join(d.ticket.split())[:60]
+    if ticket:
+        ref += f" [ticket {ticket}]"
+        ref_ja += f"［チケット番号 {ticket}］"
+    ticket_en = [f"- Your ticket / case number: {ticket}"] if ticket else []
+    ticket_ja = [f"- 貴社のチケット番号：{ticket}"] if ticket else []
     en = [
         "Dear Customer Support,",
         "",
@@ -188,6 +208,7 @@ def follow_up_request(contract: Contract, details: LetterDetails) -> Letter:
         _total_line(contract, False),
         "",
         *_ids_block(d, False),
+        *ticket_en,
         "",
         "Please confirm in writing, by email, that the contract is cancelled, that no further charges will "
         "be made to my card, and the amount and date of the refund.",
@@ -207,18 +228,19 @@ def follow_up_request(contract: Contract, details: LetterDetails) -> Letter:
         _total_line(contract, True),
         "",
         *_ids_block(d, True),
+        *ticket_ja,
         "",
         "契約が解約されたこと、今後カードへの請求が一切ないこと、返金の金額と時期を、メールで書面にて確認させてください。",
         "",
         name_ja,
     ]
-    return Letter(
+    return _masked(Letter(
         subject_en=f"Re: cancellation and full refund{ref} - I decline the offer",
         body_en="\n".join(en) + "\n",
         subject_ja=f"Re: 解約と全額返金{ref_ja} ― 提案はお断りします",
         body_ja="\n".join(ja) + "\n",
         kind="follow_up",
-    )
+    ))
 
 
 def issuer_dispute(contract: Contract, details: LetterDetails) -> Letter:
@@ -282,13 +304,14 @@ def issuer_dispute(contract: Contract, details: LetterDetails) -> Letter:
         "",
         name_ja,
     ]
-    return Letter(
+    return _masked(Letter(
         subject_en=f"Dispute of charges from \"{desc}\" - request for chargeback",
         body_en="\n".join(en) + "\n",
         subject_ja=f"「{desc}」からの請求への異議申立て（チャージバックのお願い）",
         body_ja="\n".join(ja) + "\n",
         kind="dispute",
-    )
+        send_lang=issuer_language(contract, details),
+    ))
 
 
 def auto_reply_note(lang: str) -> str:
@@ -312,49 +335,21 @@ def auto_reply_note(lang: str) -> str:
     raise ValueError(f"unknown language {lang!r}: use 'en' or 'ja'")
 
 
-# --------------------------------------------------------------------------- files
+def _masked(letter: Letter) -> Letter:
+    """Card-number-like digit runs masked in every text of the letter (user fields included)."""
+    return replace(letter, subject_en=mask_card(letter.subject_en) or "", body_en=mask_card(letter.body_en) or "",
+                   subject_ja=mask_card(letter.subject_ja) or "", body_ja=mask_card(letter.body_ja) or "")
 
 
-def letter_to_txt(letter: Letter, lang: str = "both") -> str:
-    """Plain text of the letter: ``"en"``, ``"ja"`` or ``"both"`` (English first)."""
-    en = f"Subject: {letter.subject_en}\n\n{letter.body_en}"
-    ja = f"件名：{letter.subject_ja}\n\n{letter.body_ja}"
-    if lang == "en":
-        return en
-    if lang == "ja":
-        return ja
-    if lang == "both":
-        return f"{en}\n{'-' * 20} 日本語訳 (Japanese translation) {'-' * 20}\n\n{ja}"
-    raise ValueError(f"unknown language {lang!r}: use 'en', 'ja' or 'both'")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
-def letter_to_eml(letter: Letter, details: LetterDetails, to_addr: str = "") -> bytes:
-    """The letter as an ``.eml`` draft (UTF-8; English body, then the Japanese translation).
-
-    ``to_addr`` defaults to the merchant address from ``details`` (not for a dispute letter, which goes
-    to the card issuer: give its address as ``to_addr`` or fill it in the mail program). No Message-ID or Date is added, so
-    building the file needs no host name lookup; the mail program adds them when sending.
-    """
-    msg = EmailMessage(policy=default_policy)
-    msg["Subject"] = _one_line(letter.subject_en)
-    to = _one_line(to_addr or ("" if letter.kind == "dispute" else details.merchant_email))
-    if to:
-        msg["To"] = to
-    if _one_line(details.email):
-        msg["From"] = _one_line(details.email)
-    body = (
-        f"{letter.body_en}\n"
-        f"{'-' * 20} 日本語訳 (Japanese translation, for the sender's reference) {'-' * 20}\n\n"
-        f"{letter.body_ja}"
-    )
-    msg.set_content(body, charset="utf-8")
-    msg["X-Unsent"] = "1"  # Outlook and others open the file as a draft to edit and send
-    return msg.as_bytes()
-
-
-def _one_line(text: str) -> str:
-    """Header values on one line (no header injection through user-typed fields)."""
-    return " ".join((text or "").split())
+def issuer_language(contract: Contract, details: LetterDetails) -> str:
+    """``"ja"`` when the card company is Japanese (billed in yen, or its name typed in Japanese), else ``"en"``."""
+    if _CJK.search(details.card_issuer or ""):
+        return "ja"
+    currencies = {str(ch.get("currency") or contract.currency or "").upper() for ch in contract.charges}
+    return "ja" if currencies == {"JPY"} else "en"
 
 
 def all_letters(contract: Contract, details: LetterDetails) -> dict[str, Letter]:
@@ -370,3 +365,11 @@ def letter_dict(letter: Letter) -> dict[str, Any]:
     """A JSON-ready dict of the letter."""
     return {"subject_en": letter.subject_en, "body_en": letter.body_en,
             "subject_ja": letter.subject_ja, "body_ja": letter.body_ja}
+
+
+# The file builders live in audit.cases.mailfile; kept importable from here.
+from audit.cases.mailfile import check_address, letter_to_eml, letter_to_txt  # noqa: E402
+
+__all__ = ["Letter", "LetterDetails", "all_letters", "auto_reply_note", "cancellation_request", "check_address",
+           "follow_up_request", "format_money", "issuer_dispute", "issuer_language", "letter_dict", "letter_to_eml",
+           "letter_to_txt", "quote_descriptor"]

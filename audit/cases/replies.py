@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+MAX_REPLY_CHARS = 100_000  # a pasted reply longer than this is cut (the cues are near the top)
 CATEGORIES = ("auto_reply", "retention_offer", "question", "confirmation", "unknown")
 
 
@@ -98,9 +99,9 @@ AUTO = _rx(
     r"担当者(より|から)",
 )
 TICKET = re.compile(
-    r"(?:\b(?:ticket|case|request|reference|incident)\s*(?:number|no\.?|id|#)?\s*[:#]?\s*#?\s*"
-    r"|(?:受付番号|チケット番号|お問い合わせ番号|問い合わせ番号|管理番号)\s*[:：]?\s*)"
-    r"([A-Z0-9][A-Z0-9-]{3,})",
+    r"(?:\b(?:ticket|case|request|reference|incident) ?(?:number|no\.?|id|#)? ?(?:is|:|#)? ?#? ?"
+    r"|(?:受付番号|チケット番号|お問い合わせ番号|問い合わせ番号|管理番号) ?(?:は)? ?[:：]? ?)"
+    r"([A-Z0-9][A-Z0-9-]{3,40})",
     re.IGNORECASE,
 )
 NEGATION = re.compile(
@@ -128,7 +129,7 @@ def _find(sentences: list[str], patterns: list[re.Pattern[str]], *, skip_negated
 
 
 def _ticket(text: str) -> str | None:
-    for m in TICKET.finditer(text):
+    for m in TICKET.finditer(" ".join(text.split())):
         value = m.group(1)
         if any(ch.isdigit() for ch in value):
             return value
@@ -137,7 +138,7 @@ def _ticket(text: str) -> str | None:
 
 def classify_reply(text: str) -> ReplyAssessment:
     """Category of a merchant reply (English or Japanese), the cues found and the next step."""
-    body = _fold(text or "")
+    body = _fold((text or "")[:MAX_REPLY_CHARS])
     sentences = [s.strip() for s in _SENTENCE.findall(body) if s.strip()]
     cancel = _find(sentences, CANCEL_DONE, skip_negated=True) + _find(sentences, NO_MORE_CHARGES, skip_negated=False)
     refund = _find(sentences, REFUND_DONE, skip_negated=True)

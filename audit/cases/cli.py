@@ -1,0 +1,213 @@
+"""``audit cases ...``: the case store from the command line (the same store the page uses).
+
+    audit cases sync STATEMENT... --client NAME     scan statements, open a case per suspicious contract
+    audit cases list [--client NAME] [--as-of DATE] every case, and what is due next
+    audit cases show KEY                            one case with its history, letters and replies
+    audit cases set-status KEY STATUS [--date D] [--note TEXT]
+    audit cases record-letter KEY --kind cancellation|follow_up|dispute (--file F | --text T) [--date D]
+    audit cases record-reply KEY (--file F | --text T) [--date D]
+    audit cases export CLIENT                       everything about one client as JSON
+    audit cases forget CLIENT --yes                 delete the client and everything of theirs
+
+KEY may be the start of a case key, as ``list`` prints it. ``--store FILE`` picks another file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from audit.cases.money import format_totals
+from audit.cases.statuses import STATUSES, label, next_actions
+from audit.cases.store import CaseStore
+from audit.masking import mask_card
+
+LETTER_KINDS = ("cancellation", "follow_up", "dispute")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def register(subparsers) -> None:  # argparse's _SubParsersAction
+    """Add ``cases`` and its sub-commands to the ``audit`` parser."""
+    p = subparsers.add_parser("cases", help="the local case file: status, letters and replies per contract")
+    p.add_argument("--store", metavar="FILE", help="case store file (default: in the user's data folder)")
+    sub = p.add_subparsers(dest="cases_command", required=True)
+
+    s = sub.add_parser("sync", help="scan statements and open a case per suspicious contract")
+    s.add_argument("paths", nargs="+", metavar="STATEMENT")
+    s.add_argument("--client", required=True)
+    s.set_defaults(func=cmd_sync)
+
+    ls = sub.add_parser("list", help="every case and what is due next")
+    ls.add_argument("--client")
+    ls.add_argument("--as-of", type=_day, default=None, help="date to read due dates against (default: today)")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=cmd_list)
+
+    sh = sub.add_parser("show", help="one case with its history, letters and replies")
+    sh.add_argument("key")
+    sh.add_argument("--client")
+    sh.set_defaults(func=cmd_show)
+
+    st = sub.add_parser("set-status", help="move a case to a status")
+    st.add_argument("key")
+    st.add_argument("status", choices=STATUSES)
+    st.add_argument("--date", type=_day, default=None)
+    st.add_argument("--note", default="")
+    st.add_argument("--client")
+    st.set_defaults(func=cmd_set_status)
+
+    for name, helptext, func in (("record-letter", "keep a letter that was sent", cmd_record_letter),
+                                 ("record-reply", "keep a merchant's reply (classified)", cmd_record_reply)):
+        r = sub.add_parser(name, help=helptext)
+        r.add_argument("key")
+        if name == "record-letter":
+            r.add_argument("--kind", choices=LETTER_KINDS, default="cancellation")
+        src = r.add_mutually_exclusive_group(required=True)
+        src.add_argument("--file", type=Path)
+        src.add_argument("--text")
+        r.add_argument("--date", type=_day, default=None)
+        r.add_argument("--client")
+        r.set_defaults(func=func)
+
+    e = sub.add_parser("export", help="everything about one client as JSON")
+    e.add_argument("client")
+    e.set_defaults(func=cmd_export)
+
+    f = sub.add_parser("forget", help="delete a client and everything of theirs")
+    f.add_argument("client")
+    f.add_argument("--yes", action="store_true", help="really delete")
+    f.set_defaults(func=cmd_forget)
+
+
+def _store(args: argparse.Namespace) -> CaseStore:
+    return CaseStore(args.store) if args.store else CaseStore()
+
+
+def _text(args: argparse.Namespace) -> str:
+    if args.file is None:
+        return str(args.text)
+    try:
+        return args.file.read_bytes()[:1_000_000].decode("utf-8", errors="replace")
+    except OSError as exc:
+        raise SystemExit(f"audit: error: {args.file}: cannot read ({exc.strerror or exc})") from None
+
+
+def _err(msg: str) -> int:
+    print(f"audit: error: {' '.join(str(msg).split())}", file=sys.stderr)
+    return 1
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from audit.pipeline import scan
+
+    result = scan(args.paths)
+    for err in result.errors:
+        print(f"audit: error: {err}", file=sys.stderr)
+    with _store(args) as store:
+        for p in args.paths:
+            try:
+                store.add_statement(args.client, p, Path(p).read_bytes()[:200 * 1024 * 1024])
+            except OSError:
+                pass
+        keys = store.sync_contracts(args.client, result.contracts or [])
+        print(f"{len(keys)} case(s) for {args.client} in {store.path}")
+    return 1 if result.errors else 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    as_of = args.as_of or date.today()
+    with _store(args) as store:
+        cases = store.cases(args.client)
+    if args.json:
+        json.dump({"as_of": as_of.isoformat(), "cases": cases}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not cases:
+        print("no cases" + (f" for {args.client}" if args.client else ""))
+        return 0
+    for c in cases:
+        paid = format_totals(c["paid"], empty="-")
+        print(f"{c['key'][:10]}  {c['client']:<16.16} {mask_card(c['merchant']):<28.28} {label(c['status'], 'en'):<30} "
+              f"paid {paid}")
+    print(f"\nnext steps as of {as_of.isoformat()}:")
+    for a in next_actions(cases, as_of):
+        when = "OVERDUE since" if a.overdue else "due"
+        print(f"  {when} {a.due.isoformat()}  {a.key[:10]}  {a.client}: {mask_card(a.merchant)} - {a.step_en}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        try:
+            case = store.case(args.key, args.client)
+        except KeyError as exc:
+            return _err(exc.args[0])
+    json.dump(case, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def cmd_set_status(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        try:
+            case = store.set_status(args.key, args.status, on=args.date, note=args.note, client=args.client)
+        except KeyError as exc:
+            return _err(exc.args[0])
+    print(f"{case['key'][:10]}: {label(case['status'], 'en')}; next step due {case['next_due'] or '-'}")
+    return 0
+
+
+def cmd_record_letter(args: argparse.Namespace) -> int:
+    text = _text(args)
+    with _store(args) as store:
+        try:
+            case = store.record_letter(args.key, args.kind, text, sent_on=args.date, client=args.client)
+        except KeyError as exc:
+            return _err(exc.args[0])
+    print(f"{case['key'][:10]}: {args.kind} letter kept; {label(case['status'], 'en')}; "
+          f"next step due {case['next_due'] or '-'}")
+    return 0
+
+
+def cmd_record_reply(args: argparse.Namespace) -> int:
+    text = _text(args)
+    with _store(args) as store:
+        try:
+            case = store.record_reply(args.key, text, received_on=args.date, client=args.client)
+        except KeyError as exc:
+            return _err(exc.args[0])
+    reply = case["replies"][-1]
+    ticket = f"; ticket {reply['ticket']}" if reply["ticket"] else ""
+    print(f"{case['key'][:10]}: reply is {reply['category']}{ticket}; {label(case['status'], 'en')}; "
+          f"next step due {case['next_due'] or '-'}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        try:
+            data = store.export_client(args.client)
+        except KeyError as exc:
+            return _err(exc.args[0])
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    if not args.yes:
+        return _err(f"this deletes everything about {args.client}: add --yes to confirm")
+    with _store(args) as store:
+        if not store.forget_client(args.client):
+            return _err(f"no client {args.client!r}")
+    print(f"forgot {args.client}")
+    return 0

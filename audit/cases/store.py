@@ -1,0 +1,335 @@
+"""The local case store: one SQLite file in the user's data folder, nothing sent anywhere.
+
+It keeps clients, their cards (masked), the statements read (by content hash, never their content),
+one case per contract (keyed by the contract's stable key), every status change, every letter sent
+(text and date), every reply (classified, with its ticket number), the next follow-up due and the
+amounts refunded per currency. The file is created with owner-only permissions; ``AUDIT_DATA_DIR``
+moves it (tests use a temporary folder). The schema carries a version and is migrated on open.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from audit.cases.money import paid_by_currency
+from audit.cases.statuses import check_status, due_after, status_from_reply
+from audit.masking import mask_card
+
+APP_DIR = "card-audit"
+FILE_NAME = "cases.sqlite3"
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE clients (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, created TEXT NOT NULL);
+    CREATE TABLE cards (id INTEGER PRIMARY KEY, client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        label TEXT NOT NULL, UNIQUE (client_id, label));
+    CREATE TABLE statements (id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        sha256 TEXT NOT NULL, name TEXT NOT NULL, added TEXT NOT NULL, UNIQUE (client_id, sha256));
+    CREATE TABLE cases (id INTEGER PRIMARY KEY, client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        key TEXT NOT NULL, merchant TEXT NOT NULL, card TEXT NOT NULL DEFAULT '', first_date TEXT NOT NULL DEFAULT '',
+        last_date TEXT NOT NULL DEFAULT '', paid TEXT NOT NULL DEFAULT '{}', refunded TEXT NOT NULL DEFAULT '{}',
+        status TEXT NOT NULL DEFAULT 'to_write', next_due TEXT, ticket TEXT NOT NULL DEFAULT '',
+        merchant_email TEXT NOT NULL DEFAULT '', order_number TEXT NOT NULL DEFAULT '',
+        product TEXT NOT NULL DEFAULT '', updated TEXT NOT NULL, UNIQUE (client_id, key));
+    CREATE TABLE events (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        at TEXT NOT NULL, on_date TEXT NOT NULL, old TEXT, new TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');
+    CREATE TABLE letters (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL, sent_on TEXT NOT NULL, text TEXT NOT NULL, created TEXT NOT NULL);
+    CREATE TABLE replies (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        received_on TEXT NOT NULL, text TEXT NOT NULL, category TEXT NOT NULL, ticket TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL);
+    """,
+]
+
+
+def data_dir() -> Path:
+    """``$AUDIT_DATA_DIR``, else the platform's per-user data folder (``~/.local/share/card-audit`` on Linux)."""
+    env = os.environ.get("AUDIT_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    home = Path.home()
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming") / APP_DIR
+    if sys.platform == "darwin":
+        return home / "Library" / "Application Support" / APP_DIR
+    return Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share") / APP_DIR
+
+
+def default_path() -> Path:
+    return data_dir() / FILE_NAME
+
+
+def contract_key(c: Any, client: str = "") -> str:
+    """The contract's stable key (``c.key`` when the contract has one), else one derived the same way:
+    client + cards + list entry or merchant key + first charge date, so a re-scan finds the same case."""
+    key = getattr(c, "key", None)
+    if key:
+        return str(key)
+    cards = sorted({mask_card(str(ch.get("card"))) or "" for ch in c.charges if ch.get("card")})
+    basis = "\x1f".join([client, ",".join(cards), str(c.entry_id or c.merchant_key), str(c.first_date)])
+    return "k" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:15]
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def _iso(on: date | str | None) -> str:
+    if on is None:
+        return date.today().isoformat()
+    return on.isoformat() if isinstance(on, date) else date.fromisoformat(str(on)[:10]).isoformat()
+
+
+class CaseStore:
+    """The case file. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not self.path.exists():
+            fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+        try:
+            os.chmod(self.path, 0o600)
+        except OSError:  # pragma: no cover - e.g. a file system without permissions
+            pass
+        self.db = sqlite3.connect(self.path, timeout=10)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self._migrate()
+
+    def __enter__(self) -> CaseStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self.db:
+            yield self.db
+
+    # ------------------------------------------------------------------ schema
+
+    @property
+    def version(self) -> int:
+        row = self.db.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def _migrate(self) -> None:
+        with self._tx() as db:
+            db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied TEXT NOT NULL)")
+        for number, script in enumerate(MIGRATIONS, start=1):
+            if number <= self.version:
+                continue
+            with self._tx() as db:
+                for statement in script.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute("INSERT INTO schema_version VALUES (?, ?)", (number, _now()))
+
+    # ------------------------------------------------------------------ clients, cards, statements
+
+    def client_id(self, name: str, create: bool = True) -> int | None:
+        name = " ".join(str(name).split()) or "-"
+        row = self.db.execute("SELECT id FROM clients WHERE name = ?", (name,)).fetchone()
+        if row or not create:
+            return int(row[0]) if row else None
+        with self._tx() as db:
+            return int(db.execute("INSERT INTO clients (name, created) VALUES (?, ?)", (name, _now())).lastrowid or 0)
+
+    def clients(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT name FROM clients ORDER BY name")]
+
+    def add_statement(self, client: str, name: str, data: bytes) -> bool:
+        """Remember that a statement was read (its hash and file name only); False when already known."""
+        cid = self.client_id(client)
+        digest = hashlib.sha256(data).hexdigest()
+        with self._tx() as db:
+            cur = db.execute("INSERT OR IGNORE INTO statements (client_id, sha256, name, added) VALUES (?, ?, ?, ?)",
+                             (cid, digest, Path(name).name[:200], _now()))
+        return cur.rowcount == 1
+
+    def cards(self, client: str) -> list[str]:
+        cid = self.client_id(client, create=False)
+        return [r[0] for r in self.db.execute("SELECT label FROM cards WHERE client_id = ? ORDER BY label", (cid,))]
+
+    # ------------------------------------------------------------------ cases
+
+    def sync_contracts(self, client: str, contracts: Iterable[Any], today: date | None = None) -> list[str]:
+        """One case per suspicious contract (new ones start as ``to_write``); returns their keys.
+
+        A known case keeps its status, letters and replies; its merchant, dates and totals are refreshed.
+        """
+        cid = self.client_id(client)
+        keys: list[str] = []
+        with self._tx() as db:
+            for c in contracts:
+                if not getattr(c, "suspicious", False):
+                    continue
+                key = contract_key(c, client)
+                keys.append(key)
+                cards = sorted({mask_card(str(ch.get("card"))) or "" for ch in c.charges if ch.get("card")})
+                for card in cards:
+                    db.execute("INSERT OR IGNORE INTO cards (client_id, label) VALUES (?, ?)", (cid, card))
+                paid = json.dumps(paid_by_currency(c), sort_keys=True)
+                row = db.execute("SELECT id FROM cases WHERE client_id = ? AND key = ?", (cid, key)).fetchone()
+                if row:
+                    db.execute("UPDATE cases SET merchant = ?, card = ?, first_date = ?, last_date = ?, paid = ? "
+                               "WHERE id = ?", (mask_card(c.merchant), ",".join(cards), c.first_date, c.last_date,
+                                                paid, row[0]))
+                    continue
+                due = _iso(today)
+                db.execute("INSERT INTO cases (client_id, key, merchant, card, first_date, last_date, paid, status, "
+                           "next_due, updated) VALUES (?, ?, ?, ?, ?, ?, ?, 'to_write', ?, ?)",
+                           (cid, key, mask_card(c.merchant), ",".join(cards), c.first_date, c.last_date, paid, due,
+                            _now()))
+        return keys
+
+    def _case_row(self, key: str, client: str | None = None) -> sqlite3.Row:
+        sql = ("SELECT cases.*, clients.name AS client FROM cases JOIN clients ON clients.id = cases.client_id "
+               "WHERE (cases.key = ? OR cases.key LIKE ?)")
+        args: list[Any] = [key, key + "%"]
+        if client is not None:
+            sql += " AND clients.name = ?"
+            args.append(" ".join(client.split()))
+        rows = self.db.execute(sql, args).fetchall()
+        exact = [r for r in rows if r["key"] == key]
+        rows = exact or rows
+        if not rows:
+            raise KeyError(f"no case {key!r}" + (f" for client {client!r}" if client else ""))
+        if len(rows) > 1:
+            raise KeyError(f"case key {key!r} is ambiguous: give more of it or the client")
+        return rows[0]
+
+    def case(self, key: str, client: str | None = None) -> dict[str, Any]:
+        """One case with its history, letters and replies (dicts, JSON-ready)."""
+        row = self._case_row(key, client)
+        out = self._case_dict(row)
+        q = "SELECT * FROM {} WHERE case_id = ? ORDER BY id"
+        out["events"] = [dict(r) for r in self.db.execute(q.format("events"), (row["id"],))]
+        out["letters"] = [dict(r) for r in self.db.execute(q.format("letters"), (row["id"],))]
+        out["replies"] = [dict(r) for r in self.db.execute(q.format("replies"), (row["id"],))]
+        for part in ("events", "letters", "replies"):
+            for r in out[part]:
+                r.pop("case_id", None)
+        return out
+
+    @staticmethod
+    def _case_dict(row: sqlite3.Row) -> dict[str, Any]:
+        d = {k: row[k] for k in row.keys() if k not in ("id", "client_id")}
+        d["paid"] = json.loads(d["paid"] or "{}")
+        d["refunded"] = json.loads(d["refunded"] or "{}")
+        return d
+
+    def cases(self, client: str | None = None) -> list[dict[str, Any]]:
+        """Every case (of one client, or all), without history; ordered by client and first charge."""
+        sql = ("SELECT cases.*, clients.name AS client FROM cases JOIN clients ON clients.id = cases.client_id")
+        args: tuple[Any, ...] = ()
+        if client is not None:
+            sql += " WHERE clients.name = ?"
+            args = (" ".join(client.split()),)
+        sql += " ORDER BY clients.name, cases.first_date, cases.merchant"
+        return [self._case_dict(r) for r in self.db.execute(sql, args)]
+
+    def set_status(self, key: str, status: str, on: date | str | None = None, note: str = "",
+                   client: str | None = None, next_due: date | str | None = None) -> dict[str, Any]:
+        """Move a case to ``status`` (recorded with its date and note); the next follow-up is re-dated."""
+        check_status(status)
+        row = self._case_row(key, client)
+        day = _iso(on)
+        due = _iso(next_due) if next_due else due_after(status, date.fromisoformat(day))
+        with self._tx() as db:
+            db.execute("INSERT INTO events (case_id, at, on_date, old, new, note) VALUES (?, ?, ?, ?, ?, ?)",
+                       (row["id"], _now(), day, row["status"], status, note[:2000]))
+            db.execute("UPDATE cases SET status = ?, next_due = ?, updated = ? WHERE id = ?",
+                       (status, due.isoformat() if isinstance(due, date) else due, _now(), row["id"]))
+        return self.case(row["key"], row["client"])
+
+    def record_letter(self, key: str, kind: str, text: str, sent_on: date | str | None = None,
+                      client: str | None = None) -> dict[str, Any]:
+        """Keep a letter that was sent (masked text and date); a first request moves the case to ``sent``."""
+        row = self._case_row(key, client)
+        day = _iso(sent_on)
+        with self._tx() as db:
+            db.execute("INSERT INTO letters (case_id, kind, sent_on, text, created) VALUES (?, ?, ?, ?, ?)",
+                       (row["id"], kind, day, mask_card(text) or "", _now()))
+        new = {"dispute": "disputed"}.get(kind, "sent" if row["status"] in ("to_write", "discount_offered",
+                                                                               "auto_reply", "sent") else row["status"])
+        return self.set_status(row["key"], new, on=day, note=f"letter: {kind}", client=row["client"])
+
+    def record_reply(self, key: str, text: str, received_on: date | str | None = None,
+                     client: str | None = None) -> dict[str, Any]:
+        """Keep a merchant's reply, classified; its ticket number is kept on the case for the follow-up."""
+        from audit.cases.replies import classify_reply
+
+        row = self._case_row(key, client)
+        day = _iso(received_on)
+        a = classify_reply(text)
+        ticket = a.ticket or ""
+        with self._tx() as db:
+            db.execute("INSERT INTO replies (case_id, received_on, text, category, ticket, created) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", (row["id"], day, mask_card(text) or "", a.category, ticket, _now()))
+            if ticket:
+                db.execute("UPDATE cases SET ticket = ? WHERE id = ?", (ticket, row["id"]))
+        new = status_from_reply(a.category, a.cancelled, a.refunded, row["status"])
+        return self.set_status(row["key"], new, on=day, note=f"reply: {a.category}", client=row["client"])
+
+    def record_refund(self, key: str, amount: float, currency: str, on: date | str | None = None,
+                      client: str | None = None) -> dict[str, Any]:
+        """Add a refund received (per currency, never added across currencies)."""
+        row = self._case_row(key, client)
+        refunded = json.loads(row["refunded"] or "{}")
+        cur = currency.strip().upper()[:8]
+        refunded[cur] = round(float(refunded.get(cur, 0.0)) + float(amount), 2)
+        with self._tx() as db:
+            db.execute("UPDATE cases SET refunded = ?, updated = ? WHERE id = ?",
+                       (json.dumps(refunded, sort_keys=True), _now(), row["id"]))
+        return self.case(row["key"], row["client"])
+
+    def set_details(self, key: str, client: str | None = None, **fields: str) -> None:
+        """This case's own merchant address, order number and product (from its .eml or typed)."""
+        allowed = {k: str(v)[:500] for k, v in fields.items() if k in ("merchant_email", "order_number", "product")}
+        if not allowed:
+            return
+        row = self._case_row(key, client)
+        sets = ", ".join(f"{k} = ?" for k in allowed)
+        with self._tx() as db:
+            db.execute(f"UPDATE cases SET {sets}, updated = ? WHERE id = ?", (*allowed.values(), _now(), row["id"]))
+
+    # ------------------------------------------------------------------ one client's data
+
+    def export_client(self, client: str) -> dict[str, Any]:
+        """Everything kept about one client, JSON-ready (a backup, or to hand over)."""
+        cid = self.client_id(client, create=False)
+        if cid is None:
+            raise KeyError(f"no client {client!r}")
+        statements = [dict(r) for r in self.db.execute(
+            "SELECT sha256, name, added FROM statements WHERE client_id = ? ORDER BY id", (cid,))]
+        return {"client": " ".join(client.split()), "exported": _now(), "schema_version": self.version,
+                "cards": self.cards(client), "statements": statements,
+                "cases": [self.case(c["key"], client) for c in self.cases(client)]}
+
+    def forget_client(self, client: str) -> bool:
+        """Delete the client and everything of theirs (cards, statements, cases, letters, replies)."""
+        cid = self.client_id(client, create=False)
+        if cid is None:
+            return False
+        with self._tx() as db:
+            db.execute("DELETE FROM clients WHERE id = ?", (cid,))
+        self.db.execute("VACUUM")  # the deleted text must not stay in free pages of the file
+        return True

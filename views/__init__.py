@@ -1,0 +1,1 @@
+"""The page, one module per view (consumer, counsellor, analyst) plus shared pieces."""

@@ -1,0 +1,205 @@
+"""The case file on the page: status per contract, letters and replies kept, and what to do next.
+
+The store is :class:`audit.cases.store.CaseStore` (one SQLite file in the user's data folder; its path
+is shown in the sidebar). When it cannot be opened the page still works, without memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from audit.cases.money import format_totals, paid_by_currency, refunded_by_currency
+from audit.cases.statuses import STATUSES, label, next_actions
+from audit.cases.store import CaseStore, contract_key
+from views.common import lang, md, md_line, money, tr
+
+
+@dataclass
+class CaseContext:
+    """What a contract card needs from the case file: the store, whose cases, and the "as of" date."""
+
+    store: CaseStore | None
+    client: str
+    cases: dict[str, dict[str, Any]] = field(default_factory=dict)  # by contract id
+    as_of: date = field(default_factory=date.today)
+    standings: dict[str, str] = field(default_factory=dict)  # merchant-list standing by contract id
+
+    def case(self, contract_id: str) -> dict[str, Any] | None:
+        return self.cases.get(contract_id)
+
+
+def open_store() -> CaseStore | None:
+    """The case store, or ``None`` (with a one-line warning) when its file cannot be opened."""
+    try:
+        return CaseStore()
+    except Exception as exc:  # a read-only home, a locked file: the page still works without memory
+        st.warning(md_line(tr("store_failed", why=" ".join(str(exc).split())[:160])))
+        return None
+
+
+def store_caption(store: CaseStore | None) -> None:
+    if store is not None:
+        st.caption(md_line(tr("store_path", path=store.path)))
+
+
+def as_of_input(key: str) -> date:
+    """The "as of" date every due date and expected charge is read against (today unless changed)."""
+    value = st.date_input(tr("as_of"), value=date.today(), key=key, format="YYYY-MM-DD")
+    return value if isinstance(value, date) else date.today()
+
+
+def sync_cases(store: CaseStore | None, client: str, contracts: list[Any]) -> dict[str, dict[str, Any]]:
+    """Open (or find) a case for every suspicious contract; returns the cases by contract id."""
+    if store is None:
+        return {}
+    bad = [c for c in contracts if c.suspicious]
+    store.sync_contracts(client, bad)
+    by_key = {c["key"]: c for c in store.cases(client)}
+    return {c.id: by_key[k] for c in bad if (k := contract_key(c, client)) in by_key}
+
+
+def render_next_actions(cases: list[dict[str, Any]], as_of: date, key: str) -> None:
+    """The dated to-do list across contracts: overdue first, then what is due soon."""
+    st.markdown(f"**{tr('next_header', date=as_of.isoformat())}**")
+    actions = next_actions(cases, as_of)
+    if not actions:
+        st.caption(tr("next_none"))
+        return
+    rows = []
+    for a in actions[:40]:
+        when = tr("overdue_since", date=a.due.isoformat()) if a.overdue else tr("due_on", date=a.due.isoformat())
+        rows.append({tr("col_due"): when, tr("col_client"): a.client, tr("col_merchant"): a.merchant,
+                     tr("col_status"): label(a.status, lang()), tr("col_step"): a.step(lang())})
+    st.dataframe(pd.DataFrame(rows), hide_index=True)
+
+
+def status_control(store: CaseStore | None, case: dict[str, Any] | None, key: str, client: str) -> None:
+    """Status picker for one case; a change is stored with today's date."""
+    if store is None or case is None:
+        return
+    current = case["status"]
+    pick = st.selectbox(tr("case_status"), STATUSES, index=STATUSES.index(current) if current in STATUSES else 0,
+                        format_func=lambda s: label(s, lang()), key=f"{key}status_{current}")
+    if pick != current:
+        store.set_status(case["key"], pick, client=client, note="page")
+        st.rerun()
+    due = case.get("next_due")
+    bits = [tr("case_next_due", date=due) if due else tr("case_closed")]
+    if case.get("ticket"):
+        bits.append(tr("reply_ticket", ticket=case["ticket"]))
+    st.caption(md(" · ".join(bits)))
+
+
+def record_letter_button(store: CaseStore | None, case: dict[str, Any] | None, kind: str, text: str, key: str,
+                         client: str) -> None:
+    if store is None or case is None:
+        return
+    sent = [x for x in store.case(case["key"], client)["letters"] if x["kind"] == kind]
+    if sent:
+        st.caption(tr("letter_sent_on", dates=", ".join(x["sent_on"] for x in sent)))
+    if st.button(tr("letter_mark_sent"), key=f"{key}{kind}_sent"):
+        store.record_letter(case["key"], kind, text, client=client)
+        st.rerun()
+
+
+def history(store: CaseStore | None, case: dict[str, Any] | None, client: str) -> None:
+    if store is None or case is None:
+        return
+    full = store.case(case["key"], client)
+    if not (full["events"] or full["replies"]):
+        return
+    with st.expander(tr("case_history")):
+        lines = [f"- {e['on_date']}: {md(label(e['new'], lang()))} {md(e['note'])}" for e in full["events"]]
+        lines += [f"- {r['received_on']}: {md(tr('cat_' + r['category']))} {md(r['ticket'])}" for r in full["replies"]]
+        st.markdown("\n".join(lines))
+
+
+def contract_chart(c: Any, as_of: date) -> None:
+    """Charges, refunds and the next expected charge of one contract, as bars on a date axis."""
+    rows = [{"date": ch.get("date"), "amount": float(ch.get("amount") or 0.0), "what": tr("chart_charge"),
+             "currency": ch.get("currency") or c.currency} for ch in c.charges]
+    rows += [{"date": r.get("date"), "amount": -float(r.get("amount") or 0.0), "what": tr("chart_refund"),
+              "currency": r.get("currency") or c.currency} for r in c.refunds]
+    if c.next_expected_date and c.next_expected_amount is not None:
+        late = str(c.next_expected_date) < as_of.isoformat()
+        rows.append({"date": c.next_expected_date, "amount": float(c.next_expected_amount),
+                     "what": tr("chart_overdue") if late else tr("chart_next"), "currency": c.currency})
+    df = pd.DataFrame(rows)
+    df["date"] = pd.to_datetime(df["date"], errors="coerce")
+    df = df.dropna(subset=["date"])
+    if df.empty:
+        return
+    chart = (alt.Chart(df).mark_bar(size=8)
+             .encode(x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y-%m")),
+                     y=alt.Y("amount:Q", title=None),
+                     color=alt.Color("what:N", title=None, legend=alt.Legend(orient="bottom")),
+                     tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"), "amount:Q", "currency:N", "what:N"])
+             .properties(height=140))
+    if df["currency"].nunique() > 1:
+        chart = chart.facet(row=alt.Row("currency:N", title=None))
+    st.altair_chart(chart)
+
+
+def client_chart(contracts: list[Any]) -> None:
+    """One client's paid and refunded amounts by month, per currency."""
+    rows = []
+    for c in contracts:
+        for ch in c.charges:
+            rows.append({"month": str(ch.get("date") or "")[:7], "currency": ch.get("currency") or c.currency,
+                         "what": tr("chart_paid"), "amount": float(ch.get("amount") or 0.0)})
+        for r in c.refunds:
+            rows.append({"month": str(r.get("date") or "")[:7], "currency": r.get("currency") or c.currency,
+                         "what": tr("chart_refund"), "amount": -float(r.get("amount") or 0.0)})
+    df = pd.DataFrame(rows)
+    if df.empty:
+        return
+    df = df[df["month"].str.len() == 7].groupby(["month", "currency", "what"], as_index=False)["amount"].sum()
+    chart = (alt.Chart(df).mark_bar()
+             .encode(x=alt.X("month:O", title=None), y=alt.Y("amount:Q", title=None),
+                     color=alt.Color("what:N", title=None, legend=alt.Legend(orient="bottom")),
+                     xOffset="what:N", tooltip=["month:O", "currency:N", "what:N", "amount:Q"])
+             .properties(height=160))
+    if df["currency"].nunique() > 1:
+        chart = chart.facet(row=alt.Row("currency:N", title=None))
+    st.altair_chart(chart)
+
+
+def client_row(name: str, contracts: list[Any], cases: dict[str, dict[str, Any]], cards: list[str],
+               as_of: date) -> dict[str, Any]:
+    """One line of the counsellor's table: cards, progress, totals per currency, next deadline."""
+    bad = [c for c in contracts if c.suspicious]
+    done = sum(1 for c in bad if cases.get(c.id, {}).get("status") == "refunded")
+    acts = next_actions(list(cases.values()), as_of)
+    overdue = sum(1 for a in acts if a.overdue)
+    paid = format_totals(_sum(paid_by_currency(c) for c in bad), empty=tr("none"))
+    back = _sum(refunded_by_currency(c) for c in bad)
+    return {tr("col_client"): name, tr("col_cards"): ", ".join(cards) or tr("none"),
+            tr("col_suspicious"): len(bad), tr("col_progress"): tr("progress", done=done, n=len(bad)),
+            tr("col_suspicious_total"): paid, tr("col_refunded"): format_totals(back, empty=tr("none")),
+            tr("col_overdue"): overdue,
+            tr("col_next_step"): acts[0].due.isoformat() if acts else ""}
+
+
+def _sum(parts: Any) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for p in parts:
+        for k, v in p.items():
+            out[k] = round(out.get(k, 0.0) + float(v), 2)
+    return out
+
+
+def overdue_label(expected: str | None, as_of: date) -> str | None:
+    """``None`` when the expected date is still ahead; else the words for a date already past."""
+    if expected and str(expected) < as_of.isoformat():
+        return tr("expected_overdue", date=expected)
+    return None
+
+
+def money_totals(c: Any) -> str:
+    return format_totals(paid_by_currency(c), empty=money(0.0, c.currency))

@@ -1,0 +1,354 @@
+"""Shared pieces of the page: language, safe Markdown, money, samples, scanning, the details form.
+
+Everything here is Streamlit glue; the logic lives in ``audit`` (the CLI uses the same functions).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from audit import pipeline, schema
+from audit.errors import StatementError
+from audit.ui_text import DEFAULT_LANG, LANGS, TEXT, text
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES_DIR = ROOT / "sample_statements"
+SAMPLE_SUFFIXES = (".csv", ".pdf")
+UPLOAD_TYPES = ["csv", "pdf", "tsv", "txt", "xlsx", "xls"]  # Excel accepted only to refuse it clearly
+UPLOAD_LIMIT_MB = 50
+MAX_CLIENTS = 12
+DETAIL_FIELDS = ("name", "email", "order_number", "card_issuer", "merchant_email", "product", "request_date")
+Files = list[tuple[str, bytes]]
+
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def lang() -> str:
+    """The language picked in the sidebar (Japanese until the user switches)."""
+    value = st.session_state.get("lang", DEFAULT_LANG)
+    return value if value in LANGS else DEFAULT_LANG
+
+
+def tr(key: str, **values: Any) -> str:
+    """UI text for ``key`` in the current language."""
+    return text(key, lang(), **values)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+_AUTOLINK = re.compile(r"(:(?=//)|(?<=:)//|@|(?i:www)(?=\\?\.))")
+
+
+def no_autolink(text: str) -> str:
+    """Break what Markdown would turn into a link by itself (``https://``, ``www.``, ``a@b``): escaped, not removed."""
+    def repl(m: re.Match[str]) -> str:
+        found = m.group(0)
+        return found + "\u200b" if found.isalpha() else "".join("\\" + ch for ch in found)
+
+    return _AUTOLINK.sub(repl, text)
+
+
+def md(value: Any) -> str:
+    """``value`` as literal Markdown text, card numbers masked (descriptors are chosen by merchants: never let
+    them format or become links)."""
+    from audit.masking import mask_card
+
+    return no_autolink(_MD_SPECIAL.sub(r"\\\1", " ".join((mask_card(str(value)) or "").split())))
+
+
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]<>|~$#])")
+
+
+def md_line(value: Any) -> str:
+    """Lighter :func:`md` for one-line messages (errors, file names): dots and brackets stay readable."""
+    from audit.masking import mask_card
+
+    out = no_autolink(_MD_INLINE.sub(r"\\\1", " ".join((mask_card(str(value)) or "").split())))
+    return re.sub(r"^(\d+)\.", r"\1\\.", re.sub(r"^([-+])", r"\\\1", out))
+
+
+def slug(value: str) -> str:
+    """ASCII file-name part (``"FS *RESTORO 8443"`` -> ``"FS-RESTORO-8443"``)."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", value).strip("-")[:32] or "merchant"
+
+
+def money(amount: float | None, currency: str | None) -> str:
+    from audit.cases.letters import format_money
+
+    if amount is None or pd.isna(amount):
+        return tr("none")
+    return format_money(float(amount), currency)
+
+
+def number(value: float) -> str:
+    """``324,782`` for whole amounts, ``49.99`` otherwise."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def cadence_name(cadence: str | None) -> str:
+    """``"monthly"`` as words of the current language (unknown cadences as they are)."""
+    return tr(f"cadence_{cadence}") if cadence and f"cadence_{cadence}" in TEXT["en"] else (cadence or "")
+
+
+def status_name(status: str) -> str:
+    return tr(f"status_{status}") if status in ("active", "ended", "one-off") else status
+
+
+def masked(value: Any) -> str:
+    """``value`` as text with card numbers masked (raw statement lines can hold them)."""
+    from audit.masking import mask_card
+
+    return mask_card(str(value)) or ""
+
+
+_URL = re.compile(r"https?://[^\s()<>\[\]]+[^\s()<>\[\].,;:'\"]")
+
+
+def md_links(value: Any) -> str:
+    """Literal Markdown for ``value`` in which http(s) addresses become links named by their host."""
+    out, pos = [], 0
+    text_value = " ".join(str(value).split())
+    for m in _URL.finditer(text_value):
+        host = re.sub(r"^www\.", "", m.group(0).split("/")[2])
+        out += [md(text_value[pos:m.start()]), f"[{md(host)}]({m.group(0)})"]
+        pos = m.end()
+    return "".join([*out, md(text_value[pos:])])
+
+
+def totals_by_currency(contracts: Sequence[Any]) -> str:
+    """``"JPY 29,400 + USD 49.99"`` for the contracts' total_paid, per currency."""
+    sums: dict[str, float] = {}
+    for c in contracts:
+        sums[c.currency] = sums.get(c.currency, 0.0) + float(c.total_paid)
+    return " + ".join(money(v, k) for k, v in sums.items()) or tr("none")
+
+
+# --------------------------------------------------------------------------- samples and scanning
+
+
+def sample_sets(root: Path = SAMPLES_DIR) -> dict[str, list[Path]]:
+    """Bundled sample statements, by folder (``sample_statements``, ``sample_statements/demo``, ...).
+
+    Found at run time, so adding or renaming a sample never breaks the page.
+    """
+    if not root.is_dir():
+        return {}
+    folders = [root, *sorted(p for p in root.rglob("*") if p.is_dir())]
+    out: dict[str, list[Path]] = {}
+    for folder in folders:
+        files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SAMPLE_SUFFIXES)
+        if files:
+            out[folder.relative_to(root.parent).as_posix()] = files
+    return out
+
+
+def default_sample_set(sets: dict[str, list[Path]]) -> str | None:
+    """The set the one-click button loads: the first demo folder if there is one, else the first set."""
+    demo = [k for k in sets if "demo" in k.split("/")]
+    return (demo or list(sets) or [None])[0]
+
+
+def demo_clients(sets: dict[str, list[Path]]) -> list[tuple[str, list[Path]]]:
+    """Sample clients for the counsellor view: every demo folder is one client (the top set when alone)."""
+    demo = [(k, v) for k, v in sets.items() if "demo" in k.split("/")]
+    if len(demo) < 2:
+        demo += [(k, v) for k, v in sets.items() if (k, v) not in demo][: 2 - len(demo)]
+    return [(k.split("/")[-1], v) for k, v in demo]
+
+
+def read_paths(paths: Sequence[Path]) -> Files:
+    return [(p.name, p.read_bytes()) for p in paths]
+
+
+ErrorTuple = tuple[str, str, int | None, int | None]
+
+
+@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
+def _scan_cached(files: tuple[tuple[str, bytes], ...]) -> tuple[pipeline.ScanResult, list[ErrorTuple]]:
+    """The pipeline run, cached in memory on the uploaded bytes (errors kept as plain tuples)."""
+    result = pipeline.scan_uploads(list(files))
+    errors = [
+        (str(getattr(e, "source", "") or "?"), str(getattr(e, "message", e)), getattr(e, "row", None),
+         getattr(e, "page", None))
+        for e in result.errors
+    ]
+    return dataclasses.replace(result, errors=[]), errors
+
+
+def _restore(result: pipeline.ScanResult, errors: list[ErrorTuple]) -> pipeline.ScanResult:
+    result.errors = [StatementError(src, msg, row=row, page=page) for src, msg, row, page in errors]
+    return result
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+
+
+def scan_files(files: Files) -> pipeline.ScanResult:
+    """Audit the files together; a file that breaks a stage is named in the errors, the rest still run."""
+    if not files:
+        return pipeline.ScanResult(transactions=schema.empty_frame())
+    try:
+        return _restore(*_scan_cached(tuple(files)))
+    except Exception as exc:  # the readers should raise StatementError; anything else must not kill the page
+        first = exc
+    good: Files = []
+    bad: list[StatementError] = []
+    for name, data in files:
+        try:
+            _scan_cached(((name, data),))
+            good.append((name, data))
+        except Exception as exc:
+            bad.append(StatementError(name, f"could not be read ({_one_line(exc)})"))
+    result = pipeline.ScanResult(transactions=schema.empty_frame())
+    if good and len(good) < len(files):
+        try:
+            result = _restore(*_scan_cached(tuple(good)))
+            good = []
+        except Exception as exc:
+            first = exc
+    if good:  # each of these reads fine alone, but the check failed on them together
+        bad.append(StatementError(", ".join(n for n, _ in good), f"the check failed ({_one_line(first)})"))
+    result.errors = bad + result.errors
+    return result
+
+
+def uploaded_files(uploads: Any) -> Files:
+    """(file name without folders, bytes) for Streamlit's UploadedFile objects."""
+    if uploads is None:
+        return []
+    if not isinstance(uploads, list):
+        uploads = [uploads]
+    return [(Path(u.name).name, u.getvalue()) for u in uploads]
+
+
+# --------------------------------------------------------------------------- details (name, email, order)
+
+
+def _remember(key: str) -> None:
+    """Keep a text field's value outside the widget, so switching language or mode never loses it."""
+    st.session_state["_keep_" + key] = st.session_state.get(key, "")
+
+
+def kept_text_input(label: str, key: str, **kwargs: Any) -> str:
+    if key not in st.session_state:
+        st.session_state[key] = st.session_state.get("_keep_" + key, "")
+    value = st.text_input(label, key=key, on_change=_remember, args=(key,), **kwargs)
+    st.session_state["_keep_" + key] = value
+    return value
+
+
+def _set_field(key: str, value: str) -> None:
+    st.session_state[key] = value
+    st.session_state["_keep_" + key] = value
+
+
+def eml_prefill(key: str, targets: dict[str, str]) -> None:
+    """Upload an order-confirmation .eml and copy what it holds into the fields named by ``targets``.
+
+    ``targets`` maps :class:`audit.cases.eml.OrderEmail` attributes to widget keys. Must run before those
+    widgets are drawn. A field is filled once per new file, so the user can still edit it afterwards;
+    ``customer_email`` only fills an empty field.
+    """
+    from audit.cases.eml import parse_order_email
+
+    up = st.file_uploader(tr("eml_label"), type=["eml"], key=key, help=tr("eml_help"),
+                          max_upload_size=UPLOAD_LIMIT_MB)
+    if up is None:
+        return
+    data = up.getvalue()
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        info = parse_order_email(data)
+    except ValueError as exc:
+        st.error(md_line(tr("eml_error", name=up.name, why=exc)))
+        return
+    if st.session_state.get(key + "_digest") != digest:
+        for attr, wkey in targets.items():
+            value = getattr(info, attr, None)
+            if not value:
+                continue
+            if attr == "customer_email" and st.session_state.get(wkey):
+                continue
+            _set_field(wkey, str(value))
+        st.session_state[key + "_digest"] = digest
+    labels = [("merchant_name", "eml_field_merchant"), ("merchant_email", "eml_field_email"),
+              ("order_number", "eml_field_order"), ("purchase_date", "eml_field_date"),
+              ("product", "eml_field_product"), ("amount", "eml_field_amount")]
+    found = [f"{tr(label)}: {getattr(info, attr)}" for attr, label in labels if getattr(info, attr, None)]
+    if found:
+        st.success(md_line(tr("eml_found", name=up.name, found=" / ".join(found))))
+    else:
+        st.warning(md_line(tr("eml_nothing", name=up.name)))
+
+
+def eml_upload(key: str) -> None:
+    """An order-confirmation .eml for the whole page: parsed once per file (cached), then matched to its
+    contract when the contracts are drawn (:func:`views.contracts.apply_pending_eml`), never to all of them."""
+    import hashlib
+
+    from audit.cases.eml import parse_order_email
+
+    up = st.file_uploader(tr("eml_label"), type=["eml"], key=key, help=tr("eml_help"), max_upload_size=UPLOAD_LIMIT_MB)
+    if up is None:
+        st.session_state.pop(key + "_pending", None)
+        return
+    data = up.getvalue()
+    try:
+        info = parse_order_email(data)
+    except ValueError as exc:
+        st.error(md_line(tr("eml_error", name=up.name, why=exc)))
+        return
+    st.session_state[key + "_pending"] = (hashlib.sha256(data).hexdigest(), info)
+    labels = [("merchant_name", "eml_field_merchant"), ("merchant_email", "eml_field_email"),
+              ("order_number", "eml_field_order"), ("purchase_date", "eml_field_date"),
+              ("product", "eml_field_product"), ("amount", "eml_field_amount")]
+    found = [f"{tr(label)}: {getattr(info, attr)}" for attr, label in labels if getattr(info, attr, None)]
+    if found:
+        st.success(md_line(tr("eml_found", name=up.name, found=" / ".join(found))))
+    else:
+        st.warning(md_line(tr("eml_nothing", name=up.name)))
+
+
+def details_inputs(prefix: str) -> Any:
+    """The shared letter details (name, e-mail, card company...) and an order e-mail matched to its contract;
+    returns :class:`audit.cases.letters.LetterDetails`."""
+    from audit.cases.letters import LetterDetails
+
+    eml_upload(prefix + "eml")
+    values = {f: kept_text_input(tr(f), key=prefix + f) for f in DETAIL_FIELDS}
+    return LetterDetails(**{k: v.strip() for k, v in values.items()})
+
+
+def split_refused(files: Files) -> tuple[Files, list[str]]:
+    """Files the readers take, and one localised line for each refused one (Excel workbooks)."""
+    keep, refused = [], []
+    for name, data in files:
+        if name.lower().endswith((".xlsx", ".xls", ".xlsm")):
+            refused.append(tr("xlsx_refused", name=name))
+        else:
+            keep.append((name, data))
+    return keep, refused
+
+
+def contract_fields(prefix: str, contracts: Sequence[Any], base: Any) -> dict[str, Any]:
+    """Each contract's own details (typed or from its .eml) over the shared ones, by contract id."""
+    import dataclasses
+
+    out = {}
+    for c in contracts:
+        own = {f: str(st.session_state.get(f"_keep_{prefix}{c.id}_{f}") or "").strip()
+               for f in ("merchant_email", "order_number", "product")}
+        out[c.id] = dataclasses.replace(base, **{k: v for k, v in own.items() if v})
+    return out

@@ -1,0 +1,79 @@
+"""The consumer view: one person's statements, their contracts, letters and case file."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from views.casefile import CaseContext, as_of_input, open_store, store_caption, sync_cases
+from views.common import (
+    UPLOAD_LIMIT_MB,
+    UPLOAD_TYPES,
+    Files,
+    contract_fields,
+    default_sample_set,
+    details_inputs,
+    md_line,
+    read_paths,
+    sample_sets,
+    scan_files,
+    split_refused,
+    tr,
+    uploaded_files,
+)
+from views.result import render_export, render_result
+
+CLIENT = "self"  # the consumer's own case file (the same in every language)
+
+
+def render() -> None:
+    """One person's statements: upload or samples, then the to-do list, their contracts and letters."""
+    store = open_store()
+    with st.sidebar:
+        st.subheader(tr("details_header"))
+        st.caption(tr("details_caption"))
+        details = details_inputs("me_")
+        as_of = as_of_input("me_as_of")
+        store_caption(store)
+    uploads = st.file_uploader(tr("upload_label"), type=UPLOAD_TYPES, accept_multiple_files=True, key="uploads",
+                               help=tr("upload_help", limit=UPLOAD_LIMIT_MB), max_upload_size=UPLOAD_LIMIT_MB)
+    sets = sample_sets()
+    if sets:
+        names = list(sets)
+        c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="bottom")
+        default = default_sample_set(sets)
+        choice = c1.selectbox(tr("sample_label"), names, index=names.index(default) if default in names else 0,
+                              key="sample_choice")
+        if c2.button(tr("sample_load"), key="sample_load", type="primary"):
+            st.session_state["sample_files"] = read_paths(sets[choice])
+        if st.session_state.get("sample_files") and c3.button(tr("sample_clear"), key="sample_clear"):
+            st.session_state["sample_files"] = []
+    else:
+        st.caption(tr("no_samples"))
+    own, refused = split_refused(uploaded_files(uploads))
+    for line in refused:
+        st.error(md_line(line))
+    samples: Files = st.session_state.get("sample_files") or []
+    if samples and own:  # an upload replaces the sample unless the user asks to add to it
+        if not st.checkbox(tr("upload_add"), key="upload_add"):
+            st.caption(tr("upload_replaces"))
+            samples = []
+    if samples:
+        st.caption(md_line(tr("sample_loaded", n=len(samples), names=", ".join(n for n, _ in samples))))
+    files = samples + own
+    if not files:
+        st.info(tr("no_files"))
+    with st.spinner(tr("scanning")):
+        result = scan_files(files)
+    contracts = list(result.contracts or [])
+    if store is not None and own:
+        for name, data in own:
+            store.add_statement(CLIENT, name, data)
+    ctx = CaseContext(store=store, client=CLIENT, cases=sync_cases(store, CLIENT, contracts), as_of=as_of)
+    if result.reports:
+        bad = [c for c in contracts if c.suspicious]
+        per = contract_fields("me_", bad, details)
+        render_export([(details.name or tr("single_client"), result)], [details], "me_export_",
+                      {(details.name or tr("single_client"), cid): d for cid, d in per.items()})
+    render_result(result, details, "me_", ctx)
+    if store is not None:
+        store.close()

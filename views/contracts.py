@@ -1,0 +1,319 @@
+"""Suspicious contracts on the page: one card per contract with status, totals, reasons and its letters."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from audit import pipeline
+from audit.cases.letters import quote_descriptor
+from audit.cases.money import format_totals, refunded_by_currency
+from audit.ui_text import TEXT
+from views.casefile import (
+    CaseContext,
+    contract_chart,
+    history,
+    money_totals,
+    overdue_label,
+    record_letter_button,
+    status_control,
+)
+from views.common import (
+    _set_field,
+    cadence_name,
+    eml_prefill,
+    kept_text_input,
+    lang,
+    masked,
+    md,
+    md_line,
+    money,
+    slug,
+    status_name,
+    tr,
+)
+
+
+def charges_frame(c: Any) -> pd.DataFrame:
+    """The contract's charges and refunds as a display table."""
+    from audit.masking import mask_card
+
+    rows = []
+    for ch in [*c.charges, *c.refunds]:
+        orig = (money(ch.get("original_amount"), ch.get("original_currency"))
+                if ch.get("original_amount") is not None else "")
+        rows.append({tr("col_date"): ch.get("date") or "", tr("col_amount"): ch.get("amount"),
+                     tr("col_currency"): ch.get("currency") or c.currency, tr("col_original"): orig,
+                     tr("col_description"): mask_card(str(ch.get("description") or "")),
+                     tr("col_source"): ch.get("source") or ""})
+    return pd.DataFrame(rows)
+
+
+def render_contracts(result: pipeline.ScanResult, bad: list[Any], details: Any, prefix: str,
+                     ctx: CaseContext | None = None) -> None:
+    from audit.cases.letters import auto_reply_note
+
+    ctx = ctx or CaseContext(store=None, client="")
+    if not result.reports:
+        st.info(tr("no_statement"))
+        return
+    if not bad:
+        st.success(tr("no_suspicious"))
+        return
+    st.markdown(tr("contracts_intro", n=len(bad)))
+    running = sorted((c for c in bad if c.status == "active" and c.next_expected_date
+                      and str(c.next_expected_date) >= ctx.as_of.isoformat()),
+                     key=lambda c: str(c.next_expected_date))
+    if running:
+        first = running[0]
+        st.warning(md_line(tr("still_charging", n=len(running), date=first.next_expected_date,
+                            amount=money(first.next_expected_amount, first.currency), merchant=first.merchant)))
+    with st.expander(tr("first_steps_header")):
+        st.markdown(tr("first_steps"))
+    with st.expander(tr("auto_reply_header")):
+        st.markdown(md(auto_reply_note(lang())))
+    apply_pending_eml(bad, prefix)
+    ctx.standings = standings(result, bad)
+    for c in contract_order(bad):
+        render_contract(c, details, prefix, ctx)
+
+
+def standings(result: pipeline.ScanResult, bad: list[Any]) -> dict[str, str]:
+    """Each contract's merchant-list standing (``details["standing"]`` of its list finding), by contract id."""
+    out: dict[str, str] = {}
+    for c in bad:
+        ids = set(c.transaction_ids)
+        for f in result.findings or []:
+            value = (getattr(f, "details", None) or {}).get("standing")
+            if value and getattr(f, "entry_id", None) and ids.intersection(f.transaction_ids):
+                out[c.id] = str(value)
+                break
+    return out
+
+
+def apply_pending_eml(bad: list[Any], prefix: str) -> None:
+    """Fill the one contract an uploaded order e-mail belongs to (by merchant / order), never the others."""
+    from audit.cases.eml_match import match_contract
+
+    pending = st.session_state.get(prefix + "eml_pending")
+    if not pending:
+        return
+    digest, info = pending
+    done_key = prefix + "pending_eml_done"
+    c = match_contract(info, bad)
+    if c is None:
+        st.warning(md_line(tr("eml_no_match", merchant=info.merchant_name or info.merchant_email or "?")))
+        return
+    if st.session_state.get(done_key) != digest:
+        key = f"{prefix}{c.id}_"
+        for attr in ("merchant_email", "order_number", "product"):
+            value = getattr(info, attr, None)
+            if value:
+                _set_field(key + attr, str(value))
+        st.session_state[done_key] = digest
+    st.info(md_line(tr("eml_matched", contract=f"{c.id}: {c.merchant}")))
+
+
+def contract_order(contracts: Sequence[Any]) -> list[Any]:
+    """Contracts still charging first (soonest next charge first), then the rest by score."""
+    return sorted(contracts, key=lambda c: (c.status != "active", str(c.next_expected_date or ""), -float(c.score)))
+
+
+def reasons_ja(c: Any, as_of: date | None = None, standing: str | None = None) -> list[str]:
+    """Plain Japanese reasons built from the contract's data (the detectors word their reasons in English).
+
+    A merchant-list hit is worded by the entry's standing: a judgment, an order, a settlement without
+    admission and an allegation in a complaint are different things, and none of them is called a scam.
+    """
+    out: list[str] = []
+    kinds = list(dict.fromkeys(c.kinds))
+    if "known_merchant" in kinds:
+        wording = f"reason_known_merchant_{standing}" if standing else "reason_known_merchant"
+        out.append(tr(wording if wording in TEXT["ja"] else "reason_known_merchant", name=c.merchant))
+    for kind in kinds:
+        if kind == "foreign_software_recurring":
+            out.append(tr("reason_foreign_software_recurring", cadence=cadence_name(c.cadence) or "定期",
+                          n=len(c.charges)))
+        elif kind != "known_merchant" and f"reason_{kind}" in TEXT["ja"]:
+            out.append(tr(f"reason_{kind}"))
+    foreign = sorted({str(ch.get("original_currency")) for ch in c.charges
+                      if ch.get("original_currency") and ch.get("original_currency") != c.currency})
+    if foreign:
+        out.append(tr("reason_foreign", currencies="・".join(foreign)))
+    if c.status == "active" and c.next_expected_date:
+        late = as_of is not None and str(c.next_expected_date) < as_of.isoformat()
+        out.append(tr("reason_overdue" if late else "reason_active", date=c.next_expected_date,
+                      amount=money(c.next_expected_amount, c.currency)))
+    return out or [tr("reason_generic")]
+
+
+def contract_details(c: Any, details: Any, key: str) -> Any:
+    """Per-contract merchant address / order number / product (from a .eml or typed), over the shared details."""
+    own: dict[str, str] = {}
+    filled = any(st.session_state.get(f"_keep_{key}{f}") for f in ("merchant_email", "order_number", "product"))
+    with st.expander(tr("contract_fields"), expanded=filled):
+        eml_prefill(key + "eml", {"merchant_email": key + "merchant_email", "order_number": key + "order_number",
+                                  "product": key + "product"})
+        cols = st.columns(3)
+        for col, f in zip(cols, ("merchant_email", "order_number", "product"), strict=True):
+            with col:
+                own[f] = kept_text_input(tr(f), key=key + f, placeholder=getattr(details, f) or "").strip()
+    return dataclasses.replace(details, **{k: v for k, v in own.items() if v})
+
+
+def render_contract(c: Any, details: Any, prefix: str, ctx: CaseContext | None = None) -> None:
+    from audit.cases.export import is_prepaid_only
+
+    ctx = ctx or CaseContext(store=None, client="")
+    case = ctx.case(c.id)
+    key = f"{prefix}{c.id}_"
+    with st.container(border=True, key=f"{key}box"):
+        head, status_col = st.columns([3, 2])
+        head.subheader(f"{c.id}: {md(c.merchant)}")
+        with status_col:
+            status_control(ctx.store, case, key, ctx.client)
+        bits = [tr("score", score=c.score), status_name(c.status)]
+        if c.cadence:
+            bits.append(tr("cadence_label", cadence=cadence_name(c.cadence)))
+        bits.append(" / ".join(f"“{quote_descriptor(d)}”" for d in c.descriptors[:3]))
+        st.caption(md(" · ".join(bits)))
+        m = st.columns(3)
+        back = refunded_by_currency(c)
+        m[0].metric(tr("total_paid"), money_totals(c),
+                    help=tr("refunded", amount=format_totals(back)) if back else None)
+        m[1].metric(tr("charge_count"), len(c.charges))
+        late = overdue_label(c.next_expected_date, ctx.as_of)
+        if c.next_expected_date and not late:
+            m[2].metric(tr("next_charge"), c.next_expected_date, money(c.next_expected_amount, c.currency),
+                        delta_color="off", delta_arrow="off")
+        elif late:
+            m[2].metric(tr("next_charge"), tr("check_statement"), late, delta_color="off", delta_arrow="off")
+        else:
+            m[2].metric(tr("next_charge"), tr("none"))
+        st.markdown(f"**{tr('reasons')}**")
+        if lang() == "ja":
+            st.markdown("\n".join(f"- {md(r)}" for r in reasons_ja(c, ctx.as_of, ctx.standings.get(c.id))))
+            if c.reasons:
+                with st.expander(tr("reasons_detail")):
+                    st.markdown("\n".join(f"- {md(masked(r))}" for r in c.reasons))
+        elif c.reasons:
+            st.markdown("\n".join(f"- {md(masked(r))}" for r in c.reasons))
+        links = [f"[{md(u)}]({u})" for u in c.sources if re.match(r"https?://[^\s()<>]+$", u)]
+        if links:
+            st.caption(tr("sources") + " " + " · ".join(links))
+        contract_chart(c, ctx.as_of)
+        with st.expander(tr("charges")):
+            st.dataframe(charges_frame(c), hide_index=True,
+                         column_config={tr("col_amount"): st.column_config.NumberColumn(format="localized")})
+        if is_prepaid_only(c):
+            from audit.cases.advice import prepaid_advice
+
+            st.warning(tr("prepaid_contract"))
+            st.markdown(md(prepaid_advice(lang())))
+            return
+        d = contract_details(c, details, key)
+        if case and case.get("ticket"):
+            d = dataclasses.replace(d, ticket=case["ticket"])
+        with st.expander(tr("letters_open")):
+            render_letters(c, d, key, ctx)
+        with st.expander(tr("reply_box")):
+            render_reply_for(c, d, key, ctx)
+        history(ctx.store, case, ctx.client)
+
+
+def render_letters(c: Any, d: Any, key: str, ctx: CaseContext | None = None) -> None:
+    from audit.cases.letters import (
+        auto_reply_note,
+        cancellation_request,
+        follow_up_request,
+        issuer_dispute,
+        letter_to_eml,
+        letter_to_txt,
+    )
+
+    kinds: list[tuple[str, str, Callable[..., Any], str | None]] = [
+        ("cancellation", "letter_cancel", cancellation_request, None),
+        ("follow_up", "letter_follow", follow_up_request, "follow_note"),
+        ("dispute", "letter_dispute", issuer_dispute, "dispute_note"),
+    ]
+    tabs = st.tabs([tr(label) for _, label, _, _ in kinds])
+    for tab, (kind, _label, make, note) in zip(tabs, kinds, strict=True):
+        with tab:
+            letter = make(c, d)
+            if note:
+                st.caption(tr(note))
+            problems = address_problems(d, kind)
+            for problem in problems:
+                st.error(md_line(problem))
+            sent, other = (letter.send_lang, "en" if letter.send_lang == "ja" else "ja")
+            if lang() == "ja" or sent == "ja":  # the Japanese translation only where a Japanese reader is
+                cols = st.columns(2)
+                for col, which in zip(cols, (sent, other), strict=True):
+                    with col:
+                        st.markdown(f"**{tr('letter_' + which + ('_send' if which == sent else '_ref'))}**")
+                        st.code(letter_to_txt(letter, which), language=None, wrap_lines=True)
+            else:
+                st.markdown(f"**{tr('letter_en_send')}**")
+                st.code(letter_to_txt(letter, "en"), language=None, wrap_lines=True)
+            st.caption(tr("copy_hint"))
+            name = f"{c.id}_{slug(c.merchant)}_{kind}"
+            b = st.columns(2)
+            b[0].download_button(tr("download_txt"), letter_to_txt(letter, "both").encode("utf-8"),
+                                 file_name=name + ".txt", mime="text/plain", key=f"{key}{kind}_txt",
+                                 on_click="ignore")
+            b[1].download_button(tr("download_eml"), letter_to_eml(letter, d), file_name=name + ".eml",
+                                 mime="message/rfc822", key=f"{key}{kind}_eml", on_click="ignore")
+            if ctx is not None:
+                record_letter_button(ctx.store, ctx.case(c.id), kind, letter_to_txt(letter, "both"), key,
+                                     ctx.client)
+            if kind == "follow_up":
+                st.info(auto_reply_note(lang()))
+
+
+
+def address_problems(d: Any, kind: str) -> list[str]:
+    """One line per typed address the letter cannot use (it is left out of the .eml)."""
+    from audit.cases.letters import check_address
+
+    out = []
+    fields = [("email", d.email)] + ([] if kind == "dispute" else [("merchant_email", d.merchant_email)])
+    for name, value in fields:
+        try:
+            check_address(value)
+        except ValueError as exc:
+            out.append(tr("address_bad", field=tr(name), why=str(exc)))
+    return out
+
+
+def render_reply_for(c: Any, d: Any, key: str, ctx: CaseContext) -> None:
+    """The reply box of one contract: classify, keep it in the case file, and the follow-up with its ticket."""
+    from audit.cases.letters import follow_up_request, letter_to_txt
+    from audit.cases.replies import classify_reply
+
+    reply = st.text_area(tr("reply_label"), key=key + "reply", height=140, placeholder=tr("reply_placeholder"))
+    if not (reply or "").strip():
+        return
+    a = classify_reply(reply)
+    verdict = tr("reply_result", category=tr(f"cat_{a.category}"), confidence=a.confidence)
+    box = {"confirmation": st.success, "retention_offer": st.warning, "question": st.warning}.get(a.category, st.info)
+    box(verdict)
+    st.markdown(md(a.explanation_ja if lang() == "ja" else a.explanation_en))
+    if a.ticket:
+        st.caption(tr("reply_ticket", ticket=a.ticket))
+    st.markdown(f"**{tr('reply_next')}**")
+    st.markdown(md(a.next_step_ja if lang() == "ja" else a.next_step_en))
+    case = ctx.case(c.id)
+    if ctx.store is not None and case is not None and st.button(tr("reply_record"), key=key + "reply_record"):
+        ctx.store.record_reply(case["key"], reply, client=ctx.client)
+        st.rerun()
+    if a.category in ("retention_offer", "question", "unknown", "auto_reply"):
+        ticket = a.ticket or d.ticket
+        letter = follow_up_request(c, dataclasses.replace(d, ticket=ticket or ""))
+        st.markdown(f"**{tr('reply_follow_up')}**")
+        st.code(letter_to_txt(letter, "en" if lang() == "en" else "both"), language=None, wrap_lines=True)

@@ -1,0 +1,160 @@
+"""The counsellor view: several clients, their cards, progress and totals, and one client in detail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from audit import pipeline
+from audit.cases.store import CaseStore
+from audit.ui_text import error_text
+from views.casefile import (
+    CaseContext,
+    as_of_input,
+    client_chart,
+    client_row,
+    open_store,
+    render_next_actions,
+    store_caption,
+    sync_cases,
+)
+from views.common import (
+    MAX_CLIENTS,
+    UPLOAD_LIMIT_MB,
+    UPLOAD_TYPES,
+    Files,
+    _set_field,
+    contract_fields,
+    demo_clients,
+    details_inputs,
+    kept_text_input,
+    lang,
+    md_line,
+    read_paths,
+    sample_sets,
+    scan_files,
+    slug,
+    split_refused,
+    tr,
+    uploaded_files,
+)
+from views.result import render_export, render_result
+
+
+def render() -> None:
+    """Several clients at once: a block per client, a summary table, exports and one client in detail."""
+    st.subheader(tr("counsellor_header"))
+    demo = demo_clients(sample_sets())
+    if demo and st.button(tr("demo_load", n=len(demo)), key="demo_load", type="primary"):
+        st.session_state["n_clients"] = max(len(demo), int(st.session_state.get("n_clients", 2)))
+        for i, (label, paths) in enumerate(demo):
+            _set_field(f"client{i}_label", label)
+            st.session_state[f"client{i}_samples"] = read_paths(paths)
+    if "n_clients" not in st.session_state:
+        st.session_state["n_clients"] = 2
+    n = int(st.number_input(tr("client_count"), min_value=1, max_value=MAX_CLIENTS, step=1, key="n_clients"))
+    clients: list[tuple[str, pipeline.ScanResult]] = []
+    all_details: list[Any] = []
+    for i in range(n):
+        p = f"client{i}_"
+        if not st.session_state.get(p + "label") and not st.session_state.get("_keep_" + p + "label"):
+            _set_field(p + "label", tr("client_default", n=i + 1))
+        with st.container(border=True, key=p + "box"):
+            c1, c2 = st.columns([1, 2])
+            with c1:
+                label = kept_text_input(tr("client_label"), key=p + "label").strip() or tr("client_default", n=i + 1)
+            uploads = c2.file_uploader(tr("client_files", client=md_line(label)), type=UPLOAD_TYPES,
+                                       accept_multiple_files=True, key=p + "files", max_upload_size=UPLOAD_LIMIT_MB)
+            samples: Files = st.session_state.get(p + "samples") or []
+            if samples:
+                c1.caption(md_line(tr("sample_loaded", n=len(samples), names=", ".join(nm for nm, _ in samples))))
+                if c1.button(tr("sample_clear"), key=p + "clear"):
+                    st.session_state[p + "samples"] = []
+                    samples = []
+            with st.expander(tr("client_details", client=md_line(label))):
+                details = details_inputs(p)
+            own, refused = split_refused(uploaded_files(uploads))
+            for line in refused:
+                st.error(md_line(line))
+            files = samples + own
+            if not files:
+                st.caption(tr("client_empty", client=md_line(label)))
+                continue
+            with st.spinner(tr("scanning")):
+                result = scan_files(files)
+            for err in result.errors:
+                st.error(md_line(error_text(err, lang())))
+        clients.append((label, result))
+        all_details.append(details)
+    if not clients:
+        st.info(tr("no_files"))
+        return
+    store = open_store()
+    with st.sidebar:
+        as_of = as_of_input("counsellor_as_of")
+        store_caption(store)
+    cases = {label: sync_cases(store, label, list(result.contracts or [])) for label, result in clients}
+    per_contract = {}
+    for i, (label, result) in enumerate(clients):
+        bad = [c for c in result.contracts or [] if c.suspicious]
+        for cid, d in contract_fields(f"view{i}_", bad, all_details[i]).items():
+            per_contract[(label, cid)] = d
+    render_export(clients, all_details, "counsellor_export_", per_contract)
+    st.subheader(tr("summary_header"))
+    rows = []
+    for label, result in clients:
+        cs = list(result.contracts or [])
+        cards = store.cards(label) if store is not None else []
+        row = client_row(label, cs, cases[label], cards, as_of)
+        row.update({tr("col_files"): len(result.reports), tr("col_rows"): len(result.transactions),
+                    tr("col_errors"): len(result.errors),
+                    tr("col_legit"): sum(1 for c in cs if not c.suspicious)})
+        rows.append(row)
+    everyone = [c for _, result in clients for c in result.contracts or []]
+    total = client_row(tr("overall"), everyone, {f"{k}:{cid}": v for k, d in cases.items() for cid, v in d.items()},
+                       [], as_of)
+    total.update({tr("col_files"): sum(len(r.reports) for _, r in clients),
+                  tr("col_rows"): sum(len(r.transactions) for _, r in clients),
+                  tr("col_errors"): sum(len(r.errors) for _, r in clients),
+                  tr("col_legit"): sum(1 for c in everyone if not c.suspicious), tr("col_cards"): ""})
+    done = sum(1 for label, result in clients for c in result.contracts or []
+               if c.suspicious and cases[label].get(c.id, {}).get("status") == "refunded")
+    total[tr("col_progress")] = tr("progress", done=done, n=sum(1 for c in everyone if c.suspicious))
+    st.dataframe(pd.DataFrame([*rows, total]), hide_index=True)
+    all_cases = [case for d in cases.values() for case in d.values()]
+    if all_cases:
+        with st.container(border=True, key="counsellor_next_box"):
+            render_next_actions(all_cases, as_of, "counsellor_next")
+    st.divider()
+    labels = [f"{i + 1}. {label}" for i, (label, _) in enumerate(clients)]
+    pick = st.selectbox(tr("client_view"), range(len(clients)), format_func=lambda i: labels[i], key="client_pick")
+    label, result = clients[pick]
+    st.markdown(f"**{md_line(tr('client_chart', client=label))}**")
+    client_chart([c for c in result.contracts or [] if c.suspicious])
+    pending = st.session_state.get(f"client{pick}_eml_pending")
+    st.session_state[f"view{pick}_eml_pending"] = pending
+    ctx = CaseContext(store=store, client=label, cases=cases[label], as_of=as_of)
+    render_result(result, all_details[pick], f"view{pick}_", ctx)
+    if store is not None:
+        client_file_tools(store, label, pick)
+        store.close()
+
+
+def client_file_tools(store: CaseStore, label: str, pick: int) -> None:
+    """One client's case file: download it (JSON), or forget the client (everything of theirs is deleted)."""
+    import json
+
+    with st.expander(tr("client_file", client=md_line(label))):
+        try:
+            data = store.export_client(label)
+        except KeyError:
+            return
+        st.download_button(tr("client_file_download"), json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"),
+                           file_name=f"case-file-{slug(label)}.json", mime="application/json",
+                           key=f"client{pick}_file_json", on_click="ignore")
+        sure = st.checkbox(tr("forget_confirm", client=md_line(label)), key=f"client{pick}_forget_sure")
+        if st.button(tr("forget_client"), key=f"client{pick}_forget", disabled=not sure):
+            store.forget_client(label)
+            st.success(md_line(tr("forgotten", client=label)))
