@@ -300,3 +300,35 @@ def test_dask_path_equals_single_process(tmp_path: Path) -> None:
     got_pf = _norm_findings(pd.read_parquet(tmp_path / "out2" / "findings"))
     # without the files' printed periods only coverage-dependent details may differ: same kinds per client
     assert {(f[0], f[1], f[2]) for f in got_pf} == {(f[0], f[1], f[2]) for f in want_f}
+
+
+def test_named_pipe_is_refused_by_name(tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    good = tmp_path / "good.csv"
+    good.write_bytes(csv_bytes([("2026-01-05", "CORNER GROCER", 12.0)]))
+    result = scan([pipe, good])
+    assert len(result.transactions) == 1
+    (err,) = result.errors
+    assert str(err).startswith("pipe.csv:") and "regular file" in str(err)
+
+
+def test_same_statement_for_two_clients_counts_for_both(tmp_path: Path) -> None:
+    data = csv_bytes([("2026-01-05", "CORNER GROCER", 12.0)])
+    for who in ("client_x", "client_y"):
+        (tmp_path / who).mkdir()
+        (tmp_path / who / "s.csv").write_bytes(data)
+    result = scan([tmp_path], clients_from_folders=True)
+    assert sorted(result.transactions["id"]) == ["client_x/s.csv:r2", "client_y/s.csv:r2"]
+
+
+def test_deeply_nested_local_list_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    deep = tmp_path / "deep.toml"
+    deep.write_text("x = " + "[" * 50_000 + "]" * 50_000 + "\n")
+    good = tmp_path / "good.csv"
+    good.write_bytes(csv_bytes([("2026-01-05", "CORNER GROCER", 12.0)]))
+    code = cli.main(["scan", str(good), "--list", str(deep)])
+    _, err = capsys.readouterr()
+    assert code == 1 and err.count("\n") == 1 and "deep.toml" in err and "Traceback" not in err
