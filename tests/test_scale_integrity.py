@@ -332,3 +332,18 @@ def test_deeply_nested_local_list_is_one_line(tmp_path: Path, capsys: pytest.Cap
     code = cli.main(["scan", str(good), "--list", str(deep)])
     _, err = capsys.readouterr()
     assert code == 1 and err.count("\n") == 1 and "deep.toml" in err and "Traceback" not in err
+
+
+def test_streamed_json_in_small_chunks_is_the_same_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from audit.pipeline import json_value
+    from audit.scale import output
+
+    result = scan(sorted((DEMO / "client_a").glob("*.csv")))
+    monkeypatch.setattr(output, "CHUNK", 7)  # many chunks: the joins between them must stay valid JSON
+    buf = io.StringIO()
+    output.write_json(result, buf)
+    doc = json.loads(buf.getvalue())
+    assert doc == json.loads(json.dumps(json_value(result.to_json()), ensure_ascii=False))
+    assert len(doc["transactions"]) == len(result.transactions) > 7
