@@ -166,7 +166,10 @@ def read_many(items: Iterable[Item]) -> tuple[pd.DataFrame, list[ParseReport], l
             errors.append(exc)
             continue
         digest = _digest(data, path) or ""
-        df = _sane_dates(df, report)
+        try:
+            df = _sane_dates(df, report)
+        except (AttributeError, TypeError):  # no datetime column to check: the table is kept as read
+            pass
         if client is not None:  # ids unique across clients: "<client>/<file>:r<row>"
             tail = df["id"].astype("str").str.slice(len(name))  # ":r5", ":p1l3"
             name = f"{client}/{name}"
