@@ -155,7 +155,7 @@ def read_many(items: Iterable[Item]) -> tuple[pd.DataFrame, list[ParseReport], l
     Each item is ``(name, data, path)`` or ``(name, data, path, client)``; a client's rows get ids
     ``<client>/<file>:r<row>``. The result is the same whatever the order of ``items``.
     """
-    read: list[tuple[str, str, pd.DataFrame, ParseReport]] = []  # (name, digest, frame, report)
+    read: list[tuple[str, str, pd.DataFrame, ParseReport, str]] = []  # (name, digest, frame, report, client)
     errors: list[StatementError] = []
     for item in items:
         name, data, path = item[0], item[1], item[2]
@@ -166,28 +166,31 @@ def read_many(items: Iterable[Item]) -> tuple[pd.DataFrame, list[ParseReport], l
             errors.append(exc)
             continue
         digest = _digest(data, path) or ""
-        df = _sane_dates(df, report)
+        try:
+            df = _sane_dates(df, report)
+        except (AttributeError, TypeError):  # no datetime column to check: the table is kept as read
+            pass
         if client is not None:  # ids unique across clients: "<client>/<file>:r<row>"
             tail = df["id"].astype("str").str.slice(len(name))  # ":r5", ":p1l3"
             name = f"{client}/{name}"
             df = df.assign(client=client, id=name + tail)
-        read.append((name, digest, df, report))
+        read.append((name, digest, df, report, client or ""))
     read.sort(key=lambda r: (r[0], r[1], r[3].source))
     errors.sort(key=str)
     names: dict[str, set[str]] = {}
-    for name, digest, _, _ in read:
+    for name, digest, *_ in read:
         names.setdefault(name, set()).add(digest)
     frames: list[pd.DataFrame] = []
     reports: list[ParseReport] = []
-    seen: dict[str, str] = {}  # content digest -> first file name with that content
-    for name, digest, df, report in read:
-        if digest and digest in seen:  # the same statement given twice: count it once
-            report.warnings.append(f"same content as {seen[digest]}: its rows are not counted twice")
+    seen: dict[tuple[str, str], str] = {}  # (client, content digest) -> first file name with that content
+    for name, digest, df, report, client in read:
+        if digest and (client, digest) in seen:  # the same statement given twice for one client: count it once
+            report.warnings.append(f"same content as {seen[client, digest]}: its rows are not counted twice")
             report.rows = 0
             reports.append(report)
             continue
         if digest:
-            seen[digest] = name
+            seen[client, digest] = name
         if len(names[name]) > 1 and "id" in df.columns:  # one name, several contents: ids by content
             tag = f"{name}~{digest[:8]}"
             df = df.assign(id=tag + df["id"].astype("str").str.slice(len(name)))

@@ -55,8 +55,9 @@ def csv(rows: list[tuple], header: str = "Date,Description,Amount") -> bytes:
 
 def mixed_currency(d: Path) -> list[str]:
     h = "Date,Description,Amount,Currency"
-    (d / "usd.csv").write_bytes(csv([("2026-01-05", "FS *FICTIONALGUARD PC SUPPORT", "499.00", "USD")], h))
-    (d / "jpy.csv").write_bytes(csv([("2026-02-05", "FS *FICTIONALGUARD PC SUPPORT", "7615", "JPY")], h))
+    # a merchant of the shipped known-scam list, so both charges are flagged and land in one contract
+    (d / "usd.csv").write_bytes(csv([("2026-01-05", "FS *RESTORO 8443", "499.00", "USD")], h))
+    (d / "jpy.csv").write_bytes(csv([("2026-02-05", "FS *RESTORO 8443", "7615", "JPY")], h))
     return [*AUDIT, "scan", str(d / "usd.csv"), str(d / "jpy.csv")]
 
 
@@ -68,8 +69,9 @@ def mixed_currency_reversed(d: Path) -> list[str]:
 def no_sum(code: int, out: str, err: str) -> str | None:
     if "8,114" in out or "8114" in out:
         return "USD and JPY added into one total"
-    if "7,615" not in out:
-        return "the yen charge is in no contract"
+    totals = [ln for ln in out.splitlines() if "total paid" in ln]
+    if not any("7,615" in ln and "499" in ln for ln in totals):
+        return "the two charges are not one contract with a total per currency"
     return None
 
 
@@ -132,12 +134,12 @@ def no_escape(code: int, out: str, err: str) -> str | None:
 
 def mixed_encoding(d: Path) -> list[str]:
     text = csv([("2026-01-05", "カフェ", "500")]) + "2026-01-06,Café Crème,700\n".encode("cp1252")
-    (d / "mixed.csv").write_bytes(text)
-    return [*AUDIT, "scan", str(d / "mixed.csv")]
+    (d / "enc.csv").write_bytes(text)
+    return [*AUDIT, "scan", str(d / "enc.csv")]
 
 
 def warned(code: int, out: str, err: str) -> str | None:
-    return None if re.search(r"warning|encoding|mixed", out + err, re.I) else "read without any warning"
+    return None if re.search(r"encoding|decod|charset", out + err, re.I) else "no warning about the encoding"
 
 
 def nul_bytes(d: Path) -> list[str]:

@@ -300,3 +300,67 @@ def test_dask_path_equals_single_process(tmp_path: Path) -> None:
     got_pf = _norm_findings(pd.read_parquet(tmp_path / "out2" / "findings"))
     # without the files' printed periods only coverage-dependent details may differ: same kinds per client
     assert {(f[0], f[1], f[2]) for f in got_pf} == {(f[0], f[1], f[2]) for f in want_f}
+
+
+def test_named_pipe_is_refused_by_name(tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    good = tmp_path / "good.csv"
+    good.write_bytes(csv_bytes([("2026-01-05", "CORNER GROCER", 12.0)]))
+    result = scan([pipe, good])
+    assert len(result.transactions) == 1
+    (err,) = result.errors
+    assert str(err).startswith("pipe.csv:") and "regular file" in str(err)
+
+
+def test_same_statement_for_two_clients_counts_for_both(tmp_path: Path) -> None:
+    data = csv_bytes([("2026-01-05", "CORNER GROCER", 12.0)])
+    for who in ("client_x", "client_y"):
+        (tmp_path / who).mkdir()
+        (tmp_path / who / "s.csv").write_bytes(data)
+    result = scan([tmp_path], clients_from_folders=True)
+    assert sorted(result.transactions["id"]) == ["client_x/s.csv:r2", "client_y/s.csv:r2"]
+
+
+def test_deeply_nested_local_list_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    deep = tmp_path / "deep.toml"
+    deep.write_text("x = " + "[" * 50_000 + "]" * 50_000 + "\n")
+    good = tmp_path / "good.csv"
+    good.write_bytes(csv_bytes([("2026-01-05", "CORNER GROCER", 12.0)]))
+    code = cli.main(["scan", str(good), "--list", str(deep)])
+    _, err = capsys.readouterr()
+    assert code == 1 and err.count("\n") == 1 and "deep.toml" in err and "Traceback" not in err
+
+
+def test_streamed_json_in_small_chunks_is_the_same_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from audit.pipeline import json_value
+    from audit.scale import output
+
+    result = scan(sorted((DEMO / "client_a").glob("*.csv")))
+    monkeypatch.setattr(output, "CHUNK", 7)  # many chunks: the joins between them must stay valid JSON
+    buf = io.StringIO()
+    output.write_json(result, buf)
+    doc = json.loads(buf.getvalue())
+    assert doc == json.loads(json.dumps(json_value(result.to_json()), ensure_ascii=False))
+    assert len(doc["transactions"]) == len(result.transactions) > 7
+
+
+def test_listed_merchant_in_two_currencies_is_one_contract_in_any_order(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    head = "Date,Description,Amount,Currency\n"
+    (tmp_path / "usd.csv").write_text(head + "2026-01-05,FS *RESTORO 8443,499.00,USD\n")
+    (tmp_path / "jpy.csv").write_text(head + "2026-02-05,FS *RESTORO 8443,7615,JPY\n")
+    docs = []
+    for order in (["usd.csv", "jpy.csv"], ["jpy.csv", "usd.csv"]):
+        assert cli.main(["scan", *(str(tmp_path / n) for n in order), "--json"]) == 0
+        docs.append(json.loads(capsys.readouterr().out))
+        assert cli.main(["scan", *(str(tmp_path / n) for n in order)]) == 0
+        text = capsys.readouterr().out
+        assert "total paid JPY 7,615 + USD 499.00" in text and "8,114" not in text
+    assert docs[0]["contracts"] == docs[1]["contracts"]
+    (c,) = [c for c in docs[0]["contracts"] if c["suspicious"]]
+    assert c["paid_by_currency"] == {"JPY": 7615.0, "USD": 499.0} and c["currency"] == ""

@@ -50,6 +50,11 @@ class DaskSummary:
                 f"{self.contracts} contracts written to {self.out} ({self.seconds:.1f} s)")
 
 
+# A local cluster listens on the loopback interface only and serves no dashboard (its small HTTP
+# server for health checks binds to 127.0.0.1 on a free port).
+_LOCAL_ONLY: dict[str, Any] = {"dashboard_address": "127.0.0.1:0", "scheduler_kwargs": {"dashboard": False}}
+
+
 @contextmanager
 def dask_client(scheduler: str | None = None, workers: int | None = None):
     """A ``distributed.Client``: local processes, in-process threads (``"threads"``) or a remote scheduler."""
@@ -59,11 +64,10 @@ def dask_client(scheduler: str | None = None, workers: int | None = None):
 
     if scheduler == "threads":
         cluster = LocalCluster(processes=False, n_workers=1, threads_per_worker=workers or 2,
-                               dashboard_address=None, scheduler_kwargs={"dashboard": False})
+                               **_LOCAL_ONLY)
     elif scheduler is None:
         n = workers or max(1, os.cpu_count() or 1)
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, dashboard_address=None,
-                               scheduler_kwargs={"dashboard": False})
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, host="127.0.0.1", **_LOCAL_ONLY)
     else:
         cluster = None
     client = Client(cluster if cluster is not None else scheduler)
