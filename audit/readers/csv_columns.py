@@ -123,10 +123,16 @@ _IN_WORDS = (
 _OUT_WORDS = r"支払|利用|出金|引落|引出|アップロード|(?i:^(?:d|dr|s|af|debit|soll)$|\bdebit\b|purchase|\bsale\b|lastschrift|débit|cargo)"
 
 
+def _direction_or_type(get: GetColumn) -> pd.Series | None:
+    """The column saying which way each row goes: a direction column (Af/Bij, D/C), else the type."""
+    direction = get("direction")
+    return direction if direction is not None else get("type")
+
+
 def charges_negative_by_type(amount: pd.Series, get: GetColumn) -> bool | None:
     """For a signed amount column: True when rows typed as money out (Debit Transfer, Lastschrift,
     支払) are mostly negative, False when mostly positive, None when the type column says nothing."""
-    types = get("type")
+    types = _direction_or_type(get)
     if types is None:
         return None
     t = normalise_column(types).fillna("")
@@ -149,7 +155,7 @@ def apply_direction(amount: pd.Series, get: GetColumn) -> tuple[pd.Series, str]:
     known = amount.notna() & (amount != 0)
     if not bool(known.any()) or bool((amount[known] < 0).any()):
         return amount, ""
-    types = get("type")
+    types = _direction_or_type(get)
     if types is None:
         return amount, ""
     t = normalise_column(types).fillna("")
@@ -160,4 +166,4 @@ def apply_direction(amount: pd.Series, get: GetColumn) -> tuple[pd.Series, str]:
     if not money_in.any() or bool((typed & ~money_in & ~money_out).mean() > 0.5):
         return amount, ""
     flip = money_in & known.to_numpy()
-    return amount.where(~flip, -amount), f"{int(flip.sum())} row(s) marked as money in by their type column: made negative"
+    return amount.where(~flip, -amount), f"{int(flip.sum())} row(s) marked as money in by their direction or type column: made negative"
