@@ -208,6 +208,17 @@ def test_headerless_file_with_a_direction_column(tmp_path: Path) -> None:
     assert df["amount"].tolist() == [1000.0, -2000.0, 2500.0]
 
 
+def test_af_bij_direction_column(tmp_path: Path) -> None:
+    # header of ING Netherlands' CSV export (not in the corpus): unsigned Bedrag, Af = out, Bij = in
+    text = ('"Datum","Naam / Omschrijving","Rekening","Tegenrekening","Code","Af Bij","Bedrag (EUR)","Mutatiesoort","Mededelingen"\n'
+            '"20240105","Albert Heijn 1234","NL01INGB0001234567","","BA","Af","12,34","Betaalautomaat","Pasvolgnr:001"\n'
+            '"20240110","Werkgever BV","NL01INGB0001234567","NL02ABNA0123456789","GT","Bij","2500,00","Overschrijving","Salaris"\n')
+    df, _ = read(tmp_path, text)
+    assert df["description"].tolist() == ["Albert Heijn 1234", "Werkgever BV"]
+    assert df["amount"].tolist() == [12.34, -2500.0]
+    assert set(df["currency"]) == {"EUR"}
+
+
 def test_emoney_top_ups_and_cancellations_are_money_in(tmp_path: Path) -> None:
     # zaim-csv-converter's waon201811.csv / waon201808.csv: amounts with 円, kind in 利用区分
     text = ("取引年月日,利用店舗,利用金額（税込）,利用区分,チャージ区分\n2018/11/11,板橋前野町,\"5,000円\",オートチャージ,銀行口座\n"

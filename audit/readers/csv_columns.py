@@ -37,8 +37,8 @@ def _column(cells: pd.DataFrame, idx: int) -> pd.Series:
 
 
 def _useless(values: pd.Series) -> bool:
-    """A candidate that names nobody: empty, one text on every row, or mostly ids."""
-    v = values.dropna()
+    """A candidate that names nobody: empty, one text on every row, or mostly ids (judged on a sample)."""
+    v = values.head(2000).dropna()
     v = v[v != ""]
     if v.empty:
         return True
@@ -60,7 +60,10 @@ def description_column(cells: pd.DataFrame, plan, get: GetColumn) -> pd.Series |
     if not cands:
         return get("description")
     series = {c: _column(cells, c) for c in cands if c < cells.shape[1]}
-    keep = [c for c in cands if c in series and not _useless(series[c])] or [c for c in cands if c in series][:1]
+    if len(series) == 1:  # nothing to choose between
+        keep = list(series)
+    else:
+        keep = [c for c in cands if c in series and not _useless(series[c])] or [c for c in cands if c in series][:1]
     if not keep:
         return None
     primary = keep[0]
@@ -93,18 +96,15 @@ def money_in_positive(
     balance_raw = get("balance")
     if balance_raw is None:
         return None, ""
-    balance = parse_amounts(balance_raw, decimal=decimal).to_numpy(dtype="float64")
-    amt = amount.to_numpy(dtype="float64")
+    head = 5000  # the first rows are evidence enough
+    balance = parse_amounts(balance_raw.head(head), decimal=decimal).to_numpy(dtype="float64")
+    amt = amount.head(head).to_numpy(dtype="float64")
     votes_in = votes_out = 0
-    for i in range(1, len(amt)):
-        b0, b1 = balance[i - 1], balance[i]
-        if np.isnan(b0) or np.isnan(b1):
-            continue
-        for d, a in ((b1 - b0, amt[i]), (b0 - b1, amt[i - 1])):  # oldest first / newest first
-            if np.isnan(a) or a == 0:
-                continue
-            votes_in += abs(d - a) < 0.005
-            votes_out += abs(d + a) < 0.005
+    step = balance[1:] - balance[:-1]
+    for d, a in ((step, amt[1:]), (-step, amt[:-1])):  # rows oldest first / newest first
+        ok = ~np.isnan(d) & ~np.isnan(a) & (a != 0)
+        votes_in += int((np.abs(d - a) < 0.005)[ok].sum())
+        votes_out += int((np.abs(d + a) < 0.005)[ok].sum())
     if votes_in != votes_out:
         why = "the running balance rises by the positive amounts" if votes_in > votes_out else ""
         return votes_in > votes_out, why
@@ -123,10 +123,16 @@ _IN_WORDS = (
 _OUT_WORDS = r"支払|利用|出金|引落|引出|アップロード|(?i:^(?:d|dr|s|af|debit|soll)$|\bdebit\b|purchase|\bsale\b|lastschrift|débit|cargo)"
 
 
+def _direction_or_type(get: GetColumn) -> pd.Series | None:
+    """The column saying which way each row goes: a direction column (Af/Bij, D/C), else the type."""
+    direction = get("direction")
+    return direction if direction is not None else get("type")
+
+
 def charges_negative_by_type(amount: pd.Series, get: GetColumn) -> bool | None:
     """For a signed amount column: True when rows typed as money out (Debit Transfer, Lastschrift,
     支払) are mostly negative, False when mostly positive, None when the type column says nothing."""
-    types = get("type")
+    types = _direction_or_type(get)
     if types is None:
         return None
     t = normalise_column(types).fillna("")
@@ -149,7 +155,7 @@ def apply_direction(amount: pd.Series, get: GetColumn) -> tuple[pd.Series, str]:
     known = amount.notna() & (amount != 0)
     if not bool(known.any()) or bool((amount[known] < 0).any()):
         return amount, ""
-    types = get("type")
+    types = _direction_or_type(get)
     if types is None:
         return amount, ""
     t = normalise_column(types).fillna("")
@@ -160,4 +166,4 @@ def apply_direction(amount: pd.Series, get: GetColumn) -> tuple[pd.Series, str]:
     if not money_in.any() or bool((typed & ~money_in & ~money_out).mean() > 0.5):
         return amount, ""
     flip = money_in & known.to_numpy()
-    return amount.where(~flip, -amount), f"{int(flip.sum())} row(s) marked as money in by their type column: made negative"
+    return amount.where(~flip, -amount), f"{int(flip.sum())} row(s) marked as money in by their direction or type column: made negative"

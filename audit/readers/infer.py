@@ -38,15 +38,19 @@ HEADER_VOCAB: tuple[tuple[str, str], ...] = (
      r"|auftraggeber/empfänger|auftraggeber ?/ ?empfänger|empfänger|zahlungsempfänger|auftraggeber|begünstigter|name zahlungsbeteiligter"
      r"|bénéficiaire|commerçant|tegenrekeninghouder|naam tegenpartij|naam|comercio|beneficiario|esercente|beneficiario"),
     ("notes", r"additional ?description|extended ?details|vwz ?[0-9]+|メモ|備考|memo|notes?|reason"),
-    ("type", r"buchungstext|posting ?text|利用区分|取引区分|入払区分|入出金区分|明細区分"),
+    # direction columns, the sign of an unsigned amount: Af/Bij (NL), D/C, CR/DR, Soll/Haben, Credit/Debit
+    ("direction", r"af ?/? ?bij|d ?/ ?c|c ?/ ?d|cr ?/ ?dr|dr ?/ ?cr|credit ?/ ?debit|debit ?/ ?credit|soll ?/ ?haben|s ?/ ?h"
+     r"|(credit ?)?debit ?(/ ?credit ?)?indicator|sens|sentido|入払区分|入出金区分"),
+    ("type", r"buchungstext|posting ?text|利用区分|取引区分|明細区分|mutatiesoort"),
     ("description", r"摘要|ご利用内容|内容|取引内容|お取引内容|入出金内容|お取引内容|description|description ?[0-9]|desc|details|transaction ?description|narrative"
      r"|verwendungszweck|beschreibung|umsatzbeschreibung|händler|händlername"
-     r"|libellé|libellé de l'opération|libelle|omschrijving|naam ?/ ?omschrijving"
+     r"|libellé|libellé de l'opération|libelle|omschrijving|naam ?/ ?omschrijving|remarque|mededelingen"
      r"|concepto|descripción|descripcion|descrizione|causale|dettagli"),
     # never an amount: running balances, ids, account and bank numbers
     ("balance", r".*残高|残額|.*balance|kontostand|saldo|solde|guthaben|balans|saldo contable"),
     ("id", r"(transaction|reference|ref\.?|order|receipt) ?(id|no\.?|number|#)|fitid|n° de transaction|transaktionscode|取引id|注文番号|番号"
-     r"|#|id|check ?number|checknumber|.*iban|bic|swift|account|konto(nummer)?|bank|bank ?code|sort ?code|blz|number"),
+     r"|#|id|check ?number|checknumber|.*iban|bic|swift|account|konto(nummer)?|bank|bank ?code|sort ?code|blz|number"
+     r"|rekening|tegenrekening|code|compte|numéro de compte|cuenta"),
     ("debit", r"debit|debits|debit ?amount|paid ?out|money ?out|withdrawals?|withdrawal ?amount|charges?|出金|出金金額|出金額|引出|引出金額|お引出金額|支払い金額"
      r"|soll|lastschrift|belastung|débit|cargo|cargos|addebiti|addebito|uscite"),
     ("credit", r"credit|credits|credit ?amount|paid ?in|money ?in|deposits?|deposit ?amount|payments? ?(and|&) ?credits|入金|入金金額|入金額|預入金額|預かり金額|お預り金額|お預かり金額"
