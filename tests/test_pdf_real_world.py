@@ -100,14 +100,21 @@ def _expected(path: Path) -> list[dict[str, str]]:
 MANIFEST = tomllib.loads((REAL / "manifest.toml").read_text(encoding="utf-8"))["file"]
 
 
-@pytest.mark.parametrize("entry", MANIFEST, ids=[e["path"] for e in MANIFEST])
+def _case(entry: dict) -> object:
+    """A manifest entry as a test case; ``known_gap`` (why it is not read right yet) makes it a strict xfail."""
+    gap = entry.get("known_gap")
+    marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
+    return pytest.param(entry, id=entry["path"], marks=marks)
+
+
+@pytest.mark.parametrize("entry", [_case(e) for e in MANIFEST])
 def test_real_pdfs_read_as_written_down_by_hand(entry):
     for key in ("path", "repo", "repo_path", "commit", "licence", "what"):
         assert entry.get(key), f"manifest entry lacks {key}"
     want = _expected(REAL / f"{entry['path']}.expected.csv")
     try:
         df, _ = read_statement(REAL / entry["path"])
-        got = [{"date": d.date().isoformat(), "description": s, "amount": f"{a:.2f}", "currency": c or "unknown"}
+        got = [{"date": d.date().isoformat(), "description": s, "amount": f"{a:.2f}", "currency": c if isinstance(c, str) and c else "unknown"}
                for d, s, a, c in zip(df["date"], df["description"], df["amount"], df["currency"], strict=True)]
     except StatementError as exc:
         assert "\n" not in str(exc)
