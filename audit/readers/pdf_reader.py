@@ -33,6 +33,8 @@ from audit.errors import StatementError
 from audit.model import ExcludedRow, ParseReport, Reconciliation, RowProblem
 from audit.readers import pdf_layouts as pl
 from audit.readers.limits import Limits
+from audit.readers.pdf import choose
+from audit.readers.pdf.dates import infer_year, resolve_date
 from audit.readers.pdf.text import (
     ENGINES,
     NO_TEXT_MESSAGE,
@@ -44,7 +46,7 @@ from audit.readers.pdf.text import (
 )
 from audit.values import parse_amount, parse_date
 
-__all__ = ["ENGINES", "NO_TEXT_MESSAGE", "PASSWORD_MESSAGE", "Line", "Run", "extract_lines", "read_pdf_bytes"]
+__all__ = ["ENGINES", "NO_TEXT_MESSAGE", "PASSWORD_MESSAGE", "Line", "Run", "extract_lines", "infer_year", "read_pdf_bytes"]
 
 
 @dataclass
@@ -93,50 +95,23 @@ def read_pdf_bytes(
     try:
         first = _read_with(data, name, "pdfium", limits)
     except StatementError as exc:
-        if not _worth_retrying(exc):
+        if not choose.worth_retrying(exc):
             raise
         first, failure = None, exc
-    if first is not None and _trusted(*first):
+    if first is not None and choose.trusted(*first):
         return first
     for alt in [e for e in ("pdftotext", "pdfplumber") if e != "pdftotext" or have_pdftotext()]:
         try:
             df, report = _read_with(data, name, alt, limits)
         except StatementError:
             continue
-        if _trusted(df, report) or (first is not None and _better(report, first[1])) or first is None:
-            why = "no transaction was found" if first is None else "pypdfium2's reading " + _doubt(*first)
+        if choose.trusted(df, report) or first is None or choose.better(report, first[1]):
+            why = "no transaction was found" if first is None else "pypdfium2's reading " + choose.doubt(*first)
             report.warnings.insert(0, f"text read with {alt} because {why}")
             return df, report
     if first is None:
         raise failure
     return first
-
-
-def _worth_retrying(exc: StatementError) -> bool:
-    return "no transaction" in exc.message
-
-
-def _garbled(df: pd.DataFrame) -> float:
-    """Share of one-letter words in the descriptions (letter-spaced text read as separate letters)."""
-    words = " ".join(df["description"].astype(str)).split()
-    return sum(len(w) == 1 and w.isalpha() for w in words) / max(1, len(words))
-
-
-def _trusted(df: pd.DataFrame, report: ParseReport) -> bool:
-    rec = report.reconciliation
-    return (rec is None or rec.ok) and _garbled(df) < 0.3
-
-
-def _doubt(df: pd.DataFrame, report: ParseReport) -> str:
-    rec = report.reconciliation
-    if rec is not None and not rec.ok:
-        return f"did not add up to the printed total (off by {rec.difference:+,.2f})"
-    return "broke words into single letters"
-
-
-def _better(report: ParseReport, than: ParseReport) -> bool:
-    a, b = report.reconciliation, than.reconciliation
-    return a is not None and b is not None and abs(a.difference) < abs(b.difference)
 
 
 def _read_with(data: bytes, name: str, engine: str, limits: Limits | None) -> tuple[pd.DataFrame, ParseReport]:
@@ -411,8 +386,8 @@ def _records(
     for t in state.txns:
         own = state.periods[t.segment] if len(state.periods) > 1 else window
         try:
-            date = _resolve_date(t.date_text, dayfirst, own)
-            posting = _resolve_date(t.posting_text, dayfirst, own) if t.posting_text else None
+            date = resolve_date(t.date_text, dayfirst, own)
+            posting = resolve_date(t.posting_text, dayfirst, own) if t.posting_text else None
         except ValueError as exc:
             state.problems.append(RowProblem(name, f"date does not parse ({exc})", t.line.text, t.line.no, t.line.page))
             continue
@@ -449,54 +424,6 @@ def _dayfirst(layout: pl.PdfLayout, state: _State) -> bool:
     if nums and not any(b > 12 for _, b in nums):
         state.warnings.append("numeric dates fit both day/month orders; read month first")
     return False
-
-
-@lru_cache(maxsize=4096)
-def _date_parts(text: str, dayfirst: bool) -> tuple[int | None, int, int]:
-    """(year or None, month, day) of a printed date; raises ValueError."""
-    try:
-        d = parse_date(text, dayfirst=dayfirst)
-        return d.year, d.month, d.day
-    except ValueError:
-        pass
-    try:  # year-less: 12/14, 12月14日 (parse_date knows these given a year) ...
-        d = parse_date(text, dayfirst=dayfirst, year=2000)
-    except ValueError:  # ... 14 Dec, Dec 14 (it does not): add the year ourselves
-        d = parse_date(f"{text.rstrip('.')} 2000", dayfirst=dayfirst)
-    return None, d.month, d.day
-
-
-def _resolve_date(text: str, dayfirst: bool, window: tuple[dt.date, dt.date] | None) -> dt.date:
-    """The date printed as ``text``; a year-less date gets the year that puts it nearest ``window``."""
-    year, month, day = _date_parts(" ".join(text.split()), dayfirst)
-    if year is not None:
-        return dt.date(year, month, day)
-    if window is None:
-        raise ValueError(f"{text!r} has no year and the statement prints no period")
-    return infer_year(month, day, window)
-
-
-def infer_year(month: int, day: int, window: tuple[dt.date, dt.date]) -> dt.date:
-    """The date with this month and day closest to the period ``window`` (inside it when possible).
-
-    >>> infer_year(12, 20, (dt.date(2025, 12, 12), dt.date(2026, 1, 11)))
-    datetime.date(2025, 12, 20)
-    >>> infer_year(1, 5, (dt.date(2025, 12, 12), dt.date(2026, 1, 11)))
-    datetime.date(2026, 1, 5)
-    """
-    start, end = window
-    best: tuple[int, dt.date] | None = None
-    for year in range(start.year - 1, end.year + 2):
-        try:
-            cand = dt.date(year, month, day)
-        except ValueError:  # 29 February in a common year
-            continue
-        dist = 0 if start <= cand <= end else min(abs((cand - start).days), abs((cand - end).days))
-        if best is None or dist < best[0]:
-            best = (dist, cand)
-    if best is None:
-        raise ValueError(f"{month}/{day} is not a date in the statement period")
-    return best[1]
 
 
 def _kind(description: str, amount: float) -> str:

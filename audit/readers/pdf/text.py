@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import io
 import itertools
+import logging
 import re
 import shutil
 import subprocess
@@ -229,6 +230,8 @@ def pdfplumber_pages(data: bytes, name: str, limits: lim.Limits) -> Pages:
     """Like :func:`pdfium_pages`, with pdfplumber's words (keep_blank_chars) as the runs."""
     import pdfplumber
 
+    # pdfminer logs warnings about damaged objects to stderr; the reader reports in one line instead
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         count = len(pdf.pages)
