@@ -30,7 +30,8 @@ BURST_DAYS = 2  # first to last purchase of a burst
 BURST_MIN_PLAIN = 3  # purchases a burst needs when none names gift cards and no suspicious charge is near
 NEAR_DAYS = 3  # another suspicious charge this close makes two plain purchases a burst
 LARGE_ROUND = 4.0  # two round purchases at a gift-card shop, each this many burst items, are a burst
-FEE_MIN, FEE_MAX = 0.5, 1.6  # activation fee of a prepaid card, in gift-card steps (2.50 to 8 dollars)
+SHOP_ROUND = 2.0  # a round purchase at a gift-card shop counts from this many burst items
+FEE_MIN, FEE_MAX = 0.5, 1.6  # activation fee of a prepaid card (x.95), in gift-card steps (2.95 to 7.95 dollars)
 LEAD_DAYS = 3  # a charge from a software or support seller this soon before a burst belongs to it
 _SPAN = 1 << 20  # days: keeps each (owner, currency) group apart on one number line
 
@@ -66,8 +67,9 @@ def _candidates(ctx: _Context) -> pd.DataFrame:
     rounded = np.isclose(np.mod(amount, step), 0.0) | np.isclose(np.mod(amount, step), step)
     # a prepaid Visa or Mastercard gift card is sold with an activation fee: 500 + 6.95 = 506.95
     fee = np.mod(amount, 5 * step)
-    rounded |= (amount >= 4 * item) & (fee >= FEE_MIN * step) & (fee < FEE_MAX * step) & (np.mod(amount, 1.0) >= 0.9)
-    shop = tx["gift_shop"].to_numpy(bool) & rounded & ~prepaid & ~konbini
+    rounded |= (fee >= FEE_MIN * step) & (fee < FEE_MAX * step) & np.isclose(np.mod(amount, 1.0), 0.95)
+    # at a shop, only a round sum of two burst items or more (50 dollars, 6,000 yen) looks like a gift card
+    shop = tx["gift_shop"].to_numpy(bool) & rounded & ~prepaid & ~konbini & (amount >= SHOP_ROUND * item)
     keep = ((tx["kind"] == "charge").to_numpy() & (amount >= item) & (prepaid | (konbini & ~ticket) | shop))
     cand = tx.loc[keep, ["id", "date", "amount", "name", "owner", "prepaid", "konbini"]].copy()
     cand["currency"] = cur[keep].to_numpy()

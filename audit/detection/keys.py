@@ -89,6 +89,6 @@ def stream_keys(keys: pd.Series) -> pd.Series:
         if len(members) >= 2 and len(members) >= 0.8 * total:
             for key, _ in members:
                 out[key] = head
-    return keys.map(out).astype("str")
+    return keys.map({k: _COUNTRY_TAIL.sub("", v) or v for k, v in out.items()}).astype("str")
 
 

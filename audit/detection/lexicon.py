@@ -67,7 +67,7 @@ SUPPORT_SIGN = _rx([r"SUPPORT", r"SUPP\b", r"HELP", r"(?<!FRONT )\bDESK\b", r"\b
 
 # Scareware products: a large one-off charge for one of these is what fake warnings sell, whatever else the
 # name says.
-SCAREWARE_SIGN = _rx([r"OPTIMI[ZS]", r"CLEANER", r"CLEANUP", r"CLEANWARE", r"BOOSTER", r"SPEED ?UP", r"REGISTRY",
+SCAREWARE_SIGN = _rx([r"OPTIMI[ZS]", r"CLEANER", r"CLEANUP", r"CLEANWARE", r"[A-Z]{3}CLEAN\b", r"BOOSTER", r"SPEED ?UP", r"REGISTRY",
                       r"DRIVER ?(UPDAT|FIX|BOOST)", r"PC ?FIX", r"FIX ?PC", r"REPAIR ?TOOL", r"ANTI ?MALWARE",
                       "オプティマイ", "クリーナー", "最適化", "高速化", "リペア"])
 # Home alarm monitoring: a security subscription, but no computer one.

@@ -40,7 +40,20 @@ How a stream is found, per merchant (``merchant_key``, which already ignores cha
    (:func:`split_uncovered`), so a monthly charge seen in a December and a June statement is not a
    semi-annual stream.
 
-The cadence is the one whose nominal period is nearest the fitted period of the chain.
+7. Bills (:func:`audit.detection.streams._bill_stream`): before the amount clusters, a merchant whose
+   amounts vary is searched for one monthly, bimonthly or quarterly chain on a day-of-month grid that
+   explains three quarters of its charges, with amounts inside a 1:6 band that change slowly (electricity,
+   gas, water, phone). Two charges a year apart at a merchant with nothing else are an annual renewal,
+   even at a new price (an introductory price, then the list price).
+8. Everyday shops (supermarkets, restaurants, fuel, pharmacies, rides; :func:`audit.detection.lexicon.everyday_like`)
+   hold no bill and only fixed-price plans (four charges or more, the same to the cent).
+9. Groups are (client, card, merchant): two people's or two cards' identical subscriptions are two streams
+   (:func:`audit.detection.keys.owner_keys`; a missing client or card is one group).
+
+The cadence is the one whose nominal period is nearest the fitted period of the chain. The pieces live in
+:mod:`~audit.detection.cadence` (rhythms and grids), :mod:`~audit.detection.amounts`,
+:mod:`~audit.detection.chains`, :mod:`~audit.detection.streams`, :mod:`~audit.detection.coverage` and
+:mod:`~audit.detection.keys`.
 """
 
 from __future__ import annotations

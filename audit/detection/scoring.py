@@ -95,14 +95,14 @@ def _ratio(a: int, b: int) -> str:
 
 def format_scores(counts: dict[str, dict[str, int]], title: str) -> str:
     """One table: per bucket detection P/R, recurring P/R (all streams, and streams with 2+ charges), false flags."""
-    head = (f"{'bucket':<22} {'cases':>5} | {'scam rows':>9} {'P':>4} {'R':>4} | {'streams':>7} {'P':>4} {'R':>4} "
+    head = (f"{'bucket':<26} {'cases':>5} | {'scam rows':>9} {'P':>4} {'R':>4} | {'streams':>7} {'P':>4} {'R':>4} "
             f"{'R2+':>4} {'FP':>3} | {'legit':>5} {'flagged':>7}")
     lines = [title, head, "-" * len(head)]
     for b, c in counts.items():
         scam_rows = c["tp"] + c["fn"]
         r2 = _ratio(c["s_tp"], c["s_true"] - c["s_single"])
         lines.append(
-            f"{b:<22} {c['cases']:>5} | {scam_rows:>9} {_ratio(c['tp'], c['tp'] + c['fp'])} "
+            f"{b:<26} {c['cases']:>5} | {scam_rows:>9} {_ratio(c['tp'], c['tp'] + c['fp'])} "
             f"{_ratio(c['tp'], scam_rows)} | {c['s_true']:>7} {_ratio(c['s_tp'], c['s_tp'] + c['s_fp'])} "
             f"{_ratio(c['s_tp'], c['s_true'])} {r2} {c['s_fp']:>3} | {c['legit']:>5} "
             f"{_pct(c['legit_flagged'], c['legit']):>7}")

@@ -1,24 +1,26 @@
 """Scam patterns that no merchant list knows yet, each a :class:`Finding` with a score and reasons.
 
-Kinds (see :class:`audit.model.Finding`):
+Kinds (see :class:`audit.model.Finding`), in any billing currency:
 
-* ``foreign_software_recurring`` - a subscription stream billed in a foreign currency (or through an
-  overseas payment agent, or under a romaji name with a 0570 navi-dial number) by an unknown software,
-  security or PC-support merchant, often via a reseller; or a support stream whose descriptor carries a
-  phone number. A stream whose only software sign is its reseller must also cost what fake support costs.
-* ``contract_cluster`` - several new contracts with unknown software/support merchants starting within a
-  few days of each other (fake-warning victims are often signed up for more than one); unknown sellers
-  billing from abroad that start in the same days join the cluster but never form one on their own.
-* ``large_support_plan`` - one large charge (tens of thousands of yen) for a support, security or
-  multi-year/lifetime plan; not a software purchase at an electronics shop or at home with no support,
-  plan, phone or overseas sign.
-* ``prepaid_burst`` - several large prepaid, gift-card or convenience-store purchases within two days
-  (konbini ticket purchases aside; two plain konbini purchases only next to another suspicious charge).
-* ``refund_link`` - a refund tied to the charge(s) it reverses (``transaction_ids`` = charges..., refund).
+* ``foreign_software_recurring`` (:mod:`~audit.detection.software`) - a subscription stream from an unknown
+  software, security or PC-support seller: billed from abroad (a foreign currency, an overseas payment
+  agent, a romaji name with a 0570 navi-dial number), or at home under a name built from two kinds of sign
+  (security, computer, support: ``PC SHIELD``, ``SECURE TECH HELP``), support words with a phone number,
+  or a security or scareware name at the price fake support charges. A stream whose only software sign is
+  its reseller must also cost that much.
+* ``contract_cluster`` (:mod:`~audit.detection.clusters`) - several new contracts starting within a few
+  days on one card holder's statements, every one of them with a sign of its own.
+* ``large_support_plan`` - one large charge for support, a multi-year or lifetime plan, or a scareware
+  product; not a software purchase at an electronics shop or through a shop's card reader.
+* ``prepaid_burst`` (:mod:`~audit.detection.bursts`) - gift cards, prepaid e-money, konbini purchases or
+  round sums at the shops where victims are sent to buy gift cards, several within two days.
+* ``refund_link`` (:mod:`~audit.detection.refunds`) - a refund of a charge that is already suspicious
+  (``transaction_ids`` = charges..., refund).
 
-Legit brands never flag: the merchant lists' allowlist (``audit.merchants.allowlist_match``) and the
-brand descriptors in :mod:`audit.lexicon` both count. Merchant-list findings (``known``) raise the
-confidence of a cluster and are not repeated as pattern findings.
+Amount thresholds per currency are in :mod:`audit.detection.thresholds`. Legit brands never flag: the
+merchant lists' allowlist (``audit.merchants.allowlist_match``) and the brand descriptors in
+:mod:`audit.detection.lexicon` both count. Merchant-list findings (``known``) raise the confidence of a
+cluster and are not repeated as pattern findings. Everything is grouped per card holder (client and card).
 """
 
 from __future__ import annotations

@@ -133,7 +133,9 @@ def _large_support_plans(ctx: _Context) -> list[Finding]:
         phone = r["phone"] if isinstance(r["phone"], str) else None
         agent_like = bool(not r["foreign"] and r["home"] == "JPY" and r["navi"] and r["romaji"])
         abroad = bool(r["foreign"] or r["overseas_agent"] or agent_like)
-        if not (r["support"] or r["plan"] or abroad or phone or r["signs"] >= 2 or r["scareware"]):
+        soft_agent = r["reseller"] in SOFTWARE_RESELLERS  # an unknown security product sold through a reseller
+        if not (r["support"] or r["plan"] or abroad or phone or r["signs"] >= 2 or r["scareware"]
+                or (r["security"] and soft_agent)):
             continue  # software bought at home with no support or plan word: a shop sale, not a support plan
         score = 45.0 + (15 if r["support"] else 0) + (15 if r["plan"] else 0) + (10 if r["software"] else 0)
         score += (10 if abroad else 0) + (5 if big else 0) - (10 if in_stream else 0)

@@ -167,7 +167,7 @@ def _join(found: list[_Stream], days: np.ndarray, amt: np.ndarray, used: np.ndar
 
 BILL_MIN = 4  # charges a bill needs (three shop visits a month apart happen by chance)
 BILL_RATIO = math.log(6.0)  # a gas bill in winter may cost six times the summer one
-BILL_STEP = math.log(1.6)  # typical change from one bill to the next (median): seasons move slowly
+BILL_STEP = math.log(1.8)  # typical change from one monthly bill to the next (median; more over longer periods)
 BILL_SHARE = 0.75  # share of the merchant's charges (in that currency) the bill must explain
 BILL_CADENCES = (BY_NAME["monthly"], BY_NAME["bimonthly"], BY_NAME["quarterly"])
 
@@ -201,7 +201,7 @@ def _bill_stream(days: np.ndarray, amt: np.ndarray) -> _Stream | None:
     if n < BILL_MIN or n < BILL_SHARE * len(days) or missed > n // 8 or not cad.months:
         return None
     la = np.log(amt[pos])
-    if la.max() - la.min() > BILL_RATIO or np.median(np.abs(np.diff(la))) > BILL_STEP:
+    if la.max() - la.min() > BILL_RATIO or np.median(np.abs(np.diff(la))) > BILL_STEP * math.sqrt(cad.months):
         return None
     if not regular_grid(days[pos], cad):
         return None
@@ -216,7 +216,7 @@ def _fixed_price(a: np.ndarray) -> bool:
     return len(a) >= FIXED_MIN and int((np.abs(np.diff(np.round(a, 2))) > 0.001).sum()) <= 1
 
 
-RENEWAL_DAYS = 4  # an annual renewal comes back within this many days of the same date
+RENEWAL_DAYS = 2  # an annual renewal is billed on its anniversary, give or take processing days
 RENEWAL_RATIO = math.log(5.0)  # introductory price to list price (security suites: 24.99 then 84.99)
 
 
