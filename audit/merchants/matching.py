@@ -368,7 +368,8 @@ class MerchantDB:
     def _score(self, d: DescriptorForm, a: AliasForm) -> tuple[float, str]:
         if a.weak:
             return self._score_weak(d, a)
-        if a.skeleton in d.skeletons and (len(a.skeleton) > MIN_SKELETON or d.kana_initial == a.skeleton[:1]):
+        if a.skeleton in d.skeletons and (len(a.skeleton) > MIN_SKELETON or (
+                d.kana_initial == a.skeleton[:1] and len(a.compact) <= 2.5 * len(a.skeleton))):
             return SCORE_KATAKANA, "katakana"
         best, method = 0.0, ""
         if a.distinct and _name_then_corporate(a.words, d.full_words):
