@@ -12,8 +12,8 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from audit.merchants.evidence import tokens
 from audit.merchants.lists import Entry, Problem, read_list
-from audit.merchants.matching import tokens
 
 NEAR_DUPLICATE = 92.0  # alias similarity (rapidfuzz ratio, 0-100) between two entries that gets reported
 
