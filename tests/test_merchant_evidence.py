@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from test_merchants import LOCAL, write
 
@@ -104,3 +105,22 @@ def test_scan_list_reports_every_dropped_entry(tmp_path: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert "local.toml: entry 'example-two': missing standing" in err
     assert "'X' is shorter than" in err
+
+
+@pytest.mark.parametrize(("entry_id", "words"), [
+    ("vylah-tec", "a court ruled"),
+    ("click4support", "ordered"),
+    ("restoro", "without admitting the allegations"),
+    ("troth-solutions", "allegations, not findings"),
+])
+def test_reasons_word_each_standing(db, entry_id: str, words: str) -> None:
+    from audit.merchants import match_transactions
+    from audit.merchants.matching import standing_phrase
+
+    e = db.by_id[entry_id]
+    assert words in standing_phrase(e)
+    alias = (e.aliases or e.weak_aliases)[0]
+    tx = pd.DataFrame({"id": ["r0"], "description": [alias.upper()], "amount": [10.0], "kind": ["charge"],
+                       "date": pd.to_datetime(["2026-01-05"])})
+    (f,) = match_transactions(tx, db)
+    assert f.details["standing"] == e.standing and words in f.reasons[0] and " a scam" not in f.reasons[0].lower()

@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from itertools import combinations
 from pathlib import Path
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
+from audit.merchants.evidence import tokens
 from audit.merchants.lists import Entry, Problem, read_list
-from audit.merchants.matching import tokens
 
 NEAR_DUPLICATE = 92.0  # alias similarity (rapidfuzz ratio, 0-100) between two entries that gets reported
 
@@ -65,7 +66,8 @@ def _duplicates(entries: list[Entry]) -> list[Problem]:
         names = list(owner)
         if len(names) < 2:
             continue
-        matrix = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE)
+        # uint8 scores: a local list of 5,000 entries stays in tens of MB
+        matrix = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE, dtype=np.uint8)
         reported: set[tuple[str, str]] = set()
         for i, j in combinations(range(len(names)), 2):
             if matrix[i, j] < NEAR_DUPLICATE:
