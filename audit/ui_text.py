@@ -16,7 +16,8 @@ JA: dict[str, str] = {
     "intro": "カード明細（CSV・PDF）を読み込むと、偽のセキュリティ警告などがきっかけの不審な継続請求を契約ごとにまとめ、"
     "事業者への解約・全額返金の申し出文（英語と日本語訳）と、カード会社への異議申立て文を作ります。",
     "privacy": "明細はこのパソコンのメモリの中だけで処理します。外部への通信や利用統計の送信はしません。"
-    "ファイルに保存されるのは、あなたがダウンロードしたときだけです。カード番号は下4桁のみ表示します。",
+    "明細そのものは保存しません。保存するのは、ダウンロードしたファイルと、このパソコン内の案件の記録（契約ごとの状態・"
+    "送った文面・返信。場所はサイドバーに表示）だけです。カード番号は下4桁のみ表示します。",
     "lang_label": "言語 / Language",
     "mode_label": "使い方",
     "mode_single": "自分の明細を点検",
@@ -249,8 +250,9 @@ EN: dict[str, str] = {
     "and drafts, for each one, a request to the merchant to cancel and refund in full (English, with a "
     "Japanese translation) and a dispute letter to your card issuer.",
     "privacy": "Statements are processed in this computer's memory only. Nothing is sent anywhere and no usage "
-    "statistics are collected. Files are written only when you download them. Card numbers show the last four "
-    "digits only.",
+    "statistics are collected. Statements are never saved; only your downloads and the case file on this computer "
+    "(status per contract, letters sent, replies; its path is in the sidebar) are written. Card numbers show the "
+    "last four digits only.",
     "lang_label": "言語 / Language",
     "mode_label": "Mode",
     "mode_single": "Check my own statements",

@@ -751,3 +751,29 @@ def test_english_page_shows_english_letters_only_and_us_help(monkeypatch):
     assert "Dear Customer Support" in code and "カスタマーサポート御中" not in code
     text = "\n".join(m.value for m in at.markdown)
     assert "reportfraud" in text.replace("\\", "") and "Police consultation line" not in text
+
+
+def test_mixed_currency_totals_are_shown_whole_and_never_added(monkeypatch):
+    def mixed_scan(files, merchant_lists=()):
+        r = fake_scan(files)
+        c1 = r.contracts[0]
+        c1.charges[0] = {**c1.charges[0], "amount": 499.0, "currency": "USD"}
+        return r
+
+    monkeypatch.setattr(pipeline, "scan_uploads", mixed_scan)
+    at = new_app()
+    upload(at, "uploads", ("jan.csv", b"x"))
+    text = "\n".join(m.value for m in at.markdown).replace("\\", "")
+    assert "JPY 9,960 + USD 499.00" in text  # the contract, whole
+    assert "JPY 40,950 + USD 499.00" in text  # the headline over all suspicious contracts
+    assert not any("10,459" in str(m.value) or "…" in str(m.value) for m in at.metric)
+
+
+def test_typed_address_with_extra_header_is_refused_on_the_page(fake):
+    at = new_app()
+    upload(at, "uploads", ("jan.csv", b"x"))
+    at.text_input(key="me_c1_merchant_email").input("support@x.example Bcc: b@evil.example").run()
+    assert not at.exception
+    assert any("事業者の連絡先メールアドレス" in e.value and ".eml" in e.value for e in at.error)
+    code = all_code(at)
+    assert "Bcc" not in code.split("Dear")[0]  # never in a header line of a letter

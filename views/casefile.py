@@ -64,7 +64,7 @@ def sync_cases(store: CaseStore | None, client: str, contracts: list[Any]) -> di
     return {c.id: by_key[k] for c in bad if (k := contract_key(c, client)) in by_key}
 
 
-def render_next_actions(cases: list[dict[str, Any]], as_of: date, key: str) -> None:
+def render_next_actions(cases: list[dict[str, Any]], as_of: date, key: str, show_client: bool = True) -> None:
     """The dated to-do list across contracts: overdue first, then what is due soon."""
     st.markdown(f"**{tr('next_header', date=as_of.isoformat())}**")
     actions = next_actions(cases, as_of)
@@ -74,8 +74,11 @@ def render_next_actions(cases: list[dict[str, Any]], as_of: date, key: str) -> N
     rows = []
     for a in actions[:40]:
         when = tr("overdue_since", date=a.due.isoformat()) if a.overdue else tr("due_on", date=a.due.isoformat())
-        rows.append({tr("col_due"): when, tr("col_client"): a.client, tr("col_merchant"): a.merchant,
-                     tr("col_status"): label(a.status, lang()), tr("col_step"): a.step(lang())})
+        row = {tr("col_due"): when, tr("col_client"): a.client, tr("col_merchant"): a.merchant,
+               tr("col_status"): label(a.status, lang()), tr("col_step"): a.step(lang())}
+        if not show_client:
+            row.pop(tr("col_client"))
+        rows.append(row)
     st.dataframe(pd.DataFrame(rows), hide_index=True)
 
 
@@ -85,7 +88,9 @@ def status_control(store: CaseStore | None, case: dict[str, Any] | None, key: st
         return
     current = case["status"]
     pick = st.selectbox(tr("case_status"), STATUSES, index=STATUSES.index(current) if current in STATUSES else 0,
-                        format_func=lambda s: label(s, lang()), key=f"{key}status_{current}")
+                        format_func=lambda s: label(s, lang()),
+                        # the language in the key: a widget keeps its option labels across reruns
+                        key=f"{key}status_{current}" + ("" if lang() == "ja" else f"_{lang()}"))
     if pick != current:
         store.set_status(case["key"], pick, client=client, note="page")
         st.rerun()
@@ -136,9 +141,9 @@ def contract_chart(c: Any, as_of: date) -> None:
     if df.empty:
         return
     chart = (alt.Chart(df).mark_bar(size=8)
-             .encode(x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y-%m")),
+             .encode(x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y-%m", tickCount="month")),
                      y=alt.Y("amount:Q", title=None),
-                     color=alt.Color("what:N", title=None, legend=alt.Legend(orient="bottom")),
+                     color=alt.Color("what:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400)),
                      tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"), "amount:Q", "currency:N", "what:N"])
              .properties(height=140))
     if df["currency"].nunique() > 1:
@@ -162,7 +167,7 @@ def client_chart(contracts: list[Any]) -> None:
     df = df[df["month"].str.len() == 7].groupby(["month", "currency", "what"], as_index=False)["amount"].sum()
     chart = (alt.Chart(df).mark_bar()
              .encode(x=alt.X("month:O", title=None), y=alt.Y("amount:Q", title=None),
-                     color=alt.Color("what:N", title=None, legend=alt.Legend(orient="bottom")),
+                     color=alt.Color("what:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400)),
                      xOffset="what:N", tooltip=["month:O", "currency:N", "what:N", "amount:Q"])
              .properties(height=160))
     if df["currency"].nunique() > 1:

@@ -352,3 +352,11 @@ def contract_fields(prefix: str, contracts: Sequence[Any], base: Any) -> dict[st
                for f in ("merchant_email", "order_number", "product")}
         out[c.id] = dataclasses.replace(base, **{k: v for k, v in own.items() if v})
     return out
+
+
+def money_metric(col: Any, label: str, value: str, help: str | None = None) -> None:
+    """A money figure: ``st.metric`` for one currency; plain text for several, which a metric would cut off."""
+    if " + " in value:
+        col.markdown(f"{md(label)}  \n**{md(value)}**", help=help)
+    else:
+        col.metric(label, value, help=help)

@@ -34,6 +34,7 @@ from views.common import (
     md,
     md_line,
     money,
+    money_metric,
     slug,
     status_name,
     tr,
@@ -185,8 +186,8 @@ def render_contract(c: Any, details: Any, prefix: str, ctx: CaseContext | None =
         st.caption(md(" · ".join(bits)))
         m = st.columns(3)
         back = refunded_by_currency(c)
-        m[0].metric(tr("total_paid"), money_totals(c),
-                    help=tr("refunded", amount=format_totals(back)) if back else None)
+        money_metric(m[0], tr("total_paid"), money_totals(c),
+                     help=tr("refunded", amount=format_totals(back)) if back else None)
         m[1].metric(tr("charge_count"), len(c.charges))
         late = overdue_label(c.next_expected_date, ctx.as_of)
         if c.next_expected_date and not late:

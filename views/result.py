@@ -20,6 +20,7 @@ from views.common import (
     md,
     md_line,
     money,
+    money_metric,
     number,
     status_name,
     tr,
@@ -41,7 +42,7 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: C
         st.caption(tr("files_summary", files=len(result.reports), rows=len(result.transactions)))
     cols = st.columns(4)
     cols[0].metric(tr("metric_suspicious"), len(bad))
-    cols[1].metric(tr("metric_paid"), format_totals(contracts_total(bad), empty=tr("none")))
+    money_metric(cols[1], tr("metric_paid"), format_totals(contracts_total(bad), empty=tr("none")))
     upcoming = sorted((c.next_expected_date, c) for c in bad if c.next_expected_date and c.status == "active"
                       and str(c.next_expected_date) >= ctx.as_of.isoformat())
     nxt = upcoming[0][1] if upcoming else None
@@ -53,7 +54,7 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: C
     cols[3].metric(tr("metric_legit"), len(legit))
     if ctx.cases:
         with st.container(border=True, key=prefix + "next_box"):
-            render_next_actions(list(ctx.cases.values()), ctx.as_of, prefix + "next_table")
+            render_next_actions(list(ctx.cases.values()), ctx.as_of, prefix + "next_table", show_client=False)
 
     tabs = st.tabs([tr("tab_contracts"), tr("tab_files"), tr("tab_transactions"), tr("tab_legit"), tr("tab_help")])
     with tabs[0]:

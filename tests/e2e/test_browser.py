@@ -1,4 +1,9 @@
-"""End to end: the real page in headless Chromium, a bundled sample statement uploaded, letters shown.
+"""End to end: the real page in headless Chromium, the whole case workflow in Japanese and English.
+
+Sample, upload (replacing the sample), a status change that survives a restart of the app, a reply kept
+with its ticket number, the follow-up carrying it, an export; then the same page in English. Screenshots
+go to ``tests/e2e/artifacts/`` (git-ignored) so a person can read them: Japanese needs a CJK font beside
+chromium (``fonts-noto-cjk``; scripts/run_tests.sh installs both).
 
 Needs Debian's chromium at /usr/bin/chromium (Playwright cannot download browsers here). Without it
 the test is skipped, except under CI (``CI`` set), where a missing browser is a failure.
@@ -6,7 +11,6 @@ the test is skipped, except under CI (``CI`` set), where a missing browser is a 
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import socket
 import subprocess
@@ -14,16 +18,19 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 STARTUP_SECONDS = 60
-LETTER_TIMEOUT_MS = 90_000
+WAIT_MS = 90_000
+UPLOAD = sorted((ROOT / "sample_statements" / "demo" / "client_b").glob("*.csv"))  # one suspicious contract
 
 pytestmark = pytest.mark.e2e
 
@@ -51,96 +58,125 @@ def _is_local(url: str, server: str) -> bool:
     return url.startswith((server, "data:", "blob:", "about:", "chrome"))
 
 
-def _pick_sample() -> tuple[list[Path], str]:
-    """Bundled sample file(s) whose audit yields a contract with letters, and that contract's merchant.
-
-    Single files are tried first, then whole sample folders (a 6-month demo may need all its months).
-    """
-    from audit.cases.export import is_prepaid_only
-    from audit.pipeline import scan
-
-    spec = importlib.util.spec_from_file_location("audit_app_page_e2e", ROOT / "app.py")
-    assert spec is not None and spec.loader is not None
-    page = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(page)
-    sets = page.sample_sets()
-    if not sets:
-        pytest.fail("no sample statements found under sample_statements/")
-    candidates = [[p] for files in sets.values() for p in files] + list(sets.values())
-    for files in candidates:
-        result = scan(files)
-        letters = [c for c in result.contracts if c.suspicious and not is_prepaid_only(c)]
-        if letters:
-            return files, letters[0].merchant
-    pytest.fail("no bundled sample statement yields a suspicious contract with letters")
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    _require_chromium()
+@contextmanager
+def app_server(data_dir: Path, log_path: Path) -> Iterator[str]:
+    """``streamlit run app.py`` on a free local port, its case store in ``data_dir``; stopped on exit."""
     port = _free_port()
-    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    log = log_path.open("wb")
+    env = {**os.environ, "AUDIT_DATA_DIR": str(data_dir)}
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"streamlit exited with {proc.returncode}: {log_path.read_text(errors='replace')[-2000:]}")
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as resp:
-                    if resp.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start within {STARTUP_SECONDS}s")
-            time.sleep(0.5)
-        yield url
-    finally:
-        proc.terminate()
+    with log_path.open("ab") as log:
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
+        url = f"http://127.0.0.1:{port}"
         try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
-        log.close()
+            deadline = time.monotonic() + STARTUP_SECONDS
+            while True:
+                if proc.poll() is not None:
+                    pytest.fail(f"streamlit exited with {proc.returncode}: "
+                                f"{log_path.read_text(errors='replace')[-2000:]}")
+                try:
+                    with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as resp:
+                        if resp.read().strip() == b"ok":
+                            break
+                except OSError:
+                    pass
+                if time.monotonic() > deadline:
+                    pytest.fail(f"streamlit did not start within {STARTUP_SECONDS}s")
+                time.sleep(0.5)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=5)
 
 
-def test_upload_sample_statement_shows_letters(server: str, tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
+def _shot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path), full_page=False, animations="disabled", timeout=WAIT_MS)
+    assert path.stat().st_size > 10_000
+    return path
 
-    files, merchant = _pick_sample()
+
+def _pick(page, widget_key: str, option: str) -> None:
+    """Choose ``option`` in the Streamlit selectbox whose key is ``widget_key``."""
+    page.locator(f".st-key-{widget_key} button[aria-haspopup=listbox]").first.click()
+    page.get_by_role("option", name=option, exact=True).first.click()
+
+
+def _open(page, box_key: str, label: str) -> None:
+    """Open the expander labelled ``label`` inside the container ``box_key``."""
+    page.locator(f".st-key-{box_key} summary").filter(has_text=label).first.click()
+
+
+def test_case_workflow_in_japanese_and_english(tmp_path: Path) -> None:
+    _require_chromium()
+    assert UPLOAD, "sample_statements/demo/client_b is missing"
+    from playwright.sync_api import expect, sync_playwright
+
+    data_dir, log = tmp_path / "casedata", tmp_path / "server.log"
+    outside: list[str] = []  # every request the page makes that leaves this machine
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1100})
-            outside: list[str] = []  # every request the page makes that leaves this machine
-            page.on("request", lambda r: outside.append(r.url) if not _is_local(r.url, server) else None)
-            page.goto(server)
-            page.get_by_role("heading", name="カード明細の点検").first.wait_for(timeout=LETTER_TIMEOUT_MS)
-            page.locator(".st-key-uploads input[type=file]").set_input_files([str(p) for p in files])
-            english = page.get_by_text("Dear Customer Support").first
-            english.wait_for(timeout=LETTER_TIMEOUT_MS)
-            assert english.is_visible()
-            assert page.get_by_text("カスタマーサポート御中").first.is_visible()
-            assert page.get_by_text(merchant).first.is_visible()
-            assert page.get_by_role("button", name=".eml（下書き）をダウンロード").count() >= 1
-            for p in files:
-                page.get_by_text(p.name).first.wait_for(timeout=10_000)
-            english.scroll_into_view_if_needed()
-            shot = tmp_path / "letters.png"
-            page.screenshot(path=str(shot))
-            assert shot.stat().st_size > 10_000
-            # the English switch relabels the page without losing the upload
-            page.get_by_text("English", exact=True).first.click()
-            page.get_by_text("Check my own statements").first.wait_for(timeout=LETTER_TIMEOUT_MS)
-            page.get_by_text("Dear Customer Support").first.wait_for(timeout=LETTER_TIMEOUT_MS)
-            page.screenshot(path=str(tmp_path / "letters_en.png"))
-            print(f"screenshots: {shot} and {tmp_path / 'letters_en.png'}")
-            assert outside == [], f"the page contacted other hosts: {outside[:5]}"
+            with app_server(data_dir, log) as server:
+                page = browser.new_page(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
+                page.on("request", lambda r, s=server: outside.append(r.url) if not _is_local(r.url, s) else None)
+                page.goto(server)
+                page.get_by_role("heading", name="カード明細の点検").first.wait_for(timeout=WAIT_MS)
+                # 1. the sample
+                page.locator(".st-key-sample_load button").click()
+                page.get_by_text("次にすること").first.wait_for(timeout=WAIT_MS)
+                _shot(page, "01_ja_sample.png")
+                # 2. an upload replaces the sample
+                page.locator(".st-key-uploads input[type=file]").set_input_files([str(p) for p in UPLOAD])
+                page.get_by_text("アップロードした明細だけを点検しています").first.wait_for(timeout=WAIT_MS)
+                page.locator(".st-key-me_c1_box h3").filter(has_text="SYSCAREPLUS").first.wait_for(timeout=WAIT_MS)
+                # 3. the export is at the top, and gives a file
+                with page.expect_download(timeout=WAIT_MS) as dl:
+                    page.get_by_role("button", name="契約一覧 CSV").first.click()
+                assert "SYSCAREPLUS" in Path(dl.value.path()).read_text(encoding="utf-8-sig")
+                # 4. letters folded: open them, mark the request as sent
+                _open(page, "me_c1_box", "申し出文を開く")
+                page.get_by_text("Dear Customer Support").first.wait_for(timeout=WAIT_MS)
+                page.locator(".st-key-me_c1_cancellation_sent button").click()
+                page.locator(".st-key-me_c1_status_sent").first.wait_for(timeout=WAIT_MS)
+                _shot(page, "02_ja_letters.png")
+                # 5. the merchant's auto-reply, kept with its ticket number
+                _open(page, "me_c1_box", "この契約への返信を貼り付ける")
+                box = page.locator(".st-key-me_c1_reply textarea")
+                box.fill("This is an automatic reply. Your ticket number is #48213. An agent will respond.")
+                box.press("Control+Enter")
+                page.get_by_text("チケット番号：48213").first.wait_for(timeout=WAIT_MS)
+                page.locator(".st-key-me_c1_reply_record button").click()
+                page.locator(".st-key-me_c1_status_auto_reply").first.wait_for(timeout=WAIT_MS)
+                # 6. the follow-up carries the ticket number
+                page.get_by_text("[ticket 48213]").first.wait_for(state="attached", timeout=WAIT_MS)
+                _shot(page, "03_ja_reply_follow_up.png")
+                page.close()
+            # 7. the app is closed and started again: the case is still there
+            with app_server(data_dir, log) as server:
+                page = browser.new_page(viewport={"width": 1400, "height": 1100})
+                page.on("request", lambda r, s=server: outside.append(r.url) if not _is_local(r.url, s) else None)
+                page.goto(server)
+                page.get_by_role("heading", name="カード明細の点検").first.wait_for(timeout=WAIT_MS)
+                page.locator(".st-key-uploads input[type=file]").set_input_files([str(p) for p in UPLOAD])
+                page.locator(".st-key-me_c1_status_auto_reply").first.wait_for(timeout=WAIT_MS)
+                _pick(page, "me_c1_status_auto_reply", "割引の提案あり")
+                page.locator(".st-key-me_c1_status_discount_offered").first.wait_for(timeout=WAIT_MS)
+                _shot(page, "04_ja_after_restart.png")
+                # 8. the same page in English
+                page.get_by_text("English", exact=True).first.click()
+                page.get_by_text("What to do next").first.wait_for(timeout=WAIT_MS)
+                expect(page.locator(".st-key-me_c1_status_discount_offered_en input").first).to_have_value(
+                    "discount offered", timeout=WAIT_MS)
+                _open(page, "me_c1_box", "Open the letters")
+                page.get_by_text("Dear Customer Support").first.wait_for(timeout=WAIT_MS)
+                assert page.get_by_text("カスタマーサポート御中").count() == 0  # no Japanese-only column
+                _shot(page, "05_en_letters.png")
         finally:
             browser.close()
+    assert outside == [], f"the page contacted other hosts: {outside[:5]}"
