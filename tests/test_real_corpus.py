@@ -190,6 +190,13 @@ def test_bank_export_with_balance_reads_positive_as_money_in(tmp_path: Path) -> 
     assert set(df["currency"]) == {"unknown"}  # nothing in the file names the currency
 
 
+def test_card_export_with_balance_keeps_charges_positive(tmp_path: Path) -> None:
+    # a card's running balance owed rises with charges: the bank reading must not flip it
+    df, _ = read(tmp_path, "Date,Description,Amount,Balance\n2024-01-02,COFFEE SHOP,5.00,105.00\n"
+                           "2024-01-03,BOOK STORE,20.00,125.00\n2024-01-10,PAYMENT - THANK YOU,-100.00,25.00\n")
+    assert df["amount"].tolist() == [5.0, 20.0, -100.0]
+
+
 def test_debit_credit_indicator_column(tmp_path: Path) -> None:
     # csv2ofx's mint.csv: unsigned amounts, "debit" / "credit" in Transaction Type
     text = ("Date,Description,Original Description,Amount,Transaction Type,Category\n"

@@ -452,7 +452,9 @@ def _amounts(
         if spec is not None:
             negative_charges = spec.charges_negative
         else:
-            negative_charges, why = csv_columns.money_in_positive(amount, cols.get, cols.roles, header, decimal)
+            negative_charges, why = None, ""
+            if not desc.flag(_CARD_PAYMENT).any():  # a card's balance owed rises with charges: not a bank's
+                negative_charges, why = csv_columns.money_in_positive(amount, cols.get, cols.roles, header, decimal)
             if negative_charges is None:
                 negative_charges = csv_columns.charges_negative_by_type(amount, cols.get)
                 why = "rows typed as money out are negative in this file"
@@ -484,6 +486,10 @@ def _amounts(
         cell = cell.where(~fill | cell.notna() & (cell != ""), split_cell)
     return amount, cell
 
+
+# Paying off a card ("PAYMENT - THANK YOU", "AUTOPAY"): the file is a card's, whose balance owed
+# rises with charges, so a running balance says nothing about a bank's sign convention.
+_CARD_PAYMENT = r"(?i)payment.{0,20}(thank|received)|thank you|autopay|ご入金ありがとう"
 
 # Descriptions of money coming back to the card: payments, refunds, credits (EN, DE, FR, NL, ES, IT, JA).
 _CREDIT_WORDS = (
