@@ -143,3 +143,109 @@ def test_auto_engine_keeps_the_reading_that_reconciles(monkeypatch):
     assert report.warnings[0].startswith("text read with ") and "did not add up to the printed total" in report.warnings[0]
     only, only_report = read_pdf_bytes(data, "harbor.pdf", engine="pdfium")
     assert not only_report.reconciliation.ok and len(only) == len(df) - 1
+
+
+def _register(rows):
+    def draw(c):
+        _text(c, 40, 800, "Statement period: Jan 1, 2024 - Jan 31, 2024")
+        _text(c, 40, 780, "Date")
+        _text(c, 90, 780, "Description")
+        _text(c, 300, 780, "Amount")
+        _text(c, 380, 780, "Balance")
+        y = 766
+        for date, desc, amount, balance in rows:
+            _text(c, 40, y, date)
+            _text(c, 90, y, desc)
+            _text(c, 300, y, amount)
+            _text(c, 380, y, balance)
+            y -= 14
+        c.showPage()
+
+    return _pdf(draw)
+
+
+@pytest.mark.parametrize(("rows", "amounts"), [
+    # bank register: money in printed positive, out negative, the balance rises with the printed amount
+    ([("01/05", "GROCERY STORE", "-45.67", "1,000.25"), ("01/06", "PAYROLL INC", "1,200.00", "2,200.25"),
+      ("01/09", "STREAMING CO", "-15.99", "2,184.26")], [45.67, -1200.00, 15.99]),
+    # card with a running balance owed: charges printed positive raise it, a payment printed negative lowers it
+    ([("01/05", "GROCERY STORE", "45.67", "545.67"), ("01/06", "PAYMENT THANK YOU", "-500.00", "45.67"),
+      ("01/09", "STREAMING CO", "15.99", "61.66")], [45.67, -500.00, 15.99]),
+    # card statement printing a balance that falls with each printed amount (available credit)
+    ([("01/05", "GROCERY STORE", "45.67", "954.33"), ("01/09", "STREAMING CO", "15.99", "938.34")], [45.67, 15.99]),
+])
+def test_running_balance_column_is_not_read_as_the_amount(rows, amounts):
+    df, report = read_pdf_bytes(_register(rows), "register.pdf")
+    assert df["description"].tolist() == [r[1] for r in rows]
+    assert df["amount"].tolist() == amounts
+    assert any("running balance" in w for w in report.warnings)
+
+
+def test_numbers_that_do_not_chain_stay_where_the_line_put_them():
+    rows = [("01/05", "STORE 12", "-45.67", "1,000.25"), ("01/06", "SHOP 7", "1,200.00", "2,999.99")]
+    df, report = read_pdf_bytes(_register(rows), "plain.pdf")
+    assert df["amount"].tolist() == [1000.25, 2999.99]
+    assert not any("running balance" in w for w in report.warnings)
+
+
+def _lines(rows, header=("Data", "Descricao", "Valor")):
+    def draw(c):
+        y = 800
+        for x, word in zip((40, 150, 360), header, strict=True):
+            _text(c, x, y, word)
+        for date, desc, amount in rows:
+            y -= 14
+            _text(c, 40, y, date)
+            _text(c, 150, y, desc)
+            _text(c, 360, y, amount)
+        c.showPage()
+
+    return _pdf(draw)
+
+
+def test_decimal_comma_amounts_and_portuguese_long_dates():
+    rows = [("14 de mar. 2026", "PADARIA CENTRAL", "1.234,56"), ("3 de dez. de 2025", "POSTO DE GASOLINA", "169,66"),
+            ("15/03/2026", "FARMACIA", "12,30")]
+    df, _ = read_pdf_bytes(_lines(rows), "ptbr.pdf")
+    assert [d.date().isoformat() for d in df["date"]] == ["2026-03-14", "2025-12-03", "2026-03-15"]
+    assert df["amount"].tolist() == [1234.56, 169.66, 12.30]
+
+
+def test_thousands_comma_is_not_a_decimal_comma():
+    df, _ = read_pdf_bytes(_lines([("2026-03-01", "STORE", "1,234"), ("2026-03-02", "SHOP", "12,345")]), "jp.pdf")
+    assert df["amount"].tolist() == [1234.0, 12345.0]
+
+
+@pytest.mark.parametrize(("rows", "amounts", "turned"), [
+    # charges with a minus, the payment with a plus: signs turned round
+    ([("2026-03-01", "COFFEE SHOP", "-4.50"), ("2026-03-10", "PAYMENT RECEIVED", "+500.00"),
+      ("2026-03-15", "GAS STATION", "-89.50")], [4.50, -500.00, 89.50], True),
+    ([("01/03/2026", "Supermercado ABC", "-82,10"), ("10/03/2026", "Pagamento recebido", "+500,00")],
+     [82.10, -500.00], True),
+    # every line with a minus: charges printed negative
+    ([("2026-03-01", "COFFEE SHOP", "-4.50"), ("2026-03-02", "GROCERY", "-82.10")], [4.50, 82.10], True),
+    # card signs: the payment carries the minus, nothing turned
+    ([("2026-03-01", "COFFEE SHOP", "4.50"), ("2026-03-10", "PAYMENT THANK YOU", "-500.00")], [4.50, -500.00], False),
+    # a lone refund stays a refund
+    ([("2026-03-01", "RETURNED ITEM", "-4.50")], [-4.50], False),
+    # a refund among charges printed positive stays a refund
+    ([("2026-03-01", "COFFEE SHOP", "4.50"), ("2026-03-02", "SHOE STORE", "-60.00"), ("2026-03-03", "BAKERY", "3.20")],
+     [4.50, -60.00, 3.20], False),
+])
+def test_signs_follow_what_the_positive_and_negative_lines_say(rows, amounts, turned):
+    df, report = read_pdf_bytes(_lines(rows, header=("Date", "Description", "Amount")), "signs.pdf")
+    assert df["amount"].tolist() == amounts
+    assert any("signs turned round" in w for w in report.warnings) is turned
+
+
+def test_period_with_month_first_dates_is_read_whole():
+    def draw(c):
+        _text(c, 40, 800, "Period: 01/01/2024 - 01/31/2024")
+        _text(c, 40, 780, "01/05")
+        _text(c, 90, 780, "GROCERY STORE")
+        _text(c, 300, 780, "45.67")
+        c.showPage()
+
+    df, report = read_pdf_bytes(_pdf(draw), "period.pdf")
+    assert (report.period_start, report.period_end) == ("2024-01-01", "2024-01-31")
+    assert df["date"].dt.date.astype(str).tolist() == ["2024-01-05"]

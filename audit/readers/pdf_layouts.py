@@ -19,18 +19,22 @@ from dataclasses import dataclass, field
 
 _MON = (
     r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    # Portuguese and Spanish abbreviations that differ from the English ones (fev, abr, mai, ago, set, out, dez,
+    # ene, dic); audit.readers.pdf.dates maps them to English before parsing.
+    r"|Fev|Abr|Mai|Ago|Set|Out|Dez|Ene|Dic)\b\.?"
 )
+_DE = r"(?:de\s)?"  # "14 de mar. 2026", "14 de março de 2026"
 # Year-less dates, as printed in transaction lines.
 DATE_MD = r"\d{1,2}[/／]\d{1,2}"
 DATE_JP_MD = r"\d{1,2}\s?月\s?\d{1,2}\s?日"
-DATE_D_MON = r"\d{1,2}\s" + _MON
+DATE_D_MON = r"\d{1,2}\s" + _DE + _MON
 DATE_MON_D = _MON + r"\s\d{1,2}"
 # Dates with a year.
-DATE_YMD = r"\d{4}[/／.\-]\d{1,2}[/／.\-]\d{1,2}|\d{2}[/／]\d{1,2}[/／]\d{1,2}"
+DATE_YMD = r"\d{4}[/／.\-]\d{1,2}[/／.\-]\d{1,2}(?!\d)|\d{2}[/／]\d{1,2}[/／]\d{1,2}(?!\d)"  # not the start of 01/31/2024
 DATE_MDY = r"\d{1,2}[/／.\-]\d{1,2}[/／.\-]\d{4}"
 DATE_JP_YMD = r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
-DATE_D_MON_Y = r"\d{1,2}\s" + _MON + r",?\s\d{4}"
+DATE_D_MON_Y = r"\d{1,2}\s" + _DE + _MON + r",?\s" + _DE + r"\d{4}"
 DATE_MON_D_Y = _MON + r"\s\d{1,2},?\s\d{4}"
 FULL_DATE = "(?:" + "|".join((DATE_JP_YMD, DATE_YMD, DATE_MDY, DATE_D_MON_Y, DATE_MON_D_Y)) + ")"
 ANY_DATE = "(?:" + "|".join(
@@ -38,7 +42,10 @@ ANY_DATE = "(?:" + "|".join(
 ) + ")"
 # An amount as printed: sign or ▲, currency symbol, grouped digits, decimals, trailing CR/DR/円/minus.
 AMOUNT = (
-    r"(?:[-−–+▲△(]\s?)?[$¥￥£€]?\s?\d{1,3}(?:[,，]\d{3})*(?:[.．]\d{1,2})?"
+    # decimal comma, as in Brazil and most of Europe: "-82,10", "1.234,56" (two decimals, so "1,234" stays a
+    # thousands separator)
+    r"(?:[-−–+▲△(]\s?)?(?:R\$|[$¥￥£€])?\s?\d{1,3}(?:[.．]\d{3})*[,，]\d{2}(?!\d)"
+    r"|(?:[-−–+▲△(]\s?)?[$¥￥£€]?\s?\d{1,3}(?:[,，]\d{3})*(?:[.．]\d{1,2})?"
     r"|(?:[-−–+▲△(]\s?)?[$¥￥£€]?\s?\d+(?:[.．]\d{1,2})?"
 )
 AMOUNT_TAIL = r"(?:\s?(?:CR|DR|円|-|\)))?"
@@ -98,7 +105,7 @@ COMMON_SUMMARY: tuple[tuple[str, str], ...] = (
 )
 
 # Descriptions that mark a negative line as a payment rather than a refund; positive fee lines.
-PAYMENT_WORDS = r"(?i)payment|thank you|autopay|direct debit|お支払|ご入金|入金|口座振替"
+PAYMENT_WORDS = r"(?i)payment|thank you|autopay|direct debit|pagamento|\bpago\b|お支払|ご入金|入金|口座振替"
 FEE_WORDS = r"(?i)\bfee\b|interest charge|finance charge|年会費|手数料|利息"
 
 

@@ -34,7 +34,9 @@ from audit.model import ExcludedRow, ParseReport, Reconciliation, RowProblem
 from audit.readers import pdf_layouts as pl
 from audit.readers.limits import Limits
 from audit.readers.pdf import choose
+from audit.readers.pdf.balance import balance_column_out
 from audit.readers.pdf.dates import infer_year, resolve_date
+from audit.readers.pdf.signs import charges_printed_negative
 from audit.readers.pdf.text import (
     ENGINES,
     NO_TEXT_MESSAGE,
@@ -129,6 +131,12 @@ def _read_with(data: bytes, name: str, engine: str, limits: Limits | None) -> tu
         report.period_start, report.period_end = period[0].isoformat(), period[1].isoformat()
     state = _State(name)
     _classify(all_lines, layout, state)
+    if not layout.columns and balance_column_out(state.txns, _CREDIT_WORDS) is not None:
+        state.warnings.append("last number on each line is a running balance; the number before it read as the amount")
+    elif layout is pl.GENERIC and charges_printed_negative(state.txns, _CREDIT_WORDS):
+        for t in state.txns:
+            t.amount = -t.amount
+        state.warnings.append("charges are printed with a minus and payments without: signs turned round")
     currency = layout.currency or _guess_currency(first_text, state)
     records = _records(state, layout, name, period, anchor, currency, _find_card(first_text, layout))
     if len(state.periods) > 1:  # several monthly statements in one file
@@ -424,6 +432,9 @@ def _dayfirst(layout: pl.PdfLayout, state: _State) -> bool:
     if nums and not any(b > 12 for _, b in nums):
         state.warnings.append("numeric dates fit both day/month orders; read month first")
     return False
+
+
+_CREDIT_WORDS = pl.PAYMENT_WORDS + r"|refund|credit|return|estorno|reembolso|crédito|返金|返品"
 
 
 def _kind(description: str, amount: float) -> str:

@@ -4,14 +4,34 @@ it in (or nearest) the statement's period, so a December-January statement wraps
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from audit.values import parse_date
+
+# Portuguese and Spanish month abbreviations that differ from English, and the "de" of "14 de mar. de 2026".
+_FOREIGN_MONTHS = {"fev": "Feb", "abr": "Apr", "mai": "May", "ago": "Aug", "set": "Sep", "out": "Oct",
+                   "dez": "Dec", "ene": "Jan", "dic": "Dec"}
+_FOREIGN = re.compile(r"(?i)\b(" + "|".join(_FOREIGN_MONTHS) + r")[a-zç]*\b\.?")
+_DOT = re.compile(r"(?<=[A-Za-z])\.(?=\s|$)")
+_DE = re.compile(r"(?i)(?<=\d)\s+de\s+|\s+de\s+(?=\d)")
+
+
+def english_months(text: str) -> str:
+    """``text`` with Portuguese/Spanish month words in English, the "de" between parts and the dot after an
+    abbreviated month dropped.
+
+    >>> english_months("14 de mar. 2026"), english_months("3 de dez. de 2025"), english_months("Dec. 14, 2025")
+    ('14 mar 2026', '3 Dec 2025', 'Dec 14, 2025')
+    """
+    text = _DE.sub(" ", text)
+    return _DOT.sub("", _FOREIGN.sub(lambda m: _FOREIGN_MONTHS[m[1].lower()], text))
 
 
 @lru_cache(maxsize=4096)
 def date_parts(text: str, dayfirst: bool) -> tuple[int | None, int, int]:
     """(year or None, month, day) of a printed date; raises ValueError."""
+    text = english_months(text)
     try:
         d = parse_date(text, dayfirst=dayfirst)
         return d.year, d.month, d.day

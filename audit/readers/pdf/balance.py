@@ -1,0 +1,64 @@
+"""Running-balance columns on line-read PDF statements.
+
+A bank statement line such as ``01/05/24  Grocery Store  -45.67  1000.25`` ends with the running balance,
+not the amount: a line pattern that takes the last number as the amount reads the balance and leaves the
+real amount in the description. The balance shows itself by chaining: each line's last number is the
+previous line's last number plus (or minus) the number before it. When every neighbouring pair of lines
+chains the same way, the last number is a balance and the number before it is the amount. Its sign: a
+balance that falls by the printed amount means the printed amount is money out; a balance that rises with
+it is either a card's balance owed (charges printed positive, payments and refunds negative) or a bank
+register (money in printed positive, money out negative). The two differ in what the negative lines say:
+when every negative line names a payment, refund or credit, it is a card; otherwise a bank register.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Protocol
+
+from audit.values import parse_amount
+
+_TRAILING = re.compile(r"^(?P<rest>.*?)\s+(?P<amount>[-−–+(]?\s?[$£€¥]?\s?\d[\d,]*(?:\.\d{1,2})?\)?)$")
+_CENT = 0.005
+
+
+class _HasAmount(Protocol):
+    description: str
+    amount: float
+
+
+def _split(desc: str) -> tuple[str, float] | None:
+    m = _TRAILING.match(desc)
+    if not m or not m["rest"].strip():
+        return None
+    try:
+        return m["rest"].strip(), parse_amount(m["amount"])
+    except ValueError:
+        return None
+
+
+def balance_column_out(txns: Sequence[_HasAmount], credit_words: str) -> int | None:
+    """Move a running balance out of the amounts of ``txns`` in place; the chain direction (+1/-1) or None.
+
+    Needs at least two lines, every line with a number left at the end of its description, and every
+    neighbouring pair chaining the same way; otherwise nothing changes. ``credit_words`` is a regex of words
+    that name a payment, refund or credit on a card statement.
+    """
+    if len(txns) < 2:
+        return None
+    split = [_split(t.description) for t in txns]
+    if any(s is None for s in split):
+        return None
+    pairs = [(s[1], t.amount) for s, t in zip(split, txns, strict=True) if s is not None]  # (printed, balance)
+    for direction in (1, -1):
+        if all(abs(prev_bal + direction * amt - bal) < _CENT
+               for (_, prev_bal), (amt, bal) in pairwise(pairs)):
+            negative = [s[0] for s in split if s is not None and s[1] < 0]
+            flip = direction == 1 and bool(negative) and not all(re.search(credit_words, d) for d in negative)
+            for t, s in zip(txns, split, strict=True):
+                assert s is not None
+                t.description, t.amount = s[0], round(-s[1] if flip else s[1], 2)
+            return direction
+    return None
