@@ -231,7 +231,6 @@ def test_two_clients_identical_subscriptions_stay_two_streams(tmp_path: Path) ->
     assert sorted(c.client for c in guard) == ["client_x", "client_y"]
 
 
-@pytest.mark.xfail(strict=False, reason="needs the detection helper's (client, card) keying of streams")
 def test_recurring_detection_keys_streams_by_client() -> None:
     from audit.descriptors import add_descriptor_columns
     from audit.detection.recurring import find_subscriptions

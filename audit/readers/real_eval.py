@@ -162,7 +162,8 @@ def evaluate(root: Path = DEFAULT_ROOT, reader: Callable[[Path], pd.DataFrame] |
             try:
                 got = read(path)
             except StatementError as exc:
-                result.read, result.error = False, str(exc)
+                # a file with no transaction lines is read right when the reader says so
+                result.read, result.error = not len(expected), str(exc)
                 results.append(result)
                 continue
             compare(expected, got, result)
@@ -176,8 +177,9 @@ def format_results(results: list[FileResult], verbose: bool = False) -> str:
     head = f"{'file':<{name_w}}  read  rows exp/got   date  amount  descr  curr  fully right"
     lines = [head, "-" * len(head)]
     for r in results:
-        if not r.read:
-            lines.append(f"{r.path:<{name_w}}  no    {r.expected:>4}/{'-':<4}      -       -      -     -  no   ({r.error})")
+        if not r.read or (r.error and not r.expected):
+            lines.append(f"{r.path:<{name_w}}  {'no ' if not r.read else 'yes'}   {r.expected:>4}/{'-':<4}      -       -      -     -  "
+                f"{'yes' if r.fully_right else 'no '}  ({r.error})")
             continue
         lines.append(
             f"{r.path:<{name_w}}  yes   {r.expected:>4}/{r.got:<4}  {r.share('date'):5.2f}   {r.share('amount'):5.2f}  "
