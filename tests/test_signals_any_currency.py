@@ -150,3 +150,21 @@ def test_currency_thresholds_live_in_one_table():
     assert limits("JPY").large == 20000 and limits("KRW").large > limits("JPY").large
     assert limits("USD") is DEFAULT and limits(None) is DEFAULT
     assert limits("GBP").burst_item < limits("JPY").burst_item
+
+
+def test_unknown_currency_is_not_foreign() -> None:
+    """A file that names no currency ("unknown") mixed with yen rows: its charges are not foreign for that."""
+    from datetime import date
+
+    from test_recurring import make_tx
+
+    from audit.detection.features import _prepare
+
+    tx = make_tx([(date(2026, 1, 5), "PC SOFT CARE", 3000), (date(2026, 1, 6), "SUPERMARKET", 2000),
+                  (date(2026, 1, 7), "PC SOFT CARE", 3000)])
+    tx.loc[2, "currency"] = "unknown"
+    ctx = _prepare(tx, [], [])
+    rows = ctx.tx.set_index("id")
+    assert ctx.home == "JPY"
+    assert not bool(rows.loc["t:r3", "foreign"])
+    assert not bool(rows.loc["t:r1", "foreign"])

@@ -143,7 +143,8 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     slim["reseller"] = reseller[relevant]
     for c in ("retail", "phone", "navi", "romaji", "security", "scareware"):
         slim[c] = feats[c].to_numpy()[rc]
-    cur = slim["currency"].fillna(slim["home"])
+    # a file that names no currency ("unknown") is not evidence of a foreign charge
+    cur = slim["currency"].where(slim["currency"] != "unknown").fillna(slim["home"])
     orig_cur = slim["original_currency"]
     slim["foreign"] = ((orig_cur.notna() & (orig_cur != slim["currency"])) | (cur != slim["home"])).to_numpy(bool) | (
         feats["abroad"].to_numpy()[rc])
@@ -196,6 +197,7 @@ def _home_currencies(tx: pd.DataFrame, owner: pd.Series, is_charge: np.ndarray) 
     """Per owner (client and card): the currency most of its charges are billed in."""
     ch = pd.DataFrame({"owner": owner[is_charge].to_numpy(), "currency": tx.loc[is_charge, "currency"].to_numpy()})
     ch = ch.dropna()
+    ch = ch[ch["currency"] != "unknown"]  # a file that names no currency says nothing about the home one
     if ch.empty:
         return pd.Series(dtype="object")
     counts = ch.groupby(["owner", "currency"], sort=True).size().reset_index(name="n")
