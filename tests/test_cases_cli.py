@@ -38,6 +38,10 @@ def test_workflow_from_the_command_line(capsys: pytest.CaptureFixture[str]) -> N
     assert code == 0 and "ticket 88123" in out
     code, out, _ = run(capsys, "set-status", key, "refused", "--date", "2026-12-01", "--note", "said no")
     assert code == 0 and "refused" in out
+    code, out, _ = run(capsys, "record-refund", key, "4980", "jpy")
+    assert code == 0 and "refunded JPY 4,980" in out
+    code, _, err = run(capsys, "record-refund", key, "-1", "JPY")
+    assert code == 1 and "positive amount" in err
     code, out, _ = run(capsys, "show", key)
     case = json.loads(out)
     assert [e["new"] for e in case["events"]] == ["sent", "auto_reply", "refused"] and case["ticket"] == "88123"

@@ -6,6 +6,7 @@
     audit cases set-status KEY STATUS [--date D] [--note TEXT]
     audit cases record-letter KEY --kind cancellation|follow_up|dispute (--file F | --text T) [--date D]
     audit cases record-reply KEY (--file F | --text T) [--date D]
+    audit cases record-refund KEY AMOUNT CURRENCY   a refund received (kept per currency)
     audit cases export CLIENT                       everything about one client as JSON
     audit cases forget CLIENT --yes                 delete the client and everything of theirs
 
@@ -77,6 +78,13 @@ def register(subparsers) -> None:  # argparse's _SubParsersAction
         r.add_argument("--date", type=_day, default=None)
         r.add_argument("--client")
         r.set_defaults(func=func)
+
+    rf = sub.add_parser("record-refund", help="a refund received (kept per currency)")
+    rf.add_argument("key")
+    rf.add_argument("amount", type=float)
+    rf.add_argument("currency")
+    rf.add_argument("--client")
+    rf.set_defaults(func=cmd_record_refund)
 
     e = sub.add_parser("export", help="everything about one client as JSON")
     e.add_argument("client")
@@ -189,6 +197,18 @@ def cmd_record_reply(args: argparse.Namespace) -> int:
     ticket = f"; ticket {reply['ticket']}" if reply["ticket"] else ""
     print(f"{case['key'][:10]}: reply is {reply['category']}{ticket}; {label(case['status'], 'en')}; "
           f"next step due {case['next_due'] or '-'}")
+    return 0
+
+
+def cmd_record_refund(args: argparse.Namespace) -> int:
+    if not (args.amount > 0 and args.amount < 1e12) or not args.currency.strip().isalpha():
+        return _err("give a positive amount and a currency code such as JPY or USD")
+    with _store(args) as store:
+        try:
+            case = store.record_refund(args.key, args.amount, args.currency, client=args.client)
+        except KeyError as exc:
+            return _err(exc.args[0])
+    print(f"{case['key'][:10]}: refunded {format_totals(case['refunded'])}")
     return 0
 
 
