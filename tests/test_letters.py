@@ -275,3 +275,11 @@ def test_valid_addresses_kept() -> None:
     assert check_address(" support@fakeguard.example ") == "support@fakeguard.example"
     assert check_address("Shop Care <care@shop.example>") == "Shop Care <care@shop.example>"
     assert check_address("") == ""
+
+
+def test_unknown_currency_is_not_printed_as_a_code() -> None:
+    from audit.cases.money import format_money
+
+    assert format_money(50000, "unknown") == "50,000.00 (currency not stated)"
+    assert "UNKNOWN" not in format_money(12.5, "unknown")
+    assert format_money(9800, "JPY") == "JPY 9,800"

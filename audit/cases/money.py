@@ -18,6 +18,8 @@ def format_money(amount: float | None, currency: str | None) -> str:
         return "?"
     cur = (currency or "").upper()
     text = f"{amount:,.0f}" if cur in _ZERO_DECIMALS else f"{amount:,.2f}"
+    if cur == "UNKNOWN":  # the statement names no currency: say so rather than print a fake code
+        return f"{text} (currency not stated)"
     return f"{cur} {text}".strip()
 
 
