@@ -2,8 +2,8 @@
 # Set everything up (first run only) and run the linter and the whole test suite.
 # The browser end-to-end test needs Debian's chromium at /usr/bin/chromium and a CJK font (fonts-noto-cjk)
 # so its screenshots show Japanese as text, not boxes; the PDF reader uses poppler's pdftotext as its second
-# text engine. As root this script installs what is missing with apt-get
-# when missing, otherwise that one test is skipped (outside CI). Screenshots: tests/e2e/artifacts/.
+# text engine. As root this script installs what is missing with apt-get; without root the browser
+# test is skipped (outside CI). Screenshots: tests/e2e/artifacts/.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup_env.sh" test

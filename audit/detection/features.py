@@ -130,7 +130,7 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     keep = [c for c in _USED if c in tx.columns]
     slim = tx.loc[relevant, keep].copy()
     slim["owner"] = owner[relevant].to_numpy()
-    slim["home"] = slim["owner"].map(home_of).fillna(home).to_numpy()
+    slim["home"] = slim["owner"].map(home_of).astype(object).fillna(home).to_numpy()
     for c in slim.columns:  # plain object columns: row picks below are much faster than on Arrow strings
         if pd.api.types.is_string_dtype(slim[c]):
             slim[c] = slim[c].astype(object).where(slim[c].notna(), None)

@@ -180,3 +180,30 @@ def test_case_workflow_in_japanese_and_english(tmp_path: Path) -> None:
         finally:
             browser.close()
     assert outside == [], f"the page contacted other hosts: {outside[:5]}"
+
+
+def test_analyst_workbench_in_the_browser(tmp_path: Path) -> None:
+    """The analyst's view: sample statements in, candidate table and the TOML draft download out."""
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    outside: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            with app_server(tmp_path / "casedata", tmp_path / "server.log") as server:
+                page = browser.new_page(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
+                page.on("request", lambda r, s=server: outside.append(r.url) if not _is_local(r.url, s) else None)
+                page.goto(server)
+                page.get_by_role("heading", name="カード明細の点検").first.wait_for(timeout=WAIT_MS)
+                page.get_by_text("分析（加盟店リスト）", exact=True).first.click()
+                page.locator(".st-key-analyst_sample button").click()
+                page.locator(".st-key-analyst_table").first.wait_for(timeout=WAIT_MS)
+                with page.expect_download(timeout=WAIT_MS) as dl:
+                    page.locator(".st-key-analyst_download button").click()
+                draft = Path(dl.value.path()).read_text(encoding="utf-8")
+                _shot(page, "06_ja_analyst.png")
+        finally:
+            browser.close()
+    assert "[[entry]]" in draft and "TECHFIX" in draft.upper()
+    assert not outside, outside
