@@ -139,10 +139,18 @@ def read_list(path: str | Path) -> ListFile:
     if not isinstance(raw_entries, list):
         raise MerchantListError(f"{p}: 'entry' must be an array of tables ([[entry]])")
     out = ListFile(path=p, name=name, kind=kind)
+    seen: set[str] = set()
     for i, item in enumerate(raw_entries, start=1):
         entry, problems = _entry_from(item, kind=kind, list_name=name, file=p, position=i)
+        if entry is not None and entry.id in seen:  # the first entry with an id wins; say so
+            problems.append(Problem(str(p), f"duplicate id {entry.id!r} (entry #{i})", entry.id))
+            entry = None
+        if entry is None and problems:  # one line per dropped entry, naming every reason
+            label = problems[0].entry_id
+            problems = [Problem(str(p), "; ".join(pr.message for pr in problems) + " (entry dropped)", label)]
         out.problems.extend(problems)
         if entry is not None:
+            seen.add(entry.id)
             out.entries.append(entry)
     return out
 

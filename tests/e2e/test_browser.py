@@ -198,7 +198,8 @@ def test_analyst_workbench_in_the_browser(tmp_path: Path) -> None:
                 page.get_by_role("heading", name="カード明細の点検").first.wait_for(timeout=WAIT_MS)
                 page.get_by_text("分析（加盟店リスト）", exact=True).first.click()
                 page.locator(".st-key-analyst_sample button").click()
-                page.locator(".st-key-analyst_table").first.wait_for(timeout=WAIT_MS)
+                page.locator(".st-key-analyst_download button").first.wait_for(timeout=WAIT_MS)
+                page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=WAIT_MS)  # the candidate table
                 with page.expect_download(timeout=WAIT_MS) as dl:
                     page.locator(".st-key-analyst_download button").click()
                 draft = Path(dl.value.path()).read_text(encoding="utf-8")
