@@ -283,14 +283,21 @@ def eml_prefill(key: str, targets: dict[str, str]) -> None:
                 continue
             _set_field(wkey, str(value))
         st.session_state[key + "_digest"] = digest
-    labels = [("merchant_name", "eml_field_merchant"), ("merchant_email", "eml_field_email"),
-              ("order_number", "eml_field_order"), ("purchase_date", "eml_field_date"),
-              ("product", "eml_field_product"), ("amount", "eml_field_amount")]
-    found = [f"{tr(label)}: {getattr(info, attr)}" for attr, label in labels if getattr(info, attr, None)]
+    _show_eml_found(up.name, info)
+
+
+_EML_LABELS = [("merchant_name", "eml_field_merchant"), ("merchant_email", "eml_field_email"),
+               ("order_number", "eml_field_order"), ("purchase_date", "eml_field_date"),
+               ("product", "eml_field_product"), ("amount", "eml_field_amount")]
+
+
+def _show_eml_found(name: str, info: Any) -> None:
+    """One line saying what an order e-mail gave (or that it gave nothing)."""
+    found = [f"{tr(label)}: {getattr(info, attr)}" for attr, label in _EML_LABELS if getattr(info, attr, None)]
     if found:
-        st.success(md_line(tr("eml_found", name=up.name, found=" / ".join(found))))
+        st.success(md_line(tr("eml_found", name=name, found=" / ".join(found))))
     else:
-        st.warning(md_line(tr("eml_nothing", name=up.name)))
+        st.warning(md_line(tr("eml_nothing", name=name)))
 
 
 def eml_upload(key: str) -> None:
@@ -311,14 +318,7 @@ def eml_upload(key: str) -> None:
         st.error(md_line(tr("eml_error", name=up.name, why=exc)))
         return
     st.session_state[key + "_pending"] = (hashlib.sha256(data).hexdigest(), info)
-    labels = [("merchant_name", "eml_field_merchant"), ("merchant_email", "eml_field_email"),
-              ("order_number", "eml_field_order"), ("purchase_date", "eml_field_date"),
-              ("product", "eml_field_product"), ("amount", "eml_field_amount")]
-    found = [f"{tr(label)}: {getattr(info, attr)}" for attr, label in labels if getattr(info, attr, None)]
-    if found:
-        st.success(md_line(tr("eml_found", name=up.name, found=" / ".join(found))))
-    else:
-        st.warning(md_line(tr("eml_nothing", name=up.name)))
+    _show_eml_found(up.name, info)
 
 
 def details_inputs(prefix: str) -> Any:
