@@ -121,14 +121,22 @@ def _refund_mask(tx: pd.DataFrame) -> pd.Series:
     return mask.fillna(False).astype(bool)
 
 
-def _column_values(col: pd.Series) -> list[Any]:
-    """A column as Python values with missing ones as None, converted once per column (not per cell)."""
-    if pd.api.types.is_datetime64_any_dtype(col):
-        col = col.dt.strftime("%Y-%m-%d")
-    elif pd.api.types.is_float_dtype(col):
+def _column_values(col: pd.Series, unique: bool = False) -> list[Any]:
+    """A column as Python values with missing ones as None, converted once per column (not per cell).
+
+    Unless ``unique`` (every value distinct, e.g. ids), equal values share one Python object: a
+    column of a million rows holding a few thousand texts costs a few thousand strings, not a million.
+    """
+    if pd.api.types.is_float_dtype(col):
         return [None if v != v else v for v in col.to_numpy(dtype="float64", na_value=float("nan")).tolist()]
-    values = col.to_numpy(dtype=object, na_value=None)
-    return values.tolist()
+    if unique:
+        return col.to_numpy(dtype=object, na_value=None).tolist()
+    codes, uniques = pd.factorize(col, use_na_sentinel=True)
+    uniq = pd.Series(uniques)
+    if pd.api.types.is_datetime64_any_dtype(uniq):
+        uniq = uniq.dt.strftime("%Y-%m-%d")
+    table = np.append(uniq.to_numpy(dtype=object, na_value=None), None)  # code -1 (missing) -> the last: None
+    return table[codes].tolist()
 
 
 def _isin(ids: pd.Series, wanted: set[str]) -> np.ndarray:
@@ -157,17 +165,23 @@ def _rows_by_id(tx: pd.DataFrame, wanted: set[str]) -> dict[str, dict[str, Any]]
     if sel.empty:
         return {}
     keys = sel["merchant_key"] if "merchant_key" in sel.columns else sel["description"]
-    keys = keys.fillna(sel["description"]).fillna("").astype("str").tolist()
-    columns = {c: (_column_values(sel[c]) if c in sel.columns else [None] * len(sel)) for c in _RECORD_FIELDS}
+    keys = _column_values(keys.fillna(sel["description"]).fillna("").astype("str"))
+    columns = {c: (_column_values(sel[c], unique=c == "id") if c in sel.columns else [None] * len(sel))
+               for c in _RECORD_FIELDS}
     if "description" in sel.columns:
         from audit.masking import mask_series
 
         columns["description"] = _column_values(mask_series(sel["description"].astype("str")))
+    pairs: dict[tuple[str, str], tuple[str, str]] = {}  # one (client, card) tuple per distinct pair
+    columns["_cc"] = [pairs.setdefault(cc, cc) for cc in zip(
+        [v or "" for v in columns["client"]], [v or "" for v in columns["card"]], strict=True)]
+    columns["_key"] = keys
     out: dict[str, dict[str, Any]] = {}
-    for values, key in zip(zip(*columns.values(), strict=True), keys, strict=True):
-        row = dict(zip(_RECORD_FIELDS, values, strict=True))
+    names = (*_RECORD_FIELDS, "_cc", "_key")
+    for values in zip(*columns.values(), strict=True):
+        row = dict(zip(names, values, strict=True))
         if row["id"] is not None:
-            out[str(row["id"])] = row | {"_key": key, "_cc": (row["client"] or "", row["card"] or "")}
+            out[str(row["id"])] = row
     return out
 
 
@@ -308,7 +322,11 @@ def _unique_keys(contracts: list[Contract]) -> None:
 
 
 def _record(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: row[k] for k in _RECORD_FIELDS}
+    """The row as a charge record: the row's own dict without its grouping keys (each row goes into
+    one contract only, so no second dict per charge is made)."""
+    row.pop("_cc", None)
+    row.pop("_key", None)
+    return row
 
 
 def _cluster_name(findings: list[Finding], key: str | None) -> str | None:
