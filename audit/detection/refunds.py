@@ -65,13 +65,18 @@ def _refund_links(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
     by_key = {k: _Charges.of(g) for k, g in near.groupby("group", sort=False)}
     sus_rows = pd.DataFrame({"fold": full["description"][sus].map(lexicon.fold).to_numpy(),
                              "owner": owner_all[sus].astype(str).to_numpy(), "row": np.flatnonzero(sus)})
+    by_owner = {str(o): g for o, g in sus_rows.groupby("owner", sort=False)}
+    fuzzy_seen: dict[tuple[str, str], pd.DataFrame | None] = {}
     out: list[Finding] = []
     cols = zip(refunds["id"], refunds["date"], refunds["amount"], refunds["currency"], refunds["original_amount"],
                r_group, refunds[key_col], refunds["fold"], refunds["owner"], strict=True)
     for rid, rdate, ramount, cur, rorig, group, key, folded, owner in cols:
         ch = by_key.get(group)
         if ch is None:
-            fuzzy = _fuzzy_charges(ctx, sus_rows[sus_rows["owner"] == str(owner)], str(folded))
+            seen_key = (str(owner), str(folded))
+            if seen_key not in fuzzy_seen:  # one name search per card holder and refund descriptor
+                fuzzy_seen[seen_key] = _fuzzy_charges(ctx, by_owner.get(str(owner), sus_rows.iloc[:0]), str(folded))
+            fuzzy = fuzzy_seen[seen_key]
             if fuzzy is None:
                 continue
             ch = by_key[group] = _Charges.of(fuzzy)

@@ -62,9 +62,13 @@ def mark_suspicious(subscriptions: list[Subscription], findings: list[Finding]) 
     """Mark every stream that shares a charge with a finding (refund links aside) as suspicious,
     raising its score to the finding's and adding the finding's reasons (in place)."""
     flags = [f for f in findings if f.kind != "refund_link"]
+    by_id: dict[str, list[int]] = {}  # charge id -> positions of the findings holding it
+    for pos, f in enumerate(flags):
+        for i in set(f.transaction_ids):
+            by_id.setdefault(i, []).append(pos)
     for sub in subscriptions:
-        ids = set(sub.transaction_ids)
-        hits = [f for f in flags if ids.intersection(f.transaction_ids)]
+        found = {pos for i in set(sub.transaction_ids) for pos in by_id.get(i, ())}
+        hits = [flags[pos] for pos in sorted(found)]
         if not hits:
             continue
         sub.suspicious = True
