@@ -199,12 +199,8 @@ def pdf_many_runs(d: Path) -> list[str]:
     return [*AUDIT, "scan", str(d / "runs.pdf")]
 
 
-def pdf_million_pages(d: Path) -> list[str]:
-    n = 1_000_000
-    kids = " ".join(["3 0 R"] * n)
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
-            f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode(),
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"]
+def _pdf(objs: list[bytes]) -> bytes:
+    """A PDF file of the numbered objects ``objs`` (1 is the catalogue), with its cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, o in enumerate(objs, start=1):
@@ -214,7 +210,16 @@ def pdf_million_pages(d: Path) -> list[str]:
     out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{off:010d} 00000 n \n".encode() for off in offsets)
     out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    (d / "pages.pdf").write_bytes(bytes(out))
+    return bytes(out)
+
+
+def pdf_million_pages(d: Path) -> list[str]:
+    n = 1_000_000
+    kids = " ".join(["3 0 R"] * n)
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"]
+    (d / "pages.pdf").write_bytes(_pdf(objs))
     return [*AUDIT, "scan", str(d / "pages.pdf")]
 
 
@@ -226,16 +231,7 @@ def pdf_bomb(d: Path) -> list[str]:
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
             f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode() + stream + b"\nendstream"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, o in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + o + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{off:010d} 00000 n \n".encode() for off in offsets)
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    (d / "bomb.pdf").write_bytes(bytes(out))
+    (d / "bomb.pdf").write_bytes(_pdf(objs))
     return [*AUDIT, "scan", str(d / "bomb.pdf")]
 
 
