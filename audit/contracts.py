@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from audit.columns import isin_text
 from audit.model import Finding, Subscription
 
 # Finding kinds whose charges form one contract even across merchants (a gift-card burst is one payment).
@@ -139,20 +140,6 @@ def _column_values(col: pd.Series, unique: bool = False) -> list[Any]:
     return table[codes].tolist()
 
 
-def _isin(ids: pd.Series, wanted: set[str]) -> np.ndarray:
-    """``ids.isin(wanted)`` as a boolean array, with Arrow's hash lookup (pandas' is several times slower
-    for a large set of strings)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    try:
-        values = pa.array(ids.to_numpy(dtype=object, na_value=None), type=pa.large_string())
-        found = pc.is_in(values, value_set=pa.array(list(wanted), type=pa.large_string()))
-    except (pa.ArrowException, TypeError):  # ids that are not text
-        return ids.astype("str").isin(wanted).to_numpy(dtype=bool, na_value=False)
-    return found.to_numpy(zero_copy_only=False).astype(bool)
-
-
 def _rows_by_id(tx: pd.DataFrame, wanted: set[str]) -> dict[str, dict[str, Any]]:
     """The rows named in ``wanted`` and every refund, each as a plain dict (plus ``_key``, ``_cc``), by id.
 
@@ -160,7 +147,7 @@ def _rows_by_id(tx: pd.DataFrame, wanted: set[str]) -> dict[str, dict[str, Any]]
     """
     if tx.empty or "id" not in tx.columns:
         return {}
-    mask = _isin(tx["id"], wanted) | _refund_mask(tx).to_numpy()
+    mask = isin_text(tx["id"], wanted) | _refund_mask(tx).to_numpy()
     sel = tx.loc[mask]
     if sel.empty:
         return {}

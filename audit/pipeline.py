@@ -13,8 +13,9 @@ Guarantees kept here:
   content digest in its ids (``a.csv~1f2e3d4c:r5``), not a counter that follows the order;
 * rows dated outside :data:`SANE_YEARS` are reported as row problems, never a crash;
 * the merchant database is compiled once per process (cached by the list files' paths and mtimes);
-* several clients in one table are audited one client at a time by :func:`analyse_client`, the
-  same function the Dask engine (:mod:`audit.scale`) and Spark's ``applyInPandas`` run.
+* several clients in one table are audited together by :func:`analyse_client`, every stage keyed by
+  client and card; the Dask engine (:mod:`audit.scale`) and Spark's ``applyInPandas`` run the same function
+  on a partition of whole clients.
 """
 
 from __future__ import annotations
@@ -308,8 +309,9 @@ def analyse(
     """Run every stage after reading on a transaction table (``reports``: the files' parse reports,
     whose printed statement periods tell the subscription finder which stretches no file covers).
 
-    A table holding several clients is audited one client at a time (rows without a client form one
-    group), so no stream, burst or contract mixes two people.
+    A table holding several clients is audited in one pass in which every stage is keyed by client and card
+    (rows without a client form one group), so no stream, burst or contract mixes two people, and each
+    client gets what auditing that client alone would give (tests/test_scale_integrity.py compares the two).
     """
     from audit.descriptors import add_descriptor_columns
 
@@ -317,18 +319,28 @@ def analyse(
     if hits is None:
         hits = HitTable.build(tx["description"], merchant_db(merchant_lists))
     printed = {**printed_periods(reports), **(printed or {})}
+    findings, subs, contracts = analyse_client(tx, hits, printed)
     client = tx.get("client")
-    if client is None or client.nunique(dropna=False) <= 1:
-        findings, subs, contracts = analyse_client(tx, hits, printed)
-    else:
-        findings, subs, contracts = [], [], []
-        for _, part in tx.groupby(client.fillna(""), sort=True, dropna=False):
-            f, s, c = analyse_client(part, hits, printed)
-            findings += f
-            subs += s
-            contracts += c
+    if client is not None and client.nunique(dropna=False) > 1:
+        findings, subs = by_client(tx, findings, subs)
         renumber(contracts)
     return ScanResult(transactions=tx, findings=findings, subscriptions=subs, contracts=contracts)
+
+
+def by_client(tx: pd.DataFrame, findings: list[Finding], subs: list[Subscription]) -> tuple[list[Finding], list[Subscription]]:
+    """Findings and streams of a several-client table in client order (the order within a client kept), as
+    auditing one client after the other would list them."""
+    from audit.columns import isin_text
+
+    wanted = {f.transaction_ids[0] for f in findings if f.transaction_ids}
+    wanted |= {s.transaction_ids[0] for s in subs if s.transaction_ids}
+    rows = tx.loc[isin_text(tx["id"], wanted), ["id", "client"]]
+    client_of = dict(zip(rows["id"].astype(str), rows["client"].fillna("").astype(str), strict=True))
+
+    def rank(ids: list[str]) -> str:
+        return client_of.get(ids[0], "") if ids else ""
+
+    return (sorted(findings, key=lambda f: rank(f.transaction_ids)), sorted(subs, key=lambda s: rank(s.transaction_ids)))
 
 
 def renumber(contracts: list[Any]) -> None:

@@ -141,6 +141,17 @@ def test_prepaid_burst_at_convenience_stores():
     assert "¥80,000" in b[0].reasons[0] and any("three days" in r for r in b[0].reasons)
 
 
+def test_long_burst_reason_names_the_first_purchases_and_counts_the_rest():
+    from audit.detection.bursts import ITEMS_SHOWN
+
+    rows = [(date(2025, 2, 1), "GOOGLE PLAY ｷﾞﾌﾄｶｰﾄﾞ", 10000 + i) for i in range(ITEMS_SHOWN + 8)]
+    _, _, found = run(rows)
+    b = next(f for f in found if f.kind == "prepaid_burst")
+    assert len(b.transaction_ids) == ITEMS_SHOWN + 8  # every purchase stays in the finding
+    assert b.reasons[0].count("¥") == ITEMS_SHOWN + 1  # the total, then the first purchases one by one
+    assert b.reasons[0].endswith(", and 8 more).")
+
+
 def test_everyday_convenience_store_visits_are_no_burst():
     rows = [(date(2025, 3, 1) + timedelta(days=i // 3), "ローソン", 480 + i) for i in range(30)]
     assert run(rows)[2] == []
@@ -202,6 +213,7 @@ def test_software_words(text):
 
 def test_money_format():
     assert money(4400, "JPY") == "¥4,400" and money(29.99, "USD") == "US$29.99" and money(3, "CHF") == "3.00 CHF"
+    assert money(4980, "unknown") == "4,980.00 (currency not stated)"  # no placeholder word in a reason
 
 
 def test_refund_with_a_different_descriptor_is_matched_by_similar_name():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import numpy as np
 
@@ -50,7 +51,14 @@ def _may_hold_stream(a: np.ndarray) -> bool:
 def _regular_gaps(d: np.ndarray) -> bool:
     """Most gaps between charges fit one cadence window (a cheap test before chain search)."""
     gaps = np.diff(d)
-    return any(((gaps >= c.lo) & (gaps <= c.hi)).mean() >= 0.6 for c in CADENCES)
+    if not len(gaps):
+        return False
+    inside = (gaps[:, None] >= _LO[None, :]) & (gaps[:, None] <= _HI[None, :])
+    return bool((inside.mean(axis=0) >= 0.6).any())
+
+
+_LO = np.array([c.lo for c in CADENCES], dtype=float)
+_HI = np.array([c.hi for c in CADENCES], dtype=float)
 
 
 def _early_ok(d: np.ndarray, a: np.ndarray, cad: Cadence) -> bool:
@@ -67,5 +75,11 @@ def _clusters(amt: np.ndarray) -> list[np.ndarray]:
     order = np.argsort(amt, kind="stable")
     la = np.log(amt[order])
     cuts = np.flatnonzero(np.diff(la) > CLUSTER_GAP) + 1
-    return [np.sort(part) for part in np.split(order, cuts)]
+    return [np.sort(part) for part in split_at(order, cuts)]
+
+
+def split_at(a: np.ndarray, cuts: np.ndarray) -> list[np.ndarray]:
+    """``np.split(a, cuts)`` without its per-piece overhead (``cuts`` sorted positions)."""
+    edges = [0, *cuts.tolist(), len(a)]
+    return [a[i:j] for i, j in pairwise(edges)]
 

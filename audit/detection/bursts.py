@@ -21,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from audit.columns import map_distinct
 from audit.detection import lexicon
 from audit.detection.features import _Context, money
 from audit.detection.thresholds import limits
@@ -33,6 +34,7 @@ LARGE_ROUND = 4.0  # two round purchases at a gift-card shop, each this many bur
 SHOP_ROUND = 2.0  # a round purchase at a gift-card shop counts from this many burst items
 FEE_MIN, FEE_MAX = 0.5, 1.6  # activation fee of a prepaid card (x.95), in gift-card steps (2.95 to 7.95 dollars)
 LEAD_DAYS = 3  # a charge from a software or support seller this soon before a burst belongs to it
+ITEMS_SHOWN = 12  # purchases a burst's reason names one by one (the finding lists every one)
 _SPAN = 1 << 20  # days: keeps each (owner, currency) group apart on one number line
 
 
@@ -63,7 +65,7 @@ def _candidates(ctx: _Context) -> pd.DataFrame:
     amount = tx["amount"].to_numpy(float)
     prepaid = tx["prepaid"].to_numpy(bool)
     konbini = tx["konbini"].to_numpy(bool)
-    ticket = tx["fold"].map(lexicon.ticket_like).to_numpy(bool) & ~prepaid  # concert or travel tickets
+    ticket = map_distinct(tx["fold"], lexicon.ticket_like, bool) & ~prepaid  # concert or travel tickets
     rounded = np.isclose(np.mod(amount, step), 0.0) | np.isclose(np.mod(amount, step), step)
     # a prepaid Visa or Mastercard gift card is sold with an activation fee: 500 + 6.95 = 506.95
     fee = np.mod(amount, 5 * step)
@@ -110,7 +112,10 @@ def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
         score = 40.0 + 10 * (len(run) - 2) + (15 if gift else 0) + (10 if rounded else 0)
         score += 10 if total >= 2.5 * lim.burst_total else 0
         score += 15 if near else 0
-        items = ", ".join(f"{nm} {money(float(a), c)}" for nm, a in zip(names[run], amounts[run], strict=True))
+        shown = run[:ITEMS_SHOWN]
+        items = ", ".join(f"{nm} {money(float(a), c)}" for nm, a in zip(names[shown], amounts[shown], strict=True))
+        if len(run) > ITEMS_SHOWN:
+            items += f", and {len(run) - ITEMS_SHOWN:,} more"
         when = first.date().isoformat() + ("" if first == last else f" and {last.date().isoformat()}")
         kinds = _kinds(gift, bool(konbini[run].any()), bool(shop[run].any()))
         reasons = [

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -25,33 +27,43 @@ MAX_CHAINS = 4  # chains pulled from one amount cluster before it counts as nois
 EXACT_MIN = 6  # charges a fixed-price stream needs to stand out among a busy shop's purchases
 
 
-def _windows(days: np.ndarray, cad: Cadence) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Per charge and per step count k: index range of charges k periods later (within the window)."""
+def _windows(days: np.ndarray, cad: Cadence) -> list[tuple[float, float]]:
+    """Per step count k: the day offsets (lo, hi) of charges k periods after a charge.
+
+    The index range of those charges is found when a chain reaches a charge (two binary searches),
+    not for every charge up front: a chain visits a few dozen charges of a group that may hold many
+    thousands.
+    """
     out = []
     for k in range(1, _max_step(cad) + 1):  # k > 1: missed periods (skipped delivery, failed payment)
         shift = (k - 1) * cad.period
-        out.append((np.searchsorted(days, days + cad.lo + shift, "left"),
-                    np.searchsorted(days, days + cad.hi + shift, "right")))
+        out.append((cad.lo + shift, cad.hi + shift))
     return out
 
 
 def _chain(days: np.ndarray, amt: np.ndarray, start: int, cad: Cadence,
-           windows: list[tuple[np.ndarray, np.ndarray]]) -> tuple[list[int], int]:
-    """Greedy chain from ``start``: the next charge nearest the expected date (and amount) in the window."""
+           windows: list[tuple[float, float]], day_list: list[float] | None = None) -> tuple[list[int], int]:
+    """Greedy chain from ``start``: the next charge nearest the expected date (and amount) in the window.
+
+    ``day_list``: ``days`` as a Python list (binary searches on it are cheaper than on the array).
+    """
+    dl = days.tolist() if day_list is None else day_list
     keep = [start]
     missed = 0
     last = start
-    anchor = date.fromordinal(_EPOCH + int(days[start])).day if cad.months else 0
+    anchor = date.fromordinal(_EPOCH + int(dl[start])).day if cad.months else 0
     while True:
         found = -1
-        for k, (lo_idx, hi_idx) in enumerate(windows, 1):
-            i0, i1 = int(lo_idx[last]), int(hi_idx[last])
+        here = dl[last]
+        for k, (lo, hi) in enumerate(windows, 1):
+            i0 = bisect_left(dl, here + lo)
+            i1 = bisect_right(dl, here + hi)
             if i0 >= i1:
                 continue
             if i1 - i0 == 1:
                 found = i0
             else:
-                target = _month_target(days[last], k * cad.months, anchor) if cad.months else days[last] + k * cad.period
+                target = _month_target(here, k * cad.months, anchor) if cad.months else here + k * cad.period
                 cost = np.abs(days[i0:i1] - target) + 5.0 * np.abs(np.log(amt[i0:i1] / amt[last]))
                 found = i0 + int(np.argmin(cost))
             missed += k - 1
@@ -76,6 +88,12 @@ def _fit(days: np.ndarray, cad: Cadence) -> tuple[float, float]:
     return float(slope), float(np.sqrt(np.mean(resid**2)))
 
 
+@lru_cache(maxsize=16)
+def _bounds(cadences: tuple[Cadence, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """The interval windows (lo, hi) of ``cadences`` as arrays."""
+    return (np.array([c.lo for c in cadences], dtype=float), np.array([c.hi for c in cadences], dtype=float))
+
+
 def _nearest_cadence(period: float, allowed: list[Cadence]) -> Cadence:
     return min(allowed, key=lambda c: abs(math.log(period / c.period)))
 
@@ -88,20 +106,24 @@ def _best_chain(days: np.ndarray, amt: np.ndarray,
         return None
     gaps = np.diff(days)
     span = days[-1] - days[0]
-    cands = [c for c in cadences if c.lo <= span and ((gaps >= c.lo) & (gaps <= c.hi)).any()]
+    lo, hi = _bounds(cadences)
+    seen = ((gaps[:, None] >= lo[None, :]) & (gaps[:, None] <= hi[None, :])).any(axis=0)
+    cands = [c for c, s in zip(cadences, seen, strict=True) if c.lo <= span and s]
     if not cands:  # extras may hide every plain gap: fall back to the cadences the span allows
         cands = [c for c in cadences if c.lo <= span and span <= c.hi * n]
     best: tuple[float, Cadence, list[int], int] | None = None
+    day_list = days.tolist()
     for cad in cands:
         windows = _windows(days, cad)
         for start in range(min(MAX_STARTS, n - 1)):
-            keep, missed = _chain(days, amt, start, cad, windows)
-            if len(keep) < 2:
-                continue
-            period, resid = _fit(days[keep], cad)
-            score = len(keep) - 0.5 * missed - 0.1 * resid / cad.period
-            if best is None or score > best[0]:
-                best = (score, cad, keep, missed)
+            keep, missed = _chain(days, amt, start, cad, windows, day_list)
+            if len(keep) >= 2:
+                bound = len(keep) - 0.5 * missed  # the score without its residual term: never lower
+                if best is None or bound > best[0]:
+                    period, resid = _fit(days[keep], cad)
+                    score = bound - 0.1 * resid / cad.period
+                    if best is None or score > best[0]:
+                        best = (score, cad, keep, missed)
             if len(keep) == n - start and start == 0:
                 break
     if best is None:

@@ -32,6 +32,32 @@ def coverage_of(tx: pd.DataFrame, printed: Mapping[str, tuple[date, date]] | Non
     return _merge_periods(list(zip(lo, hi, strict=True)), COVER_GAP_CLOSE)
 
 
+def coverage_by_client(tx: pd.DataFrame, clients: np.ndarray,
+                       printed: Mapping[str, tuple[date, date]] | None = None) -> dict[int, list[tuple[float, float]]]:
+    """:func:`coverage_of` for each client (``clients``: a client number per row of ``tx``), in one pass;
+    clients whose rows come from a single file (all covered) are left out."""
+    if "source" not in tx.columns:
+        return {}
+    ok = (tx["date"].notna() & tx["source"].notna()).to_numpy()
+    if not ok.any():
+        return {}
+    df = pd.DataFrame({"c": clients[ok], "source": tx["source"].to_numpy(dtype=object)[ok],
+                       "date": tx["date"].to_numpy()[ok]})
+    g = df.groupby(["c", "source"], sort=True)["date"].agg(["min", "max"])
+    level = g.index.get_level_values(0).to_numpy()
+    several = pd.Series(level).value_counts()
+    out: dict[int, list[tuple[float, float]]] = {}
+    for c in sorted(int(x) for x in several[several >= 2].index):
+        part = g.loc[c]
+        lo, hi = _day_numbers(part["min"]), _day_numbers(part["max"])
+        for i, source in enumerate(part.index):
+            if printed and source in printed:
+                a, b = _day_numbers(printed[source])
+                lo[i], hi[i] = min(lo[i], a), max(hi[i], b)
+        out[c] = _merge_periods(list(zip(lo, hi, strict=True)), COVER_GAP_CLOSE)
+    return out
+
+
 def _day_numbers(values) -> np.ndarray:
     return pd.to_datetime(pd.Series(list(values))).to_numpy().astype("datetime64[D]").astype(np.int64).astype(float)
 

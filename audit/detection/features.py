@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from audit.columns import isin_text, shared_objects
 from audit.detection import lexicon
 from audit.detection.gift_retailers import gift_retailer
 from audit.detection.keys import owner_keys
@@ -32,6 +33,8 @@ def money(amount: float, currency: str | None) -> str:
         return f"¥{amount:,.0f}"
     if cur in SYMBOLS:
         return f"{SYMBOLS[cur]}{amount:,.2f}"
+    if cur == "unknown":  # the statement names no currency: say so rather than print the placeholder
+        return f"{amount:,.2f} (currency not stated)"
     return f"{amount:,.2f} {cur}".strip()
 
 
@@ -69,32 +72,44 @@ class _Context:
     owner_all: pd.Series = field(default_factory=lambda: pd.Series(dtype="str"))  # owner of every row of ``full``
 
 
+_FEATURES = ("fold", "legit", "software", "support", "security", "scareware", "signs", "gift_shop", "plan", "reseller",
+             "prepaid", "konbini", "abroad", "retail", "phone", "navi", "romaji")
+_FEATURE_CACHE: dict[str, tuple] = {}  # descriptor -> its features, kept for the process (clients share descriptors)
+_FEATURE_CACHE_MAX = 500_000
+
+
+def _features_of(d: str, allow: Callable[[str], str | None]) -> tuple:
+    """The lexicon features of one descriptor, in the order of :data:`_FEATURES`."""
+    f = lexicon.fold(d)
+    t = lexicon.sign_text(f)
+    return (f, allow(d) or lexicon.legit_brand(f), lexicon.software_like(t), lexicon.support_sign(t),
+            lexicon.security_sign(t) and not lexicon.home_security_like(t), lexicon.scareware_like(t),
+            lexicon.sign_kinds(t), gift_retailer(f), lexicon.plan_like(f), lexicon.reseller_of(f),
+            lexicon.prepaid_like(f), lexicon.konbini_like(f), "海外" in f, lexicon.retailer_like(f),
+            lexicon.phone_in(f), lexicon.navi_dial(f), lexicon.romaji_only(f))
+
+
 def _descriptor_features(desc: pd.Series) -> tuple[np.ndarray, pd.DataFrame]:
-    """Row codes into the distinct descriptors, and lexicon features per distinct descriptor."""
-    allow = _allowlist()
+    """Row codes into the distinct descriptors, and lexicon features per distinct descriptor.
+
+    Features depend on the descriptor alone (the lexicon and the shipped allowlist), so they are kept
+    for the process: the clients of a large run mostly share their merchants.
+    """
     codes, uniq = pd.factorize(desc.fillna("").astype("str"))
-    folded = [lexicon.fold(d) for d in uniq]
-    signs = [lexicon.sign_text(f) for f in folded]
+    cache = _FEATURE_CACHE
+    todo = [d for d in uniq if d not in cache]
+    if todo:
+        if len(cache) + len(todo) > _FEATURE_CACHE_MAX:
+            cache.clear()
+        allow = _allowlist()
+        cache.update((d, _features_of(d, allow)) for d in todo)
+    cols = dict(zip(_FEATURES, zip(*(cache[d] for d in uniq), strict=True), strict=True)) if len(uniq) else {
+        c: () for c in _FEATURES}
+    obj = ("fold", "legit", "reseller", "phone")
     feats = pd.DataFrame({
-        "fold": pd.Series(folded, dtype=object),
-        "legit": pd.Series([allow(d) or lexicon.legit_brand(f) for d, f in zip(uniq, folded, strict=True)],
-                           dtype=object),
-        "software": [lexicon.software_like(t) for t in signs],
-        "support": [lexicon.support_sign(t) for t in signs],
-        "security": [lexicon.security_sign(t) and not lexicon.home_security_like(t) for t in signs],
-        "scareware": [lexicon.scareware_like(t) for t in signs],
-        "signs": np.array([lexicon.sign_kinds(t) for t in signs], dtype=np.int8),
-        "gift_shop": [gift_retailer(f) for f in folded],
-        "plan": [lexicon.plan_like(f) for f in folded],
-        "reseller": pd.Series([lexicon.reseller_of(f) for f in folded], dtype=object),
-        "prepaid": [lexicon.prepaid_like(f) for f in folded],
-        "konbini": [lexicon.konbini_like(f) for f in folded],
-        "abroad": ["海外" in f for f in folded],
-        "retail": [lexicon.retailer_like(f) for f in folded],
-        "phone": pd.Series([lexicon.phone_in(f) for f in folded], dtype=object),
-        "navi": [lexicon.navi_dial(f) for f in folded],
-        "romaji": [lexicon.romaji_only(f) for f in folded],
-    })
+        c: (pd.Series(list(cols[c]), dtype=object) if c in obj
+            else np.array(cols[c], dtype=np.int8) if c == "signs" else np.array(cols[c], dtype=bool))
+        for c in _FEATURES})
     return codes, feats
 
 
@@ -122,7 +137,7 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     relevant = (f["software"] | f["support"] | f["plan"] | f["prepaid"] | f["konbini"] | f["gift_shop"]
                 | ~pd.isna(reseller)
                 | is_refund
-                | ids.isin(list(stream_of)).to_numpy() | ids.isin(list(known_ids)).to_numpy())
+                | isin_text(ids, stream_of.keys() | known_ids))
     owner = owner_keys(tx)
     home_of = _home_currencies(tx, owner, is_charge)
     home = home_of.mode()
@@ -130,10 +145,13 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     keep = [c for c in _USED if c in tx.columns]
     slim = tx.loc[relevant, keep].copy()
     slim["owner"] = owner[relevant].to_numpy()
-    slim["home"] = slim["owner"].map(home_of).astype(object).fillna(home).to_numpy()
+    # the client's usual currency stands in where an owner (or a row) has none, client by client
+    client = tx["client"].fillna("").astype(str) if "client" in tx.columns else pd.Series("", index=tx.index)
+    slim["client_home"] = client[relevant].map(_client_homes(home_of, owner, client)).astype(object).fillna(home).to_numpy()
+    slim["home"] = slim["owner"].map(home_of).astype(object).fillna(slim["client_home"]).to_numpy()
     for c in slim.columns:  # plain object columns: row picks below are much faster than on Arrow strings
         if pd.api.types.is_string_dtype(slim[c]):
-            slim[c] = slim[c].astype(object).where(slim[c].notna(), None)
+            slim[c] = shared_objects(slim[c])
     rc = codes[relevant]
     for c in ("software", "support", "plan", "prepaid", "konbini", "gift_shop"):
         slim[c] = f[c][relevant]
@@ -191,6 +209,17 @@ def _stream_features(slim: pd.DataFrame, subs: list[Subscription], known_ids: se
         "soft_agent": g["soft_agent"].any(),
         "signs": g["signs"].max(),
     })
+
+
+def _client_homes(home_of: pd.Series, owner: pd.Series, client: pd.Series) -> dict[str, str]:
+    """Per client: the home currency most of its owners (cards) have (ties: the first in sort order)."""
+    if home_of.empty:
+        return {}
+    pairs = pd.DataFrame({"owner": owner.to_numpy(), "client": client.to_numpy()}).drop_duplicates("owner")
+    pairs = pairs.assign(home=pairs["owner"].map(home_of)).dropna(subset=["home"])
+    counts = pairs.groupby(["client", "home"], sort=True).size().reset_index(name="n")
+    best = counts.sort_values(["client", "n"], ascending=[True, False], kind="stable").drop_duplicates("client")
+    return dict(zip(best["client"], best["home"].astype(str), strict=True))
 
 
 def _home_currencies(tx: pd.DataFrame, owner: pd.Series, is_charge: np.ndarray) -> pd.Series:

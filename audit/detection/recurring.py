@@ -81,6 +81,7 @@ from audit.detection.coverage import (
     COVER_GAP_CLOSE,
     _day_numbers,
     _merge_periods,
+    coverage_by_client,
     coverage_of,
     longest_uncovered,
     split_uncovered,
@@ -154,11 +155,16 @@ def find_subscriptions(
     if tx.empty:
         return []
     tx = _with_descriptor_columns(tx)
-    end = pd.Timestamp(as_of) if as_of is not None else tx["date"].max()
+    clients, names = _client_codes(tx)
+    if as_of is not None:
+        end_of = np.array([pd.Timestamp(as_of)] * len(names), dtype="datetime64[ns]")
+    else:  # each client's own latest date: a table of several clients is audited as if each came alone
+        end_of = tx["date"].groupby(clients).max().reindex(range(len(names))).to_numpy(dtype="datetime64[ns]")
     ch = charge_frame(tx)
+    owner_client = _client_codes(ch, names)[0]
     if len(ch) < 2:
         return []
-    codes, _ = pd.factorize(ch["owner"] + "\x1e" + ch["group_key"])
+    codes = _pair_codes(ch["owner"], ch["group_key"])
     everyday = _everyday_groups(ch["group_key"], codes)
     unit_codes, unit_names = pd.factorize(ch["unit"])
     days = ch["date"].to_numpy().astype("datetime64[D]").astype(np.int64).astype(float)
@@ -173,18 +179,44 @@ def find_subscriptions(
         periods: list[tuple[float, float]] | None = _merge_periods(
             list(zip(_day_numbers(a for a, _ in coverage), _day_numbers(b for _, b in coverage), strict=True)),
             COVER_GAP_CLOSE)
+        covered = {c: periods for c in range(int(clients.max()) + 1)}
     else:
-        periods = coverage_of(tx, printed_periods)
+        covered = coverage_by_client(tx, clients, printed_periods)
     rows: list[tuple[np.ndarray, Cadence]] = []
     for s, e in zip(starts[big], ends[big], strict=True):
         g = order[s:e]
+        periods = covered.get(int(owner_client[g[0]]))
         for st in _group_streams(days[g], amt[g], unit_codes[g], bool(everyday[sc[s]])):
             pieces = split_uncovered(g[st.pos], days, amt, st.cad, periods) if periods else [g[st.pos]]
             rows.extend((p, st.cad) for p in pieces)
-    cols = _Columns.of(ch)
-    subs = [_describe(cols, r, cad, end, str(unit_names[unit_codes[r[0]]])) for r, cad in rows]
+    if not rows:
+        return []
+    needed = np.unique(np.concatenate([r for r, _ in rows]))  # only the streams' rows become Python values
+    local = np.full(len(ch), -1, dtype=np.int64)
+    local[needed] = np.arange(len(needed))
+    cols = _Columns.of(ch.iloc[needed])
+    subs = [_describe(cols, local[r], cad, pd.Timestamp(end_of[owner_client[r[0]]]), str(unit_names[unit_codes[r[0]]]))
+            for r, cad in rows]
     subs.sort(key=lambda s: (s.merchant, s.first_date))
     return subs
+
+
+def _client_codes(tx: pd.DataFrame, names: pd.Index | None = None) -> tuple[np.ndarray, pd.Index]:
+    """Per row: a number for its client (0 for every row of a table without clients; a missing client is
+    one client), and the client names by number (``names``: number by these instead)."""
+    col = tx["client"].fillna("").astype(str) if "client" in tx.columns else pd.Series("", index=tx.index)
+    if names is None:
+        codes, uniq = pd.factorize(col, sort=True, use_na_sentinel=False)
+        return codes.astype(np.int64), pd.Index(uniq)
+    return names.get_indexer(col).astype(np.int64), names
+
+
+def _pair_codes(a: pd.Series, b: pd.Series) -> np.ndarray:
+    """Codes of the (a, b) pairs, numbered in order of first appearance (as factorizing the joined text would)."""
+    ca, _ = pd.factorize(a)
+    cb, ub = pd.factorize(b)
+    codes, _ = pd.factorize(ca.astype(np.int64) * (len(ub) + 1) + cb)
+    return codes
 
 
 def _everyday_groups(keys: pd.Series, codes: np.ndarray) -> np.ndarray:

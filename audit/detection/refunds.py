@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from audit.columns import isin_text
 from audit.detection import lexicon
 from audit.detection.features import _Context, _days, money
 from audit.model import Finding
@@ -50,32 +51,41 @@ def _refund_links(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
     full = ctx.full
     key_col = "merchant_key" if "merchant_key" in full.columns else "description"
     owner_all = ctx.owner_all if len(ctx.owner_all) == len(full) else pd.Series("", index=full.index)
-    group_all = owner_all.astype(str) + "\x1f" + full[key_col].astype(str)
     is_charge = ((full["kind"] == "charge") & (full["amount"] > 0)).to_numpy()
-    sus = full["id"].isin(list(suspicious_ids)).to_numpy() & is_charge
-    sus_groups = set(group_all[sus])
+    sus = isin_text(full["id"], suspicious_ids) & is_charge
+    # (card holder, merchant) groups as integer codes: no text is built per row
+    o_codes, o_uniq = pd.factorize(owner_all.astype(str))
+    k_codes, k_uniq = pd.factorize(full[key_col])
+    width = np.int64(len(k_uniq) + 2)
+    group_all = o_codes.astype(np.int64) * width + (k_codes.astype(np.int64) + 1)
     refunds = refunds.sort_values("date")
-    r_group = (refunds["owner"].astype(str) + "\x1f" + refunds[key_col].astype(str)).to_numpy()
-    direct = np.isin(r_group, list(sus_groups))
-    near_mask = is_charge & group_all.isin(list(set(r_group[direct]))).to_numpy()
+    r_o = pd.Index(o_uniq).get_indexer(refunds["owner"].astype(str))
+    r_k = pd.Index(k_uniq).get_indexer(refunds[key_col])
+    r_group = np.where(r_o >= 0, r_o.astype(np.int64) * width + (r_k.astype(np.int64) + 1), -1)
+    direct = np.isin(r_group, np.unique(group_all[sus]))
+    near_mask = is_charge & np.isin(group_all, np.unique(r_group[direct]))
     near = full.loc[near_mask, ["id", "date", "amount", "original_amount", "description",
                                 *(["descriptor_norm"] if "descriptor_norm" in full.columns else [])]]
     name = near["descriptor_norm"] if "descriptor_norm" in near.columns else near["description"]
-    near = near.assign(name=name.fillna(near["description"]), group=group_all[near_mask].to_numpy())
-    by_key = {k: _Charges.of(g) for k, g in near.groupby("group", sort=False)}
-    sus_rows = pd.DataFrame({"fold": full["description"][sus].map(lexicon.fold).to_numpy(),
+    near = near.assign(name=name.fillna(near["description"]), group=group_all[near_mask])
+    by_key = {int(k): _Charges.of(g) for k, g in near.groupby("group", sort=False)}
+    sus_desc = full["description"][sus]
+    sus_rows = pd.DataFrame({"fold": sus_desc.map(dict(zip(*_folds(sus_desc), strict=True))).fillna("").to_numpy(),
                              "owner": owner_all[sus].astype(str).to_numpy(), "row": np.flatnonzero(sus)})
     by_owner = {str(o): g for o, g in sus_rows.groupby("owner", sort=False)}
+    names_of = {o: list(g["fold"].unique()) for o, g in by_owner.items()}
     fuzzy_seen: dict[tuple[str, str], pd.DataFrame | None] = {}
     out: list[Finding] = []
     cols = zip(refunds["id"], refunds["date"], refunds["amount"], refunds["currency"], refunds["original_amount"],
                r_group, refunds[key_col], refunds["fold"], refunds["owner"], strict=True)
     for rid, rdate, ramount, cur, rorig, group, key, folded, owner in cols:
-        ch = by_key.get(group)
+        group = int(group)
+        ch = by_key.get(group) if group >= 0 else None
         if ch is None:
             seen_key = (str(owner), str(folded))
             if seen_key not in fuzzy_seen:  # one name search per card holder and refund descriptor
-                fuzzy_seen[seen_key] = _fuzzy_charges(ctx, by_owner.get(str(owner), sus_rows.iloc[:0]), str(folded))
+                fuzzy_seen[seen_key] = _fuzzy_charges(ctx, by_owner.get(str(owner), sus_rows.iloc[:0]), str(folded),
+                                                      names_of.get(str(owner)))
             fuzzy = fuzzy_seen[seen_key]
             if fuzzy is None:
                 continue
@@ -116,13 +126,24 @@ def _refund_links(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
     return out
 
 
-def _fuzzy_charges(ctx: _Context, sus_rows: pd.DataFrame, folded: str) -> pd.DataFrame | None:
-    """Suspicious charges whose descriptor resembles the refund's (refund lines often add words or drop IDs)."""
+def _folds(desc: pd.Series) -> tuple[list[str], list[str]]:
+    """Distinct descriptors and their folded forms (each folded once)."""
+    uniq = [d for d in desc.unique() if isinstance(d, str)]
+    return uniq, [lexicon.fold(d) for d in uniq]
+
+
+def _fuzzy_charges(ctx: _Context, sus_rows: pd.DataFrame, folded: str,
+                   names: list[str] | None = None) -> pd.DataFrame | None:
+    """Suspicious charges whose descriptor resembles the refund's (refund lines often add words or drop IDs).
+
+    ``names``: the distinct folded descriptors of ``sus_rows`` when the caller has them already.
+    """
     from rapidfuzz import fuzz, process
 
     if not folded or sus_rows.empty:
         return None
-    names = list(sus_rows["fold"].unique())
+    if names is None:
+        names = list(sus_rows["fold"].unique())
     hits = [m[0] for m in process.extract(folded, names, scorer=fuzz.token_set_ratio, score_cutoff=85, limit=20)]
     if not hits:
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from audit.columns import map_distinct
 from audit.detection.features import PER_YEAR, SOFTWARE_RESELLERS, _Context, _key, money
 from audit.detection.thresholds import limits
 from audit.model import Finding, Subscription
@@ -120,7 +121,7 @@ def _large_threshold(currency: str) -> float:
 
 def _large_support_plans(ctx: _Context) -> list[Finding]:
     tx = ctx.tx
-    thr = tx["currency"].fillna(ctx.home).map(_large_threshold)
+    thr = pd.Series(map_distinct(tx["currency"].fillna(tx["client_home"]), _large_threshold, float), index=tx.index)
     cand = tx[(tx["kind"] == "charge") & (tx["amount"] >= thr) & tx["legit"].isna() & ~tx["retail"]
               & (tx["software"] | tx["support"] | tx["plan"]) & ~tx["id"].isin(ctx.known_ids)]
     out: list[Finding] = []

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from audit.detection.amounts import _clusters, _may_hold_stream, _regular_gaps, steady_amounts
+from audit.detection.amounts import _clusters, _may_hold_stream, _regular_gaps, split_at, steady_amounts
 from audit.detection.cadence import BY_NAME, Cadence, _max_step, regular_grid
 from audit.detection.chains import EXACT_MIN, _best_chain, _extract
 
@@ -52,7 +52,7 @@ def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray, everyday
                 keys = np.round(amt[upos[left]], 2)
                 order = np.argsort(keys, kind="stable")  # stable: each run stays in date order
                 cuts = np.flatnonzero(np.diff(keys[order])) + 1
-                for run in np.split(order, cuts):
+                for run in split_at(order, cuts):
                     sub = left[run]
                     if len(sub) < EXACT_MIN or not _regular_gaps(days[upos[sub]]):
                         continue

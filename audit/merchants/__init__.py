@@ -138,7 +138,7 @@ _SKIP_KINDS = ("payment",)
 
 
 def match_transactions(tx: pd.DataFrame, db: MerchantDB) -> list[Finding]:
-    """One ``known_merchant`` finding per (list entry, merchant key) in ``tx``; card payments are
+    """One ``known_merchant`` finding per (client, list entry, merchant key) in ``tx``; card payments are
     ignored, charges and refunds count. Work is done once per distinct descriptor."""
     if tx is None or len(tx) == 0 or "description" not in tx.columns:
         return []
@@ -161,8 +161,11 @@ def match_transactions(tx: pd.DataFrame, db: MerchantDB) -> list[Finding]:
     sort_cols = [c for c in ("date", "id") if c in rows.columns]
     if sort_cols:
         rows = rows.sort_values(sort_cols, kind="stable")
+    # one finding per client too: two people paying one listed merchant are two cases
+    rows = rows.assign(_client=rows["client"].fillna("").astype(str) if "client" in rows.columns else "")
     findings: list[Finding] = []
-    for (_entry_id, key), part in rows.groupby(["_entry", "merchant_key"], sort=False, dropna=False):
+    for (_client, _entry_id, key), part in rows.groupby(["_client", "_entry", "merchant_key"], sort=False,
+                                                        dropna=False):
         part_matches = [hit_code[c] for c in dict.fromkeys(part["_code"])]
         best = max(part_matches, key=lambda m: m.score)
         e = best.entry

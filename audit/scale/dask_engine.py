@@ -7,10 +7,11 @@ Input is a folder tree of statements (one folder per client with ``--clients-fro
    data set is shuffled by ``client`` so every client's rows sit in one partition.
 2. Match once: the distinct descriptors of all partitions are gathered and matched against the
    merchant lists once, on the driver; the small hit table is broadcast to every worker.
-3. Analyse: each partition runs :func:`audit.pipeline.analyse` (one client at a time, the same code
-   as a single-process run) and writes its findings and contracts as Parquet:
-   ``OUT/findings/part-NNNNN.parquet`` and ``OUT/contracts/part-NNNNN.parquet``. A client's rows are
-   never split over two parts. Contract ids restart per part; the stable identifier is ``key``.
+3. Analyse: each partition runs :func:`audit.pipeline.analyse` (all of its clients in one pass, every
+   stage keyed by client and card: the same code as a single-process run) and writes its findings and
+   contracts as Parquet: ``OUT/findings/part-NNNNN.parquet`` and ``OUT/contracts/part-NNNNN.parquet``.
+   A client's rows are never split over two parts. Contract ids restart per part; the stable
+   identifier is ``key``.
 
 ``scheduler``: ``None`` starts a local cluster of worker processes; ``"threads"`` runs in this
 process on threads (tests, small runs); anything else is a scheduler address (``tcp://host:8786``).
