@@ -84,8 +84,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{per_worker:>18,.0f}", flush=True)
     print(f"crossover: {'none measured' if crossover is None else f'Dask faster from {crossover:,} rows'}")
     for cores in (args.workers, 16, 64):
-        hours = args.project / (per_worker * cores) / 3600
-        print(f"projection: {args.project:,} rows on {cores} workers ~ {hours:.1f} h (from the largest size)")
+        minutes = args.project / (per_worker * cores) / 60
+        print(f"projection: {args.project:,} rows on {cores} workers ~ {minutes:,.1f} min (from the largest size)")
     return 0
 
 

@@ -143,14 +143,16 @@ def find_subscriptions(
 ) -> list[Subscription]:
     """Recurring charge streams in ``tx`` (see the module docstring), sorted by merchant then first date.
 
-    ``as_of`` (default: the latest date in ``tx``) decides whether a stream is still active: it is
-    ended when no charge came within the grace period after the expected next date.
+    ``as_of`` (default: the latest date of the stream's client in ``tx``) decides whether a stream is
+    still active: it is ended when no charge came within the grace period after the expected next date.
 
-    ``coverage``: the periods (start, end dates) the statements cover; by default each ``source``
-    file's first to last row date, widened to its printed statement period from ``printed_periods``
-    (source -> (start, end)) where there is one. A stream is split where more than half its period
-    between two charges lies outside every covered period (see :func:`split_uncovered`); gaps of up to
-    a week between covered periods count as covered.
+    ``coverage``: the periods (start, end dates) the statements cover; by default, per client, each
+    ``source`` file's first to last row date, widened to its printed statement period from
+    ``printed_periods`` (source -> (start, end)) where there is one. A stream is split where more than
+    half its period between two charges lies outside every covered period (see :func:`split_uncovered`);
+    gaps of up to a week between covered periods count as covered.
+
+    A table of several clients gives what each client's rows alone would give.
     """
     if tx.empty:
         return []
