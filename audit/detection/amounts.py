@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 from itertools import pairwise
+from statistics import median
 
 import numpy as np
 
-from audit.detection.cadence import CADENCES, GRID_TOL, GRID_TOL_MONTHS, Cadence, grid_deviations
+from audit.detection.cadence import CADENCES, GRID_TOL, GRID_TOL_MONTHS, Cadence, diff1, grid_deviations
 
 CLUSTER_GAP = math.log(1.06)  # amount clusters are cut where neighbours differ by more than 6 %
 
@@ -19,8 +20,8 @@ def steady_amounts(a: np.ndarray) -> bool:
     """
     if len(a) < 2:
         return True
-    step = np.abs(np.diff(np.log(a)))
-    return bool(np.median(step) <= 0.025 and (step <= 0.04).mean() >= 0.6)
+    step = np.abs(diff1(np.log(a)))
+    return bool(median(step.tolist()) <= 0.025 and (step <= 0.04).mean() >= 0.6)
 
 
 BAND = math.log(1.25)  # a regular order whose amount varies stays within this ratio (max / min)
@@ -50,7 +51,7 @@ def _may_hold_stream(a: np.ndarray) -> bool:
 
 def _regular_gaps(d: np.ndarray) -> bool:
     """Most gaps between charges fit one cadence window (a cheap test before chain search)."""
-    gaps = np.diff(d)
+    gaps = diff1(d)
     if not len(gaps):
         return False
     inside = (gaps[:, None] >= _LO[None, :]) & (gaps[:, None] <= _HI[None, :])
@@ -74,7 +75,7 @@ def _clusters(amt: np.ndarray) -> list[np.ndarray]:
     """Positions of ``amt`` split where sorted neighbours differ by more than 6 %."""
     order = np.argsort(amt, kind="stable")
     la = np.log(amt[order])
-    cuts = np.flatnonzero(np.diff(la) > CLUSTER_GAP) + 1
+    cuts = np.flatnonzero(diff1(la) > CLUSTER_GAP) + 1
     return [np.sort(part) for part in split_at(order, cuts)]
 
 

@@ -19,6 +19,7 @@ from audit.detection.cadence import (
     _max_residual,
     _max_step,
     _month_target,
+    diff1,
     regular_grid,
 )
 
@@ -78,14 +79,16 @@ def _fit(days: np.ndarray, cad: Cadence) -> tuple[float, float]:
     """Fitted period (days) and RMS residual of chain dates against a regular grid."""
     if len(days) < 2:
         return cad.period, 0.0
-    steps = np.maximum(1, np.round(np.diff(days) / cad.period))
+    steps = np.maximum(1, np.round(diff1(days) / cad.period))
     x = np.concatenate([[0.0], np.cumsum(steps)])
     if len(days) == 2:
         return float(days[1] - days[0]) / x[1], 0.0
-    xm, ym = x.mean(), days.mean()
-    slope = float(((x - xm) * (days - ym)).sum() / ((x - xm) ** 2).sum())
-    resid = days - (ym + slope * (x - xm))
-    return float(slope), float(np.sqrt(np.mean(resid**2)))
+    n = len(days)
+    xm, ym = x.sum() / n, days.sum() / n  # as .mean() computes it, without its overhead
+    dx = x - xm
+    slope = float((dx * (days - ym)).sum() / (dx**2).sum())
+    resid = days - (ym + slope * dx)
+    return float(slope), math.sqrt(float((resid**2).sum() / n))
 
 
 @lru_cache(maxsize=16)
@@ -104,7 +107,7 @@ def _best_chain(days: np.ndarray, amt: np.ndarray,
     n = len(days)
     if n < 2:
         return None
-    gaps = np.diff(days)
+    gaps = diff1(days)
     span = days[-1] - days[0]
     lo, hi = _bounds(cadences)
     seen = ((gaps[:, None] >= lo[None, :]) & (gaps[:, None] <= hi[None, :])).any(axis=0)

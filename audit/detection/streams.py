@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from audit.detection.amounts import _clusters, _may_hold_stream, _regular_gaps, split_at, steady_amounts
-from audit.detection.cadence import BY_NAME, Cadence, _max_step, regular_grid
+from audit.detection.cadence import BY_NAME, Cadence, _max_step, diff1, regular_grid
 from audit.detection.chains import EXACT_MIN, _best_chain, _extract
 
 
@@ -181,7 +181,7 @@ def _may_be_bill(days: np.ndarray) -> bool:
     span = days[-1] - days[0]
     if n > (span / 25.0 + 1) / BILL_SHARE + 1:
         return False
-    gaps = np.diff(days)
+    gaps = diff1(days)
     return bool(((gaps >= 25) & (gaps <= 102)).mean() >= 0.5)
 
 
@@ -213,7 +213,7 @@ FIXED_MIN = 4  # charges a fixed-price plan at an everyday shop needs
 
 def _fixed_price(a: np.ndarray) -> bool:
     """Amounts of a plan at an everyday shop: four or more, the same to the cent, allowing one price change."""
-    return len(a) >= FIXED_MIN and int((np.abs(np.diff(np.round(a, 2))) > 0.001).sum()) <= 1
+    return len(a) >= FIXED_MIN and int((np.abs(diff1(np.round(a, 2))) > 0.001).sum()) <= 1
 
 
 RENEWAL_DAYS = 2  # an annual renewal is billed on its anniversary, give or take processing days
