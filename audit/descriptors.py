@@ -173,7 +173,7 @@ def merchant_key(text: str) -> str:
 def add_descriptor_columns(tx: pd.DataFrame) -> pd.DataFrame:
     """Copy of ``tx`` with str columns ``descriptor_norm``, ``merchant_key`` and ``facilitator``
     (missing when there is none), each computed once per distinct ``description``."""
-    out = tx.copy()
+    out = tx.copy(deep=False)  # copy-on-write: the new columns never reach the caller's table
     if "description" not in out.columns or len(out) == 0:
         for col in ("descriptor_norm", "merchant_key", "facilitator"):
             out[col] = pd.Series(index=out.index, dtype="str")

@@ -143,7 +143,7 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     home = home_of.mode()
     home = str(home.iloc[0]) if len(home) else "JPY"
     keep = [c for c in _USED if c in tx.columns]
-    slim = tx.loc[relevant, keep].copy()
+    slim = tx.loc[relevant, keep]
     slim["owner"] = owner[relevant].to_numpy()
     # the client's usual currency stands in where an owner (or a row) has none, client by client
     client = tx["client"].fillna("").astype(str) if "client" in tx.columns else pd.Series("", index=tx.index)

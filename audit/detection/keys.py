@@ -25,7 +25,7 @@ _CHARGE_COLUMNS = ("id", "source", "date", "description", "amount", "currency", 
 def charge_frame(tx: pd.DataFrame) -> pd.DataFrame:
     """Charges only, with ``amount_key`` (foreign amount when printed) and ``unit`` (its currency)."""
     cols = [c for c in tx.columns if c in _CHARGE_COLUMNS]
-    ch = tx.loc[(tx["kind"] == "charge") & (tx["amount"] > 0) & tx["date"].notna(), cols].copy()
+    ch = tx.loc[(tx["kind"] == "charge") & (tx["amount"] > 0) & tx["date"].notna(), cols]
     foreign = ch["original_amount"].notna() & (ch["original_amount"] > 0) & ch["original_currency"].notna()
     ch["amount_key"] = ch["original_amount"].where(foreign, ch["amount"]).astype("float64")
     ch["unit"] = ch["original_currency"].where(foreign, ch["currency"]).fillna("?").astype("str")

@@ -29,7 +29,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 def _json_frame(tx: pd.DataFrame) -> pd.DataFrame:
     """The ``--json`` transaction fields, dates as ISO text, descriptions masked."""
     cols = [c for c in schema.JSON_FIELDS if c in tx.columns]
-    out = tx[cols].copy()
+    out = tx[cols]
     if "date" in out.columns:
         d = out["date"]
         text = d.dt.strftime("%Y-%m-%d") if len(d) else d.astype("str")
