@@ -15,20 +15,21 @@ from audit.model import Finding
 
 @dataclass
 class _Charges:
-    """Charges at one merchant, sorted by date, as plain arrays (fast to search per refund)."""
+    """Charges at one merchant, sorted by date: numbers as plain arrays (fast to search per refund); ids and
+    names stay columns, read only for the few charges a refund reverses (no Python string per charge)."""
 
     day: np.ndarray
     amount: np.ndarray
     orig: np.ndarray
-    ids: np.ndarray
-    names: np.ndarray
+    ids: pd.Series
+    names: pd.Series
     used: np.ndarray
 
     @classmethod
     def of(cls, g: pd.DataFrame) -> _Charges:
         g = g.sort_values("date")
         return cls(_days(g["date"]), g["amount"].to_numpy(float), g["original_amount"].to_numpy(float),
-                   g["id"].to_numpy(object), g["name"].to_numpy(object), np.zeros(len(g), dtype=bool))
+                   g["id"].reset_index(drop=True), g["name"].reset_index(drop=True), np.zeros(len(g), dtype=bool))
 
 
 
@@ -102,12 +103,12 @@ def _refund_links(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
             continue
         pos = cand[picked]
         ch.used[pos] = True
-        linked = [str(i) for i in ch.ids[pos]]
+        linked = [str(i) for i in ch.ids.iloc[pos]]
         if suspicious_ids.isdisjoint(linked):
             continue  # the refund reverses an ordinary purchase at the same merchant
         charged = float(ch.amount[pos].sum())
         cur = str(cur)
-        name = str(ch.names[pos[0]])
+        name = str(ch.names.iloc[int(pos[0])])
         dates = ", ".join(str(np.datetime64(int(d), "D")) for d in ch.day[pos])
         reasons = [
             f"The refund of {money(amount, cur)} on {pd.Timestamp(rdate).date().isoformat()} "
