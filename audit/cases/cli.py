@@ -16,14 +16,16 @@ KEY may be the start of a case key, as ``list`` prints it. ``--store FILE`` pick
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from audit.cases.money import format_totals
 from audit.cases.statuses import STATUSES, label, next_actions
-from audit.cases.store import CaseStore
+from audit.cases.store import CaseNotFound, CaseStore
 from audit.masking import mask_card
 
 LETTER_KINDS = ("cancellation", "follow_up", "dispute")
@@ -45,18 +47,18 @@ def register(subparsers) -> None:  # argparse's _SubParsersAction
     s = sub.add_parser("sync", help="scan statements and open a case per suspicious contract")
     s.add_argument("paths", nargs="+", metavar="STATEMENT")
     s.add_argument("--client", required=True)
-    s.set_defaults(func=cmd_sync)
+    s.set_defaults(func=_reported(cmd_sync))
 
     ls = sub.add_parser("list", help="every case and what is due next")
     ls.add_argument("--client")
     ls.add_argument("--as-of", type=_day, default=None, help="date to read due dates against (default: today)")
     ls.add_argument("--json", action="store_true")
-    ls.set_defaults(func=cmd_list)
+    ls.set_defaults(func=_reported(cmd_list))
 
     sh = sub.add_parser("show", help="one case with its history, letters and replies")
     sh.add_argument("key")
     sh.add_argument("--client")
-    sh.set_defaults(func=cmd_show)
+    sh.set_defaults(func=_reported(cmd_show))
 
     st = sub.add_parser("set-status", help="move a case to a status")
     st.add_argument("key")
@@ -64,7 +66,7 @@ def register(subparsers) -> None:  # argparse's _SubParsersAction
     st.add_argument("--date", type=_day, default=None)
     st.add_argument("--note", default="")
     st.add_argument("--client")
-    st.set_defaults(func=cmd_set_status)
+    st.set_defaults(func=_reported(cmd_set_status))
 
     for name, helptext, func in (("record-letter", "keep a letter that was sent", cmd_record_letter),
                                  ("record-reply", "keep a merchant's reply (classified)", cmd_record_reply)):
@@ -77,23 +79,23 @@ def register(subparsers) -> None:  # argparse's _SubParsersAction
         src.add_argument("--text")
         r.add_argument("--date", type=_day, default=None)
         r.add_argument("--client")
-        r.set_defaults(func=func)
+        r.set_defaults(func=_reported(func))
 
     rf = sub.add_parser("record-refund", help="a refund received (kept per currency)")
     rf.add_argument("key")
     rf.add_argument("amount", type=float)
     rf.add_argument("currency")
     rf.add_argument("--client")
-    rf.set_defaults(func=cmd_record_refund)
+    rf.set_defaults(func=_reported(cmd_record_refund))
 
     e = sub.add_parser("export", help="everything about one client as JSON")
     e.add_argument("client")
-    e.set_defaults(func=cmd_export)
+    e.set_defaults(func=_reported(cmd_export))
 
     f = sub.add_parser("forget", help="delete a client and everything of theirs")
     f.add_argument("client")
     f.add_argument("--yes", action="store_true", help="really delete")
-    f.set_defaults(func=cmd_forget)
+    f.set_defaults(func=_reported(cmd_forget))
 
 
 def _store(args: argparse.Namespace) -> CaseStore:
@@ -107,6 +109,19 @@ def _text(args: argparse.Namespace) -> str:
         return args.file.read_bytes()[:1_000_000].decode("utf-8", errors="replace")
     except OSError as exc:
         raise SystemExit(f"audit: error: {args.file}: cannot read ({exc.strerror or exc})") from None
+
+
+def _reported(cmd: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """``cmd``, with an unknown or ambiguous case key or client name as one error line."""
+
+    @functools.wraps(cmd)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return cmd(args)
+        except CaseNotFound as exc:
+            return _err(exc.args[0])
+
+    return run
 
 
 def _err(msg: str) -> int:
@@ -155,10 +170,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     with _store(args) as store:
-        try:
-            case = store.case(args.key, args.client)
-        except KeyError as exc:
-            return _err(exc.args[0])
+        case = store.case(args.key, args.client)
     json.dump(case, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0
@@ -166,10 +178,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_set_status(args: argparse.Namespace) -> int:
     with _store(args) as store:
-        try:
-            case = store.set_status(args.key, args.status, on=args.date, note=args.note, client=args.client)
-        except KeyError as exc:
-            return _err(exc.args[0])
+        case = store.set_status(args.key, args.status, on=args.date, note=args.note, client=args.client)
     print(f"{case['key'][:10]}: {label(case['status'], 'en')}; next step due {case['next_due'] or '-'}")
     return 0
 
@@ -177,10 +186,7 @@ def cmd_set_status(args: argparse.Namespace) -> int:
 def cmd_record_letter(args: argparse.Namespace) -> int:
     text = _text(args)
     with _store(args) as store:
-        try:
-            case = store.record_letter(args.key, args.kind, text, sent_on=args.date, client=args.client)
-        except KeyError as exc:
-            return _err(exc.args[0])
+        case = store.record_letter(args.key, args.kind, text, sent_on=args.date, client=args.client)
     print(f"{case['key'][:10]}: {args.kind} letter kept; {label(case['status'], 'en')}; "
           f"next step due {case['next_due'] or '-'}")
     return 0
@@ -189,10 +195,7 @@ def cmd_record_letter(args: argparse.Namespace) -> int:
 def cmd_record_reply(args: argparse.Namespace) -> int:
     text = _text(args)
     with _store(args) as store:
-        try:
-            case = store.record_reply(args.key, text, received_on=args.date, client=args.client)
-        except KeyError as exc:
-            return _err(exc.args[0])
+        case = store.record_reply(args.key, text, received_on=args.date, client=args.client)
     reply = case["replies"][-1]
     ticket = f"; ticket {reply['ticket']}" if reply["ticket"] else ""
     print(f"{case['key'][:10]}: reply is {reply['category']}{ticket}; {label(case['status'], 'en')}; "
@@ -204,20 +207,14 @@ def cmd_record_refund(args: argparse.Namespace) -> int:
     if not (args.amount > 0 and args.amount < 1e12) or not args.currency.strip().isalpha():
         return _err("give a positive amount and a currency code such as JPY or USD")
     with _store(args) as store:
-        try:
-            case = store.record_refund(args.key, args.amount, args.currency, client=args.client)
-        except KeyError as exc:
-            return _err(exc.args[0])
+        case = store.record_refund(args.key, args.amount, args.currency, client=args.client)
     print(f"{case['key'][:10]}: refunded {format_totals(case['refunded'])}")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     with _store(args) as store:
-        try:
-            data = store.export_client(args.client)
-        except KeyError as exc:
-            return _err(exc.args[0])
+        data = store.export_client(args.client)
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0

@@ -91,6 +91,10 @@ def _iso(on: date | str | None) -> str:
     return on.isoformat() if isinstance(on, date) else date.fromisoformat(str(on)[:10]).isoformat()
 
 
+class CaseNotFound(KeyError):
+    """No case (or client) answers to the key or name given, or a short key fits several cases."""
+
+
 class CaseStore:
     """The case file. Use as a context manager, or call :meth:`close`."""
 
@@ -211,9 +215,9 @@ class CaseStore:
         exact = [r for r in rows if r["key"] == key]
         rows = exact or rows
         if not rows:
-            raise KeyError(f"no case {key!r}" + (f" for client {client!r}" if client else ""))
+            raise CaseNotFound(f"no case {key!r}" + (f" for client {client!r}" if client else ""))
         if len(rows) > 1:
-            raise KeyError(f"case key {key!r} is ambiguous: give more of it or the client")
+            raise CaseNotFound(f"case key {key!r} is ambiguous: give more of it or the client")
         return rows[0]
 
     def case(self, key: str, client: str | None = None) -> dict[str, Any]:
@@ -317,7 +321,7 @@ class CaseStore:
         """Everything kept about one client, JSON-ready (a backup, or to hand over)."""
         cid = self.client_id(client, create=False)
         if cid is None:
-            raise KeyError(f"no client {client!r}")
+            raise CaseNotFound(f"no client {client!r}")
         statements = [dict(r) for r in self.db.execute(
             "SELECT sha256, name, added FROM statements WHERE client_id = ? ORDER BY id", (cid,))]
         return {"client": " ".join(client.split()), "exported": _now(), "schema_version": self.version,
