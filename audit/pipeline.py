@@ -285,7 +285,8 @@ def printed_periods(reports: Sequence[ParseReport]) -> dict[str, tuple[dt.date, 
 def analyse_client(
     tx: pd.DataFrame, hits: Any, printed: Mapping[str, tuple[dt.date, dt.date]] | None = None
 ) -> tuple[list[Finding], list[Subscription], list[Any]]:
-    """Matching, recurring detection, signals and contracts for one client's rows.
+    """Matching, recurring detection, signals and contracts for the rows of one or more clients (every stage
+    is keyed by client and card; :func:`analyse` puts a several-client result in client order).
 
     ``tx`` already has the descriptor columns; ``hits`` is a :class:`HitTable` (or a merchant database).
     """
