@@ -129,3 +129,12 @@ def test_cards_name_their_company_and_country_from_the_file() -> None:
 ])
 def test_issuer_from_the_lines_above_the_table(lines: list[str], issuer: str) -> None:
     assert issuer_from_lines(lines) == issuer
+
+
+def test_a_dispute_letter_never_names_a_file_label_as_the_card() -> None:
+    from audit.cases.letters import LetterDetails, issuer_dispute
+
+    (c,) = [c for c in scan_uploads([US]).contracts if c.suspicious and "PCSHIELD" in c.merchant_key.upper()]
+    assert c.cards == ["file:us_card.csv"]
+    letter = issuer_dispute(c, LetterDetails())
+    assert "file:" not in letter.body_en + letter.body_ja and "LAST FOUR DIGITS" in letter.body_en

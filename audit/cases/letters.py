@@ -21,6 +21,7 @@ from audit.cases.money import (
     paid_by_currency,
     refunded_by_currency,
 )
+from audit.cards import is_card_number
 from audit.contracts import Contract
 from audit.masking import mask_card
 
@@ -288,7 +289,7 @@ def issuer_dispute(contract: Contract, details: LetterDetails) -> Letter:
     issuer_en, issuer_ja = _field(d.card_issuer, "CARD ISSUER", "カード会社名")
     when_en, when_ja = _field(d.request_date, "DATE OF YOUR REQUEST", "解約を申し出た日")
     merchant_mail = d.merchant_email
-    cards = sorted({str(ch["card"]) for ch in contract.charges if ch.get("card")})
+    cards = sorted({str(ch["card"]) for ch in contract.charges if is_card_number(ch.get("card"))})  # no file labels
     card_en = f"my card {', '.join(cards)}" if cards else "my card [CARD: LAST FOUR DIGITS ONLY]"
     card_ja = f"カード（{', '.join(cards)}）" if cards else "カード［下4桁のみ記入］"
     desc = _descriptor(contract)
