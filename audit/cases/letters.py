@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from audit.cards import is_card_number
 from audit.cases.fields import clean_text, product_name, reference
 from audit.cases.money import (
     charged_by_currency,
@@ -21,7 +22,6 @@ from audit.cases.money import (
     paid_by_currency,
     refunded_by_currency,
 )
-from audit.cards import is_card_number
 from audit.contracts import Contract
 from audit.masking import mask_card
 
