@@ -172,7 +172,7 @@ def _transactions(tx: pd.DataFrame, all_rows: bool) -> list[str]:
             format_money(rec.get("amount"), _text(rec.get("currency"))) if _text(rec.get("amount")) else "",
             foreign,
             _text(rec.get("kind")),
-            mask_card(_text(rec.get("card"))) or "",
+            mask_card(_text(rec.get("card")), context="card") or "",
             _text(rec.get("source")),
         ])
     return lines + table(["date", "description", "amount", "foreign", "kind", "card", "file"], rows,

@@ -146,6 +146,17 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return 1 if result.errors else 0
 
 
+def _short_keys(keys: list[str], least: int = 10) -> dict[str, str]:
+    """Each key cut to the shortest prefix (at least ``least`` characters) no other key starts with."""
+    out = {}
+    for k in keys:
+        n = least
+        while n < len(k) and any(o != k and o.startswith(k[:n]) for o in keys):
+            n += 1
+        out[k] = k[:n]
+    return out
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     as_of = args.as_of or date.today()
     with _store(args) as store:
@@ -157,14 +168,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not cases:
         print("no cases" + (f" for {args.client}" if args.client else ""))
         return 0
+    short = _short_keys([c["key"] for c in cases])
     for c in cases:
         paid = format_totals(c["paid"], empty="-")
-        print(f"{c['key'][:10]}  {c['client']:<16.16} {mask_card(c['merchant']):<28.28} {label(c['status'], 'en'):<30} "
+        print(f"{short[c['key']]}  {c['client']:<16.16} {mask_card(c['merchant']):<28.28} {label(c['status'], 'en'):<30} "
               f"paid {paid}")
     print(f"\nnext steps as of {as_of.isoformat()}:")
     for a in next_actions(cases, as_of):
         when = "OVERDUE since" if a.overdue else "due"
-        print(f"  {when} {a.due.isoformat()}  {a.key[:10]}  {a.client}: {mask_card(a.merchant)} - {a.step_en}")
+        print(f"  {when} {a.due.isoformat()}  {short.get(a.key, a.key)}  {a.client}: {mask_card(a.merchant)} - {a.step_en}")
     return 0
 
 

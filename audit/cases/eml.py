@@ -25,6 +25,7 @@ from email.policy import compat32
 from email.utils import getaddresses, parsedate_to_datetime
 from functools import lru_cache
 
+from audit.cases.fields import clean_text, product_name, reference
 from audit.cases.html_text import html_to_text
 
 __all__ = ["MAX_EML_BYTES", "OrderEmail", "html_to_text", "parse_order_email"]
@@ -40,7 +41,12 @@ MAX_HEADER_CHARS = 2_000
 
 @dataclass
 class OrderEmail:
-    """What was found in the mail; ``None`` for anything not found."""
+    """What was found in the mail; ``None`` for anything not found.
+
+    Every value is merchant-written and unconfirmed: one clean line each (control, format and bidi
+    characters stripped), the product cut to a product name. A letter takes a value only once the user has
+    confirmed it (:meth:`audit.cases.letters.LetterDetails.with_confirmed`, or the user typing it into a field).
+    """
 
     merchant_name: str | None = None
     merchant_email: str | None = None  # best address to write to (support address, else Reply-To, else From)
@@ -50,6 +56,18 @@ class OrderEmail:
     product: str | None = None
     amount: str | None = None  # as printed, e.g. "USD 49.99" or "¥9,800"
     customer_email: str | None = None
+
+    def suggestions(self) -> dict[str, str]:
+        """What this mail suggests for a letter, by :class:`audit.cases.letters.LetterDetails` field name
+        (``merchant_email``, ``order_number``, ``product``): cleaned, unconfirmed until the user accepts them."""
+        from audit.cases.mailfile import check_address
+
+        out = {"order_number": reference(self.order_number or ""), "product": product_name(self.product or "")}
+        try:
+            out["merchant_email"] = check_address(self.merchant_email or "")
+        except ValueError:
+            out["merchant_email"] = ""
+        return {k: v for k, v in out.items() if v}
 
 
 # --------------------------------------------------------------------------- labels
@@ -306,13 +324,17 @@ def _parse_cached(data: bytes) -> OrderEmail:
     product = _labelled(lines, _PRODUCT_LABELS)
     if product:
         product = product.split("\t")[0].strip() or product.strip()
+
+    def one_line(value: str | None, limit: int = 200) -> str | None:
+        return clean_text(value, limit) or None if value else None
+
     return OrderEmail(
-        merchant_name=name[:200] or None,
-        merchant_email=merchant_email,
-        reply_to=reply_to,
-        order_number=_order_number(lines, subject),
-        purchase_date=purchase_date,
-        product=product[:300] if product else None,
-        amount=_amount(lines),
-        customer_email=customer,
+        merchant_name=one_line(name),
+        merchant_email=one_line(merchant_email, 320),
+        reply_to=one_line(reply_to, 320),
+        order_number=one_line(_order_number(lines, subject), 60),
+        purchase_date=one_line(purchase_date, 40),
+        product=product_name(product) or None if product else None,
+        amount=one_line(_amount(lines), 80),
+        customer_email=one_line(customer, 320),
     )

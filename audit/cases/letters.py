@@ -9,9 +9,12 @@ show as bracketed placeholders (``[YOUR NAME]`` / ``［お名前］``). Nothing 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from audit.cards import is_card_number
+from audit.cases.fields import clean_text, product_name, reference
 from audit.cases.money import (
     charged_by_currency,
     format_money,
@@ -21,6 +24,9 @@ from audit.cases.money import (
 )
 from audit.contracts import Contract
 from audit.masking import mask_card
+
+if TYPE_CHECKING:
+    from audit.cases.eml import OrderEmail
 
 
 @dataclass
@@ -35,6 +41,39 @@ class LetterDetails:
     card_issuer: str = ""
     request_date: str = ""  # when the cancellation request was sent (for the dispute letter)
     ticket: str = ""  # the merchant's ticket / case number from its reply (quoted in the follow-up)
+
+    def cleaned(self) -> LetterDetails:
+        """Every field as one clean line (control, format and bidi characters stripped, lengths bounded); the
+        product cut to a product name; addresses kept only when they are one valid address. Letters use this."""
+        from audit.cases.mailfile import MAX_ADDRESS_CHARS
+
+        return LetterDetails(
+            name=clean_text(self.name, 100), email=clean_text(self.email, MAX_ADDRESS_CHARS),
+            order_number=reference(self.order_number), merchant_email=_address_or_empty(self.merchant_email),
+            product=product_name(self.product), card_issuer=clean_text(self.card_issuer, 80),
+            request_date=clean_text(self.request_date, 40), ticket=reference(self.ticket))
+
+    def with_confirmed(self, info: OrderEmail, confirmed: Iterable[str]) -> LetterDetails:
+        """These details plus the fields of an order e-mail that the user confirmed (names from
+        :data:`EMAIL_FIELDS`); nothing the user did not confirm reaches a letter."""
+        take = set(confirmed)
+        unknown = take - set(EMAIL_FIELDS)
+        if unknown:
+            raise ValueError(f"not a field an order e-mail gives: {', '.join(sorted(unknown))}")
+        found = info.suggestions()
+        return replace(self, **{f: found[f] for f in EMAIL_FIELDS if f in take and found.get(f)})
+
+
+EMAIL_FIELDS = ("merchant_email", "order_number", "product")  # what an order e-mail may suggest for a letter
+
+
+def _address_or_empty(value: str) -> str:
+    from audit.cases.mailfile import check_address
+
+    try:
+        return check_address(clean_text(value, 400))
+    except ValueError:
+        return ""
 
 
 @dataclass
@@ -109,15 +148,15 @@ def _descriptor(c: Contract) -> str:
 
 
 def _product(c: Contract, d: LetterDetails) -> tuple[str, str]:
-    if d.product.strip():
-        return d.product.strip(), d.product.strip()
+    if d.product:  # a name, quoted as such in the Japanese text (never a merchant's sentence)
+        return d.product, f"「{d.product}」"
     desc = _descriptor(c)
     return (f"the product billed to my card as \"{desc}\"", f"カード明細に「{desc}」と記載された商品")
 
 
 def _ids_block(d: LetterDetails, ja: bool) -> list[str]:
     email_en, email_ja = _field(d.email, "EMAIL ADDRESS USED TO SIGN UP", "登録したメールアドレス")
-    order = d.order_number.strip()
+    order = d.order_number
     if ja:
         lines = ["貴社の記録で私を探すための情報：", f"- 登録したメールアドレス：{email_ja}"]
         lines.append(f"- 注文番号：{order}" if order else "- 注文番号：不明（上記のメールアドレスで検索してください）")
@@ -132,11 +171,11 @@ def _ids_block(d: LetterDetails, ja: bool) -> list[str]:
 
 def cancellation_request(contract: Contract, details: LetterDetails) -> Letter:
     """First request to the merchant: cancel now, refund everything, tell me the next step."""
-    d = details
+    d = details.cleaned()
     name_en, name_ja = _field(d.name, "YOUR NAME", "お名前")
     email_en, email_ja = _field(d.email, "EMAIL ADDRESS USED TO SIGN UP", "登録したメールアドレス")
     prod_en, prod_ja = _product(contract, d)
-    order = d.order_number.strip()
+    order = d.order_number
     ref = f" (order {order})" if order else ""
     ref_ja = f"（注文番号 {order}）" if order else ""
 
@@ -171,7 +210,7 @@ def cancellation_request(contract: Contract, details: LetterDetails) -> Letter:
            "Kind regards,", name_en]
     ja += ["解約と返金を完了させるために私の側で必要な手続きがあれば、次に何をすればよいか教えてください。", "",
            "早めのご返信をお待ちしています。よろしくお願いいたします。", "", name_ja]
-    return _masked(Letter(
+    return _masked(d, Letter(
         subject_en=f"Request to cancel and fully refund my purchase{ref}",
         body_en="\n".join(en) + "\n",
         subject_ja=f"購入した商品の解約と全額返金のお願い{ref_ja}",
@@ -182,10 +221,10 @@ def cancellation_request(contract: Contract, details: LetterDetails) -> Letter:
 
 def follow_up_request(contract: Contract, details: LetterDetails) -> Letter:
     """Reply to a discount offer or a "why do you want to cancel?" message: decline and repeat."""
-    d = details
+    d = details.cleaned()
     name_en, name_ja = _field(d.name, "YOUR NAME", "お名前")
     prod_en, prod_ja = _product(contract, d)
-    order = d.order_number.strip()
+    order = d.order_number
     ref = f" (order {order})" if order else ""
     ref_ja = f"（注文番号 {order}）" if order else ""
     ticket = " ".join(d.ticket.split())[:60]
@@ -234,7 +273,7 @@ def follow_up_request(contract: Contract, details: LetterDetails) -> Letter:
         "",
         name_ja,
     ]
-    return _masked(Letter(
+    return _masked(d, Letter(
         subject_en=f"Re: cancellation and full refund{ref} - I decline the offer",
         body_en="\n".join(en) + "\n",
         subject_ja=f"Re: 解約と全額返金{ref_ja} ― 提案はお断りします",
@@ -245,12 +284,12 @@ def follow_up_request(contract: Contract, details: LetterDetails) -> Letter:
 
 def issuer_dispute(contract: Contract, details: LetterDetails) -> Letter:
     """Letter to the card issuer: the charges, what was done with the merchant, chargeback request."""
-    d = details
+    d = details.cleaned()
     name_en, name_ja = _field(d.name, "YOUR NAME", "お名前")
     issuer_en, issuer_ja = _field(d.card_issuer, "CARD ISSUER", "カード会社名")
     when_en, when_ja = _field(d.request_date, "DATE OF YOUR REQUEST", "解約を申し出た日")
-    merchant_mail = d.merchant_email.strip()
-    cards = sorted({str(ch["card"]) for ch in contract.charges if ch.get("card")})
+    merchant_mail = d.merchant_email
+    cards = sorted({str(ch["card"]) for ch in contract.charges if is_card_number(ch.get("card"))})  # no file labels
     card_en = f"my card {', '.join(cards)}" if cards else "my card [CARD: LAST FOUR DIGITS ONLY]"
     card_ja = f"カード（{', '.join(cards)}）" if cards else "カード［下4桁のみ記入］"
     desc = _descriptor(contract)
@@ -304,7 +343,7 @@ def issuer_dispute(contract: Contract, details: LetterDetails) -> Letter:
         "",
         name_ja,
     ]
-    return _masked(Letter(
+    return _masked(d, Letter(
         subject_en=f"Dispute of charges from \"{desc}\" - request for chargeback",
         body_en="\n".join(en) + "\n",
         subject_ja=f"「{desc}」からの請求への異議申立て（チャージバックのお願い）",
@@ -335,10 +374,16 @@ def auto_reply_note(lang: str) -> str:
     raise ValueError(f"unknown language {lang!r}: use 'en' or 'ja'")
 
 
-def _masked(letter: Letter) -> Letter:
-    """Card-number-like digit runs masked in every text of the letter (user fields included)."""
-    return replace(letter, subject_en=mask_card(letter.subject_en) or "", body_en=mask_card(letter.body_en) or "",
-                   subject_ja=mask_card(letter.subject_ja) or "", body_ja=mask_card(letter.body_ja) or "")
+def _masked(d: LetterDetails, letter: Letter) -> Letter:
+    """Card numbers masked in every text of the letter (user fields included), never the order or ticket
+    number the user or the merchant gave (:func:`audit.masking.mask_card`, prose rule)."""
+    keep = (d.order_number, d.ticket)
+
+    def m(text: str) -> str:
+        return mask_card(text, context="prose", keep=keep) or ""
+
+    return replace(letter, subject_en=m(letter.subject_en), body_en=m(letter.body_en),
+                   subject_ja=m(letter.subject_ja), body_ja=m(letter.body_ja))
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")

@@ -76,7 +76,7 @@ def contract_key(c: Any, client: str = "") -> str:
     key = getattr(c, "key", None)
     if key:
         return str(key)
-    cards = sorted({mask_card(str(ch.get("card"))) or "" for ch in c.charges if ch.get("card")})
+    cards = sorted({mask_card(str(ch.get("card")), context="card") or "" for ch in c.charges if ch.get("card")})
     basis = "\x1f".join([client, ",".join(cards), str(c.entry_id or c.merchant_key), str(c.first_date)])
     return "k" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:15]
 
@@ -187,7 +187,7 @@ class CaseStore:
                     continue
                 key = contract_key(c, client)
                 keys.append(key)
-                cards = sorted({mask_card(str(ch.get("card"))) or "" for ch in c.charges if ch.get("card")})
+                cards = sorted({mask_card(str(ch.get("card")), context="card") or "" for ch in c.charges if ch.get("card")})
                 for card in cards:
                     db.execute("INSERT OR IGNORE INTO cards (client_id, label) VALUES (?, ?)", (cid, card))
                 paid = json.dumps(paid_by_currency(c), sort_keys=True)
@@ -271,7 +271,7 @@ class CaseStore:
         day = _iso(sent_on)
         with self._tx() as db:
             db.execute("INSERT INTO letters (case_id, kind, sent_on, text, created) VALUES (?, ?, ?, ?, ?)",
-                       (row["id"], kind, day, mask_card(text) or "", _now()))
+                       (row["id"], kind, day, mask_card(text, context="prose") or "", _now()))
         new = {"dispute": "disputed"}.get(kind, "sent" if row["status"] in ("to_write", "discount_offered",
                                                                                "auto_reply", "sent") else row["status"])
         return self.set_status(row["key"], new, on=day, note=f"letter: {kind}", client=row["client"])
@@ -287,7 +287,7 @@ class CaseStore:
         ticket = a.ticket or ""
         with self._tx() as db:
             db.execute("INSERT INTO replies (case_id, received_on, text, category, ticket, created) "
-                       "VALUES (?, ?, ?, ?, ?, ?)", (row["id"], day, mask_card(text) or "", a.category, ticket, _now()))
+                       "VALUES (?, ?, ?, ?, ?, ?)", (row["id"], day, mask_card(text, context="prose") or "", a.category, ticket, _now()))
             if ticket:
                 db.execute("UPDATE cases SET ticket = ? WHERE id = ?", (ticket, row["id"]))
         new = status_from_reply(a.category, a.cancelled, a.refunded, row["status"])
