@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 CHUNK = 20_000
 WRITE_BYTES = 1 << 20  # findings and contracts are written in pieces of about this many characters
 FORMATS = ("json", "parquet", "csv")
+TABLES = ("transactions", "findings", "contracts")  # what write_tables writes, as NAME.FORMAT
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
