@@ -105,6 +105,29 @@ def _per_client_note(args: argparse.Namespace) -> None:
             return
 
 
+def _scan_dask(args: argparse.Namespace) -> int:
+    """``scan --engine dask``: one line per file problem, the summary line on stdout."""
+    import importlib.util
+
+    if not all(importlib.util.find_spec(m) for m in ("dask", "distributed", "pyarrow")):
+        _err("audit: error: --engine dask needs the 'scale' extra: pip install -e '.[scale]' "
+             "(or pip install 'dask[dataframe]' distributed pyarrow)")
+        return 2
+    if not args.out:
+        _err("audit: error: --engine dask needs --out FOLDER (findings and contracts are written as Parquet)")
+        return 2
+    from audit.scale.dask_engine import run_dask
+
+    summary = run_dask(args.paths, args.out, merchant_lists=args.lists, scheduler=args.scheduler,
+                       clients_from_folders=args.clients_from_folders, client=args.client, workers=args.workers)
+    for err in summary.errors:
+        _err(f"audit: error: {err}")
+    for warning in summary.warnings:
+        _err(f"audit: warning: {warning}")
+    print(clean_line(summary.line()))
+    return 1 if summary.errors else 0
+
+
 def cmd_scan(args: argparse.Namespace) -> int:
     fmt = args.format or ("json" if args.json else "text")
     if fmt in ("parquet", "csv") and not args.out:
@@ -118,28 +141,6 @@ def cmd_scan(args: argparse.Namespace) -> int:
         if problem:
             _err(f"audit: error: --out {problem}")
             return 2
-    if args.engine == "dask":
-        import importlib.util
-
-        from audit.scale.dask_engine import run_dask
-
-        if not all(importlib.util.find_spec(m) for m in ("dask", "distributed", "pyarrow")):
-            _err("audit: error: --engine dask needs the 'scale' extra: pip install -e '.[scale]' "
-                 "(or pip install 'dask[dataframe]' distributed pyarrow)")
-            return 2
-
-        if not args.out:
-            _err("audit: error: --engine dask needs --out FOLDER (findings and contracts are written as Parquet)")
-            return 2
-        summary = run_dask(args.paths, args.out, merchant_lists=args.lists, scheduler=args.scheduler,
-                           clients_from_folders=args.clients_from_folders, client=args.client,
-                           workers=args.workers)
-        for err in summary.errors:
-            _err(f"audit: error: {err}")
-        print(clean_line(summary.line()))
-        return 1 if summary.errors else 0
-
-    from audit.pipeline import scan
     from audit.readers.limits import DEFAULT, in_force
 
     try:
@@ -147,6 +148,12 @@ def cmd_scan(args: argparse.Namespace) -> int:
     except ValueError as exc:
         _err(f"audit: error: {exc}")
         return 2
+    if args.engine == "dask":
+        with in_force(limits):
+            return _scan_dask(args)
+
+    from audit.pipeline import scan
+
     with in_force(limits):
         result = scan(args.paths, merchant_lists=args.lists, client=args.client,
                       clients_from_folders=args.clients_from_folders)
