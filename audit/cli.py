@@ -72,6 +72,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="change a reading limit, e.g. pages=10000 (names: bytes, rows, columns, pages, text_objects, "
         "decompressed_bytes, seconds_per_page); may repeat",
     )
+    scan.add_argument(
+        "--same-card", dest="same_card", action="append", default=[], metavar="FILE=OTHER",
+        help="statements printing no card number: FILE is on the same card as OTHER (FILE=FILE: a card of its "
+        "own); by default files are one card only when layout, currency and periods say so; may repeat",
+    )
     scan.set_defaults(func=cmd_scan)
 
     import importlib
@@ -154,9 +159,16 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
     from audit.pipeline import scan
 
+    same_card = {}
+    for pair in getattr(args, "same_card", []):
+        name, sep, other = pair.partition("=")
+        if not (sep and name.strip() and other.strip()):
+            _err(f"audit: error: --same-card {pair!r}: write FILE=OTHER (file names, e.g. feb.csv=jan.csv)")
+            return 2
+        same_card[os.path.basename(name.strip())] = os.path.basename(other.strip())
     with in_force(limits):
         result = scan(args.paths, merchant_lists=args.lists, client=args.client,
-                      clients_from_folders=args.clients_from_folders)
+                      clients_from_folders=args.clients_from_folders, same_card=same_card or None)
     for err in result.errors:
         _err(f"audit: error: {err}")
     from audit.merchants import list_problems  # every entry a --list drops, named

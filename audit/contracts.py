@@ -46,8 +46,8 @@ class Contract:
     """One merchant relationship worth a cancellation request (or a legit subscription).
 
     ``total_paid``, ``refunded`` and ``currency`` describe a single-currency contract; a contract with
-    charges in several billing currencies has ``currency == ""`` and its money only in
-    ``paid_by_currency`` / ``refunded_by_currency`` (``total_paid`` then holds the main currency's net).
+    charges in several billing currencies has ``currency == ""``, ``total_paid`` and ``refunded`` NaN (never
+    one currency's part) and its money only in ``paid_by_currency`` / ``refunded_by_currency``.
     """
 
     id: str  # "c1", "c2", ... in order of score
@@ -56,7 +56,7 @@ class Contract:
     descriptors: list[str]  # descriptors as printed on the statement (card numbers masked)
     transaction_ids: list[str]
     charges: list[dict[str, Any]]  # id, date, amount, currency, original_amount, original_currency, description, source
-    total_paid: float  # charges minus refunds, billing currency
+    total_paid: float  # charges minus refunds, billing currency (NaN when the charges are in several)
     refunded: float
     currency: str
     first_date: str
@@ -287,12 +287,17 @@ def build_contracts(
     suspicious = [c for c in (_contract(g, rows, True) for g in groups) if c is not None]
     normal = [c for c in (_contract(g, rows, False) for g in legit_groups) if c is not None]
     _unique_keys(suspicious + normal)
-    suspicious.sort(key=lambda c: (-c.score, -c.total_paid, c.merchant.casefold(), c.key))
+    suspicious.sort(key=lambda c: (-c.score, -_sort_money(c), c.merchant.casefold(), c.key))
     normal.sort(key=lambda c: (c.merchant.casefold(), c.first_date, c.key))
     out = suspicious + normal
     for i, c in enumerate(out, start=1):
         c.id = f"c{i}"
     return out
+
+
+def _sort_money(c: Contract) -> float:
+    """The net paid for ordering (a several-currency contract, whose total is NaN, after the others)."""
+    return c.total_paid if c.total_paid == c.total_paid else 0.0
 
 
 def _unique_keys(contracts: list[Contract]) -> None:
@@ -373,8 +378,8 @@ def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool) -> C
         descriptors=_unique([str(r["description"]) for r in charges + refunds if r.get("description")]),
         transaction_ids=[r["id"] for r in charges + refunds],
         charges=charges,
-        total_paid=net.get(main, 0.0),
-        refunded=back.get(main, 0.0),
+        total_paid=net.get(main, 0.0) if len(net) == 1 else math.nan,
+        refunded=back.get(main, 0.0) if len(net) == 1 else math.nan,
         currency=currency,
         first_date=first,
         last_date=max(dates) if dates else "",

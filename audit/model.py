@@ -67,6 +67,8 @@ class ParseReport:
     excluded: list[ExcludedRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     reconciliation: Reconciliation | None = None
+    issuer: str = ""  # the card company the file names in its own text (e.g. a "カード名称" line), "" if none
+    signature: str = ""  # an unnamed (generic) layout's header names: files alike in it may be one card
 
 
 @dataclass

@@ -51,6 +51,7 @@ class ScanResult:
     findings: list[Finding] = field(default_factory=list)
     subscriptions: list[Subscription] = field(default_factory=list)
     contracts: list[Any] = field(default_factory=list)  # audit.contracts.Contract
+    cards: list[Any] = field(default_factory=list)  # audit.cards.Card: each client's cards, issuer and country
 
     def to_json(self) -> dict[str, Any]:
         """The ``audit scan --json`` document as Python objects (large runs: :func:`audit.scale.output.write_json`)."""
@@ -149,12 +150,20 @@ def _sane_dates(df: pd.DataFrame, report: ParseReport) -> pd.DataFrame:
 Item = tuple[str, bytes | None, str | Path | None] | tuple[str, bytes | None, str | Path | None, str | None]
 
 
-def read_many(items: Iterable[Item]) -> tuple[pd.DataFrame, list[ParseReport], list[StatementError]]:
+def read_many(
+    items: Iterable[Item], same_card: Mapping[str, str] | None = None,
+) -> tuple[pd.DataFrame, list[ParseReport], list[StatementError]]:
     """Read several statements; a file that fails is reported in the errors and skipped.
 
     Each item is ``(name, data, path)`` or ``(name, data, path, client)``; a client's rows get ids
     ``<client>/<file>:r<row>``. The result is the same whatever the order of ``items``.
+
+    Rows that print no card number get a card label (:mod:`audit.cards`): files are one card only with
+    evidence (same layout, billing currency, contiguous periods) or when ``same_card`` (file name -> the
+    file whose card it is on) says so.
     """
+    from audit.cards import apply_labels, file_card, group_files
+
     read: list[tuple[str, str, pd.DataFrame, ParseReport, str]] = []  # (name, digest, frame, report, client)
     errors: list[StatementError] = []
     for item in items:
@@ -180,7 +189,7 @@ def read_many(items: Iterable[Item]) -> tuple[pd.DataFrame, list[ParseReport], l
     names: dict[str, set[str]] = {}
     for name, digest, *_ in read:
         names.setdefault(name, set()).add(digest)
-    frames: list[pd.DataFrame] = []
+    kept: list[tuple[str, pd.DataFrame, ParseReport, str]] = []  # (file name as in the ids, frame, report, client)
     reports: list[ParseReport] = []
     seen: dict[tuple[str, str], str] = {}  # (client, content digest) -> first file name with that content
     for name, digest, df, report, client in read:
@@ -191,11 +200,14 @@ def read_many(items: Iterable[Item]) -> tuple[pd.DataFrame, list[ParseReport], l
             continue
         if digest:
             seen[client, digest] = name
+        own = name
         if len(names[name]) > 1 and "id" in df.columns:  # one name, several contents: ids by content
-            tag = f"{name}~{digest[:8]}"
-            df = df.assign(id=tag + df["id"].astype("str").str.slice(len(name)))
-        frames.append(df)
+            own = f"{name}~{digest[:8]}"
+            df = df.assign(id=own + df["id"].astype("str").str.slice(len(name)))
+        kept.append((own[len(client) + 1:] if client else own, df, report, client))
         reports.append(report)
+    labels = group_files([file_card(client, own, df, report) for own, df, report, client in kept], same_card)
+    frames = [apply_labels(df, labels.get((client, own))) for own, df, _report, client in kept]
     tx = pd.concat(frames, ignore_index=True) if frames else schema.empty_frame()
     tx = schema.conform(tx)
     if tx["id"].duplicated().any():  # still unique whatever a reader did: suffix by row order in its file
@@ -373,17 +385,23 @@ def statement_files(paths: Sequence[str | Path], clients_from_folders: bool = Fa
 
 
 def scan(paths: Sequence[str | Path], merchant_lists: Sequence[str | Path] = (), *, client: str | None = None,
-         clients_from_folders: bool = False) -> ScanResult:
-    """Read statement files (or folders of them) from disk and audit them together."""
-    tx, reports, errors = read_many(statement_files(paths, clients_from_folders, client))
-    result = analyse(tx, merchant_lists, reports)
-    result.reports, result.errors = reports, errors
-    return result
+         clients_from_folders: bool = False, same_card: Mapping[str, str] | None = None) -> ScanResult:
+    """Read statement files (or folders of them) from disk and audit them together (``same_card``: see
+    :func:`read_many`)."""
+    tx, reports, errors = read_many(statement_files(paths, clients_from_folders, client), same_card)
+    return _finish(analyse(tx, merchant_lists, reports), reports, errors)
 
 
-def scan_uploads(files: Sequence[tuple[str, bytes]], merchant_lists: Sequence[str | Path] = ()) -> ScanResult:
+def scan_uploads(files: Sequence[tuple[str, bytes]], merchant_lists: Sequence[str | Path] = (), *,
+                 same_card: Mapping[str, str] | None = None) -> ScanResult:
     """Audit statements given as (file name, bytes) pairs, e.g. Streamlit uploads."""
-    tx, reports, errors = read_many((name, data, None) for name, data in files)
-    result = analyse(tx, merchant_lists, reports)
+    tx, reports, errors = read_many(((name, data, None) for name, data in files), same_card)
+    return _finish(analyse(tx, merchant_lists, reports), reports, errors)
+
+
+def _finish(result: ScanResult, reports: list[ParseReport], errors: list[StatementError]) -> ScanResult:
+    from audit.cards import describe_cards
+
     result.reports, result.errors = reports, errors
+    result.cards = describe_cards(result.transactions, reports)
     return result

@@ -396,16 +396,23 @@ def test_streamed_json_in_small_chunks_is_the_same_document(monkeypatch: pytest.
 
 def test_listed_merchant_in_two_currencies_is_one_contract_in_any_order(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two files in two billing currencies are two cards; joined by the user's choice (--same-card), the merchant
+    is one contract whose money stays per currency."""
     head = "Date,Description,Amount,Currency\n"
     (tmp_path / "usd.csv").write_text(head + "2026-01-05,FS *RESTORO 8443,499.00,USD\n")
     (tmp_path / "jpy.csv").write_text(head + "2026-02-05,FS *RESTORO 8443,7615,JPY\n")
+    assert cli.main(["scan", str(tmp_path / "usd.csv"), str(tmp_path / "jpy.csv"), "--json"]) == 0
+    apart = [c for c in json.loads(capsys.readouterr().out)["contracts"] if c["suspicious"]]
+    assert sorted((c["currency"], c["total_paid"]) for c in apart) == [("JPY", 7615.0), ("USD", 499.0)]
     docs = []
     for order in (["usd.csv", "jpy.csv"], ["jpy.csv", "usd.csv"]):
-        assert cli.main(["scan", *(str(tmp_path / n) for n in order), "--json"]) == 0
+        same = ["--same-card", "jpy.csv=usd.csv"]
+        assert cli.main(["scan", *(str(tmp_path / n) for n in order), "--json", *same]) == 0
         docs.append(json.loads(capsys.readouterr().out))
-        assert cli.main(["scan", *(str(tmp_path / n) for n in order)]) == 0
+        assert cli.main(["scan", *(str(tmp_path / n) for n in order), *same]) == 0
         text = capsys.readouterr().out
         assert "total paid JPY 7,615 + USD 499.00" in text and "8,114" not in text
     assert docs[0]["contracts"] == docs[1]["contracts"]
     (c,) = [c for c in docs[0]["contracts"] if c["suspicious"]]
     assert c["paid_by_currency"] == {"JPY": 7615.0, "USD": 499.0} and c["currency"] == ""
+    assert c["total_paid"] is None  # never one currency's part

@@ -127,11 +127,10 @@ def md_links(value: Any) -> str:
 
 
 def totals_by_currency(contracts: Sequence[Any]) -> str:
-    """``"JPY 29,400 + USD 49.99"`` for the contracts' total_paid, per currency."""
-    sums: dict[str, float] = {}
-    for c in contracts:
-        sums[c.currency] = sums.get(c.currency, 0.0) + float(c.total_paid)
-    return " + ".join(money(v, k) for k, v in sums.items()) or tr("none")
+    """``"JPY 29,400 + USD 49.99"``: the contracts' net paid, per currency (never added across currencies)."""
+    from audit.cases.money import contracts_total
+
+    return " + ".join(money(v, k) for k, v in sorted(contracts_total(contracts).items())) or tr("none")
 
 
 # --------------------------------------------------------------------------- samples and scanning

@@ -12,7 +12,7 @@ import streamlit as st
 
 from audit import pipeline
 from audit.ui_text import error_text
-from views.casefile import CaseContext, render_next_actions
+from views.casefile import CaseContext, money_totals, render_next_actions
 from views.common import (
     cadence_name,
     lang,
@@ -230,7 +230,7 @@ def render_legit(legit: list[Any]) -> None:
     st.markdown(tr("legit_intro"))
     rows = [{tr("col_merchant"): c.merchant, tr("col_cadence"): cadence_name(c.cadence),
              tr("col_status"): status_name(c.status),
-             tr("col_charges"): len(c.charges), tr("col_total"): money(c.total_paid, c.currency),
+             tr("col_charges"): len(c.charges), tr("col_total"): money_totals(c),
              tr("col_last"): c.last_date, tr("col_next_date"): c.next_expected_date or "",
              tr("col_next_amount"): money(c.next_expected_amount, c.currency) if c.next_expected_date else ""}
             for c in legit]

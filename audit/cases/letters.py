@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from audit.cards import is_card_number
 from audit.cases.fields import clean_text, product_name, reference
 from audit.cases.money import (
     charged_by_currency,
@@ -288,7 +289,7 @@ def issuer_dispute(contract: Contract, details: LetterDetails) -> Letter:
     issuer_en, issuer_ja = _field(d.card_issuer, "CARD ISSUER", "カード会社名")
     when_en, when_ja = _field(d.request_date, "DATE OF YOUR REQUEST", "解約を申し出た日")
     merchant_mail = d.merchant_email
-    cards = sorted({str(ch["card"]) for ch in contract.charges if ch.get("card")})
+    cards = sorted({str(ch["card"]) for ch in contract.charges if is_card_number(ch.get("card"))})  # no file labels
     card_en = f"my card {', '.join(cards)}" if cards else "my card [CARD: LAST FOUR DIGITS ONLY]"
     card_ja = f"カード（{', '.join(cards)}）" if cards else "カード［下4桁のみ記入］"
     desc = _descriptor(contract)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -36,6 +36,15 @@ def money(amount: float, currency: str | None) -> str:
     if cur == "unknown":  # the statement names no currency: say so rather than print the placeholder
         return f"{amount:,.2f} (currency not stated)"
     return f"{amount:,.2f} {cur}".strip()
+
+
+def money_totals(amounts: Iterable[float], currencies: Iterable[str | None]) -> str:
+    """Sums per billing currency, as people write them: ``US$149.95 + £118.40`` (never one sum of two currencies)."""
+    sums: dict[str, float] = {}
+    for a, c in zip(amounts, currencies, strict=True):
+        key = c if isinstance(c, str) else ""
+        sums[key] = sums.get(key, 0.0) + float(a)
+    return " + ".join(money(v, k) for k, v in sorted(sums.items()))
 
 
 def _allowlist() -> Callable[[str], str | None]:

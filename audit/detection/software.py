@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from audit.columns import map_distinct
-from audit.detection.features import PER_YEAR, SOFTWARE_RESELLERS, _Context, _key, money
+from audit.detection.features import PER_YEAR, SOFTWARE_RESELLERS, _Context, _key, money, money_totals
 from audit.detection.thresholds import limits
 from audit.model import Finding, Subscription
 
@@ -70,8 +70,8 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
         orig = rows["original_currency"].dropna()
         reasons = [
             f"“{sub.merchant}” has charged this card {sub.charges} times, {sub.cadence}, from {sub.first_date} "
-            f"to {sub.last_date}: {money(sub.total_paid, sub.currency)} in total, last "
-            f"{money(sub.last_amount, sub.currency)}"
+            f"to {sub.last_date}: {money_totals(rows['amount'], rows['currency'])} in total, last "
+            f"{money(sub.last_amount, str(rows['currency'].iloc[-1]))}"
             + (f" (billed as {money(float(last['original_amount']), str(last['original_currency']))})"
                if len(orig) and pd.notna(last["original_amount"]) else "")
             + ".",

@@ -26,6 +26,7 @@ from audit.masking import mask_card
 from audit.model import ExcludedRow, ParseReport, RowProblem
 from audit.readers import csv_columns, csv_plan, csv_rules, csv_table, infer
 from audit.readers.encoding import decode
+from audit.readers.issuer import issuer_from_lines
 from audit.readers.spec import LayoutSpec
 from audit.values import (
     SYMBOL_CURRENCY,
@@ -127,6 +128,9 @@ def _finish(
         if plan.header is not None:  # the first row was an unnamed header: not data
             body = csv_table.CellTable(body.cells.iloc[1:].reset_index(drop=True), body.lines[1:], body.problems)
     csv_plan.require_roles(plan.roles, name)
+    report.issuer = issuer_from_lines(plan.preamble)
+    if plan.layout is None and plan.header:
+        report.signature = "|".join(csv_plan.norm_cell(h) for h in plan.header)
     df = _parse(body, plan, name, report, sniff)
     return df, report
 

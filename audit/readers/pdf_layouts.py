@@ -134,6 +134,8 @@ class PdfLayout:
     skip: tuple[str, ...] = ()  # extra page furniture (issuer name, statement title...)
     summary: tuple[tuple[str, str], ...] = ()  # extra (regex, reason) summary lines
     card: str | None = None  # regex with group card (a masked card number printed in the header)
+    issuer: str = ""  # the card company as its customers write to it (a dispute letter is addressed to it)
+    country: str = ""  # ISO country of the issuer, e.g. "JP"
     notes: str = ""
 
 
@@ -142,6 +144,8 @@ _AMT = r"(?P<amount>" + AMOUNT + r")" + r"(?P<amount_tail>" + AMOUNT_TAIL + r")"
 MINATO = PdfLayout(
     name="minato",
     title="Minato Card (みなとカード, fictional) ご利用代金明細書 PDF",
+    issuer="みなとカード",
+    country="JP",
     currency="JPY",
     detect=r"みなとカード.*ご利用代金明細",
     columns={
@@ -168,6 +172,8 @@ MINATO = PdfLayout(
 HARBOR = PdfLayout(
     name="harbor",
     title="Harbor Bank Rewards Visa (fictional, US) PDF",
+    issuer="Harbor Bank",
+    country="US",
     currency="USD",
     detect=r"(?i)harbor bank rewards",
     line=(
@@ -189,6 +195,8 @@ HARBOR = PdfLayout(
 THISTLE = PdfLayout(
     name="thistle",
     title="Thistle Card (fictional, UK) PDF",
+    issuer="Thistle Card",
+    country="GB",
     currency="GBP",
     detect=r"(?i)thistle card",
     line=(

@@ -58,3 +58,4 @@ class LayoutSpec:
     # "■ご利用キャンセルなど"): positive amounts after it are refunds and are made negative.
     refund_section: str | None = None
     decimal: str | None = None  # "." or "," when the issuer's decimal mark is known; None = from the data
+    issuer: str = ""  # the card company as its customers write to it (a dispute letter is addressed to it)
