@@ -26,6 +26,7 @@ _PLUGINS = {
     "merchants": ("audit.merchants.cli", "check merchant lists and see why a descriptor matches"),
     "eval": ("audit.evaluation", "precision/recall of recurring detection on the labelled set"),
     "cases": ("audit.cases.cli", "follow each contract to its refund: statuses, letters, replies (local case store)"),
+    "letters": ("audit.cases.batch", "write each suspicious contract's letters (.txt and .eml), a folder per merchant"),
 }
 
 
