@@ -2,11 +2,11 @@
 
     audit cases sync STATEMENT... --client NAME     scan statements, open a case per suspicious contract
     audit cases list [--client NAME] [--as-of DATE] every case, and what is due next
-    audit cases show KEY                            one case with its history, letters and replies
-    audit cases set-status KEY STATUS [--date D] [--note TEXT]
-    audit cases record-letter KEY --kind cancellation|follow_up|dispute (--file F | --text T) [--date D]
-    audit cases record-reply KEY (--file F | --text T) [--date D]
-    audit cases record-refund KEY AMOUNT CURRENCY   a refund received (kept per currency)
+    audit cases show CASE                           one case with its history, letters and replies
+    audit cases set-status CASE STATUS [--date D] [--note TEXT]
+    audit cases record-letter CASE --kind cancellation|follow_up|dispute (--file F | --text T) [--date D]
+    audit cases record-reply CASE (--file F | --text T) [--date D]
+    audit cases record-refund CASE AMOUNT CURRENCY   a refund received (kept per currency)
     audit cases export CLIENT                       everything about one client as JSON
     audit cases forget CLIENT --yes                 delete the client and everything of theirs
 
