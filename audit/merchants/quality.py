@@ -336,7 +336,7 @@ def cmd_eval_merchants(args: argparse.Namespace) -> int:
         ok = True
         for i, s in enumerate(sets):
             res_scan = score_scan(s, lists, db)
-            sys.stdout.write(("\n" if i else "") + format_scan(res_scan))
+            sys.stdout.write(("\n" if i else "") + format_scan(res_scan, getattr(args, "show", 40)))
             ok = ok and res_scan.meets_targets
     except (FileNotFoundError, MerchantListError) as exc:
         print(f"audit: error: {exc}", file=sys.stderr)
@@ -353,6 +353,8 @@ def add_eval_option(p: argparse.ArgumentParser) -> None:
                    help="which merchant sets to score (default all)")
     p.add_argument("--raw", action="store_true",
                    help="with --merchants: feed the own set's strings to the matcher directly, no statement files")
+    p.add_argument("--show", type=int, default=40, metavar="N",
+                   help="with --merchants: list at most N false flags and N missed forms per set (default 40)")
     p.add_argument("--merchant-data", metavar="DIR", help=f"folder of the own merchant sets (default {DEFAULT_DATA})")
     other = p.get_default("func")
     p.set_defaults(func=lambda a: cmd_eval_merchants(a) if a.merchants else other(a))
