@@ -13,7 +13,9 @@ page               Int64               PDF page (1-based); <NA> for CSV
 row                Int64               CSV: 1-based physical line in the file; PDF: line on the page
 date               datetime64[us]      transaction (use) date
 posting_date       datetime64[us]      posting date, <NA> when the statement has none
-description        str                 merchant / descriptor exactly as printed (whitespace collapsed)
+description        str                 merchant / descriptor exactly as printed, runs of spaces kept (a
+                                       padded field); normalising is the consumer's job (matching,
+                                       grouping keys)
 amount             float64             in billing currency; positive = charged to the card,
                                        negative = refund, credit or payment
 currency           str                 billing currency, ISO 4217 (``JPY``, ``USD``, ...)
