@@ -180,7 +180,7 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     slim["client_home"] = row_client_home[relevant]
     slim["home"] = row_home[relevant]
     for c in slim.columns:  # plain object columns: row picks below are much faster than on Arrow strings
-        if pd.api.types.is_string_dtype(slim[c]):
+        if isinstance(slim[c].dtype, pd.StringDtype):  # owner and homes are object columns of shared texts already
             slim[c] = shared_objects(slim[c])
     rc = codes[relevant]
     for c in ("software", "support", "plan", "prepaid"):
