@@ -93,6 +93,7 @@ class Action:
     step_en: str
     step_ja: str
     kind: str = "follow_up"  # "follow_up" or "dispute_deadline"
+    ref: str = ""  # the case's short id (C-0007)
 
     def step(self, lang: str) -> str:
         return self.step_ja if lang == "ja" else self.step_en
@@ -121,7 +122,7 @@ def next_actions(cases: list[dict[str, Any]], as_of: date) -> list[Action]:
         if step is not None:
             due = _day(c.get("next_due")) or as_of
             out.append(Action(due, due < as_of, str(c.get("client") or ""), str(c.get("key")), str(c.get("merchant")),
-                              status, step[1], step[2]))
+                              status, step[1], step[2], ref=str(c.get("ref") or "")))
         last = _day(c.get("last_date"))
         if last and status not in ("disputed", "refunded"):
             deadline = last + timedelta(days=DISPUTE_WINDOW_DAYS)
@@ -131,6 +132,6 @@ def next_actions(cases: list[dict[str, Any]], as_of: date) -> list[Action]:
                                   f"dispute deadline (rough guide: about {DISPUTE_WINDOW_DAYS} days after the last "
                                   "charge; ask your card company)",
                                   f"異議申立ての目安の期限（最後の請求から約{DISPUTE_WINDOW_DAYS}日。カード会社に確認を）",
-                                  kind="dispute_deadline"))
+                                  kind="dispute_deadline", ref=str(c.get("ref") or "")))
     out.sort(key=lambda a: (a.due, a.client, a.merchant))
     return out
