@@ -26,6 +26,7 @@ page. How the child is made:
 from __future__ import annotations
 
 import faulthandler
+import gc
 import json
 import os
 import resource
@@ -119,6 +120,7 @@ def _child(fd: int, request: dict[str, Any], data: bytes) -> None:
     """Runs in the child: limits on, text read, result or error sent; never returns."""
     global _IN_CHILD
     _IN_CHILD = True
+    gc.disable()  # a short life: no collector walking (and copying) the parent's objects
     code = 0
     try:
         _quiet()
@@ -189,8 +191,9 @@ def _cpu_budget(seconds: float) -> None:
 
 
 def _watch(frames: _Frames, name: str, engine: str, limits: lim.Limits, kill: Callable[[], None],
-           status: Callable[[], int]) -> tuple[int, tx.RunPages]:
-    """Follow the child's frames until its result; stop it when a step runs past its time."""
+           status: Callable[[], int], release: Callable[[], Any]) -> tuple[int, tx.RunPages]:
+    """Follow the child's frames until its result; stop it when a step runs past its time. ``status`` waits
+    for the child's end (its wait status); ``release`` lets a child that sent its last frame exit alone."""
     page, allowed = 0, max(limits.seconds_per_page, 5.0)  # opening the file
     while True:
         frame = frames.next(allowed)
@@ -205,14 +208,14 @@ def _watch(frames: _Frames, name: str, engine: str, limits: lim.Limits, kill: Ca
         if kind == "step":
             page, allowed = int(head["page"]), float(head["allow"])
         elif kind == "done":
-            status()
+            release()
             pages = [None if runs is None else [tx.Run(*r) for r in runs] for runs in json.loads(blob)]
             return int(head["count"]), pages
         elif kind == "error":
-            status()
+            release()
             raise (lim.LimitExceeded if head.get("limit") else StatementError)(name, head["message"], page=head["page"])
         elif kind == "memory":
-            status()
+            release()
             raise _out_of_memory(name, engine, limits, head["page"] or page)
 
 
@@ -246,7 +249,11 @@ def _out_of_memory(name: str, engine: str, limits: lim.Limits, page: int) -> Sta
     )
 
 
+_EXITING: list[int] = []  # children that sent their last frame and are exiting: reaped later, off the clock
+
+
 def _via_fork(request: dict[str, Any], data: bytes, limits: lim.Limits) -> tuple[int, tx.RunPages]:
+    _reap()
     r, w = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child
@@ -260,13 +267,27 @@ def _via_fork(request: dict[str, Any], data: bytes, limits: lim.Limits) -> tuple
             done.append(os.waitpid(pid, 0)[1])
         return done[0]
 
+    def release() -> None:
+        done.append(0)
+        _EXITING.append(pid)
+
     try:
-        return _watch(_Frames(r), request["name"], request["engine"], limits, lambda: _kill(pid), status)
+        return _watch(_Frames(r), request["name"], request["engine"], limits, lambda: _kill(pid), status, release)
     finally:
         os.close(r)
         if not done:
             _kill(pid)
             status()
+
+
+def _reap() -> None:
+    for pid in list(_EXITING):
+        try:
+            if os.waitpid(pid, os.WNOHANG)[0] == 0:
+                continue
+        except ChildProcessError:
+            pass
+        _EXITING.remove(pid)
 
 
 def _kill(pid: int) -> None:
@@ -322,7 +343,7 @@ class _Server:
                         return 0
                     return int(reply[0]["status"])
 
-                return _watch(_Frames(r), request["name"], request["engine"], limits, lambda: _kill(pid), status)
+                return _watch(_Frames(r), request["name"], request["engine"], limits, lambda: _kill(pid), status, status)
             finally:
                 os.close(r)
 
