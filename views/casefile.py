@@ -79,6 +79,8 @@ def sync_cases(store: CaseStore | None, client: str, contracts: list[Any]) -> di
     if store is None:
         return {}
     bad = [c for c in contracts if c.suspicious]
+    if not bad:  # nothing to keep: no client is created in the case file
+        return {}
     store.sync_contracts(client, bad)
     by_key = {c["key"]: c for c in store.cases(client)}
     return {c.id: by_key[k] for c in bad if (k := contract_key(c, client)) in by_key}

@@ -46,13 +46,14 @@ REASONS_SHOWN = 3  # the detectors' first reasons; the others are one click away
 def charges_frame(c: Any) -> pd.DataFrame:
     """The contract's charges and refunds as a display table."""
     from audit.masking import mask_card
+    from views.result import currency_name
 
     rows = []
     for ch in [*c.charges, *c.refunds]:
         orig = (money(ch.get("original_amount"), ch.get("original_currency"))
                 if ch.get("original_amount") is not None else "")
         rows.append({tr("col_date"): ch.get("date") or "", tr("col_amount"): ch.get("amount"),
-                     tr("col_currency"): ch.get("currency") or c.currency, tr("col_original"): orig,
+                     tr("col_currency"): currency_name(ch.get("currency") or c.currency), tr("col_original"): orig,
                      tr("col_description"): mask_card(str(ch.get("description") or "")),
                      tr("col_source"): ch.get("source") or ""})
     return pd.DataFrame(rows)

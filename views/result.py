@@ -13,7 +13,7 @@ import streamlit as st
 from audit import pipeline
 from audit.ui_messages import excluded_reason, note_text, problem_text
 from audit.ui_text import error_text
-from views.cards import card_countries, render_cards
+from views.cards import card_countries, card_name, render_cards
 from views.casefile import CaseContext, money_totals, render_next_actions
 from views.common import (
     cadence_name,
@@ -221,6 +221,11 @@ def render_transactions(result: pipeline.ScanResult, prefix: str) -> None:
                  column_config={tr("col_amount"): st.column_config.NumberColumn(format="localized")})
 
 
+def currency_name(code: str) -> str:
+    """A billing currency code, or the page's words for one the statement does not state."""
+    return tr("currency_unknown") if code == "unknown" else code
+
+
 def transactions_table(df: pd.DataFrame, names_of: dict[str, str]) -> pd.DataFrame:
     """The transactions as shown: labelled columns, words for kinds, blanks (never None/NaN) for missing values."""
     def text_col(col: str) -> list[str]:
@@ -230,10 +235,10 @@ def transactions_table(df: pd.DataFrame, names_of: dict[str, str]) -> pd.DataFra
         tr("col_date"): text_col("date"),
         tr("col_description"): text_col("description"),
         tr("col_amount"): df["amount"].astype("float64").to_numpy(),
-        tr("col_currency"): text_col("currency"),
+        tr("col_currency"): [currency_name(c) for c in text_col("currency")],
         tr("col_original"): ["" if pd.isna(a) else money(a, c)
                              for a, c in zip(df["original_amount"], df["original_currency"], strict=True)],
-        tr("col_card"): text_col("card"),
+        tr("col_card"): [card_name(c) if c else "" for c in text_col("card")],
         tr("col_kind"): [tr(f"kind_{k}") if k else "" for k in text_col("kind")],
         tr("col_source"): text_col("source"),
         tr("col_contract"): [names_of.get(c, c) for c in text_col("contract")],
