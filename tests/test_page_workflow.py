@@ -220,10 +220,10 @@ def test_sample_picker_names_sets_and_the_sample_never_writes_into_the_users_cas
 def test_one_descriptor_printed_two_ways_is_shown_once():
     from views.contracts import descriptors_shown
 
-    class C:
-        descriptors = ["FS *PCSHIELDPRO利用国USA", "FS *PCSHIELDPRO", "FS *PCSHIELDPRO 利用国 USA"]
+    from types import SimpleNamespace
 
-    assert descriptors_shown(C()) == ["FS *PCSHIELDPRO"]
+    c = SimpleNamespace(descriptors=["FS *PCSHIELDPRO利用国USA", "FS *PCSHIELDPRO", "FS *PCSHIELDPRO 利用国 USA"])
+    assert descriptors_shown(c) == ["FS *PCSHIELDPRO"]
 
 
 def test_to_do_rows_of_two_cards_say_which_card(monkeypatch):
