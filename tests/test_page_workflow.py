@@ -7,6 +7,7 @@ real pipeline is the point (samples, analyst view).
 from __future__ import annotations
 
 import io
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from audit.cases.store import CaseStore
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
+if str(ROOT) not in sys.path:  # the page's views/ package, as app.py finds it
+    sys.path.insert(0, str(ROOT))
 # no "/" in it: an uploaded name keeps only what follows the last one
 HOSTILE_NAME = "![x](https:evil.example)<img src=https:evil.example>.csv"
 
@@ -218,9 +221,9 @@ def test_sample_picker_names_sets_and_the_sample_never_writes_into_the_users_cas
 
 
 def test_one_descriptor_printed_two_ways_is_shown_once():
-    from views.contracts import descriptors_shown
-
     from types import SimpleNamespace
+
+    from views.contracts import descriptors_shown
 
     c = SimpleNamespace(descriptors=["FS *PCSHIELDPRO利用国USA", "FS *PCSHIELDPRO", "FS *PCSHIELDPRO 利用国 USA"])
     assert descriptors_shown(c) == ["FS *PCSHIELDPRO"]
