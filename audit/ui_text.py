@@ -549,8 +549,8 @@ EN.update({
     "col_refunded": "Refunded",
     "col_overdue": "Overdue",
     "col_next_step": "Next deadline",
-    "expected_overdue": "expected {date}: date passed",
-    "check_statement": "check statement",
+    "expected_overdue": "expected {date}: check the statement",
+    "check_statement": "date passed",
     "reason_overdue": "A charge of about {amount} was expected around {date}; check the later statements for it.",
     "eml_label": "Order confirmation (.eml): loaded into the contract it belongs to",
     "eml_no_match": "Could not tell which contract the order confirmation ({merchant}) belongs to. Load it in that "

@@ -386,7 +386,8 @@ def page_style() -> None:
 
     Streamlit's file uploader writes "Upload" and "200MB per file" in English whatever the page's language and
     has no option for these texts: they are hidden and the same is shown in the page's language. The space
-    above the title is smaller, so the headline figures and the first contract fit two screens.
+    above the title is smaller, so the headline figures and the first contract fit two screens; on a narrow page
+    columns wrap (a container query on the page's width) rather than cut figures and charts off.
     """
     button, limit = tr("uploader_button"), tr("uploader_limit", limit=UPLOAD_LIMIT_MB)
     label = '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'
@@ -394,7 +395,10 @@ def page_style() -> None:
     css = (f'{label}{{font-size:0}}{label}::after{{content:"{button}";font-size:0.875rem}}'
            f'{hint}{{font-size:0}}{hint}::after{{content:"{limit}";font-size:0.8rem}}'
            # less empty space above the title: the headline figures and the first contract fit two screens
-           '[data-testid="stMainBlockContainer"]{padding-top:3rem}')
+           '[data-testid="stMainBlockContainer"]{padding-top:3rem;container-type:inline-size}'
+           # a narrow page (a 900-px window with the sidebar open): columns wrap instead of cutting figures off
+           '@container (max-width: 760px){[data-testid="stHorizontalBlock"]{flex-wrap:wrap}'
+           '[data-testid="stColumn"]{flex:1 1 13rem;min-width:min(100%,13rem)}}')
     st.html(f"<style>{css}</style>")
 
 
