@@ -332,3 +332,6 @@ def register(subparsers: Any) -> None:
     from audit.merchants.quality import add_eval_option  # audit eval --merchants
 
     add_eval_option(p)
+    from audit.detection.file_scoring import add_option  # audit eval --jp-blind
+
+    add_option(p)

@@ -22,7 +22,7 @@ import pandas as pd
 
 from audit.cases.letters import Letter, LetterDetails, all_letters, format_money
 from audit.cases.money import contracts_total, format_totals, paid_by_currency, refunded_by_currency
-from audit.masking import mask_card
+from audit.masking import FORMULA_START, mask_card
 
 if TYPE_CHECKING:
     from audit.contracts import Contract
@@ -33,7 +33,6 @@ DetailsArg = Mapping[str, LetterDetails] | Sequence[LetterDetails | None] | None
 # Per-contract details (merchant address, order number, product from a .eml), by (client name, contract id).
 ContractDetails = Mapping[tuple[str, str], LetterDetails] | None
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠", "\u2212", "\ufe62", "\ufe63", "\ufe66")
 LETTER_TITLES = {
     "cancellation": ("Cancellation request", "解約・返金の申し出"),
     "follow_up": ("Follow-up (after an offer or a question)", "再度の申し出（割引の提案や質問への返信）"),

@@ -94,6 +94,7 @@ class Action:
     step_ja: str
     kind: str = "follow_up"  # "follow_up", "dispute" (ask the card company now) or "dispute_deadline"
     card: str = ""  # the card(s) of the case, as the store keeps them
+    ref: str = ""  # the case's short id (C-0007)
 
     def step(self, lang: str) -> str:
         return self.step_ja if lang == "ja" else self.step_en
@@ -121,11 +122,12 @@ def next_actions(cases: list[dict[str, Any]], as_of: date) -> list[Action]:
         status = str(c.get("status") or "to_write")
         who = (str(c.get("client") or ""), str(c.get("key")), str(c.get("merchant")), status)
         card = str(c.get("card") or "")
+        ref = str(c.get("ref") or "")
         step = NEXT_STEP.get(status)
         if step is not None:
             due = _day(c.get("next_due")) or as_of
             out.append(Action(due, due < as_of, *who, step[1], step[2],
-                              kind="dispute" if status == "refused" else "follow_up", card=card))
+                              kind="dispute" if status == "refused" else "follow_up", card=card, ref=ref))
         last = _day(c.get("last_date"))
         if last and status not in ("disputed", "refunded"):
             deadline = last + timedelta(days=DISPUTE_WINDOW_DAYS)
@@ -138,6 +140,6 @@ def next_actions(cases: list[dict[str, Any]], as_of: date) -> list[Action]:
                 en = (f"dispute deadline (rough guide: about {DISPUTE_WINDOW_DAYS} days after the last charge; "
                       "ask your card company)")
                 ja = f"異議申立ての目安の期限（最終請求から約{DISPUTE_WINDOW_DAYS}日。カード会社に確認を）"
-            out.append(Action(deadline, late, *who, en, ja, kind="dispute_deadline", card=card))
+            out.append(Action(deadline, late, *who, en, ja, kind="dispute_deadline", card=card, ref=ref))
     out.sort(key=lambda a: (a.due, a.client, a.merchant, a.kind))
     return out

@@ -14,6 +14,13 @@ whose last purchase is at most two days after the first: one sort and one sweep,
 A run is a burst when its total reaches the currency's burst total (half of it when a purchase names gift
 cards) and it has three purchases, or two when one names gift cards, when both are large round sums at a
 gift-card shop, or when another suspicious charge of the same card holder is within three days.
+
+A card holder who buys at these shops as a habit (on at least half of the days their statements cover,
+over eight weeks or more: a shop owner buying supplies, a smoker buying cartons) crosses those thresholds
+every week. On such a card a run in which nothing names gift cards is a burst only when one of its days
+costs at least three times the holder's usual day at these shops (the median day); a gift-card burst
+there (tens of thousands of yen in one day) still stands out. ``tests/data/burst_density`` holds the
+labelled cases this rule was decided on.
 """
 
 from __future__ import annotations
@@ -34,6 +41,9 @@ LARGE_ROUND = 4.0  # two round purchases at a gift-card shop, each this many bur
 SHOP_ROUND = 2.0  # a round purchase at a gift-card shop counts from this many burst items
 FEE_MIN, FEE_MAX = 0.5, 1.6  # activation fee of a prepaid card (x.95), in gift-card steps (2.95 to 7.95 dollars)
 LEAD_DAYS = 3  # a charge from a software or support seller this soon before a burst belongs to it
+ROUTINE_SHARE = 0.5  # days with a purchase at these shops, of all days covered, that make them a habit
+ROUTINE_MIN_DAYS = 56  # days of statements a habit needs to be seen
+STAND_OUT = 3.0  # a day of a plain run at a habitual buyer must cost this many usual days
 ITEMS_SHOWN = 12  # purchases a burst's reason names one by one (the finding lists every one)
 _SPAN = 1 << 20  # days: keeps each (owner, currency) group apart on one number line
 
@@ -95,6 +105,7 @@ def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
     dates, curs, owner = cand["date"].to_numpy(), cand["currency"].to_numpy(object), cand["owner"].to_numpy(object)
     prepaid, konbini, shop = (cand[c].to_numpy(bool) for c in ("prepaid", "konbini", "shop"))
     item = cand["item"].to_numpy(float)
+    usual, day_total = _habits(ctx, key, amounts, prepaid, owner)
     out: list[Finding] = []
     for run in _bursts(key):
         c = str(curs[run[0]])
@@ -103,6 +114,9 @@ def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
         gift = bool(prepaid[run].any())
         if total < lim.burst_total and not (gift and total >= 0.5 * lim.burst_total):
             continue
+        habit = usual.get(int(key[run[0]] // _SPAN))
+        if not gift and habit is not None and float(day_total[run].max()) < STAND_OUT * habit:
+            continue  # the card's everyday purchases at these shops, not a burst
         first, last = pd.Timestamp(dates[run[0]]), pd.Timestamp(dates[run[-1]])
         near = _near(near_days.get(owner[run[0]]), int(key[run[0]] % _SPAN))
         big_round = bool(shop[run].all() and (amounts[run] >= LARGE_ROUND * item[run]).all())
@@ -141,6 +155,39 @@ def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
                      "total": total, "currency": c, "count": len(run)},
         ))
     return out
+
+
+def _habits(ctx: _Context, key: np.ndarray, amounts: np.ndarray, prepaid: np.ndarray,
+            owner: np.ndarray) -> tuple[dict[int, float], np.ndarray]:
+    """Per (owner, currency) group that buys at these shops as a habit (see the module docstring): the usual
+    (median) day total of its plain purchases; and per purchase, the total of plain purchases that day.
+
+    ``key`` is sorted (group * _SPAN + day number), the other arrays follow it.
+    """
+    plain = ~prepaid
+    day_total = np.zeros(len(key))
+    if not plain.any():
+        return {}, day_total
+    days, inverse = np.unique(key[plain], return_inverse=True)
+    totals = np.round(np.bincount(inverse, weights=amounts[plain]), 2)  # rounded: the same in any row order
+    day_total[plain] = totals[inverse]
+    group = days // _SPAN
+    firsts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    edges = np.r_[firsts, len(days)]
+    plain_at = np.flatnonzero(plain)
+    groups, first_row = np.unique(key[plain_at] // _SPAN, return_index=True)
+    owner_of = {int(g): str(owner[plain_at[i]]) for g, i in zip(groups.tolist(), first_row.tolist(), strict=True)}
+    usual: dict[int, float] = {}
+    for i, g in enumerate(group[firsts].tolist()):
+        o = owner_of[g]
+        start, end = ctx.owner_start.get(o), ctx.owner_end.get(o)
+        if start is None or end is None or pd.isna(start) or pd.isna(end):
+            continue
+        span = (pd.Timestamp(end) - pd.Timestamp(start)).days + 1
+        active = int(edges[i + 1] - edges[i])
+        if span >= ROUTINE_MIN_DAYS and active >= ROUTINE_SHARE * span:
+            usual[g] = float(np.median(totals[edges[i]:edges[i + 1]]))
+    return usual, day_total
 
 
 def _lead_charges(ctx: _Context, owner: str, first: pd.Timestamp, last: pd.Timestamp) -> list[tuple[str, str]]:

@@ -77,6 +77,7 @@ class _Context:
     data_start: pd.Timestamp | None = None
     full: pd.DataFrame = field(default_factory=pd.DataFrame)
     owner_start: dict[str, pd.Timestamp] = field(default_factory=dict)  # first date on each owner's statements
+    owner_end: dict[str, pd.Timestamp] = field(default_factory=dict)  # last date on each owner's statements
     lead_index: dict | None = None  # per owner: charges that may lead a prepaid burst (built on first use)
     owner_all: pd.Series = field(default_factory=lambda: pd.Series(dtype="str"))  # owner of every row of ``full``
 
@@ -184,7 +185,8 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     slim = slim.set_index("id", drop=False)
     ctx = _Context(slim, subs, known, home=home)
     ctx.data_start = tx["date"].min()
-    ctx.owner_start = tx["date"].groupby(owner.to_numpy()).min().to_dict()
+    span = tx["date"].groupby(owner.to_numpy()).agg(["min", "max"])
+    ctx.owner_start, ctx.owner_end = span["min"].to_dict(), span["max"].to_dict()
     ctx.full = tx
     ctx.owner_all = owner
     ctx.known_ids = known_ids

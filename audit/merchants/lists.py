@@ -24,9 +24,12 @@ NAMED_BY = ("regulator", "court", "press", "company")  # company: the firm's own
 ROLES = ("brand", "reseller")  # context entries only
 # What the first source establishes about a scam-list entry, strongest first (see merchant_lists/README.md).
 STANDINGS = ("judgment", "order", "settled-without-admission", "alleged-in-complaint")
+# What the first source address is: the authority's own page (regulator, prosecutor, court), a copy of
+# such a record on another site (a filed order or complaint, a reposted release), or a press report.
+SOURCE_KINDS = ("primary", "record-copy", "press")
 REQUIRED = ("id", "name", "category", "countries", "source_urls", "source_date", "named_by",
             "authority", "date_added")
-OPTIONAL = ("aliases", "weak_aliases", "descriptors", "role", "notes", "related", "standing")
+OPTIONAL = ("aliases", "weak_aliases", "descriptors", "role", "notes", "related", "standing", "first_source")
 MAX_BYTES = 4 * 1024 * 1024  # a list file larger than this is refused before parsing
 MAX_ENTRIES = 5000  # [[entry]] tables per file
 MAX_DEPTH = 8  # nesting of arrays / inline tables
@@ -55,6 +58,7 @@ class Entry:
     descriptors: tuple[str, ...] = ()  # descriptor forms; a trailing "*" means "starts with"
     role: str | None = None  # context entries: "brand" or "reseller"
     standing: str = ""  # scam entries: one of STANDINGS
+    first_source: str = ""  # one of SOURCE_KINDS, or "" when the list does not say
     notes: str = ""
     related: tuple[str, ...] = ()
     list_name: str = ""
@@ -279,6 +283,9 @@ def _entry_from(
         bad(f"standing must be one of {', '.join(STANDINGS)}, got {standing!r}" if standing else "missing standing")
     if kind == "context" and standing is not None:
         bad("standing is only used in scam lists")
+    first_source = item.get("first_source", "")
+    if first_source not in ("", *SOURCE_KINDS):
+        bad(f"first_source must be one of {', '.join(SOURCE_KINDS)}, got {first_source!r}")
     if kind == "scam":
         for key, weak in (("aliases", False), ("weak_aliases", True)):
             kept = []
@@ -302,7 +309,7 @@ def _entry_from(
         named_by=item["named_by"], authority=item["authority"].strip(), date_added=item["date_added"],
         weak_aliases=lists["weak_aliases"], descriptors=lists["descriptors"], role=role, notes=notes.strip(),
         related=lists["related"], list_name=list_name, source_file=fname,
-        standing=standing if isinstance(standing, str) else "",
+        standing=standing if isinstance(standing, str) else "", first_source=first_source,
     )
     return entry, problems
 

@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING, Any
 import pandas as pd
 
 from audit import schema
-from audit.masking import mask_series
+from audit.masking import FORMULA_START, mask_series
 
 if TYPE_CHECKING:
     from audit.pipeline import ScanResult
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 CHUNK = 20_000
 WRITE_BYTES = 1 << 20  # findings and contracts are written in pieces of about this many characters
 FORMATS = ("json", "parquet", "csv")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+TABLES = ("transactions", "findings", "contracts")  # what write_tables writes, as NAME.FORMAT
 
 
 def _json_frame(tx: pd.DataFrame) -> pd.DataFrame:
@@ -112,7 +112,7 @@ def _neutralise(df: pd.DataFrame) -> pd.DataFrame:
             out[col] = out[col].map(lambda v: " ".join(map(str, v)) if isinstance(v, list) else v)
         if pd.api.types.is_string_dtype(out[col]) or out[col].dtype == object:
             s = out[col].astype("str")
-            bad = s.str.startswith(_FORMULA_START).fillna(False)
+            bad = s.str.startswith(FORMULA_START).fillna(False)
             if bad.any():
                 out[col] = s.where(~bad, "'" + s)
     return out
