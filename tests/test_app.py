@@ -765,15 +765,19 @@ def test_mixed_currency_totals_are_shown_whole_and_never_added(monkeypatch):
         r = fake_scan(files)
         c1 = r.contracts[0]
         c1.charges[0] = {**c1.charges[0], "amount": 499.0, "currency": "USD"}
+        c1.currency, c1.total_paid = "", float("nan")  # as the pipeline gives a several-currency contract
         return r
 
     monkeypatch.setattr(pipeline, "scan_uploads", mixed_scan)
     at = new_app()
+    set_as_of(at)
     upload(at, "uploads", ("jan.csv", b"x"))
     text = "\n".join(m.value for m in at.markdown).replace("\\", "")
     assert "JPY 9,960 + USD 499.00" in text  # the contract, whole
     assert "JPY 40,950 + USD 499.00" in text  # the headline over all suspicious contracts
     assert not any("10,459" in str(m.value) or "…" in str(m.value) for m in at.metric)
+    # the next expected charge repeats the latest one, in its own currency (never a bare number)
+    assert any(m.label == "次回の予想請求" and m.proto.delta == "JPY 4,980" for m in at.metric)
 
 
 def test_typed_address_with_extra_header_is_refused_on_the_page(fake):

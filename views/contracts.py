@@ -13,7 +13,7 @@ import streamlit as st
 
 from audit import pipeline
 from audit.cases.letters import quote_descriptor
-from audit.cases.money import refunded_by_currency
+from audit.cases.money import next_currency, refunded_by_currency
 from views.casefile import (
     CaseContext,
     contract_chart,
@@ -76,7 +76,7 @@ def render_contracts(result: pipeline.ScanResult, bad: list[Any], details: Any, 
     if running:
         first = running[0]
         st.warning(md_line(tr("still_charging", n=len(running), date=first.next_expected_date,
-                            amount=money(first.next_expected_amount, first.currency), merchant=first.merchant)))
+                            amount=money(first.next_expected_amount, next_currency(first)), merchant=first.merchant)))
     from views.cards import help_line
     from views.result import result_countries
 
@@ -196,7 +196,7 @@ def render_contract(c: Any, details: Any, prefix: str, ctx: CaseContext | None =
         m[1].metric(tr("charge_count"), len(c.charges))
         late = overdue_label(c.next_expected_date, ctx.as_of)
         if c.next_expected_date and not late:
-            m[2].metric(tr("next_charge"), c.next_expected_date, money(c.next_expected_amount, c.currency),
+            m[2].metric(tr("next_charge"), c.next_expected_date, money(c.next_expected_amount, next_currency(c)),
                         delta_color="off", delta_arrow="off")
         elif late:
             m[2].metric(tr("next_charge"), tr("check_statement"), late, delta_color="off", delta_arrow="off")

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from audit import pipeline
+from audit.cases.money import next_currency
 from audit.ui_messages import excluded_reason, note_text, problem_text
 from audit.ui_text import error_text
 from views.cards import card_countries, card_name, render_cards
@@ -56,7 +57,7 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: C
     late = [c for c in running if str(c.next_expected_date) < ctx.as_of.isoformat()]
     if upcoming:
         nxt = next(c for c in running if c.id == upcoming[0][1])
-        cols[2].metric(tr("metric_next"), nxt.next_expected_date, money(nxt.next_expected_amount, nxt.currency),
+        cols[2].metric(tr("metric_next"), nxt.next_expected_date, money(nxt.next_expected_amount, next_currency(nxt)),
                        delta_color="off", delta_arrow="off", help=md(nxt.merchant))
     elif late:  # expected dates already past: say how many to check, never "none"
         cols[2].metric(tr("metric_next"), tr("metric_next_late", n=len(late)), tr("metric_next_late_delta"),
@@ -254,7 +255,7 @@ def render_legit(legit: list[Any]) -> None:
              tr("col_status"): status_name(c.status),
              tr("col_charges"): len(c.charges), tr("col_total"): money_totals(c),
              tr("col_last"): c.last_date, tr("col_next_date"): c.next_expected_date or "",
-             tr("col_next_amount"): money(c.next_expected_amount, c.currency) if c.next_expected_date else ""}
+             tr("col_next_amount"): money(c.next_expected_amount, next_currency(c)) if c.next_expected_date else ""}
             for c in legit]
     st.dataframe(pd.DataFrame(rows), hide_index=True)
 

@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from audit.cases.letters import Letter, LetterDetails, all_letters, format_money
-from audit.cases.money import contracts_total, format_totals, paid_by_currency, refunded_by_currency
+from audit.cases.money import (
+    contracts_total,
+    format_totals,
+    next_currency,
+    paid_by_currency,
+    refunded_by_currency,
+)
 from audit.masking import FORMULA_START, mask_card
 
 if TYPE_CHECKING:
@@ -331,7 +337,7 @@ def _contract_html(c: Contract, d: LetterDetails) -> str:
                  f"total paid <b>{_e(format_totals(paid_by_currency(c)))}</b>"
                  + (f", refunded {_e(format_totals(refunded_by_currency(c)))}" if refunded_by_currency(c) else "")
                  + (f'; <span class="flag">next expected {_e(c.next_expected_date)} '
-                    f"{_money(c.next_expected_amount, c.currency)}</span>" if c.next_expected_date else "")
+                    f"{_money(c.next_expected_amount, next_currency(c))}</span>" if c.next_expected_date else "")
                  + "</p>")
     if c.reasons:
         parts.append("<ul>" + "".join(f"<li>{_e(r)}</li>" for r in c.reasons) + "</ul>")

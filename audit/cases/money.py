@@ -58,6 +58,14 @@ def paid_by_currency(c: Any) -> dict[str, float]:
     return out or {str(c.currency or ""): float(c.total_paid)}
 
 
+def next_currency(c: Any) -> str:
+    """The currency of a contract's next expected charge: its billing currency, or (charges in several) that of
+    its latest charge, which the expected one repeats."""
+    if c.currency or not c.charges:
+        return str(c.currency or "")
+    return str(c.charges[-1].get("currency") or "")
+
+
 def add_totals(parts: Iterable[Mapping[str, float]]) -> dict[str, float]:
     """Per-currency sums of several per-currency totals."""
     out: dict[str, float] = {}

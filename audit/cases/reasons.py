@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from audit.cases.money import format_money
+from audit.cases.money import format_money, next_currency
 from audit.masking import mask_card
 from audit.ui_text import TEXT, text
 
@@ -52,9 +52,6 @@ def contract_reasons(c: Any, lang: str, as_of: date | None = None, standing: str
     if c.status == "active" and c.next_expected_date:
         late = as_of is not None and str(c.next_expected_date) < as_of.isoformat()
         out.append(text("reason_overdue" if late else "reason_active", lang, date=c.next_expected_date,
-                        amount=format_money(c.next_expected_amount, c.currency or _last_currency(c), lang)))
+                        amount=format_money(c.next_expected_amount, next_currency(c), lang)))
     return out or [text("reason_generic", lang)]
 
-
-def _last_currency(c: Any) -> str:
-    return str(c.charges[-1].get("currency") or "") if c.charges else ""
