@@ -166,6 +166,8 @@ def apply_labels(df: pd.DataFrame, label: str | None) -> pd.DataFrame:
     missing = df["card"].isna()
     if not missing.any():
         return df
+    if missing.all():  # no row prints a number: one column of the label (no masked write per row)
+        return df.assign(card=pd.Series(label, index=df.index, dtype=df["card"].dtype))
     return df.assign(card=df["card"].where(~missing, label))
 
 
