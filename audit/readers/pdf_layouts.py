@@ -53,14 +53,19 @@ AMOUNT_TAIL = r"(?:\s?(?:CR|DR|円|-|\)))?"
 MONEYISH = r"\d[,，]\d{3}\b|\d[.．]\d{2}\b|[$¥￥£€]\s?\d|\d\s?円|\d\s?(?:CR|DR)\b"
 
 # Statement period: "ご利用期間 2025年12月16日〜2026年1月15日", "Statement period: Dec 12, 2025 - Jan 11, 2026",
-# "Statement period 12 December 2025 to 11 January 2026".
+# "Statement period 12 December 2025 to 11 January 2026", "Kontoauszug ... vom 01.01.2020 bis 02.02.2020",
+# "Période du 01/03/2026 au 31/03/2026", "Periodo dal 01/03/2026 al 31/03/2026".
 PERIOD = (
-    r"(?i)(?:ご利用期間|利用期間|対象期間|statement period|billing period|statement covers|period)"
-    r"\s*[:：]?\s*(?P<start>" + FULL_DATE + r")\s*(?:[-–〜~～]|to|から|through)\s*(?P<end>" + FULL_DATE + r")"
+    r"(?i)(?:(?:ご利用期間|利用期間|対象期間|statement period|billing period|statement covers|period|abrechnungszeitraum"
+    r"|abrechnungsperiode|auszugszeitraum|zeitraum|période|periode|periodo|período)\s*[:：]?\s*(?:du|dal|del|de|van|vom|from)?"
+    r"|\b(?:vom|from|du|dal|del|van)\b)"
+    r"\s*(?P<start>" + FULL_DATE + r")\s*(?:[-–〜~～]|to|から|through|bis|au|al|a|tot|até|t/m)\s*(?P<end>" + FULL_DATE + r")"
 )
 # A date with a year printed somewhere on the statement (used for years when no period is printed).
 ANCHOR_DATE = (
-    r"(?i)(?:statement date|closing date|statement closing date|締切日|締め日|お支払日|payment due date|due date)"
+    r"(?i)(?:statement date|closing date|statement closing date|締切日|締め日|お支払日|payment due date|due date"
+    r"|rechnungsdatum|auszugsdatum|abrechnungsdatum|date de l'arrêté|date du relevé|fecha de corte|fecha de cierre"
+    r"|data di chiusura|data do fechamento|datum afschrift)"
     r"\s*[:：]?\s*(?P<date>" + FULL_DATE + r")"
 )
 
@@ -105,7 +110,8 @@ COMMON_SUMMARY: tuple[tuple[str, str], ...] = (
 )
 
 # Descriptions that mark a negative line as a payment rather than a refund; positive fee lines.
-PAYMENT_WORDS = r"(?i)payment|thank you|autopay|direct debit|pagamento|\bpago\b|お支払|ご入金|入金|口座振替"
+PAYMENT_WORDS = (r"(?i)payment|thank you|autopay|direct debit|pagamento|\bpago\b|zahlung|paiement|règlement|betaling"
+                 r"|お支払|ご入金|入金|口座振替")
 FEE_WORDS = r"(?i)\bfee\b|interest charge|finance charge|年会費|手数料|利息"
 
 
@@ -219,12 +225,8 @@ GENERIC = PdfLayout(
     name="generic",
     title="Any PDF statement (a line starting with one or two dates and ending with an amount)",
     currency=None,
-    line=(
-        r"^(?P<date>" + ANY_DATE + r")\s+(?:(?P<posting_date>" + ANY_DATE + r")\s+)?(?P<description>.+?)\s+"
-        + _AMT + r"$"
-    ),
     date_style="auto",
-    notes="Fallback for statements no layout describes; no printed total is reconciled.",
+    notes="Statements no layout describes, read by audit.readers.pdf.generic; no printed total is reconciled.",
 )
 
 PDF_LAYOUTS: tuple[PdfLayout, ...] = (MINATO, HARBOR, THISTLE)
