@@ -123,11 +123,16 @@ def test_month_names_in_other_languages(printed, month):
     assert d.month == month and d.year == (2025 if month == 12 else 2026)
 
 
-@pytest.mark.parametrize("label", ["Statement period: {a} - {b}", "Période du {a} au {b}", "Periodo dal {a} al {b}"])
-def test_several_statements_each_date_its_lines_from_its_own_period(label):
+@pytest.mark.parametrize(("label", "dates"), [
+    ("Statement period: {a} - {b}", ("12/12/2024", "11/01/2025", "12/12/2025", "11/01/2026")),
+    ("Période du {a} au {b}", ("12 décembre 2024", "11 janvier 2025", "12 décembre 2025", "11 janvier 2026")),
+    ("Periodo dal {a} al {b}", ("12/12/2024", "11/01/2025", "12/12/2025", "11/01/2026")),
+    ("Abrechnungszeitraum {a} - {b}", ("12.12.2024", "11.01.2025", "12.12.2025", "11.01.2026")),
+])
+def test_several_statements_each_date_its_lines_from_its_own_period(label, dates):
     """Year-less "29 Dec" lines in the second of two statements take the second statement's years."""
     pages = []
-    for a, b in (("12/12/2024", "11/01/2025"), ("12/12/2025", "11/01/2026")):
+    for a, b in (dates[:2], dates[2:]):
         pages.append([(40, 800, label.format(a=a, b=b), "l"), (40, 770, "29 Dec", "l"), (120, 770, "BOOK SHOP", "l"),
                       (500, 770, "10.00", "r"), (40, 756, "5 Jan", "l"), (120, 756, "CAFE", "l"), (500, 756, "3.50", "r")])
     df, report = read_pdf_bytes(_pdf(pages), "two.pdf")
