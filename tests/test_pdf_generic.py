@@ -186,3 +186,16 @@ def test_positions_follow_the_runs():
 def test_date_at_the_start_of_a_line(text, date):
     found = date_at(text, 0)
     assert (found[1] if found else None) == date
+
+
+@pytest.mark.parametrize(("cells", "amount", "desc"), [
+    ([(40, "05/03/2026"), (120, "CARREFOUR"), (480, "1 234,56")], 1234.56, "CARREFOUR"),  # grouped by spaces, own cell
+    ([(40, "05/03/2026"), (120, "STORE 12 234,56")], 234.56, "STORE 12"),  # one cell: the 12 is the store's
+    ([(40, "05/03/2026"), (120, "SHOP"), (480, "$-45.67")], -45.67, "SHOP"),
+])
+def test_amount_shapes(cells, amount, desc):
+    parsed = parse_line(_line(*cells))
+    assert parsed is not None and parsed.description == desc
+    from audit.values import parse_amount
+
+    assert parse_amount(parsed.amounts[-1].text) == amount

@@ -44,19 +44,28 @@ def positioned(ln: Line) -> tuple[str, list[float]]:
 
     Characters of a run share its width evenly; the space between two runs sits at the gap.
     """
+    text, xs, _ = _positioned(ln)
+    return text, xs
+
+
+def _positioned(ln: Line) -> tuple[str, list[float], list[int]]:
+    """:func:`positioned` and, per character, the index of its run (-1 for the space between runs)."""
     parts: list[str] = []
     xs: list[float] = []
-    for r in ln.runs:
+    runs: list[int] = []
+    for k, r in enumerate(ln.runs):
         text = " ".join(r.text.split())
         if not text:
             continue
         if parts:
             parts.append(" ")
             xs.append((xs[-1] + r.x0) / 2)
+            runs.append(-1)
         step = (r.x1 - r.x0) / max(1, len(text))
         xs.extend(r.x0 + step * (i + 0.5) for i in range(len(text)))
+        runs.extend([k] * len(text))
         parts.append(text)
-    return "".join(parts), xs
+    return "".join(parts), xs, runs
 
 
 def _cell(text: str, xs: list[float], start: int, end: int) -> Cell:
@@ -131,7 +140,7 @@ def date_at(text: str, pos: int) -> tuple[int, str] | None:
 
 _NUMBER = r"(?:\d{1,3}(?:[,，.'’]\d{3})+|\d+)(?:[.,，．]\d{1,2})?"
 _AMOUNT = re.compile(
-    r"(?:^|(?<=\s))(?P<amount>(?:[-−–+▲△]\s?)?\(?\s?(?:(?P<pre>[A-Z]{3})\s?)?(?:R\$|[$¥￥£€])?\s?" + _NUMBER
+    r"(?:^|(?<=\s))(?P<amount>(?:[-−–+▲△]\s?)?\(?\s?(?:(?P<pre>[A-Z]{3})\s?)?(?:(?:R\$|[$¥￥£€])\s?[-−–]?)?\s?" + _NUMBER
     + r"\)?(?:\s?(?:CR|DR|Cr|Dr|円|-|(?P<post>[A-Z]{3})))?)$"
 )
 _MONEY_LOOK = re.compile(r"\d[.,，．]\d{1,2}\)?(?:\D*)$|[$¥￥£€]|\d[,，.'’]\d{3}|^[-−–+▲△(]|CR$|DR$|円$")
@@ -152,9 +161,15 @@ def _amount_end(text: str, end: int) -> re.Match[str] | None:
     return m
 
 
-def trailing_amounts(text: str, xs: list[float], start: int) -> tuple[list[Cell], int]:
+_SPACE_GROUPS = re.compile(r"(?:[-−–+]\s?)?\d{1,3}(?: \d{3})*$")
+
+
+def trailing_amounts(text: str, xs: list[float], start: int, runs: list[int] | None = None) -> tuple[list[Cell], int]:
     """The amounts at the end of ``text[start:]``, left to right (the last one always, the ones before it
-    only when they look like money), and where the first of them starts in ``text``."""
+    only when they look like money), and where the first of them starts in ``text``.
+
+    ``runs`` (the run of each character) lets a number grouped by spaces (``1 234,56``) be one amount when
+    it is a run of its own; without it the groups before the last are never joined to it."""
     cells: list[Cell] = []
     end = first = len(text)
     while len(cells) < 4:
@@ -165,11 +180,27 @@ def trailing_amounts(text: str, xs: list[float], start: int) -> tuple[list[Cell]
         if cells and not _MONEY_LOOK.search(piece):
             break
         a = m.start("amount") + (len(m["amount"]) - len(m["amount"].lstrip()))
+        a = _space_grouped(text, a, a + len(piece), runs) if runs is not None else a
+        piece = text[a:m.end("amount")].strip()
         cells.insert(0, _cell(text, xs, a, a + len(piece)))
         end = first = a
         while end > 0 and text[end - 1] == " ":
             end -= 1
     return cells, first
+
+
+def _space_grouped(text: str, a: int, b: int, runs: list[int]) -> int:
+    """Where an amount that starts at ``a`` really starts when it is grouped by spaces (``1 234,56``): only
+    when the groups and the amount make up one whole run, so ``STORE 12 234,56`` stays store 12."""
+    if not re.match(r"\d{3}(?:[.,]\d{1,2})?", text[a:b]) or a < 2 or text[a - 1] != " ":
+        return a
+    g = _SPACE_GROUPS.search(text, 0, a - 1)
+    if g is None:
+        return a
+    run = runs[a]
+    whole_run = all(runs[i] == run for i in range(g.start(), b)) and (g.start() == 0 or runs[g.start() - 1] != run) \
+        and (b == len(runs) or runs[b] != run)
+    return g.start() if whole_run else a
 
 
 # ------------------------------------------------------------------------------------------ a line
@@ -189,7 +220,7 @@ class LineParse:
 def parse_line(ln: Line) -> LineParse | None:
     """The line as *date [date] text amount...*, or None when it does not start with a date and end with an
     amount."""
-    text, xs = positioned(ln)
+    text, xs, runs = _positioned(ln)
     first = date_at(text, 0)
     if first is None:
         return None
@@ -203,7 +234,7 @@ def parse_line(ln: Line) -> LineParse | None:
         pos = second[0]
         while pos < len(text) and text[pos] == " ":
             pos += 1
-    amounts, desc_end = trailing_amounts(text, xs, pos)
+    amounts, desc_end = trailing_amounts(text, xs, pos, runs)
     if not amounts:
         return None
     desc = text[pos:desc_end].strip()
@@ -327,11 +358,11 @@ _MONEY = re.compile(r"\d[,，.'’]\d{3}\b|\d[.,，．]\d{2}\b|[$¥￥£€]\s?\
 def why_not(ln: Line, columns: list[Column] | None) -> str | None:
     """Why a line that starts with a date and holds an amount was not read as a transaction (None when the
     line does not look like one)."""
-    text, xs = positioned(ln)
+    text, xs, runs = _positioned(ln)
     first = date_at(text, 0)
     if first is None or not _MONEY.search(_ANY_NUMERIC_DATE.sub(" ", text[first[0]:])):
         return None
-    amounts, start = trailing_amounts(text, xs, first[0])
+    amounts, start = trailing_amounts(text, xs, first[0], runs)
     if not amounts:
         return "starts with a date and holds an amount, but the line does not end with the amount"
     if not text[first[0]:start].strip():
