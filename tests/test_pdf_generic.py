@@ -199,3 +199,16 @@ def test_amount_shapes(cells, amount, desc):
     from audit.values import parse_amount
 
     assert parse_amount(parsed.amounts[-1].text) == amount
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_two_amount_columns_without_a_header_name_money_in_by_its_lines(swap):
+    out_x, in_x = (540, 460) if swap else (460, 540)
+    rows = [("05/03/2026", "GROCERY STORE", out_x, "45.67"), ("06/03/2026", "PAYMENT RECEIVED THANK YOU", in_x, "500.00"),
+            ("07/03/2026", "STREAMING CO", out_x, "15.99"), ("08/03/2026", "REFUND SHOE STORE", in_x, "60.00")]
+    items = [(40, 800, "Statement period 01/03/2026 - 31/03/2026", "l")]
+    for i, (date, text, x, amount) in enumerate(rows):
+        items += [(40, 770 - 14 * i, date, "l"), (120, 770 - 14 * i, text, "l"), (x, 770 - 14 * i, amount, "r")]
+    df, report = read_pdf_bytes(_pdf([items]), "two.pdf")
+    assert df["amount"].tolist() == [45.67, -500.00, 15.99, -60.00]
+    assert any("two amount columns" in w for w in report.warnings)

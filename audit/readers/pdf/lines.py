@@ -38,6 +38,8 @@ class Txn:
     desc_x0: float | None = None  # where the description starts (generic lines): wrapped lines start there
     by_column: bool = False  # the sign came from a debit or credit column
     balance: float | None = None  # the number under a balance column, when a header named one
+    amount_x1: float | None = None  # right edge of the amount as printed (generic lines)
+    printed: int = 0  # how many amounts the line printed (generic lines)
 
 
 @dataclass
@@ -225,7 +227,7 @@ def generic_transaction(ln: Line, state: State) -> Txn | None:
         desc = payee
     desc, holder = other_columns_out(" ".join(desc.split()))
     return Txn(ln, parsed.date, parsed.posting, desc, amount, holder, last_line=ln, desc_x0=parsed.desc_x0,
-               by_column=role in ("debit", "credit"), balance=balance)
+               by_column=role in ("debit", "credit"), balance=balance, amount_x1=cell.x1, printed=len(parsed.amounts))
 
 
 def _payee_text(ln: Line, parsed: gn.LineParse, columns: list[gn.Column]) -> str | None:

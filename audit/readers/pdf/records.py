@@ -27,6 +27,7 @@ CREDIT_WORDS = (pl.PAYMENT_WORDS + r"|refund|credit|return|estorno|reembolso|crÃ
 def settle_signs(state: State, layout: pl.PdfLayout) -> None:
     """Running balance out of the amounts, or signs turned round when charges are printed negative (lines
     whose sign a debit or credit column gave are left as they are)."""
+    money_in_column(state)
     free = [t for t in state.txns if not t.by_column]
     if not free:
         return
@@ -39,6 +40,34 @@ def settle_signs(state: State, layout: pl.PdfLayout) -> None:
         for t in free:
             t.amount = -t.amount
         state.warnings.append("charges are printed with a minus and payments without: signs turned round")
+
+
+def money_in_column(state: State) -> None:
+    """Two amount columns that no header names: every line prints one unsigned amount, set flush right
+    at one of two places. The column whose lines name payments, refunds or credits (and the other's do
+    not) is money in; otherwise nothing changes."""
+    lines = [t for t in state.txns if not t.by_column]
+    if len(lines) < 3 or any(t.amount_x1 is None or t.printed != 1 or t.amount <= 0 for t in lines):
+        return
+    groups: list[list[Txn]] = []
+    for t in sorted(lines, key=lambda t: t.amount_x1 or 0.0):
+        if groups and (t.amount_x1 or 0.0) - (groups[-1][-1].amount_x1 or 0.0) <= 3:
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    if len(groups) != 2 or (groups[1][0].amount_x1 or 0.0) - (groups[0][-1].amount_x1 or 0.0) < 30:
+        return
+    share = [sum(bool(re.search(CREDIT_WORDS, t.description)) for t in g) / len(g) for g in groups]
+    if min(share) > 0 or max(share) == 0:
+        return
+    money_in = groups[share.index(max(share))]
+    for t in money_in:
+        t.amount = -abs(t.amount)
+    for t in lines:
+        t.by_column = True
+    side = "right" if money_in is groups[1] else "left"
+    state.warnings.append(f"two amount columns and no header naming them: the {side} one, whose lines name "
+                          "payments and credits, read as money in")
 
 
 def window_of(t: Txn, state: State) -> tuple[dt.date, dt.date] | None:
