@@ -226,3 +226,16 @@ def test_statement_period_as_issuers_print_it(printed, period):
     df, report = read_pdf_bytes(_pdf([items]), "p.pdf")
     assert (report.period_start, report.period_end) == period
     assert df["date"].dt.date.astype(str).tolist() == ["2024-12-01"]
+
+
+def test_a_summary_box_with_column_like_headings_is_not_the_transaction_table():
+    """The headings of a summary box ("Payments and Credits ... New Balance") name no columns of the
+    transactions below it: those keep their printed amounts."""
+    items = [(40, 800, "Statement period 01/03/2026 - 31/03/2026", "l"),
+             (100, 780, "Payments and Credits", "r"), (520, 780, "New Balance", "r"),
+             (100, 768, "500.00", "r"), (520, 768, "1,200.00", "r"),
+             (40, 740, "Transactions", "l"),
+             (40, 680, "05/03/2026", "l"), (120, 680, "GROCERY STORE", "l"), (520, 680, "45.67", "r"),
+             (40, 666, "06/03/2026", "l"), (120, 666, "STREAMING CO", "l"), (520, 666, "15.99", "r")]
+    df, _ = read_pdf_bytes(_pdf([items]), "box.pdf")
+    assert df["amount"].tolist() == [45.67, 15.99]
