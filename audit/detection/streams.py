@@ -39,7 +39,7 @@ def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray, everyday
         if not everyday and len(upos) == 2 and _annual_renewal(days[upos], amt[upos]):
             found.append(_Stream(BY_NAME["annual"], np.arange(2)))
             used[:] = True
-        for cl in _clusters(amt[upos]):
+        for cl in _clusters(amt[upos], min_size=2):  # one charge alone holds no stream
             cl = cl[~used[cl]]
             if not _may_hold_stream(amt[upos[cl]]):
                 continue
