@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from audit.errors import StatementError
+from audit.model import ColumnChoice
 from audit.readers import csv_table, infer
 from audit.readers.spec import LayoutSpec
 from audit.values import parse_dates
@@ -28,6 +29,8 @@ class Plan:
     ncols: int
     preamble: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    choices: list[ColumnChoice] = field(default_factory=list)  # each column's role, confidence and evidence
+    twin: int | None = None  # a second amount column, read where the amount cell is empty
 
 
 def norm_cell(cell: object) -> str:

@@ -24,7 +24,7 @@ from audit import schema
 from audit.errors import StatementError
 from audit.masking import mask_card
 from audit.model import ExcludedRow, ParseReport, RowProblem
-from audit.readers import csv_columns, csv_plan, csv_rules, csv_table, infer
+from audit.readers import csv_columns, csv_plan, csv_resolve, csv_rules, csv_table, infer
 from audit.readers.encoding import decode
 from audit.readers.issuer import issuer_from_lines
 from audit.readers.spec import LayoutSpec
@@ -122,11 +122,14 @@ def _finish(
     report = ParseReport(source=name, kind="csv", layout=plan.layout.name if plan.layout else "generic", encoding=encoding)
     report.warnings.extend(plan.notes)
     report.problems.extend(body.problems)
-    if plan.header is None and plan.layout is None and not plan.roles:
-        plan = csv_plan.plan_from_content(plan, body, name)
-        report.warnings.extend(plan.notes[len(report.warnings) :])
-        if plan.header is not None:  # the first row was an unnamed header: not data
-            body = csv_table.CellTable(body.cells.iloc[1:].reset_index(drop=True), body.lines[1:], body.problems)
+    if plan.layout is None:
+        plan, body, decision = csv_resolve.resolve(plan, body)
+        report.warnings.extend(decision.notes)
+        report.confidence = decision.overall()
+    else:
+        plan.choices = csv_resolve.choices_for_spec(plan, body.cells.shape[1])
+        report.confidence = 1.0
+    report.columns = plan.choices
     csv_plan.require_roles(plan.roles, name)
     report.issuer = issuer_from_lines(plan.preamble)
     if plan.layout is None and plan.header:

@@ -122,9 +122,11 @@ def role_of_header(cell: object) -> tuple[str, int] | None:
     name = normalise_header(cell)
     if not name:
         return None
-    for rank, (role, rx) in enumerate(_VOCAB_RE):
-        if rx.fullmatch(name):
-            return role, rank
+    numbered = re.sub(r"[ _-]*[0-9]+$", "", name)  # "Omschrijving-1", "詳細２", "VWZ 3"
+    for candidate in dict.fromkeys((name, numbered)):
+        for rank, (role, rx) in enumerate(_VOCAB_RE):
+            if candidate and rx.fullmatch(candidate):
+                return role, rank
     return near_role(name)
 
 
