@@ -24,12 +24,12 @@ from audit import schema
 from audit.errors import StatementError
 from audit.masking import mask_card
 from audit.model import ExcludedRow, ParseReport, RowProblem
-from audit.readers import csv_columns, csv_plan, csv_resolve, csv_rules, csv_table, infer
+from audit.readers import csv_columns, csv_plan, csv_resolve, csv_rules, csv_table, currency
 from audit.readers.encoding import decode
 from audit.readers.issuer import issuer_from_lines
+from audit.readers.profile import PLACEHOLDER
 from audit.readers.spec import LayoutSpec
 from audit.values import (
-    SYMBOL_CURRENCY,
     YEARLESS_FORMATS,
     const_str,
     has_edge_space,
@@ -164,6 +164,9 @@ def _col(cells: pd.DataFrame, roles: dict[str, int], role: str) -> pd.Series | N
     col = cells.iloc[:, idx].astype("str")
     if has_edge_space(col):  # strip only when some cell needs it
         col = col.str.strip()
+    placeholder = re_contains(col, PLACEHOLDER)
+    if bool(placeholder.any()):  # "-", "—", "/" stand for an empty cell
+        col = col.where(~placeholder)
     return col
 
 
@@ -454,6 +457,13 @@ def _amounts(
     amount_raw = cols.get("amount")
     amount = pd.Series(np.nan, index=cells.index, dtype="float64")
     cell = const_str(None, n, cells.index)
+    second = cols.get("second_amount")
+    if amount_raw is not None and second is not None:
+        empty = (amount_raw.isna() | (amount_raw == "")) & second.notna() & (second != "")
+        if bool(empty.any()):
+            amount_raw = amount_raw.where(~empty, second)
+            report.warnings.append(f"{int(empty.sum())} row(s) without an amount in the amount column: amount read "
+                                   f"from column {cols.roles['second_amount'] + 1}")
     if amount_raw is not None:
         amount = parse_amounts(amount_raw, decimal=decimal)
         cell = amount_raw
@@ -524,35 +534,23 @@ def _charges_look_negative(amount: pd.Series, cols: _Cols, desc: _Desc) -> bool:
     return bool(len(nz)) and bool((nz < 0).mean() > 0.5)
 
 
-def _billing_currency(
-    plan: csv_plan.Plan, spec: LayoutSpec | None, amount_raw: Sequence[pd.Series | None], report: ParseReport, desc_sample: Sequence[str] = ()
-) -> str:
+def _billing_currency(plan: csv_plan.Plan, spec: LayoutSpec | None, texts: dict[str, pd.Series | None],
+                      report: ParseReport, needed: bool, cells: pd.DataFrame) -> str:
+    """The currency of rows without a currency cell: the layout's, else from the file's own evidence
+    (:mod:`audit.readers.currency`); the report says where it came from when it is used."""
     if spec is not None:
         return spec.currency
-    header = plan.header or []
-    for role in csv_plan.AMOUNT_ROLES:
-        idx = plan.roles.get(role)
-        if idx is not None and idx < len(header):
-            code = infer.header_currency(header[idx])
-            if code:
-                return code
-    money = [c for c in amount_raw if c is not None]
-    if money:
-        sample = "".join(v for c in money for v in c.dropna().head(200).tolist())
-        sample = unicodedata.normalize("NFKC", sample)
-        for sym, code in SYMBOL_CURRENCY.items():
-            if sym in sample:
-                return code
-        m = re.search(r"\b(JPY|USD|EUR|GBP|AUD|CAD|CHF)\b", sample)
-        if m:
-            return m.group(1)
-    texts = [*header, *plan.preamble, *desc_sample]
-    japanese = any(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", h) for h in texts if isinstance(h, str))
-    if japanese:  # Japanese is written by Japanese issuers, who bill in yen
-        report.warnings.append("billing currency not stated in the file; JPY (a Japanese-language statement)")
-        return "JPY"
-    report.warnings.append("billing currency not stated in the file: shown as 'unknown'")
-    return "unknown"
+    roles = [r for r in csv_plan.AMOUNT_ROLES if r in plan.roles]
+    merchant = {plan.roles.get(r) for r in ("description", "notes")}  # the other text cells are the issuer's
+    issuer_text = [v for i in range(min(cells.shape[1], 64)) if i not in merchant
+                   for v in cells.iloc[:50, i].dropna().tolist() if isinstance(v, str)]
+    code, why = currency.billing_currency(plan.header or [], [plan.roles[r] for r in roles],
+                                          [c for r in roles if (c := texts.get(r)) is not None], plan.preamble,
+                                          issuer_text)
+    report.reading["currency"] = {"code": code, "why": why}
+    if needed:
+        report.warnings.append(f"billing currency {why}" if code == "unknown" else f"billing currency {code}: {why}")
+    return code
 
 
 def _assemble(
@@ -589,10 +587,12 @@ def _assemble(
     out["description"] = desc.printed(idx)
     out["amount"] = take(amount)
     currency_col = take(texts.get("currency"))
-    billing = _billing_currency(plan, spec, [texts.get(r) for r in csv_plan.AMOUNT_ROLES], report, desc.clean.head(200).dropna().tolist())
     if currency_col is not None:
-        out["currency"] = normalise_column(currency_col).str.upper().where(currency_col.notna() & (currency_col != ""), billing)
+        codes = currency.normalise_currency_column(currency_col)
+        billing = _billing_currency(plan, spec, texts, report, bool(codes.isna().any()), cells)
+        out["currency"] = codes.fillna(billing)
     else:
+        billing = _billing_currency(plan, spec, texts, report, True, cells)
         out["currency"] = billing
     # foreign amounts: explicit columns, notes regex, second lines
     o_amount = pd.Series(foreign.original_amount[idx], dtype="float64")

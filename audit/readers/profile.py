@@ -78,9 +78,13 @@ class ColumnProfile:
         return self.filled / self.rows if self.rows else 0.0
 
 
+# A cell standing for "nothing here": a dash, a slash, an asterisk, n/a.
+PLACEHOLDER = "^[ \t]*(?:[-\u2010-\u2015\u2212\uff0d\u30fc/*]{1,3}|(?i:n/?a))[ \t]*$"
+
+
 def _strip(col: pd.Series) -> pd.Series:
     s = col.astype("str").str.strip()
-    return s.where(s.notna() & (s != ""))
+    return s.where(s.notna() & (s != "") & ~s.str.fullmatch(PLACEHOLDER, na=False))
 
 
 MAX_COLUMNS = 64  # wider files: only the first columns (and those the header names) are looked at

@@ -174,7 +174,7 @@ def decide(profiles: Sequence[ColumnProfile], named: dict[str, int], *, card_fil
         dec.roles["date"] = date.index
         note(date.index, f"{date.date_share:.0%} of the cells read as dates ({date.date_format})")
         post = named.get("posting_date")
-        others = [p for p in dated if p.index != date.index]
+        others = [p for p in dated if p.index != date.index and (date.yearless or not p.yearless)]
         if post is not None and post != date.index and by.get(post) is not None and by[post].date_share >= 0.5:
             dec.roles["posting_date"] = post
         elif others:
@@ -206,7 +206,10 @@ def decide(profiles: Sequence[ColumnProfile], named: dict[str, int], *, card_fil
         ids.sort(key=lambda t: (-t[0], t[1].index))
         money = [ids[0][1]]
         note(money[0].index, "the only numeric column left, although it looks like an identifier")
-    _money_roles(dec, money, named, by, rows, note)
+    dated_rows = np.ones(rows, dtype=bool)
+    if date is not None and date.dates is not None and bool(date.dates.notna().any()):
+        dated_rows = date.dates.notna().to_numpy()[:rows]  # transactions are the dated rows
+    _money_roles(dec, money, named, by, dated_rows, note)
     used = set(dec.roles.values())
 
     # ---- other roles from the contents: currency, direction, description, type
@@ -268,12 +271,18 @@ def _pick_date(dated: list[ColumnProfile], card_file: bool, note) -> ColumnProfi
 
 
 def _money_roles(dec: Decision, money: list[ColumnProfile], named: dict[str, int], by: dict[int, ColumnProfile],
-                 rows: int, note) -> None:
-    """Amount, or debit and credit, and the running balance, among the money-like columns."""
+                 dated: np.ndarray, note) -> None:
+    """Amount, or debit and credit, and the running balance, among the money-like columns (judged on the
+    dated rows: the lines around the table are not transactions)."""
     if not money:
         return
-    n = rows
-    arr = {p.index: (p.numbers.to_numpy(dtype="float64") if p.numbers is not None else np.full(n, np.nan)) for p in money}
+    n = int(dated.sum())
+
+    def values(p: ColumnProfile) -> np.ndarray:
+        got = p.numbers.to_numpy(dtype="float64") if p.numbers is not None else np.full(len(dated), np.nan)
+        return got[: len(dated)][dated[: len(got)]] if len(got) >= len(dated) else got
+
+    arr = {p.index: values(p) for p in money}
     # a running balance: steps equal to another column's amounts (or a debit/credit pair's)
     balance: ColumnProfile | None = None
     named_balance = named.get("balance")
@@ -349,7 +358,9 @@ def _pairs(money: list[ColumnProfile], arr: dict[int, np.ndarray], n: int) -> li
                 continue
             both = float((an & bn).sum()) / float(either.sum())
             cover = float(either.mean())
-            if both <= 0.05 and cover >= 0.6 and an.mean() < 0.97 and bn.mean() < 0.97:
+            # each side carries one sign throughout the file (a column of charges and discounts is not one)
+            one_sign = all(p.negative_share <= 0.1 or p.negative_share >= 0.9 for p in (a, b))
+            if both <= 0.05 and cover >= 0.6 and an.mean() < 0.97 and bn.mean() < 0.97 and one_sign:
                 found.append((cover - both, a, b))
     found.sort(key=lambda t: (-t[0], t[1].index))
     return [(a, b) for _s, a, b in found]
@@ -414,14 +425,20 @@ def _single(dec: Decision, amount: ColumnProfile, money: list[ColumnProfile], ar
     rivals = [p for p in others if p.vocab not in ("original_amount", "rate", "balance")]
     if not named and rivals:
         dec.confidence["amount"] = min(dec.confidence["amount"], 0.6)
-    # a second column printing the same amounts (a payment-this-month column): read where the amount is empty
+    # a second amount column (a payment-this-month column) that prints the same amounts, or prints one
+    # only where the amount column has none: read where the amount is empty
     a = arr[amount.index]
     for p in others:
         b = arr[p.index]
         both = ~np.isnan(a) & ~np.isnan(b)
-        if int(both.sum()) >= 2 and float((np.abs(a[both] - b[both]) < 0.005).mean()) >= 0.8 and bool((np.isnan(a) & ~np.isnan(b)).any()):
+        fills = bool((np.isnan(a) & ~np.isnan(b)).any())
+        same = int(both.sum()) >= 2 and float((np.abs(a[both] - b[both]) < 0.005).mean()) >= 0.8
+        if fills and (same or not both.any()) and p.vocab not in ("original_amount", "rate", "balance"):
             dec.twin = p.index
-            note(p.index, f"prints the same amounts as column {amount.index + 1}: read where that one is empty")
+            dec.roles["second_amount"] = p.index
+            dec.confidence["second_amount"] = 0.6
+            why = "prints the same amounts as" if same else "holds an amount only where there is none in"
+            note(p.index, f"{why} column {amount.index + 1}: read where that one is empty")
             break
 
 
