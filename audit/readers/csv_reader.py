@@ -12,38 +12,35 @@ looks like a transaction but cannot be parsed becomes a :class:`RowProblem`.
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pyarrow.compute as pc
 
-from audit import schema
 from audit.errors import StatementError
 from audit.masking import mask_card
 from audit.model import ExcludedRow, ParseReport, RowProblem
-from audit.readers import csv_columns, csv_plan, csv_resolve, csv_rules, csv_table, currency
+from audit.readers import (
+    csv_amounts,
+    csv_assemble,
+    csv_cells,
+    csv_columns,
+    csv_dates,
+    csv_plan,
+    csv_resolve,
+    csv_rules,
+    csv_table,
+)
 from audit.readers.encoding import decode
 from audit.readers.issuer import issuer_from_lines
-from audit.readers.profile import PLACEHOLDER
 from audit.readers.spec import LayoutSpec
 from audit.values import (
     YEARLESS_FORMATS,
-    const_str,
-    has_edge_space,
     infer_date_format_info,
     normalise_column,
-    parse_amounts,
     parse_dates,
     re_contains,
-    re_replace,
 )
-
-_CARD_IN_TEXT = re.compile(r"[0-9*xX]{4}[- ]?[0-9*xX]{4}[- ]?[0-9*xX]{4}[- ]?[0-9*xX]{2,4}")
-
-
 
 
 def read_csv_bytes(data: bytes, name: str, *, layout: LayoutSpec | None = None) -> tuple[pd.DataFrame, ParseReport]:
@@ -138,72 +135,6 @@ def _finish(
     return df, report
 
 
-# ----------------------------------------------------------------------------------------------- planning
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-def _col(cells: pd.DataFrame, roles: dict[str, int], role: str) -> pd.Series | None:
-    idx = roles.get(role)
-    if idx is None or idx >= cells.shape[1]:
-        return None
-    col = cells.iloc[:, idx].astype("str")
-    if has_edge_space(col):  # strip only when some cell needs it
-        col = col.str.strip()
-    placeholder = re_contains(col, PLACEHOLDER)
-    if bool(placeholder.any()):  # "-", "—", "/" stand for an empty cell
-        col = col.where(~placeholder)
-    return col
-
-
-class _Cols:
-    """Stripped text column per role, computed on first use."""
-
-    def __init__(self, cells: pd.DataFrame, roles: dict[str, int]):
-        self.cells, self.roles = cells, roles
-        self._cache: dict[str, pd.Series | None] = {}
-
-    def get(self, role: str) -> pd.Series | None:
-        if role not in self._cache:
-            self._cache[role] = _col(self.cells, self.roles, role)
-        return self._cache[role]
-
-
-class _Desc:
-    """The description column, worked on once per distinct text (statements repeat merchants)."""
-
-    def __init__(self, raw: pd.Series | None, n: int):
-        if raw is None:
-            raw = const_str("", n)
-        codes, uniques = pd.factorize(raw, use_na_sentinel=False)
-        self.codes = codes
-        uniq = pd.Series(uniques, dtype="str")
-        # as printed, runs of spaces kept (padded fields); only line breaks and tabs become spaces
-        self.clean = re_replace(uniq, "[\t\r\n]", " ").str.strip()
-        self.norm = normalise_column(self.clean).fillna("")
-
-    def flag(self, pattern: str) -> np.ndarray:
-        return re_contains(self.norm, pattern).to_numpy(dtype=bool)[self.codes]
-
-    def printed(self, idx: np.ndarray) -> pd.Series:
-        arr = pc.take(self.clean.array.__arrow_array__(), pa.array(self.codes[idx]))
-        return pd.Series(arr, dtype="str")
-
-
 def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: ParseReport, delimiter: str) -> pd.DataFrame:
     spec = plan.layout
     cells = body.cells
@@ -250,7 +181,7 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
             excluded.append(ExcludedRow(name, why, raw(pos), row=int(lines[pos]), amount=amt))
             state[pos] = 2
 
-    cols = _Cols(cells, roles)
+    cols = csv_cells.Cols(cells, roles)
     date_raw = cols.get("date")
     assert date_raw is not None
     desc_raw = csv_columns.description_column(cells, plan, cols.get)
@@ -269,18 +200,18 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
         if guess.note and guess.format:
             report.warnings.append(f"dates ({guess.format}): {guess.note}")
     if formats and formats[0] in YEARLESS_FORMATS:
-        dates, why = _place_yearless(date_raw, formats, dayfirst, plan)
+        dates, why = csv_dates.place_yearless(date_raw, formats, dayfirst, plan)
         report.warnings.append(why)
     else:
         dates = parse_dates(date_raw, formats=formats, dayfirst=dayfirst)
     posting = None
     post_raw = cols.get("posting_date")
     if post_raw is not None:
-        posting = parse_dates(post_raw, dayfirst=dayfirst if dayfirst is not None else _dayfirst_of(formats))
+        posting = parse_dates(post_raw, dayfirst=dayfirst if dayfirst is not None else csv_dates.dayfirst_of(formats))
     # 4. amounts
     decimal = spec.decimal if spec else None
-    desc = _Desc(desc_raw, n)
-    amount, amount_cell = _amounts(cols, spec, decimal, report, desc, plan.header)
+    desc = csv_cells.Desc(desc_raw, n)
+    amount, amount_cell = csv_amounts.amounts(cols, spec, decimal, report, desc, plan.header)
     # 5. foreign second lines (Rakuten): merged into the charge above, not transactions themselves
     foreign = csv_rules.ForeignColumns.empty(n)
     if desc_raw is not None and (spec is None or spec.foreign_second_line):
@@ -357,38 +288,11 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
         first = problems[0] if problems else None
         detail = f"; {len(problems)} row(s) could not be read, first: row {first.row}: {first.message}" if first else ""
         raise StatementError(name, f"no transactions found{detail} (looked for date and amount columns)")
-    table = _assemble(cells, lines, keep, plan, spec, name, dates, posting, amount, foreign, texts, refund_zone, report, desc)
+    table = csv_assemble.assemble(cells, lines, keep, plan, spec, name, dates, posting, amount, foreign, texts, refund_zone, report, desc)
     report.rows = len(table)
     report.period_start = table["date"].min().date().isoformat()
     report.period_end = table["date"].max().date().isoformat()
     return table
-
-
-_PERIOD = re.compile(r"((?:19|20)[0-9]{2})\s*(?:年|[/.\-])\s*([0-9]{1,2})(?![0-9])")
-
-
-def _place_yearless(
-    date_raw: pd.Series, formats: Sequence[str], dayfirst: bool | None, plan: csv_plan.Plan
-) -> tuple[pd.Series, str]:
-    """Dates printed without a year (``10/28``, ``4月30日``), placed in the statement period: the latest
-    year-month printed above the table, else the twelve months up to today. Months after the period's
-    month belong to the year before (December rows on a January statement)."""
-    found = [m for line in plan.preamble for m in _PERIOD.finditer(unicodedata.normalize("NFKC", line))]
-    found = [m for m in found if 1 <= int(m.group(2)) <= 12]
-    if found:
-        year, month = max((int(m.group(1)), int(m.group(2))) for m in found)
-        why = f"dates have no year: placed in the period up to {year}-{month:02d} printed in the file"
-    else:
-        today = pd.Timestamp.today()
-        year, month = today.year, today.month
-        why = "dates have no year and the file prints no period: placed in the twelve months up to today"
-    dates = parse_dates(date_raw, formats=formats, dayfirst=dayfirst, year=year)
-    late = (dates.dt.month > month).fillna(False)
-    if not found:
-        late = (dates > pd.Timestamp.today().normalize()).fillna(False)
-    if bool(late.any()):
-        dates = dates.where(~late, dates - pd.DateOffset(years=1))
-    return dates, why
 
 
 def _exclude_totals(label: np.ndarray, desc: pd.Series, exclude, amount: pd.Series) -> None:
@@ -398,8 +302,6 @@ def _exclude_totals(label: np.ndarray, desc: pd.Series, exclude, amount: pd.Seri
     reasons[label] = desc[label].map(lambda t: csv_rules.total_reason(t) if isinstance(t, str) else "total")
     for reason in ("subtotal", "balance", "total"):
         exclude(label & (reasons == reason).to_numpy(), reason, amount)
-
-
 
 
 def _exclude_trailing_total(cells: pd.DataFrame, undated: np.ndarray, state: np.ndarray, report_total) -> None:
@@ -424,8 +326,6 @@ def _pick(values: pd.Series, pos: int) -> float | None:
     return None if pd.isna(v) else float(v)
 
 
-
-
 def _first_row_matching(cells: pd.DataFrame, pattern: str, rows: np.ndarray) -> int | None:
     """The first of ``rows`` (positions) with a cell matching ``pattern``, else None."""
     if not len(rows):
@@ -435,205 +335,3 @@ def _first_row_matching(cells: pd.DataFrame, pattern: str, rows: np.ndarray) -> 
     for col in sub.columns:
         hit |= re_contains(sub[col], pattern).to_numpy(dtype=bool)
     return int(rows[int(np.argmax(hit))]) if hit.any() else None
-
-
-def _dayfirst_of(formats: Sequence[str]) -> bool | None:
-    if not formats:
-        return None
-    return formats[0].startswith("%d")
-
-
-def _amounts(
-    cols: _Cols,
-    spec: LayoutSpec | None,
-    decimal: str | None,
-    report: ParseReport,
-    desc: _Desc,
-    header: list[str] | None = None,
-) -> tuple[pd.Series, pd.Series]:
-    """Signed billing amounts (positive = charged) and the raw cell each came from."""
-    cells = cols.cells
-    n = len(cells)
-    amount_raw = cols.get("amount")
-    amount = pd.Series(np.nan, index=cells.index, dtype="float64")
-    cell = const_str(None, n, cells.index)
-    second = cols.get("second_amount")
-    if amount_raw is not None and second is not None:
-        empty = (amount_raw.isna() | (amount_raw == "")) & second.notna() & (second != "")
-        if bool(empty.any()):
-            amount_raw = amount_raw.where(~empty, second)
-            report.warnings.append(f"{int(empty.sum())} row(s) without an amount in the amount column: amount read "
-                                   f"from column {cols.roles['second_amount'] + 1}")
-    if amount_raw is not None:
-        amount = parse_amounts(amount_raw, decimal=decimal)
-        cell = amount_raw
-        if spec is not None:
-            negative_charges = spec.charges_negative
-        else:
-            negative_charges, why = None, ""
-            if not desc.flag(_CARD_PAYMENT).any():  # a card's balance owed rises with charges: not a bank's
-                negative_charges, why = csv_columns.money_in_positive(amount, cols.get, cols.roles, header, decimal)
-            if negative_charges is None:
-                negative_charges = csv_columns.charges_negative_by_type(amount, cols.get)
-                why = "rows typed as money out are negative in this file"
-            if negative_charges is None:
-                negative_charges = _charges_look_negative(amount, cols, desc)
-                why = "charges appear as negative numbers in this file (judged from the data)"
-            if negative_charges:
-                report.warnings.append(f"{why}: signs flipped")
-        if negative_charges:
-            amount = -amount
-        if spec is None:
-            amount, note = csv_columns.apply_direction(amount, cols.get)
-            if note:
-                report.warnings.append(note)
-    debit_raw, credit_raw = cols.get("debit"), cols.get("credit")
-    if debit_raw is not None or credit_raw is not None:
-        debit = parse_amounts(debit_raw, decimal=decimal).abs() if debit_raw is not None else None
-        credit = parse_amounts(credit_raw, decimal=decimal).abs() if credit_raw is not None else None
-        if debit is not None and credit is not None:
-            both = debit.fillna(0) - credit.fillna(0)
-            split = both.where(debit.notna() | credit.notna())
-            split_cell = debit_raw.where(debit_raw.notna() & (debit_raw != ""), credit_raw)
-        elif debit is not None:
-            split, split_cell = debit, debit_raw
-        else:
-            split, split_cell = -credit, credit_raw  # type: ignore[operator]
-        fill = amount.isna()
-        amount = amount.where(~fill, split)
-        cell = cell.where(~fill | cell.notna() & (cell != ""), split_cell)
-    return amount, cell
-
-
-# Paying off a card ("PAYMENT - THANK YOU", "AUTOPAY"): the file is a card's, whose balance owed
-# rises with charges, so a running balance says nothing about a bank's sign convention.
-_CARD_PAYMENT = r"(?i)payment.{0,20}(thank|received)|thank you|autopay|ご入金ありがとう"
-
-# Descriptions of money coming back to the card: payments, refunds, credits (EN, DE, FR, NL, ES, IT, JA).
-_CREDIT_WORDS = (
-    r"(?i)payment.{0,20}(thank|received)|thank you|autopay|\brefund|gutschrift|erstattung|remboursement"
-    r"|terugbetaling|reembolso|rimborso|返金|ご入金|入金"
-)
-
-
-def _charges_look_negative(amount: pd.Series, cols: _Cols, desc: _Desc) -> bool:
-    """Decide a generic file's sign convention: rows typed as purchases, then payments, then the majority."""
-    known = amount.notna() & (amount != 0)
-    types = cols.get("type")
-    if types is not None:
-        t = normalise_column(types)
-        charge_pattern = next(p for p, k in csv_rules.DEFAULT_KIND_MAP.items() if k == "charge")
-        sales = known & t.str.contains(charge_pattern, regex=True, na=False)
-        if bool(sales.any()):
-            return bool((amount[sales] < 0).mean() > 0.5)
-    if "description" in cols.roles:
-        pays = known & desc.flag(_CREDIT_WORDS)
-        if bool(pays.any()):
-            return bool((amount[pays] > 0).mean() > 0.5)
-    nz = amount[known]
-    return bool(len(nz)) and bool((nz < 0).mean() > 0.5)
-
-
-def _billing_currency(plan: csv_plan.Plan, spec: LayoutSpec | None, texts: dict[str, pd.Series | None],
-                      report: ParseReport, needed: bool, cells: pd.DataFrame) -> str:
-    """The currency of rows without a currency cell: the layout's, else from the file's own evidence
-    (:mod:`audit.readers.currency`); the report says where it came from when it is used."""
-    if spec is not None:
-        return spec.currency
-    roles = [r for r in csv_plan.AMOUNT_ROLES if r in plan.roles]
-    merchant = {plan.roles.get(r) for r in ("description", "notes")}  # the other text cells are the issuer's
-    issuer_text = [v for i in range(min(cells.shape[1], 64)) if i not in merchant
-                   for v in cells.iloc[:50, i].dropna().tolist() if isinstance(v, str)]
-    code, why = currency.billing_currency(plan.header or [], [plan.roles[r] for r in roles],
-                                          [c for r in roles if (c := texts.get(r)) is not None], plan.preamble,
-                                          issuer_text)
-    report.reading["currency"] = {"code": code, "why": why}
-    if needed:
-        report.warnings.append(f"billing currency {why}" if code == "unknown" else f"billing currency {code}: {why}")
-    return code
-
-
-def _assemble(
-    cells: pd.DataFrame,
-    lines: np.ndarray,
-    keep: np.ndarray,
-    plan: csv_plan.Plan,
-    spec: LayoutSpec | None,
-    name: str,
-    dates: pd.Series,
-    posting: pd.Series | None,
-    amount: pd.Series,
-    foreign: csv_rules.ForeignColumns,
-    texts: dict[str, pd.Series | None],
-    refund_zone: np.ndarray,
-    report: ParseReport,
-    desc: _Desc,
-) -> pd.DataFrame:
-    idx = np.flatnonzero(keep)
-
-    every = len(idx) == len(cells)
-
-    def take(s: pd.Series | None) -> pd.Series | None:
-        if s is None:
-            return None
-        return s.reset_index(drop=True) if every else s.iloc[idx].reset_index(drop=True)
-
-    rows = pd.Series(lines[idx], dtype="int64")
-    out = pd.DataFrame({"row": rows.astype("Int64")})
-    out["id"] = csv_table.numbered_ids(f"{name}:r", lines[idx])
-    out["source"] = const_str(name, len(idx))
-    out["date"] = take(dates)
-    out["posting_date"] = take(posting) if posting is not None else pd.NaT
-    out["description"] = desc.printed(idx)
-    out["amount"] = take(amount)
-    currency_col = take(texts.get("currency"))
-    if currency_col is not None:
-        codes = currency.normalise_currency_column(currency_col)
-        billing = _billing_currency(plan, spec, texts, report, bool(codes.isna().any()), cells)
-        out["currency"] = codes.fillna(billing)
-    else:
-        billing = _billing_currency(plan, spec, texts, report, True, cells)
-        out["currency"] = billing
-    # foreign amounts: explicit columns, notes regex, second lines
-    o_amount = pd.Series(foreign.original_amount[idx], dtype="float64")
-    o_curr = pd.Series(pa.array(foreign.original_currency[idx], type=pa.large_string()), dtype="str")
-    o_rate = pd.Series(foreign.rate[idx], dtype="float64")
-    oa_raw = take(texts.get("original_amount"))
-    if oa_raw is not None:
-        o_amount = o_amount.fillna(parse_amounts(oa_raw).abs())
-    oc_raw = take(texts.get("original_currency"))
-    if oc_raw is not None:
-        o_curr = o_curr.fillna(normalise_column(oc_raw).str.upper())
-    rate_raw = take(texts.get("rate"))
-    if rate_raw is not None:
-        o_rate = o_rate.fillna(parse_amounts(rate_raw).abs())
-    notes = take(texts.get("notes"))
-    if spec is not None and spec.foreign_notes and notes is not None:
-        got = normalise_column(notes).str.extract(spec.foreign_notes)
-        if "amount" in got:
-            o_amount = o_amount.fillna(parse_amounts(got["amount"]).abs())
-        if "currency" in got:
-            o_curr = o_curr.fillna(got["currency"].str.upper())
-        if "rate" in got:
-            o_rate = o_rate.fillna(parse_amounts(got["rate"]).abs())
-    domestic = o_curr.notna() & (o_curr == out["currency"])
-    o_amount = o_amount.where(~domestic)
-    o_curr = o_curr.where(~domestic & o_amount.notna())
-    sign = np.sign(out["amount"]).replace(0, 1)
-    out["original_amount"] = o_amount * sign
-    out["original_currency"] = o_curr
-    out["rate"] = o_rate
-    card = take(texts.get("card"))
-    if card is None:
-        card_text = next((m.group(0) for line in plan.preamble for m in [_CARD_IN_TEXT.search(line)] if m), None)
-        out["card"] = const_str(mask_card(card_text) if card_text else None, len(idx))
-    else:
-        out["card"] = card
-    holder = take(texts.get("cardholder"))
-    out["cardholder"] = holder if holder is not None else const_str(None, len(idx))
-    out["kind"] = csv_rules.kinds(
-        out["amount"].to_numpy(), take(texts.get("type")), spec, refund_zone[idx], lambda pattern: desc.flag(pattern)[idx]
-    )
-    return schema.conform(out)
-
-
