@@ -14,6 +14,7 @@ import pandas as pd
 from audit.errors import StatementError
 from audit.model import ParseReport, RowProblem
 from audit.readers.limits import Limits, active, breach_bytes, check_text, read_file
+from audit.readers.mapping import ColumnMapping
 
 
 def read_statement(
@@ -22,12 +23,16 @@ def read_statement(
     name: str | None = None,
     *,
     limits: Limits | None = None,
+    mapping: ColumnMapping | None = None,
 ) -> tuple[pd.DataFrame, ParseReport]:
     """Read one statement from ``path`` or from ``data`` (an upload) into the transaction table.
 
     ``name`` is the file name shown in ids, messages and the ``source`` column (defaults to the
     path's file name). ``limits`` bounds what the file may cost to read (:mod:`audit.readers.limits`;
-    default: the limits in force, see :func:`audit.readers.limits.in_force`).
+    default: the limits in force, see :func:`audit.readers.limits.in_force`). ``mapping`` says how to read
+    a delimited file (:class:`audit.readers.mapping.ColumnMapping`: which column is which, date format,
+    decimal mark, currency, sign convention) instead of the reader's own choices; the mapping and saved
+    mappings in force (:mod:`audit.readers.options`) apply when it is None.
     """
     if path is None and data is None:
         raise ValueError("read_statement needs a path or data")
@@ -56,7 +61,7 @@ def read_statement(
         check_text(data, name, limits)
         utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
         nul = 0 if utf16 else data.count(b"\x00")
-        df, report = read_csv_bytes(data.replace(b"\x00", b"") if nul else data, name)
+        df, report = read_csv_bytes(data.replace(b"\x00", b"") if nul else data, name, mapping=mapping)
         if nul:
             report.warnings.append(f"{nul} NUL byte{'s' if nul > 1 else ''} removed (not text; left by a broken export)")
         if not utf16 and (mixed := mixed_encodings(data)):

@@ -20,6 +20,7 @@ def amounts(
     report: ParseReport,
     desc: Desc,
     header: list[str] | None = None,
+    sign: str | None = None,
 ) -> tuple[pd.Series, pd.Series]:
     """Signed billing amounts (positive = charged) and the raw cell each came from."""
     cells = cols.cells
@@ -37,8 +38,12 @@ def amounts(
     if amount_raw is not None:
         amount = parse_amounts(amount_raw, decimal=decimal)
         cell = amount_raw
-        if spec is not None:
+        if sign is not None:  # the person reading the file said how it prints money out
+            negative_charges = sign == "charges-negative"
+        elif spec is not None:
             negative_charges = spec.charges_negative
+        elif cols.get("direction") is not None and not bool((amount < 0).any()):
+            negative_charges = False  # unsigned amounts whose direction column says which way: see below
         else:
             negative_charges, why = None, ""
             if not desc.flag(_CARD_PAYMENT).any():  # a card's balance owed rises with charges: not a bank's
@@ -78,11 +83,9 @@ def amounts(
 # Paying off a card ("PAYMENT - THANK YOU", "AUTOPAY"): the file is a card's, whose balance owed
 # rises with charges, so a running balance says nothing about a bank's sign convention.
 
-
 _CARD_PAYMENT = r"(?i)payment.{0,20}(thank|received)|thank you|autopay|ご入金ありがとう"
 
 # Descriptions of money coming back to the card: payments, refunds, credits (EN, DE, FR, NL, ES, IT, JA).
-
 
 _CREDIT_WORDS = (
     r"(?i)payment.{0,20}(thank|received)|thank you|autopay|\brefund|gutschrift|erstattung|remboursement"
@@ -102,7 +105,13 @@ def _charges_look_negative(amount: pd.Series, cols: Cols, desc: Desc) -> bool:
             return bool((amount[sales] < 0).mean() > 0.5)
     if "description" in cols.roles:
         pays = known & desc.flag(_CREDIT_WORDS)
-        if bool(pays.any()):
-            return bool((amount[pays] > 0).mean() > 0.5)
+        nz = amount[known]
+        majority = float((nz < 0).mean()) if len(nz) else 0.5
+        n_pays = int(pays.sum())
+        positive_pays = float((amount[pays] > 0).mean()) if n_pays else 0.0
+        # credit words decide when they agree among themselves (two or more) or when the signs are split;
+        # one "REFUND" never turns a file whose amounts mostly carry one sign
+        if (n_pays >= 2 and positive_pays in (0.0, 1.0)) or (n_pays and 0.35 <= majority <= 0.65):
+            return positive_pays > 0.5
     nz = amount[known]
     return bool(len(nz)) and bool((nz < 0).mean() > 0.5)

@@ -26,6 +26,9 @@ def _billing_currency(plan: csv_plan.Plan, spec: LayoutSpec | None, texts: dict[
     (:mod:`audit.readers.currency`); the report says where it came from when it is used."""
     if spec is not None:
         return spec.currency
+    if plan.mapping is not None and plan.mapping.currency:
+        report.reading["currency"] = {"code": plan.mapping.currency, "why": "given"}
+        return plan.mapping.currency
     roles = [r for r in csv_plan.AMOUNT_ROLES if r in plan.roles]
     merchant = {plan.roles.get(r) for r in ("description", "notes")}  # the other text cells are the issuer's
     issuer_text = [v for i in range(min(cells.shape[1], 64)) if i not in merchant

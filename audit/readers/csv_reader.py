@@ -30,9 +30,11 @@ from audit.readers import (
     csv_resolve,
     csv_rules,
     csv_table,
+    options,
 )
 from audit.readers.encoding import decode
 from audit.readers.issuer import issuer_from_lines
+from audit.readers.mapping import ColumnMapping
 from audit.readers.spec import LayoutSpec
 from audit.values import (
     YEARLESS_FORMATS,
@@ -43,10 +45,13 @@ from audit.values import (
 )
 
 
-def read_csv_bytes(data: bytes, name: str, *, layout: LayoutSpec | None = None) -> tuple[pd.DataFrame, ParseReport]:
-    """Read one CSV statement; ``layout`` forces a spec instead of detection."""
+def read_csv_bytes(
+    data: bytes, name: str, *, layout: LayoutSpec | None = None, mapping: ColumnMapping | None = None
+) -> tuple[pd.DataFrame, ParseReport]:
+    """Read one CSV statement; ``layout`` forces a spec instead of detection, ``mapping`` says which column
+    is which (and how dates, decimals, currency and signs are printed) instead of the reader's inference."""
     try:
-        return _read(data, name, layout)
+        return _read(data, name, layout, mapping or options.current().mapping)
     except StatementError:
         raise
     except MemoryError:
@@ -86,11 +91,11 @@ def _utf8_head(data: bytes) -> tuple[str, str, int] | None:
     return head.replace("\r\n", "\n"), ("utf-8-sig" if bom else "utf-8"), bom
 
 
-def _read(data: bytes, name: str, forced: LayoutSpec | None) -> tuple[pd.DataFrame, ParseReport]:
+def _read(data: bytes, name: str, forced: LayoutSpec | None, mapping: ColumnMapping | None) -> tuple[pd.DataFrame, ParseReport]:
     fast = _utf8_head(data)
     if fast is not None:  # UTF-8: plan from the first lines, let Arrow read and check the rest
         head_text, encoding, bom = fast
-        plan, delimiter, records = _plan_text(head_text, forced, name)
+        plan, delimiter, records = _plan_text(head_text, forced, name, mapping)
         body = None
         if all(r.text.count("\n") == 0 for r in records if r.line < plan.first_line):
             body = csv_table.arrow_body_from_bytes(data, bom, delimiter, plan.first_line, plan.ncols)
@@ -101,16 +106,34 @@ def _read(data: bytes, name: str, forced: LayoutSpec | None) -> tuple[pd.DataFra
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise StatementError(name, "file is empty")
-    plan, delimiter, records = _plan_text(text, forced, name)
+    plan, delimiter, records = _plan_text(text, forced, name, mapping)
     body = csv_table.read_body(text, delimiter, plan.first_line, plan.ncols, name)
     return _finish(body, plan, name, encoding, delimiter)
 
 
-def _plan_text(text: str, forced: LayoutSpec | None, name: str) -> tuple[csv_plan.Plan, str, list[csv_table.HeadRecord]]:
+def _plan_text(
+    text: str, forced: LayoutSpec | None, name: str, mapping: ColumnMapping | None
+) -> tuple[csv_plan.Plan, str, list[csv_table.HeadRecord]]:
     head = csv_table.split_head(text)
     delimiter = csv_table.sniff_delimiter(head)
     records = csv_table.head_records(head, delimiter)
-    return csv_plan.plan_layout(records, [forced] if forced else load_layouts(), forced is not None, name), delimiter, records
+    if mapping is not None and mapping.columns:
+        return csv_plan.plan_mapping(records, mapping, name, "column mapping"), delimiter, records
+    specs = [forced] if forced else (load_layouts() if options.named_layouts() else [])
+    plan = csv_plan.plan_layout(records, specs, forced is not None, name)
+    plan.source = f"layout {plan.layout.name}" if plan.layout else "inferred"
+    saved = options.current().saved
+    if plan.layout is None and mapping is None and saved:
+        sig = csv_plan.signature(plan)
+        hits = sorted((s for s in saved if s.signature == sig), key=lambda s: s.saved)
+        if hits:
+            try:
+                plan = csv_plan.plan_mapping(records, hits[-1].mapping, name, f"saved layout {hits[-1].name}")
+            except StatementError as exc:  # the saved mapping no longer fits: read as usual, and say so
+                plan.notes.append(f"saved layout {hits[-1].name!r} not used: {str(exc).split(': ', 1)[-1]}")
+    if mapping is not None and plan.mapping is None:
+        plan.mapping = mapping  # date format, decimal mark, currency or sign given without the columns
+    return plan, delimiter, records
 
 
 def _finish(
@@ -119,7 +142,10 @@ def _finish(
     report = ParseReport(source=name, kind="csv", layout=plan.layout.name if plan.layout else "generic", encoding=encoding)
     report.warnings.extend(plan.notes)
     report.problems.extend(body.problems)
-    if plan.layout is None:
+    if plan.mapping is not None and plan.mapping.columns:
+        plan.choices = csv_resolve.choices_given(plan, body.cells.shape[1])
+        report.confidence = 1.0
+    elif plan.layout is None:
         plan, body, decision = csv_resolve.resolve(plan, body)
         report.warnings.extend(decision.notes)
         report.confidence = decision.overall()
@@ -129,10 +155,23 @@ def _finish(
     report.columns = plan.choices
     csv_plan.require_roles(plan.roles, name)
     report.issuer = issuer_from_lines(plan.preamble)
-    if plan.layout is None and plan.header:
-        report.signature = "|".join(csv_plan.norm_cell(h) for h in plan.header)
+    if plan.layout is None:
+        report.signature = csv_plan.signature(plan)
+    report.reading.update(_reading(plan, sniff))
     df = _parse(body, plan, name, report, sniff)
     return df, report
+
+
+def _reading(plan: csv_plan.Plan, delimiter: str) -> dict[str, object]:
+    """How the file was read, in the words of a column mapping (for the page's picker and ``--json``)."""
+    header = plan.header
+    cols: dict[str, object] = {}
+    for role, idx in sorted(plan.roles.items(), key=lambda t: t[1]):
+        name = header[idx].strip() if header is not None and idx < len(header) else ""
+        cols[role] = name if name and [h.strip() for h in header or []].count(name) == 1 else idx + 1
+    lines_above = plan.first_line - 1 - (1 if header is not None else 0)
+    return {"source": plan.source or "inferred", "delimiter": delimiter, "columns": cols,
+            "header": header is not None, "skip": max(lines_above, 0)}
 
 
 def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: ParseReport, delimiter: str) -> pd.DataFrame:
@@ -191,7 +230,10 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
         if date_name:
             exclude((date_raw == date_name).fillna(False).to_numpy(), "header")
     # 3. dates
+    given = plan.mapping
     formats = tuple(spec.date_formats) if spec and spec.date_formats else ()
+    if given is not None and given.date_format:
+        formats = (given.date_format,)
     dayfirst = spec.dayfirst if spec else None
     if not formats:
         guess = infer_date_format_info(date_raw[state == 0], dayfirst=dayfirst)
@@ -204,14 +246,25 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
         report.warnings.append(why)
     else:
         dates = parse_dates(date_raw, formats=formats, dayfirst=dayfirst)
+    report.reading["date_format"] = formats[0] if formats else None
+    if given is not None and given.date_format and not bool(dates.notna().any()) and bool(date_raw.notna().any()):
+        first = str(date_raw.dropna().iloc[0])[:30]
+        raise StatementError(name, f"the date format {given.date_format} reads no date in the date column "
+                                   f"(first cell {first!r})")
     posting = None
     post_raw = cols.get("posting_date")
     if post_raw is not None:
         posting = parse_dates(post_raw, dayfirst=dayfirst if dayfirst is not None else csv_dates.dayfirst_of(formats))
+        # a row without a use date (a repayment) is dated by its posting date
+        blank = (date_raw.isna() | (date_raw == "")).to_numpy() & posting.notna().to_numpy()
+        if blank.any() and not blank.all():
+            dates = dates.where(~blank, posting)
+            report.warnings.append(f"{int(blank.sum())} row(s) without a use date: dated by the posting date")
     # 4. amounts
-    decimal = spec.decimal if spec else None
+    decimal = spec.decimal if spec else (given.decimal if given is not None else None)
     desc = csv_cells.Desc(desc_raw, n)
-    amount, amount_cell = csv_amounts.amounts(cols, spec, decimal, report, desc, plan.header)
+    amount, amount_cell = csv_amounts.amounts(cols, spec, decimal, report, desc, plan.header,
+                                              given.sign if given is not None else None)
     # 5. foreign second lines (Rakuten): merged into the charge above, not transactions themselves
     foreign = csv_rules.ForeignColumns.empty(n)
     if desc_raw is not None and (spec is None or spec.foreign_second_line):

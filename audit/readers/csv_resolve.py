@@ -54,6 +54,17 @@ def choices_for_spec(plan: Plan, ncols: int) -> list[ColumnChoice]:
     ]
 
 
+def choices_given(plan: Plan, ncols: int) -> list[ColumnChoice]:
+    """A person's column mapping as column choices (sure: they said so)."""
+    by_col = {i: r for r, i in plan.roles.items()}
+    header = plan.header or []
+    return [
+        ColumnChoice(i + 1, header[i] if i < len(header) else "", by_col.get(i, "ignore"), 1.0,
+                     [f"given ({plan.source})"] if i in by_col else [])
+        for i in range(ncols)
+    ]
+
+
 def _card_file(plan: Plan, profiles: list[profile.ColumnProfile]) -> bool:
     """Whether the file is a card statement: it says so above the table, or a column holds card numbers
     or a few four-digit card endings."""

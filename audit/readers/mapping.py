@@ -173,3 +173,13 @@ def resolve_columns(m: ColumnMapping, header: Sequence[str] | None, width: int) 
                 raise MappingError(f"{other} and {role} both name column {idx + 1}: one role per column")
         roles[role] = idx
     return roles
+
+
+def mapping_from_reading(reading: Mapping[str, Any]) -> ColumnMapping:
+    """The reader's own choices for a file (``ParseReport.reading``) as a mapping, to start a picker from."""
+    cur = reading.get("currency")
+    code = cur.get("code") if isinstance(cur, Mapping) else cur
+    cols = {r: ref for r, ref in dict(reading.get("columns") or {}).items() if r in PICKER_ROLES}
+    return ColumnMapping(cols, reading.get("decimal"), reading.get("date_format"),
+                         code if isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code) else None,
+                         reading.get("skip"), reading.get("sign"))
