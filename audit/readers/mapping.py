@@ -10,9 +10,7 @@ header signature. :func:`resolve_columns` turns one into column indexes for a fi
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -87,15 +85,23 @@ def parse_columns(text: str) -> dict[str, str | int]:
     Names may be quoted (``description="Name, first"``); a bare number is a 1-based position.
     """
     out: dict[str, str | int] = {}
-    try:
-        parts = next(csv.reader(io.StringIO(text), skipinitialspace=True))
-    except (StopIteration, csv.Error) as exc:
-        raise MappingError(f"cannot read --columns {text!r}: {exc}") from None
+    parts, cur, quoted = [], [], False
+    for ch in text:
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted:
+            parts.append("".join(cur))
+            cur = []
+            continue
+        cur.append(ch)
+    parts.append("".join(cur))
+    if quoted:
+        raise MappingError(f"--columns: a quote is not closed in {text!r}")
     for part in parts:
         if not part.strip():
             continue
         role, sep, ref = part.partition("=")
-        role, ref = role.strip().lower(), ref.strip()
+        role, ref = role.strip().lower(), ref.strip().strip('"').strip()
         if not sep or not role or not ref:
             raise MappingError(f"--columns: write ROLE=HEADER or ROLE=POSITION, not {part!r}")
         if role not in PICKER_ROLES:
