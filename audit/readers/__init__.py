@@ -52,10 +52,16 @@ def read_statement(
 
         return sane_dates(*read_pdf_bytes(data, name, limits=limits))
     if kind == "csv":
+        from audit.readers.holds import drop_hold_pairs
         from audit.readers.ofx import looks_like_ofx, read_ofx_bytes
+        from audit.readers.qif import looks_like_qif, read_qif_bytes
 
         if looks_like_ofx(data):  # OFX/QFX is text too: read with the OFX parser, not as CSV
-            return read_ofx_bytes(data, name)
+            df, report = read_ofx_bytes(data, name)
+            return drop_hold_pairs(df, report), report
+        if looks_like_qif(data):  # QIF: one field per line, records ending with "^"
+            df, report = read_qif_bytes(data, name)
+            return sane_dates(drop_hold_pairs(df, report), report)
         from audit.readers.csv_reader import read_csv_bytes
 
         check_text(data, name, limits)
@@ -66,7 +72,7 @@ def read_statement(
             report.warnings.append(f"{nul} NUL byte{'s' if nul > 1 else ''} removed (not text; left by a broken export)")
         if not utf16 and (mixed := mixed_encodings(data)):
             report.warnings.append(mixed)
-        return sane_dates(df, report)
+        return sane_dates(drop_hold_pairs(df, report), report)
     raise StatementError(name, f"not a CSV or PDF statement ({kind})")
 
 

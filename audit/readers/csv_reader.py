@@ -35,6 +35,7 @@ from audit.readers import (
 from audit.readers.encoding import decode
 from audit.readers.issuer import issuer_from_lines
 from audit.readers.mapping import ColumnMapping
+from audit.readers.profile import NEUTRAL_WORDS
 from audit.readers.spec import LayoutSpec
 from audit.values import (
     YEARLESS_FORMATS,
@@ -278,14 +279,39 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
             for c in targets:
                 hit |= normalise_column(c).str.contains(rule.pattern, regex=True, na=False).to_numpy()
             exclude(hit, rule.reason, amount)
+    neutral_refund = np.zeros(n, dtype=bool)
+    direction_idx = roles.get("direction")
+    if direction_idx is not None and spec is None:  # 收/支 "/" or 不计收支: the file's own neutral rows
+        raw_dir = cells.iloc[:, direction_idx].astype("str").str.strip()
+        neutral = raw_dir.str.fullmatch(NEUTRAL_WORDS, na=False).to_numpy()
+        if neutral.any() and not neutral.all():
+            # a neutral row that is a refund is money back, unless it undoes a payment that never completed
+            kind_text = [c for c in (texts.get("type"), desc_raw) if c is not None]
+            for c in kind_text:
+                neutral_refund |= neutral & re_contains(normalise_column(c), csv_rules.REFUND_WORDS).to_numpy()
+            exclude(neutral & ~neutral_refund, "neither money in nor out (a move between the holder's own accounts)", amount)
     status = texts.get("status")
+    status_hit = np.zeros(n, dtype=bool)
     if status is not None:
         pattern = (spec.exclude_status if spec and spec.exclude_status else csv_rules.DEFAULT_STATUS_EXCLUDE)
-        hit = status.str.contains(pattern, regex=True, na=False).to_numpy()
-        if hit.any():  # each row reported by what its status says ("reverted" is not "declined")
+        status_hit = status.str.contains(pattern, regex=True, na=False).to_numpy() & (state == 0)
+        if status_hit.any():  # each row reported by what its status says ("reverted" is not "declined")
             reasons = np.full(n, "", dtype=object)
-            reasons[hit] = [csv_rules.status_reason(t) for t in status[hit].tolist()]
-            exclude(hit, reasons, amount)
+            reasons[status_hit] = [csv_rules.status_reason(t) for t in status[status_hit].tolist()]
+            exclude(status_hit, reasons, amount)
+    if neutral_refund.any():
+        undone = csv_rules.refunds_of(neutral_refund & (state == 0), status_hit, amount, desc_raw)
+        exclude(undone, "refund of a payment that did not complete", amount)
+        keep_refund = neutral_refund & (state == 0)
+        amount = amount.where(~pd.Series(keep_refund, index=amount.index), -amount.abs())
+    # a period-closing line with nothing to pay (ABSCHLUSS 0,00): no money moved, not a transaction
+    zero = (amount == 0).to_numpy()
+    if zero.any():
+        closing = np.zeros(n, dtype=bool)
+        for c in (texts.get("type"), desc_raw):
+            if c is not None:
+                closing |= re_contains(normalise_column(c), csv_rules.CLOSING_WORDS).to_numpy()
+        exclude(zero & closing, "period closing line (nothing to pay)", amount)
     undated = dates.isna().to_numpy()
     if desc_raw is not None:
         label = desc.flag(r"合計|小計|請求|繰越|残高|(?i:total|balance)")

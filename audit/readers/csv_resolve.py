@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from audit.model import ColumnChoice
-from audit.readers import csv_table, infer, profile, roles
+from audit.readers import csv_table, currency, infer, profile, roles
 from audit.readers.csv_plan import Plan
 
 _CARD_WORDS = r"(?i)\bcard\b|credit ?card|kreditkarte|\bkarte\b|\bcarte\b|tarjeta|carta di credito|creditcard|カード|信用卡|卡号|картк|карт"
@@ -34,12 +34,26 @@ def resolve(plan: Plan, body: csv_table.CellTable) -> tuple[Plan, csv_table.Cell
         dec = roles.decide(profiles, named, card_file=_card_file(plan, profiles))
         plan.header = header
         dec.notes.append("the first row holds words above the data: read as the header")
+    _currency_of_original(dec, header)
     if cells.shape[1] > profile.MAX_COLUMNS:
         dec.notes.append(f"only the first {profile.MAX_COLUMNS} of {cells.shape[1]} columns examined for dates and amounts")
     plan.roles = dict(dec.roles)
     plan.choices = dec.choices(profiles)
     plan.twin = dec.twin
     return plan, body, dec
+
+
+def _currency_of_original(dec: roles.Decision, header: list[str] | None) -> None:
+    """A currency column beside an original-amount column, when the amount's own header states the billing
+    currency (``Amount (UAH)``): the currency of the original amounts, not the billing one."""
+    r = dec.roles
+    if header is None or "currency" not in r or "original_amount" not in r or "original_currency" in r:
+        return
+    amount = r.get("amount")
+    if amount is not None and amount < len(header) and currency.header_code(header[amount]):
+        r["original_currency"] = r.pop("currency")
+        dec.evidence.setdefault(r["original_currency"], []).append(
+            "the amount's header names the billing currency: this is the currency of the original amounts")
 
 
 def choices_for_spec(plan: Plan, ncols: int) -> list[ColumnChoice]:

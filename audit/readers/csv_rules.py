@@ -29,14 +29,24 @@ TOTAL_LABEL = (
     r"(?i:(?:grand |sub-?)?total(?: amount| due| charges)?|(?:previous|new|opening|closing|outstanding) balance|"
     r"balance(?: forward| brought forward)?))[】\]\s]*$"
 )
-DEFAULT_STATUS_EXCLUDE = r"(?i)declined|reverted|failed|rejected|cancell?ed|void"
+DEFAULT_STATUS_EXCLUDE = (
+    r"(?i)declined|reverted|failed|rejected|cancell?ed|void|pending|vorgemerkt|en attente|in behandeling"
+    r"|交易关闭|交易失败|已关闭|已取消|未確定"
+)
+# A statement's period-closing line (kept only when money moved).
+CLOSING_WORDS = r"(?i)^(?:abschluss|rechnungsabschluss|kontoabschluss|closing|cl[oô]ture|afsluiting|決算|结算)\b"
+# Rows that are refunds, whatever the direction column says (a wallet's "neutral" refund).
+REFUND_WORDS = r"(?i)refund|退款|返金|払戻|erstattung|remboursement|reembolso|rimborso|terugbetaling"
 # Status wording -> the reason an excluded row is reported with (first match wins).
 STATUS_REASONS: dict[str, str] = {
     r"(?i)revert|reversed": "reverted",
     r"(?i)declin|reject|refused": "declined",
     r"(?i)fail": "failed",
-    r"(?i)cancel": "cancelled",
+    r"(?i)cancel|取消": "cancelled",
     r"(?i)void": "void",
+    r"(?i)pending|vorgemerkt|en attente|in behandeling|未確定": "pending (not booked yet)",
+    r"关闭": "closed (not completed)",
+    r"失败": "failed",
 }
 # Issuer transaction types -> schema kinds (first match wins).
 DEFAULT_KIND_MAP: dict[str, str] = {
@@ -69,6 +79,20 @@ def total_reason(text: str) -> str:
     if re.search(r"繰越|残高|前回|(?i:balance|previous statement)", t):
         return "balance"
     return "total"
+
+
+def refunds_of(refunds: np.ndarray, gone: np.ndarray, amount: pd.Series, desc: pd.Series | None) -> np.ndarray:
+    """Of the ``refunds`` rows, those that undo a ``gone`` row (excluded for its status: closed, failed)
+    with the same amount and description: such a refund moves no money either."""
+    out = np.zeros(len(refunds), dtype=bool)
+    if desc is None or not gone.any():
+        return out
+    a = amount.abs().to_numpy()
+    d = desc.fillna("").to_numpy()
+    for i in np.flatnonzero(refunds):
+        if any(abs(a[i] - a[j]) < 0.005 and d[i] == d[j] for j in np.flatnonzero(gone)):
+            out[i] = True
+    return out
 
 
 def status_reason(text: str) -> str:

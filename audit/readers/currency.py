@@ -51,6 +51,11 @@ def normalise_currency_column(values: pd.Series) -> pd.Series:
     return out.where(out.notna() & (out != "")).astype("str")
 
 
+def header_code(cell: str) -> str | None:
+    """The currency a header cell names (``Amount (GBP)``, ``金額(円)``, ``人民币金额``), else None."""
+    return _from_header(cell)
+
+
 def _from_header(cell: str) -> str | None:
     text = unicodedata.normalize("NFKC", str(cell))
     m = re.search(r"[(\[（]\s*([A-Za-z]{3}|[^\s()\[\]（）]{1,3})\s*[)\]）]", text)
