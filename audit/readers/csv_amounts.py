@@ -89,7 +89,7 @@ _CARD_PAYMENT = r"(?i)payment.{0,20}(thank|received)|thank you|autopay|ご入金
 
 _CREDIT_WORDS = (
     r"(?i)payment.{0,20}(thank|received)|thank you|autopay|\brefund|gutschrift|erstattung|remboursement"
-    r"|terugbetaling|reembolso|rimborso|返金|ご入金|入金"
+    r"|terugbetaling|reembolso|rimborso|返金|ご入金|入金|还款|退款|返还"
 )
 
 

@@ -255,12 +255,23 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
     posting = None
     post_raw = cols.get("posting_date")
     if post_raw is not None:
-        posting = parse_dates(post_raw, dayfirst=dayfirst if dayfirst is not None else csv_dates.dayfirst_of(formats))
+        if formats and formats[0] in YEARLESS_FORMATS:
+            posting, _ = csv_dates.place_yearless(post_raw, formats, dayfirst, plan)
+        else:
+            posting = parse_dates(post_raw, dayfirst=dayfirst if dayfirst is not None else csv_dates.dayfirst_of(formats))
         # a row without a use date (a repayment) is dated by its posting date
         blank = (date_raw.isna() | (date_raw == "")).to_numpy() & posting.notna().to_numpy()
         if blank.any() and not blank.all():
             dates = dates.where(~blank, posting)
             report.warnings.append(f"{int(blank.sum())} row(s) without a use date: dated by the posting date")
+    # a line holding only more text for the description, under a transaction: part of that transaction
+    if desc_raw is not None and "description" in roles:
+        pairs = csv_rules.continuation_lines(cells, roles, dates.isna().to_numpy(), state)
+        if pairs:
+            desc_raw = csv_rules.join_continuations(desc_raw, pairs)
+            for pos, _ in pairs:
+                state[pos] = 4
+            report.warnings.append(f"{len(pairs)} line(s) continuing the description of the transaction above: joined to it")
     # 4. amounts
     decimal = spec.decimal if spec else (given.decimal if given is not None else None)
     desc = csv_cells.Desc(desc_raw, n)
@@ -314,7 +325,7 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
         exclude(zero & closing, "period closing line (nothing to pay)", amount)
     undated = dates.isna().to_numpy()
     if desc_raw is not None:
-        label = desc.flag(r"合計|小計|請求|繰越|残高|(?i:total|balance)")
+        label = desc.flag(r"合計|小計|請求|繰越|残高|余额|(?i:total|balance|saldo|solde|kontostand)")
         if label.any():
             label &= desc.flag(csv_rules.TOTAL_LABEL)
         _exclude_totals(label, desc_raw, exclude, amount)
