@@ -264,6 +264,10 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
         if blank.any() and not blank.all():
             dates = dates.where(~blank, posting)
             report.warnings.append(f"{int(blank.sum())} row(s) without a use date: dated by the posting date")
+    # foreign second lines (Rakuten): merged into the charge above, not transactions themselves
+    foreign = csv_rules.ForeignColumns.empty(n)
+    if desc_raw is not None and (spec is None or spec.foreign_second_line):
+        csv_rules.merge_second_lines(desc_raw, dates, state, foreign)
     # a line holding only more text for the description, under a transaction: part of that transaction
     if desc_raw is not None and "description" in roles:
         pairs = csv_rules.continuation_lines(cells, roles, dates.isna().to_numpy(), state)
@@ -277,10 +281,6 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
     desc = csv_cells.Desc(desc_raw, n)
     amount, amount_cell = csv_amounts.amounts(cols, spec, decimal, report, desc, plan.header,
                                               given.sign if given is not None else None)
-    # 5. foreign second lines (Rakuten): merged into the charge above, not transactions themselves
-    foreign = csv_rules.ForeignColumns.empty(n)
-    if desc_raw is not None and (spec is None or spec.foreign_second_line):
-        csv_rules.merge_second_lines(desc_raw, dates, state, foreign)
     # 6. layout exclusions, status, totals
     texts = {role: cols.get(role) for role in roles}
     if spec is not None:

@@ -205,6 +205,9 @@ def kinds(
     return choose_str(code, labels)
 
 
+_HEADING = re.compile(r"[■□【●◆◇※★▼▲#*=\-]|" + TOTAL_WORDS)
+
+
 def continuation_lines(cells: pd.DataFrame, roles: dict[str, int], undated: np.ndarray, state: np.ndarray) -> list[tuple[int, int]]:
     """``(line, transaction)`` positions of undated lines that only carry text in the description column
     (no date, no amount, no number anywhere), each directly under a dated transaction or another such line."""
@@ -218,8 +221,8 @@ def continuation_lines(cells: pd.DataFrame, roles: dict[str, int], undated: np.n
             continue
         row = cells.iloc[pos]
         text = row.iloc[desc] if desc < len(row) else None
-        if owner < 0 or state[pos] != 0 or not isinstance(text, str) or not text.strip():
-            owner = -1
+        if owner < 0 or state[pos] != 0 or not isinstance(text, str) or not text.strip() or _HEADING.match(text.strip()):
+            owner = -1  # a heading (■ご利用キャンセルなど, 【...】) starts a section, it does not continue a row
             continue
         others = [row.iloc[i] for i in range(len(row)) if i != desc and isinstance(row.iloc[i], str) and row.iloc[i].strip()]
         if any(isinstance(row.iloc[i], str) and row.iloc[i].strip() for i in money if i < len(row)) or any(
