@@ -102,9 +102,10 @@ def _mask_cards(values: pd.Series) -> pd.Series:
     """:func:`mask_card` applied to each distinct value once (a statement repeats a few cards and holders)."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     # one slot per distinct value plus a last one for missing cells (factorize codes them -1)
-    masked = np.array([*(mask_card(v, context="card") if isinstance(v, str) else v for v in uniques), None],
-                      dtype=object)
-    return pd.Series(masked[codes], index=values.index, dtype="str")
+    masked = pd.Series([*(mask_card(v, context="card") if isinstance(v, str) else v for v in uniques), None],
+                       dtype="str")
+    picks = np.where(codes >= 0, codes, len(masked) - 1)
+    return pd.Series(masked.array.take(picks), index=values.index)  # one take, no Python object per row
 
 
 def validate(df: pd.DataFrame) -> list[str]:
@@ -127,3 +128,30 @@ def validate(df: pd.DataFrame) -> list[str]:
         if bad:
             problems.append(f"unknown kinds: {sorted(bad)}")
     return problems
+
+
+# A card descriptor is at most a few dozen characters; bank memos and PayPal notes run to a few hundred.
+# Matching time grows with a descriptor's length, so what is kept of one is bounded (after reading, for
+# every reader and for Parquet input alike), with a warning.
+MAX_DESCRIPTION = 256
+
+
+def cap_descriptions(df: pd.DataFrame, limit: int = MAX_DESCRIPTION) -> tuple[pd.DataFrame, str | None]:
+    """``df`` with every description cut to ``limit`` characters, and a warning line when any was longer."""
+    if df.empty or "description" not in df.columns:
+        return df, None
+    text = df["description"]
+    lengths = text.str.len()
+    long = (lengths > limit).fillna(False).astype(bool)
+    if not bool(long.any()):
+        return df, None
+    n = int(long.sum())
+    first = df.loc[long].iloc[0]
+    where = ""
+    for col, word in (("row", "row"), ("page", "page")):
+        if col in df.columns and pd.notna(first.get(col)):
+            where = f" (first at {word} {int(first[col])})"
+            break
+    out = df.assign(description=text.where(~long, text.str.slice(0, limit)))
+    return out, (f"{n} description{'s' if n > 1 else ''} longer than {limit} characters cut to {limit}{where}, "
+                 f"longest {int(lengths.max()):,}: only the start is matched")

@@ -32,8 +32,27 @@ def read_statement(
     default: the limits in force, see :func:`audit.readers.limits.in_force`). ``mapping`` says how to read
     a delimited file (:class:`audit.readers.mapping.ColumnMapping`: which column is which, date format,
     decimal mark, currency, sign convention) instead of the reader's own choices; the mapping and saved
-    mappings in force (:mod:`audit.readers.options`) apply when it is None.
+    mappings in force (:mod:`audit.readers.options`) apply when it is None. Descriptions are cut to
+    :data:`audit.schema.MAX_DESCRIPTION` characters, with a warning, whatever the reader.
     """
+    from audit.schema import cap_descriptions
+
+    df, report = _read_statement(path, data, name, limits=limits, mapping=mapping)
+    df, warning = cap_descriptions(df)
+    if warning:
+        report.warnings.append(warning)
+    return df, report
+
+
+def _read_statement(
+    path: str | Path | None = None,
+    data: bytes | None = None,
+    name: str | None = None,
+    *,
+    limits: Limits | None = None,
+    mapping: ColumnMapping | None = None,
+) -> tuple[pd.DataFrame, ParseReport]:
+    """:func:`read_statement` before the description cap."""
     if path is None and data is None:
         raise ValueError("read_statement needs a path or data")
     limits = limits or active()
@@ -50,7 +69,7 @@ def read_statement(
     if kind == "pdf":
         from audit.readers.pdf_reader import read_pdf_bytes
 
-        return sane_dates(*read_pdf_bytes(data, name, limits=limits))
+        return sane_dates(*read_pdf_bytes(data, name, limits=limits, isolate=True))
     if kind == "csv":
         from audit.readers.holds import drop_hold_pairs
         from audit.readers.ofx import looks_like_ofx, read_ofx_bytes

@@ -12,11 +12,10 @@ a named pipe, a socket) is refused by name before it is opened, so a pipe with n
 
 from __future__ import annotations
 
-import os
-import stat
+import math
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
@@ -38,6 +37,7 @@ class Limits:
     text_objects: int = 500_000  # characters on one PDF page (pdfium counts the spaces it adds)
     decompressed_bytes: int = 1_024 * MiB  # all compressed PDF streams, unpacked
     seconds_per_page: float = 20.0  # wall time spent on one PDF page
+    memory: int = 1_024 * MiB  # memory a PDF library may take on top of what the process held when it started
 
     @classmethod
     def names(cls) -> list[str]:
@@ -54,10 +54,10 @@ class Limits:
             kind = type(getattr(self, name))
             try:
                 number = kind(float(value)) if kind is int else kind(value)
-            except ValueError:
+            except (ValueError, OverflowError):
                 raise ValueError(f"--limit {item!r}: {value!r} is not a number") from None
-            if number <= 0:
-                raise ValueError(f"--limit {item!r}: the value must be positive")
+            if not number > 0 or not math.isfinite(number):  # NaN compares false: it must never disable a limit
+                raise ValueError(f"--limit {item!r}: the value must be a positive, finite number")
             changes[name] = number
         return replace(self, **changes)
 
@@ -73,35 +73,17 @@ _WHAT = {
     "text_objects": "characters on one page",
     "decompressed_bytes": "unpacked PDF content",
     "seconds_per_page": "seconds for one page",
+    "memory": "memory for reading a PDF",
 }
 
 
 def read_file(path: Path, name: str, limits: Limits = DEFAULT) -> bytes:
-    """The bytes of the regular file at ``path``, refusing non-regular files and files past ``limits.bytes``."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise StatementError(name, "file not found") from None
-    except OSError as exc:
-        raise StatementError(name, f"cannot read file ({exc.strerror or exc})") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise StatementError(name, "is a directory, not a statement file")
-    if not stat.S_ISREG(st.st_mode):
-        raise StatementError(name, f"is not a regular file ({_kind(st.st_mode)}): save the statement to a file first")
-    if st.st_size > limits.bytes:
-        raise breach_bytes(name, st.st_size, limits)
-    chunks: list[bytes] = []
-    total = 0
-    try:
-        with open(path, "rb") as fh:
-            while chunk := fh.read(min(4 * MiB, limits.bytes + 1 - total) or 1):
-                total += len(chunk)
-                if total > limits.bytes:
-                    raise breach_bytes(name, total, limits, more=True)
-                chunks.append(chunk)
-    except OSError as exc:
-        raise StatementError(name, f"cannot read file ({exc.strerror or exc})") from None
-    return b"".join(chunks)
+    """The bytes of the regular file at ``path``, refusing non-regular files and files past ``limits.bytes``
+    (:func:`audit.files.read_regular`, the check every entry point shares)."""
+    from audit.files import read_regular
+
+    return read_regular(path, name, limits.bytes,
+                        too_large=lambda size, more: breach_bytes(name, size, limits, more=more))
 
 
 def breach_bytes(name: str, size: int, limits: Limits, *, more: bool = False) -> StatementError:
@@ -111,21 +93,13 @@ def breach_bytes(name: str, size: int, limits: Limits, *, more: bool = False) ->
     )
 
 
-def _kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a plain file"
+class LimitExceeded(StatementError):
+    """A file refused because reading it would cost more than a limit allows (not because it is unreadable)."""
 
 
 def over(name: str, limit: str, found: float, allowed: float, *, page: int | None = None, row: int | None = None) -> StatementError:
     """The one-line error for ``found`` past the ``allowed`` value of ``limit``."""
-    return StatementError(
+    return LimitExceeded(
         name,
         f"exceeds the limit on {_WHAT[limit]} ({_num(limit, found)} > {_num(limit, allowed)}): "
         f"raise it with --limit {limit}=N if the file is genuine",
@@ -134,7 +108,7 @@ def over(name: str, limit: str, found: float, allowed: float, *, page: int | Non
 
 
 def _num(limit: str, value: float) -> str:
-    if limit in ("bytes", "decompressed_bytes"):
+    if limit in ("bytes", "decompressed_bytes", "memory"):
         return f"{value / MiB:,.1f} MiB"
     if limit == "seconds_per_page":
         return f"{value:.1f}"
@@ -190,15 +164,37 @@ def check_pdf_streams(data: bytes, name: str, limits: Limits) -> None:
         pos = end + 9 if end >= 0 else len(data)
 
 
+# Who is told when a PDF page starts (page number, seconds the step may take): the isolated reader
+# (audit.readers.pdf.sandbox) sets it in its child process, so the parent can stop a page while it runs.
+_progress: Callable[[int, float], None] | None = None
+
+
+def on_progress(callback: Callable[[int, float], None] | None) -> None:
+    """Set (or clear, with None) the callback :func:`progress` calls."""
+    global _progress
+    _progress = callback
+
+
+def progress(page: int, allowed: float) -> None:
+    """Say that work on ``page`` (0: the whole file) starts now and may take ``allowed`` seconds."""
+    if _progress is not None:
+        _progress(page, allowed)
+
+
 class PageClock:
-    """Counts wall time per page; :meth:`check` raises once a page took longer than allowed."""
+    """Counts wall time per page; :meth:`check` raises once a page took longer than allowed.
+
+    In-process the check comes after the page; the isolated reader also stops a page while it runs
+    (each :meth:`restart` is reported through :func:`progress`).
+    """
 
     def __init__(self, name: str, limits: Limits):
         self.name, self.allowed = name, limits.seconds_per_page
         self.start = time.perf_counter()
 
-    def restart(self) -> None:
+    def restart(self, page: int = 0) -> None:
         self.start = time.perf_counter()
+        progress(page, self.allowed)
 
     def check(self, page: int) -> None:
         spent = time.perf_counter() - self.start
