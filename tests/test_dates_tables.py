@@ -1,6 +1,12 @@
 """The month and weekday names shipped in audit/month_table.py are what babel's CLDR data gives."""
 
-from audit.dates import _weekday_names, month_name_date, month_names, month_names_from_cldr, weekday_names_from_cldr
+from audit.dates import (
+    _weekday_names,
+    month_name_date,
+    month_names,
+    month_names_from_cldr,
+    weekday_names_from_cldr,
+)
 
 
 def test_shipped_tables_match_cldr():
