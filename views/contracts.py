@@ -138,7 +138,11 @@ def reasons_ja(c: Any, as_of: date | None = None, standing: str | None = None) -
         wording = f"reason_known_merchant_{standing}" if standing else "reason_known_merchant"
         out.append(tr(wording if wording in TEXT["ja"] else "reason_known_merchant", name=c.merchant))
     for kind in kinds:
-        if kind == "foreign_software_recurring":
+        if kind == "brand_impersonation":
+            from audit.detection.impersonation import contract_reason_ja
+
+            out.append(contract_reason_ja(list(c.descriptors)) or tr("reason_generic"))
+        elif kind == "foreign_software_recurring":
             out.append(tr("reason_foreign_software_recurring", cadence=cadence_name(c.cadence) or "定期",
                           n=len(c.charges)))
         elif kind != "known_merchant" and f"reason_{kind}" in TEXT["ja"]:

@@ -49,12 +49,16 @@ SOFTWARE_WORDS = _rx([
     "オプティマイ", "クリーナー", "高速化",
     # katakana forms of the romaji stems above (SECUR-, TECHNO/TECH, GUARD, PROTECT, REMOTE)
     "セキュリ", "テクノ", "テック", "ガード", "プロテクト", "リモート",
+    # and of secure, PC, protection (保護), maintenance (保守) and remote (遠隔) as card systems print them
+    # in katakana (ｾｷｭｱ, ﾋﾟｰｼｰ, ﾎｺﾞ, ﾎｼｭ / ﾎｼﾕ, ｴﾝｶｸ), and 保守 itself
+    "セキュア", "セキユア", "ピーシー", "ホゴ", "ホシュ", "ホシユ", "保守", "エンカク",
 ])
 
 # Three kinds of sign in a name; an unknown name built from two of them ("PC SHIELD", "SECURE TECH HELP")
 # is what fake-warning operators call themselves, in any currency.
 SECURITY_SIGN = _rx([r"SECUR", r"ANTI ?VIRUS", r"VIRUS", r"MALWARE", r"SPYWARE", r"SHIELD", r"GUARD", r"DEFEND",
-                     r"FIREWALL", r"PROTECT", "セキュリ", "ウイルス", "ウィルス", "ガード", "シールド", "プロテク", "保護", "駆除"])
+                     r"FIREWALL", r"PROTECT", "セキュリ", "ウイルス", "ウィルス", "ガード", "シールド", "プロテク", "保護", "駆除",
+                     "セキュア", "セキユア", "ホゴ", "アンゼン"])
 COMPUTER_SIGN = _rx([r"\bPC", r"COMPUTER", r"\bTECH", r"SOFTWARE", r"\bSOFT\b", r"SYSTEM", r"DRIVER", r"REGISTRY",
                      r"OPTIMI[ZS]", r"BOOSTER", r"PC ?BOOST", r"CLEAN(ER|UP)?\b", r"\bSYS ?[A-Z]*", r"[A-Z]WARE\b",
                      "オプティマイ", "高速化", "システム", r"SPEED ?UP", r"REPAIR", r"\bFIX", r"FIX\b", r"\bIT\b",
@@ -62,7 +66,7 @@ COMPUTER_SIGN = _rx([r"\bPC", r"COMPUTER", r"\bTECH", r"SOFTWARE", r"\bSOFT\b", 
                      "テック", "テクニカル", "修復", "最適化", "リペア", "クリーナー"])
 SUPPORT_SIGN = _rx([r"SUPPORT", r"SUPP\b", r"HELP", r"(?<!FRONT )\bDESK\b", r"\bCARE\b", r"(?:TECH|SYS|PC|MAC|NET|WEB)CARE",
                     r"ASSIST", r"\bREMOTE", r"HOTLINE", "ケア",
-                    "サポート", "ヘルプ", "遠隔", "リモート", "技術支援", "デスク"])
+                    "サポート", "ヘルプ", "遠隔", "リモート", "技術支援", "デスク", "保守", "ホシュ", "ホシユ", "エンカク"])
 
 
 # Scareware products: a large one-off charge for one of these is what fake warnings sell, whatever else the
@@ -107,7 +111,7 @@ def sign_kinds(text: str) -> int:
 # Words that say "remote support contract" rather than a software product.
 SUPPORT_WORDS = _rx([
     r"SUPPORT", r"HELP ?DESK", r"(?<!FRONT )\bDESK\b", r"\bTECH", r"\bHELP\b", r"REPAIR", r"\bFIX", r"\bCARE\b",
-    "サポート", "ヘルプデスク", "ヘルプ", "修復", "遠隔", "テクニカル", "技術支援",
+    "サポート", "ヘルプデスク", "ヘルプ", "修復", "遠隔", "テクニカル", "技術支援", "保守", "ホシュ", "ホシユ", "エンカク",
 ])
 
 # Multi-year and lifetime plan words (fake-support price lists offer 3, 5, 10 years or "lifetime").
@@ -116,6 +120,8 @@ PLAN_WORDS = _rx([
     "永久", "永年", "生涯", "一生", r"\d{1,2}年", "年間", "プラン", "ライセンス", "LICENSE", "LICENCE",
     # the same words spelt in katakana, as half-width card descriptors print them (ｴｲｷｭｳ, 5ﾈﾝ, ﾈﾝｶﾝ)
     "エイキュウ", "エイネン", r"\d{1,2} ?ネン", "ネンカン",
+    # a plan length in words (十年 read ジュウネン, 五年 ゴネン) and the yearly price (年額, ネンガク)
+    r"(?:イチ|ニ|サン|ヨ|ゴ|ロク|ナナ|ハチ|キュウ|キユウ|ジュウ|ジユウ|ジッ|ジツ)ネン", "年額", "ネンガク",
 ])
 
 # Payment agents and software resellers. Legit vendors use them too: a weight, never a verdict.

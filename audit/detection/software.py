@@ -63,6 +63,9 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
             continue
         if not (software or support) and not pricey:
             continue  # only the reseller points to software, and the price is that of ordinary software
+        if (yearly < limits(sub.currency).option_yearly and not overseas and not support_line and not reseller
+                and not (two_signs or ps.at[n, "security"] or ps.at[n, "scareware"])):
+            continue  # a provider's remote-support option at home, priced as such (thresholds.option_yearly)
         score = 35.0 + (15 if overseas else 0) + (20 if software else 0) + (10 if support else 0)
         score += (10 if reseller else 0) + (10 if support_line else 0) + (5 if pricey else 0)
         score = min(95.0, score)
