@@ -128,26 +128,33 @@ class Impersonation:
         return ", ".join(f.text + ("…" if f.prefix else "") for f in forms)
 
 
-def _context_files() -> list[Path]:
-    from audit.merchants.lists import read_list, shipped_paths
+def _stamps() -> tuple[tuple[str, int, int], ...]:
+    """(path, mtime, size) of each shipped list file: the table is read again only when one changes."""
+    from audit.merchants.lists import shipped_paths
 
     out = []
     for p in shipped_paths():
         try:
-            if read_list(p).kind == "context":
-                out.append(p)
-        except Exception:  # a broken list is reported by the merchant-list checks; the table skips it
+            st = p.stat()
+        except OSError:
             continue
-    return out
+        out.append((str(p), st.st_mtime_ns, st.st_size))
+    return tuple(out)
 
 
 @lru_cache(maxsize=4)
-def _load(paths: tuple[str, ...]) -> tuple[Brand, ...]:
-    brands: list[Brand] = []
-    for path in paths:
-        from audit.merchants.lists import read_list
+def _load(stamps: tuple[tuple[str, int, int], ...]) -> tuple[Brand, ...]:
+    from audit.merchants.lists import read_list
 
-        valid = {e.id for e in read_list(path).entries if e.role == "brand"}
+    brands: list[Brand] = []
+    for path, _mtime, _size in stamps:
+        try:
+            listing = read_list(path)
+        except Exception:  # a broken list is reported by the merchant-list checks; the table skips it
+            continue
+        if listing.kind != "context":
+            continue
+        valid = {e.id for e in listing.entries if e.role == "brand"}
         doc = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         for item in doc.get("entry", []):
             if item.get("id") not in valid:
@@ -168,10 +175,17 @@ def _load(paths: tuple[str, ...]) -> tuple[Brand, ...]:
     return tuple(brands)
 
 
+_MEMO: dict[str, object] = {"at": -1.0, "stamps": ()}
+
+
 def brands() -> tuple[Brand, ...]:
-    """The brand table of the shipped context lists (read once per set of files and their dates)."""
-    files = _context_files()
-    return _load(tuple(str(p) for p in files)) if files else ()
+    """The brand table of the shipped context lists (files checked for changes at most once a second)."""
+    import time
+
+    now = time.monotonic()
+    if now - float(_MEMO["at"]) > 1.0:  # type: ignore[arg-type]
+        _MEMO["stamps"], _MEMO["at"] = _stamps(), now
+    return _load(_MEMO["stamps"])  # type: ignore[arg-type]
 
 
 def _compact(text: str) -> str:

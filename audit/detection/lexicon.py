@@ -54,6 +54,9 @@ SOFTWARE_WORDS = _rx([
     "セキュア", "セキユア", "ピーシー", "ホゴ", "ホシュ", "ホシユ", "保守", "エンカク",
 ])
 
+# Virus removal sold as a service (ウイルス除去, ｳｲﾙｽｸｼﾞｮ, VIRUS REMOVAL); removal alone is also pest control.
+VIRUS_REMOVAL = r"(?:ウイルス|ウィルス|VIRUS) ?(?:ジョキョ|除去|駆除|クジョ|REMOV)"
+
 # Three kinds of sign in a name; an unknown name built from two of them ("PC SHIELD", "SECURE TECH HELP")
 # is what fake-warning operators call themselves, in any currency.
 SECURITY_SIGN = _rx([r"SECUR", r"ANTI ?VIRUS", r"VIRUS", r"MALWARE", r"SPYWARE", r"SHIELD", r"GUARD", r"DEFEND",
@@ -66,7 +69,8 @@ COMPUTER_SIGN = _rx([r"\bPC", r"COMPUTER", r"\bTECH", r"SOFTWARE", r"\bSOFT\b", 
                      "テック", "テクニカル", "修復", "最適化", "リペア", "クリーナー"])
 SUPPORT_SIGN = _rx([r"SUPPORT", r"SUPP\b", r"HELP", r"(?<!FRONT )\bDESK\b", r"\bCARE\b", r"(?:TECH|SYS|PC|MAC|NET|WEB)CARE",
                     r"ASSIST", r"\bREMOTE", r"HOTLINE", "ケア",
-                    "サポート", "ヘルプ", "遠隔", "リモート", "技術支援", "デスク", "保守", "ホシュ", "ホシユ", "エンカク"])
+                    "サポート", "ヘルプ", "遠隔", "リモート", "技術支援", "デスク", "保守", "ホシュ", "ホシユ", "エンカク",
+                    VIRUS_REMOVAL])
 
 
 # Scareware products: a large one-off charge for one of these is what fake warnings sell, whatever else the
@@ -112,6 +116,7 @@ def sign_kinds(text: str) -> int:
 SUPPORT_WORDS = _rx([
     r"SUPPORT", r"HELP ?DESK", r"(?<!FRONT )\bDESK\b", r"\bTECH", r"\bHELP\b", r"REPAIR", r"\bFIX", r"\bCARE\b",
     "サポート", "ヘルプデスク", "ヘルプ", "修復", "遠隔", "テクニカル", "技術支援", "保守", "ホシュ", "ホシユ", "エンカク",
+    VIRUS_REMOVAL,
 ])
 
 # Multi-year and lifetime plan words (fake-support price lists offer 3, 5, 10 years or "lifetime").

@@ -16,6 +16,8 @@ Kinds (see :class:`audit.model.Finding`), in any billing currency:
   product; not a software purchase at an electronics shop or through a shop's card reader.
 * ``prepaid_burst`` (:mod:`~audit.detection.bursts`) - gift cards, prepaid e-money, konbini purchases or
   round sums at the shops where victims are sent to buy gift cards, several within two days.
+  A single such purchase, or a few spread over three days, right after a support-type charge counts too
+  (:mod:`~audit.detection.prepaid_after`).
 * ``refund_link`` (:mod:`~audit.detection.refunds`) - a refund of a charge that is already suspicious
   (``transaction_ids`` = charges..., refund).
 
@@ -33,6 +35,7 @@ from audit.detection.bursts import _prepaid_bursts
 from audit.detection.clusters import _contract_clusters
 from audit.detection.features import _prepare, money
 from audit.detection.impersonation import brand_impersonations
+from audit.detection.prepaid_after import prepaid_after_support
 from audit.detection.refunds import _refund_links
 from audit.detection.software import _foreign_software, _large_support_plans
 from audit.model import Finding, Subscription
@@ -56,6 +59,7 @@ def find_signals(tx: pd.DataFrame, subscriptions: list[Subscription], known: lis
     findings += _large_support_plans(ctx)
     findings += _contract_clusters(ctx, findings + list(known))
     findings += _prepaid_bursts(ctx, [f for f in findings if f.kind != "contract_cluster"] + list(known))
+    findings += prepaid_after_support(ctx, findings + list(known))
     findings += _refund_links(ctx, findings + list(known))
     mark_suspicious(subscriptions, findings + list(known))
     findings.sort(key=lambda f: -f.score)
