@@ -15,6 +15,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from audit import __version__
 from audit.errors import MerchantListError, StatementError
@@ -25,6 +26,7 @@ _PLUGINS = {
     "merchants": ("audit.merchants.cli", "check merchant lists and see why a descriptor matches"),
     "eval": ("audit.evaluation", "precision/recall of recurring detection on the labelled set"),
     "cases": ("audit.cases.cli", "follow each contract to its refund: statuses, letters, replies (local case store)"),
+    "letters": ("audit.cases.batch", "write each suspicious contract's letters (.txt and .eml), a folder per merchant"),
 }
 
 
@@ -33,9 +35,16 @@ def _command(argv: Sequence[str]) -> str | None:
     return next((a for a in argv if not a.startswith("-")), None)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with usage errors as one line (the command's ``--help`` shows the usage)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{clean_line(self.prog)}: error: {clean_line(message)} (see {clean_line(self.prog)} --help)\n")
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The ``audit`` parser; a plugin's real options are loaded only when ``argv`` names it (or ``argv`` is None)."""
-    parser = argparse.ArgumentParser(prog="audit", description="Audit card statements for recurring scam charges.")
+    parser = _Parser(prog="audit", description="Audit card statements for recurring scam charges.")
     parser.add_argument("--version", action="version", version=f"audit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -86,26 +95,58 @@ def _err(line: str) -> None:
     print(clean_line(line), file=sys.stderr)
 
 
+def _per_client_note(args: argparse.Namespace) -> None:
+    """A folder holding one folder per client (and no statements of its own) is audited per client, said once."""
+    if args.client or args.clients_from_folders:
+        return
+    from audit.files import per_client_folders
+
+    for p in args.paths:
+        clients = per_client_folders(p)
+        if len(clients) > 1:
+            args.clients_from_folders = True
+            _err(f"audit: note: {p} holds one folder per client ({', '.join(clients[:3])}"
+                 f"{', ...' if len(clients) > 3 else ''}): each folder is audited as its own client "
+                 "(--client NAME audits them as one)")
+            return
+
+
+def _scan_dask(args: argparse.Namespace) -> int:
+    """``scan --engine dask``: one line per file problem, the summary line on stdout."""
+    import importlib.util
+
+    if not all(importlib.util.find_spec(m) for m in ("dask", "distributed", "pyarrow")):
+        _err("audit: error: --engine dask needs the 'scale' extra: pip install -e '.[scale]' "
+             "(or pip install 'dask[dataframe]' distributed pyarrow)")
+        return 2
+    if not args.out:
+        _err("audit: error: --engine dask needs --out FOLDER (findings and contracts are written as Parquet)")
+        return 2
+    from audit.scale.dask_engine import run_dask
+
+    summary = run_dask(args.paths, args.out, merchant_lists=args.lists, scheduler=args.scheduler,
+                       clients_from_folders=args.clients_from_folders, client=args.client, workers=args.workers)
+    for err in summary.errors:
+        _err(f"audit: error: {err}")
+    for warning in summary.warnings:
+        _err(f"audit: warning: {warning}")
+    print(clean_line(summary.line()))
+    return 1 if summary.errors else 0
+
+
 def cmd_scan(args: argparse.Namespace) -> int:
     fmt = args.format or ("json" if args.json else "text")
     if fmt in ("parquet", "csv") and not args.out:
         _err(f"audit: error: --format {fmt} needs --out FOLDER")
         return 2
-    if args.engine == "dask":
-        from audit.scale.dask_engine import run_dask
+    _per_client_note(args)
+    if args.out:
+        from audit.outpaths import out_problem
 
-        if not args.out:
-            _err("audit: error: --engine dask needs --out FOLDER (findings and contracts are written as Parquet)")
+        problem = out_problem(args.out, fmt, args.paths, args.lists, folder=args.engine == "dask")
+        if problem:
+            _err(f"audit: error: --out {problem}")
             return 2
-        summary = run_dask(args.paths, args.out, merchant_lists=args.lists, scheduler=args.scheduler,
-                           clients_from_folders=args.clients_from_folders, client=args.client,
-                           workers=args.workers)
-        for err in summary.errors:
-            _err(f"audit: error: {err}")
-        print(clean_line(summary.line()))
-        return 1 if summary.errors else 0
-
-    from audit.pipeline import scan
     from audit.readers.limits import DEFAULT, in_force
 
     try:
@@ -113,6 +154,12 @@ def cmd_scan(args: argparse.Namespace) -> int:
     except ValueError as exc:
         _err(f"audit: error: {exc}")
         return 2
+    if args.engine == "dask":
+        with in_force(limits):
+            return _scan_dask(args)
+
+    from audit.pipeline import scan
+
     same_card = {}
     for pair in getattr(args, "same_card", []):
         name, sep, other = pair.partition("=")
@@ -136,29 +183,38 @@ def cmd_scan(args: argparse.Namespace) -> int:
             _err(f"audit: warning: {mask_card(str(problem))}")
     if not result.reports:  # nothing was read: the one-line errors above say why
         return 1
+    try:
+        _write(result, fmt, args)
+    except OSError as exc:
+        _err(f"audit: error: --out {args.out}: cannot write ({exc.strerror or exc})")
+        return 1
+    return 1 if result.errors else 0
+
+
+def _write(result: object, fmt: str, args: argparse.Namespace) -> None:
+    """The scan result in ``fmt``, to ``--out`` or stdout."""
     if fmt in ("parquet", "csv"):
         from audit.scale.output import write_tables
 
-        for path in write_tables(result, args.out, fmt):
+        for path in write_tables(result, args.out, fmt):  # type: ignore[arg-type]
             print(clean_line(f"wrote {path}"))
     elif fmt == "json":
         from audit.scale.output import write_json
 
         if args.out:
             with open(args.out, "w", encoding="utf-8") as fh:
-                write_json(result, fh)
+                write_json(result, fh)  # type: ignore[arg-type]
         else:
-            write_json(result, sys.stdout)
+            write_json(result, sys.stdout)  # type: ignore[arg-type]
     else:
         from audit.report_text import render_text
 
-        text = render_text(result, all_rows=args.all)
+        text = render_text(result, all_rows=args.all)  # type: ignore[arg-type]
         if args.out:
             with open(args.out, "w", encoding="utf-8") as fh:
                 fh.write(text)
         else:
             sys.stdout.write(text)
-    return 1 if result.errors else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

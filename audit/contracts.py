@@ -192,6 +192,15 @@ def _unique(items: list[Any]) -> list[Any]:
     return list(dict.fromkeys(items))
 
 
+def _unique_printed(texts: list[str]) -> list[str]:
+    """Descriptors as printed, one per spelling: two that differ only in their runs of spaces (a padded
+    field) are one descriptor, shown as first printed."""
+    seen: dict[str, str] = {}
+    for t in texts:
+        seen.setdefault(" ".join(t.split()), t)
+    return list(seen.values())
+
+
 def build_contracts(
     tx: pd.DataFrame, findings: list[Finding], subscriptions: list[Subscription]
 ) -> list[Contract]:
@@ -375,7 +384,7 @@ def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool) -> C
         id="",
         merchant=merchant,
         merchant_key=g.merchant_key,
-        descriptors=_unique([str(r["description"]) for r in charges + refunds if r.get("description")]),
+        descriptors=_unique_printed([str(r["description"]) for r in charges + refunds if r.get("description")]),
         transaction_ids=[r["id"] for r in charges + refunds],
         charges=charges,
         total_paid=net.get(main, 0.0) if len(net) == 1 else math.nan,

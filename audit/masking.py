@@ -39,6 +39,9 @@ _REF_LABEL_RE = re.compile(
     r"|注文|受注|受付|問い?合わせ|問合せ|チケット|予約|伝票|請求書|ケース|オーダー)"
     r"[ \t]{0,2}(?:number|no\.?|num\.?|id|#|番号|ＩＤ|ＮＯ)?[ \t]{0,2}[:：#＃]?[ \t]{0,2}$",
     re.IGNORECASE)
+# First characters that make a spreadsheet read a cell as a formula: ASCII, full-width and the other
+# Unicode minus, plus, equals and at signs (U+2212, U+FE62, U+FE63, U+FE66), and tab / carriage return.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠", "\u2212", "\ufe62", "\ufe63", "\ufe66")
 # ANSI / VT escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), other two-byte escapes.
 _ANSI_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]")
 # C0 and C1 control characters (tab and line breaks included: they become spaces), DEL, and

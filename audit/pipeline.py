@@ -34,11 +34,11 @@ import pandas as pd
 
 from audit import schema
 from audit.errors import StatementError
+from audit.files import STATEMENT_SUFFIXES, file_digest, missing_why
 from audit.model import Finding, ParseReport, RowProblem, Subscription
 from audit.readers import read_statement
 
 SANE_YEARS = (1970, 2100)  # transaction dates outside these years are row problems, not transactions
-STATEMENT_SUFFIXES = (".csv", ".pdf", ".txt", ".tsv")  # what a folder given to scan contributes
 
 
 @dataclass
@@ -89,19 +89,14 @@ _json_value = json_value  # older name
 
 def _digest(data: bytes | None, path: str | Path | None) -> str | None:
     """SHA-256 of a statement's bytes (None when the file cannot be read again)."""
-    h = hashlib.sha256()
     if data is not None:
-        h.update(data)
-        return h.hexdigest()
-    try:
-        if path is None or not Path(path).is_file():
-            return None
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-    except (OSError, TypeError):
+        return hashlib.sha256(data).hexdigest()
+    if path is None:
         return None
-    return h.hexdigest()
+    try:  # the shared file check: a device or pipe is never read
+        return file_digest(path)
+    except (StatementError, TypeError):
+        return None
 
 
 def _read_one(name: str, data: bytes | None, path: str | Path | None) -> tuple[pd.DataFrame, ParseReport]:
@@ -109,9 +104,13 @@ def _read_one(name: str, data: bytes | None, path: str | Path | None) -> tuple[p
     if data is None and path is not None:
         try:
             mode = os.stat(path).st_mode
+        except FileNotFoundError:
+            raise StatementError(name, missing_why(name)) from None
         except OSError:
-            mode = None  # the reader says "file not found" (or why not) in its own words
-        if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            mode = None  # the reader says why not in its own words
+        if mode is not None and stat.S_ISDIR(mode):
+            raise StatementError(name, f"folder holds no statement files ({', '.join(STATEMENT_SUFFIXES)})")
+        if mode is not None and not stat.S_ISREG(mode):
             raise StatementError(name, "is not a regular file (a device, pipe or socket): save the statement "
                                        "as a file and scan that")
     try:
@@ -211,10 +210,21 @@ def read_many(
     frames = [apply_labels(df, labels.get((client, own))) for own, df, _report, client in kept]
     tx = pd.concat(frames, ignore_index=True) if frames else schema.empty_frame()
     tx = schema.conform(tx)
-    if tx["id"].duplicated().any():  # still unique whatever a reader did: suffix by row order in its file
+    if _has_duplicates(tx["id"]):  # still unique whatever a reader did: suffix by row order in its file
         dup = tx.groupby("id").cumcount()
         tx["id"] = tx["id"].where(dup == 0, tx["id"] + "~" + dup.astype("str"))
     return tx, reports, errors
+
+
+def _has_duplicates(ids: pd.Series) -> bool:
+    """``ids.duplicated().any()``, with Arrow's hash on an Arrow text column (about half the time)."""
+    if hasattr(ids.array, "__arrow_array__"):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        col = pa.array(ids.array)
+        return len(pc.unique(col)) != len(col)
+    return bool(ids.duplicated().any())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -374,13 +384,14 @@ def statement_files(paths: Sequence[str | Path], clients_from_folders: bool = Fa
     items: list[tuple[str, None, Path, str | None]] = []
     for p in map(Path, paths):
         files = [p]
-        if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in STATEMENT_SUFFIXES)
+        if p.is_dir():  # a folder without statements stays as one item: reading it says so
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in STATEMENT_SUFFIXES) or [p]
         for f in files:
             who = client
             if clients_from_folders and who is None:
                 who = f.parent.name if f.parent.name and f.parent != Path(".") else f.parent.resolve().name
-            items.append((f.name, None, f, who))
+            # a path that does not exist is named as typed (its error must say which path was meant)
+            items.append((f.name if f is not p or (os.path.lexists(p) and not p.is_dir()) else str(p), None, f, who))
     return items
 
 

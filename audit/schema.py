@@ -13,7 +13,9 @@ page               Int64               PDF page (1-based); <NA> for CSV
 row                Int64               CSV: 1-based physical line in the file; PDF: line on the page
 date               datetime64[us]      transaction (use) date
 posting_date       datetime64[us]      posting date, <NA> when the statement has none
-description        str                 merchant / descriptor exactly as printed (whitespace collapsed)
+description        str                 merchant / descriptor exactly as printed, runs of spaces kept (a
+                                       padded field); normalising is the consumer's job (matching,
+                                       grouping keys)
 amount             float64             in billing currency; positive = charged to the card,
                                        negative = refund, credit or payment
 currency           str                 billing currency, ISO 4217 (``JPY``, ``USD``, ...)
@@ -125,3 +127,30 @@ def validate(df: pd.DataFrame) -> list[str]:
         if bad:
             problems.append(f"unknown kinds: {sorted(bad)}")
     return problems
+
+
+# A card descriptor is at most a few dozen characters; bank memos and PayPal notes run to a few hundred.
+# Matching time grows with a descriptor's length, so what is kept of one is bounded (after reading, for
+# every reader and for Parquet input alike), with a warning.
+MAX_DESCRIPTION = 256
+
+
+def cap_descriptions(df: pd.DataFrame, limit: int = MAX_DESCRIPTION) -> tuple[pd.DataFrame, str | None]:
+    """``df`` with every description cut to ``limit`` characters, and a warning line when any was longer."""
+    if df.empty or "description" not in df.columns:
+        return df, None
+    text = df["description"]
+    lengths = text.str.len()
+    long = (lengths > limit).fillna(False).astype(bool)
+    if not bool(long.any()):
+        return df, None
+    n = int(long.sum())
+    first = df.loc[long].iloc[0]
+    where = ""
+    for col, word in (("row", "row"), ("page", "page")):
+        if col in df.columns and pd.notna(first.get(col)):
+            where = f" (first at {word} {int(first[col])})"
+            break
+    out = df.assign(description=text.where(~long, text.str.slice(0, limit)))
+    return out, (f"{n} description{'s' if n > 1 else ''} longer than {limit} characters cut to {limit}{where}, "
+                 f"longest {int(lengths.max()):,}: only the start is matched")

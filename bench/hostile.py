@@ -316,6 +316,17 @@ CASES = [
 ]
 
 
+def _round_two() -> list[Case]:
+    """Issue 21's cases of the case store, --out, descriptor length, Parquet input (bench/hostile_cases.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from hostile_cases import CASES as MORE
+
+    return [Case(**c) for c in MORE]
+
+
+CASES += _round_two()
+
+
 def run(case: Case, mem_mb: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="hostile-") as tmp:
         try:

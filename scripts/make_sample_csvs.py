@@ -17,6 +17,7 @@ import argparse
 import csv
 import datetime as dt
 import io
+import re
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -569,8 +570,9 @@ def build_all() -> list[Sample]:
 
 
 def printed(text: str) -> str:
-    """A description as the reader returns it: whitespace runs collapsed (no other change)."""
-    return " ".join(unicodedata.normalize("NFC", text).replace("\u3000", " ").split())
+    """A description as the reader returns it: as printed, spacing kept; line breaks and tabs become
+    spaces and the ends are trimmed (no other change)."""
+    return re.sub(r"[\t\r\n]", " ", unicodedata.normalize("NFC", text)).strip()
 
 
 def main(argv: list[str] | None = None) -> int:

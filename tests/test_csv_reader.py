@@ -119,7 +119,7 @@ def test_rakuten_like_spec_foreign_second_line_and_refund_section(monkeypatch: p
     assert df["row"].tolist() == [2, 4, 6]
     first = df.iloc[0]
     assert (first["original_amount"], first["original_currency"], first["rate"]) == (5.0, "USD", 161.0)
-    assert df["description"].iloc[1] == "楽天ＳＰ すき家"  # as printed, spaces collapsed
+    assert df["description"].iloc[1] == "楽天ＳＰ\u3000すき家"  # as printed, ideographic space kept
     assert df["amount"].tolist() == [805.0, 1960.0, -805.0]
     assert df["kind"].tolist() == ["charge", "charge", "refund"]
     assert [e.reason for e in rep.excluded] == ["section heading"]
@@ -502,3 +502,15 @@ def test_headerless_layout_keeps_a_first_line_that_is_data_and_drops_a_title_lin
     vp = "ヤマダ　ハナコ　様,4980-****-****-****,カード\n2026/7/1,SHOP A,540,１,１,540,\n".encode("cp932")
     df, rep = read_csv_bytes(vp, "v.csv", layout=VPASS)
     assert df["row"].tolist() == [2] and rep.excluded == [] and rep.problems == []
+
+
+def test_description_keeps_printed_spacing_and_matching_normalises_for_itself() -> None:
+    """A padded descriptor keeps its runs of spaces (issue 18); grouping and matching collapse them."""
+    from audit.descriptors import merchant_key, normalize_descriptor
+
+    df, _ = read("Date,Description,Amount\n2026-05-01,UBER   *TRIP      HELP.UBER.COM,12.00\n"
+                 "2026-05-02,UBER *TRIP HELP.UBER.COM,8.00\n")
+    assert df["description"].tolist() == ["UBER   *TRIP      HELP.UBER.COM", "UBER *TRIP HELP.UBER.COM"]
+    first, second = df["description"].tolist()
+    assert normalize_descriptor(first) == normalize_descriptor(second)
+    assert merchant_key(first) == merchant_key(second)

@@ -72,7 +72,7 @@ def test_eval_merchants_meets_its_targets() -> None:
 
 
 def test_eval_merchants_command(capsys) -> None:
-    assert main(["eval", "--merchants"]) == 0
+    assert main(["eval", "--merchants", "--raw"]) == 0
     out = capsys.readouterr().out
     assert "per 2,000" in out and "recall" in out and "targets met" in out
 

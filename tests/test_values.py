@@ -236,7 +236,7 @@ def test_parse_date_only_raises_value_error(text: str) -> None:
         (["05/14/2026", "01/02/2026"], "%m/%d/%Y", False, False),
         (["14/05/2026", "01/02/2026"], "%d/%m/%Y", True, False),
         (["01/02/2026", "03/04/2026"], "%m/%d/%Y", False, True),
-        (["14 May 2026", "1 Jun 2026"], "%d %b %Y", True, False),
+        (["14 May 2026", "1 Jun 2026"], "%Y-%m-%d", None, False),  # month names are read as numbers
         (["2026年5月14日"], "%Y年%m月%d日", None, False),
         (["14.05.2026", "01.06.2026"], "%d.%m.%Y", True, False),
     ],
@@ -335,3 +335,44 @@ def test_fast_amount_path_agrees_with_full_parser(text: str) -> None:
     full = values.map_unique(col, lambda u: values._parse_amounts_full(u, None))  # the parser without the fast path
     fast = parse_amounts(col)
     assert ((fast == full) | (fast.isna() & full.isna())).all()
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("12 gen. 2024", "2024-01-12"),  # Italian abbreviation with a trailing period
+        ("3. März 2024", "2024-03-03"),
+        ("15-févr.-2023", "2023-02-15"),
+        ("Dec 3, 2025", "2025-12-03"),
+        ("01 Jan 01", "2001-01-01"),  # two-digit year
+        ("Mon, 12 Jan 2024", "2024-01-12"),
+        ("7 октября 2023", "2023-10-07"),
+        ("12 mai 2024", "2024-05-12"),
+    ],
+)
+def test_month_names_in_many_languages(text: str, iso: str) -> None:
+    assert parse_date(text) == dt.date.fromisoformat(iso)
+    assert parse_dates(pd.Series([text, text])).iloc[0] == pd.Timestamp(iso)
+
+
+def test_month_name_helper_refuses_other_text() -> None:
+    from audit.dates import month_name_date
+
+    assert month_name_date("REFUND 12 2024") is None
+    assert month_name_date("29 Dec") == "12月29日"  # no year: completed later from the statement period
+
+
+def test_times_with_and_without_seconds_in_one_column() -> None:
+    got = parse_dates(pd.Series(["2023-02-12 21:32:14", "2023-02-08 14:16", "09.01.2000 00:58"][:2]))
+    assert got.tolist() == [pd.Timestamp("2023-02-12"), pd.Timestamp("2023-02-08")]
+    got = parse_dates(pd.Series(["20091224120000[0:GMT]", "20091223120000.000"]))  # OFX-style date-times
+    assert got.tolist() == [pd.Timestamp("2009-12-24"), pd.Timestamp("2009-12-23")]
+
+
+def test_ambiguous_day_month_order_follows_the_compact_period() -> None:
+    info = infer_date_format_info(pd.Series(["05/01/2023", "05/02/2023", "05/03/2023"]))
+    assert info.format == "%m/%d/%Y" and not info.ambiguous and "period" in info.note
+    info = infer_date_format_info(pd.Series(["01/05/2023", "02/05/2023", "03/05/2023"]))
+    assert info.format == "%d/%m/%Y" and not info.ambiguous
+    info = infer_date_format_info(pd.Series(["01/02/2026", "03/04/2026"]))  # nothing stands out: the default
+    assert info.ambiguous

@@ -2,15 +2,18 @@
 
     audit cases sync STATEMENT... --client NAME     scan statements, open a case per suspicious contract
     audit cases list [--client NAME] [--as-of DATE] every case, and what is due next
-    audit cases show KEY                            one case with its history, letters and replies
-    audit cases set-status KEY STATUS [--date D] [--note TEXT]
-    audit cases record-letter KEY --kind cancellation|follow_up|dispute (--file F | --text T) [--date D]
-    audit cases record-reply KEY (--file F | --text T) [--date D]
-    audit cases record-refund KEY AMOUNT CURRENCY   a refund received (kept per currency)
+    audit cases show CASE                           one case with its history, letters and replies
+    audit cases set-status CASE STATUS [--date D] [--note TEXT]
+    audit cases record-letter CASE --kind cancellation|follow_up|dispute (--file F | --text T) [--date D]
+    audit cases record-reply CASE (--file F | --text T) [--date D]
+    audit cases record-refund CASE AMOUNT CURRENCY   a refund received (kept per currency)
     audit cases export CLIENT                       everything about one client as JSON
     audit cases forget CLIENT --yes                 delete the client and everything of theirs
 
-KEY may be the start of a case key, as ``list`` prints it. ``--store FILE`` picks another file.
+CASE is the case's short id as ``list`` prints it (``C-0007``; ``c7`` works too), its full key, or the
+start of its key. ``--store FILE`` picks another file. Files named on the command line (statements,
+``--file``) go through the one shared file check (:mod:`audit.files`): a device or pipe is refused by
+name and never read; a store that cannot be used is one line naming it.
 """
 
 from __future__ import annotations
@@ -25,17 +28,23 @@ from pathlib import Path
 
 from audit.cases.money import format_totals
 from audit.cases.statuses import STATUSES, label, next_actions
-from audit.cases.store import CaseNotFound, CaseStore
+from audit.cases.store import CaseNotFound, CaseStore, CaseStoreError
+from audit.errors import StatementError
 from audit.masking import mask_card
 
 LETTER_KINDS = ("cancellation", "follow_up", "dispute")
+DATES = (date(1970, 1, 1), date(2100, 12, 31))  # a case's dates: anything else is a typing error
+MAX_TEXT_BYTES = 1024 * 1024  # a letter or reply read with --file
 
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    if not DATES[0] <= day <= DATES[1]:
+        raise argparse.ArgumentTypeError(f"{text}: give a date between {DATES[0]} and {DATES[1]}")
+    return day
 
 
 def register(subparsers) -> None:  # argparse's _SubParsersAction
@@ -56,12 +65,12 @@ def register(subparsers) -> None:  # argparse's _SubParsersAction
     ls.set_defaults(func=_reported(cmd_list))
 
     sh = sub.add_parser("show", help="one case with its history, letters and replies")
-    sh.add_argument("key")
+    sh.add_argument("key", metavar="CASE")
     sh.add_argument("--client")
     sh.set_defaults(func=_reported(cmd_show))
 
     st = sub.add_parser("set-status", help="move a case to a status")
-    st.add_argument("key")
+    st.add_argument("key", metavar="CASE")
     st.add_argument("status", choices=STATUSES)
     st.add_argument("--date", type=_day, default=None)
     st.add_argument("--note", default="")
@@ -71,7 +80,7 @@ def register(subparsers) -> None:  # argparse's _SubParsersAction
     for name, helptext, func in (("record-letter", "keep a letter that was sent", cmd_record_letter),
                                  ("record-reply", "keep a merchant's reply (classified)", cmd_record_reply)):
         r = sub.add_parser(name, help=helptext)
-        r.add_argument("key")
+        r.add_argument("key", metavar="CASE")
         if name == "record-letter":
             r.add_argument("--kind", choices=LETTER_KINDS, default="cancellation")
         src = r.add_mutually_exclusive_group(required=True)
@@ -82,7 +91,7 @@ def register(subparsers) -> None:  # argparse's _SubParsersAction
         r.set_defaults(func=_reported(func))
 
     rf = sub.add_parser("record-refund", help="a refund received (kept per currency)")
-    rf.add_argument("key")
+    rf.add_argument("key", metavar="CASE")
     rf.add_argument("amount", type=float)
     rf.add_argument("currency")
     rf.add_argument("--client")
@@ -103,12 +112,13 @@ def _store(args: argparse.Namespace) -> CaseStore:
 
 
 def _text(args: argparse.Namespace) -> str:
+    """``--text``, or the ``--file`` through the shared file check (regular files of at most 1 MiB)."""
     if args.file is None:
         return str(args.text)
-    try:
-        return args.file.read_bytes()[:1_000_000].decode("utf-8", errors="replace")
-    except OSError as exc:
-        raise SystemExit(f"audit: error: {args.file}: cannot read ({exc.strerror or exc})") from None
+    from audit.files import read_regular
+
+    data = read_regular(args.file, str(args.file), MAX_TEXT_BYTES, what="letter or reply")
+    return data.decode("utf-8", errors="replace")
 
 
 def _reported(cmd: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
@@ -120,41 +130,41 @@ def _reported(cmd: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Na
             return cmd(args)
         except CaseNotFound as exc:
             return _err(exc.args[0])
+        except (CaseStoreError, StatementError) as exc:
+            return _err(str(exc))
 
     return run
 
 
 def _err(msg: str) -> int:
-    print(f"audit: error: {' '.join(str(msg).split())}", file=sys.stderr)
+    from audit.masking import clean_line
+
+    print(f"audit: error: {' '.join(clean_line(msg).split())}", file=sys.stderr)
     return 1
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from audit.pipeline import scan
+    from audit.files import file_digest
+    from audit.pipeline import scan, statement_files
+    from audit.readers.limits import active
 
     result = scan(args.paths)
-    for err in result.errors:
-        print(f"audit: error: {err}", file=sys.stderr)
+    errors = [str(e) for e in result.errors]
+    for err in errors:
+        _err(err)
+    digests = []
+    for name, _, path, _ in statement_files(args.paths):
+        try:  # by hash only; a file the scan refused (a device, a pipe, too large) is never read here
+            digests.append((name, file_digest(path, name, active().bytes)))
+        except StatementError:
+            continue
     with _store(args) as store:
-        for p in args.paths:
-            try:
-                store.add_statement(args.client, p, Path(p).read_bytes()[:200 * 1024 * 1024])
-            except OSError:
-                pass
+        for name, digest in digests:
+            store.add_statement(args.client, name, sha256=digest)
         keys = store.sync_contracts(args.client, result.contracts or [])
-        print(f"{len(keys)} case(s) for {args.client} in {store.path}")
-    return 1 if result.errors else 0
-
-
-def _short_keys(keys: list[str], least: int = 10) -> dict[str, str]:
-    """Each key cut to the shortest prefix (at least ``least`` characters) no other key starts with."""
-    out = {}
-    for k in keys:
-        n = least
-        while n < len(k) and any(o != k and o.startswith(k[:n]) for o in keys):
-            n += 1
-        out[k] = k[:n]
-    return out
+        refs = [c["ref"] for c in store.cases(args.client) if c["key"] in set(keys)]
+        print(f"{len(keys)} case(s) for {args.client} in {store.path}" + (f": {', '.join(refs)}" if refs else ""))
+    return 1 if errors else 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -168,15 +178,14 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not cases:
         print("no cases" + (f" for {args.client}" if args.client else ""))
         return 0
-    short = _short_keys([c["key"] for c in cases])
     for c in cases:
         paid = format_totals(c["paid"], empty="-")
-        print(f"{short[c['key']]}  {c['client']:<16.16} {mask_card(c['merchant']):<28.28} {label(c['status'], 'en'):<30} "
+        print(f"{c['ref']:<7} {c['client']:<16.16} {mask_card(c['merchant']):<28.28} {label(c['status'], 'en'):<30} "
               f"paid {paid}")
     print(f"\nnext steps as of {as_of.isoformat()}:")
     for a in next_actions(cases, as_of):
         when = "OVERDUE since" if a.overdue else "due"
-        print(f"  {when} {a.due.isoformat()}  {short.get(a.key, a.key)}  {a.client}: {mask_card(a.merchant)} - {a.step_en}")
+        print(f"  {when} {a.due.isoformat()}  {a.ref or a.key[:10]}  {a.client}: {mask_card(a.merchant)} - {a.step_en}")
     return 0
 
 
@@ -191,7 +200,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_set_status(args: argparse.Namespace) -> int:
     with _store(args) as store:
         case = store.set_status(args.key, args.status, on=args.date, note=args.note, client=args.client)
-    print(f"{case['key'][:10]}: {label(case['status'], 'en')}; next step due {case['next_due'] or '-'}")
+    print(f"{case['ref']}: {label(case['status'], 'en')}; next step due {case['next_due'] or '-'}")
     return 0
 
 
@@ -199,7 +208,7 @@ def cmd_record_letter(args: argparse.Namespace) -> int:
     text = _text(args)
     with _store(args) as store:
         case = store.record_letter(args.key, args.kind, text, sent_on=args.date, client=args.client)
-    print(f"{case['key'][:10]}: {args.kind} letter kept; {label(case['status'], 'en')}; "
+    print(f"{case['ref']}: {args.kind} letter kept; {label(case['status'], 'en')}; "
           f"next step due {case['next_due'] or '-'}")
     return 0
 
@@ -210,7 +219,7 @@ def cmd_record_reply(args: argparse.Namespace) -> int:
         case = store.record_reply(args.key, text, received_on=args.date, client=args.client)
     reply = case["replies"][-1]
     ticket = f"; ticket {reply['ticket']}" if reply["ticket"] else ""
-    print(f"{case['key'][:10]}: reply is {reply['category']}{ticket}; {label(case['status'], 'en')}; "
+    print(f"{case['ref']}: reply is {reply['category']}{ticket}; {label(case['status'], 'en')}; "
           f"next step due {case['next_due'] or '-'}")
     return 0
 
@@ -220,7 +229,7 @@ def cmd_record_refund(args: argparse.Namespace) -> int:
         return _err("give a positive amount and a currency code such as JPY or USD")
     with _store(args) as store:
         case = store.record_refund(args.key, args.amount, args.currency, client=args.client)
-    print(f"{case['key'][:10]}: refunded {format_totals(case['refunded'])}")
+    print(f"{case['ref']}: refunded {format_totals(case['refunded'])}")
     return 0
 
 

@@ -5,15 +5,20 @@ one case per contract (keyed by the contract's stable key), every status change,
 (text and date), every reply (classified, with its ticket number), the next follow-up due and the
 amounts refunded per currency. The file is created with owner-only permissions; ``AUDIT_DATA_DIR``
 moves it (tests use a temporary folder). The schema carries a version and is migrated on open.
+
+Every case has a short id (``C-0007``) besides its long stable key; every command accepts either.
+Several programs may use the file at once: every change runs in one ``BEGIN IMMEDIATE`` transaction
+(read and write together, so no update is lost), writers wait up to ``timeout`` seconds for each
+other, and new rows are upserts. A file that is not a case store (a symbolic link, a device, another
+program's database, a damaged file, a newer schema) is refused with one line naming it
+(:class:`CaseStoreError`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
-import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -22,52 +27,22 @@ from typing import Any
 
 from audit.cases.money import paid_by_currency
 from audit.cases.statuses import check_status, due_after, status_from_reply
+from audit.cases.store_file import (
+    APP_DIR,
+    CASE_REF,
+    FILE_NAME,
+    MIGRATIONS,
+    CaseStoreError,
+    data_dir,
+    db_error,
+    default_path,
+    open_file,
+    statements,
+)
 from audit.masking import mask_card
 
-APP_DIR = "card-audit"
-FILE_NAME = "cases.sqlite3"
-
-MIGRATIONS: list[str] = [
-    # 1: the first schema
-    """
-    CREATE TABLE clients (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, created TEXT NOT NULL);
-    CREATE TABLE cards (id INTEGER PRIMARY KEY, client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
-        label TEXT NOT NULL, UNIQUE (client_id, label));
-    CREATE TABLE statements (id INTEGER PRIMARY KEY,
-        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
-        sha256 TEXT NOT NULL, name TEXT NOT NULL, added TEXT NOT NULL, UNIQUE (client_id, sha256));
-    CREATE TABLE cases (id INTEGER PRIMARY KEY, client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
-        key TEXT NOT NULL, merchant TEXT NOT NULL, card TEXT NOT NULL DEFAULT '', first_date TEXT NOT NULL DEFAULT '',
-        last_date TEXT NOT NULL DEFAULT '', paid TEXT NOT NULL DEFAULT '{}', refunded TEXT NOT NULL DEFAULT '{}',
-        status TEXT NOT NULL DEFAULT 'to_write', next_due TEXT, ticket TEXT NOT NULL DEFAULT '',
-        merchant_email TEXT NOT NULL DEFAULT '', order_number TEXT NOT NULL DEFAULT '',
-        product TEXT NOT NULL DEFAULT '', updated TEXT NOT NULL, UNIQUE (client_id, key));
-    CREATE TABLE events (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-        at TEXT NOT NULL, on_date TEXT NOT NULL, old TEXT, new TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');
-    CREATE TABLE letters (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-        kind TEXT NOT NULL, sent_on TEXT NOT NULL, text TEXT NOT NULL, created TEXT NOT NULL);
-    CREATE TABLE replies (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-        received_on TEXT NOT NULL, text TEXT NOT NULL, category TEXT NOT NULL, ticket TEXT NOT NULL DEFAULT '',
-        created TEXT NOT NULL);
-    """,
-]
-
-
-def data_dir() -> Path:
-    """``$AUDIT_DATA_DIR``, else the platform's per-user data folder (``~/.local/share/card-audit`` on Linux)."""
-    env = os.environ.get("AUDIT_DATA_DIR")
-    if env:
-        return Path(env).expanduser()
-    home = Path.home()
-    if sys.platform == "win32":
-        return Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming") / APP_DIR
-    if sys.platform == "darwin":
-        return home / "Library" / "Application Support" / APP_DIR
-    return Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share") / APP_DIR
-
-
-def default_path() -> Path:
-    return data_dir() / FILE_NAME
+__all__ = ["APP_DIR", "FILE_NAME", "CaseNotFound", "CaseStore", "CaseStoreError", "contract_key", "data_dir",
+           "default_path"]
 
 
 def contract_key(c: Any, client: str = "") -> str:
@@ -98,20 +73,28 @@ class CaseNotFound(KeyError):
 class CaseStore:
     """The case file. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, timeout: float = 15.0) -> None:
         self.path = Path(path) if path is not None else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not self.path.exists():
-            fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
-            os.close(fd)
         try:
-            os.chmod(self.path, 0o600)
-        except OSError:  # pragma: no cover - e.g. a file system without permissions
-            pass
-        self.db = sqlite3.connect(self.path, timeout=10)
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise CaseStoreError(self.path, f"its folder cannot be created ({exc.strerror or exc})") from None
+        open_file(self.path)
+        self._depth = 0
+        try:  # autocommit mode: every change is in an explicit BEGIN IMMEDIATE transaction (:meth:`_tx`)
+            self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise db_error(self.path, exc) from None
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA foreign_keys = ON")
-        self._migrate()
+        try:
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise db_error(self.path, exc) from None
+        except CaseStoreError:
+            self.db.close()
+            raise
 
     def __enter__(self) -> CaseStore:
         return self
@@ -124,8 +107,32 @@ class CaseStore:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self.db:
+        """One write transaction (``BEGIN IMMEDIATE``: the write lock is taken before anything is read, so a
+        read-then-write cannot lose another program's update); nested calls join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.db
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise db_error(self.path, exc) from None
+        self._depth = 1
+        try:
             yield self.db
+        except BaseException:
+            self._depth = 0
+            self.db.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self.db.execute("ROLLBACK")
+            raise db_error(self.path, exc) from None
 
     # ------------------------------------------------------------------ schema
 
@@ -135,35 +142,44 @@ class CaseStore:
         return int(row[0] or 0)
 
     def _migrate(self) -> None:
+        """Bring the file to the newest schema, in one transaction; refuse a newer schema or a foreign database."""
         with self._tx() as db:
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if tables and "schema_version" not in tables:
+                raise CaseStoreError(self.path, "is an SQLite database of another program, not a case store")
             db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied TEXT NOT NULL)")
-        for number, script in enumerate(MIGRATIONS, start=1):
-            if number <= self.version:
-                continue
-            with self._tx() as db:
-                for statement in script.split(";"):
-                    if statement.strip():
+            if self.version > len(MIGRATIONS):
+                raise CaseStoreError(self.path, f"was written by a newer card-audit (case store schema {self.version}; "
+                                                f"this version knows up to {len(MIGRATIONS)}): update card-audit")
+            for number, script in enumerate(MIGRATIONS, start=1):
+                if number > self.version:
+                    for statement in statements(script):
                         db.execute(statement)
-                db.execute("INSERT INTO schema_version VALUES (?, ?)", (number, _now()))
+                    db.execute("INSERT INTO schema_version VALUES (?, ?)", (number, _now()))
 
     # ------------------------------------------------------------------ clients, cards, statements
 
     def client_id(self, name: str, create: bool = True) -> int | None:
         name = " ".join(str(name).split()) or "-"
+        if create:
+            with self._tx() as db:  # an upsert: two programs adding the same client both get its one id
+                db.execute("INSERT INTO clients (name, created) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                           (name, _now()))
+                return int(db.execute("SELECT id FROM clients WHERE name = ?", (name,)).fetchone()[0])
         row = self.db.execute("SELECT id FROM clients WHERE name = ?", (name,)).fetchone()
-        if row or not create:
-            return int(row[0]) if row else None
-        with self._tx() as db:
-            return int(db.execute("INSERT INTO clients (name, created) VALUES (?, ?)", (name, _now())).lastrowid or 0)
+        return int(row[0]) if row else None
 
     def clients(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT name FROM clients ORDER BY name")]
 
-    def add_statement(self, client: str, name: str, data: bytes) -> bool:
-        """Remember that a statement was read (its hash and file name only); False when already known."""
-        cid = self.client_id(client)
-        digest = hashlib.sha256(data).hexdigest()
+    def add_statement(self, client: str, name: str, data: bytes | None = None, *, sha256: str | None = None) -> bool:
+        """Remember that a statement was read (its hash and file name only); False when already known.
+
+        Give the file's bytes, or its ``sha256`` when it was hashed elsewhere (:func:`audit.files.file_digest`).
+        """
+        digest = sha256 or hashlib.sha256(data or b"").hexdigest()
         with self._tx() as db:
+            cid = self.client_id(client)
             cur = db.execute("INSERT OR IGNORE INTO statements (client_id, sha256, name, added) VALUES (?, ?, ?, ?)",
                              (cid, digest, Path(name).name[:200], _now()))
         return cur.rowcount == 1
@@ -179,9 +195,9 @@ class CaseStore:
 
         A known case keeps its status, letters and replies; its merchant, dates and totals are refreshed.
         """
-        cid = self.client_id(client)
         keys: list[str] = []
         with self._tx() as db:
+            cid = self.client_id(client)
             for c in contracts:
                 if not getattr(c, "suspicious", False):
                     continue
@@ -191,33 +207,38 @@ class CaseStore:
                 for card in cards:
                     db.execute("INSERT OR IGNORE INTO cards (client_id, label) VALUES (?, ?)", (cid, card))
                 paid = json.dumps(paid_by_currency(c), sort_keys=True)
-                row = db.execute("SELECT id FROM cases WHERE client_id = ? AND key = ?", (cid, key)).fetchone()
-                if row:
-                    db.execute("UPDATE cases SET merchant = ?, card = ?, first_date = ?, last_date = ?, paid = ? "
-                               "WHERE id = ?", (mask_card(c.merchant), ",".join(cards), c.first_date, c.last_date,
-                                                paid, row[0]))
-                    continue
-                due = _iso(today)
+                # a known case keeps its status, letters and replies; only what the statements say is refreshed
                 db.execute("INSERT INTO cases (client_id, key, merchant, card, first_date, last_date, paid, status, "
-                           "next_due, updated) VALUES (?, ?, ?, ?, ?, ?, ?, 'to_write', ?, ?)",
-                           (cid, key, mask_card(c.merchant), ",".join(cards), c.first_date, c.last_date, paid, due,
-                            _now()))
+                           "next_due, updated) VALUES (?, ?, ?, ?, ?, ?, ?, 'to_write', ?, ?) "
+                           "ON CONFLICT (client_id, key) DO UPDATE SET merchant = excluded.merchant, "
+                           "card = excluded.card, first_date = excluded.first_date, last_date = excluded.last_date, "
+                           "paid = excluded.paid",
+                           (cid, key, mask_card(c.merchant), ",".join(cards), c.first_date, c.last_date, paid,
+                            _iso(today), _now()))
         return keys
 
     def _case_row(self, key: str, client: str | None = None) -> sqlite3.Row:
+        """The case named by its short id (``C-0007``, ``c7``), its key, or the start of its key (taken
+        literally: ``%`` and ``_`` are characters like any other); one case or :class:`CaseNotFound`."""
+        key = str(key).strip()
+        if not key:
+            raise CaseNotFound("give a case id such as C-0007 (audit cases list shows them)")
         sql = ("SELECT cases.*, clients.name AS client FROM cases JOIN clients ON clients.id = cases.client_id "
-               "WHERE (cases.key = ? OR cases.key LIKE ?)")
-        args: list[Any] = [key, key + "%"]
+               "WHERE {} ")
+        args: list[Any] = []
         if client is not None:
             sql += " AND clients.name = ?"
             args.append(" ".join(client.split()))
-        rows = self.db.execute(sql, args).fetchall()
-        exact = [r for r in rows if r["key"] == key]
-        rows = exact or rows
+        ref = CASE_REF.fullmatch(key)
+        rows = []
+        if ref:
+            rows = self.db.execute(sql.format("cases.ref = ?"), [f"C-{int(ref.group(1)):04d}", *args]).fetchall()
+        rows = rows or self.db.execute(sql.format("cases.key = ?"), [key, *args]).fetchall()
+        rows = rows or self.db.execute(sql.format("substr(cases.key, 1, length(?)) = ?"), [key, key, *args]).fetchall()
         if not rows:
             raise CaseNotFound(f"no case {key!r}" + (f" for client {client!r}" if client else ""))
         if len(rows) > 1:
-            raise CaseNotFound(f"case key {key!r} is ambiguous: give more of it or the client")
+            raise CaseNotFound(f"case key {key!r} is ambiguous: give its id (C-...) or the client")
         return rows[0]
 
     def case(self, key: str, client: str | None = None) -> dict[str, Any]:
@@ -254,65 +275,65 @@ class CaseStore:
                    client: str | None = None, next_due: date | str | None = None) -> dict[str, Any]:
         """Move a case to ``status`` (recorded with its date and note); the next follow-up is re-dated."""
         check_status(status)
-        row = self._case_row(key, client)
-        day = _iso(on)
-        due = _iso(next_due) if next_due else due_after(status, date.fromisoformat(day))
         with self._tx() as db:
+            row = self._case_row(key, client)
+            day = _iso(on)
+            due = _iso(next_due) if next_due else due_after(status, date.fromisoformat(day))
             db.execute("INSERT INTO events (case_id, at, on_date, old, new, note) VALUES (?, ?, ?, ?, ?, ?)",
                        (row["id"], _now(), day, row["status"], status, note[:2000]))
             db.execute("UPDATE cases SET status = ?, next_due = ?, updated = ? WHERE id = ?",
                        (status, due.isoformat() if isinstance(due, date) else due, _now(), row["id"]))
-        return self.case(row["key"], row["client"])
+            return self.case(row["key"], row["client"])
 
     def record_letter(self, key: str, kind: str, text: str, sent_on: date | str | None = None,
                       client: str | None = None) -> dict[str, Any]:
         """Keep a letter that was sent (masked text and date); a first request moves the case to ``sent``."""
-        row = self._case_row(key, client)
-        day = _iso(sent_on)
         with self._tx() as db:
+            row = self._case_row(key, client)
+            day = _iso(sent_on)
             db.execute("INSERT INTO letters (case_id, kind, sent_on, text, created) VALUES (?, ?, ?, ?, ?)",
                        (row["id"], kind, day, mask_card(text, context="prose") or "", _now()))
-        new = {"dispute": "disputed"}.get(kind, "sent" if row["status"] in ("to_write", "discount_offered",
-                                                                               "auto_reply", "sent") else row["status"])
-        return self.set_status(row["key"], new, on=day, note=f"letter: {kind}", client=row["client"])
+            new = {"dispute": "disputed"}.get(kind, "sent" if row["status"] in ("to_write", "discount_offered",
+                                                                                   "auto_reply", "sent") else row["status"])
+            return self.set_status(row["key"], new, on=day, note=f"letter: {kind}", client=row["client"])
 
     def record_reply(self, key: str, text: str, received_on: date | str | None = None,
                      client: str | None = None) -> dict[str, Any]:
         """Keep a merchant's reply, classified; its ticket number is kept on the case for the follow-up."""
         from audit.cases.replies import classify_reply
 
-        row = self._case_row(key, client)
-        day = _iso(received_on)
         a = classify_reply(text)
         ticket = a.ticket or ""
         with self._tx() as db:
+            row = self._case_row(key, client)
+            day = _iso(received_on)
             db.execute("INSERT INTO replies (case_id, received_on, text, category, ticket, created) "
                        "VALUES (?, ?, ?, ?, ?, ?)", (row["id"], day, mask_card(text, context="prose") or "", a.category, ticket, _now()))
             if ticket:
                 db.execute("UPDATE cases SET ticket = ? WHERE id = ?", (ticket, row["id"]))
-        new = status_from_reply(a.category, a.cancelled, a.refunded, row["status"])
-        return self.set_status(row["key"], new, on=day, note=f"reply: {a.category}", client=row["client"])
+            new = status_from_reply(a.category, a.cancelled, a.refunded, row["status"])
+            return self.set_status(row["key"], new, on=day, note=f"reply: {a.category}", client=row["client"])
 
     def record_refund(self, key: str, amount: float, currency: str, on: date | str | None = None,
                       client: str | None = None) -> dict[str, Any]:
         """Add a refund received (per currency, never added across currencies)."""
-        row = self._case_row(key, client)
-        refunded = json.loads(row["refunded"] or "{}")
         cur = currency.strip().upper()[:8]
-        refunded[cur] = round(float(refunded.get(cur, 0.0)) + float(amount), 2)
-        with self._tx() as db:
+        with self._tx() as db:  # read and add in one transaction: a refund recorded meanwhile is never lost
+            row = self._case_row(key, client)
+            refunded = json.loads(row["refunded"] or "{}")
+            refunded[cur] = round(float(refunded.get(cur, 0.0)) + float(amount), 2)
             db.execute("UPDATE cases SET refunded = ?, updated = ? WHERE id = ?",
                        (json.dumps(refunded, sort_keys=True), _now(), row["id"]))
-        return self.case(row["key"], row["client"])
+            return self.case(row["key"], row["client"])
 
     def set_details(self, key: str, client: str | None = None, **fields: str) -> None:
         """This case's own merchant address, order number and product (from its .eml or typed)."""
         allowed = {k: str(v)[:500] for k, v in fields.items() if k in ("merchant_email", "order_number", "product")}
         if not allowed:
             return
-        row = self._case_row(key, client)
         sets = ", ".join(f"{k} = ?" for k in allowed)
         with self._tx() as db:
+            row = self._case_row(key, client)
             db.execute(f"UPDATE cases SET {sets}, updated = ? WHERE id = ?", (*allowed.values(), _now(), row["id"]))
 
     # ------------------------------------------------------------------ one client's data
@@ -335,5 +356,8 @@ class CaseStore:
             return False
         with self._tx() as db:
             db.execute("DELETE FROM clients WHERE id = ?", (cid,))
-        self.db.execute("VACUUM")  # the deleted text must not stay in free pages of the file
+        try:
+            self.db.execute("VACUUM")
+        except sqlite3.OperationalError:  # another program has the file open: the next forget or open compacts it
+            pass  # the deleted text must not stay in free pages of the file
         return True

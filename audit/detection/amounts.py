@@ -58,6 +58,23 @@ def _regular_gaps(d: np.ndarray) -> bool:
     return bool((inside.mean(axis=0) >= 0.6).any())
 
 
+def regular_runs(d: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """:func:`_regular_gaps` of every run at once: ``d`` holds the runs one after another, run ``r`` being
+    ``d[edges[r]:edges[r + 1]]`` (each in date order). One pass over the gaps, whatever the number of runs."""
+    starts, ends = edges[:-1], edges[1:]
+    out = np.zeros(len(starts), dtype=bool)
+    if len(d) < 2:
+        return out
+    inside = (diff1(d)[:, None] >= _LO[None, :]) & (diff1(d)[:, None] <= _HI[None, :])
+    inside[ends[:-1][ends[:-1] >= 1] - 1] = False  # the step from one run to the next is no gap
+    counts = np.concatenate([np.zeros((1, len(_LO)), dtype=np.int64), np.cumsum(inside, axis=0)])
+    n = ends - starts - 1  # gaps per run
+    has = n >= 1
+    per = counts[(ends - 1)[has]] - counts[starts[has]]
+    out[has] = ((per / n[has][:, None]) >= 0.6).any(axis=1)
+    return out
+
+
 _LO = np.array([c.lo for c in CADENCES], dtype=float)
 _HI = np.array([c.hi for c in CADENCES], dtype=float)
 

@@ -41,8 +41,10 @@ def coverage_by_client(tx: pd.DataFrame, clients: np.ndarray,
     ok = (tx["date"].notna() & tx["source"].notna()).to_numpy()
     if not ok.any():
         return {}
-    df = pd.DataFrame({"c": clients[ok], "source": tx["source"].to_numpy(dtype=object)[ok],
-                       "date": tx["date"].to_numpy()[ok]})
+    codes, sources = pd.factorize(tx["source"])
+    if len(sources) < 2:  # one file: every client is covered throughout
+        return {}
+    df = pd.DataFrame({"c": clients[ok], "source": codes[ok], "date": tx["date"].to_numpy()[ok]})
     g = df.groupby(["c", "source"], sort=True)["date"].agg(["min", "max"])
     level = g.index.get_level_values(0).to_numpy()
     several = pd.Series(level).value_counts()
@@ -50,7 +52,7 @@ def coverage_by_client(tx: pd.DataFrame, clients: np.ndarray,
     for c in sorted(int(x) for x in several[several >= 2].index):
         part = g.loc[c]
         lo, hi = _day_numbers(part["min"]), _day_numbers(part["max"])
-        for i, source in enumerate(part.index):
+        for i, source in enumerate(sources[part.index.to_numpy()]):
             if printed and source in printed:
                 a, b = _day_numbers(printed[source])
                 lo[i], hi[i] = min(lo[i], a), max(hi[i], b)

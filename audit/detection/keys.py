@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -80,11 +81,19 @@ def stream_keys(keys: pd.Series, by: pd.Series | None = None) -> pd.Series:
     each client's rows were given alone.
     """
     kc, ku = pd.factorize(keys)
-    base = [_base_key(str(k)) for k in ku]
     if by is None:
         bc = np.zeros(len(kc), dtype=np.int64)
     else:
         bc, _ = pd.factorize(by.fillna(""), use_na_sentinel=False)
+    index, table = stream_key_table(kc, np.asarray(ku, dtype=object), bc)
+    return pd.Series(table[index], index=keys.index, dtype="str")
+
+
+def stream_key_table(kc: np.ndarray, ku: np.ndarray, bc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`stream_keys` on codes: ``kc`` indexes the distinct keys ``ku`` (-1: missing), ``bc`` numbers the
+    rows' clients. Returns, per row, an index into a table of stream keys (one text per distinct outcome
+    at most a few times over), and that table: no text is built per row."""
+    base = [_base_key(str(k)) for k in ku]
     width = np.int64(len(ku) + 1)
     pair = bc.astype(np.int64) * width + kc
     pairs, counts = np.unique(pair[kc >= 0], return_counts=True)
@@ -94,18 +103,21 @@ def stream_keys(keys: pd.Series, by: pd.Series | None = None) -> pd.Series:
         code_head = base[k][1]
         if code_head is not None:
             members.setdefault((b, code_head), []).append((k, n))
-    final = np.array([_COUNTRY_TAIL.sub("", v) or v for v, _ in base] + [""], dtype=object)
-    out = final[np.where(kc >= 0, kc, len(ku))]
-    head_of: dict[int, str] = {}  # pair -> the head its changing code is dropped to
+    final = [_COUNTRY_TAIL.sub("", v) or v for v, _ in base] + [""]
+    index = np.where(kc >= 0, kc, len(ku)).astype(np.int64)
+    head_of: dict[int, int] = {}  # pair -> position in the table of the head its changing code is dropped to
+    heads: dict[str, int] = {}
     for (b, code_head), group in members.items():
         total = sum(n for _, n in group)
         if len(group) >= 2 and len(group) >= 0.8 * total:
+            head = _COUNTRY_TAIL.sub("", code_head) or code_head
+            at = heads.setdefault(head, len(final) + len(heads))
             for k, _ in group:
-                head_of[b * int(width) + k] = _COUNTRY_TAIL.sub("", code_head) or code_head
+                head_of[b * int(width) + k] = at
     if head_of:
         hit = np.isin(pair, np.fromiter(head_of, dtype=np.int64))
-        out[hit] = [head_of[p] for p in pair[hit].tolist()]
-    return pd.Series(out, index=keys.index, dtype="str")
+        index[hit] = [head_of[p] for p in pair[hit].tolist()]
+    return index, np.array(final + list(heads), dtype=object)
 
 
 def _base_key(key: str) -> tuple[str, str | None]:
@@ -122,3 +134,102 @@ def _base_key(key: str) -> tuple[str, str | None]:
     return out, (head if _CODE.match(tail) else None)
 
 
+@dataclass
+class ChargeArrays:
+    """The charges of a table (what :func:`charge_frame` selects) as plain arrays, by row position in ``tx``.
+
+    Texts stay codes: ``unit`` and ``group`` number the units and the (card holder, stream key) groups in
+    the order they first appear among the charges, as factorizing the joined texts would; ``key_of`` gives
+    the merchant key (``merchant_key``, else the description, else ``?``) of a charge on demand.
+    """
+
+    pos: np.ndarray  # row positions in tx
+    days: np.ndarray  # day numbers (float)
+    amount_key: np.ndarray
+    unit: np.ndarray
+    unit_names: np.ndarray
+    group: np.ndarray
+    group_key: np.ndarray  # per group: index into group_key_names
+    group_key_names: np.ndarray  # the stream keys' texts
+    key_index: np.ndarray  # per charge: index into key_table
+    key_table: np.ndarray
+
+
+def _codes(col: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    codes, uniq = pd.factorize(col)
+    return codes.astype(np.int64), np.asarray(uniq, dtype=object)
+
+
+def _first_seen(index: np.ndarray, table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(table[index])`` without a text per row (``table``: texts, ``index``: rows into it)."""
+    e, first = pd.factorize(index)
+    codes, uniq = pd.factorize(table[first])
+    return codes[e].astype(np.int64), np.asarray(uniq, dtype=object)
+
+
+def charge_arrays(tx: pd.DataFrame, clients: np.ndarray) -> ChargeArrays:
+    """:func:`charge_frame` as arrays (``clients``: a client number per row of ``tx``, a missing client one
+    number); equal to it value for value, but no column of the table is copied."""
+    amount = tx["amount"].to_numpy(dtype=float, na_value=np.nan)
+    is_charge = (tx["kind"] == "charge").to_numpy(dtype=bool, na_value=False) & (amount > 0) & tx["date"].notna().to_numpy()
+    pos = np.flatnonzero(is_charge)
+    orig = tx["original_amount"].to_numpy(dtype=float, na_value=np.nan)[pos]
+    oc_c, oc_u = _codes(tx["original_currency"])
+    cur_c, cur_u = _codes(tx["currency"])
+    oc_c, cur_c = oc_c[pos], cur_c[pos]
+    foreign = ~np.isnan(orig) & (orig > 0) & (oc_c >= 0)
+    amount_key = np.where(foreign, orig, amount[pos]).astype("float64")
+    unit_table = np.array([*oc_u, *cur_u, "?"], dtype=object)
+    unit_idx = np.where(foreign, oc_c, np.where(cur_c >= 0, len(oc_u) + cur_c, len(oc_u) + len(cur_u)))
+    unit, unit_names = _first_seen(unit_idx, unit_table)
+    # merchant key per charge: merchant_key, else the description, else "?"
+    key_col = tx["merchant_key"] if "merchant_key" in tx.columns else tx["description"]
+    kc, ku = _codes(key_col)
+    kc = kc[pos]
+    if (kc < 0).any():
+        miss = np.flatnonzero(kc < 0)
+        extra = tx["description"].iloc[pos[miss]].fillna("?").astype("str").to_numpy(dtype=object)
+        known = pd.Index(ku)
+        new = pd.unique(pd.Series([e for e in extra if known.get_indexer([e])[0] < 0], dtype=object))
+        ku = np.array([*ku, *new], dtype=object)
+        kc[miss] = pd.Index(ku).get_indexer(extra)
+    # compact the key codes to the charges' own keys (stream_keys factorizes the charges' keys)
+    used, kc = np.unique(kc, return_inverse=True)
+    ku = ku[used]
+    bc = clients[pos] if "client" in tx.columns else np.zeros(len(pos), dtype=np.int64)
+    gidx, gtable = stream_key_table(kc, ku, bc)
+    gk, gk_names = _first_seen(gidx, gtable)
+    owner = owner_codes(tx)[pos]
+    pairs, _ = pd.factorize(owner * np.int64(len(gk_names) + 1) + gk)
+    group_key = np.zeros(int(pairs.max()) + 1 if len(pairs) else 0, dtype=np.int64)
+    group_key[pairs] = gk
+    days = tx["date"].to_numpy()[pos].astype("datetime64[D]").astype(np.int64).astype(float)
+    return ChargeArrays(pos=pos, days=days, amount_key=amount_key, unit=unit, unit_names=unit_names,
+                        group=pairs.astype(np.int64), group_key=group_key, group_key_names=gk_names, key_index=kc, key_table=ku)
+
+
+def owner_codes(tx: pd.DataFrame) -> np.ndarray:
+    """:func:`owner_keys` as numbers (one per distinct owner text), without a text per row."""
+    return owner_table(tx)[0]
+
+
+def owner_table(tx: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`owner_keys` as a number per row and the owner texts by number (numbered in order of first
+    appearance); a text is built per distinct (client, card) pair, not per row."""
+    parts = [(_codes(tx[c].astype("str").fillna(""))) for c in ("client", "card") if c in tx.columns]
+    if not parts:
+        return np.zeros(len(tx), dtype=np.int64), np.array([""], dtype=object)
+    combo = np.zeros(len(tx), dtype=np.int64)
+    for c, u in parts:
+        combo = combo * np.int64(len(u) + 1) + c
+    e, first = pd.factorize(combo)
+    texts = np.full(len(first), "", dtype=object)
+    rest = first.astype(np.int64)
+    cols = []
+    for _c, u in reversed(parts):
+        cols.append(np.asarray(u, dtype=object)[rest % np.int64(len(u) + 1)])
+        rest = rest // np.int64(len(u) + 1)
+    for col in reversed(cols):
+        texts = texts + "\x1f" + col
+    codes, uniq = pd.factorize(texts)
+    return codes[e].astype(np.int64), np.asarray(uniq, dtype=object)

@@ -20,9 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from audit.columns import map_distinct
-from audit.detection import lexicon
-from audit.detection.bursts import SHOP_ROUND
+from audit.detection.bursts import _candidates as burst_candidates
 from audit.detection.features import _Context, money
 from audit.detection.thresholds import limits
 from audit.model import Finding
@@ -53,22 +51,18 @@ def _anchors(ctx: _Context, findings: list[Finding]) -> dict[str, list[tuple[pd.
 
 
 def _candidates(ctx: _Context, taken: set[str]) -> pd.DataFrame:
-    tx = ctx.tx
-    cur = tx["currency"].fillna(tx["home"]).astype(str)
-    lim = {c: limits(c) for c in cur.unique()}
-    item = cur.map({c: x.burst_item for c, x in lim.items()}).to_numpy(float)
-    step = cur.map({c: x.gift_round for c, x in lim.items()}).to_numpy(float)
-    amount = tx["amount"].to_numpy(float)
+    """The burst candidates (:func:`audit.detection.bursts._candidates`, from the whole table) that name prepaid
+    value or are round sums, minus those a burst already holds; with their ids."""
+    cand = burst_candidates(ctx)
+    if cand.empty:
+        return cand.assign(id=pd.Series(dtype=object))
+    step = np.array([limits(c).gift_round for c in cand["currency"]], dtype=float)
+    amount = cand["amount"].to_numpy(float)
     rounded = np.isclose(np.mod(amount, step), 0.0) | np.isclose(np.mod(amount, step), step)
-    prepaid = tx["prepaid"].to_numpy(bool)
-    konbini = tx["konbini"].to_numpy(bool) & ~map_distinct(tx["fold"], lexicon.ticket_like, bool)
-    shop = tx["gift_shop"].to_numpy(bool) & (amount >= SHOP_ROUND * item)
-    keep = ((tx["kind"] == "charge").to_numpy() & (amount >= item)
-            & (prepaid | (rounded & (konbini | shop))) & ~tx["id"].isin(taken).to_numpy())
-    cand = tx.loc[keep, ["id", "date", "amount", "name", "owner"]].copy()
-    cand["currency"] = cur[keep].to_numpy()
-    cand["prepaid"] = prepaid[keep]
-    return cand
+    cand = cand.assign(id=ctx.full["id"].astype(object).to_numpy()[cand["row"].to_numpy()])
+    keep = (cand["prepaid"].to_numpy(bool) | (rounded & (cand["konbini"].to_numpy(bool) | cand["shop"].to_numpy(bool)))
+            ) & ~cand["id"].isin(taken).to_numpy()
+    return cand.loc[keep]
 
 
 def prepaid_after_support(ctx: _Context, findings: list[Finding]) -> list[Finding]:

@@ -86,7 +86,7 @@ from audit.detection.coverage import (
     longest_uncovered,
     split_uncovered,
 )
-from audit.detection.keys import _with_descriptor_columns, charge_frame, stream_keys
+from audit.detection.keys import _with_descriptor_columns, charge_arrays, charge_frame, stream_keys
 from audit.detection.streams import _group_streams
 from audit.model import Subscription
 
@@ -162,15 +162,15 @@ def find_subscriptions(
         end_of = np.array([pd.Timestamp(as_of)] * len(names), dtype="datetime64[ns]")
     else:  # each client's own latest date: a table of several clients is audited as if each came alone
         end_of = tx["date"].groupby(clients).max().reindex(range(len(names))).to_numpy(dtype="datetime64[ns]")
-    ch = charge_frame(tx)
-    owner_client = _client_codes(ch, names)[0]
-    if len(ch) < 2:
+    ch = charge_arrays(tx, clients)
+    if len(ch.pos) < 2:
         return []
-    codes = _pair_codes(ch["owner"], ch["group_key"])
-    everyday = _everyday_groups(ch["group_key"], codes)
-    unit_codes, unit_names = pd.factorize(ch["unit"])
-    days = ch["date"].to_numpy().astype("datetime64[D]").astype(np.int64).astype(float)
-    amt = ch["amount_key"].to_numpy()
+    owner_client = clients[ch.pos]
+    codes = ch.group
+    everyday = np.array([lexicon.everyday_like(lexicon.fold(k)) for k in ch.group_key_names], dtype=bool)[ch.group_key]
+    unit_codes, unit_names = ch.unit, ch.unit_names
+    days = ch.days
+    amt = ch.amount_key
     order = np.lexsort((days, codes))
     sc = codes[order]
     bounds = np.flatnonzero(np.diff(sc)) + 1
@@ -194,9 +194,9 @@ def find_subscriptions(
     if not rows:
         return []
     needed = np.unique(np.concatenate([r for r, _ in rows]))  # only the streams' rows become Python values
-    local = np.full(len(ch), -1, dtype=np.int64)
+    local = np.full(len(ch.pos), -1, dtype=np.int64)
     local[needed] = np.arange(len(needed))
-    cols = _Columns.of(ch.iloc[needed])
+    cols = _Columns.of(tx.iloc[ch.pos[needed]], ch.key_table[ch.key_index[needed]], amt[needed])
     subs = [_describe(cols, local[r], cad, pd.Timestamp(end_of[owner_client[r[0]]]), str(unit_names[unit_codes[r[0]]]))
             for r, cad in rows]
     subs.sort(key=lambda s: (s.merchant, s.first_date))
@@ -213,23 +213,6 @@ def _client_codes(tx: pd.DataFrame, names: pd.Index | None = None) -> tuple[np.n
     return names.get_indexer(col).astype(np.int64), names
 
 
-def _pair_codes(a: pd.Series, b: pd.Series) -> np.ndarray:
-    """Codes of the (a, b) pairs, numbered in order of first appearance (as factorizing the joined text would)."""
-    ca, _ = pd.factorize(a)
-    cb, ub = pd.factorize(b)
-    codes, _ = pd.factorize(ca.astype(np.int64) * (len(ub) + 1) + cb)
-    return codes
-
-
-def _everyday_groups(keys: pd.Series, codes: np.ndarray) -> np.ndarray:
-    """Per group code: True when the merchant is everyday spending (see :func:`lexicon.everyday_like`)."""
-    kcodes, uniq = pd.factorize(keys)
-    flag = np.array([lexicon.everyday_like(lexicon.fold(k)) for k in uniq], dtype=bool)
-    out = np.zeros(int(codes.max()) + 1 if len(codes) else 0, dtype=bool)
-    out[codes] = flag[kcodes]
-    return out
-
-
 @dataclass
 class _Columns:
     """The charge table's columns as plain arrays (fast to pick a stream's rows from)."""
@@ -243,13 +226,13 @@ class _Columns:
     keys: np.ndarray
 
     @classmethod
-    def of(cls, ch: pd.DataFrame) -> _Columns:
-        names = ch["descriptor_norm"] if "descriptor_norm" in ch.columns else ch["description"]
+    def of(cls, rows: pd.DataFrame, keys: np.ndarray, amount_key: np.ndarray) -> _Columns:
+        """The stream charges' columns: ``rows`` of the table, their merchant keys and amount keys."""
+        names = rows["descriptor_norm"] if "descriptor_norm" in rows.columns else rows["description"]
         obj = {c: s.astype(object).where(s.notna(), None).to_numpy()
-               for c, s in (("ids", ch["id"]), ("currency", ch["currency"]), ("names", names),
-                            ("keys", ch["merchant_key_out"]))}
-        return cls(dates=ch["date"].to_numpy(), amount=ch["amount"].to_numpy(float),
-                   amount_key=ch["amount_key"].to_numpy(float), **obj)
+               for c, s in (("ids", rows["id"]), ("currency", rows["currency"]), ("names", names))}
+        return cls(dates=rows["date"].to_numpy(), amount=rows["amount"].to_numpy(float),
+                   amount_key=amount_key, keys=keys, **obj)
 
 
 def _describe(c: _Columns, pos: np.ndarray, cad: Cadence, end: pd.Timestamp, unit: str) -> Subscription:

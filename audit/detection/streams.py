@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from audit.detection.amounts import _clusters, _may_hold_stream, _regular_gaps, split_at, steady_amounts
+from audit.detection.amounts import _clusters, _may_hold_stream, regular_runs, steady_amounts
 from audit.detection.cadence import BY_NAME, Cadence, _max_step, diff1, regular_grid
 from audit.detection.chains import EXACT_MIN, _best_chain, _extract
 
@@ -52,10 +52,10 @@ def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray, everyday
                 keys = np.round(amt[upos[left]], 2)
                 order = np.argsort(keys, kind="stable")  # stable: each run stays in date order
                 cuts = np.flatnonzero(np.diff(keys[order])) + 1
-                for run in split_at(order, cuts):
-                    sub = left[run]
-                    if len(sub) < EXACT_MIN or not _regular_gaps(days[upos[sub]]):
-                        continue
+                edges = np.concatenate([[0], cuts, [len(order)]])
+                regular = regular_runs(days[upos[left[order]]], edges) & (np.diff(edges) >= EXACT_MIN)
+                for r in np.flatnonzero(regular).tolist():
+                    sub = left[order[edges[r]:edges[r + 1]]]
                     for cad, p in _extract(days[upos[sub]], amt[upos[sub]], exact=True):
                         found.append(_Stream(cad, sub[p]))
                         used[sub[p]] = True

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
@@ -29,6 +30,8 @@ def register(subparsers) -> None:  # argparse's _SubParsersAction
 
     v = sub.add_parser("validate", help="check schema, sources, duplicates and near-duplicates")
     v.add_argument("files", nargs="*", metavar="FILE", help="list files to check (default: shipped + --list)")
+    v.add_argument("--sources", action="store_true",
+                   help="also print each entry's first-source kind (primary / record-copy / press) and a count")
     common(v)
     v.set_defaults(func=cmd_validate)
 
@@ -63,19 +66,32 @@ def _fail(exc: Exception) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from audit.merchants import shipped_paths, validate
+    from audit.merchants.lists import SOURCE_KINDS
 
     paths = [Path(f) for f in args.files] or [*shipped_paths(), *(Path(x) for x in args.lists)]
     if args.files and args.lists:
         paths += [Path(x) for x in args.lists]
+    from audit.merchants.validate import source_rows
+
     try:
         problems = validate(paths)
+        rows = source_rows(paths) if args.sources else []
     except MerchantListError as exc:
         return _fail(exc)
+    counts = Counter(r.kind for r in rows)
     if args.json:
-        json.dump({"files": [str(p) for p in paths], "problems": [asdict(p) for p in problems]}, sys.stdout,
-                  ensure_ascii=False, indent=2)
+        out: dict = {"files": [str(p) for p in paths], "problems": [asdict(p) for p in problems]}
+        if args.sources:
+            out["sources"] = [asdict(r) for r in rows]
+            out["source_counts"] = dict(counts)
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
+        for r in rows:
+            print(f"{r.entry_id:<34} {r.kind:<12} {r.source_date:<10} {r.host}")
+        if rows:
+            print("first sources: " + ", ".join(f"{k} {counts[k]}" for k in (*SOURCE_KINDS, "unstated")
+                                                if counts[k]) + f" ({len(rows)} entries)")
         for p in problems:
             print(f"problem: {p}")
         print(f"{len(paths)} list file(s) checked, {len(problems)} problem(s)")

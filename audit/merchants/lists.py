@@ -24,9 +24,13 @@ NAMED_BY = ("regulator", "court", "press", "company")  # company: the firm's own
 ROLES = ("brand", "reseller")  # context entries only
 # What the first source establishes about a scam-list entry, strongest first (see merchant_lists/README.md).
 STANDINGS = ("judgment", "order", "settled-without-admission", "alleged-in-complaint")
+# What the first source address is: the authority's own page (regulator, prosecutor, court), a copy of
+# such a record on another site (a filed order or complaint, a reposted release), or a press report.
+SOURCE_KINDS = ("primary", "record-copy", "press")
 REQUIRED = ("id", "name", "category", "countries", "source_urls", "source_date", "named_by",
             "authority", "date_added")
-OPTIONAL = ("aliases", "weak_aliases", "descriptors", "role", "notes", "related", "standing", "imitated_as", "form")
+OPTIONAL = ("aliases", "weak_aliases", "descriptors", "role", "notes", "related", "standing", "first_source",
+            "imitated_as", "form")
 # A brand's billing form ([[entry.form]], read by audit/detection/brands.py): the statement text and its source.
 FORM_REQUIRED = ("form", "source_url", "source_date", "named_by", "authority")
 FORM_OPTIONAL = ("renews", "notes")
@@ -58,6 +62,7 @@ class Entry:
     descriptors: tuple[str, ...] = ()  # descriptor forms; a trailing "*" means "starts with"
     role: str | None = None  # context entries: "brand" or "reseller"
     standing: str = ""  # scam entries: one of STANDINGS
+    first_source: str = ""  # one of SOURCE_KINDS, or "" when the list does not say
     notes: str = ""
     related: tuple[str, ...] = ()
     list_name: str = ""
@@ -282,6 +287,9 @@ def _entry_from(
         bad(f"standing must be one of {', '.join(STANDINGS)}, got {standing!r}" if standing else "missing standing")
     if kind == "context" and standing is not None:
         bad("standing is only used in scam lists")
+    first_source = item.get("first_source", "")
+    if first_source not in ("", *SOURCE_KINDS):
+        bad(f"first_source must be one of {', '.join(SOURCE_KINDS)}, got {first_source!r}")
     if kind == "scam":
         for key, weak in (("aliases", False), ("weak_aliases", True)):
             kept = []
@@ -307,7 +315,7 @@ def _entry_from(
         named_by=item["named_by"], authority=item["authority"].strip(), date_added=item["date_added"],
         weak_aliases=lists["weak_aliases"], descriptors=lists["descriptors"], role=role, notes=notes.strip(),
         related=lists["related"], list_name=list_name, source_file=fname,
-        standing=standing if isinstance(standing, str) else "",
+        standing=standing if isinstance(standing, str) else "", first_source=first_source,
     )
     return entry, problems
 

@@ -27,6 +27,29 @@ def read_statement(
 
     ``name`` is the file name shown in ids, messages and the ``source`` column (defaults to the
     path's file name). ``limits`` bounds what the file may cost to read (:mod:`audit.readers.limits`;
+    default: the limits in force, see :func:`audit.readers.limits.in_force`). Descriptions are cut to
+    :data:`audit.schema.MAX_DESCRIPTION` characters, with a warning, whatever the reader.
+    """
+    from audit.schema import cap_descriptions
+
+    df, report = _read_statement(path, data, name, limits=limits)
+    df, warning = cap_descriptions(df)
+    if warning:
+        report.warnings.append(warning)
+    return df, report
+
+
+def _read_statement(
+    path: str | Path | None = None,
+    data: bytes | None = None,
+    name: str | None = None,
+    *,
+    limits: Limits | None = None,
+) -> tuple[pd.DataFrame, ParseReport]:
+    """Read one statement from ``path`` or from ``data`` (an upload) into the transaction table.
+
+    ``name`` is the file name shown in ids, messages and the ``source`` column (defaults to the
+    path's file name). ``limits`` bounds what the file may cost to read (:mod:`audit.readers.limits`;
     default: the limits in force, see :func:`audit.readers.limits.in_force`).
     """
     if path is None and data is None:

@@ -186,7 +186,8 @@ class _Desc:
         codes, uniques = pd.factorize(raw, use_na_sentinel=False)
         self.codes = codes
         uniq = pd.Series(uniques, dtype="str")
-        self.clean = re_replace(uniq, "[ \t\r\n\u3000\u00a0]+", " ").str.strip()  # as printed
+        # as printed, runs of spaces kept (padded fields); only line breaks and tabs become spaces
+        self.clean = re_replace(uniq, "[\t\r\n]", " ").str.strip()
         self.norm = normalise_column(self.clean).fillna("")
 
     def flag(self, pattern: str) -> np.ndarray:

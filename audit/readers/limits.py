@@ -12,8 +12,7 @@ a named pipe, a socket) is refused by name before it is opened, so a pipe with n
 
 from __future__ import annotations
 
-import os
-import stat
+import math
 import time
 import zlib
 from collections.abc import Iterator
@@ -54,10 +53,10 @@ class Limits:
             kind = type(getattr(self, name))
             try:
                 number = kind(float(value)) if kind is int else kind(value)
-            except ValueError:
+            except (ValueError, OverflowError):
                 raise ValueError(f"--limit {item!r}: {value!r} is not a number") from None
-            if number <= 0:
-                raise ValueError(f"--limit {item!r}: the value must be positive")
+            if not number > 0 or not math.isfinite(number):  # NaN compares false: it must never disable a limit
+                raise ValueError(f"--limit {item!r}: the value must be a positive, finite number")
             changes[name] = number
         return replace(self, **changes)
 
@@ -77,31 +76,12 @@ _WHAT = {
 
 
 def read_file(path: Path, name: str, limits: Limits = DEFAULT) -> bytes:
-    """The bytes of the regular file at ``path``, refusing non-regular files and files past ``limits.bytes``."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise StatementError(name, "file not found") from None
-    except OSError as exc:
-        raise StatementError(name, f"cannot read file ({exc.strerror or exc})") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise StatementError(name, "is a directory, not a statement file")
-    if not stat.S_ISREG(st.st_mode):
-        raise StatementError(name, f"is not a regular file ({_kind(st.st_mode)}): save the statement to a file first")
-    if st.st_size > limits.bytes:
-        raise breach_bytes(name, st.st_size, limits)
-    chunks: list[bytes] = []
-    total = 0
-    try:
-        with open(path, "rb") as fh:
-            while chunk := fh.read(min(4 * MiB, limits.bytes + 1 - total) or 1):
-                total += len(chunk)
-                if total > limits.bytes:
-                    raise breach_bytes(name, total, limits, more=True)
-                chunks.append(chunk)
-    except OSError as exc:
-        raise StatementError(name, f"cannot read file ({exc.strerror or exc})") from None
-    return b"".join(chunks)
+    """The bytes of the regular file at ``path``, refusing non-regular files and files past ``limits.bytes``
+    (:func:`audit.files.read_regular`, the check every entry point shares)."""
+    from audit.files import read_regular
+
+    return read_regular(path, name, limits.bytes,
+                        too_large=lambda size, more: breach_bytes(name, size, limits, more=more))
 
 
 def breach_bytes(name: str, size: int, limits: Limits, *, more: bool = False) -> StatementError:
@@ -109,18 +89,6 @@ def breach_bytes(name: str, size: int, limits: Limits, *, more: bool = False) ->
     return StatementError(
         name, f"exceeds the limit on file size ({found}): raise it with --limit bytes=N if the file is genuine"
     )
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a plain file"
 
 
 def over(name: str, limit: str, found: float, allowed: float, *, page: int | None = None, row: int | None = None) -> StatementError:

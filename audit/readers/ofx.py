@@ -97,7 +97,7 @@ def read_ofx_bytes(data: bytes, name: str) -> tuple[pd.DataFrame, ParseReport]:
             records.append({
                 "row": len(records) + 1,
                 "date": pd.Timestamp(when.date()),
-                "description": re.sub(r"\s+", " ", text).strip(),
+                "description": re.sub(r"[\t\r\n]", " ", text).strip(),
                 "amount": amount,
                 "currency": currency,
                 "card": card,

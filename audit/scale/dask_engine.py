@@ -28,8 +28,6 @@ from typing import Any
 
 import pandas as pd
 
-from audit.errors import StatementError
-
 CLIENTS_PER_TASK = 50  # statement folders read and analysed per task
 
 
@@ -45,6 +43,7 @@ class DaskSummary:
     parts: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         return (f"audit: {self.rows} rows of {self.clients} clients in {self.parts} parts: {self.findings} findings, "
@@ -54,6 +53,21 @@ class DaskSummary:
 # A local cluster listens on the loopback interface only and serves no dashboard (its small HTTP
 # server for health checks binds to 127.0.0.1 on a free port).
 _LOCAL_ONLY: dict[str, Any] = {"dashboard_address": "127.0.0.1:0", "scheduler_kwargs": {"dashboard": False}}
+_QUIET = 40  # logging.ERROR: LocalCluster(silence_logs=...) for its scheduler and workers
+
+
+def quiet_logs() -> None:
+    """Keep Dask's own INFO and WARNING log lines (and its warnings) off the terminal, here and in the worker
+    processes it starts; errors that matter reach the user as the run's own one-line messages."""
+    import logging
+    import os
+    import warnings
+
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")  # read by worker processes at start
+    os.environ.setdefault("DASK_DISTRIBUTED__LOGGING__DISTRIBUTED", "error")
+    for name in ("distributed", "dask", "bokeh", "tornado"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", module=r"(dask|distributed)(\.|$)")
 
 
 @contextmanager
@@ -61,14 +75,16 @@ def dask_client(scheduler: str | None = None, workers: int | None = None):
     """A ``distributed.Client``: local processes, in-process threads (``"threads"``) or a remote scheduler."""
     import os
 
+    quiet_logs()
     from distributed import Client, LocalCluster
 
     if scheduler == "threads":
-        cluster = LocalCluster(processes=False, n_workers=1, threads_per_worker=workers or 2,
+        cluster = LocalCluster(processes=False, n_workers=1, threads_per_worker=workers or 2, silence_logs=_QUIET,
                                **_LOCAL_ONLY)
     elif scheduler is None:
         n = workers or max(1, os.cpu_count() or 1)
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, host="127.0.0.1", **_LOCAL_ONLY)
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, host="127.0.0.1", silence_logs=_QUIET,
+                               **_LOCAL_ONLY)
     else:
         cluster = None
     client = Client(cluster if cluster is not None else scheduler)
@@ -82,8 +98,17 @@ def dask_client(scheduler: str | None = None, workers: int | None = None):
 
 # --- task functions (module level so workers can import them) ---------------------------------
 
-def read_batch(items: list[tuple[str, None, str, str | None]]) -> tuple[pd.DataFrame, dict[str, Any], list[str]]:
-    """Read one batch of clients' statement files: (table, printed periods, error lines)."""
+def read_batch(items: list[tuple[str, None, str, str | None]], limits: Any = None
+               ) -> tuple[pd.DataFrame, dict[str, Any], list[str]]:
+    """Read one batch of clients' statement files: (table, printed periods, error lines), under ``limits``
+    (the driver's reading limits; the defaults when None)."""
+    from audit.readers.limits import DEFAULT, in_force
+
+    with in_force(limits or DEFAULT):
+        return _read_batch(items)
+
+
+def _read_batch(items: list[tuple[str, None, str, str | None]]) -> tuple[pd.DataFrame, dict[str, Any], list[str]]:
     from audit.pipeline import printed_periods, read_many
 
     groups: dict[str | None, list[tuple[str, None, str, str | None]]] = {}
@@ -117,13 +142,22 @@ def analyse_part(part: tuple[pd.DataFrame, dict[str, Any], list[str]] | pd.DataF
 
     tx, printed = (part[0], part[1]) if isinstance(part, tuple) else (part, {})
     tx = schema.conform(tx)
+    if tx["id"].duplicated().any():  # ids repeated across input files: unique within the run all the same
+        dup = tx.groupby("id").cumcount()
+        tx["id"] = tx["id"].where(dup == 0, tx["id"] + "~" + dup.astype("str"))
     result = analyse(tx, hits=hits, printed=printed)
     findings = findings_frame(result.findings, client_map(result.transactions))
     contracts = contracts_frame(result.contracts)
-    for name, df in (("findings", findings), ("contracts", contracts)):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from audit.scale.tables import CONTRACT_COLUMNS, FINDING_COLUMNS, arrow_schema
+
+    for name, df, columns in (("findings", findings, FINDING_COLUMNS), ("contracts", contracts, CONTRACT_COLUMNS)):
         path = Path(out) / name
         path.mkdir(parents=True, exist_ok=True)
-        df.to_parquet(path / f"part-{number:05d}.parquet", index=False)
+        table = pa.Table.from_pandas(df, schema=arrow_schema(columns), preserve_index=False)
+        pq.write_table(table, path / f"part-{number:05d}.parquet")
     clients = int(tx["client"].nunique(dropna=False)) if len(tx) else 0
     return len(tx), clients, len(findings), len(result.contracts)
 
@@ -146,14 +180,28 @@ def run_dask(paths: Sequence[str | Path], out: str | Path, merchant_lists: Seque
     out = Path(out)
     summary = DaskSummary(out=out)
     db = merchant_db(merchant_lists)  # fails here, once, when a list is broken
-    with dask_client(scheduler, workers) as dc:
-        if _is_parquet(paths):
-            import dask.dataframe as dd
+    checked = None
+    if _is_parquet(paths):  # every file checked from its footer before the cluster starts
+        from audit.readers.limits import active
+        from audit.scale.parquet_input import check_parquet
 
-            ddf = dd.read_parquet(str(paths[0]))
-            if "client" not in ddf.columns:
-                raise StatementError(str(paths[0]), "the Parquet data set has no 'client' column")
-            ddf = ddf.shuffle("client", npartitions=partitions or ddf.npartitions)
+        checked = check_parquet(paths[0], active().rows, client)  # one line per problem, per file
+        summary.errors += checked.errors
+        summary.warnings += checked.warnings
+        if not checked.files:
+            summary.seconds = time.perf_counter() - start
+            return summary
+    with dask_client(scheduler, workers) as dc:
+        if checked is not None:
+            import dask.dataframe as dd
+            from dask import delayed
+
+            from audit import schema
+            from audit.scale.parquet_input import load_file
+
+            ddf = dd.from_delayed([delayed(load_file)(f, client) for f in checked.files], meta=schema.empty_frame(),
+                                  verify_meta=False)
+            ddf = ddf.shuffle("client", npartitions=partitions or len(checked.files))
             parts = dc.compute(ddf.to_delayed())
         else:
             items = [(n, None, str(p), c) for n, _, p, c in statement_files(paths, clients_from_folders, client)]
@@ -163,7 +211,9 @@ def run_dask(paths: Sequence[str | Path], out: str | Path, merchant_lists: Seque
             names = sorted(by_client)
             batches = [[it for name in names[i:i + clients_per_task] for it in by_client[name]]
                        for i in range(0, len(names), clients_per_task)]
-            parts = dc.map(read_batch, batches, pure=False)
+            from audit.readers.limits import active
+
+            parts = dc.map(read_batch, batches, [active()] * len(batches), pure=False)
         descriptors = dc.gather(dc.map(distinct_descriptors, parts))
         hits = HitTable.build((d for ds in descriptors for d in ds), db)  # match each descriptor once
         hits_future = dc.scatter(hits, broadcast=True)
@@ -171,7 +221,7 @@ def run_dask(paths: Sequence[str | Path], out: str | Path, merchant_lists: Seque
                                   list(range(len(parts))), pure=False))
         if not _is_parquet(paths):
             errors = dc.gather(dc.map(lambda p: p[2], parts))
-            summary.errors = sorted(e for errs in errors for e in errs)
+            summary.errors += sorted(e for errs in errors for e in errs)
     summary.parts = len(counts)
     summary.rows = sum(c[0] for c in counts)
     summary.clients = sum(c[1] for c in counts)

@@ -31,6 +31,16 @@ SPARK_FINDINGS_SCHEMA = (
 )
 
 
+def arrow_schema(columns: dict[str, str]) -> Any:
+    """The Parquet (Arrow) schema of a table with ``columns``: every part file of a Dask run gets the same one,
+    an empty part included (lists are lists of text, never the null type)."""
+    import pyarrow as pa
+
+    types = {"str": pa.string(), "float64": pa.float64(), "bool": pa.bool_(), "int64": pa.int64(),
+             "object": pa.list_(pa.string())}
+    return pa.schema([(name, types[dtype]) for name, dtype in columns.items()])
+
+
 def _typed(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=list(columns))
     for col, dtype in columns.items():

@@ -1,0 +1,116 @@
+"""Fast operations on pandas text columns (Arrow kernels): regex search and replace, constant and
+chosen columns, edge-space and non-ASCII tests, once-per-distinct-value mapping, NFKC.
+
+pandas falls back to per-row Python for some regex features (\\b, \\s, \\uXXXX escapes) and for
+Unicode normalisation; these helpers call Arrow's RE2 kernels directly (RE2 semantics: ASCII \\b, \\s).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+
+def as_str_series(values: pd.Series) -> pd.Series:
+    """The column as a text column (kept as is when it already is Arrow-backed text)."""
+    if isinstance(values.dtype, pd.StringDtype) and getattr(values.dtype, "storage", "") == "pyarrow":
+        return values
+    return values.astype("str")
+
+
+
+
+def arrow(values: pd.Series) -> pa.ChunkedArray:
+    """The column's Arrow data as one chunked array."""
+    arr = values.array.__arrow_array__()
+    return arr if isinstance(arr, pa.ChunkedArray) else pa.chunked_array([arr])
+
+
+def _fromarrow(arr: pa.ChunkedArray | pa.Array, index: pd.Index) -> pd.Series:
+    return pd.Series(arr, index=index, dtype="str")
+
+
+def re_contains(values: pd.Series, pattern: str) -> pd.Series:
+    """Boolean column: ``pattern`` (RE2 syntax) found in the cell; missing cells give False."""
+    s = as_str_series(values)
+    try:
+        got = pc.match_substring_regex(arrow(s), pattern)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return s.str.contains(pattern, regex=True, na=False).astype(bool)
+    return pd.Series(got.to_numpy(zero_copy_only=False), index=s.index).fillna(False).astype(bool)
+
+
+def re_replace(values: pd.Series, pattern: str, repl: str) -> pd.Series:
+    """Column with every ``pattern`` (RE2 syntax) match replaced by ``repl`` (``\\1`` group references)."""
+    s = as_str_series(values)
+    try:
+        got = pc.replace_substring_regex(arrow(s), pattern, repl)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return s.str.replace(pattern, repl, regex=True)
+    return _fromarrow(got, s.index)
+
+
+def const_str(value: str | None, n: int, index: pd.Index | None = None) -> pd.Series:
+    """A text column of ``n`` copies of ``value`` (or missing values) built without Python objects."""
+    if value is None:
+        arr = pa.nulls(n, pa.large_string())
+    else:
+        arr = pa.DictionaryArray.from_arrays(pa.array(np.zeros(n, dtype=np.int32)), pa.array([value])).cast(pa.large_string())
+    return pd.Series(arr, index=index, dtype="str")
+
+
+def choose_str(codes: np.ndarray, labels: Sequence[str], index: pd.Index | None = None) -> pd.Series:
+    """Text column ``labels[codes[i]]`` (code -1 = missing), built through an Arrow dictionary."""
+    mask = codes < 0
+    arr = pa.DictionaryArray.from_arrays(
+        pa.array(np.where(mask, 0, codes).astype(np.int32), mask=mask), pa.array(list(labels), pa.large_string())
+    ).cast(pa.large_string())
+    return pd.Series(arr, index=index, dtype="str")
+
+
+def has_edge_space(values: pd.Series, chars: str = " \t\u3000") -> bool:
+    """True when some cell of a text column starts or ends with one of ``chars`` (literal prefix /
+    suffix checks in Arrow: several times cheaper than a regex with ``$`` over a large column)."""
+    arr = arrow(as_str_series(values))
+    return any(
+        pc.any(check(arr, ch)).as_py() is True for ch in chars for check in (pc.starts_with, pc.ends_with)
+    )
+
+
+def has_non_ascii(values: pd.Series) -> bool:
+    """True when any cell of a text column has a non-ASCII character."""
+    s = as_str_series(values)
+    return not bool(pc.all(pc.string_is_ascii(arrow(s))).as_py() in (True, None))
+
+
+def map_unique(values: pd.Series, fn: Callable[[pd.Series], pd.Series], *, min_rows: int = 4096) -> pd.Series:
+    """``fn(values)`` computed once per distinct value (statements repeat merchants, dates and prices).
+
+    ``fn`` must be element-wise (each output depends only on its own input). Columns that are mostly
+    distinct values are passed straight to ``fn``.
+    """
+    n = len(values)
+    if n < min_rows or not isinstance(values.dtype, pd.StringDtype):
+        return fn(values)
+    encoded = pc.dictionary_encode(arrow(as_str_series(values))).combine_chunks()
+    uniques = encoded.dictionary
+    if len(uniques) > 0.6 * n:
+        return fn(values)
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    if encoded.indices.null_count:  # missing cells get their own slot after the distinct values
+        codes = np.where(np.asarray(encoded.indices.is_null()), len(uniques), codes)
+        uniques = pa.concat_arrays([uniques, pa.nulls(1, uniques.type)])
+    res = fn(pd.Series(uniques, dtype=values.dtype))
+    out = res.iloc[codes.astype(np.intp)]
+    out.index = values.index
+    return out
+
+
+def nfkc(values: pd.Series) -> pd.Series:
+    """Unicode NFKC of a text column (full-width letters and digits to ASCII, ideographic space to space)."""
+    s = as_str_series(values)
+    return _fromarrow(pc.utf8_normalize(arrow(s), form="NFKC"), s.index)
