@@ -100,3 +100,13 @@ def test_a_providers_cheap_remote_support_option_is_not_flagged_but_a_pricier_pl
     assert not [c for c in analyse(statement(cheap)).contracts if c.suspicious]
     dear = [(f"2025-0{m}-12", "ｵﾝﾗｲﾝﾋﾟｰｼｰｻﾎﾟｰﾄ", 3980.0) for m in range(1, 7)]
     assert [c for c in analyse(statement(dear)).contracts if c.suspicious]
+
+
+def test_the_japanese_reasons_name_the_brand_and_cite_the_notice():
+    from audit.cases.reasons import contract_reasons
+
+    rows = [(f"2025-0{m}-10", "ﾏｲｸﾛｿﾌﾄｻﾎﾟｰﾄ", 7980.0) for m in range(1, 4)]
+    c = next(c for c in analyse(statement(rows)).contracts if c.suspicious)
+    ja = " ".join(contract_reasons(c, "ja"))
+    assert "マイクロソフト" in ja and "消費者庁" in ja and "2021年2月19日" in ja and "本物の請求" in ja
+    assert "2021-02-19" in " ".join(contract_reasons(c, "en"))
