@@ -633,3 +633,8 @@ def error_text(err: object, lang: str) -> str:
         if re.search(pattern, message, re.IGNORECASE):
             return " ".join(f"{where}: {ja}（{message}）".split())
     return " ".join(f"{where}: 読み込めませんでした（{message}）".split())
+
+# Plans seen once may last several years (audit.detection.plans: "2-year" ... "10-year").
+for _n in range(2, 11):
+    TEXT["ja"][f"cadence_{_n}-year"] = f"{_n}年ごと"
+    TEXT["en"][f"cadence_{_n}-year"] = f"every {_n} years"

@@ -203,6 +203,16 @@ def _sells_support(rest: str) -> bool:
     return bool(words or kana)
 
 
+def _forms_longest_first() -> tuple[Form, ...]:
+    """Every brand's forms, the longest first (``MICROSOFT*MICROSOFT 36`` before ``MSBILL.INFO``)."""
+    return _sorted_forms(brands())
+
+
+@lru_cache(maxsize=4)
+def _sorted_forms(table: tuple[Brand, ...]) -> tuple[Form, ...]:
+    return tuple(sorted((f for b in table for f in b.forms), key=lambda f: -len(f.text)))
+
+
 def billing_form(descriptor: str) -> Form | None:
     """The brand billing form ``descriptor`` is, if any.
 
@@ -212,20 +222,19 @@ def billing_form(descriptor: str) -> Form | None:
     """
     text = _star(kana_fold(descriptor))
     compact = _compact(text)
-    for b in brands():
-        for f in b.forms:
-            if f.prefix:
-                if text.startswith(f.text) and not lexicon.IMPERSONATION_WORDS.search(text[len(f.text):]):
-                    return f
-                continue
-            if f.text in text:
-                rest = text.replace(f.text, " ")
-            elif _compact(f.text) in compact:
-                rest = compact.replace(_compact(f.text), " ")
-            else:
-                continue
-            if not _sells_support(rest):
+    for f in _forms_longest_first():
+        if f.prefix:
+            if text.startswith(f.text) and not lexicon.IMPERSONATION_WORDS.search(text[len(f.text):]):
                 return f
+            continue
+        if f.text in text:
+            rest = text.replace(f.text, " ")
+        elif _compact(f.text) in compact:
+            rest = compact.replace(_compact(f.text), " ")
+        else:
+            continue
+        if not _sells_support(rest):
+            return f
     return None
 
 

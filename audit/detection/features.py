@@ -16,6 +16,7 @@ from audit.model import Finding, Subscription
 
 PER_YEAR = {"weekly": 52.0, "biweekly": 26.0, "semi-monthly": 24.0, "monthly": 12.0, "bimonthly": 6.0, "quarterly": 4.0,
             "semi-annual": 2.0, "annual": 1.0}
+PER_YEAR.update({f"{n}-year": 1.0 / n for n in range(2, 11)})  # plans seen once (audit.detection.plans)
 
 
 SYMBOLS = {"JPY": "¥", "USD": "US$", "EUR": "€", "GBP": "£", "AUD": "A$", "CAD": "C$"}

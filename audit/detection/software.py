@@ -30,6 +30,8 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
     out: list[Finding] = []
     ps = ctx.per_stream
     for n, sub in enumerate(ctx.subs):
+        if sub.charges < 2:
+            continue  # a plan seen once is no recurring pattern (a large one is the large-plan signal's)
         if n not in ps.index or ps.at[n, "legit"] or ps.at[n, "known_share"] >= 0.5:
             continue  # a legit brand, or the merchant list already names it
         if not (ps.at[n, "software"] or ps.at[n, "support"] or ps.at[n, "soft_agent"]):
@@ -131,7 +133,7 @@ def _large_support_plans(ctx: _Context) -> list[Finding]:
     for _, r in cand.iterrows():
         in_stream = r["id"] in ctx.stream_of
         sub = ctx.subs[ctx.stream_of[r["id"]]] if in_stream else None
-        if sub is not None and sub.cadence not in ("annual", "semi-annual"):
+        if sub is not None and PER_YEAR.get(sub.cadence, 12.0) > 2.0:
             continue  # a regular monthly bill is the recurring signal's business
         big = float(r["amount"]) >= 2.5 * _large_threshold(str(r["currency"]))
         phone = r["phone"] if isinstance(r["phone"], str) else None
