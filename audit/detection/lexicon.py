@@ -87,6 +87,25 @@ HOME_SECURITY = _rx([r"ALARM", r"HOME ?SECURITY", r"MONITORING", r"BRINKS", r"VI
                      r"INSURANCE", r"ASSURANCE", r"WARRANTY", "保険"])
 
 
+# A company name made of IT-service words and a company suffix, with no product in it ("VELQORA DIGITAL
+# SERVICES", "QUINTARA DIGITAL LTD", "ZELRIX INFOSERV PVT LTD"): what an overseas "support" operator bills as.
+IT_WORD = re.compile(r"^(?:DIGITAL|INFO\w*|TECH\w*|SYS\w*|SOFT\w*|NET|NETWORKS?|WEB|CYBER|COMPUTERS?|IT|DATA|ONLINE)$")
+COMPANY_WORD = re.compile(r"^(?:LTD|LIMITED|PVT|PRIVATE|LLC|LLP|INC|CORP|CORPORATION|CO|GMBH|SRL|SARL|PTE|PTY|BV|SA"
+                          r"|SERVICES?|SVCS?|SOLUTIONS?|GLOBAL|INTERNATIONAL|INTL|GROUP|HOLDINGS?)$")
+
+
+def it_company_like(text: str) -> bool:
+    """True for a folded descriptor that is a company name of one coined word, IT-service words and a company
+    word, and nothing else (no product, no brand)."""
+    words = re.findall(r"[A-Z0-9]+", text)
+    if not words or re.search(r"[\u3040-\u30ff\u3400-\u9fff]", text):
+        return False
+    it = [w for w in words if IT_WORD.match(w)]
+    company = [w for w in words if COMPANY_WORD.match(w)]
+    other = [w for w in words if not IT_WORD.match(w) and not COMPANY_WORD.match(w)]
+    return bool(it and company and len(other) <= 1)
+
+
 def security_sign(text: str) -> bool:
     """True when the sign text holds a security word (SECURE, SHIELD, GUARD, ANTIVIRUS ...)."""
     return bool(SECURITY_SIGN.search(text))
@@ -125,8 +144,8 @@ PLAN_WORDS = _rx([
     "永久", "永年", "生涯", "一生", r"\d{1,2}年", "年間", "プラン", "ライセンス", "LICENSE", "LICENCE",
     # the same words spelt in katakana, as half-width card descriptors print them (ｴｲｷｭｳ, 5ﾈﾝ, ﾈﾝｶﾝ)
     "エイキュウ", "エイネン", r"\d{1,2} ?ネン", "ネンカン",
-    # a plan length in words (十年 read ジュウネン, 五年 ゴネン) and the yearly price (年額, ネンガク)
-    r"(?:イチ|ニ|サン|ヨ|ゴ|ロク|ナナ|ハチ|キュウ|キユウ|ジュウ|ジユウ|ジッ|ジツ)ネン", "年額", "ネンガク",
+    # a plan length in words (十年 read ジュウネン, 五年 ゴネン); a yearly price (年額) alone is any annual bill
+    r"(?:イチ|ニ|サン|ヨ|ゴ|ロク|ナナ|ハチ|キュウ|キユウ|ジュウ|ジユウ|ジッ|ジツ)ネン",
 ])
 
 # Payment agents and software resellers. Legit vendors use them too: a weight, never a verdict.

@@ -36,6 +36,7 @@ from audit.detection.clusters import _contract_clusters
 from audit.detection.features import _prepare, money
 from audit.detection.impersonation import brand_impersonations
 from audit.detection.prepaid_after import prepaid_after_support
+from audit.detection.same_merchant import extend_to_merchant
 from audit.detection.refunds import _refund_links
 from audit.detection.software import _foreign_software, _large_support_plans
 from audit.model import Finding, Subscription
@@ -58,6 +59,7 @@ def find_signals(tx: pd.DataFrame, subscriptions: list[Subscription], known: lis
     findings += _foreign_software(ctx)
     findings += _large_support_plans(ctx)
     findings += _contract_clusters(ctx, findings + list(known))
+    extend_to_merchant(ctx, findings)  # a flagged merchant's other charges on the card: set-up fees, add-ons
     findings += _prepaid_bursts(ctx, [f for f in findings if f.kind != "contract_cluster"] + list(known))
     findings += prepaid_after_support(ctx, findings + list(known))
     findings += _refund_links(ctx, findings + list(known))
