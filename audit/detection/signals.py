@@ -36,8 +36,8 @@ from audit.detection.clusters import _contract_clusters
 from audit.detection.features import _prepare, money
 from audit.detection.impersonation import brand_impersonations
 from audit.detection.prepaid_after import prepaid_after_support
-from audit.detection.same_merchant import extend_to_merchant
 from audit.detection.refunds import _refund_links
+from audit.detection.same_merchant import extend_to_merchant
 from audit.detection.software import _foreign_software, _large_support_plans
 from audit.model import Finding, Subscription
 
