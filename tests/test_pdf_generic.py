@@ -212,3 +212,30 @@ def test_two_amount_columns_without_a_header_name_money_in_by_its_lines(swap):
     df, report = read_pdf_bytes(_pdf([items]), "two.pdf")
     assert df["amount"].tolist() == [45.67, -500.00, 15.99, -60.00]
     assert any("two amount columns" in w for w in report.warnings)
+
+
+@pytest.mark.parametrize(("printed", "period"), [
+    ("Opening/Closing Date 11/22/24 - 12/21/24", ("2024-11-22", "2024-12-21")),
+    ("Open Date: Nov 22, 2024 - Close Date: Dec 21, 2024", ("2024-11-22", "2024-12-21")),
+    ("Billing cycle 11/22/2024 - 12/21/2024", ("2024-11-22", "2024-12-21")),
+    ("Kontoauszug vom 22.11.2024 bis 21.12.2024", ("2024-11-22", "2024-12-21")),
+    ("Période du 22 novembre 2024 au 21 décembre 2024", ("2024-11-22", "2024-12-21")),
+])
+def test_statement_period_as_issuers_print_it(printed, period):
+    items = [(40, 800, printed, "l"), (40, 770, "12/01", "l"), (120, 770, "SHOP", "l"), (500, 770, "12.00", "r")]
+    df, report = read_pdf_bytes(_pdf([items]), "p.pdf")
+    assert (report.period_start, report.period_end) == period
+    assert df["date"].dt.date.astype(str).tolist() == ["2024-12-01"]
+
+
+def test_a_summary_box_with_column_like_headings_is_not_the_transaction_table():
+    """The headings of a summary box ("Payments and Credits ... New Balance") name no columns of the
+    transactions below it: those keep their printed amounts."""
+    items = [(40, 800, "Statement period 01/03/2026 - 31/03/2026", "l"),
+             (100, 780, "Payments and Credits", "r"), (520, 780, "New Balance", "r"),
+             (100, 768, "500.00", "r"), (520, 768, "1,200.00", "r"),
+             (40, 740, "Transactions", "l"),
+             (40, 680, "05/03/2026", "l"), (120, 680, "GROCERY STORE", "l"), (520, 680, "45.67", "r"),
+             (40, 666, "06/03/2026", "l"), (120, 666, "STREAMING CO", "l"), (520, 666, "15.99", "r")]
+    df, _ = read_pdf_bytes(_pdf([items]), "box.pdf")
+    assert df["amount"].tolist() == [45.67, 15.99]

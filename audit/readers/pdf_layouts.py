@@ -61,11 +61,12 @@ MONEYISH = r"\d[,，]\d{3}\b|\d[.．]\d{2}\b|[$¥￥£€]\s?\d|\d\s?円|\d\s?(?
 # "Statement period 12 December 2025 to 11 January 2026", "Kontoauszug ... vom 01.01.2020 bis 02.02.2020",
 # "Période du 01/03/2026 au 31/03/2026", "Periodo dal 01/03/2026 al 31/03/2026".
 PERIOD = (
-    r"(?i)(?:(?:ご利用期間|利用期間|対象期間|statement period|billing period|statement covers|period|abrechnungszeitraum"
-    r"|abrechnungsperiode|auszugszeitraum|zeitraum|période|periode|periodo|período)\s*[:：]?\s*(?:du|dal|del|de|van|vom|from)?"
+    r"(?i)(?:(?:ご利用期間|利用期間|対象期間|statement period|billing period|billing cycle|statement covers"
+    r"|opening\s?/\s?closing date|open(?:ing)? date|period|abrechnungszeitraum|abrechnungsperiode|auszugszeitraum"
+    r"|zeitraum|période|periode|periodo|período)\s*[:：]?\s*(?:du|dal|del|de|van|vom|from)?"
     r"|\b(?:vom|from|du|dal|del|van)\b)"
-    r"\s*(?P<start>" + FULL_DATE_ANY + r")\s*(?:[-–〜~～]|to|から|through|bis|au|al|a|tot|até|t/m)\s*(?P<end>"
-    + FULL_DATE_ANY + r")"
+    r"\s*(?P<start>" + FULL_DATE_ANY + r")\s*(?:[-–〜~～]|to|から|through|bis|au|al|a|tot|até|t/m)\s*"
+    r"(?:(?:close|closing|end)\s+date\s*[:：]?\s*)?(?P<end>" + FULL_DATE_ANY + r")"
 )
 # A date with a year printed somewhere on the statement (used for years when no period is printed).
 ANCHOR_DATE = (

@@ -100,14 +100,21 @@ def classify(lines: list[Line], layout: pl.PdfLayout, state: State) -> None:
     dated = rx(r"(?:^|\s)" + pl.ANY_DATE + r"(?:\s|$)")
     money = rx(pl.MONEYISH)
     last: Txn | None = None
+    pending: tuple[tuple[list[gn.Column], str | None], int, int] | None = None
     for ln in lines:
         text = ln.text
         if last is not None and last.line.page != ln.page:
             last = None
         if generic and (head := gn.header_columns(ln)) is not None:
-            state.columns, state.currency = head[0], state.currency or head[1]
+            pending = (head, ln.page, ln.no)  # a table header only once a dated line follows it closely
             last = None
             continue
+        if pending is not None and (pending[1] != ln.page or ln.no - pending[2] > 4
+                                    or (money.search(text) and not re.search(r"[^\W\d_]", text))):
+            pending = None  # a summary box's headings (a row of figures under them), not a transaction table's
+        if pending is not None and gn.parse_line(ln) is not None:
+            state.columns, state.currency = pending[0][0], state.currency or pending[0][1]
+            pending = None
         if any(p.search(text) for p in skip):
             continue
         if total is not None and (m := total.search(text)):
