@@ -77,6 +77,9 @@ class Contract:
     cards: list[str] = field(default_factory=list)
     paid_by_currency: dict[str, float] = field(default_factory=dict)  # net of refunds, per billing currency
     refunded_by_currency: dict[str, float] = field(default_factory=dict)
+    # contracts nobody flagged: what makes them a known service, or why to check them (audit.detection.legitimacy)
+    known_as: str = ""
+    check: str = ""
 
 
 @dataclass
