@@ -178,14 +178,46 @@ def _load(stamps: tuple[tuple[str, int, int], ...]) -> tuple[Brand, ...]:
 _MEMO: dict[str, object] = {"at": -1.0, "stamps": ()}
 
 
-def brands() -> tuple[Brand, ...]:
-    """The brand table of the shipped context lists (files checked for changes at most once a second)."""
+def _current() -> tuple[tuple[str, int, int], ...]:
+    """The list files' stamps, checked for changes at most once a second."""
     import time
 
     now = time.monotonic()
     if now - float(_MEMO["at"]) > 1.0:  # type: ignore[arg-type]
         _MEMO["stamps"], _MEMO["at"] = _stamps(), now
-    return _load(_MEMO["stamps"])  # type: ignore[arg-type]
+    return _MEMO["stamps"]  # type: ignore[return-value]
+
+
+def brands() -> tuple[Brand, ...]:
+    """The brand table of the shipped context lists (files checked for changes at most once a second)."""
+    return _load(_current())
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Quick tests on the whole table: a descriptor no name or form of which appears is done at once."""
+
+    names: re.Pattern[str]  # Latin names (digits read as letters) and short names, on the folded text
+    kana: re.Pattern[str] | None  # katakana names on the compacted text
+    forms: re.Pattern[str] | None  # every form's compacted text, on the compacted text
+
+
+@lru_cache(maxsize=4)
+def _index(stamps: tuple[tuple[str, int, int], ...]) -> _Index:
+    table = _load(stamps)
+    latin = sorted({n for b in table for n in b.latin}, key=len, reverse=True)
+    short = sorted({n for b in table for n in b.short})
+    kana = sorted({k for b in table for k in b.kana}, key=len, reverse=True)
+    forms = sorted({_compact(f.text) for b in table for f in b.forms}, key=len, reverse=True)
+    alt = [rf"(?<![A-Z]){re.escape(n)}" for n in latin] + [rf"(?<![A-Z0-9]){re.escape(n)}(?![A-Z0-9])" for n in short]
+    return _Index(re.compile("|".join(alt) or r"(?!)"), re.compile("|".join(map(re.escape, kana))) if kana else None,
+                  re.compile("|".join(map(re.escape, forms))) if forms else None)
+
+
+def _mentions(text: str) -> bool:
+    """True when a brand's name may be in the folded text (a superset test: the full one follows)."""
+    idx = _index(_current())
+    return bool(idx.names.search(text.translate(_LEET)) or (idx.kana is not None and idx.kana.search(_compact(text))))
 
 
 def _compact(text: str) -> str:
@@ -214,6 +246,12 @@ def _sorted_forms(table: tuple[Brand, ...]) -> tuple[Form, ...]:
 
 
 def billing_form(descriptor: str) -> Form | None:
+    """The brand billing form ``descriptor`` is, if any (see :func:`_billing_form`; cached per descriptor)."""
+    return _billing_form(descriptor, _current()) if isinstance(descriptor, str) else None
+
+
+@lru_cache(maxsize=200_000)
+def _billing_form(descriptor: str, stamps: tuple[tuple[str, int, int], ...]) -> Form | None:
     """The brand billing form ``descriptor`` is, if any.
 
     A form ending in ``*`` is a prefix that includes the star (the app or product follows it, security words
@@ -222,6 +260,9 @@ def billing_form(descriptor: str) -> Form | None:
     """
     text = _star(kana_fold(descriptor))
     compact = _compact(text)
+    idx = _index(stamps)
+    if idx.forms is None or not idx.forms.search(compact):
+        return None
     for f in _forms_longest_first():
         if f.prefix:
             if text.startswith(f.text) and not lexicon.IMPERSONATION_WORDS.search(text[len(f.text):]):
@@ -251,9 +292,14 @@ def _brand_in_words(b: Brand, words: list[str]) -> tuple[int, str] | None:
 
 def named_brand(descriptor: str) -> Brand | None:
     """The imitated brand ``descriptor`` names (a long Latin name starting a word, or its katakana name)."""
-    if not isinstance(descriptor, str):
-        return None
+    return _named_brand(descriptor, _current()) if isinstance(descriptor, str) else None
+
+
+@lru_cache(maxsize=200_000)
+def _named_brand(descriptor: str, stamps: tuple[tuple[str, int, int], ...]) -> Brand | None:
     text = kana_fold(descriptor)
+    if not _mentions(text):
+        return None
     words = _latin_words(text)
     kana = _compact(" ".join(_KANA_RUN.findall(text)))
     for b in brands():
@@ -270,6 +316,10 @@ def _cut_support(word: str) -> bool:
     return len(word) >= 2 and any(s.startswith(word) for s in _STEMS)
 
 
+_KANA_WORDS = tuple((w, w.translate(_SMALL)) for w in sorted(SUPPORT_KANA + PLAN_KANA, key=len, reverse=True))
+_KANA_FILLERS = tuple(w.translate(_SMALL) for w in sorted(FILLER_KANA, key=len, reverse=True))
+
+
 def _strip_kana(run: str, names: tuple[str, ...]) -> tuple[str, list[str], bool]:
     """A katakana/kanji run with the brand's names, support words and fillers taken out: (rest, support
     words found, brand found)."""
@@ -279,21 +329,27 @@ def _strip_kana(run: str, names: tuple[str, ...]) -> tuple[str, list[str], bool]
         if n in run:
             brand = True
             run = run.replace(n, " ")
-    for w in sorted(SUPPORT_KANA + PLAN_KANA, key=len, reverse=True):
-        w2 = w.translate(_SMALL)
+    for w, w2 in _KANA_WORDS:
         if w2 in run:
             found.append(w)
             run = run.replace(w2, " ")
-    for w in sorted(FILLER_KANA, key=len, reverse=True):
-        run = run.replace(w.translate(_SMALL), " ")
+    for w2 in _KANA_FILLERS:
+        run = run.replace(w2, " ")
     return run.replace(" ", ""), found, brand
 
 
 def impersonation(descriptor: str) -> Impersonation | None:
     """``descriptor`` names an imitated brand with support words and nothing else, and is none of its forms."""
-    if not isinstance(descriptor, str) or not descriptor.strip() or billing_form(descriptor) is not None:
+    if not isinstance(descriptor, str) or not descriptor.strip():
         return None
+    return _impersonation(descriptor, _current())
+
+
+@lru_cache(maxsize=200_000)
+def _impersonation(descriptor: str, stamps: tuple[tuple[str, int, int], ...]) -> Impersonation | None:
     text = kana_fold(descriptor)
+    if not _mentions(text) or billing_form(descriptor) is not None:
+        return None
     if "*" in text:  # a payment agent's prefix ("PAYPAL *MICROSOFTSUP"): the seller's part is what counts
         head, _, tail = text.partition("*")
         if lexicon.reseller_of(head + "*") or len(head.strip()) <= 8:

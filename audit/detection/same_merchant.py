@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from audit.columns import isin_text
 from audit.detection.features import _Context, money
 from audit.model import Finding
 
@@ -19,34 +20,36 @@ SELLER_KINDS = ("brand_impersonation", "foreign_software_recurring", "large_supp
 
 
 def extend_to_merchant(ctx: _Context, findings: list[Finding]) -> None:
-    """Add to each seller finding the card holder's other charges at the same merchant (in place)."""
+    """Add to each seller finding the card holder's other charges at the same merchant (in place). Vectorised:
+    only the rows of the flagged (card holder, merchant) pairs become Python values."""
+    sellers = [f for f in findings if f.kind in SELLER_KINDS]
     full = ctx.full
-    if full.empty or "merchant_key" not in full.columns or not len(ctx.owner_code):
+    if not sellers or full.empty or "merchant_key" not in full.columns or not len(ctx.owner_code):
         return
     ids = full["id"].astype(object).to_numpy()
-    pos_of = {str(i): p for p, i in enumerate(ids)}
     key_c, _key_u = pd.factorize(full["merchant_key"])
-    owner = ctx.owner_code
+    pair = ctx.owner_code.astype(np.int64) * np.int64(len(_key_u) + 1) + key_c
+    index = pd.Index(ids)
+    flagged_pos = {id(f): index.get_indexer(f.transaction_ids) for f in sellers}
+    wanted = np.unique(np.concatenate([pair[p[(p >= 0)]] for p in flagged_pos.values()] or [np.array([], np.int64)]))
+    wanted = wanted[wanted >= 0]
     charge = ((full["kind"] == "charge") & (full["amount"] > 0)).to_numpy(dtype=bool, na_value=False)
     legit = ~pd.isna(ctx.feats["legit"].to_numpy()[ctx.desc_code]) if "legit" in ctx.feats else np.zeros(len(full), bool)
-    eligible = charge & ~legit & (key_c >= 0)
-    by_pair: dict[tuple[int, int], list[int]] = {}
-    for p in np.flatnonzero(eligible).tolist():
-        by_pair.setdefault((int(owner[p]), int(key_c[p])), []).append(p)
     taken = {i for f in findings for i in f.transaction_ids}
-    for f in findings:
-        if f.kind not in SELLER_KINDS:
-            continue
-        pairs = {(int(owner[p]), int(key_c[p])) for p in (pos_of.get(i) for i in f.transaction_ids)
-                 if p is not None and key_c[p] >= 0}
-        extra = [p for pair in sorted(pairs) for p in by_pair.get(pair, ()) if str(ids[p]) not in taken]
+    cand = np.flatnonzero(charge & ~legit & (key_c >= 0) & np.isin(pair, wanted) & ~isin_text(full["id"], taken))
+    if not len(cand):
+        return
+    for f in sellers:
+        p = flagged_pos[id(f)]
+        mine = set(pair[p[(p >= 0) & (key_c[np.maximum(p, 0)] >= 0)]].tolist())
+        extra = [int(q) for q in cand if int(pair[q]) in mine and str(ids[q]) not in taken]
         if not extra:
             continue
-        extra.sort(key=lambda p: (full["date"].iat[p], str(ids[p])))
-        f.transaction_ids.extend(str(ids[p]) for p in extra)
-        taken.update(str(ids[p]) for p in extra)
-        shown = ", ".join(f"{money(float(full['amount'].iat[p]), str(full['currency'].iat[p]))} on "
-                          f"{pd.Timestamp(full['date'].iat[p]).date().isoformat()}" for p in extra[:6])
+        extra.sort(key=lambda q: (full["date"].iat[q], str(ids[q])))
+        f.transaction_ids.extend(str(ids[q]) for q in extra)
+        taken.update(str(ids[q]) for q in extra)
+        shown = ", ".join(f"{money(float(full['amount'].iat[q]), str(full['currency'].iat[q]))} on "
+                          f"{pd.Timestamp(full['date'].iat[q]).date().isoformat()}" for q in extra[:6])
         f.reasons.append(f"The same merchant also charged this card {shown}"
                          + (f" and {len(extra) - 6} more times" if len(extra) > 6 else "")
                          + ": a set-up fee, an add-on or an early charge of the same contract.")
