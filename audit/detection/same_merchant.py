@@ -26,30 +26,29 @@ def extend_to_merchant(ctx: _Context, findings: list[Finding]) -> None:
     full = ctx.full
     if not sellers or full.empty or "merchant_key" not in full.columns or not len(ctx.owner_code):
         return
-    ids = full["id"].astype(object).to_numpy()
     key_c, _key_u = pd.factorize(full["merchant_key"])
     pair = ctx.owner_code.astype(np.int64) * np.int64(len(_key_u) + 1) + key_c
-    index = pd.Index(ids)
-    flagged_pos = {id(f): index.get_indexer(f.transaction_ids) for f in sellers}
-    wanted = np.unique(np.concatenate([pair[p[(p >= 0)]] for p in flagged_pos.values()] or [np.array([], np.int64)]))
-    wanted = wanted[wanted >= 0]
+    seller_ids = {i for f in sellers for i in f.transaction_ids}
+    at = np.flatnonzero(isin_text(full["id"], seller_ids))  # the flagged rows only become Python values
+    pair_of = dict(zip(full["id"].iloc[at].astype(str), pair[at].tolist(), strict=True))
+    wanted = np.array(sorted({v for v in pair_of.values() if v % (len(_key_u) + 1) != len(_key_u)}), dtype=np.int64)
     charge = ((full["kind"] == "charge") & (full["amount"] > 0)).to_numpy(dtype=bool, na_value=False)
     legit = ~pd.isna(ctx.feats["legit"].to_numpy()[ctx.desc_code]) if "legit" in ctx.feats else np.zeros(len(full), bool)
     taken = {i for f in findings for i in f.transaction_ids}
     cand = np.flatnonzero(charge & ~legit & (key_c >= 0) & np.isin(pair, wanted) & ~isin_text(full["id"], taken))
     if not len(cand):
         return
+    cand_ids = full["id"].iloc[cand].astype(str).tolist()
     for f in sellers:
-        p = flagged_pos[id(f)]
-        mine = set(pair[p[(p >= 0) & (key_c[np.maximum(p, 0)] >= 0)]].tolist())
-        extra = [int(q) for q in cand if int(pair[q]) in mine and str(ids[q]) not in taken]
+        mine = {pair_of[i] for i in f.transaction_ids if i in pair_of}
+        extra = [(q, i) for q, i in zip(cand.tolist(), cand_ids, strict=True) if int(pair[q]) in mine and i not in taken]
         if not extra:
             continue
-        extra.sort(key=lambda q: (full["date"].iat[q], str(ids[q])))
-        f.transaction_ids.extend(str(ids[q]) for q in extra)
-        taken.update(str(ids[q]) for q in extra)
+        extra.sort(key=lambda qi: (full["date"].iat[qi[0]], qi[1]))
+        f.transaction_ids.extend(i for _, i in extra)
+        taken.update(i for _, i in extra)
         shown = ", ".join(f"{money(float(full['amount'].iat[q]), str(full['currency'].iat[q]))} on "
-                          f"{pd.Timestamp(full['date'].iat[q]).date().isoformat()}" for q in extra[:6])
+                          f"{pd.Timestamp(full['date'].iat[q]).date().isoformat()}" for q, _ in extra[:6])
         f.reasons.append(f"The same merchant also charged this card {shown}"
                          + (f" and {len(extra) - 6} more times" if len(extra) > 6 else "")
                          + ": a set-up fee, an add-on or an early charge of the same contract.")
