@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from datetime import date
-from functools import lru_cache
 
 import numpy as np
 
@@ -35,10 +34,17 @@ def _windows(days: np.ndarray, cad: Cadence) -> list[tuple[float, float]]:
     not for every charge up front: a chain visits a few dozen charges of a group that may hold many
     thousands.
     """
-    return _cadence_windows(cad)
+    got = _WINDOWS.get(id(cad))
+    if got is None or got[0] is not cad:  # keyed by identity: hashing a frozen dataclass costs its fields
+        if len(_WINDOWS) > 64:
+            _WINDOWS.clear()
+        got = _WINDOWS[id(cad)] = (cad, _cadence_windows(cad))
+    return got[1]
 
 
-@lru_cache(maxsize=32)
+_WINDOWS: dict[int, tuple[Cadence, list[tuple[float, float]]]] = {}
+
+
 def _cadence_windows(cad: Cadence) -> list[tuple[float, float]]:
     out = []
     for k in range(1, _max_step(cad) + 1):  # k > 1: missed periods (skipped delivery, failed payment)
@@ -120,10 +126,18 @@ def _fit(days: np.ndarray, cad: Cadence) -> tuple[float, float]:
     return float(slope), math.sqrt(float((resid**2).sum() / n))
 
 
-@lru_cache(maxsize=16)
 def _bounds(cadences: tuple[Cadence, ...]) -> tuple[np.ndarray, np.ndarray]:
-    """The interval windows (lo, hi) of ``cadences`` as arrays."""
-    return (np.array([c.lo for c in cadences], dtype=float), np.array([c.hi for c in cadences], dtype=float))
+    """The interval windows (lo, hi) of ``cadences`` as arrays (kept per tuple, by identity)."""
+    got = _BOUNDS.get(id(cadences))
+    if got is None or got[0] is not cadences:
+        if len(_BOUNDS) > 64:
+            _BOUNDS.clear()
+        got = _BOUNDS[id(cadences)] = (cadences, np.array([c.lo for c in cadences], dtype=float),
+                                        np.array([c.hi for c in cadences], dtype=float))
+    return got[1], got[2]
+
+
+_BOUNDS: dict[int, tuple[tuple[Cadence, ...], np.ndarray, np.ndarray]] = {}
 
 
 def _nearest_cadence(period: float, allowed: list[Cadence]) -> Cadence:
@@ -143,7 +157,7 @@ def _best_chain(days: np.ndarray, amt: np.ndarray,
     cands = [c for c, s in zip(cadences, seen, strict=True) if c.lo <= span and s]
     if not cands:  # extras may hide every plain gap: fall back to the cadences the span allows
         cands = [c for c in cadences if c.lo <= span and span <= c.hi * n]
-    best: tuple[float, Cadence, list[int], int] | None = None
+    best: tuple[float, Cadence, list[int], int, float, float] | None = None
     day_list = days.tolist()
     for cad in cands:
         windows = _windows(days, cad)
@@ -156,14 +170,13 @@ def _best_chain(days: np.ndarray, amt: np.ndarray,
                     period, resid = _fit(days[keep], cad)
                     score = bound - 0.1 * resid / cad.period
                     if best is None or score > best[0]:
-                        best = (score, cad, keep, missed)
+                        best = (score, cad, keep, missed, period, resid)
             if len(keep) == n - start and start == 0:
                 break
     if best is None:
         return None
-    _, cad, keep, missed = best
+    _, cad, keep, missed, period, resid = best  # the fit of the best chain, as computed when it was found
     idx = np.asarray(keep)
-    period, resid = _fit(days[idx], cad)
     allowed = [c for c in cadences if c.lo <= period <= c.hi] or [cad]
     return _nearest_cadence(period, allowed), idx, resid, missed
 

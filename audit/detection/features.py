@@ -203,8 +203,8 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     slim["client_home"] = homes[row_client_home[relevant]]
     slim["home"] = homes[row_home[relevant]]
     for c in slim.columns:  # plain object columns: row picks below are much faster than on Arrow strings
-        if isinstance(slim[c].dtype, pd.StringDtype):  # owner and homes are object columns of shared texts already
-            slim[c] = shared_objects(slim[c])
+        if isinstance(slim[c].dtype, pd.StringDtype):  # (dtype=object: pandas would turn texts back into str)
+            slim[c] = pd.Series(shared_objects(slim[c]), index=slim.index, dtype=object)
     rc = codes[relevant]
     for c in ("software", "support", "plan", "prepaid"):
         slim[c] = f[c][relevant]
