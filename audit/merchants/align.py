@@ -1,0 +1,318 @@
+"""An alias laid over a parsed descriptor: which of its words agree, which are missing, what is extra.
+
+Each alias word that agrees with the descriptor is worth ``-log2 u`` bits, ``u`` being how often a
+legitimate merchant's name holds that word (:mod:`audit.merchants.reference`); that is the
+term-frequency adjustment of probabilistic record linkage (Fellegi-Sunter; Splink's "tf" levels). So
+RESTORO (no legitimate name in the corpus holds it) is worth about 17 bits and SUPPORT about 8.
+
+Agreement is exact on letters and digits (after :func:`audit.merchants.text.fold_latin`), allowing:
+
+* glued or spaced words: ``PCHEALTHBOOST`` and ``CLICK 4 SUPPORT`` agree with ``PC HealthBoost`` and
+  ``Click4Support``; but an alias inside a longer word counts only when what is glued on is a place, a
+  corporate suffix, digits or a product word (``RESTOROCY``, ``REIMAGEPLUS``), never a word's rest
+  (``WEBTECH WORLDWIDE`` is not "Webtech World");
+* a cut-off last word when the network cut the name field (``RESTORO PREMIUM LICENS``), worth the bits
+  of the prefix (how many legitimate words start that way);
+* katakana: alias words rendered in romaji keys (:mod:`audit.merchants.kana`) found in order in the
+  descriptor's kana, by edit distance, each worth its similarity times the bits of the rarer side.
+
+What the descriptor holds beyond the alias is counted: other name words (``HAIR SALON``), product or
+billing words (``LICENSE 1YR``); places, phone numbers, references and bank words are not counted.
+:mod:`audit.merchants.model` turns these features into one probability.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from audit.merchants.parse import Parts
+from audit.merchants.reference import name_freq, places
+from audit.merchants.statement_words import CORPORATE
+
+# Words a seller of software or support adds to its own name on a bill (never evidence of another business)
+PRODUCT_WORDS = frozenset("""
+PC TECH TECHNICAL SUPPORT SOFTWARE SECURITY ANTIVIRUS CLEANER REPAIR PRO PLUS PREMIUM ONLINE SERVICE SERVICES
+SUBSCRIPTION SUBSCR RENEWAL RENEW LICENSE LICENCE LIC ANNUAL MONTHLY YEARLY PLAN ORDER PAYMENT BILLING
+PROTECTION SYSTEM SYSTEMS HELP HELPDESK CARE UTILITIES OPTIMIZER SCAN SCANNER FIX TOOLS TOOL DOWNLOAD APP KEY
+LIFETIME YEAR YEARS YR MONTH MONTHS MO EDITION VERSION UPGRADE ACTIVATION SETUP INSTALL INSTALLATION
+""".split())
+_TERM = re.compile(r"^\d+(?:YR|YRS|Y|YEAR|YEARS|MO|M|MONTH|MONTHS|PC|PCS|DEVICE|DEVICES)?$")
+_ORIGINAL_WORDS = re.compile(r"[^\W_]+(?:&[^\W_]+)*")
+_WEB = frozenset({"WWW", "COM", "NET", "ORG", "INFO", "BIZ", "HTTP", "HTTPS"})
+MIN_KANA_SIM = 0.72
+MIN_CUT_CHARS = 4
+
+
+def product_word(word: str) -> bool:
+    return word in PRODUCT_WORDS or bool(_TERM.match(word))
+
+
+@dataclass(frozen=True)
+class AliasPrep:
+    """An alias ready for alignment."""
+
+    entry: int
+    text: str
+    weak: bool
+    tokens: tuple[str, ...]  # name words (corporate suffixes and web words left out), upper case
+    originals: tuple[str, ...]  # the same words as printed in the list (their case tells acronyms apart)
+    corp: tuple[str, ...]  # corporate suffix words of the alias
+    bits: tuple[float, ...]
+    kana: bool = False  # an explicit kana alias: tokens are romaji keys
+
+    @property
+    def compact(self) -> str:
+        return "".join(self.tokens)
+
+
+def prepare(entry: int, text: str, weak: bool = False, kana: bool = False) -> AliasPrep | None:
+    """An alias's words and their bits; None when it has no usable word."""
+    freq = name_freq()
+    if kana:
+        from audit.merchants.kana import kana_key
+
+        keys = [kana_key(w) for w in re.split(r"[\s・]+", unicodedata.normalize("NFKC", text)) if w]
+        keys = [k for k in keys if k]
+        if not keys:
+            return None
+        return AliasPrep(entry, text, weak, tuple(keys), tuple(keys), (), tuple(freq.bits("~" + k) for k in keys), True)
+    from audit.merchants.text import fold_latin
+
+    originals = [w for w in _ORIGINAL_WORDS.findall(unicodedata.normalize("NFKC", text)) if w.isascii() or
+                 fold_latin(w).isascii()]
+    words = [(fold_latin(w), w) for w in originals]
+    core = [(u, o) for u, o in words if u not in CORPORATE and u not in _WEB]
+    corp = tuple(u for u, _o in words if u in CORPORATE)
+    if not core:
+        return None
+    tokens = tuple(u for u, _o in core)
+    return AliasPrep(entry, text, weak, tokens, tuple(o for _u, o in core), corp, tuple(freq.bits(t) for t in tokens))
+
+
+@dataclass
+class Alignment:
+    """One alias laid over one descriptor."""
+
+    alias: AliasPrep
+    agreed: list[tuple[str, str, str, float]] = field(default_factory=list)  # alias word, text, level, bits
+    missing: list[tuple[str, float]] = field(default_factory=list)
+    extra: list[tuple[str, str]] = field(default_factory=list)  # descriptor word, "word" | "product"
+    spaced: int = 0  # alias words found spread over several descriptor words
+    kana_gap: float = 0.0  # share of the descriptor's kana that no alias word covers
+    corp_agrees: bool = False
+
+    def features(self) -> dict[str, float]:
+        latin = [b for _a, _t, lvl, b in self.agreed if lvl in ("exact", "glued")]
+        kana = [b for _a, _t, lvl, b in self.agreed if lvl == "kana"]
+        cut = sum(b for _a, _t, lvl, b in self.agreed if lvl == "cut")
+        top = max(latin, default=0.0)
+        ktop = max(kana, default=0.0)
+        is_kana = bool(kana) or (not latin and not cut and self.kana_gap > 0)
+        missing = sum(b for _a, b in self.missing)
+        return {
+            "top_bits": top, "more_bits": sum(latin) - top, "cut_bits": cut,
+            "missing_bits": 0.0 if is_kana else missing,
+            "extra_words": float(sum(1 for _w, k in self.extra if k == "word")),
+            "extra_product": float(sum(1 for _w, k in self.extra if k == "product")),
+            "spaced": float(self.spaced),
+            "kana_top_bits": ktop, "kana_more_bits": sum(kana) - ktop,
+            "kana_missing_bits": missing if is_kana else 0.0, "kana_gap": self.kana_gap,
+        }
+
+
+def _cut_product(word: str) -> bool:
+    """A word cut by the field width that starts a product word (LICENS, SUBSCRIP)."""
+    return len(word) >= 3 and any(p.startswith(word) for p in PRODUCT_WORDS if len(p) > len(word))
+
+
+def _glue_ok(rest: str, cut: bool) -> bool:
+    """What may be glued after an alias inside one word: a place, a corporate suffix, digits, a product word
+    (or, where the field was cut, the start of one)."""
+    if not rest or rest.isdigit() or rest in CORPORATE or product_word(rest):
+        return True
+    p = places()
+    if p.code(rest) or p.is_name((rest,)):
+        return True
+    if cut and len(rest) >= 2:
+        if any(c.startswith(rest) for c in CORPORATE) or any(w.startswith(rest) for w in PRODUCT_WORDS if len(w) > 3):
+            return True
+        return any(len(n) == 1 and n[0].startswith(rest) for n in _place_prefixes(rest[:2]))
+    return False
+
+
+_PREFIX_CACHE: dict[str, list[tuple[str, ...]]] = {}
+
+
+def _place_prefixes(head: str) -> list[tuple[str, ...]]:
+    if head not in _PREFIX_CACHE:
+        _PREFIX_CACHE[head] = [n for n, kind in places().names.items() if n[0].startswith(head) and kind == "country"]
+    return _PREFIX_CACHE[head]
+
+
+_LATIN_KINDS = ("name", "corp", "location", "web", "ref", "wrapper")
+
+
+def latin_words(parts: Parts) -> list[tuple[str, str, bool]]:
+    """(text, kind, cut) of the words an alias may lie on: the name and what follows it."""
+    out = []
+    name_idx = [i for i, t in enumerate(parts.tokens[parts.name_start:parts.name_end], parts.name_start)
+                if t.kind in ("name", "corp", "web")]
+    last = name_idx[-1] if name_idx else -1
+    for i, t in enumerate(parts.tokens):
+        if i < parts.name_start or t.kind not in _LATIN_KINDS or not t.text.isascii():
+            continue
+        if t.kind == "wrapper" and not t.text.isdigit():
+            continue  # digits the tail took for a wrapper may end a name (TECHERS 247)
+        text = t.key if t.kind == "web" else re.sub(r"[^A-Z0-9&]", "", t.text)
+        if text:
+            out.append((text, "name" if i < parts.name_end and t.kind != "location" else t.kind, parts.cut and i == last))
+    return out
+
+
+def align_latin(alias: AliasPrep, words: list[tuple[str, str, bool]], start: int) -> Alignment | None:
+    """Lay ``alias`` over ``words`` from word ``start``; None when it does not fit there."""
+    freq = name_freq()
+    offsets, pos = [], 0
+    for w, _k, _c in words:
+        offsets.append(pos)
+        pos += len(w)
+    text = "".join(w for w, _k, _c in words)
+    ends = {o + len(w): i for i, (o, (w, _k, _c)) in enumerate(zip(offsets, words, strict=True))}
+    starts = {o: i for i, o in enumerate(offsets)}
+    al = Alignment(alias)
+    pos = offsets[start]
+    used_from = start
+    cut_done = False
+    for tok, bits in zip(alias.tokens, alias.bits, strict=True):
+        if cut_done:
+            continue  # words after a cut are not printed: neither agreement nor missing
+        if text.startswith(tok, pos):
+            first = _word_at(offsets, pos)
+            last = _word_at(offsets, pos + len(tok) - 1)
+            if last > first and pos in starts:
+                al.spaced += 1
+            al.agreed.append((tok, text[pos:pos + len(tok)], "exact" if pos in starts and pos + len(tok) in ends
+                              else "glued", bits))
+            pos += len(tok)
+            continue
+        wi = _word_at(offsets, pos) if pos < len(text) else len(words)
+        if wi < len(words):
+            w, _k, cut = words[wi]
+            piece = text[pos:offsets[wi] + len(w)]
+            if cut and len(piece) >= MIN_CUT_CHARS and tok.startswith(piece) and piece != tok:
+                al.agreed.append((tok, piece, "cut", -math.log2(freq.prefix_u(piece))))
+                pos += len(piece)
+                cut_done = True
+                continue
+            nxt = offsets[wi] + len(w)
+            if pos in starts and nxt < len(text) and text.startswith(tok, nxt) and words[wi][1] == "name":
+                al.extra.append((w, "product" if product_word(w) else "word"))  # one word inserted in the name
+                al.agreed.append((tok, tok, "exact" if nxt + len(tok) in ends else "glued", bits))
+                pos = nxt + len(tok)
+                continue
+        al.missing.append((tok, bits))
+    if not any(lvl != "cut" for _a, _t, lvl, _b in al.agreed) and not cut_done:
+        return None
+    if not al.agreed:
+        return None
+    if pos not in ends and pos < len(text):  # the alias ends inside a word: what is glued on must be harmless
+        wi = _word_at(offsets, pos)
+        w, _k, cut = words[wi]
+        if not _glue_ok(text[pos:offsets[wi] + len(w)], cut):
+            return None
+        pos = offsets[wi] + len(w)
+    end_word = _word_at(offsets, pos - 1) if pos else 0
+    for i, (w, kind, cut) in enumerate(words):
+        if used_from <= i <= end_word or kind != "name":
+            continue
+        if w in CORPORATE or (cut and any(c.startswith(w) for c in CORPORATE)):
+            al.corp_agrees = al.corp_agrees or w in alias.corp
+            continue
+        al.extra.append((w, "product" if product_word(w) or (cut and _cut_product(w)) else "word"))
+    for i in range(used_from, end_word + 1):
+        if words[i][0] in alias.corp:
+            al.corp_agrees = True
+    return al
+
+
+def _word_at(offsets: list[int], pos: int) -> int:
+    lo, hi = 0, len(offsets) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if offsets[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def kana_text(parts: Parts) -> tuple[str, list[tuple[str, str]]]:
+    """The romaji key of the descriptor's kana name (its kana runs glued) and its other name words."""
+    keys, others = [], []
+    for t in parts.tokens[parts.name_start:parts.name_end]:
+        if t.kind == "kana":
+            keys.append(t.key)
+        elif t.kind in ("name",):
+            others.append((t.text, "product" if product_word(t.text) else "word"))
+    return "".join(keys), others
+
+
+def align_kana(alias: AliasPrep, key: str, others: list[tuple[str, str]]) -> Alignment | None:
+    """Find ``alias``'s words, in order, in the descriptor's kana key ``key`` (edit distance)."""
+    from rapidfuzz import fuzz
+
+    from audit.merchants.kana import word_keys
+
+    freq = name_freq()
+    al = Alignment(alias)
+    pos = covered = 0
+    for tok, orig, bits in zip(alias.tokens, alias.originals, alias.bits, strict=True):
+        variants = (tok,) if alias.kana else word_keys(orig)
+        best = None
+        for v in variants:
+            if not v:
+                continue
+            r = fuzz.partial_ratio_alignment(v, key[pos:], score_cutoff=MIN_KANA_SIM * 100)
+            if r is None:
+                continue
+            span = key[pos + r.dest_start: pos + r.dest_end]
+            sim = fuzz.ratio(v, span) / 100.0
+            if sim >= MIN_KANA_SIM and (best is None or sim > best[0]):
+                best = (sim, r.dest_start, r.dest_end, span)
+        if best is None:
+            al.missing.append((tok, bits))
+            continue
+        sim, d0, d1, span = best
+        span_bits = _kana_bits(span, freq)
+        al.agreed.append((tok, span, "kana", sim * min(bits, span_bits)))
+        covered += d1 - d0
+        pos += d1
+    if not al.agreed:
+        return None
+    al.kana_gap = max(0.0, 1.0 - covered / max(1, len(key)))
+    al.extra.extend(others)
+    return al
+
+
+def _kana_bits(span: str, freq) -> float:  # noqa: ANN001
+    """Bits of a kana stretch: rare unless it is (close to) a common word's katakana rendering."""
+    u = freq.u.get("~" + span)
+    if u is None and len(span) >= 4:
+        from rapidfuzz import fuzz, process
+
+        hit = process.extractOne(span, _kana_keys(), scorer=fuzz.ratio, score_cutoff=88)
+        if hit is not None:
+            u = freq.u["~" + hit[0]]
+    return -math.log2(u if u is not None else freq.floor)
+
+
+_KANA_KEYS: list[str] = []
+
+
+def _kana_keys() -> list[str]:
+    if not _KANA_KEYS:
+        _KANA_KEYS.extend(t[1:] for t in name_freq().u if t.startswith("~"))
+    return _KANA_KEYS
