@@ -14,7 +14,8 @@ Agreement is exact on letters and digits (after :func:`audit.merchants.text.fold
 * a cut-off last word when the network cut the name field (``RESTORO PREMIUM LICENS``), worth the bits
   of the prefix (how many legitimate words start that way);
 * katakana: alias words rendered in romaji keys (:mod:`audit.merchants.kana`) found in order in the
-  descriptor's kana, by edit distance, each worth its similarity times the bits of the rarer side.
+  descriptor's kana, by edit distance, each worth the bits of the rarer side (the alias word or the
+  kana stretch), counted apart by how close the spelling is (similarity 0.9 or more, 0.8 to 0.9).
 
 What the descriptor holds beyond the alias is counted: other name words (``HAIR SALON``), product or
 billing words (``LICENSE 1YR``); places, phone numbers, references and bank words are not counted.
@@ -27,6 +28,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from audit.merchants.parse import Parts
 from audit.merchants.reference import name_freq, places
@@ -38,12 +40,14 @@ PC TECH TECHNICAL SUPPORT SOFTWARE SECURITY ANTIVIRUS CLEANER REPAIR PRO PLUS PR
 SUBSCRIPTION SUBSCR RENEWAL RENEW LICENSE LICENCE LIC ANNUAL MONTHLY YEARLY PLAN ORDER PAYMENT BILLING
 PROTECTION SYSTEM SYSTEMS HELP HELPDESK CARE UTILITIES OPTIMIZER SCAN SCANNER FIX TOOLS TOOL DOWNLOAD APP KEY
 LIFETIME YEAR YEARS YR MONTH MONTHS MO EDITION VERSION UPGRADE ACTIVATION SETUP INSTALL INSTALLATION
+UNLIMITED UNLTD SPYWARE MALWARE VIRUS REGISTRY DRIVER DRIVERS BOOSTER SPEED OPTIMIZATION CLEANUP REMOVAL
 """.split())
 _TERM = re.compile(r"^\d+(?:YR|YRS|Y|YEAR|YEARS|MO|M|MONTH|MONTHS|PC|PCS|DEVICE|DEVICES)?$")
 _ORIGINAL_WORDS = re.compile(r"[^\W_]+(?:&[^\W_]+)*")
 _WEB = frozenset({"WWW", "COM", "NET", "ORG", "INFO", "BIZ", "HTTP", "HTTPS"})
-MIN_KANA_SIM = 0.72
-MIN_CUT_CHARS = 4
+MIN_KANA_SIM = 0.8
+MIN_CUT_CHARS = 1
+MIN_ABBREV_CHARS = 3  # a word shortened inside a name (TECH SUP, SOLUT) keeps at least this many letters
 
 
 def product_word(word: str) -> bool:
@@ -102,25 +106,36 @@ class Alignment:
     extra: list[tuple[str, str]] = field(default_factory=list)  # descriptor word, "word" | "product"
     spaced: int = 0  # alias words found spread over several descriptor words
     kana_gap: float = 0.0  # share of the descriptor's kana that no alias word covers
+    kana_sims: list[float] = field(default_factory=list)  # similarity of each kana agreement (0-1)
     corp_agrees: bool = False
 
     def features(self) -> dict[str, float]:
         latin = [b for _a, _t, lvl, b in self.agreed if lvl in ("exact", "glued")]
+        abbrev = sum(b for _a, _t, lvl, b in self.agreed if lvl == "abbrev")
         kana = [b for _a, _t, lvl, b in self.agreed if lvl == "kana"]
+        sims = self.kana_sims
         cut = sum(b for _a, _t, lvl, b in self.agreed if lvl == "cut")
         top = max(latin, default=0.0)
-        ktop = max(kana, default=0.0)
         is_kana = bool(kana) or (not latin and not cut and self.kana_gap > 0)
         missing = sum(b for _a, b in self.missing)
         return {
-            "top_bits": top, "more_bits": sum(latin) - top, "cut_bits": cut,
+            "top_bits": top, "more_bits": sum(latin) - top, "cut_bits": cut, "abbrev_bits": abbrev,
             "missing_bits": 0.0 if is_kana else missing,
             "extra_words": float(sum(1 for _w, k in self.extra if k == "word")),
+            "extra_common": sum(_commonness(w) for w, k in self.extra if k == "word"),
             "extra_product": float(sum(1 for _w, k in self.extra if k == "product")),
             "spaced": float(self.spaced),
-            "kana_top_bits": ktop, "kana_more_bits": sum(kana) - ktop,
+            "kana_bits_hi": sum(b for b, x in zip(kana, sims, strict=True) if x >= 0.9),
+            "kana_bits_mid": sum(b for b, x in zip(kana, sims, strict=True) if x < 0.9),
             "kana_missing_bits": missing if is_kana else 0.0, "kana_gap": self.kana_gap,
         }
+
+
+def _commonness(word: str) -> float:
+    """How much more common than an unseen word a name word is, in bits (0 for a word no legitimate name
+    holds: an unknown place or a code rather than another business's name)."""
+    freq = name_freq()
+    return max(0.0, -math.log2(freq.floor) - freq.bits(word))
 
 
 def _cut_product(word: str) -> bool:
@@ -129,18 +144,28 @@ def _cut_product(word: str) -> bool:
 
 
 def _glue_ok(rest: str, cut: bool) -> bool:
-    """What may be glued after an alias inside one word: a place, a corporate suffix, digits, a product word
-    (or, where the field was cut, the start of one)."""
-    if not rest or rest.isdigit() or rest in CORPORATE or product_word(rest):
+    """What may be glued after an alias inside one word: corporate suffixes, product words or digits, then
+    at most one place (IYOGIINCNS, RESTOROCY, REIMAGEPLUS), the last piece cut off where the field was cut."""
+    if not rest or _name_piece(rest) or _place_piece(rest) or (cut and _cut_piece(rest)):
         return True
+    return any(_name_piece(rest[:i]) and _glue_ok(rest[i:], cut) for i in range(2, len(rest)))
+
+
+def _name_piece(piece: str) -> bool:
+    return piece.isdigit() or piece in CORPORATE or product_word(piece)
+
+
+def _place_piece(piece: str) -> bool:
     p = places()
-    if p.code(rest) or p.is_name((rest,)):
+    return p.code(piece) or p.is_name((piece,))
+
+
+def _cut_piece(piece: str) -> bool:
+    """The start of a corporate suffix, product word or country name, cut by the field width."""
+    if len(piece) == 1:
         return True
-    if cut and len(rest) >= 2:
-        if any(c.startswith(rest) for c in CORPORATE) or any(w.startswith(rest) for w in PRODUCT_WORDS if len(w) > 3):
-            return True
-        return any(len(n) == 1 and n[0].startswith(rest) for n in _place_prefixes(rest[:2]))
-    return False
+    return (any(c.startswith(piece) for c in CORPORATE) or any(w.startswith(piece) for w in PRODUCT_WORDS if len(w) > 3)
+            or any(len(n) == 1 and n[0].startswith(piece) for n in _place_prefixes(piece[:2])))
 
 
 _PREFIX_CACHE: dict[str, list[tuple[str, ...]]] = {}
@@ -159,7 +184,7 @@ def latin_words(parts: Parts) -> list[tuple[str, str, bool]]:
     """(text, kind, cut) of the words an alias may lie on: the name and what follows it."""
     out = []
     name_idx = [i for i, t in enumerate(parts.tokens[parts.name_start:parts.name_end], parts.name_start)
-                if t.kind in ("name", "corp", "web")]
+                if t.kind in ("name", "corp", "web", "ref")]
     last = name_idx[-1] if name_idx else -1
     for i, t in enumerate(parts.tokens):
         if i < parts.name_start or t.kind not in _LATIN_KINDS or not t.text.isascii():
@@ -186,10 +211,10 @@ def align_latin(alias: AliasPrep, words: list[tuple[str, str, bool]], start: int
     pos = offsets[start]
     used_from = start
     cut_done = False
-    for tok, bits in zip(alias.tokens, alias.bits, strict=True):
+    for n, (tok, bits) in enumerate(zip(alias.tokens, alias.bits, strict=True)):
         if cut_done:
             continue  # words after a cut are not printed: neither agreement nor missing
-        if text.startswith(tok, pos):
+        if text.startswith(tok, pos) and _ends_well(text, pos + len(tok), ends, offsets, words, alias.tokens[n + 1:]):
             first = _word_at(offsets, pos)
             last = _word_at(offsets, pos + len(tok) - 1)
             if last > first and pos in starts:
@@ -200,24 +225,29 @@ def align_latin(alias: AliasPrep, words: list[tuple[str, str, bool]], start: int
             continue
         wi = _word_at(offsets, pos) if pos < len(text) else len(words)
         if wi < len(words):
-            w, _k, cut = words[wi]
-            piece = text[pos:offsets[wi] + len(w)]
-            if cut and len(piece) >= MIN_CUT_CHARS and tok.startswith(piece) and piece != tok:
+            w, _k, _cut = words[wi]
+            ci = next((i for i in range(wi, len(words)) if words[i][2]), -1)  # the word the field width cut
+            piece = text[pos:offsets[ci] + len(words[ci][0])] if ci >= 0 else ""
+            if piece and len(piece) >= MIN_CUT_CHARS and tok.startswith(piece) and piece != tok:
                 al.agreed.append((tok, piece, "cut", -math.log2(freq.prefix_u(piece))))
+                al.spaced += ci > wi
                 pos += len(piece)
                 cut_done = True
                 continue
             nxt = offsets[wi] + len(w)
+            if (pos in starts and len(w) >= MIN_ABBREV_CHARS and len(w) < len(tok) and tok.startswith(w)
+                    and words[wi][1] in ("name", "ref")):
+                al.agreed.append((tok, w, "abbrev", -math.log2(freq.prefix_u(w))))
+                pos = nxt
+                continue
             if pos in starts and nxt < len(text) and text.startswith(tok, nxt) and words[wi][1] == "name":
                 al.extra.append((w, "product" if product_word(w) else "word"))  # one word inserted in the name
                 al.agreed.append((tok, tok, "exact" if nxt + len(tok) in ends else "glued", bits))
                 pos = nxt + len(tok)
                 continue
         al.missing.append((tok, bits))
-    if not any(lvl != "cut" for _a, _t, lvl, _b in al.agreed) and not cut_done:
-        return None
-    if not al.agreed:
-        return None
+    if not any(lvl in ("exact", "glued") for _a, _t, lvl, _b in al.agreed) and not cut_done:
+        return None  # shortened words alone are no evidence
     if pos not in ends and pos < len(text):  # the alias ends inside a word: what is glued on must be harmless
         wi = _word_at(offsets, pos)
         w, _k, cut = words[wi]
@@ -236,6 +266,17 @@ def align_latin(alias: AliasPrep, words: list[tuple[str, str, bool]], start: int
         if words[i][0] in alias.corp:
             al.corp_agrees = True
     return al
+
+
+def _ends_well(text: str, end: int, ends: dict[int, int], offsets: list[int], words: list[tuple[str, str, bool]],
+               following: tuple[str, ...]) -> bool:
+    """An alias word may end inside a descriptor word only if the next alias word goes on there or what is
+    glued on is harmless (WORLD in WORLDWIDE is not the word WORLD)."""
+    if end in ends or end >= len(text) or (following and text.startswith(following[0], end)):
+        return True
+    wi = _word_at(offsets, end)
+    w, _k, cut = words[wi]
+    return _glue_ok(text[end:offsets[wi] + len(w)], cut)
 
 
 def _word_at(offsets: list[int], pos: int) -> int:
@@ -263,50 +304,90 @@ def kana_text(parts: Parts) -> tuple[str, list[tuple[str, str]]]:
 def align_kana(alias: AliasPrep, key: str, others: list[tuple[str, str]]) -> Alignment | None:
     """Find ``alias``'s words, in order, in the descriptor's kana key ``key`` (edit distance)."""
     from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
 
     from audit.merchants.kana import word_keys
 
     freq = name_freq()
     al = Alignment(alias)
     pos = covered = 0
+    spans: list[tuple[int, int]] = []
     for tok, orig, bits in zip(alias.tokens, alias.originals, alias.bits, strict=True):
         variants = (tok,) if alias.kana else word_keys(orig)
         best = None
         for v in variants:
             if not v:
                 continue
-            r = fuzz.partial_ratio_alignment(v, key[pos:], score_cutoff=MIN_KANA_SIM * 100)
+            rest = key[pos:]
+            r = fuzz.partial_ratio_alignment(v, rest, score_cutoff=MIN_KANA_SIM * 100)
             if r is None:
                 continue
-            span = key[pos + r.dest_start: pos + r.dest_end]
-            sim = fuzz.ratio(v, span) / 100.0
-            if sim >= MIN_KANA_SIM and (best is None or sim > best[0]):
-                best = (sim, r.dest_start, r.dest_end, span)
+            for d0 in range(max(0, r.dest_start - 2), min(len(rest), r.dest_start + 3)):
+                for d1 in range(max(d0 + 1, d0 + len(v) - 3), min(len(rest), d0 + len(v) + 3) + 1):
+                    # substitutions count (stricter than fuzz.ratio), and the span may differ in length
+                    sim = Levenshtein.normalized_similarity(v, rest[d0:d1])
+                    if sim >= MIN_KANA_SIM and (best is None or sim > best[0]):
+                        best = (sim, d0, d1, rest[d0:d1])
         if best is None:
             al.missing.append((tok, bits))
             continue
         sim, d0, d1, span = best
-        span_bits = _kana_bits(span, freq)
-        al.agreed.append((tok, span, "kana", sim * min(bits, span_bits)))
+        span_bits = _kana_bits(span)
+        al.agreed.append((tok, span, "kana", min(bits, span_bits)))
+        al.kana_sims.append(sim)
         covered += d1 - d0
+        spans.append((pos + d0, pos + d1))
         pos += d1
     if not al.agreed:
         return None
     al.kana_gap = max(0.0, 1.0 - covered / max(1, len(key)))
     al.extra.extend(others)
+    for seg in _uncovered(key, spans):
+        word = _kana_word(seg)
+        if word:
+            al.extra.append((word, "word"))
     return al
 
 
-def _kana_bits(span: str, freq) -> float:  # noqa: ANN001
-    """Bits of a kana stretch: rare unless it is (close to) a common word's katakana rendering."""
-    u = freq.u.get("~" + span)
-    if u is None and len(span) >= 4:
+def _uncovered(key: str, spans: list[tuple[int, int]]) -> list[str]:
+    out, at = [], 0
+    for a, b in sorted(spans):
+        if a > at:
+            out.append(key[at:a])
+        at = max(at, b)
+    if at < len(key):
+        out.append(key[at:])
+    return [s for s in out if len(s) >= 3]
+
+
+def _kana_word(seg: str) -> str:
+    """The kana key of a common word that ``seg`` spells (an added カフェ, クリニック), or ''."""
+    if "~" + seg in name_freq().u:
+        return "~" + seg
+    if len(seg) >= 4:
+        from rapidfuzz import fuzz, process
+
+        hit = process.extractOne(seg, _kana_keys(), scorer=fuzz.ratio, score_cutoff=88)
+        if hit is not None:
+            return "~" + hit[0]
+    return ""
+
+
+@lru_cache(maxsize=50_000)
+def _kana_bits(span: str) -> float:
+    """Bits of a kana stretch: how rarely a legitimate kana name holds it, as a whole word (or close to a
+    common word's katakana rendering) or, for short stretches, anywhere inside."""
+    freq = name_freq()
+    u = freq.u.get("~" + span, 0.0)
+    if len(span) >= 4:
         from rapidfuzz import fuzz, process
 
         hit = process.extractOne(span, _kana_keys(), scorer=fuzz.ratio, score_cutoff=88)
         if hit is not None:
-            u = freq.u["~" + hit[0]]
-    return -math.log2(u if u is not None else freq.floor)
+            u = max(u, freq.u["~" + hit[0]])
+    if len(span) <= 6:
+        u = max(u, min(1.0, sum(freq.u["~" + k] for k in _kana_keys() if span in k)))
+    return -math.log2(max(u, freq.floor))
 
 
 _KANA_KEYS: list[str] = []

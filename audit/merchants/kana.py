@@ -5,14 +5,16 @@ Both sides are brought to one romaji *key*:
 
 * the descriptor's kana: NFKC (half width to full width), katakana to hiragana and romaji with the
   ``jaconv`` package; small kana written large (the bank-transfer convention, so ``ﾌﾞﾂｸｵﾌ`` and
-  ``ブックオフ`` agree), long-vowel marks dropped, ``v`` read as ``b``;
-* an alias word: its katakana rendering by the ``kanalizer`` package (a model of how Japanese writes
-  English words), the letter names for short acronyms (``PC`` -> ピーシー) and number words for digits
-  (``4`` -> フォー), each turned into a key the same way. Entries may also carry explicit
+  ``ブックオフ`` agree) and ``jiyo``-like pairs read as one syllable (``jo``), long-vowel marks
+  dropped, ``v`` read as ``b``;
+* an alias word: its katakana renderings by two models of how Japanese writes English words (the
+  ``kanalizer`` and ``e2k`` packages), the letter names for short acronyms (``PC`` -> ピーシー) and
+  number words for digits (``4`` -> フォー), each turned into a key the same way. Entries may also carry explicit
   ``kana_aliases`` (merchant_lists/README.md), compared as they are written.
 
 Keys are compared by edit distance (:mod:`rapidfuzz`); no consonant skeletons. Work is cached per
-distinct word, and ``kanalizer`` is imported only when a kana descriptor is first matched.
+distinct word; the shipped lists' words are rendered ahead (``data/alias_kana.tsv.gz``), so the models
+are loaded only for words of a local list, when a kana descriptor is first matched.
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from functools import lru_cache
 
 KANA_RUN = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u30fb0-9]*[\u3041-\u3096\u30a1-\u30fa][\u3041-\u3096\u30a1-\u30fa\u30fc\u30fb0-9]*")
 _HAS_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\uff66-\uff9d]")
-_SMALL = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
+_SMALL = str.maketrans("っゃゅょゎゕゖ", "つやゆよわかけ")  # the ones bank text prints large (ｼﾔ for シャ)
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
+_DIGRAPH_PALATAL = re.compile(r"(sh|ch|j)iy([auo])")
+_DIGRAPH = re.compile(r"([kgnhbpmr])iy([auo])")
 
 # English letter names as Japanese writes them (used for acronyms such as PC, IT, TV)
 _LETTERS = dict(zip(
@@ -53,9 +57,11 @@ def kana_key(kana: str) -> str:
     import jaconv
 
     hira = jaconv.kata2hira(unicodedata.normalize("NFKC", kana)).translate(_SMALL)
-    hira = hira.replace("ゔ", "ぶ").replace("ぢ", "じ").replace("づ", "ず")
-    roman = jaconv.kana2alphabet(hira).lower().replace("v", "b")
-    return _NOT_KEY.sub("", roman)
+    hira = hira.replace("ぢ", "じ").replace("づ", "ず")
+    roman = _NOT_KEY.sub("", jaconv.kana2alphabet(hira).lower().replace("v", "b"))
+    # small ゃゅょ written large read as two syllables (ジヨ = jiyo): read them as one (jo), as ジョ would be
+    roman = _DIGRAPH_PALATAL.sub(r"\1\2", roman)
+    return _DIGRAPH.sub(r"\1y\2", roman)
 
 
 def _kanalizer(word: str) -> str:
@@ -65,6 +71,25 @@ def _kanalizer(word: str) -> str:
         return kanalizer.convert(word.lower(), on_invalid_input="ignore", on_incomplete="ignore")
     except Exception:  # a word the model cannot take: no rendering
         return ""
+
+
+@lru_cache(maxsize=1)
+def _e2k_model():  # noqa: ANN202
+    import e2k
+
+    return e2k.C2K()
+
+
+def _e2k(word: str) -> str:
+    try:
+        return _e2k_model()(word.lower())
+    except Exception:  # a word the model cannot take: no rendering
+        return ""
+
+
+def _renderings(word: str) -> list[str]:
+    """Keys of the katakana renderings of an English word by both models (kanalizer, e2k)."""
+    return list(dict.fromkeys(k for k in (kana_key(_kanalizer(word)), kana_key(_e2k(word))) if k))
 
 
 _PIECE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
@@ -79,7 +104,7 @@ def _piece_keys(piece: str) -> list[str]:
     if acronym:
         out.append(kana_key("".join(_LETTERS.get(c, "") for c in upper)))
     if len(piece) > 1 and re.search(r"[AEIOUY]", upper):
-        out.append(kana_key(_kanalizer(piece)))
+        out.extend(_renderings(piece))
     return out
 
 

@@ -65,7 +65,7 @@ def _method(al: Alignment) -> str:
     levels = {lvl for _a, _t, lvl, _b in al.agreed}
     if "kana" in levels:
         return "katakana"
-    if "cut" in levels:
+    if "cut" in levels or "abbrev" in levels:
         return "truncated"
     if al.spaced or "glued" in levels:
         return "glued"
@@ -179,12 +179,16 @@ class MerchantDB:
 
     def _alignments(self, parts: Parts) -> list[tuple[float, Alignment]]:
         """(probability, alignment) of the best placement of every candidate alias."""
-        out: list[tuple[float, Alignment]] = []
+        return [(p, al) for p, al, _f in self.scored(parts)]
+
+    def scored(self, parts: Parts) -> list[tuple[float, Alignment, dict[str, float]]]:
+        """(probability, alignment, features) of the best placement of every candidate alias."""
+        out: list[tuple[float, Alignment, dict[str, float]]] = []
         words = latin_words(parts)
         if words:
             for idx in self._latin_candidates(words):
                 a = self.aliases[idx]
-                best: tuple[float, Alignment] | None = None
+                best: tuple[float, Alignment, dict[str, float]] | None = None
                 for start, (_w, kind, _c) in enumerate(words):
                     if kind not in ("name", "web", "ref", "corp"):
                         continue
@@ -194,7 +198,7 @@ class MerchantDB:
                     feats = _weak_features(al) if a.weak else al.features()
                     p = self.model.probability(feats)
                     if best is None or p > best[0]:
-                        best = (p, al)
+                        best = (p, al, feats)
                 if best is not None:
                     out.append(best)
         key, others = kana_text(parts)
@@ -205,7 +209,8 @@ class MerchantDB:
                     continue
                 al = align_kana(a, key, others)
                 if al is not None:
-                    out.append((self.model.probability(al.features()), al))
+                    feats = al.features()
+                    out.append((self.model.probability(feats), al, feats))
         return out
 
     def candidates(self, descriptor: str | Parts, limit: int = 5) -> list[Match]:
@@ -253,7 +258,9 @@ def _weak_ok(al: Alignment) -> bool:
     """A weak alias counts only in full: every word, spaced as listed, and no other name words."""
     if al.missing or any(k == "word" for _w, k in al.extra) or al.spaced:
         return False
-    if any(lvl == "cut" for _a, _t, lvl, _b in al.agreed):
+    if any(lvl == "abbrev" for _a, _t, lvl, _b in al.agreed):
+        return False
+    if any(lvl == "cut" for _a, _t, lvl, _b in al.agreed):  # cut by the field width: no room for a suffix
         return len(al.alias.tokens) >= 3 and len(al.agreed) >= 2
     return not al.alias.corp or al.corp_agrees  # a corporate suffix ends the name: printed, it tells it apart
 

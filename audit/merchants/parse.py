@@ -42,10 +42,13 @@ FIELD_CUT = (18, 25)  # a name field this long may have been cut by the network 
 
 _LEX = re.compile(
     r"""(?P<web>(?:HTTPS?://)?(?:WWW\.)?[A-Z0-9][A-Z0-9\-]*(?:\.[A-Z0-9\-]+)*\.[A-Z]{2,6}(?![A-Z0-9])(?:/[^\s*]*)?)
-      | (?P<phone>\+?\(?\d{1,4}\)?(?:[ \-.]\(?\d{2,4}\)?){2,4}(?![\d]))
-      | (?P<date>\d{1,4}[./\-]\d{1,2}(?:[./\-]\d{2,4})?(?:/\d{1,2}[.:]\d{2})?(?![\d]))
+      | (?P<phone>(?:\+\d{1,3}(?:[ \-.]?\(?\d{1,4}\)?){2,5}|1[\-. ]\d{3}[\-. ]\d{3}[\-. ]\d{4}
+                   |\(?\d{3}\)?[ \-.]?\d{3}[\-.]\d{4}|0\d{1,4}[ \-]\d{2,4}[ \-]\d{3,4})(?![\d]))
+      | (?P<date>(?:(?:0?[1-9]|[12]\d|3[01])[./\-](?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])[./\-](?:[12]\d|3[01])
+                   |\d{4}[./\-](?:0?[1-9]|1[0-2]))(?:[./\-]\d{2,4})?(?:/\d{1,2}[.:]\d{2})?(?![\d]))
       | (?P<time>\d{1,2}:\d{2}(?::\d{2})?)
       | (?P<amount>\d{1,3}(?:[.,]\d{3})*[.,]\d{2,4}(?![\d]))
+      | (?P<refx>(?=[A-Z0-9\#\-]*\d[A-Z0-9\#\-]*\d)(?:[A-Z]{1,5}\#)?[A-Z0-9]{1,8}(?:-[A-Z0-9]{1,12})+)
       | (?P<kana>""" + KANA_RUN.pattern + r""")
       | (?P<jpcorp>\((?:株|有|同)\))
       | (?P<cjk>[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]+)
@@ -56,6 +59,13 @@ _LEX = re.compile(
 )
 _MASKED = re.compile(r"^X{1,4}\d{3,4}$")
 _REF = re.compile(r"^(?:\d{4,}|(?=(?:[A-Z]*\d){3})(?=\d*[A-Z])[A-Z0-9]{5,})$")
+
+
+def _is_ref(text: str) -> bool:
+    """A reference or id: four digits or more, or at least as many digits as letters (8XK2P1, R55229173);
+    a name with a number in it (PCCARE247, NETCOM3) is not one."""
+    digits = sum(c.isdigit() for c in text)
+    return bool(_REF.match(text)) and (digits >= 4 or digits >= len(text) - digits)
 _WEB_LABELS = re.compile(r"^(?:HTTPS?://)?(?:WWW\.)?")
 _WEB_WORDS = frozenset({"WWW", "COM", "NET", "ORG", "INFO", "BIZ", "HTTP", "HTTPS"})
 
@@ -141,6 +151,8 @@ def _lex(folded: str) -> list[Tok]:
             kind = "corp" if text in JP_CORPORATE else "name"
         elif kind == "word":
             kind = _word_kind(text, toks)
+        elif kind == "refx":
+            kind = "ref"
         toks.append(Tok(text, kind, m.start(), m.end(), field, key))
     return toks
 
@@ -150,7 +162,7 @@ def _word_kind(text: str, before: list[Tok]) -> str:
         return "corp"
     if before and before[-1].text == "#" and text.isdigit():
         return "ref"
-    if _MASKED.match(text) or _REF.match(text):
+    if _MASKED.match(text) or _is_ref(text):
         return "ref"
     return "name"
 
@@ -177,6 +189,8 @@ def _strip_head(toks: list[Tok], folded: str) -> tuple[int, str | None]:
     """Leading bank wrapper tokens and the facilitator prefix; returns (first name index, facilitator)."""
     i = 0
     while i < len(toks) and _wrapper_like(toks[i]):
+        if toks[i].text.isdigit() and i == 0 and len(toks[i].text) < 4:
+            break  # a short number opening the text belongs to the name (7-ELEVEN), not to a wrapper
         i += 1
     if not any(_is_name(t) for t in toks[i:]):
         i = 0  # nothing but wrapper words: keep them as the name
@@ -218,6 +232,7 @@ def _strip_tail(toks: list[Tok], first: int) -> int:
             j -= 1
             continue
         if t.kind == "name" and (t.text in WRAPPER_WORDS or t.text in MONTHS or t.text.isdigit()
+                                 or (len(t.text) == 1 and j < len(toks) and toks[j].kind == "sep")
                                  or any(t.text.startswith(w) for w in JP_WRAPPER_WORDS)
                                  or (t.text in REF_LABELS and j < len(toks)
                                      and toks[j].kind in ("ref", "date", "sep", "phone"))):
@@ -243,8 +258,14 @@ def _strip_tail(toks: list[Tok], first: int) -> int:
 
 
 def _next_to_amount(toks: list[Tok], i: int) -> bool:
-    near = [t for t in (toks[i - 1] if i else None, toks[i + 1] if i + 1 < len(toks) else None) if t is not None]
-    return any(t.kind == "amount" for t in near)
+    """A currency code beside an amount (separators such as '/' or ',' between them allowed)."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(toks) and toks[j].kind == "sep":
+            j += step
+        if 0 <= j < len(toks) and toks[j].kind == "amount":
+            return True
+    return False
 
 
 def _city_field(toks: list[Tok], first: int, end: int) -> int:
@@ -263,6 +284,30 @@ def _city_field(toks: list[Tok], first: int, end: int) -> int:
     return end
 
 
+def _place_before_name(toks: list[Tok], first: int, end: int) -> None:
+    """A place printed before the name after a bank wrapper (PAIEMENT CB 1203 LIMASSOL RESTORO)."""
+    if first == 0 or toks[first - 1].kind != "wrapper":
+        return
+    words = [i for i in range(first, end) if toks[i].kind == "name" and toks[i].text.isascii()]
+    p = places()
+    for k in range(min(p.max_words, len(words) - 1), 0, -1):
+        idx = words[:k]
+        if idx == list(range(first, first + k)) and p.is_name(tuple(toks[i].text for i in idx)):
+            for i in idx:
+                _retag(toks, i, "location")
+            return
+
+
+def _after_corporate(toks: list[Tok], first: int, end: int) -> None:
+    """A corporate suffix ends the name: Latin words after it are the city field (PAIRSYS INC ALBANY)."""
+    corp = [i for i in range(first, end) if toks[i].kind == "corp"]
+    if not corp or not any(toks[i].kind in ("name", "kana") for i in range(first, corp[0])):
+        return
+    for i in range(corp[-1] + 1, end):
+        if toks[i].kind == "name" and toks[i].text.isascii() and toks[i].text not in CORPORATE:
+            _retag(toks, i, "location")
+
+
 @lru_cache(maxsize=200_000)
 def parse(descriptor: str) -> Parts:
     """Split one descriptor into its parts (see the module docstring)."""
@@ -273,13 +318,15 @@ def parse(descriptor: str) -> Parts:
     first, fac = _strip_head(toks, folded)
     end = _strip_tail(toks, first) if first < len(toks) else first
     end = _city_field(toks, first, end)
-    names = [t for t in toks[first:end] if _is_name(t)]
+    _place_before_name(toks, first, end)
+    _after_corporate(toks, first, end)
+    names = [t for t in toks[first:end] if _is_name(t) or t.kind == "ref"]
     cut = False
     if names:
         last = names[-1]
         start = toks[first].start if fac is None else next((t.start for t in toks if t.kind == "facilitator"), 0)
         field_len = last.end - start
         follows = [t for t in toks if t.start >= last.end and t.kind != "sep"]
-        boundary = not follows or follows[0].field != last.field or follows[0].kind in ("location", "phone", "web")
-        cut = FIELD_CUT[0] <= field_len <= FIELD_CUT[1] and boundary and last.kind in ("name", "corp")
+        boundary = not follows or follows[0].field != last.field or follows[0].kind in ("location", "phone", "web", "ref")
+        cut = FIELD_CUT[0] <= field_len <= FIELD_CUT[1] and boundary and last.kind in ("name", "corp", "ref")
     return Parts(raw, folded, tuple(toks), fac, first, end, cut)

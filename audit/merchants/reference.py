@@ -14,9 +14,13 @@ from __future__ import annotations
 import bisect
 import gzip
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+
+
+_WORD = re.compile(r"[A-Z0-9]+")
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -55,7 +59,7 @@ def places() -> Places:
         elif kind == "currency":
             currencies.add(text)
         else:
-            words = tuple(text.replace(".", " ").split()) if kind == "city" else tuple(text.split())
+            words = tuple(_WORD.findall(text))  # the words the descriptor lexer sees (BANDAR-E GAZ: BANDAR E GAZ)
             if words:
                 names.setdefault(words, kind)
     return Places(frozenset(codes), frozenset(currencies), names, max(len(w) for w in names),

@@ -38,8 +38,8 @@ def _confusable_map() -> dict[str, str]:
         if script not in _LATIN_LIKE:
             continue
         ascii_alnum = {g["c"] for g in looks if len(g["c"]) == 1 and g["c"].isascii() and g["c"].isalnum()}
-        if len(ascii_alnum) == 1:
-            proto = ascii_alnum.pop()
+        if len({c.upper() for c in ascii_alnum}) == 1:
+            proto = sorted(ascii_alnum)[0]
             # UTS #39 writes the vertical stroke as "l"; a capital letter drawn so reads as "I"
             out[ch] = "I" if proto == "l" and ch.isupper() else proto.upper()
     return out
@@ -63,11 +63,12 @@ def fold_latin(text: str) -> str:
     """NFKC, Latin look-alikes and accents folded to ASCII, upper case; spacing and other scripts kept."""
     if not isinstance(text, str):
         return ""
-    t = unicodedata.normalize("NFKC", text)
+    if text.isascii():
+        return text.upper()
+    table = _confusable_map()  # look-alikes first (NFKC would turn a lunate sigma into a sigma), then again
+    t = unicodedata.normalize("NFKC", "".join(table.get(ch, ch) for ch in text))
     if not t.isascii():
-        table = _confusable_map()
-        t = "".join(_fold_char(ch, table) for ch in t)
-        t = unicodedata.normalize("NFKC", t)
+        t = unicodedata.normalize("NFKC", "".join(_fold_char(ch, table) for ch in t))
     return t.upper()
 
 
