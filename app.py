@@ -55,9 +55,9 @@ def main() -> None:
         mode = st.radio(tr("mode_label"), modes, index=modes.index(kept) if kept in modes else 0,
                         key=f"mode_{current}", format_func=lambda m: text(f"mode_{m}", current))
         st.session_state["_keep_mode"] = mode
+        st.caption(tr("privacy"))
     st.title(tr("title"))
     st.markdown(tr("intro"))
-    st.caption(tr("privacy"))
     if st.get_option("browser.gatherUsageStats"):
         st.warning("Streamlit usage statistics are ON: start the page from the project folder "
                    "(streamlit run app.py) so .streamlit/config.toml turns them off.")

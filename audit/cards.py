@@ -103,9 +103,9 @@ def file_card(client: str, name: str, df: pd.DataFrame, report: Any) -> FileCard
         sig = str(getattr(report, "signature", "") or "")
         layout = f"generic:{sig}" if sig else f"generic:?{name}"  # no header: no evidence of a common layout
     card = df["card"] if "card" in df.columns else pd.Series([None] * len(df), dtype=object)
-    printed = tuple(sorted({str(v) for v in card.dropna().astype(str) if v}))
+    printed = tuple(sorted({str(v) for v in card.dropna().astype(str).unique() if v}))  # distinct values only
     cur = df["currency"].dropna().astype(str) if "currency" in df.columns else pd.Series([], dtype=object)
-    currencies = sorted(set(cur))
+    currencies = sorted(set(cur.unique()))
     start, end = _period(df, report)
     return FileCard(client=client, name=name, layout=layout, currency=",".join(currencies), start=start, end=end,
                     printed=printed, unnumbered=bool(card.isna().any()) or not len(card))

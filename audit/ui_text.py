@@ -66,7 +66,6 @@ JA: dict[str, str] = {
     "tab_files": "読み込み結果",
     "tab_transactions": "タイムラインと全取引",
     "tab_legit": "正規と思われる定期支払い",
-    "tab_reply": "返信の判定",
     "tab_help": "相談先・電子マネー",
     # files tab
     "files_header": "ファイルごとの読み込み結果",
@@ -204,10 +203,11 @@ JA: dict[str, str] = {
     "2. 下の契約ごとに「① 解約・全額返金の申し出」の英語の文面を、事業者の連絡先へメールで送ります。"
     "日本語訳は内容を確かめるためのものです。契約が複数あれば、それぞれに送ってください。\n"
     "3. 自動返信が来たら、そのまま待ちます。割引の提案や解約理由の質問が来たら「② 再度の申し出」を送ります。"
-    "解約完了の連絡が来るまで繰り返してください。返信の意味は「返信の判定」タブで確かめられます。\n"
+    "解約完了の連絡が来るまで繰り返してください。届いた返信は、その契約の「この契約への返信を貼り付ける」に貼ると、"
+    "意味と次にすることが分かります。\n"
     "4. 返事がない・応じてもらえないときは「③ カード会社への異議申立て」をカード会社に送ります。"
     "カードを止めたり番号を変えたりするだけでは、請求が止まらないことがあります。\n"
-    "5. 困ったときは消費者ホットライン 188 へ。電子マネーの番号を伝えてしまった場合は「相談先・電子マネー」タブを見てください。",
+    "5. 困ったときは{help}へ。電子マネーの番号を伝えてしまった場合は「相談先・電子マネー」タブを見てください。",
     "still_charging": "今も請求が続いている契約が {n} 件あります（最も近い次回請求：{date}ごろ {amount}、{merchant}）。"
     "返金の対象期間が決まっていることもあるので、先に解約を申し出てください。",
     "reasons_detail": "判定の詳しい根拠（英語）",
@@ -299,7 +299,6 @@ EN: dict[str, str] = {
     "tab_files": "Files read",
     "tab_transactions": "Timeline and all transactions",
     "tab_legit": "Legit-looking subscriptions",
-    "tab_reply": "Check a reply",
     "tab_help": "Help and prepaid cards",
     "files_header": "What was read from each file",
     "col_file": "File",
@@ -429,12 +428,11 @@ EN: dict[str, str] = {
     "2. For each contract below, email the English text of \"1. Cancellation and full refund\" to the merchant. "
     "The Japanese translation is there so you can check what it says. Several contracts need one email each.\n"
     "3. An automatic reply only means they received it: wait. If they offer a discount or ask why, send "
-    "\"2. Follow-up\", and keep going until they confirm the cancellation. The \"Check a reply\" tab tells you "
-    "what a reply means.\n"
+    "\"2. Follow-up\", and keep going until they confirm the cancellation. Paste a reply into that contract's "
+    "\"Paste the merchant's reply to this contract\" box to see what it means and what to do next.\n"
     "4. No answer, or a refusal: send \"3. Dispute letter\" to your card issuer. Stopping the card or changing "
     "its number alone may not stop the charges.\n"
-    "5. Need help? Call the Consumer Hotline 188. If you read out prepaid card codes, see the \"Help and prepaid "
-    "cards\" tab.",
+    "5. Need help? Contact {help}. If you read out prepaid card codes, see the \"Help and prepaid cards\" tab.",
     "still_charging": "{n} contract(s) are still charging you (next expected: around {date}, {amount}, {merchant}). "
     "Refunds may only be possible for a limited time, so ask to cancel these first.",
     "reasons_detail": "Details behind the verdict",
@@ -479,7 +477,7 @@ JA.update({
     "chart_charge": "請求",
     "chart_refund": "返金",
     "chart_next": "次回の予想",
-    "chart_overdue": "予想日を過ぎた請求（明細を確認）",
+    "chart_overdue": "予想日を過ぎた分",
     "chart_paid": "支払い",
     "col_cards": "カード",
     "col_progress": "進み具合",
@@ -487,7 +485,7 @@ JA.update({
     "col_refunded": "返金額",
     "col_overdue": "期限切れ",
     "col_next_step": "次の期限",
-    "expected_overdue": "{date} の予想日を過ぎています",
+    "expected_overdue": "予想日 {date} 超過",
     "check_statement": "明細を確認",
     "reason_overdue": "{date} ごろに約 {amount} の請求が予想されていました。その後の明細で請求がないか確認してください。",
     "reason_known_merchant_judgment": "明細の表記が、裁判所の判決で名前が挙がった事業者「{name}」と一致しました（出典は下のリンク）。",
@@ -543,7 +541,7 @@ EN.update({
     "chart_charge": "charge",
     "chart_refund": "refund",
     "chart_next": "next expected",
-    "chart_overdue": "expected date passed (check the statement)",
+    "chart_overdue": "expected, date passed",
     "chart_paid": "paid",
     "col_cards": "Cards",
     "col_progress": "Progress",
@@ -551,8 +549,8 @@ EN.update({
     "col_refunded": "Refunded",
     "col_overdue": "Overdue",
     "col_next_step": "Next deadline",
-    "expected_overdue": "expected {date}: date passed",
-    "check_statement": "check statement",
+    "expected_overdue": "expected {date}: check the statement",
+    "check_statement": "date passed",
     "reason_overdue": "A charge of about {amount} was expected around {date}; check the later statements for it.",
     "eml_label": "Order confirmation (.eml): loaded into the contract it belongs to",
     "eml_no_match": "Could not tell which contract the order confirmation ({merchant}) belongs to. Load it in that "
@@ -577,13 +575,17 @@ EN.update({
     "help_source": "checked against",
     "overall": "All clients",
     "client_chart": "{client}: paid and refunded by month",
-    "tab_reply": "Reply check",
     "client_file": "Case file of {client}",
     "client_file_download": "Download this client's case file (JSON)",
     "forget_confirm": "Yes, delete everything kept about {client}",
     "forget_client": "Forget this client",
     "forgotten": "Everything kept about {client} was deleted.",
 })
+
+from audit.ui_labels import EN_LABELS, JA_LABELS  # noqa: E402  (cards, samples, history: kept apart)
+
+JA.update(JA_LABELS)
+EN.update(EN_LABELS)
 
 TEXT: dict[str, dict[str, str]] = {"ja": JA, "en": EN}
 

@@ -6,6 +6,8 @@ names) with ``scripts/make_sample_pdfs.py``, then measures in ONE run, each in a
 
 * ``reader``: ``read_pdf_bytes`` with the default pypdfium2 engine (the whole parse: lines, layout,
   dates, amounts, reconciliation, the conformed table);
+* ``reader isolated``: the same, with the text read in a child process (``isolate=True``, what
+  ``audit scan`` does; :mod:`audit.readers.pdf.sandbox`);
 * ``reader[pdfplumber]``: the same reader on pdfplumber's words (skip with ``--no-slow``);
 * ``baseline pypdfium2``: bare ``get_text_range()`` of every page;
 * ``baseline pdfplumber``: bare ``extract_text()`` of every page.
@@ -15,7 +17,11 @@ seconds and its peak RSS (``getrusage(RUSAGE_SELF).ru_maxrss``, so the interpret
 included). The parent prints pages/s and MiB for each, and the reader's ratio to each baseline.
 Target: reader >= 30 pages/s on 200 pages.
 
-Run: ``.venv/bin/python bench/bench_pdf.py`` (``--pages 20`` for a quick try).
+``--isolation`` instead measures what the child process costs per file: the three one-page sample
+statements read 20 times each in-process, in a forked child (one-threaded process) and through the
+helper process (a thread running), milliseconds per file.
+
+Run: ``.venv/bin/python bench/bench_pdf.py`` (``--pages 20`` for a quick try; ``--isolation``).
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
-MODES = ("reader", "reader[pdfplumber]", "baseline pypdfium2", "baseline pdfplumber")
+MODES = ("reader", "reader isolated", "reader[pdfplumber]", "baseline pypdfium2", "baseline pdfplumber")
 
 
 def make_statement(pages: int) -> Path:
@@ -61,7 +67,7 @@ def _child(mode: str, path: str) -> None:
     extra: dict[str, object] = {}
     if mode.startswith("reader"):
         engine = "pdfplumber" if "pdfplumber" in mode else "pdfium"
-        df, report = read_pdf_bytes(data, Path(path).name, engine=engine)
+        df, report = read_pdf_bytes(data, Path(path).name, engine=engine, isolate="isolated" in mode)
         pages = report.pages or 0
         rec = report.reconciliation
         extra = {"rows": len(df), "problems": len(report.problems), "reconciled": bool(rec and rec.ok)}
@@ -92,6 +98,32 @@ def _child(mode: str, path: str) -> None:
     print(json.dumps({"mode": mode, "seconds": seconds, "pages": pages, "rss_mib": rss_kib / 1024, **extra}))
 
 
+def isolation(repeat: int = 20) -> None:
+    """Milliseconds per file: in-process, forked child, helper process (see the module docstring)."""
+    import threading
+
+    from audit.readers.pdf_reader import read_pdf_bytes
+
+    files = [(p.name, p.read_bytes()) for p in sorted((ROOT / "sample_statements").glob("*.pdf"))]
+
+    def per_file(isolate: bool) -> float:
+        for name, data in files:  # warm: imports, the helper process
+            read_pdf_bytes(data, name, isolate=isolate)
+        t0 = time.perf_counter()
+        for _ in range(repeat):
+            for name, data in files:
+                read_pdf_bytes(data, name, isolate=isolate)
+        return (time.perf_counter() - t0) / (repeat * len(files)) * 1000
+
+    inside, forked = per_file(False), per_file(True)
+    stop = threading.Event()
+    threading.Thread(target=stop.wait, daemon=True).start()
+    helper = per_file(True)
+    stop.set()
+    print(f"{len(files)} one-page statements x {repeat}: in-process {inside:.1f} ms/file, forked child {forked:.1f} "
+          f"ms/file (+{forked - inside:.1f}), helper process {helper:.1f} ms/file (+{helper - inside:.1f})")
+
+
 def measure(mode: str, path: Path) -> dict:
     out = subprocess.run(
         [sys.executable, __file__, "--child", mode, str(path)], capture_output=True, text=True, check=False, cwd=ROOT
@@ -106,10 +138,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", type=int, default=200, help="statement length (default 200)")
     ap.add_argument("--repeat", type=int, default=1, help="runs per mode; the fastest is shown (default 1)")
     ap.add_argument("--no-slow", action="store_true", help="skip the reader on the pdfplumber engine")
+    ap.add_argument("--isolation", action="store_true", help="only the per-file cost of the child process")
     ap.add_argument("--child", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
         _child(*args.child)
+        return 0
+    if args.isolation:
+        isolation()
         return 0
     path = make_statement(args.pages)
     print(f"file: {path.relative_to(ROOT)} ({path.stat().st_size / 1e6:.1f} MB)")

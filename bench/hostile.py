@@ -235,6 +235,67 @@ def pdf_bomb(d: Path) -> list[str]:
     return [*AUDIT, "scan", str(d / "bomb.pdf")]
 
 
+def recursive_forms_pdf(levels: int = 24, fanout: int = 4) -> bytes:
+    """A one-page PDF (a few KB) whose form objects draw each other: form i draws form i+1 ``fanout``
+    times, ``levels`` deep, every form naming every other in its resources (``fanout ** levels`` draws)."""
+    first = 5
+    res = " ".join(f"/F{i} {first + i} 0 R" for i in range(levels))
+    page = b"q /F0 Do Q"
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << {res} >> >> "
+            f"/Contents 4 0 R >>".encode(),
+            f"<< /Length {len(page)} >>\nstream\n".encode() + page + b"\nendstream"]
+    for i in range(levels):
+        body = (f"q 0.5 0 0 0.5 0 0 cm /F{i + 1} Do Q " * fanout).encode() if i + 1 < levels else b"0 0 10 10 re f"
+        objs.append(f"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << {res} >> >> "
+                    f"/Length {len(body)} >>\nstream\n".encode() + body + b"\nendstream")
+    return _pdf(objs)
+
+
+def slow_page_pdf(ops: int = 10_000_000) -> bytes:
+    """A one-page statement whose letters are placed one by one far apart (so the first text engine's
+    reading is single letters and the reader tries its second engines), followed by ``ops`` no-op path
+    operators (``0 0 m``, never painted): 70 KB compressed for ten million."""
+    lines = ["Statement period: Jan 1, 2026 - Jan 31, 2026", "01/05 NETFLIX.COM 15.99", "01/06 SPOTIFY AB 9.99"]
+    text = [f"BT /F1 10 Tf {50 + i * 14} {700 - n * 20} Td ({ch}) Tj ET"
+            for n, line in enumerate(lines) for i, ch in enumerate(line) if ch != " "]
+    stream = zlib.compress(("\n".join(text) + "\n").encode() + b"0 0 m\n" * ops, 9)
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> "
+            b"/Contents 4 0 R >>",
+            f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode() + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    return _pdf(objs)
+
+
+OK_CSV = b"Date,Description,Amount\n2026-01-06,CORNER CAFE,500\n"
+
+
+def pdf_recursive_forms(d: Path) -> list[str]:
+    (d / "forms.pdf").write_bytes(recursive_forms_pdf())
+    (d / "ok.csv").write_bytes(OK_CSV)
+    return [*AUDIT, "scan", str(d / "forms.pdf"), str(d / "ok.csv")]
+
+
+def pdf_slow_page(limit: float | None) -> Callable[[Path], list[str]]:
+    def build(d: Path) -> list[str]:
+        (d / "slow.pdf").write_bytes(slow_page_pdf())
+        (d / "ok.csv").write_bytes(OK_CSV)
+        extra = ["--limit", f"seconds_per_page={limit:g}"] if limit else []
+        return [*AUDIT, "scan", str(d / "slow.pdf"), str(d / "ok.csv"), *extra]
+    return build
+
+
+def pdf_line_and_other_file(pdf: str) -> Callable[[int, str, str], str | None]:
+    """One error line naming the PDF and its page, and the CSV beside it still read."""
+    def check(code: int, out: str, err: str) -> str | None:
+        lines = [ln for ln in err.splitlines() if ln.strip()]
+        if len(lines) != 1 or f"{pdf}: page " not in lines[0]:
+            return f"expected one stderr line naming {pdf} and its page, got {len(lines)}"
+        return None if "CORNER CAFE" in out else "the other file's rows were lost"
+    return check
+
+
 def dev_zero(d: Path) -> list[str]:
     return [*AUDIT, "scan", "/dev/zero"]
 
@@ -305,6 +366,9 @@ CASES = [
     Case("PDF page with 30,000 text runs", pdf_many_runs, 120),
     Case("PDF with 1,000,000 page refs", pdf_million_pages, 120),
     Case("PDF compression bomb (4 GiB of zeros)", pdf_bomb, 120),
+    Case("PDF forms drawing each other, 24 deep", pdf_recursive_forms, 120, pdf_line_and_other_file("forms.pdf"), exits=(1,)),
+    Case("PDF slow page (letters + 10M no-op ops)", pdf_slow_page(None), 120, pdf_line_and_other_file("slow.pdf"), exits=(1,)),
+    Case("same, --limit seconds_per_page=5", pdf_slow_page(5), 60, pdf_line_and_other_file("slow.pdf"), exits=(1,)),
     Case("/dev/zero", dev_zero, 30, names_file("zero"), exits=(1,)),
     Case("named pipe", named_pipe, 30, names_file("pipe.csv"), exits=(1,)),
     Case("100k prepaid purchases (many findings)", many_findings(100_000), 120),

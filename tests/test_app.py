@@ -95,7 +95,10 @@ def fake_scan(files, merchant_lists=()) -> pipeline.ScanResult:
                  reasons=[], cadence="monthly", status="active", next_expected_date="2025-04-01",
                  next_expected_amount=1480.0),
     ]
-    return pipeline.ScanResult(transactions=tx, reports=reports, errors=errors, contracts=contracts)
+    from audit.cards import describe_cards
+
+    return pipeline.ScanResult(transactions=tx, reports=reports, errors=errors, contracts=contracts,
+                               cards=describe_cards(tx, reports))
 
 
 @pytest.fixture(autouse=True)
@@ -208,8 +211,8 @@ def test_upload_shows_contracts_and_letters_with_the_filled_details(fake):
     set_as_of(at)
     fill_details(at)
     upload(at, "uploads", ("jan.csv", b"a,b\n1,2\n"))
-    subheaders = [s.value for s in at.subheader]
-    assert any("PC Fix Pro" in s for s in subheaders)
+    titles = [e.label for e in at.expander]
+    assert any("PC Fix Pro" in t for t in titles)  # one folded box per contract, titled by its merchant
     code = all_code(at)
     # cancellation request in English and Japanese, with name, e-mail and order number filled in once
     assert "Dear Customer Support" in code and "カスタマーサポート御中" in code
@@ -725,8 +728,9 @@ def test_past_expected_charge_reads_as_overdue(fake):
     set_as_of(at, "2025-08-01")
     upload(at, "uploads", ("jan.csv", b"x"))
     metrics = [(m.label, m.value, m.proto.delta) for m in at.metric]
-    assert any(v == "明細を確認" and "過ぎています" in d for label, v, d in metrics if label == "次回の予想請求")
-    assert ("次に予想される請求", "—") in [(label, v) for label, v, _ in metrics]
+    assert any(v == "明細を確認" and "超過" in d for label, v, d in metrics if label == "次回の予想請求")
+    # the headline never says "none" while an expected charge is past due: it counts them
+    assert ("次に予想される請求", "1 件", "予想日を過ぎています") in metrics
     assert not any("今も請求が続いている" in w.value for w in at.warning)
     todo = next(d.value for d in at.dataframe if "期限" in d.value.columns)
     assert todo["期限"].iloc[0].startswith("期限切れ")  # the dispute guide dates have passed
@@ -741,6 +745,9 @@ def test_english_page_shows_english_letters_only_and_us_help(monkeypatch):
                 ch["currency"] = "USD"
             c.currency = "USD"
         r.transactions["currency"] = "USD"
+        from audit.cards import describe_cards
+
+        r.cards = describe_cards(r.transactions, r.reports)  # a US card: US help
         return r
 
     monkeypatch.setattr(pipeline, "scan_uploads", usd_scan)
@@ -758,15 +765,19 @@ def test_mixed_currency_totals_are_shown_whole_and_never_added(monkeypatch):
         r = fake_scan(files)
         c1 = r.contracts[0]
         c1.charges[0] = {**c1.charges[0], "amount": 499.0, "currency": "USD"}
+        c1.currency, c1.total_paid = "", float("nan")  # as the pipeline gives a several-currency contract
         return r
 
     monkeypatch.setattr(pipeline, "scan_uploads", mixed_scan)
     at = new_app()
+    set_as_of(at)
     upload(at, "uploads", ("jan.csv", b"x"))
     text = "\n".join(m.value for m in at.markdown).replace("\\", "")
     assert "JPY 9,960 + USD 499.00" in text  # the contract, whole
     assert "JPY 40,950 + USD 499.00" in text  # the headline over all suspicious contracts
     assert not any("10,459" in str(m.value) or "…" in str(m.value) for m in at.metric)
+    # the next expected charge repeats the latest one, in its own currency (never a bare number)
+    assert any(m.label == "次回の予想請求" and m.proto.delta == "JPY 4,980" for m in at.metric)
 
 
 def test_typed_address_with_extra_header_is_refused_on_the_page(fake):

@@ -145,3 +145,20 @@ def test_next_actions_overdue_against_as_of() -> None:
     assert len(deadline) == 1 and deadline[0].due == date(2025, 6, 5) and not deadline[0].overdue
     later = next_actions(cases, as_of=date(2025, 6, 20))
     assert all(a.overdue for a in later)
+
+
+def test_passed_dispute_deadlines_stay_on_the_list_and_a_refusal_asks_for_a_dispute(tmp_path) -> None:
+    cases = [{"client": "A", "key": "k1", "merchant": "M", "status": "sent", "next_due": "2025-03-08",
+              "last_date": "2025-02-05", "card": "****1234"}]
+    long_after = next_actions(cases, as_of=date(2026, 3, 1))  # the rough deadline (2025-06-05) passed long ago
+    (deadline,) = [a for a in long_after if a.kind == "dispute_deadline"]
+    assert deadline.overdue and deadline.due == date(2025, 6, 5) and "anyway" in deadline.step_en
+    assert deadline.card == "****1234"
+    with CaseStore(tmp_path / "c.sqlite3") as store:
+        store.sync_contracts("A", [make_contract()])
+        (case,) = store.cases("A")
+        store.set_status(case["key"], "refused", on="2025-03-01", client="A")
+        acts = next_actions(store.cases("A"), as_of=date(2025, 3, 5))
+    dispute = [a for a in acts if a.kind == "dispute"]
+    assert len(dispute) == 1 and dispute[0].overdue and "chargeback" in dispute[0].step_en
+    assert "チャージバック" in dispute[0].step_ja

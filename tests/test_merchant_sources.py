@@ -95,3 +95,21 @@ def test_cli_sources_lists_every_entry_and_counts_kinds(tmp_path: Path, capsys) 
     data = json.loads(capsys.readouterr().out)
     assert sum(data["source_counts"].values()) == len(data["sources"]) > 0
     assert {r["entry_id"] for r in data["sources"]} >= {"restoro", "vylah-tec"}
+
+
+def test_no_shipped_scam_alias_is_a_context_entry() -> None:
+    """Processors and brands named in cases (context list) are never scam entries under another id."""
+    from audit.merchants.evidence import tokens
+    from audit.merchants.lists import read_list
+
+    def forms(kind: str) -> dict[str, str]:
+        out = {}
+        for p in shipped_paths():
+            for e in read_list(p).entries:
+                if e.kind == kind:
+                    out.update({"".join(tokens(a)): e.id for a in e.all_aliases})
+        return out
+
+    scam, context = forms("scam"), forms("context")
+    assert scam and context
+    assert {k: (scam[k], context[k]) for k in scam.keys() & context.keys()} == {}

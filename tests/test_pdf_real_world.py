@@ -129,8 +129,8 @@ def test_auto_engine_keeps_the_reading_that_reconciles(monkeypatch):
     data = (Path(__file__).resolve().parents[1] / "sample_statements" / "harbor_2026-01.pdf").read_bytes()
     real = pdf_reader._read_with
 
-    def lossy(data, name, engine, limits):
-        df, report = real(data, name, engine, limits)
+    def lossy(data, name, engine, limits, *rest):
+        df, report = real(data, name, engine, limits, *rest)
         if engine == "pdfium":  # simulate a garbled reading: one purchase lost
             lost = df.index[df["amount"] > 0][0]
             df = df.drop(index=lost).reset_index(drop=True)

@@ -67,11 +67,31 @@ def _from_uploads(files: list[tuple[str, bytes]]) -> tuple[list, list]:
     return candidates_from_scans(scans), errors
 
 
+def _signals(codes: str, lang: str) -> str:
+    """Signal codes (``foreign_software_recurring, prepaid_burst``) as words of ``lang``."""
+    from audit.ui_text import TEXT, text
+
+    return ", ".join(text(f"signal_{c}", lang) if f"signal_{c}" in TEXT["en"] else c
+                     for c in (x.strip() for x in codes.split(",")) if c)
+
+
+def _variants(text: str) -> str:
+    """Descriptor variants without what the issuer prints after the merchant (``利用国USA``), each once."""
+    from audit.cases.letters import quote_descriptor
+
+    return "; ".join(dict.fromkeys(quote_descriptor(v) for v in text.split("; ") if v))
+
+
 def render(lang: str) -> None:
     """Draw the workbench in ``lang`` ("ja" or "en")."""
+    from audit.ui_text import error_text
+    from views.common import md_line, page_style
+
+    page_style()
     st.header(_t("title", lang))
     st.caption(_t("intro", lang))
-    uploads = st.file_uploader(_t("upload", lang), accept_multiple_files=True, key="analyst_upload")
+    uploads = st.file_uploader(_t("upload", lang), accept_multiple_files=True, key="analyst_upload",
+                               type=["csv", "pdf", "tsv", "txt"])
     if st.button(_t("sample", lang), key="analyst_sample"):
         st.session_state["analyst_use_sample"] = True
     if uploads:
@@ -80,13 +100,16 @@ def render(lang: str) -> None:
         cands, errors = candidates(sorted(p for p in DEMO.iterdir() if p.is_dir()))
     else:
         return
-    if errors:
-        st.warning(_t("errors", lang) + ": " + "; ".join(mask_card(str(e)) for e in errors))
+    if errors:  # file names and messages are shown as text, never as Markdown or HTML
+        st.warning(md_line(_t("errors", lang) + ": " + "; ".join(error_text(e, lang) for e in errors)))
     if not cands:
         st.info(_t("none", lang))
         return
-    rows = [{k: (mask_card(v) if isinstance(v, str) else v) for k, v in c.row().items() if k in COLUMNS}
+    rows = [{k: (mask_card(v) if isinstance(v, str) else v) for k, v in c.row(lang).items() if k in COLUMNS}
             for c in cands]
+    for row in rows:
+        row["signals"] = _signals(str(row["signals"]), lang)
+        row["variants"] = _variants(str(row["variants"]))
     table = pd.DataFrame(rows, columns=list(COLUMNS)).rename(columns={k: v[lang if lang in v else "en"]
                                                                        for k, v in COLUMNS.items()})
     st.dataframe(table, hide_index=True, key="analyst_table")

@@ -14,10 +14,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from audit.cases.money import format_totals, paid_by_currency, refunded_by_currency
+from audit.cases.money import paid_by_currency, refunded_by_currency
 from audit.cases.statuses import STATUSES, label, next_actions
 from audit.cases.store import CaseStore, contract_key
-from views.common import lang, md, md_line, money, tr
+from views.common import lang, md, md_line, money, totals, tr
 
 
 @dataclass
@@ -29,6 +29,9 @@ class CaseContext:
     cases: dict[str, dict[str, Any]] = field(default_factory=dict)  # by contract id
     as_of: date = field(default_factory=date.today)
     standings: dict[str, str] = field(default_factory=dict)  # merchant-list standing by contract id
+    issuers: dict[str, str] = field(default_factory=dict)  # the card company of each contract's card, by id
+    several_cards: bool = False  # the client's statements are on more than one card
+    sample: bool = False  # the statements are the bundled samples
 
     def case(self, contract_id: str) -> dict[str, Any] | None:
         return self.cases.get(contract_id)
@@ -43,9 +46,26 @@ def open_store() -> CaseStore | None:
         return None
 
 
-def store_caption(store: CaseStore | None) -> None:
+def sample_store() -> CaseStore | None:
+    """A case file for the samples of this session only (a private temporary folder), so trying the sample
+    never writes cases into the user's own case file."""
+    import tempfile
+    from pathlib import Path
+
+    folder = st.session_state.get("_sample_store_dir")
+    if not folder or not Path(folder).is_dir():
+        folder = tempfile.mkdtemp(prefix="card-audit-sample-")  # owner-only (0700)
+        st.session_state["_sample_store_dir"] = folder
+    try:
+        return CaseStore(Path(folder) / "sample-cases.sqlite3")
+    except Exception as exc:  # the page still works without memory
+        st.warning(md_line(tr("store_failed", why=" ".join(str(exc).split())[:160])))
+        return None
+
+
+def store_caption(store: CaseStore | None, sample: bool = False) -> None:
     if store is not None:
-        st.caption(md_line(tr("store_path", path=store.path)))
+        st.caption(tr("store_sample") if sample else md_line(tr("store_path", path=store.path)))
 
 
 def as_of_input(key: str) -> date:
@@ -59,27 +79,46 @@ def sync_cases(store: CaseStore | None, client: str, contracts: list[Any]) -> di
     if store is None:
         return {}
     bad = [c for c in contracts if c.suspicious]
+    if not bad:  # nothing to keep: no client is created in the case file
+        return {}
     store.sync_contracts(client, bad)
     by_key = {c["key"]: c for c in store.cases(client)}
     return {c.id: by_key[k] for c in bad if (k := contract_key(c, client)) in by_key}
 
 
-def render_next_actions(cases: list[dict[str, Any]], as_of: date, key: str, show_client: bool = True) -> None:
-    """The dated to-do list across contracts: overdue first, then what is due soon."""
+TODO_ROWS_SHOWN = 4  # the to-do table scrolls past this many rows (the page stays short)
+
+
+def render_next_actions(cases: list[dict[str, Any]], as_of: date, key: str, show_client: bool = True,
+                        contract_of: dict[str, str] | None = None) -> None:
+    """The dated to-do list across contracts: overdue first, then what is due soon; a card column when the
+    cases are on several cards (two identical rows would otherwise be two cards' contracts)."""
+    from views.cards import card_name
+
     st.markdown(f"**{tr('next_header', date=as_of.isoformat())}**")
     actions = next_actions(cases, as_of)
     if not actions:
         st.caption(tr("next_none"))
         return
+    several_cards = len({a.card for a in actions}) > 1
     rows = []
-    for a in actions[:40]:
+    for a in actions[:200]:
         when = tr("overdue_since", date=a.due.isoformat()) if a.overdue else tr("due_on", date=a.due.isoformat())
-        row = {tr("col_due"): when, tr("col_client"): a.client, tr("col_merchant"): a.merchant,
-               tr("col_status"): label(a.status, lang()), tr("col_step"): a.step(lang())}
-        if not show_client:
-            row.pop(tr("col_client"))
+        row = {tr("col_due"): when}
+        if show_client:
+            row[tr("col_client")] = a.client
+        if contract_of:
+            row[tr("col_contract")] = contract_of.get(a.key, "")
+        row[tr("col_merchant")] = a.merchant
+        if several_cards:
+            row[tr("col_card")] = ", ".join(card_name(x) for x in a.card.split(",") if x) or tr("none")
+        row.update({tr("col_status"): label(a.status, lang()), tr("col_step"): a.step(lang())})
         rows.append(row)
-    st.dataframe(pd.DataFrame(rows), hide_index=True)
+    height = 38 + 35 * min(len(rows), TODO_ROWS_SHOWN)
+    st.dataframe(pd.DataFrame(rows), hide_index=True, height=height, key=key,
+                 column_config={tr("col_step"): st.column_config.TextColumn(width="large")})
+    if len(rows) > TODO_ROWS_SHOWN:
+        st.caption(tr("todo_more", n=len(rows), shown=TODO_ROWS_SHOWN))
 
 
 def status_control(store: CaseStore | None, case: dict[str, Any] | None, key: str, client: str) -> None:
@@ -120,13 +159,38 @@ def history(store: CaseStore | None, case: dict[str, Any] | None, client: str) -
     if not (full["events"] or full["replies"]):
         return
     with st.expander(tr("case_history")):
-        lines = [f"- {e['on_date']}: {md(label(e['new'], lang()))} {md(e['note'])}" for e in full["events"]]
-        lines += [f"- {r['received_on']}: {md(tr('cat_' + r['category']))} {md(r['ticket'])}" for r in full["replies"]]
+        from audit.ui_messages import history_note
+
+        lines = [f"- {e['on_date']}: {md(label(e['new'], lang()))} {md(history_note(e['note'], lang()))}"
+                 for e in full["events"]]
+        lines += [f"- {r['received_on']}: {md(tr('reply_received', category=tr('cat_' + r['category'])))}"
+                  + (f" {md(tr('reply_ticket', ticket=r['ticket']))}" if r.get("ticket") else "")
+                  for r in full["replies"]]
         st.markdown("\n".join(lines))
 
 
+CHART_HEIGHT = 190  # px for one currency's chart: a readable plot with the legend just above it
+
+
+def _bar_chart(df: pd.DataFrame, x: Any, tooltip: list[Any], x_offset: str | None = None) -> None:
+    """One bar chart per currency (amounts in two currencies never share an axis), legend close above."""
+    for currency, part in df.groupby("currency", sort=True):
+        enc: dict[str, Any] = {
+            "x": x,
+            "y": alt.Y("amount:Q", title=str(currency), axis=alt.Axis(tickCount=4, labelOverlap=True, format="~s")),
+            "color": alt.Color("what:N", title=None,
+                               legend=alt.Legend(orient="top", direction="horizontal", labelLimit=200, offset=4,
+                                                 padding=0, symbolType="square")),
+            "tooltip": tooltip,
+        }
+        if x_offset:
+            enc["xOffset"] = x_offset
+        chart = alt.Chart(part).mark_bar(size=9 if not x_offset else alt.Undefined).encode(**enc)
+        st.altair_chart(chart.properties(height=CHART_HEIGHT - 60), height=CHART_HEIGHT)
+
+
 def contract_chart(c: Any, as_of: date) -> None:
-    """Charges, refunds and the next expected charge of one contract, as bars on a date axis."""
+    """Charges, refunds and the next expected charge of one contract, as bars on a date axis (per currency)."""
     rows = [{"date": ch.get("date"), "amount": float(ch.get("amount") or 0.0), "what": tr("chart_charge"),
              "currency": ch.get("currency") or c.currency} for ch in c.charges]
     rows += [{"date": r.get("date"), "amount": -float(r.get("amount") or 0.0), "what": tr("chart_refund"),
@@ -134,21 +198,18 @@ def contract_chart(c: Any, as_of: date) -> None:
     if c.next_expected_date and c.next_expected_amount is not None:
         late = str(c.next_expected_date) < as_of.isoformat()
         rows.append({"date": c.next_expected_date, "amount": float(c.next_expected_amount),
-                     "what": tr("chart_overdue") if late else tr("chart_next"), "currency": c.currency})
+                     "what": tr("chart_overdue") if late else tr("chart_next"),
+                     "currency": c.currency or (c.charges[-1].get("currency") if c.charges else "")})
     df = pd.DataFrame(rows)
     df["date"] = pd.to_datetime(df["date"], errors="coerce")
     df = df.dropna(subset=["date"])
     if df.empty:
         return
-    chart = (alt.Chart(df).mark_bar(size=8)
-             .encode(x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y-%m", tickCount="month")),
-                     y=alt.Y("amount:Q", title=None),
-                     color=alt.Color("what:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400)),
-                     tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"), "amount:Q", "currency:N", "what:N"])
-             .properties(height=140))
-    if df["currency"].nunique() > 1:
-        chart = chart.facet(row=alt.Row("currency:N", title=None))
-    st.altair_chart(chart)
+    df["shown"] = [money(a, cur) for a, cur in zip(df["amount"], df["currency"], strict=True)]
+    x = alt.X("date:T", title=None, axis=alt.Axis(format="%Y-%m", tickCount="month", labelOverlap=True,
+                                                  labelAngle=0))
+    _bar_chart(df, x, [alt.Tooltip("date:T", title=tr("col_date"), format="%Y-%m-%d"),
+                       alt.Tooltip("shown:N", title=tr("col_amount")), alt.Tooltip("what:N", title=tr("col_kind"))])
 
 
 def client_chart(contracts: list[Any]) -> None:
@@ -165,14 +226,10 @@ def client_chart(contracts: list[Any]) -> None:
     if df.empty:
         return
     df = df[df["month"].str.len() == 7].groupby(["month", "currency", "what"], as_index=False)["amount"].sum()
-    chart = (alt.Chart(df).mark_bar()
-             .encode(x=alt.X("month:O", title=None), y=alt.Y("amount:Q", title=None),
-                     color=alt.Color("what:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400)),
-                     xOffset="what:N", tooltip=["month:O", "currency:N", "what:N", "amount:Q"])
-             .properties(height=160))
-    if df["currency"].nunique() > 1:
-        chart = chart.facet(row=alt.Row("currency:N", title=None))
-    st.altair_chart(chart)
+    df["shown"] = [money(a, cur) for a, cur in zip(df["amount"], df["currency"], strict=True)]
+    x = alt.X("month:O", title=None, axis=alt.Axis(labelAngle=0, labelOverlap=True))
+    _bar_chart(df, x, [alt.Tooltip("month:O", title=tr("col_month")), alt.Tooltip("shown:N", title=tr("col_amount")),
+                       alt.Tooltip("what:N", title=tr("col_kind"))], x_offset="what:N")
 
 
 def client_row(name: str, contracts: list[Any], cases: dict[str, dict[str, Any]], cards: list[str],
@@ -182,11 +239,11 @@ def client_row(name: str, contracts: list[Any], cases: dict[str, dict[str, Any]]
     done = sum(1 for c in bad if cases.get(c.id, {}).get("status") == "refunded")
     acts = next_actions(list(cases.values()), as_of)
     overdue = sum(1 for a in acts if a.overdue)
-    paid = format_totals(_sum(paid_by_currency(c) for c in bad), empty=tr("none"))
+    paid = totals(_sum(paid_by_currency(c) for c in bad))
     back = _sum(refunded_by_currency(c) for c in bad)
     return {tr("col_client"): name, tr("col_cards"): ", ".join(cards) or tr("none"),
             tr("col_suspicious"): len(bad), tr("col_progress"): tr("progress", done=done, n=len(bad)),
-            tr("col_suspicious_total"): paid, tr("col_refunded"): format_totals(back, empty=tr("none")),
+            tr("col_suspicious_total"): paid, tr("col_refunded"): totals(back),
             tr("col_overdue"): overdue,
             tr("col_next_step"): acts[0].due.isoformat() if acts else ""}
 
@@ -207,4 +264,4 @@ def overdue_label(expected: str | None, as_of: date) -> str | None:
 
 
 def money_totals(c: Any) -> str:
-    return format_totals(paid_by_currency(c), empty=money(0.0, c.currency))
+    return totals(paid_by_currency(c), empty=money(0.0, c.currency))

@@ -25,7 +25,8 @@ SAMPLE_SUFFIXES = (".csv", ".pdf")
 UPLOAD_TYPES = ["csv", "pdf", "tsv", "txt", "xlsx", "xls"]  # Excel accepted only to refuse it clearly
 UPLOAD_LIMIT_MB = 50
 MAX_CLIENTS = 12
-DETAIL_FIELDS = ("name", "email", "order_number", "card_issuer", "merchant_email", "product", "request_date")
+# The card company is per card (views/cards.py), never one field for every letter.
+DETAIL_FIELDS = ("name", "email", "order_number", "merchant_email", "product", "request_date")
 Files = list[tuple[str, bytes]]
 
 
@@ -84,11 +85,18 @@ def slug(value: str) -> str:
 
 
 def money(amount: float | None, currency: str | None) -> str:
-    from audit.cases.letters import format_money
+    from audit.cases.money import format_money
 
     if amount is None or pd.isna(amount):
         return tr("none")
-    return format_money(float(amount), currency)
+    return format_money(float(amount), currency, lang())
+
+
+def totals(parts: dict[str, float], empty: str | None = None) -> str:
+    """Per-currency totals in the page's language (``"JPY 7,615 + USD 499.00"``)."""
+    from audit.cases.money import format_totals
+
+    return format_totals(parts, empty=tr("none") if empty is None else empty, lang=lang())
 
 
 def number(value: float) -> str:
@@ -136,6 +144,15 @@ def totals_by_currency(contracts: Sequence[Any]) -> str:
 # --------------------------------------------------------------------------- samples and scanning
 
 
+def sample_name(key: str, files: Sequence[Path], language: str | None = None) -> str:
+    """A sample set as a person reads it: ``sample_statements/demo/client_a`` -> "Demo client: client_a (6 files)"."""
+    lg = language or lang()
+    parts = key.split("/")
+    if len(parts) == 1:
+        return text("sample_set_formats", lg, n=len(files))
+    return text("sample_set_demo", lg, name="/".join(parts[2:]) if len(parts) > 2 else parts[-1], n=len(files))
+
+
 def sample_sets(root: Path = SAMPLES_DIR) -> dict[str, list[Path]]:
     """Bundled sample statements, by folder (``sample_statements``, ``sample_statements/demo``, ...).
 
@@ -173,10 +190,15 @@ def read_paths(paths: Sequence[Path]) -> Files:
 ErrorTuple = tuple[str, str, int | None, int | None]
 
 
+SameCard = tuple[tuple[str, str], ...]
+
+
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
-def _scan_cached(files: tuple[tuple[str, bytes], ...]) -> tuple[pipeline.ScanResult, list[ErrorTuple]]:
-    """The pipeline run, cached in memory on the uploaded bytes (errors kept as plain tuples)."""
-    result = pipeline.scan_uploads(list(files))
+def _scan_cached(files: tuple[tuple[str, bytes], ...], same_card: SameCard = ()) -> tuple[pipeline.ScanResult,
+                                                                                        list[ErrorTuple]]:
+    """The pipeline run, cached in memory on the uploaded bytes and the card choice (errors as plain tuples)."""
+    result = pipeline.scan_uploads(list(files), same_card=dict(same_card)) if same_card else \
+        pipeline.scan_uploads(list(files))
     errors = [
         (str(getattr(e, "source", "") or "?"), str(getattr(e, "message", e)), getattr(e, "row", None),
          getattr(e, "page", None))
@@ -194,12 +216,14 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
 
 
-def scan_files(files: Files) -> pipeline.ScanResult:
-    """Audit the files together; a file that breaks a stage is named in the errors, the rest still run."""
+def scan_files(files: Files, same_card: dict[str, str] | None = None) -> pipeline.ScanResult:
+    """Audit the files together (``same_card``: the user's card choice, see :func:`audit.pipeline.read_many`);
+    a file that breaks a stage is named in the errors, the rest still run."""
     if not files:
         return pipeline.ScanResult(transactions=schema.empty_frame())
+    choice: SameCard = tuple(sorted((same_card or {}).items()))
     try:
-        return _restore(*_scan_cached(tuple(files)))
+        return _restore(*_scan_cached(tuple(files), choice))
     except Exception as exc:  # the readers should raise StatementError; anything else must not kill the page
         first = exc
     good: Files = []
@@ -213,7 +237,7 @@ def scan_files(files: Files) -> pipeline.ScanResult:
     result = pipeline.ScanResult(transactions=schema.empty_frame())
     if good and len(good) < len(files):
         try:
-            result = _restore(*_scan_cached(tuple(good)))
+            result = _restore(*_scan_cached(tuple(good), choice))
             good = []
         except Exception as exc:
             first = exc
@@ -341,16 +365,41 @@ def split_refused(files: Files) -> tuple[Files, list[str]]:
     return keep, refused
 
 
-def contract_fields(prefix: str, contracts: Sequence[Any], base: Any) -> dict[str, Any]:
-    """Each contract's own details (typed or from its .eml) over the shared ones, by contract id."""
+def contract_fields(prefix: str, contracts: Sequence[Any], base: Any,
+                    issuers: dict[str, str] | None = None) -> dict[str, Any]:
+    """Each contract's own details (typed or from its .eml) over the shared ones, by contract id; the card
+    company is that of the contract's card (``issuers``: by contract id)."""
     import dataclasses
 
     out = {}
     for c in contracts:
         own = {f: str(st.session_state.get(f"_keep_{prefix}{c.id}_{f}") or "").strip()
                for f in ("merchant_email", "order_number", "product")}
+        own["card_issuer"] = (issuers or {}).get(c.id, "")
         out[c.id] = dataclasses.replace(base, **{k: v for k, v in own.items() if v})
     return out
+
+
+def page_style() -> None:
+    """The page's few style settings, as one style-only ``st.html`` (a documented use: it goes to the event
+    container and takes no space; the texts are fixed words from :mod:`audit.ui_text`, no user data).
+
+    Streamlit's file uploader writes "Upload" and "200MB per file" in English whatever the page's language and
+    has no option for these texts: they are hidden and the same is shown in the page's language. The space
+    above the title is smaller, so the headline figures and the first contract fit two screens; on a narrow page
+    columns wrap (a container query on the page's width) rather than cut figures and charts off.
+    """
+    button, limit = tr("uploader_button"), tr("uploader_limit", limit=UPLOAD_LIMIT_MB)
+    label = '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'
+    hint = '[data-testid="stFileUploaderDropzoneInstructions"] span'
+    css = (f'{label}{{font-size:0}}{label}::after{{content:"{button}";font-size:0.875rem}}'
+           f'{hint}{{font-size:0}}{hint}::after{{content:"{limit}";font-size:0.8rem}}'
+           # less empty space above the title: the headline figures and the first contract fit two screens
+           '[data-testid="stMainBlockContainer"]{padding-top:3rem;container-type:inline-size}'
+           # a narrow page (a 900-px window with the sidebar open): columns wrap instead of cutting figures off
+           '@container (max-width: 760px){[data-testid="stHorizontalBlock"]{flex-wrap:wrap}'
+           '[data-testid="stColumn"]{flex:1 1 13rem;min-width:min(100%,13rem)}}')
+    st.html(f"<style>{css}</style>")
 
 
 def money_metric(col: Any, label: str, value: str, help: str | None = None) -> None:

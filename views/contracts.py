@@ -13,8 +13,7 @@ import streamlit as st
 
 from audit import pipeline
 from audit.cases.letters import quote_descriptor
-from audit.cases.money import format_totals, refunded_by_currency
-from audit.ui_text import TEXT
+from audit.cases.money import next_currency, refunded_by_currency
 from views.casefile import (
     CaseContext,
     contract_chart,
@@ -37,20 +36,24 @@ from views.common import (
     money_metric,
     slug,
     status_name,
+    totals,
     tr,
 )
+
+REASONS_SHOWN = 3  # the detectors' first reasons; the others are one click away
 
 
 def charges_frame(c: Any) -> pd.DataFrame:
     """The contract's charges and refunds as a display table."""
     from audit.masking import mask_card
+    from views.result import currency_name
 
     rows = []
     for ch in [*c.charges, *c.refunds]:
         orig = (money(ch.get("original_amount"), ch.get("original_currency"))
                 if ch.get("original_amount") is not None else "")
         rows.append({tr("col_date"): ch.get("date") or "", tr("col_amount"): ch.get("amount"),
-                     tr("col_currency"): ch.get("currency") or c.currency, tr("col_original"): orig,
+                     tr("col_currency"): currency_name(ch.get("currency") or c.currency), tr("col_original"): orig,
                      tr("col_description"): mask_card(str(ch.get("description") or "")),
                      tr("col_source"): ch.get("source") or ""})
     return pd.DataFrame(rows)
@@ -67,22 +70,25 @@ def render_contracts(result: pipeline.ScanResult, bad: list[Any], details: Any, 
     if not bad:
         st.success(tr("no_suspicious"))
         return
-    st.markdown(tr("contracts_intro", n=len(bad)))
     running = sorted((c for c in bad if c.status == "active" and c.next_expected_date
                       and str(c.next_expected_date) >= ctx.as_of.isoformat()),
                      key=lambda c: str(c.next_expected_date))
     if running:
         first = running[0]
         st.warning(md_line(tr("still_charging", n=len(running), date=first.next_expected_date,
-                            amount=money(first.next_expected_amount, first.currency), merchant=first.merchant)))
-    with st.expander(tr("first_steps_header")):
-        st.markdown(tr("first_steps"))
-    with st.expander(tr("auto_reply_header")):
+                            amount=money(first.next_expected_amount, next_currency(first)), merchant=first.merchant)))
+    from views.cards import help_line
+    from views.result import result_countries
+
+    left, right = st.columns(2)
+    with left.expander(tr("first_steps_header")):
+        st.markdown(tr("first_steps", help=md(help_line(result_countries(result)))))
+    with right.expander(tr("auto_reply_header")):
         st.markdown(md(auto_reply_note(lang())))
     apply_pending_eml(bad, prefix)
     ctx.standings = standings(result, bad)
-    for c in contract_order(bad):
-        render_contract(c, details, prefix, ctx)
+    for i, c in enumerate(contract_order(bad)):
+        render_contract(c, details, prefix, ctx, open_=i == 0)
 
 
 def standings(result: pipeline.ScanResult, bad: list[Any]) -> dict[str, str]:
@@ -127,31 +133,10 @@ def contract_order(contracts: Sequence[Any]) -> list[Any]:
 
 
 def reasons_ja(c: Any, as_of: date | None = None, standing: str | None = None) -> list[str]:
-    """Plain Japanese reasons built from the contract's data (the detectors word their reasons in English).
+    """Plain Japanese reasons built from the contract's data (:func:`audit.cases.reasons.contract_reasons`)."""
+    from audit.cases.reasons import contract_reasons
 
-    A merchant-list hit is worded by the entry's standing: a judgment, an order, a settlement without
-    admission and an allegation in a complaint are different things, and none of them is called a scam.
-    """
-    out: list[str] = []
-    kinds = list(dict.fromkeys(c.kinds))
-    if "known_merchant" in kinds:
-        wording = f"reason_known_merchant_{standing}" if standing else "reason_known_merchant"
-        out.append(tr(wording if wording in TEXT["ja"] else "reason_known_merchant", name=c.merchant))
-    for kind in kinds:
-        if kind == "foreign_software_recurring":
-            out.append(tr("reason_foreign_software_recurring", cadence=cadence_name(c.cadence) or "定期",
-                          n=len(c.charges)))
-        elif kind != "known_merchant" and f"reason_{kind}" in TEXT["ja"]:
-            out.append(tr(f"reason_{kind}"))
-    foreign = sorted({str(ch.get("original_currency")) for ch in c.charges
-                      if ch.get("original_currency") and ch.get("original_currency") != c.currency})
-    if foreign:
-        out.append(tr("reason_foreign", currencies="・".join(foreign)))
-    if c.status == "active" and c.next_expected_date:
-        late = as_of is not None and str(c.next_expected_date) < as_of.isoformat()
-        out.append(tr("reason_overdue" if late else "reason_active", date=c.next_expected_date,
-                      amount=money(c.next_expected_amount, c.currency)))
-    return out or [tr("reason_generic")]
+    return contract_reasons(c, "ja", as_of, standing)
 
 
 def contract_details(c: Any, details: Any, key: str) -> Any:
@@ -168,47 +153,73 @@ def contract_details(c: Any, details: Any, key: str) -> Any:
     return dataclasses.replace(details, **{k: v for k, v in own.items() if v})
 
 
-def render_contract(c: Any, details: Any, prefix: str, ctx: CaseContext | None = None) -> None:
+def contract_title(c: Any, case: dict[str, Any] | None) -> str:
+    """The one line a folded contract shows: id, merchant, money per currency, case status, cadence."""
+    from audit.cases.statuses import label
+
+    bits = [f"{c.id}: {md(c.merchant)}", md(money_totals(c))]
+    if case:
+        bits.append(md(label(case.get("status") or "to_write", lang())))
+    if c.cadence:
+        bits.append(md(cadence_name(c.cadence)))
+    return " · ".join(bits)
+
+
+def descriptors_shown(c: Any, limit: int = 3) -> list[str]:
+    """The contract's descriptors as quoted in letters, each once (two printings of one name are one)."""
+    return list(dict.fromkeys(quote_descriptor(d) for d in c.descriptors))[:limit]
+
+
+def render_contract(c: Any, details: Any, prefix: str, ctx: CaseContext | None = None, open_: bool = True) -> None:
     from audit.cases.export import is_prepaid_only
 
     ctx = ctx or CaseContext(store=None, client="")
     case = ctx.case(c.id)
     key = f"{prefix}{c.id}_"
-    with st.container(border=True, key=f"{key}box"):
-        head, status_col = st.columns([3, 2])
-        head.subheader(f"{c.id}: {md(c.merchant)}")
-        with status_col:
-            status_control(ctx.store, case, key, ctx.client)
+    with st.expander(contract_title(c, case), expanded=open_, key=f"{key}box"):
         bits = [tr("score", score=c.score), status_name(c.status)]
         if c.cadence:
             bits.append(tr("cadence_label", cadence=cadence_name(c.cadence)))
-        bits.append(" / ".join(f"“{quote_descriptor(d)}”" for d in c.descriptors[:3]))
+        if len(c.cards) == 1 and ctx.several_cards:
+            from views.cards import card_name
+
+            bits.append(card_name(c.cards[0]))
+        bits.append(" / ".join(f"“{d}”" for d in descriptors_shown(c)))
         st.caption(md(" · ".join(bits)))
-        m = st.columns(3)
+        figures, status_col = st.columns([3, 1])
+        with status_col:
+            status_control(ctx.store, case, key, ctx.client)
+        m = figures.columns(3)
         back = refunded_by_currency(c)
         money_metric(m[0], tr("total_paid"), money_totals(c),
-                     help=tr("refunded", amount=format_totals(back)) if back else None)
+                     help=tr("refunded", amount=totals(back)) if back else None)
         m[1].metric(tr("charge_count"), len(c.charges))
         late = overdue_label(c.next_expected_date, ctx.as_of)
         if c.next_expected_date and not late:
-            m[2].metric(tr("next_charge"), c.next_expected_date, money(c.next_expected_amount, c.currency),
+            m[2].metric(tr("next_charge"), c.next_expected_date, money(c.next_expected_amount, next_currency(c)),
                         delta_color="off", delta_arrow="off")
         elif late:
             m[2].metric(tr("next_charge"), tr("check_statement"), late, delta_color="off", delta_arrow="off")
         else:
             m[2].metric(tr("next_charge"), tr("none"))
-        st.markdown(f"**{tr('reasons')}**")
-        if lang() == "ja":
-            st.markdown("\n".join(f"- {md(r)}" for r in reasons_ja(c, ctx.as_of, ctx.standings.get(c.id))))
-            if c.reasons:
-                with st.expander(tr("reasons_detail")):
-                    st.markdown("\n".join(f"- {md(masked(r))}" for r in c.reasons))
-        elif c.reasons:
-            st.markdown("\n".join(f"- {md(masked(r))}" for r in c.reasons))
-        links = [f"[{md(u)}]({u})" for u in c.sources if re.match(r"https?://[^\s()<>]+$", u)]
-        if links:
-            st.caption(tr("sources") + " " + " · ".join(links))
-        contract_chart(c, ctx.as_of)
+        why, chart = st.columns([3, 2])  # side by side on a wide screen, one above the other on a narrow one
+        with why:
+            st.markdown(f"**{tr('reasons')}**")
+            if lang() == "ja":
+                st.markdown("\n".join(f"- {md(r)}" for r in reasons_ja(c, ctx.as_of, ctx.standings.get(c.id))))
+                if c.reasons:
+                    with st.expander(tr("reasons_detail")):
+                        st.markdown("\n".join(f"- {md(masked(r))}" for r in c.reasons))
+            elif c.reasons:
+                st.markdown("\n".join(f"- {md(masked(r))}" for r in c.reasons[:REASONS_SHOWN]))
+                if len(c.reasons) > REASONS_SHOWN:
+                    with st.expander(tr("reasons_more", n=len(c.reasons) - REASONS_SHOWN)):
+                        st.markdown("\n".join(f"- {md(masked(r))}" for r in c.reasons[REASONS_SHOWN:]))
+            links = [f"[{md(u)}]({u})" for u in c.sources if re.match(r"https?://[^\s()<>]+$", u)]
+            if links:
+                st.caption(tr("sources") + " " + " · ".join(links))
+        with chart:
+            contract_chart(c, ctx.as_of)
         with st.expander(tr("charges")):
             st.dataframe(charges_frame(c), hide_index=True,
                          column_config={tr("col_amount"): st.column_config.NumberColumn(format="localized")})
@@ -219,6 +230,8 @@ def render_contract(c: Any, details: Any, prefix: str, ctx: CaseContext | None =
             st.markdown(md(prepaid_advice(lang())))
             return
         d = contract_details(c, details, key)
+        if ctx.issuers.get(c.id):  # the dispute goes to this contract's own card company
+            d = dataclasses.replace(d, card_issuer=ctx.issuers[c.id])
         if case and case.get("ticket"):
             d = dataclasses.replace(d, ticket=case["ticket"])
         with st.expander(tr("letters_open")):

@@ -11,7 +11,10 @@ import pandas as pd
 import streamlit as st
 
 from audit import pipeline
+from audit.cases.money import next_currency
+from audit.ui_messages import excluded_reason, note_text, problem_text
 from audit.ui_text import error_text
+from views.cards import card_countries, card_name, render_cards
 from views.casefile import CaseContext, money_totals, render_next_actions
 from views.common import (
     cadence_name,
@@ -23,6 +26,7 @@ from views.common import (
     money_metric,
     number,
     status_name,
+    totals,
     tr,
 )
 from views.contracts import render_contracts
@@ -30,7 +34,8 @@ from views.contracts import render_contracts
 
 def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: CaseContext | None = None) -> None:
     """Errors, headline figures, the to-do list and the tabs for one client's scan."""
-    from audit.cases.money import contracts_total, format_totals
+    from audit.cases.money import contracts_total
+    from views.cards import card_name
 
     ctx = ctx or CaseContext(store=None, client="")
     for err in result.errors:
@@ -39,22 +44,32 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: C
     bad = [c for c in contracts if c.suspicious]
     legit = [c for c in contracts if not c.suspicious]
     if result.reports:
-        st.caption(tr("files_summary", files=len(result.reports), rows=len(result.transactions)))
+        cards = ", ".join(card_name(c.label) for c in result.cards) or tr("none")
+        st.caption(md_line(tr("files_summary_sample" if ctx.sample else "files_summary", files=len(result.reports),
+                              rows=len(result.transactions))
+                           + " " + tr("cards_summary", n=len(result.cards), cards=cards)))
     cols = st.columns(4)
     cols[0].metric(tr("metric_suspicious"), len(bad))
-    money_metric(cols[1], tr("metric_paid"), format_totals(contracts_total(bad), empty=tr("none")))
-    upcoming = sorted((c.next_expected_date, c) for c in bad if c.next_expected_date and c.status == "active"
-                      and str(c.next_expected_date) >= ctx.as_of.isoformat())
-    nxt = upcoming[0][1] if upcoming else None
-    if nxt:
-        cols[2].metric(tr("metric_next"), nxt.next_expected_date, money(nxt.next_expected_amount, nxt.currency),
+    money_metric(cols[1], tr("metric_paid"), totals(contracts_total(bad)))
+    running = [c for c in bad if c.next_expected_date and c.status == "active"]
+    upcoming = sorted((str(c.next_expected_date), c.id) for c in running
+                      if str(c.next_expected_date) >= ctx.as_of.isoformat())
+    late = [c for c in running if str(c.next_expected_date) < ctx.as_of.isoformat()]
+    if upcoming:
+        nxt = next(c for c in running if c.id == upcoming[0][1])
+        cols[2].metric(tr("metric_next"), nxt.next_expected_date, money(nxt.next_expected_amount, next_currency(nxt)),
                        delta_color="off", delta_arrow="off", help=md(nxt.merchant))
+    elif late:  # expected dates already past: say how many to check, never "none"
+        cols[2].metric(tr("metric_next"), tr("metric_next_late", n=len(late)), tr("metric_next_late_delta"),
+                       delta_color="off", delta_arrow="off")
     else:
         cols[2].metric(tr("metric_next"), tr("none"))
     cols[3].metric(tr("metric_legit"), len(legit))
     if ctx.cases:
         with st.container(border=True, key=prefix + "next_box"):
-            render_next_actions(list(ctx.cases.values()), ctx.as_of, prefix + "next_table", show_client=False)
+            keys = {case["key"]: cid for cid, case in ctx.cases.items()}
+            render_next_actions(list(ctx.cases.values()), ctx.as_of, prefix + "next_table", show_client=False,
+                                contract_of=keys)
 
     tabs = st.tabs([tr("tab_contracts"), tr("tab_files"), tr("tab_transactions"), tr("tab_legit"), tr("tab_help")])
     with tabs[0]:
@@ -96,16 +111,19 @@ def render_files(result: pipeline.ScanResult, prefix: str) -> None:
     for r in result.reports:
         if not (r.warnings or r.problems or r.excluded):
             continue
-        with st.expander(tr("file_details", name=r.source)):
+        # a file name is chosen by whoever made the file: never Markdown (an image tag would fetch an address)
+        with st.expander(md_line(tr("file_details", name=r.source))):
             if r.problems:
                 st.markdown(f"**{tr('problems_header')}**")
-                st.code("\n".join(masked(p) for p in r.problems), language=None, wrap_lines=True)
+                st.code("\n".join(problem_text(p, lang()) for p in r.problems), language=None, wrap_lines=True)
             if r.warnings:
                 st.markdown(f"**{tr('warnings_header')}**")
-                st.code("\n".join(masked(w) for w in r.warnings), language=None, wrap_lines=True)
+                st.code("\n".join(note_text(w, lang()) for w in r.warnings), language=None, wrap_lines=True)
             if r.excluded:
                 st.markdown(f"**{tr('excluded_header')}**")
-                st.code("\n".join(masked(f"{x.reason}: {x.raw}")[:160] for x in r.excluded), language=None)
+                st.code("\n".join(masked(f"{excluded_reason(x.reason, lang())}: {x.raw}")[:160] for x in r.excluded),
+                        language=None)
+    render_cards(prefix, result.cards, result.reports)
 
 
 
@@ -204,6 +222,11 @@ def render_transactions(result: pipeline.ScanResult, prefix: str) -> None:
                  column_config={tr("col_amount"): st.column_config.NumberColumn(format="localized")})
 
 
+def currency_name(code: str) -> str:
+    """A billing currency code, or the page's words for one the statement does not state."""
+    return tr("currency_unknown") if code == "unknown" else code
+
+
 def transactions_table(df: pd.DataFrame, names_of: dict[str, str]) -> pd.DataFrame:
     """The transactions as shown: labelled columns, words for kinds, blanks (never None/NaN) for missing values."""
     def text_col(col: str) -> list[str]:
@@ -213,10 +236,10 @@ def transactions_table(df: pd.DataFrame, names_of: dict[str, str]) -> pd.DataFra
         tr("col_date"): text_col("date"),
         tr("col_description"): text_col("description"),
         tr("col_amount"): df["amount"].astype("float64").to_numpy(),
-        tr("col_currency"): text_col("currency"),
+        tr("col_currency"): [currency_name(c) for c in text_col("currency")],
         tr("col_original"): ["" if pd.isna(a) else money(a, c)
                              for a, c in zip(df["original_amount"], df["original_currency"], strict=True)],
-        tr("col_card"): text_col("card"),
+        tr("col_card"): [card_name(c) if c else "" for c in text_col("card")],
         tr("col_kind"): [tr(f"kind_{k}") if k else "" for k in text_col("kind")],
         tr("col_source"): text_col("source"),
         tr("col_contract"): [names_of.get(c, c) for c in text_col("contract")],
@@ -232,19 +255,18 @@ def render_legit(legit: list[Any]) -> None:
              tr("col_status"): status_name(c.status),
              tr("col_charges"): len(c.charges), tr("col_total"): money_totals(c),
              tr("col_last"): c.last_date, tr("col_next_date"): c.next_expected_date or "",
-             tr("col_next_amount"): money(c.next_expected_amount, c.currency) if c.next_expected_date else ""}
+             tr("col_next_amount"): money(c.next_expected_amount, next_currency(c)) if c.next_expected_date else ""}
             for c in legit]
     st.dataframe(pd.DataFrame(rows), hide_index=True)
 
 
 def render_help(result: pipeline.ScanResult | None = None) -> None:
-    """Help contacts for the country of the card (from the statement's currencies), prepaid advice, the scheme."""
-    from audit.cases.advice import card_countries, help_contacts, prepaid_advice, scam_pattern_summary
+    """Help contacts for the country of each card (from its statement's layout or billing currency), prepaid
+    advice, the scheme."""
+    from audit.cases.advice import help_contacts, prepaid_advice, scam_pattern_summary
 
-    tx = result.transactions if result is not None else None
-    currencies = set(tx["currency"].dropna().astype(str)) if tx is not None and "currency" in tx else set()
     st.subheader(tr("help_contacts"))
-    for country in card_countries(currencies):
+    for country in result_countries(result):
         st.markdown(f"**{tr('help_country_' + country)}**")
         lines = []
         for h in help_contacts(lang(), country):
@@ -262,6 +284,13 @@ def render_help(result: pipeline.ScanResult | None = None) -> None:
     st.markdown(md(scam_pattern_summary(lang())))
 
 
+def result_countries(result: pipeline.ScanResult | None) -> list[str]:
+    """The countries of the scan's cards (all three when nothing is known)."""
+    tx = result.transactions if result is not None else None
+    currencies = set(tx["currency"].dropna().astype(str)) if tx is not None and "currency" in tx else set()
+    return card_countries(list(getattr(result, "cards", None) or []), currencies)
+
+
 # --------------------------------------------------------------------------- export
 
 
@@ -275,11 +304,13 @@ def render_export(clients: list[tuple[str, pipeline.ScanResult]], details: list[
 
     st.subheader(tr("export_header"))
     st.caption(tr("export_caption"))
+    language = lang()
     items: list[tuple[str, Callable[[], bytes], str, str]] = [
-        ("export_csv_contracts", lambda: export.export_csv(clients, "contracts"), "contracts.csv", "text/csv"),
-        ("export_csv_transactions", lambda: export.export_csv(clients, "transactions"), "transactions.csv",
+        ("export_csv_contracts", lambda: export.export_csv(clients, "contracts", lang=language), "contracts.csv",
          "text/csv"),
-        ("export_excel", lambda: export.export_excel(clients, details, contract_details), "audit.xlsx",
+        ("export_csv_transactions", lambda: export.export_csv(clients, "transactions", lang=language),
+         "transactions.csv", "text/csv"),
+        ("export_excel", lambda: export.export_excel(clients, details, contract_details, lang=language), "audit.xlsx",
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         ("export_html", lambda: export.export_html(clients, details, contract_details).encode("utf-8"), "audit.html", "text/html"),
     ]

@@ -80,6 +80,15 @@ def card_countries(currencies: list[str] | set[str]) -> list[str]:
     return found or ["JP", "US", "GB"]
 
 
+def first_help(lang: str, country: str) -> str:
+    """Where to turn first in ``country``, in one phrase: the first contact's name with its phone or web address."""
+    h = help_contacts(lang, country)[0]
+    reach = h["phone"] or h["url"].split("//")[-1].rstrip("/")
+    if lang == "ja":
+        return f"{h['name']}（{reach}）" if reach else h["name"]
+    return f"{h['name']} ({reach})" if reach else h["name"]
+
+
 def help_contacts(lang: str, country: str = "JP") -> list[dict[str, str]]:
     """Where to turn in ``country`` (``"JP"``, ``"US"`` or ``"GB"``), each as ``{"name", "phone", "url", "when"}``
     (empty string when none; entries outside Japan also carry ``"source"``, the page they were checked against).

@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from audit.cases.letters import Letter, LetterDetails, all_letters, format_money
-from audit.cases.money import contracts_total, format_totals, paid_by_currency, refunded_by_currency
+from audit.cases.money import (
+    contracts_total,
+    format_totals,
+    next_currency,
+    paid_by_currency,
+    refunded_by_currency,
+)
 from audit.masking import FORMULA_START, mask_card
 
 if TYPE_CHECKING:
@@ -48,6 +54,19 @@ TRANSACTION_COLUMNS = [
     "client", "id", "source", "date", "description", "amount", "currency", "original_amount",
     "original_currency", "card", "kind", "contract", "suspicious",
 ]
+# Column headers and sheet names of the exports in Japanese (``lang="ja"``); English is the column name itself.
+HEADERS_JA = {
+    "client": "相談者", "contract": "契約", "merchant": "事業者", "suspicious": "不審", "status": "状態",
+    "cadence": "周期", "charges": "請求回数", "first_date": "初回", "last_date": "最終", "currency": "通貨",
+    "total_paid": "支払合計", "refunded": "返金額", "paid_by_currency": "通貨ごとの支払合計",
+    "refunded_by_currency": "通貨ごとの返金額", "next_expected_date": "次回の予想日",
+    "next_expected_amount": "次回の予想額", "score": "疑わしさ", "reasons": "疑わしい理由", "descriptors": "明細の表記",
+    "id": "取引ID", "source": "ファイル", "date": "日付", "description": "明細の表記", "amount": "金額",
+    "original_amount": "現地通貨額", "original_currency": "現地通貨", "card": "カード", "kind": "種類",
+    "letter": "文面", "subject_en": "件名（英語）", "body_en": "本文（英語）", "subject_ja": "件名（日本語）",
+    "body_ja": "本文（日本語）",
+}
+SHEETS = {"Contracts": "契約一覧", "Transactions": "全取引", "Letters": "申し出文"}
 
 
 def safe_cell(value: Any) -> Any:
@@ -91,8 +110,20 @@ def _contracts(result: ScanResult) -> list[Contract]:
 # --------------------------------------------------------------------------- frames
 
 
-def contracts_frame(clients: Clients) -> pd.DataFrame:
-    """One row per contract (suspicious first, then legit subscriptions) for every client."""
+def _words(key: str, value: str, lang: str) -> str:
+    """A status, cadence or kind code as a word of ``lang`` (the code itself in English)."""
+    from audit.ui_text import TEXT, text
+
+    if lang == "en" or not value or f"{key}_{value}" not in TEXT["ja"]:
+        return value
+    return text(f"{key}_{value}", lang)
+
+
+def contracts_frame(clients: Clients, lang: str = "en") -> pd.DataFrame:
+    """One row per contract (suspicious first, then legit subscriptions) for every client; ``lang="ja"`` gives
+    the reasons, statuses and cadences in Japanese (the column names stay codes: see :data:`HEADERS_JA`)."""
+    from audit.cases.reasons import contract_reasons
+
     rows: list[dict[str, Any]] = []
     for name, result in clients:
         for c in _contracts(result):
@@ -103,21 +134,22 @@ def contracts_frame(clients: Clients) -> pd.DataFrame:
                 "contract": c.id,
                 "merchant": c.merchant,
                 "suspicious": bool(c.suspicious),
-                "status": c.status,
-                "cadence": c.cadence or "",
+                "status": _words("status", c.status, lang),
+                "cadence": _words("cadence", c.cadence or "", lang),
                 "charges": len(c.charges),
                 "first_date": c.first_date,
                 "last_date": c.last_date,
                 "currency": next(iter(paid), c.currency) if single else "",
                 "total_paid": float(next(iter(paid.values()), c.total_paid)) if single else float("nan"),
                 "refunded": float(sum(back.values())) if single else float("nan"),
-                "paid_by_currency": format_totals(paid),
-                "refunded_by_currency": format_totals(back, empty=""),
+                "paid_by_currency": format_totals(paid, lang=lang),
+                "refunded_by_currency": format_totals(back, empty="", lang=lang),
                 "next_expected_date": c.next_expected_date or "",
                 "next_expected_amount": (float(c.next_expected_amount)
                                          if c.next_expected_amount is not None else float("nan")),
                 "score": float(c.score),
-                "reasons": "; ".join(c.reasons),
+                "reasons": "; ".join(contract_reasons(c, lang)) if c.suspicious else
+                           ("; ".join(c.reasons) if lang == "en" else ""),
                 "descriptors": "; ".join(c.descriptors),
             })
     df = pd.DataFrame(rows, columns=CONTRACT_COLUMNS)
@@ -128,8 +160,9 @@ def contracts_frame(clients: Clients) -> pd.DataFrame:
     return df
 
 
-def transactions_frame(clients: Clients) -> pd.DataFrame:
-    """Every transaction of every client, with the contract (if any) it belongs to; cards masked."""
+def transactions_frame(clients: Clients, lang: str = "en") -> pd.DataFrame:
+    """Every transaction of every client, with the contract (if any) it belongs to; cards masked (``lang="ja"``:
+    kinds in Japanese)."""
     frames: list[pd.DataFrame] = []
     for name, result in clients:
         tx = result.transactions
@@ -154,7 +187,14 @@ def transactions_frame(clients: Clients) -> pd.DataFrame:
         df[col] = df[col].map(lambda v: mask_card(v) if isinstance(v, str) else v)
     for col in ("amount", "original_amount"):
         df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
+    if lang != "en":
+        df["kind"] = [_words("kind", k, lang) if isinstance(k, str) else k for k in df["kind"]]
     return df[TRANSACTION_COLUMNS]
+
+
+def headed(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``df`` with its column names in ``lang`` (codes in English)."""
+    return df if lang == "en" else df.rename(columns=lambda c: HEADERS_JA.get(c, c))
 
 
 def letters_frame(clients: Clients, details: DetailsArg = None,
@@ -181,15 +221,16 @@ def letters_frame(clients: Clients, details: DetailsArg = None,
 # --------------------------------------------------------------------------- CSV / Excel
 
 
-def export_csv(clients: Clients, table: str = "contracts") -> bytes:
-    """``table`` ("contracts" or "transactions") as CSV in UTF-8 with a BOM (Excel in Japan reads it)."""
+def export_csv(clients: Clients, table: str = "contracts", lang: str = "en") -> bytes:
+    """``table`` ("contracts" or "transactions") as CSV in UTF-8 with a BOM (Excel in Japan reads it); headers,
+    reasons and words in ``lang``."""
     if table == "contracts":
-        df = contracts_frame(clients)
+        df = contracts_frame(clients, lang)
     elif table == "transactions":
-        df = transactions_frame(clients)
+        df = transactions_frame(clients, lang)
     else:
         raise ValueError(f"unknown table {table!r}: use 'contracts' or 'transactions'")
-    return neutralise(df).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    return neutralise(headed(df, lang)).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def _excel_value(v: Any, illegal: Any) -> Any:
@@ -204,8 +245,10 @@ def _excel_value(v: Any, illegal: Any) -> Any:
     return v
 
 
-def export_excel(clients: Clients, details: DetailsArg = None, contract_details: ContractDetails = None) -> bytes:
-    """An .xlsx workbook with sheets Contracts, Transactions and Letters (streamed: write-only mode)."""
+def export_excel(clients: Clients, details: DetailsArg = None, contract_details: ContractDetails = None,
+                 lang: str = "en") -> bytes:
+    """An .xlsx workbook with sheets Contracts, Transactions and Letters (streamed: write-only mode); sheet names,
+    headers, reasons and words in ``lang``."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -214,13 +257,16 @@ def export_excel(clients: Clients, details: DetailsArg = None, contract_details:
 
     wb = Workbook(write_only=True)
     sheets = {
-        "Contracts": contracts_frame(clients),
-        "Transactions": transactions_frame(clients),
+        "Contracts": headed(contracts_frame(clients, lang), lang),
+        "Transactions": headed(transactions_frame(clients, lang), lang),
         "Letters": letters_frame(clients, details, contract_details),
     }
+    if lang != "en":
+        sheets["Letters"]["letter"] = [_words("letter_kind", k, lang) for k in sheets["Letters"]["letter"]]
+        sheets["Letters"] = headed(sheets["Letters"], lang)
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for title, df in sheets.items():
-        ws = wb.create_sheet(title)
+        ws = wb.create_sheet(SHEETS[title] if lang == "ja" else title)
         for i, col in enumerate(df.columns, start=1):
             longest = max([len(str(col))] + [min(len(str(v)), 60) for v in df[col].head(200)])
             ws.column_dimensions[get_column_letter(i)].width = min(max(10, longest + 2), 62)
@@ -291,7 +337,7 @@ def _contract_html(c: Contract, d: LetterDetails) -> str:
                  f"total paid <b>{_e(format_totals(paid_by_currency(c)))}</b>"
                  + (f", refunded {_e(format_totals(refunded_by_currency(c)))}" if refunded_by_currency(c) else "")
                  + (f'; <span class="flag">next expected {_e(c.next_expected_date)} '
-                    f"{_money(c.next_expected_amount, c.currency)}</span>" if c.next_expected_date else "")
+                    f"{_money(c.next_expected_amount, next_currency(c))}</span>" if c.next_expected_date else "")
                  + "</p>")
     if c.reasons:
         parts.append("<ul>" + "".join(f"<li>{_e(r)}</li>" for r in c.reasons) + "</ul>")

@@ -112,16 +112,17 @@ def _field(value: str, en: str, ja: str) -> tuple[str, str]:
 
 
 def _charge_lines(c: Contract, ja: bool) -> list[str]:
+    lang = "ja" if ja else "en"  # an amount whose currency the statement does not state says so in that language
     lines = []
     for ch in c.charges:
-        money = format_money(ch.get("amount"), ch.get("currency") or c.currency)
+        money = format_money(ch.get("amount"), ch.get("currency") or c.currency, lang)
         if ch.get("original_amount") is not None and ch.get("original_currency"):
-            orig = format_money(ch["original_amount"], ch["original_currency"])
+            orig = format_money(ch["original_amount"], ch["original_currency"], lang)
             money += f"（{orig}）" if ja else f" ({orig})"
         desc = quote_descriptor(ch.get("description") or c.merchant)
         lines.append(f"- {ch.get('date') or '?'}  {money}  \"{desc}\"")
     for r in c.refunds:
-        money = format_money(-(r.get("amount") or 0.0), r.get("currency") or c.currency)
+        money = format_money(-(r.get("amount") or 0.0), r.get("currency") or c.currency, lang)
         word = "返金済み" if ja else "refunded"
         lines.append(f"- {r.get('date') or '?'}  {money} {word}  \"{quote_descriptor(r.get('description') or c.merchant)}\"")
     return lines
@@ -129,17 +130,18 @@ def _charge_lines(c: Contract, ja: bool) -> list[str]:
 
 def _total_line(c: Contract, ja: bool) -> str:
     """Totals per currency: amounts in different currencies are never added together."""
-    total = format_totals(charged_by_currency(c))
+    lang = "ja" if ja else "en"
+    total = format_totals(charged_by_currency(c), lang=lang)
     refunded = refunded_by_currency(c)
-    net = format_totals(paid_by_currency(c))
+    net = format_totals(paid_by_currency(c), lang=lang)
     if ja:
         line = f"請求合計：{total}（{len(c.charges)}件）"
         if refunded:
-            line += f"、うち返金済み {format_totals(refunded)}、差引 {net}"
+            line += f"、うち返金済み {format_totals(refunded, lang=lang)}、差引 {net}"
         return line
     line = f"Total charged: {total} ({len(c.charges)} charge{'s' if len(c.charges) != 1 else ''})"
     if refunded:
-        line += f"; already refunded {format_totals(refunded)}; net {net}"
+        line += f"; already refunded {format_totals(refunded, lang=lang)}; net {net}"
     return line
 
 

@@ -12,14 +12,17 @@ from typing import Any
 _ZERO_DECIMALS = {"JPY", "KRW", "VND", "CLP", "ISK", "HUF", "TWD"}
 
 
-def format_money(amount: float | None, currency: str | None) -> str:
-    """``JPY 9,800`` / ``USD 29.99``; currencies without minor units get no decimals."""
+def format_money(amount: float | None, currency: str | None, lang: str = "en") -> str:
+    """``JPY 9,800`` / ``USD 29.99``; currencies without minor units get no decimals.
+
+    An amount whose statement names no currency (``"unknown"``) says so in ``lang`` (``"en"`` or ``"ja"``).
+    """
     if amount is None:
         return "?"
     cur = (currency or "").upper()
     text = f"{amount:,.0f}" if cur in _ZERO_DECIMALS else f"{amount:,.2f}"
     if cur == "UNKNOWN":  # the statement names no currency: say so rather than print a fake code
-        return f"{text} (currency not stated)"
+        return f"{text}（通貨の記載なし）" if lang == "ja" else f"{text} (currency not stated)"
     return f"{cur} {text}".strip()
 
 
@@ -55,6 +58,14 @@ def paid_by_currency(c: Any) -> dict[str, float]:
     return out or {str(c.currency or ""): float(c.total_paid)}
 
 
+def next_currency(c: Any) -> str:
+    """The currency of a contract's next expected charge: its billing currency, or (charges in several) that of
+    its latest charge, which the expected one repeats."""
+    if c.currency or not c.charges:
+        return str(c.currency or "")
+    return str(c.charges[-1].get("currency") or "")
+
+
 def add_totals(parts: Iterable[Mapping[str, float]]) -> dict[str, float]:
     """Per-currency sums of several per-currency totals."""
     out: dict[str, float] = {}
@@ -64,9 +75,9 @@ def add_totals(parts: Iterable[Mapping[str, float]]) -> dict[str, float]:
     return out
 
 
-def format_totals(totals: Mapping[str, float], empty: str = "0") -> str:
+def format_totals(totals: Mapping[str, float], empty: str = "0", lang: str = "en") -> str:
     """``"JPY 7,615 + USD 499.00"``: one amount per currency (sorted by code), never cut."""
-    return " + ".join(format_money(v, k) for k, v in sorted(totals.items())) or empty
+    return " + ".join(format_money(v, k, lang) for k, v in sorted(totals.items())) or empty
 
 
 def contracts_total(contracts: Iterable[Any]) -> dict[str, float]:

@@ -92,7 +92,8 @@ class Action:
     status: str
     step_en: str
     step_ja: str
-    kind: str = "follow_up"  # "follow_up" or "dispute_deadline"
+    kind: str = "follow_up"  # "follow_up", "dispute" (ask the card company now) or "dispute_deadline"
+    card: str = ""  # the card(s) of the case, as the store keeps them
     ref: str = ""  # the case's short id (C-0007)
 
     def step(self, lang: str) -> str:
@@ -111,27 +112,34 @@ def _day(value: Any) -> date | None:
 def next_actions(cases: list[dict[str, Any]], as_of: date) -> list[Action]:
     """Follow-ups due and dispute deadlines across ``cases`` (dicts as :class:`CaseStore` lists them).
 
-    Every open case gives its next step (due date from the store, or from its status); a case not
-    yet disputed or refunded also gives the rough dispute deadline after its last charge. Sorted by
-    date; ``overdue`` when the date is before ``as_of``.
+    Every open case gives its next step (due date from the store, or from its status; a refused case's step
+    is the dispute with the card company, kind ``"dispute"``); a case not yet disputed or refunded also gives
+    the rough dispute deadline after its last charge, which stays on the list once passed (overdue: the
+    card company may still help). Sorted by date; ``overdue`` when the date is before ``as_of``.
     """
     out: list[Action] = []
     for c in cases:
         status = str(c.get("status") or "to_write")
+        who = (str(c.get("client") or ""), str(c.get("key")), str(c.get("merchant")), status)
+        card = str(c.get("card") or "")
+        ref = str(c.get("ref") or "")
         step = NEXT_STEP.get(status)
         if step is not None:
             due = _day(c.get("next_due")) or as_of
-            out.append(Action(due, due < as_of, str(c.get("client") or ""), str(c.get("key")), str(c.get("merchant")),
-                              status, step[1], step[2], ref=str(c.get("ref") or "")))
+            out.append(Action(due, due < as_of, *who, step[1], step[2],
+                              kind="dispute" if status == "refused" else "follow_up", card=card, ref=ref))
         last = _day(c.get("last_date"))
         if last and status not in ("disputed", "refunded"):
             deadline = last + timedelta(days=DISPUTE_WINDOW_DAYS)
-            if deadline >= as_of - timedelta(days=30):
-                out.append(Action(deadline, deadline < as_of, str(c.get("client") or ""), str(c.get("key")),
-                                  str(c.get("merchant")), status,
-                                  f"dispute deadline (rough guide: about {DISPUTE_WINDOW_DAYS} days after the last "
-                                  "charge; ask your card company)",
-                                  f"異議申立ての目安の期限（最後の請求から約{DISPUTE_WINDOW_DAYS}日。カード会社に確認を）",
-                                  kind="dispute_deadline", ref=str(c.get("ref") or "")))
-    out.sort(key=lambda a: (a.due, a.client, a.merchant))
+            late = deadline < as_of
+            if late:
+                en = (f"rough dispute deadline passed (about {DISPUTE_WINDOW_DAYS} days after the last charge): "
+                      "ask your card company anyway")
+                ja = f"異議申立ての目安（最終請求から約{DISPUTE_WINDOW_DAYS}日）を過ぎました。それでもカード会社に相談を"
+            else:
+                en = (f"dispute deadline (rough guide: about {DISPUTE_WINDOW_DAYS} days after the last charge; "
+                      "ask your card company)")
+                ja = f"異議申立ての目安の期限（最終請求から約{DISPUTE_WINDOW_DAYS}日。カード会社に確認を）"
+            out.append(Action(deadline, late, *who, en, ja, kind="dispute_deadline", card=card, ref=ref))
+    out.sort(key=lambda a: (a.due, a.client, a.merchant, a.kind))
     return out

@@ -28,7 +28,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from audit.columns import map_distinct
 from audit.detection import lexicon
 from audit.detection.features import _Context, money
 from audit.detection.thresholds import limits
@@ -66,42 +65,60 @@ def _bursts(keys: np.ndarray) -> list[np.ndarray]:
 
 
 def _candidates(ctx: _Context) -> pd.DataFrame:
-    """Purchases that may belong to a burst, with their currency's thresholds."""
-    tx = ctx.tx
-    cur = tx["currency"].fillna(tx["home"]).astype(str)
-    lim = {c: limits(c) for c in cur.unique()}
-    item = cur.map({c: x.burst_item for c, x in lim.items()}).to_numpy(float)
-    step = cur.map({c: x.gift_round for c, x in lim.items()}).to_numpy(float)
-    amount = tx["amount"].to_numpy(float)
-    prepaid = tx["prepaid"].to_numpy(bool)
-    konbini = tx["konbini"].to_numpy(bool)
-    ticket = map_distinct(tx["fold"], lexicon.ticket_like, bool) & ~prepaid  # concert or travel tickets
+    """Purchases that may belong to a burst, with their currency's thresholds, from the whole table
+    (``row``: position in ``ctx.full``; ``cur_code``: a number per billing-currency text)."""
+    full = ctx.full
+    feats, dc = ctx.feats, ctx.desc_code
+    # the billing currency, or the owner's home currency where the row names none
+    cur_c, cur_u = pd.factorize(full["currency"])
+    home_c, home_u = pd.factorize(ctx.row_home)
+    table = np.array([*map(str, cur_u), *map(str, home_u)], dtype=object)
+    cur_idx = np.where(cur_c >= 0, cur_c, len(cur_u) + home_c)
+    lim = [limits(c) for c in table]
+    item = np.array([x.burst_item for x in lim], dtype=float)[cur_idx]
+    step = np.array([x.gift_round for x in lim], dtype=float)[cur_idx]
+    amount = full["amount"].to_numpy(dtype=float, na_value=np.nan)
+    prepaid = feats["prepaid"].to_numpy(bool)[dc]
+    konbini = feats["konbini"].to_numpy(bool)[dc]
+    tickets = np.array([lexicon.ticket_like(f) for f in feats["fold"]], dtype=bool)
+    ticket = tickets[dc] & ~prepaid  # concert or travel tickets
     rounded = np.isclose(np.mod(amount, step), 0.0) | np.isclose(np.mod(amount, step), step)
     # a prepaid Visa or Mastercard gift card is sold with an activation fee: 500 + 6.95 = 506.95
     fee = np.mod(amount, 5 * step)
     rounded |= (fee >= FEE_MIN * step) & (fee < FEE_MAX * step) & np.isclose(np.mod(amount, 1.0), 0.95)
     # at a shop, only a round sum of two burst items or more (50 dollars, 6,000 yen) looks like a gift card
-    shop = tx["gift_shop"].to_numpy(bool) & rounded & ~prepaid & ~konbini & (amount >= SHOP_ROUND * item)
-    keep = ((tx["kind"] == "charge").to_numpy() & (amount >= item) & (prepaid | (konbini & ~ticket) | shop))
-    cand = tx.loc[keep, ["id", "date", "amount", "name", "owner", "prepaid", "konbini"]].copy()
-    cand["currency"] = cur[keep].to_numpy()
-    cand["shop"] = shop[keep]
-    cand["item"] = item[keep]
-    return cand
+    shop = feats["gift_shop"].to_numpy(bool)[dc] & rounded & ~prepaid & ~konbini & (amount >= SHOP_ROUND * item)
+    charge = (full["kind"] == "charge").to_numpy(dtype=bool, na_value=False)
+    keep = charge & (amount >= item) & (prepaid | (konbini & ~ticket) | shop)
+    rows = np.flatnonzero(keep)
+    name_col = full["descriptor_norm"] if "descriptor_norm" in full.columns else full["description"]
+    name_c, name_u = pd.factorize(name_col)
+    names = np.append(np.asarray(name_u, dtype=object), None)[name_c[rows]]
+    missing = np.flatnonzero(name_c[rows] < 0)
+    if len(missing):
+        names[missing] = full["description"].iloc[rows[missing]].astype(object).to_numpy()
+    used, cur_code = np.unique(cur_idx[rows], return_inverse=True)
+    return pd.DataFrame({
+        "row": rows, "date": full["date"].to_numpy()[rows], "amount": amount[rows], "name": names,
+        "owner": ctx.owner_texts[ctx.owner_code[rows]], "prepaid": prepaid[rows], "konbini": konbini[rows],
+        "currency": table[used][cur_code], "shop": shop[rows], "item": item[rows],
+        "owner_code": ctx.owner_code[rows], "cur_code": cur_code,
+    })
 
 
 def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
     cand = _candidates(ctx)
     if len(cand) < 2:
         return []
-    owners, _ = pd.factorize(cand["owner"].astype(str) + "\x1f" + cand["currency"])
+    cur_text, _ = pd.factorize(cand["currency"])  # several codes may name one text (a row's home, another's own)
+    owners, _ = pd.factorize(cand["owner_code"].to_numpy() * np.int64(cand["cur_code"].max() + 1) + cur_text)
     day = cand["date"].to_numpy().astype("datetime64[D]").astype(np.int64)
     key = owners.astype(np.int64) * _SPAN + day
     order = np.argsort(key, kind="stable")
     cand, key = cand.iloc[order], key[order]
     near_days = _anchor_days(ctx, anchors)
     anchor_ids = {i for f in anchors for i in f.transaction_ids}
-    ids, amounts, names = cand["id"].to_numpy(object), cand["amount"].to_numpy(float), cand["name"].to_numpy(object)
+    rows, amounts, names = cand["row"].to_numpy(), cand["amount"].to_numpy(float), cand["name"].to_numpy(object)
     dates, curs, owner = cand["date"].to_numpy(), cand["currency"].to_numpy(object), cand["owner"].to_numpy(object)
     prepaid, konbini, shop = (cand[c].to_numpy(bool) for c in ("prepaid", "konbini", "shop"))
     item = cand["item"].to_numpy(float)
@@ -149,7 +166,7 @@ def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
         out.append(Finding(
             kind="prepaid_burst", merchant=str(names[run[0]]) if len(run_names) == 1 else kinds,
             score=min(95.0, score), reasons=reasons,
-            transaction_ids=[i for i, _ in lead] + [str(i) for i in ids[run]],
+            transaction_ids=[i for i, _ in lead] + [str(i) for i in ctx.full["id"].iloc[rows[run]]],
             merchant_key=None,
             details={"first_date": first.date().isoformat(), "last_date": last.date().isoformat(),
                      "total": total, "currency": c, "count": len(run)},

@@ -11,7 +11,7 @@ import pandas as pd
 from audit.columns import isin_text, shared_objects
 from audit.detection import lexicon
 from audit.detection.gift_retailers import gift_retailer
-from audit.detection.keys import owner_keys
+from audit.detection.keys import owner_table
 from audit.model import Finding, Subscription
 
 PER_YEAR = {"weekly": 52.0, "biweekly": 26.0, "semi-monthly": 24.0, "monthly": 12.0, "bimonthly": 6.0, "quarterly": 4.0,
@@ -79,7 +79,13 @@ class _Context:
     owner_start: dict[str, pd.Timestamp] = field(default_factory=dict)  # first date on each owner's statements
     owner_end: dict[str, pd.Timestamp] = field(default_factory=dict)  # last date on each owner's statements
     lead_index: dict | None = None  # per owner: charges that may lead a prepaid burst (built on first use)
-    owner_all: pd.Series = field(default_factory=lambda: pd.Series(dtype="str"))  # owner of every row of ``full``
+    # every row of ``full``: its owner (a number into owner_texts), its descriptor (a number into feats) and the
+    # home currency its owner (else its client, else the table) bills in
+    owner_code: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    owner_texts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
+    desc_code: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    feats: pd.DataFrame = field(default_factory=pd.DataFrame)
+    row_home: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
 
 
 _FEATURES = ("fold", "legit", "software", "support", "security", "scareware", "signs", "gift_shop", "plan", "reseller",
@@ -128,43 +134,59 @@ _USED = ("id", "date", "description", "amount", "currency", "original_amount", "
 
 
 def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -> _Context:
-    """Features for the rows some signal can use (a big table shrinks to a few of its rows)."""
+    """Features for the rows some signal can use (a big table shrinks to a few of its rows).
+
+    Prepaid bursts read their candidates from the whole table (:attr:`_Context.full` with the per-row codes),
+    so convenience-store and gift-card-shop purchases do not enter ``ctx.tx`` for that alone.
+    """
     from audit.detection.recurring import _with_descriptor_columns
 
     tx = _with_descriptor_columns(tx)
     codes, feats = _descriptor_features(tx["description"])
-    f = {c: feats[c].to_numpy()[codes] for c in ("software", "support", "plan", "prepaid", "konbini", "gift_shop")}
+    f = {c: feats[c].to_numpy()[codes] for c in ("software", "support", "plan", "prepaid", "security", "scareware")}
     reseller = feats["reseller"].to_numpy()[codes]
     if "facilitator" in tx.columns:  # the normaliser's facilitator when the lexicon knows none
-        fac = tx["facilitator"].astype(object).to_numpy()
-        fill = pd.isna(reseller) & ~pd.isna(fac) & (fac != "nan")
-        reseller = np.where(fill, fac, reseller)
+        fc, fu = pd.factorize(tx["facilitator"])
+        fu = np.append(np.asarray(fu, dtype=object), None)  # code -1 (missing) -> None
+        usable = np.array([not pd.isna(v) and v != "nan" for v in fu], dtype=bool)
+        fill = usable[fc] & pd.isna(reseller)
+        reseller = np.where(fill, fu[fc], reseller)
     known_ids = {i for f_ in known for i in f_.transaction_ids}
     stream_of = {i: n for n, s_ in enumerate(subs) for i in s_.transaction_ids}
     is_charge = ((tx["kind"] == "charge") & (tx["amount"] > 0)).to_numpy()
     is_refund = ((tx["kind"] == "refund") | ((tx["amount"] < 0) & (tx["kind"] != "payment"))).fillna(False).to_numpy()
     ids = tx["id"]
-    relevant = (f["software"] | f["support"] | f["plan"] | f["prepaid"] | f["konbini"] | f["gift_shop"]
-                | ~pd.isna(reseller)
+    relevant = (f["software"] | f["support"] | f["plan"] | f["prepaid"] | ~pd.isna(reseller)
+                | f["security"] | f["scareware"] | (feats["signs"].to_numpy()[codes] >= 2)  # may lead a burst
                 | is_refund
                 | isin_text(ids, stream_of.keys() | known_ids))
-    owner = owner_keys(tx)
-    home_of = _home_currencies(tx, owner, is_charge)
+    owner_code, owner_texts = owner_table(tx)
+    home_of = _home_currencies(tx, owner_code, owner_texts, is_charge)
     home = home_of.mode()
     home = str(home.iloc[0]) if len(home) else "JPY"
-    keep = [c for c in _USED if c in tx.columns]
-    slim = tx.loc[relevant, keep]
-    slim["owner"] = owner[relevant].to_numpy()
     # the client's usual currency stands in where an owner (or a row) has none, client by client
     client = tx["client"].fillna("").astype(str) if "client" in tx.columns else pd.Series("", index=tx.index)
-    slim["client_home"] = client[relevant].map(_client_homes(home_of, owner, client)).astype(object).fillna(home).to_numpy()
-    slim["home"] = slim["owner"].map(home_of).astype(object).fillna(slim["client_home"]).to_numpy()
+    cc, cu = pd.factorize(client)
+    first_row = np.unique(owner_code, return_index=True)[1]
+    client_home = _client_homes(home_of, pd.Series(owner_texts), pd.Series(client.to_numpy()[first_row]))
+    home_by_client = np.array([client_home.get(c, home) for c in cu], dtype=object)
+    owner_home = pd.Series(owner_texts).map(home_of).astype(object).to_numpy()
+    row_client_home = home_by_client[cc]
+    row_home = owner_home[owner_code]
+    row_home = np.where(pd.isna(row_home), row_client_home, row_home)
+    keep = [c for c in _USED if c in tx.columns]
+    slim = tx.loc[relevant, keep]
+    slim["owner"] = owner_texts[owner_code[relevant]]
+    slim["client_home"] = row_client_home[relevant]
+    slim["home"] = row_home[relevant]
     for c in slim.columns:  # plain object columns: row picks below are much faster than on Arrow strings
         if pd.api.types.is_string_dtype(slim[c]):
             slim[c] = shared_objects(slim[c])
     rc = codes[relevant]
-    for c in ("software", "support", "plan", "prepaid", "konbini", "gift_shop"):
+    for c in ("software", "support", "plan", "prepaid"):
         slim[c] = f[c][relevant]
+    for c in ("konbini", "gift_shop"):
+        slim[c] = feats[c].to_numpy()[rc]
     slim["signs"] = feats["signs"].to_numpy()[rc]
     slim["fold"] = feats["fold"].to_numpy()[rc]
     slim["legit"] = feats["legit"].to_numpy()[rc]
@@ -185,10 +207,12 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     slim = slim.set_index("id", drop=False)
     ctx = _Context(slim, subs, known, home=home)
     ctx.data_start = tx["date"].min()
-    span = tx["date"].groupby(owner.to_numpy()).agg(["min", "max"])
-    ctx.owner_start, ctx.owner_end = span["min"].to_dict(), span["max"].to_dict()
+    span = tx["date"].groupby(owner_code).agg(["min", "max"])
+    ctx.owner_start = dict(zip(owner_texts[span.index.to_numpy()], span["min"], strict=True))
+    ctx.owner_end = dict(zip(owner_texts[span.index.to_numpy()], span["max"], strict=True))
     ctx.full = tx
-    ctx.owner_all = owner
+    ctx.owner_code, ctx.owner_texts, ctx.desc_code, ctx.feats, ctx.row_home = (
+        owner_code, owner_texts, codes, feats, row_home)
     ctx.known_ids = known_ids
     ctx.stream_of = stream_of
     ctx.per_stream = _stream_features(slim, subs, known_ids)
@@ -233,17 +257,22 @@ def _client_homes(home_of: pd.Series, owner: pd.Series, client: pd.Series) -> di
     return dict(zip(best["client"], best["home"].astype(str), strict=True))
 
 
-def _home_currencies(tx: pd.DataFrame, owner: pd.Series, is_charge: np.ndarray) -> pd.Series:
-    """Per owner (client and card): the currency most of its charges are billed in."""
-    ch = pd.DataFrame({"owner": owner[is_charge].to_numpy(), "currency": tx.loc[is_charge, "currency"].to_numpy()})
-    ch = ch.dropna()
-    ch = ch[ch["currency"] != "unknown"]  # a file that names no currency says nothing about the home one
-    if ch.empty:
+def _home_currencies(tx: pd.DataFrame, owner_code: np.ndarray, owner_texts: np.ndarray,
+                     is_charge: np.ndarray) -> pd.Series:
+    """Per owner (client and card; ``owner_code`` numbers ``owner_texts``): the currency most of its charges
+    are billed in (ties: the first in sort order)."""
+    cur_c, cur_u = pd.factorize(tx["currency"])
+    cur_u = np.asarray(cur_u, dtype=object)
+    counted = is_charge & (cur_c >= 0)
+    counted[counted] = cur_u[cur_c[counted]] != "unknown"  # a file that names no currency says nothing of home
+    if not counted.any():
         return pd.Series(dtype="object")
-    counts = ch.groupby(["owner", "currency"], sort=True).size().reset_index(name="n")
+    width = np.int64(len(cur_u) + 1)
+    pairs, n = np.unique(owner_code[counted] * width + cur_c[counted], return_counts=True)
+    counts = pd.DataFrame({"owner": owner_texts[pairs // width], "currency": cur_u[pairs % width], "n": n})
+    counts = counts.sort_values(["owner", "currency"], kind="stable")
     best = counts.sort_values(["owner", "n"], ascending=[True, False], kind="stable").drop_duplicates("owner")
     return pd.Series(best["currency"].astype(str).to_numpy(), index=best["owner"].to_numpy())
-
 
 
 def _key(r: pd.Series) -> str | None:

@@ -210,9 +210,15 @@ def charge_arrays(tx: pd.DataFrame, clients: np.ndarray) -> ChargeArrays:
 
 def owner_codes(tx: pd.DataFrame) -> np.ndarray:
     """:func:`owner_keys` as numbers (one per distinct owner text), without a text per row."""
+    return owner_table(tx)[0]
+
+
+def owner_table(tx: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`owner_keys` as a number per row and the owner texts by number (numbered in order of first
+    appearance); a text is built per distinct (client, card) pair, not per row."""
     parts = [(_codes(tx[c].astype("str").fillna(""))) for c in ("client", "card") if c in tx.columns]
     if not parts:
-        return np.zeros(len(tx), dtype=np.int64)
+        return np.zeros(len(tx), dtype=np.int64), np.array([""], dtype=object)
     combo = np.zeros(len(tx), dtype=np.int64)
     for c, u in parts:
         combo = combo * np.int64(len(u) + 1) + c
@@ -225,5 +231,5 @@ def owner_codes(tx: pd.DataFrame) -> np.ndarray:
         rest = rest // np.int64(len(u) + 1)
     for col in reversed(cols):
         texts = texts + "\x1f" + col
-    codes, _ = pd.factorize(texts)
-    return codes[e].astype(np.int64)
+    codes, uniq = pd.factorize(texts)
+    return codes[e].astype(np.int64), np.asarray(uniq, dtype=object)

@@ -51,11 +51,13 @@ def _refund_links(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
         return []
     full = ctx.full
     key_col = "merchant_key" if "merchant_key" in full.columns else "description"
-    owner_all = ctx.owner_all if len(ctx.owner_all) == len(full) else pd.Series("", index=full.index)
+    if len(ctx.owner_code) == len(full):
+        o_codes, o_uniq = ctx.owner_code, ctx.owner_texts
+    else:
+        o_codes, o_uniq = np.zeros(len(full), dtype=np.int64), np.array([""], dtype=object)
     is_charge = ((full["kind"] == "charge") & (full["amount"] > 0)).to_numpy()
     sus = isin_text(full["id"], suspicious_ids) & is_charge
     # (card holder, merchant) groups as integer codes: no text is built per row
-    o_codes, o_uniq = pd.factorize(owner_all.astype(str))
     k_codes, k_uniq = pd.factorize(full[key_col])
     width = np.int64(len(k_uniq) + 2)
     group_all = o_codes.astype(np.int64) * width + (k_codes.astype(np.int64) + 1)
@@ -72,7 +74,7 @@ def _refund_links(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
     by_key = {int(k): _Charges.of(g) for k, g in near.groupby("group", sort=False)}
     sus_desc = full["description"][sus]
     sus_rows = pd.DataFrame({"fold": sus_desc.map(dict(zip(*_folds(sus_desc), strict=True))).fillna("").to_numpy(),
-                             "owner": owner_all[sus].astype(str).to_numpy(), "row": np.flatnonzero(sus)})
+                             "owner": o_uniq[o_codes[sus]], "row": np.flatnonzero(sus)})
     by_owner = {str(o): g for o, g in sus_rows.groupby("owner", sort=False)}
     names_of = {o: list(g["fold"].unique()) for o, g in by_owner.items()}
     fuzzy_seen: dict[tuple[str, str], pd.DataFrame | None] = {}

@@ -22,7 +22,8 @@ NEAR_DUPLICATE = 92.0  # alias similarity (rapidfuzz ratio, 0-100) between two e
 # go.jp, gob.mx, gc.ca ...), or one of the few official domains outside those patterns.
 _GOV_TLDS = ("gov", "mil")
 _GOV_LABELS = frozenset({"gov", "gouv", "govt", "go", "gob", "gc", "gv"})
-_OFFICIAL_DOMAINS = ("canada.ca", "europa.eu", "judiciary.uk", "nationaltradingstandards.uk")
+_OFFICIAL_DOMAINS = ("canada.ca", "europa.eu", "judiciary.uk", "nationaltradingstandards.uk",
+                     "tradingstandardsecrime.org.uk")  # the UK National Trading Standards eCrime Team
 
 
 def official_host(url: str) -> bool:

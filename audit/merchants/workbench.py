@@ -41,10 +41,12 @@ class Candidate:
     first: str = ""
     last: str = ""
 
-    def row(self) -> dict[str, object]:
+    def row(self, lang: str = "en") -> dict[str, object]:
+        from audit.cases.money import format_totals
+
         return {
             "name": self.name, "clients": len(self.clients), "charges": self.charges,
-            "paid": ", ".join(f"{c} {v:,.2f}" for c, v in sorted(self.paid_by_currency.items())),
+            "paid": format_totals(self.paid_by_currency, empty="", lang=lang),  # yen without decimals
             "variants": "; ".join(sorted(self.descriptors)), "facilitators": ", ".join(sorted(self.facilitators)),
             "signals": ", ".join(sorted(self.signals)), "first": self.first, "last": self.last,
             "client_names": ", ".join(sorted(self.clients)),
@@ -161,6 +163,15 @@ def _q(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def clean_descriptors(descriptors: Iterable[str]) -> list[str]:
+    """The statement forms of a draft entry as the merchant's name (:func:`audit.descriptors.normalize_descriptor`):
+    without the facilitator's prefix and what the issuer prints after it (``FS *PCSHIELDPRO利用国USA`` ->
+    ``PCSHIELDPRO``), card numbers masked."""
+    from audit.descriptors import normalize_descriptor
+
+    return sorted({mask_card(normalize_descriptor(d)) or "" for d in descriptors} - {""})
+
+
 def draft_toml(cands: Sequence[Candidate], today: str) -> str:
     """A list file with one draft entry per candidate. Name, aliases, descriptor forms, category and
     notes are filled; countries, sources, named_by, authority and standing are left empty for the
@@ -177,7 +188,7 @@ def draft_toml(cands: Sequence[Candidate], today: str) -> str:
             "[[entry]]", f"id = {_q(_slug(c.name))}", f"name = {_q(name)}",
             f"aliases = [{', '.join(_q(a) for a in aliases)}]",
             f"weak_aliases = [{', '.join(_q(a) for a in weak)}]",
-            f"descriptors = [{', '.join(_q(mask_card(d) or '') for d in sorted(c.descriptors))}]",
+            f"descriptors = [{', '.join(_q(d) for d in clean_descriptors(c.descriptors))}]",
             'category = "tech-support scam"  # or "fake security software"',
             "countries = []  # ISO codes the source gives",
             "source_urls = []  # the regulator's or court's own page first",

@@ -68,7 +68,7 @@ def _read_statement(
     if kind == "pdf":
         from audit.readers.pdf_reader import read_pdf_bytes
 
-        return sane_dates(*read_pdf_bytes(data, name, limits=limits))
+        return sane_dates(*read_pdf_bytes(data, name, limits=limits, isolate=True))
     if kind == "csv":
         from audit.readers.ofx import looks_like_ofx, read_ofx_bytes
 

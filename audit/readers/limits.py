@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
@@ -37,6 +37,7 @@ class Limits:
     text_objects: int = 500_000  # characters on one PDF page (pdfium counts the spaces it adds)
     decompressed_bytes: int = 1_024 * MiB  # all compressed PDF streams, unpacked
     seconds_per_page: float = 20.0  # wall time spent on one PDF page
+    memory: int = 1_024 * MiB  # memory a PDF library may take on top of what the process held when it started
 
     @classmethod
     def names(cls) -> list[str]:
@@ -72,6 +73,7 @@ _WHAT = {
     "text_objects": "characters on one page",
     "decompressed_bytes": "unpacked PDF content",
     "seconds_per_page": "seconds for one page",
+    "memory": "memory for reading a PDF",
 }
 
 
@@ -91,9 +93,13 @@ def breach_bytes(name: str, size: int, limits: Limits, *, more: bool = False) ->
     )
 
 
+class LimitExceeded(StatementError):
+    """A file refused because reading it would cost more than a limit allows (not because it is unreadable)."""
+
+
 def over(name: str, limit: str, found: float, allowed: float, *, page: int | None = None, row: int | None = None) -> StatementError:
     """The one-line error for ``found`` past the ``allowed`` value of ``limit``."""
-    return StatementError(
+    return LimitExceeded(
         name,
         f"exceeds the limit on {_WHAT[limit]} ({_num(limit, found)} > {_num(limit, allowed)}): "
         f"raise it with --limit {limit}=N if the file is genuine",
@@ -102,7 +108,7 @@ def over(name: str, limit: str, found: float, allowed: float, *, page: int | Non
 
 
 def _num(limit: str, value: float) -> str:
-    if limit in ("bytes", "decompressed_bytes"):
+    if limit in ("bytes", "decompressed_bytes", "memory"):
         return f"{value / MiB:,.1f} MiB"
     if limit == "seconds_per_page":
         return f"{value:.1f}"
@@ -158,15 +164,37 @@ def check_pdf_streams(data: bytes, name: str, limits: Limits) -> None:
         pos = end + 9 if end >= 0 else len(data)
 
 
+# Who is told when a PDF page starts (page number, seconds the step may take): the isolated reader
+# (audit.readers.pdf.sandbox) sets it in its child process, so the parent can stop a page while it runs.
+_progress: Callable[[int, float], None] | None = None
+
+
+def on_progress(callback: Callable[[int, float], None] | None) -> None:
+    """Set (or clear, with None) the callback :func:`progress` calls."""
+    global _progress
+    _progress = callback
+
+
+def progress(page: int, allowed: float) -> None:
+    """Say that work on ``page`` (0: the whole file) starts now and may take ``allowed`` seconds."""
+    if _progress is not None:
+        _progress(page, allowed)
+
+
 class PageClock:
-    """Counts wall time per page; :meth:`check` raises once a page took longer than allowed."""
+    """Counts wall time per page; :meth:`check` raises once a page took longer than allowed.
+
+    In-process the check comes after the page; the isolated reader also stops a page while it runs
+    (each :meth:`restart` is reported through :func:`progress`).
+    """
 
     def __init__(self, name: str, limits: Limits):
         self.name, self.allowed = name, limits.seconds_per_page
         self.start = time.perf_counter()
 
-    def restart(self) -> None:
+    def restart(self, page: int = 0) -> None:
         self.start = time.perf_counter()
+        progress(page, self.allowed)
 
     def check(self, page: int) -> None:
         spent = time.perf_counter() - self.start

@@ -32,8 +32,9 @@ from audit import schema
 from audit.errors import StatementError
 from audit.model import ExcludedRow, ParseReport, Reconciliation, RowProblem
 from audit.readers import pdf_layouts as pl
-from audit.readers.limits import Limits
-from audit.readers.pdf import choose
+from audit.readers.limits import DEFAULT as DEFAULT_LIMITS
+from audit.readers.limits import LimitExceeded, Limits
+from audit.readers.pdf import choose, sandbox
 from audit.readers.pdf.balance import balance_column_out
 from audit.readers.pdf.dates import infer_year, resolve_date
 from audit.readers.pdf.signs import charges_printed_negative
@@ -43,8 +44,11 @@ from audit.readers.pdf.text import (
     PASSWORD_MESSAGE,
     Line,
     Run,
+    check_file,
     extract_lines,
+    extract_runs,
     have_pdftotext,
+    to_lines,
 )
 from audit.values import parse_amount, parse_date
 
@@ -84,41 +88,58 @@ class _State:
 
 
 def read_pdf_bytes(
-    data: bytes, name: str, *, engine: str = "auto", limits: Limits | None = None
+    data: bytes, name: str, *, engine: str = "auto", limits: Limits | None = None, isolate: bool = False
 ) -> tuple[pd.DataFrame, ParseReport]:
     """Read one PDF statement (bytes) into the schema's transaction table and a parse report.
 
     ``engine="auto"`` reads with pypdfium2 and, when that reading looks wrong (its rows do not add up to
     the printed total, its descriptions are broken into single letters, or no transaction is found),
     reads again with pdftotext (when installed) and pdfplumber, keeping the reading that reconciles.
+    ``isolate``: run each PDF library in a child process with memory, CPU and per-page time limits
+    (:mod:`audit.readers.pdf.sandbox`; what :func:`audit.readers.read_statement` does).
     """
+    limits = limits or DEFAULT_LIMITS
+    check_file(data, name, limits)
     if engine != "auto":
-        return _read_with(data, name, engine, limits)
+        return _read_with(data, name, engine, limits, isolate)
     try:
-        first = _read_with(data, name, "pdfium", limits)
+        first = _read_with(data, name, "pdfium", limits, isolate)
     except StatementError as exc:
         if not choose.worth_retrying(exc):
             raise
         first, failure = None, exc
     if first is not None and choose.trusted(*first):
         return first
+    stopped: LimitExceeded | None = None
     for alt in [e for e in ("pdftotext", "pdfplumber") if e != "pdftotext" or have_pdftotext()]:
         try:
-            df, report = _read_with(data, name, alt, limits)
+            df, report = _read_with(data, name, alt, limits, isolate)
+        except LimitExceeded as exc:  # a slower engine stopped by a limit: keep what the first one read
+            stopped = stopped or exc
+            continue
         except StatementError:
             continue
         if choose.trusted(df, report) or first is None or choose.better(report, first[1]):
             why = "no transaction was found" if first is None else "pypdfium2's reading " + choose.doubt(*first)
             report.warnings.insert(0, f"text read with {alt} because {why}")
             return df, report
+    if first is None and stopped is not None:
+        raise LimitExceeded(name, f"{failure.message}; a second reading was stopped: {stopped.message}",
+                            page=stopped.page or failure.page)
     if first is None:
         raise failure
+    if stopped is not None:
+        first[1].warnings.append(f"a second reading was stopped ({stopped}); pypdfium2's reading kept")
     return first
 
 
-def _read_with(data: bytes, name: str, engine: str, limits: Limits | None) -> tuple[pd.DataFrame, ParseReport]:
+def _read_with(data: bytes, name: str, engine: str, limits: Limits, isolate: bool) -> tuple[pd.DataFrame, ParseReport]:
     """Read with one text engine."""
-    count, pages = extract_lines(data, name, engine=engine, limits=limits)
+    if isolate:
+        count, runs = sandbox.extract_isolated(data, name, engine, limits)
+    else:
+        count, runs = extract_runs(data, name, engine=engine, limits=limits, checked=True)
+    pages = to_lines(name, count, runs)
     empty = [i for i, lines in enumerate(pages, start=1) if not lines]
     first_text = "\n".join(ln.text for page in [p for p in pages if p][:3] for ln in page)
     layout = detect_layout(first_text)

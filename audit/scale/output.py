@@ -20,7 +20,7 @@ from audit.masking import FORMULA_START, mask_series
 if TYPE_CHECKING:
     from audit.pipeline import ScanResult
 
-CHUNK = 20_000
+CHUNK = 50_000
 WRITE_BYTES = 1 << 20  # findings and contracts are written in pieces of about this many characters
 FORMATS = ("json", "parquet", "csv")
 TABLES = ("transactions", "findings", "contracts")  # what write_tables writes, as NAME.FORMAT
@@ -80,16 +80,27 @@ def _write_list(out: IO[str], items: list[Any]) -> None:
     out.write("\n]" if items else "]")
 
 
+def _records_text(part: pd.DataFrame) -> str:
+    """The records of a chunk of transactions, one per line, separated by ``,`` + newline: what pandas'
+    ``to_json(orient="records", lines=True)`` writes (with that separator), built column by column
+    (:mod:`audit.scale.json_text`) when every column is of a kind it handles."""
+    from audit.scale.json_text import records_text
+
+    text = records_text(part)
+    if text is None:
+        frame = _json_frame(part)
+        text = frame.to_json(orient="records", lines=True, force_ascii=False, double_precision=15)
+        text = text.rstrip("\n").replace("\n", ",\n")
+    return text
+
+
 def write_json(result: ScanResult, out: IO[str]) -> None:
     """The ``audit scan --json`` document, transactions streamed in chunks (one record per line)."""
     out.write('{"transactions": [')
     tx = result.transactions
     first = True
     for start in range(0, len(tx), CHUNK):
-        part = _json_frame(tx.iloc[start:start + CHUNK])
-        text = part.to_json(orient="records", lines=True, force_ascii=False, double_precision=15)
-        text = text.rstrip("\n").replace("\n", ",\n")
-        out.write(("\n" if first else ",\n") + text)
+        out.write(("\n" if first else ",\n") + _records_text(tx.iloc[start:start + CHUNK]))
         first = False
     out.write("\n]")
     parts = {

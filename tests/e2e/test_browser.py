@@ -108,8 +108,72 @@ def _pick(page, widget_key: str, option: str) -> None:
 
 
 def _open(page, box_key: str, label: str) -> None:
-    """Open the expander labelled ``label`` inside the container ``box_key``."""
+    """Open the expander labelled ``label`` inside the contract box ``box_key`` (opening the box first: only the
+    first contract is open when the page is drawn)."""
+    box = page.locator(f".st-key-{box_key} details").first
+    if box.get_attribute("open") is None:
+        page.locator(f".st-key-{box_key} summary").first.click()
     page.locator(f".st-key-{box_key} summary").filter(has_text=label).first.click()
+
+
+# Where a box ends, in page coordinates (the page scrolls inside Streamlit's main section, not the window).
+_BOTTOM_JS = """(sel) => {
+  const el = document.querySelector(sel);
+  let s = el; while (s && !(s.scrollHeight > s.clientHeight + 5 && /auto|scroll/.test(getComputedStyle(s).overflowY)))
+    s = s.parentElement;
+  const top = s ? s.scrollTop - s.getBoundingClientRect().top : window.scrollY;
+  return el.getBoundingClientRect().bottom + top;
+}"""
+# Figures and chart sizes: a metric value cut off ("JP…") has a scroll width beyond its box.
+_SIZES_JS = """() => ({
+  cut: [...document.querySelectorAll('[data-testid=stMetricValue], [data-testid=stMetricValue] *')]
+        .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1).map(e => e.textContent),
+  charts: [...document.querySelectorAll('[class*="st-key-me_c"][class*="_box"] [data-testid=stVegaLiteChart]')]
+    .filter(e => e.offsetParent !== null).map(e => {
+    const r = e.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)]; }),
+})"""
+
+
+def _first_contract_bottom(page) -> float:
+    return page.evaluate(_BOTTOM_JS, '[class*="st-key-me_c"][class*="_box"]')
+
+
+def test_default_sample_fits_two_screens_and_charts_are_readable(tmp_path: Path) -> None:
+    """Headline figures and the first contract within two 1280x900 screens; charts of a readable size, and no
+    figure cut off in a 900-px-wide window."""
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    outside: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            with app_server(tmp_path / "casedata", tmp_path / "server.log") as server:
+                for lang, width in (("ja", 1280), ("en", 1280), ("ja", 900)):
+                    page = browser.new_page(viewport={"width": width, "height": 900})
+                    page.on("request", lambda r, s=server: outside.append(r.url) if not _is_local(r.url, s) else None)
+                    page.goto(server)
+                    page.get_by_role("heading", name="カード明細の点検").first.wait_for(timeout=WAIT_MS)
+                    if lang == "en":
+                        page.get_by_text("English", exact=True).first.click()
+                        page.get_by_role("heading", name="Card statement audit").first.wait_for(timeout=WAIT_MS)
+                    page.locator(".st-key-sample_load button").click()
+                    page.locator('[class*="st-key-me_c"][class*="_box"]').first.wait_for(timeout=WAIT_MS)
+                    page.locator("[data-testid=stVegaLiteChart]").first.wait_for(timeout=WAIT_MS)
+                    page.wait_for_timeout(1500)
+                    bottom = _first_contract_bottom(page)
+                    export = page.evaluate(_BOTTOM_JS, ".st-key-me_export_contracts-csv")
+                    sizes = page.evaluate(_SIZES_JS)
+                    _shot(page, f"07_{lang}_{width}_first_screen.png")
+                    if width == 1280:
+                        assert bottom <= 2 * 900, f"{lang}: the first contract ends at {bottom:.0f} px"
+                        assert export > bottom  # the exports come after the figures and the contracts
+                    assert not sizes["cut"], f"{lang} {width}: figures cut off: {sizes['cut']}"
+                    assert sizes["charts"] and all(h >= 150 and w >= 300 for w, h in sizes["charts"]), sizes
+                    page.close()
+        finally:
+            browser.close()
+    assert outside == [], f"the page contacted other hosts: {outside[:5]}"
 
 
 def test_case_workflow_in_japanese_and_english(tmp_path: Path) -> None:
@@ -134,7 +198,7 @@ def test_case_workflow_in_japanese_and_english(tmp_path: Path) -> None:
                 # 2. an upload replaces the sample
                 page.locator(".st-key-uploads input[type=file]").set_input_files([str(p) for p in UPLOAD])
                 page.get_by_text("アップロードした明細だけを点検しています").first.wait_for(timeout=WAIT_MS)
-                page.locator(".st-key-me_c1_box h3").filter(has_text="SYSCAREPLUS").first.wait_for(timeout=WAIT_MS)
+                page.locator(".st-key-me_c1_box summary").filter(has_text="SYSCAREPLUS").first.wait_for(timeout=WAIT_MS)
                 # 3. the export is at the top, and gives a file
                 with page.expect_download(timeout=WAIT_MS) as dl:
                     page.get_by_role("button", name="契約一覧 CSV").first.click()

@@ -91,11 +91,18 @@ def group_lines(runs: list[Run], page: int) -> list[Line]:
 # ------------------------------------------------------------------------------------------ checks
 
 
-def preflight(data: bytes, name: str, limits: lim.Limits) -> int:
-    """Checks before any engine reads a page; returns the page count (pdfium's)."""
+def check_file(data: bytes, name: str, limits: lim.Limits) -> None:
+    """The checks that need no PDF library (plain Python, bounded): a truncated file, a compression bomb."""
     if b"%%EOF" not in data[-4096:]:
         raise StatementError(name, "is truncated (the PDF ends early): download the statement again")
     lim.check_pdf_streams(data, name, limits)
+
+
+def preflight(data: bytes, name: str, limits: lim.Limits, *, checked: bool = False) -> int:
+    """Checks before any engine reads a page (``checked``: :func:`check_file` already ran); returns the
+    page count (pdfium's)."""
+    if not checked:
+        check_file(data, name, limits)
     count = page_count(data, name)
     if count > limits.pages:
         raise lim.over(name, "pages", count, limits.pages)
@@ -138,7 +145,7 @@ def pdfium_pages(data: bytes, name: str, limits: lim.Limits) -> Pages:
         clock = lim.PageClock(name, limits)
         try:
             for i in range(len(doc)):
-                clock.restart()
+                clock.restart(i + 1)
                 try:
                     page = doc[i]
                     height = page.get_height()
@@ -242,7 +249,7 @@ def pdfplumber_pages(data: bytes, name: str, limits: lim.Limits) -> Pages:
         clock = lim.PageClock(name, limits)
         try:
             for i, page in enumerate(pdf.pages):
-                clock.restart()
+                clock.restart(i + 1)
                 try:
                     chars = page.chars
                     if len(chars) > limits.text_objects:
@@ -289,6 +296,7 @@ def pdftotext_pages(data: bytes, name: str, limits: lim.Limits) -> Pages:
     if exe is None:
         raise StatementError(name, "cannot use the pdftotext engine: poppler-utils is not installed")
     count = page_count(data, name)
+    lim.progress(0, limits.seconds_per_page * max(1, count) + 1)  # one program run for all pages
     try:
         out = subprocess.run(
             [exe, "-q", "-bbox", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True,
@@ -322,23 +330,33 @@ OPENERS: dict[str, Callable[[bytes, str, lim.Limits], Pages]] = {
 }
 
 
-def extract_lines(data: bytes, name: str, *, engine: str = "pdfium", limits: lim.Limits | None = None) -> tuple[int, list[list[Line]]]:
-    """The statement's pages as visual lines; raises :class:`StatementError` for unreadable files."""
+RunPages = list[list[Run] | None]
+
+
+def extract_runs(
+    data: bytes, name: str, *, engine: str = "pdfium", limits: lim.Limits | None = None, checked: bool = False
+) -> tuple[int, RunPages]:
+    """The page count and each page's runs (None: no text on it). This is the part that runs a PDF library
+    (the isolated reader runs it in a child process); ``checked``: :func:`check_file` already ran."""
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     limits = limits or lim.DEFAULT
-    preflight(data, name, limits)
+    preflight(data, name, limits, checked=checked)
     count, pages = OPENERS[engine](data, name, limits)
-    out: list[list[Line]] = []
-    blank = 0
-    for i, runs in enumerate(pages, start=1):
-        if runs is None:
-            blank += 1
-            out.append([])
-        else:
-            out.append(group_lines(runs, i))
+    return count, list(pages)
+
+
+def to_lines(name: str, count: int, pages: RunPages) -> list[list[Line]]:
+    """Each page's runs grouped into lines; raises :class:`StatementError` when no page has text."""
     if count == 0:
         raise StatementError(name, "has no pages")
-    if blank == count:
+    if all(runs is None for runs in pages):
         raise StatementError(name, NO_TEXT_MESSAGE)
-    return count, out
+    return [[] if runs is None else group_lines(runs, i) for i, runs in enumerate(pages, start=1)]
+
+
+def extract_lines(data: bytes, name: str, *, engine: str = "pdfium", limits: lim.Limits | None = None) -> tuple[int, list[list[Line]]]:
+    """The statement's pages as visual lines, read in this process; raises :class:`StatementError` for
+    unreadable files."""
+    count, pages = extract_runs(data, name, engine=engine, limits=limits)
+    return count, to_lines(name, count, pages)

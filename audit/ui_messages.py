@@ -1,0 +1,137 @@
+"""The readers' notes (warnings, unreadable rows, excluded rows) and the case history in the reader's language.
+
+The readers write their notes in English, one line each (``audit/readers``); the Japanese page says the
+same in Japanese. Each pattern below stands for a kind of note (numbers, names and columns are carried
+over); a note no pattern knows keeps its English detail in brackets after a Japanese lead, so nothing
+is ever lost or shown half-translated.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from audit.masking import mask_card
+
+# (pattern searched in the English note, Japanese text; {1}, {2} ... are the pattern's groups)
+_NOTES_JA: list[tuple[str, str]] = [
+    (r"billing currency not stated in the file: shown as 'unknown'",
+     "請求通貨がファイルに書かれていません（金額は「通貨の記載なし」として表示）"),
+    (r"billing currency not stated in the file; JPY",
+     "請求通貨がファイルに書かれていないため、日本語の明細として円（JPY）とみなしました"),
+    (r"billing currency not printed on page (\d+)", "{1} ページに請求通貨が書かれていないため、通貨は空欄です"),
+    (r"charges are printed with a minus and payments without",
+     "利用額がマイナス、入金がプラスで印字されているため、符号を逆にして読みました"),
+    (r"layout not recognised and no known header names",
+     "登録済みの形式でなく見出しも分からないため、中身から列を選びました"),
+    (r"layout not recognised: read as a generic statement; columns chosen by header name: (.*)",
+     "登録済みの形式ではないため、一般的な明細として読みました。見出しから選んだ列：{1}"),
+    (r"layout not recognised", "登録済みの形式ではないため、一般的な明細として読みました"),
+    (r"columns chosen from their contents: (.*)", "中身から選んだ列：{1}"),
+    (r"layout (\S+): columns (.*) not found by the spec", "形式 {1}：列 {2} が見つからず、見出しから推測しました"),
+    (r"(\d[\d,]*) row\(s\) marked as money in by their direction or type column",
+     "{1} 行は入出金の区分から入金と判断し、マイナスにしました"),
+    (r"running balance: positive amounts are money in", "残高の列がある口座の明細のため、プラスの金額を入金と判断して符号を逆にしました"),
+    (r"rows typed as money out are negative", "出金の行がマイナスで書かれているため、符号を逆にしました"),
+    (r"running balance rises by the positive amounts", "残高がプラスの金額で増えているため、符号を逆にしました"),
+    (r"charges appear as negative numbers", "利用額がマイナスで書かれたファイルと判断し、符号を逆にしました"),
+    (r"last number on each line is a running balance", "各行の最後の数字は残高とみなし、その前の数字を金額として読みました"),
+    (r"dates fit both day/month orders; read month first", "日付が「日/月」「月/日」のどちらにも読めるため、月を先として読みました"),
+    (r"dates have no year: placed in the period up to (\S+)",
+     "日付に年がないため、ファイルに書かれた {1} までの期間に当てはめました"),
+    (r"dates have no year and the file prints no period",
+     "日付に年がなく期間も書かれていないため、今日までの12か月に当てはめました"),
+    (r"no statement period printed; years of dates taken from (\S+)",
+     "明細の期間が書かれていないため、日付の年は {1} から補いました"),
+    (r"same content as (.+): its rows are not counted twice", "{1} と同じ内容のため、二重には数えません"),
+    (r"(\d+) NUL bytes? removed", "文字ではない NUL を {1} 個取り除きました（壊れた書き出しの跡）"),
+    (r"(\d+) statements in one file", "1 つのファイルに {1} 回分の明細があります。各行はそれぞれの期間で日付を読みました"),
+    (r"only the first (\d+) of (\d+) columns", "{2} 列のうち最初の {1} 列だけで日付と金額を探しました"),
+    (r"parsed transactions add up to ([-\d,.]+) but the statement's '(.*)' is ([-\d,.]+)",
+     "読み取った取引の合計 {1} が、明細に印字された「{2}」{3} と合いません。読めていない行があるかもしれません"),
+    (r"no text on page (\d+)", "{1} ページに文字がありません（画像だけのページ？）"),
+    # rows that could not be read
+    (r"date (\S+) is outside (\S+)\s*(?:-|to)\s*(\S+?):? row not counted",
+     "日付 {1} が {2}〜{3} の範囲外のため、この行は数えていません"),
+    (r"date (\S+) is outside (\S+) to (\S+)", "日付 {1} が {2}〜{3} の範囲外です"),
+    (r"row left out of the audit", "この行は点検から外しました（日付の印字・読み取りの誤り？）"),
+    (r"date does not parse|date unreadable", "日付が読めません"),
+    (r"amount does not parse|amount unreadable", "金額が読めません"),
+    (r"transaction without a date or an amount", "日付か金額のない取引です"),
+    (r"row has (\d+) fields, the header has (\d+); extra fields ignored",
+     "この行は {1} 項目あり、見出し（{2} 項目）より多い分は無視しました"),
+    (r"row has (\d+) fields, the header has (\d+)", "この行は {1} 項目で、見出し（{2} 項目）と合いません"),
+    (r"file ends inside a quoted field", "ファイルが引用符の途中で終わっています（途中で切れている？）。この行は読めません"),
+    (r"unreadable CSV record", "CSV の行として読めません"),
+    (r"foreign-amount line with no transaction before it", "前に取引のない外貨額の行です"),
+    (r"foreign-amount line does not parse", "外貨額の行が読めません"),
+    (r"dated line with an amount that is not a transaction", "日付と金額はありますが、この形式の取引の行ではありません"),
+    (r"transaction not readable", "取引として読めません"),
+]
+
+# Why a row was not counted (ExcludedRow.reason).
+_EXCLUDED_JA = {
+    "total": "合計", "subtotal": "小計", "balance": "残高", "declined": "承認されなかった取引", "reverted": "取り消された取引",
+    "header": "見出し", "summary": "集計欄", "section heading": "区分の見出し", "not a transaction": "取引ではない行",
+    "payment-summary": "支払いの集計", "PayPal funding or transfer": "PayPal の入金・振替", "pending": "未確定の取引",
+}
+
+
+def note_text(message: Any, lang: str) -> str:
+    """A reader's note (warning or unreadable-row message) in ``lang``, card numbers masked."""
+    english = " ".join((mask_card(str(message)) or "").split())
+    if lang != "ja":
+        return english
+    for pattern, ja in _NOTES_JA:
+        m = re.search(pattern, english, re.IGNORECASE)
+        if m:
+            return _fill(ja, m.groups())
+    return f"読み込み時の注意（{english}）"
+
+
+def _fill(template: str, groups: tuple[str | None, ...]) -> str:
+    """``template`` with ``{1}``, ``{2}`` ... replaced by the pattern's groups."""
+    return re.sub(r"\{(\d)\}", lambda g: groups[int(g.group(1)) - 1] or "", template)
+
+
+def problem_text(problem: Any, lang: str) -> str:
+    """An unreadable row: where it is, what is wrong, and the row as printed (masked)."""
+    where = []
+    page, row = getattr(problem, "page", None), getattr(problem, "row", None)
+    if page is not None:
+        where.append(f"{page} ページ" if lang == "ja" else f"page {page}")
+    if row is not None:
+        where.append(f"{row} 行目" if lang == "ja" else f"row {row}")
+    raw = " ".join((mask_card(str(getattr(problem, "raw", "") or "")) or "").split())[:80]
+    head = " ".join(where)
+    body = note_text(getattr(problem, "message", problem), lang)
+    return (f"{head}: " if head else "") + body + (f" [{raw}]" if raw else "")
+
+
+def excluded_reason(reason: str, lang: str) -> str:
+    """Why a row was not counted, in ``lang``."""
+    if lang != "ja":
+        return reason
+    return _EXCLUDED_JA.get(reason, f"除外（{reason}）")
+
+
+def history_note(note: str, lang: str) -> str:
+    """A case-history note in ``lang``: ``"letter: cancellation"``, ``"reply: retention_offer"``, ``"page"``."""
+    from audit.ui_text import text
+
+    note = " ".join(str(note or "").split())
+    kind, _, value = note.partition(": ")
+    if kind == "letter" and value:
+        return text("history_letter", lang, what=text(f"letter_kind_{value}", lang)
+                    if f"letter_kind_{value}" in _ui_keys() else value)
+    if kind == "reply" and value:
+        return text("history_reply", lang, what=text(f"cat_{value}", lang) if f"cat_{value}" in _ui_keys() else value)
+    if note == "page":
+        return text("history_page", lang)
+    return note
+
+
+def _ui_keys() -> set[str]:
+    from audit.ui_text import EN, JA
+
+    return set(JA) | set(EN)
