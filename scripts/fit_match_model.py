@@ -64,7 +64,7 @@ def labelled() -> list[tuple[str, str, str]]:
     return [(d, e, s) for d, e, s in out if d]
 
 
-def pairs(db, rows):  # noqa: ANN001, ANN201
+def pairs(db, rows):
     """Feature matrix, labels, descriptor index and entry ids of every candidate pair."""
     X, y, who, ent = [], [], [], []
     for i, (d, exp, _src) in enumerate(rows):
@@ -120,7 +120,7 @@ def as_dict(b: float, coef: np.ndarray, threshold: float) -> dict:
             "threshold": threshold}
 
 
-def decide(db, rows, model_dict):  # noqa: ANN001, ANN201
+def decide(db, rows, model_dict):
     """Per descriptor: (best probability, best entry id) under ``model_dict``."""
     db.model = from_dict(model_dict)
     out = []
@@ -133,7 +133,7 @@ def decide(db, rows, model_dict):  # noqa: ANN001, ANN201
     return out
 
 
-def choose_threshold(rows, decisions) -> tuple[float, dict]:  # noqa: ANN001
+def choose_threshold(rows, decisions) -> tuple[float, dict]:
     legit = [(p, e) for (p, e), (_d, exp, _s) in zip(decisions, rows, strict=True) if not exp]
     pos = [(p, e, exp) for (p, e), (_d, exp, _s) in zip(decisions, rows, strict=True) if exp]
     grid = sorted({round(t, 3) for t in np.linspace(0.05, 0.995, 190)})
@@ -150,7 +150,7 @@ def choose_threshold(rows, decisions) -> tuple[float, dict]:  # noqa: ANN001
     return best
 
 
-def run(rows, db, start: dict) -> dict:  # noqa: ANN001
+def run(rows, db, start: dict) -> dict:
     model_dict = dict(start)
     for _ in range(ROUNDS):
         db.model = from_dict(model_dict)

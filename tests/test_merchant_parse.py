@@ -68,7 +68,7 @@ def test_kana_keys_fold_width_and_bank_conventions() -> None:
     assert any(k.startswith("pishi") for k in word_keys("PCCare247"))  # an acronym read letter by letter
 
 
-def _align(alias: str, descriptor: str):  # noqa: ANN202
+def _align(alias: str, descriptor: str):
     a = prepare(0, alias)
     assert isinstance(a, AliasPrep)
     words = latin_words(parse(descriptor))

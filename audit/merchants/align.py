@@ -11,8 +11,9 @@ Agreement is exact on letters and digits (after :func:`audit.merchants.text.fold
   ``Click4Support``; but an alias inside a longer word counts only when what is glued on is a place, a
   corporate suffix, digits or a product word (``RESTOROCY``, ``REIMAGEPLUS``), never a word's rest
   (``WEBTECH WORLDWIDE`` is not "Webtech World");
-* a cut-off last word when the network cut the name field (``RESTORO PREMIUM LICENS``), worth the bits
-  of the prefix (how many legitimate words start that way);
+* a cut-off last word when the network cut the name field (``RESTORO PREMIUM LICENS``), or a word
+  shortened inside the name (``SOLUT``, ``SUP``; never a common word such as WEB for WEBTECH), worth the
+  bits of the prefix (how many legitimate words start that way);
 * katakana: alias words rendered in romaji keys (:mod:`audit.merchants.kana`) found in order in the
   descriptor's kana, by edit distance, each worth the bits of the rarer side (the alias word or the
   kana stretch), counted apart by how close the spelling is (similarity 0.9 or more, 0.8 to 0.9).
@@ -48,6 +49,7 @@ _WEB = frozenset({"WWW", "COM", "NET", "ORG", "INFO", "BIZ", "HTTP", "HTTPS"})
 MIN_KANA_SIM = 0.8
 MIN_CUT_CHARS = 1
 MIN_ABBREV_CHARS = 3  # a word shortened inside a name (TECH SUP, SOLUT) keeps at least this many letters
+ABBREV_MAX_U = 1e-4  # ... and is no common word itself (WEB is a word, not WEBTECH shortened)
 
 
 def product_word(word: str) -> bool:
@@ -122,20 +124,12 @@ class Alignment:
             "top_bits": top, "more_bits": sum(latin) - top, "cut_bits": cut, "abbrev_bits": abbrev,
             "missing_bits": 0.0 if is_kana else missing,
             "extra_words": float(sum(1 for _w, k in self.extra if k == "word")),
-            "extra_common": sum(_commonness(w) for w, k in self.extra if k == "word"),
             "extra_product": float(sum(1 for _w, k in self.extra if k == "product")),
             "spaced": float(self.spaced),
             "kana_bits_hi": sum(b for b, x in zip(kana, sims, strict=True) if x >= 0.9),
             "kana_bits_mid": sum(b for b, x in zip(kana, sims, strict=True) if x < 0.9),
             "kana_missing_bits": missing if is_kana else 0.0, "kana_gap": self.kana_gap,
         }
-
-
-def _commonness(word: str) -> float:
-    """How much more common than an unseen word a name word is, in bits (0 for a word no legitimate name
-    holds: an unknown place or a code rather than another business's name)."""
-    freq = name_freq()
-    return max(0.0, -math.log2(freq.floor) - freq.bits(word))
 
 
 def _cut_product(word: str) -> bool:
@@ -236,7 +230,7 @@ def align_latin(alias: AliasPrep, words: list[tuple[str, str, bool]], start: int
                 continue
             nxt = offsets[wi] + len(w)
             if (pos in starts and len(w) >= MIN_ABBREV_CHARS and len(w) < len(tok) and tok.startswith(w)
-                    and words[wi][1] in ("name", "ref")):
+                    and words[wi][1] in ("name", "ref") and freq.of(w) < ABBREV_MAX_U):
                 al.agreed.append((tok, w, "abbrev", -math.log2(freq.prefix_u(w))))
                 pos = nxt
                 continue
@@ -308,7 +302,6 @@ def align_kana(alias: AliasPrep, key: str, others: list[tuple[str, str]]) -> Ali
 
     from audit.merchants.kana import word_keys
 
-    freq = name_freq()
     al = Alignment(alias)
     pos = covered = 0
     spans: list[tuple[int, int]] = []
@@ -340,12 +333,15 @@ def align_kana(alias: AliasPrep, key: str, others: list[tuple[str, str]]) -> Ali
         pos += d1
     if not al.agreed:
         return None
-    al.kana_gap = max(0.0, 1.0 - covered / max(1, len(key)))
     al.extra.extend(others)
-    for seg in _uncovered(key, spans):
-        word = _kana_word(seg)
-        if word:
-            al.extra.append((word, "word"))
+    for seg in _uncovered(key, spans):  # what the alias leaves: a corporate suffix, product or other words
+        for word, kind in _kana_words(seg):
+            if kind == "corp":
+                covered += len(word)
+            else:
+                al.extra.append(("~" + word, kind))
+                covered += len(word) if kind == "product" else 0
+    al.kana_gap = max(0.0, 1.0 - covered / max(1, len(key)))
     return al
 
 
@@ -360,17 +356,38 @@ def _uncovered(key: str, spans: list[tuple[int, int]]) -> list[str]:
     return [s for s in out if len(s) >= 3]
 
 
-def _kana_word(seg: str) -> str:
-    """The kana key of a common word that ``seg`` spells (an added カフェ, クリニック), or ''."""
-    if "~" + seg in name_freq().u:
-        return "~" + seg
-    if len(seg) >= 4:
-        from rapidfuzz import fuzz, process
+def _kana_words(seg: str) -> list[tuple[str, str]]:
+    """Known words spelt in a kana stretch, left to right: corporate suffixes and product words (their
+    katakana renderings) and common words (the word-frequency table), as (key, kind)."""
+    known = _kana_vocabulary()
+    freq = name_freq().u
+    out, i = [], 0
+    while i < len(seg):
+        for j in range(len(seg), i + 2, -1):
+            piece = seg[i:j]
+            kind = known.get(piece) or ("word" if "~" + piece in freq else "")
+            if kind:
+                out.append((piece, kind))
+                i = j
+                break
+        else:
+            i += 1
+    return out
 
-        hit = process.extractOne(seg, _kana_keys(), scorer=fuzz.ratio, score_cutoff=88)
-        if hit is not None:
-            return "~" + hit[0]
-    return ""
+
+@lru_cache(maxsize=1)
+def _kana_vocabulary() -> dict[str, str]:
+    """Romaji keys of corporate suffixes and product words as Japanese writes them."""
+    from audit.merchants.kana import word_keys
+
+    out: dict[str, str] = {}
+    for kind, words in (("product", PRODUCT_WORDS), ("corp", CORPORATE)):
+        for w in sorted(words):
+            if len(w) >= 3 or kind == "corp":
+                for k in word_keys(w if kind == "corp" else w.title()):
+                    if len(k) >= 3:
+                        out.setdefault(k, kind)
+    return out
 
 
 @lru_cache(maxsize=50_000)

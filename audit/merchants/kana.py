@@ -74,7 +74,7 @@ def _kanalizer(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _e2k_model():  # noqa: ANN202
+def _e2k_model():
     import e2k
 
     return e2k.C2K()

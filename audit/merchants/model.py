@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-FEATURES = ("top_bits", "more_bits", "cut_bits", "abbrev_bits", "missing_bits", "extra_words", "extra_common", "extra_product", "spaced",
+FEATURES = ("top_bits", "more_bits", "cut_bits", "abbrev_bits", "missing_bits", "extra_words", "extra_product", "spaced",
             "kana_bits_hi", "kana_bits_mid", "kana_missing_bits", "kana_gap")
 
 # used only until a fitted model is shipped (and by the fitting script as its starting point)
 DEFAULT = {
     "intercept": -12.0, "top_bits": 1.0, "more_bits": 0.3, "cut_bits": 0.8, "abbrev_bits": 0.5, "missing_bits": -0.5,
-    "extra_words": -6.0, "extra_common": -0.3, "extra_product": -1.0, "spaced": -2.0, "kana_bits_hi": 0.8, "kana_bits_mid": 0.5,
+    "extra_words": -6.0, "extra_product": -1.0, "spaced": -2.0, "kana_bits_hi": 0.8, "kana_bits_mid": 0.5,
     "kana_missing_bits": -0.5, "kana_gap": -10.0, "threshold": 0.5,
 }
 

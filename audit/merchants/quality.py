@@ -8,7 +8,8 @@ Two sets, each of legitimate descriptors and of labelled forms of listed merchan
 * ``blind`` (``tests/data/merchants/blind/``, frozen by helpers who never read the matcher; see its
   READMEs): 2,413 legitimate descriptors (real companies and constructed hard negatives) and 537
   billing forms of listed merchants. A form labelled ``new:<id>`` belongs to a merchant the list does
-  not hold yet: it is scored with the others once an entry with that id exists, before that apart.
+  not hold yet: it is scored with the others once an entry with that id exists, before that apart
+  (``id_map.csv`` beside the set maps such labels to the entry the curator filed the name under).
 
 By default every descriptor goes through the scan path (:mod:`audit.merchants.scan_eval`: written into
 statement files of several layouts, read by the reader, matched by the scan). A legitimate descriptor
@@ -120,8 +121,18 @@ def blind_set(data: str | Path = BLIND_DATA) -> EvalSet:
         if not p.is_file():
             raise FileNotFoundError(f"{p}: blind set file missing")
     legit = [Legit(r["descriptor"], r["source"], r["real"] == "1") for r in _rows(legit_path) if r.get("descriptor")]
-    listed = [Listed(r["descriptor"], r["expected_id"], r["form"]) for r in _rows(forms_path) if r.get("descriptor")]
+    # errata beside the frozen file: a "new:" label that the curator filed under an existing entry
+    id_map = {r["blind_id"]: r["list_id"] for r in _rows(folder / "id_map.csv")} if (folder / "id_map.csv").is_file() else {}
+    listed = [Listed(r["descriptor"], _mapped(r["expected_id"], id_map), r["form"])
+              for r in _rows(forms_path) if r.get("descriptor")]
     return EvalSet("blind", legit, listed)
+
+
+def _mapped(expected: str, id_map: dict[str, str]) -> str:
+    """The list id a blind label stands for (errata ``id_map.csv``); an empty mapping stays "not listed"."""
+    if expected in id_map:
+        return id_map[expected] or expected
+    return expected
 
 
 # ------------------------------------------------------------------------------------------------ raw

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-
 _WORD = re.compile(r"[A-Z0-9]+")
 
 

@@ -76,7 +76,7 @@ class Gen:
         self.homoglyphs = {k: sorted(v) for k, v in back.items()}
         self._e2k = None
 
-    def pick(self, seq):  # noqa: ANN001, ANN201
+    def pick(self, seq):
         return seq[self.rng.randrange(len(seq))]
 
     def fill(self, template: str, a: str) -> str:
@@ -95,7 +95,7 @@ class Gen:
             self._e2k = e2k.C2K()
         out = []
         for w in re.findall(r"[A-Za-z]+|\d+", text):
-            if w.isupper() and len(w) <= 3 or not re.search(r"[aeiouyAEIOUY]", w):
+            if (w.isupper() and len(w) <= 3) or not re.search(r"[aeiouyAEIOUY]", w):
                 from audit.merchants.kana import _LETTERS
 
                 out.append("".join(_LETTERS[c] for c in w.upper() if c in _LETTERS))
@@ -127,7 +127,7 @@ class Gen:
         """(descriptor, form) statement forms of the alias ``a``."""
         r, up = self.rng, " ".join(unicodedata.normalize("NFKC", a).upper().split())
         glued = re.sub(r"[^A-Z0-9]", "", up)
-        out = [(up, "plain"), (f"{up} {self.pick(self.cities)} {self.pick(self.codes)}", "city_country"),
+        out: list[tuple[str, str]] = [(up, "plain"), (f"{up} {self.pick(self.cities)} {self.pick(self.codes)}", "city_country"),
                (f"{up} {self.pick(self.cities)} {self.pick(('FL', 'NY', 'CA', 'TX', 'NJ'))}", "city_state"),
                (up[:25].ljust(25) + self.pick(self.cities)[:13].ljust(13) + self.pick(self.codes), "padded"),
                (self.pick(PREFIXES) + up, "facilitator"),
@@ -137,7 +137,7 @@ class Gen:
                (self.fill(self.pick(WRAPPERS), up), "bank_wrapper"), (up.lower(), "lowercase"),
                (a.title() if a.isupper() else a, "mixed_case")]
         for width in (22, 25):
-            text = (self.pick(("", "", "PAYPAL *", "FS *")) + up + " " + self.pick(PRODUCT + ("LIMITED", "INCORPORATED")))
+            text = (self.pick(("", "", "PAYPAL *", "FS *")) + up + " " + self.pick((*PRODUCT, "LIMITED", "INCORPORATED")))
             if len(text) > width:
                 out.append((text[:width].rstrip(), "truncated"))
         if not any(c in CORPORATE for c in up.split()):
@@ -148,7 +148,7 @@ class Gen:
         if len(words) >= 3:
             i = r.randrange(1, len(words))
             if len(words[i]) > 5:
-                out.append((" ".join(words[:i] + [words[i][: r.randint(3, 5)]] + words[i + 1:]), "abbrev"))
+                out.append((" ".join([*words[:i], words[i][: r.randint(3, 5)], *words[i + 1:]]), "abbrev"))
         letters = [i for i, c in enumerate(up) if c in self.homoglyphs]
         if letters:
             i = self.pick(letters)
