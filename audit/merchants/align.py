@@ -132,9 +132,13 @@ class Alignment:
         }
 
 
+_PRODUCT_PREFIXES = frozenset(w[:i] for w in PRODUCT_WORDS for i in range(3, len(w)))
+_CORPORATE_PREFIXES = frozenset(w[:i] for w in CORPORATE for i in range(1, len(w)))
+
+
 def _cut_product(word: str) -> bool:
     """A word cut by the field width that starts a product word (LICENS, SUBSCRIP)."""
-    return len(word) >= 3 and any(p.startswith(word) for p in PRODUCT_WORDS if len(p) > len(word))
+    return word in _PRODUCT_PREFIXES
 
 
 def _glue_ok(rest: str, cut: bool) -> bool:
@@ -158,7 +162,7 @@ def _cut_piece(piece: str) -> bool:
     """The start of a corporate suffix, product word or country name, cut by the field width."""
     if len(piece) == 1:
         return True
-    return (any(c.startswith(piece) for c in CORPORATE) or any(w.startswith(piece) for w in PRODUCT_WORDS if len(w) > 3)
+    return (piece in _CORPORATE_PREFIXES or piece in _PRODUCT_PREFIXES
             or any(len(n) == 1 and n[0].startswith(piece) for n in _place_prefixes(piece[:2])))
 
 
@@ -252,7 +256,7 @@ def align_latin(alias: AliasPrep, words: list[tuple[str, str, bool]], start: int
     for i, (w, kind, cut) in enumerate(words):
         if used_from <= i <= end_word or kind != "name":
             continue
-        if w in CORPORATE or (cut and any(c.startswith(w) for c in CORPORATE)):
+        if w in CORPORATE or (cut and w in _CORPORATE_PREFIXES):
             al.corp_agrees = al.corp_agrees or w in alias.corp
             continue
         al.extra.append((w, "product" if product_word(w) or (cut and _cut_product(w)) else "word"))
@@ -390,20 +394,23 @@ def _kana_vocabulary() -> dict[str, str]:
     return out
 
 
+MIN_KANA_SPAN = 4  # a kana stretch shorter than this is no evidence (too many names hold it)
+
+
 @lru_cache(maxsize=50_000)
 def _kana_bits(span: str) -> float:
-    """Bits of a kana stretch: how rarely a legitimate kana name holds it, as a whole word (or close to a
-    common word's katakana rendering) or, for short stretches, anywhere inside."""
+    """Bits of a kana stretch: how rarely a legitimate kana name holds it as a word, or a word close to it
+    (a common word's katakana rendering: プラス, イノベーション)."""
     freq = name_freq()
+    if len(span) < MIN_KANA_SPAN:
+        return 0.0
     u = freq.u.get("~" + span, 0.0)
-    if len(span) >= 4:
+    if not u:
         from rapidfuzz import fuzz, process
 
         hit = process.extractOne(span, _kana_keys(), scorer=fuzz.ratio, score_cutoff=88)
         if hit is not None:
-            u = max(u, freq.u["~" + hit[0]])
-    if len(span) <= 6:
-        u = max(u, min(1.0, sum(freq.u["~" + k] for k in _kana_keys() if span in k)))
+            u = freq.u["~" + hit[0]]
     return -math.log2(max(u, freq.floor))
 
 

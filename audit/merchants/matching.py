@@ -22,11 +22,14 @@ makes a finding on its own. Cost per distinct descriptor: linear in its length (
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from audit.merchants.align import (
+    ABBREV_MAX_U,
+    MIN_ABBREV_CHARS,
     AliasPrep,
     Alignment,
     align_kana,
@@ -37,17 +40,21 @@ from audit.merchants.align import (
 )
 from audit.merchants.evidence import fold, tokens
 from audit.merchants.forms import Match, standing_phrase
+from audit.merchants.kana import has_kana, kana_key, kana_runs
 from audit.merchants.lists import Entry, Problem, read_lists, shipped_paths
 from audit.merchants.model import Model, model
-from audit.merchants.parse import Parts, parse
+from audit.merchants.parse import MAX_CHARS, Parts, parse
+from audit.merchants.reference import name_freq
+from audit.merchants.text import fold_latin
 
 __all__ = ["THRESHOLD", "Match", "MerchantDB", "build_db", "describe", "load_merchant_db", "standing_phrase"]
 
 THRESHOLD = round(100.0 * model().threshold, 1)  # a match's score is 100 x its probability
 MAX_CANDIDATES = 40  # aliases aligned per descriptor at most (best blocking overlap first)
-KANA_BLOCK = 55.0  # partial ratio (0-100) a kana descriptor needs with an alias's key to be aligned
+KANA_BLOCK = 75.0  # partial ratio (0-100) an alias word's kana key needs inside a kana descriptor to count as near
 
 _STAR_SPACES = re.compile(r"\s*\*\s*")
+_WORDS = re.compile(r"[A-Z0-9]+")
 # Words a fake support operator puts next to a brand; with them a brand descriptor is not "legit".
 _IMPERSONATION = re.compile(
     r"TECH(NICAL)? ?SUPPORT|HELP ?DESK|HELP ?LINE|PC ?REPAIR|CUSTOMER ?CARE|SUPPORT ?CENT(ER|RE)|"
@@ -89,7 +96,7 @@ class MerchantDB:
         self.by_id = {e.id: e for e in self.entries}
         self.aliases: list[AliasPrep] = []
         self._index: dict[str, list[int]] = {}
-        self._kana_choices: list[tuple[int, str]] | None = None
+        self._kana_keys: tuple[list[tuple[int, int]], list[str]] | None = None
         seen: set[tuple[int, str, bool, bool]] = set()
         for i, e in enumerate(self.scam):
             forms = ([(a, False, False) for a in e.aliases] + [(a, True, False) for a in e.weak_aliases]
@@ -112,7 +119,7 @@ class MerchantDB:
 
     def context_hits(self, descriptor: str) -> list[Entry]:
         """Context entries (legit brands, resellers) whose descriptor forms or names the text shows."""
-        folded = _STAR_SPACES.sub("*", fold(descriptor)) if isinstance(descriptor, str) else ""
+        folded = _STAR_SPACES.sub("*", fold(descriptor[:MAX_CHARS])) if isinstance(descriptor, str) else ""
         words = tokens(folded) if folded else ()
         hits = []
         for entry, prefixes, inner, names in self._context_rules:
@@ -128,7 +135,7 @@ class MerchantDB:
         words appear; the bare brand name (``DELL``) counts only without any support/repair words."""
         if not isinstance(descriptor, str):
             return None
-        text = fold(descriptor)
+        text = fold(descriptor[:MAX_CHARS])
         if _IMPERSONATION.search(text):
             return None
         folded = _STAR_SPACES.sub("*", text)
@@ -156,26 +163,78 @@ class MerchantDB:
         ranked = sorted(counts, key=lambda i: (-counts[i], i))
         return ranked[:MAX_CANDIDATES]
 
+    def _bound(self, a: AliasPrep, text: str, words: Sequence[str], cut_word: str, any_cut: bool = False) -> float:
+        """An upper bound of the probability ``a`` can reach on a descriptor whose words are ``words`` (glued:
+        ``text``; ``cut_word``: the word the field width may have cut, or '', ``any_cut``: any word may be
+        it): words it shows agree, a word shortened in the descriptor or cut may agree at those levels, the
+        others are missing."""
+        c = self.model.coef
+        freq = name_freq()
+        present, other, after_cut = [], 0.0, False
+        may_cut = bool(cut_word) or any_cut
+        for tok, bits in zip(a.tokens, a.bits, strict=True):
+            if tok in text:
+                present.append(bits)
+            elif after_cut:
+                continue  # words after a cut are not printed
+            elif may_cut and (tok[:4] in text or any(tok.startswith(w) for w in words if len(w) >= 1)
+                              or any(text.endswith(tok[:k]) for k in range(1, min(4, len(tok))))):
+                other += max(0.0, c["cut_bits"], c["abbrev_bits"]) * bits
+                after_cut = True
+            elif any(len(w) >= MIN_ABBREV_CHARS and tok.startswith(w) and freq.of(w) < ABBREV_MAX_U for w in words):
+                other += max(0.0, c["abbrev_bits"]) * bits
+            elif a.weak:
+                return 0.0
+            else:
+                other += c["missing_bits"] * bits
+        present.sort(reverse=True)
+        if a.weak:
+            z = self.model.intercept + c["top_bits"] * (sum(present) + sum(freq.bits(w) for w in a.corp)) + other
+        else:
+            top = present[0] if present else 0.0
+            z = self.model.intercept + c["top_bits"] * top + max(0.0, c["more_bits"]) * sum(present[1:]) + other
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
     def _kana_candidates(self, key: str) -> list[int]:
+        """Aliases whose words' katakana keys come close enough inside the descriptor's kana key ``key`` that,
+        if every such word agreed, the alias could reach the threshold (one vectorised edit-distance pass
+        over the keys of every alias word)."""
+        import numpy as np
         from rapidfuzz import fuzz, process
 
+        if self._kana_keys is None:
+            self._kana_keys = self._kana_word_keys()
+        owners, keys = self._kana_keys
+        if not keys:
+            return []
+        scores = process.cdist([key], keys, scorer=fuzz.partial_ratio, score_cutoff=KANA_BLOCK, dtype=np.uint8)[0]
+        near: dict[int, set[int]] = {}
+        for j in np.flatnonzero(scores):
+            idx, t = owners[j]
+            near.setdefault(idx, set()).add(t)
+        c, limit = self.model.coef, self.threshold / 100.0
+        out = []
+        for idx, toks in near.items():
+            a = self.aliases[idx]
+            z = self.model.intercept + sum(max(c["kana_bits_hi"], c["kana_bits_mid"]) * b if t in toks
+                                           else c["kana_missing_bits"] * b for t, b in enumerate(a.bits))
+            if 1.0 / (1.0 + math.exp(-min(z, 700))) >= limit:
+                out.append((z, idx))
+        return [idx for _z, idx in sorted(out, reverse=True)[:MAX_CANDIDATES]]
+
+    def _kana_word_keys(self) -> tuple[list[tuple[int, int]], list[str]]:
         from audit.merchants.kana import word_keys
 
-        if self._kana_choices is None:
-            choices = []
-            for idx, a in enumerate(self.aliases):
-                if a.kana:
-                    choices.append((idx, "".join(a.tokens)))
-                    continue
-                variants = [word_keys(o) for o in a.originals]
-                glued = "".join(v[0] for v in variants if v)
-                if len(glued) >= 3:
-                    choices.append((idx, glued))
-            self._kana_choices = choices
-        keys = [c for _i, c in self._kana_choices]
-        hits = process.extract(key, keys, scorer=fuzz.partial_ratio, score_cutoff=KANA_BLOCK,
-                               limit=MAX_CANDIDATES)
-        return [self._kana_choices[j][0] for _k, _s, j in hits]
+        owners, keys = [], []
+        for idx, a in enumerate(self.aliases):
+            if a.weak:
+                continue
+            for t, (tok, orig) in enumerate(zip(a.tokens, a.originals, strict=True)):
+                for k in ((tok,) if a.kana else word_keys(orig)):
+                    if len(k) >= 3:
+                        owners.append((idx, t))
+                        keys.append(k)
+        return owners, keys
 
     def _alignments(self, parts: Parts) -> list[tuple[float, Alignment]]:
         """(probability, alignment) of the best placement of every candidate alias."""
@@ -186,11 +245,22 @@ class MerchantDB:
         out: list[tuple[float, Alignment, dict[str, float]]] = []
         words = latin_words(parts)
         if words:
+            text = "".join(w for w, _k, _c in words)
+            offsets, at = [], 0
+            for w, _k, _c in words:
+                offsets.append(at)
+                at += len(w)
+            texts = [w for w, _k, _c in words]
+            cut_word = next((w for w, _k, c in words if c), "")
             for idx in self._latin_candidates(words):
                 a = self.aliases[idx]
+                if self._bound(a, text, texts, cut_word) < self.threshold / 100.0:
+                    continue  # even if every word it shows agreed, the alias could not reach the threshold
                 best: tuple[float, Alignment, dict[str, float]] | None = None
+                heads = {t[:4] for t in a.tokens}
                 for start, (_w, kind, _c) in enumerate(words):
-                    if kind not in ("name", "web", "ref", "corp"):
+                    if kind not in ("name", "web", "ref", "corp") or not any(text.startswith(h, offsets[start])
+                                                                             for h in heads):
                         continue
                     al = align_latin(a, words, start)
                     if al is None or (a.weak and not _weak_ok(al)):
@@ -204,10 +274,7 @@ class MerchantDB:
         key, others = kana_text(parts)
         if len(key) >= 3:
             for idx in self._kana_candidates(key):
-                a = self.aliases[idx]
-                if a.weak:
-                    continue
-                al = align_kana(a, key, others)
+                al = align_kana(self.aliases[idx], key, others)
                 if al is not None:
                     feats = al.features()
                     out.append((self.model.probability(feats), al, feats))
@@ -224,9 +291,30 @@ class MerchantDB:
                                 parts.name, parts.facilitator, alignment=al, parts=parts)
         return sorted(best.values(), key=lambda m: (-m.score, m.entry.id))[:limit]
 
+    def may_match(self, descriptor: str) -> bool:
+        """Quick test before parsing: could any alias reach the threshold on this descriptor? (False means
+        certainly not; most legitimate descriptors stop here.)"""
+        folded = fold_latin(descriptor[:MAX_CHARS])
+        if has_kana(folded):
+            key = "".join(kana_key(run) for run in kana_runs(folded))
+            if len(key) >= 3 and self._kana_candidates(key):
+                return True
+        words = _WORDS.findall(folded)
+        text = "".join(words)
+        found: set[int] = set()
+        at = 0
+        for w in words:
+            found.update(self._index.get(text[at:at + 4], ()))
+            at += len(w)
+        limit = self.threshold / 100.0
+        any_cut = len(folded) >= 18  # unparsed: any word might be the one the field width cut
+        return any(self._bound(self.aliases[i], text, words, "", any_cut) >= limit for i in found)
+
     def match(self, descriptor: str | Parts) -> Match | None:
         """The best entry at or above the threshold, or None. A kana-only hit on a descriptor that belongs to
         a legit brand (context list) does not count."""
+        if isinstance(descriptor, str) and not self.may_match(descriptor):
+            return None
         parts = descriptor if isinstance(descriptor, Parts) else parse(descriptor)
         found = self.candidates(parts, limit=1)
         if not found or found[0].score < self.threshold:
