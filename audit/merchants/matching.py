@@ -32,15 +32,14 @@ from audit.merchants.align import (
     MIN_ABBREV_CHARS,
     AliasPrep,
     Alignment,
-    align_kana,
     align_latin,
-    kana_text,
     latin_words,
     prepare,
 )
 from audit.merchants.evidence import fold, tokens
 from audit.merchants.forms import Match, standing_phrase
 from audit.merchants.kana import has_kana, kana_key, kana_runs
+from audit.merchants.kana_align import align_kana, kana_text
 from audit.merchants.lists import Entry, Problem, read_lists, shipped_paths
 from audit.merchants.model import Model, model
 from audit.merchants.parse import MAX_CHARS, Parts, parse
