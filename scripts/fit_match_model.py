@@ -164,6 +164,7 @@ def run(rows, db, start: dict) -> dict:
 
 def main() -> int:
     db = load_merchant_db()
+    db.prune = False  # every candidate alias is a pair, whatever the model being fitted says of it
     rows = labelled()
     ids = sorted({e.id for e in db.scam})
     folds = {}

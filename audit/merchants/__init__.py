@@ -144,6 +144,25 @@ def _weights(m: Match) -> list[str]:
     return out
 
 
+def weights(m: Match) -> dict:
+    """How one alias was laid over a descriptor, as data: agreeing, missing and extra words with their bits,
+    the features with their contributions to the log-odds, and the probability."""
+    from audit.merchants.model import model
+
+    al = m.alignment
+    out: dict = {"alias": m.alias, "entry_id": m.entry.id, "probability": round(m.score / 100, 4), "method": m.method}
+    if al is None:
+        return out
+    feats = al.features()
+    out.update(
+        agrees=[{"word": w, "as": t, "level": lvl, "bits": round(b, 2)} for w, t, lvl, b in al.agreed],
+        missing=[{"word": w, "bits": round(b, 2)} for w, b in al.missing],
+        extra=[{"word": w, "kind": k} for w, k in al.extra],
+        log_odds={"prior": model().intercept, **{k: round(c, 3) for k, _v, c in model().contributions(feats)}},
+    )
+    return out
+
+
 def explain(descriptor: str, db: MerchantDB | None = None) -> Explanation:
     """Which entry matches ``descriptor`` and why, with the nearest other entries and context hits."""
     from audit.descriptors import merchant_key

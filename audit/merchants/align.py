@@ -44,6 +44,9 @@ UNLIMITED UNLTD SPYWARE MALWARE VIRUS REGISTRY DRIVER DRIVERS BOOSTER SPEED OPTI
 """.split())
 _TERM = re.compile(r"^\d+(?:YR|YRS|Y|YEAR|YEARS|MO|M|MONTH|MONTHS|PC|PCS|DEVICE|DEVICES)?$")
 _ORIGINAL_WORDS = re.compile(r"[^\W_]+(?:&[^\W_]+)*")
+# a web domain in an alias (Support.com): its name and top-level label make one word, as a domain names one business
+_DOMAIN = re.compile(r"\b([A-Za-z0-9][A-Za-z0-9-]*)\.(com|net|org|info|biz|co|io|us|uk|in|jp)\b", re.I)
+_DOMAIN_WORDS: dict[str, str] = {}  # a domain word as glued (Supportcom) -> as printed (Support.com), for kana
 _WEB = frozenset({"WWW", "COM", "NET", "ORG", "INFO", "BIZ", "HTTP", "HTTPS"})
 MIN_CUT_CHARS = 1
 MIN_ABBREV_CHARS = 3  # a word shortened inside a name (TECH SUP, SOLUT) keeps at least this many letters
@@ -56,7 +59,7 @@ def product_word(word: str) -> bool:
 
 @dataclass(frozen=True)
 class AliasPrep:
-    """An alias ready for alignment."""
+    """An alias ready for alignment (``domain``: one of its words is a web domain, such as SUPPORTCOM)."""
 
     entry: int
     text: str
@@ -66,6 +69,7 @@ class AliasPrep:
     corp: tuple[str, ...]  # corporate suffix words of the alias
     bits: tuple[float, ...]
     kana: bool = False  # an explicit kana alias: tokens are romaji keys
+    domain: bool = False
 
     @property
     def compact(self) -> str:
@@ -85,15 +89,19 @@ def prepare(entry: int, text: str, weak: bool = False, kana: bool = False) -> Al
         return AliasPrep(entry, text, weak, tuple(keys), tuple(keys), (), tuple(freq.bits("~" + k) for k in keys), True)
     from audit.merchants.text import fold_latin
 
-    originals = [w for w in _ORIGINAL_WORDS.findall(unicodedata.normalize("NFKC", text)) if w.isascii() or
-                 fold_latin(w).isascii()]
+    original = text
+    text = unicodedata.normalize("NFKC", text)
+    _DOMAIN_WORDS.update({m.group(1) + m.group(2): m.group(0) for m in _DOMAIN.finditer(text)})
+    text = _DOMAIN.sub(lambda m: m.group(1) + m.group(2), text)  # Support.com: one word
+    originals = [w for w in _ORIGINAL_WORDS.findall(text) if w.isascii() or fold_latin(w).isascii()]
     words = [(fold_latin(w), w) for w in originals]
-    core = [(u, o) for u, o in words if u not in CORPORATE and u not in _WEB]
+    core = [(u, _DOMAIN_WORDS.get(o, o)) for u, o in words if u not in CORPORATE and u not in _WEB]
     corp = tuple(u for u, _o in words if u in CORPORATE)
     if not core:
         return None
     tokens = tuple(u for u, _o in core)
-    return AliasPrep(entry, text, weak, tokens, tuple(o for _u, o in core), corp, tuple(freq.bits(t) for t in tokens))
+    return AliasPrep(entry, text, weak, tokens, tuple(o for _u, o in core), corp, tuple(freq.bits(t) for t in tokens),
+                     domain=bool(_DOMAIN.search(unicodedata.normalize("NFKC", original))))
 
 
 @dataclass
@@ -147,8 +155,11 @@ def _glue_ok(rest: str, cut: bool) -> bool:
     return any(_name_piece(rest[:i]) and _glue_ok(rest[i:], cut) for i in range(2, len(rest)))
 
 
+_TOP_LABELS = frozenset({"COM", "NET", "ORG", "INFO", "BIZ", "CO", "IO", "US", "UK", "IN", "JP"})
+
+
 def _name_piece(piece: str) -> bool:
-    return piece.isdigit() or piece in CORPORATE or product_word(piece)
+    return piece.isdigit() or piece in CORPORATE or product_word(piece) or piece in _TOP_LABELS
 
 
 def _place_piece(piece: str) -> bool:
@@ -183,7 +194,11 @@ def latin_words(parts: Parts) -> list[tuple[str, str, bool]]:
                 if t.kind in ("name", "corp", "web", "ref")]
     last = name_idx[-1] if name_idx else -1
     for i, t in enumerate(parts.tokens):
-        if i < parts.name_start or t.kind not in _LATIN_KINDS or not t.text.isascii():
+        if t.kind not in _LATIN_KINDS or not t.text.isascii():
+            continue
+        if i < parts.name_start:  # before the name only numbers may belong to it (8166200 CANADA INC)
+            if t.kind in ("ref", "wrapper") and any(c.isdigit() for c in t.text):
+                out.append((t.text, "ref", False))
             continue
         if t.kind == "wrapper" and not t.text.isdigit():
             continue  # digits the tail took for a wrapper may end a name (TECHERS 247)
@@ -247,15 +262,17 @@ def align_latin(alias: AliasPrep, words: list[tuple[str, str, bool]], start: int
     if pos not in ends and pos < len(text):  # the alias ends inside a word: what is glued on must be harmless
         wi = _word_at(offsets, pos)
         w, _k, cut = words[wi]
-        if not _glue_ok(text[pos:offsets[wi] + len(w)], cut):
+        rest = text[pos:offsets[wi] + len(w)]
+        if not _glue_ok(rest, cut):
             return None
+        al.corp_agrees = al.corp_agrees or any(c == rest or (cut and c.startswith(rest)) for c in alias.corp)
         pos = offsets[wi] + len(w)
     end_word = _word_at(offsets, pos - 1) if pos else 0
     for i, (w, kind, cut) in enumerate(words):
         if used_from <= i <= end_word or kind != "name":
             continue
         if w in CORPORATE or (cut and w in _CORPORATE_PREFIXES):
-            al.corp_agrees = al.corp_agrees or w in alias.corp
+            al.corp_agrees = al.corp_agrees or w in alias.corp or (cut and any(c.startswith(w) for c in alias.corp))
             continue
         al.extra.append((w, "product" if product_word(w) or (cut and _cut_product(w)) else "word"))
     for i in range(used_from, end_word + 1):
@@ -272,7 +289,10 @@ def _ends_well(text: str, end: int, ends: dict[int, int], offsets: list[int], wo
         return True
     wi = _word_at(offsets, end)
     w, _k, cut = words[wi]
-    return _glue_ok(text[end:offsets[wi] + len(w)], cut)
+    rest = text[end:offsets[wi] + len(w)]
+    if cut and following and following[0].startswith(rest):  # the next alias word, cut by the field width
+        return True
+    return _glue_ok(rest, cut)
 
 
 def _word_at(offsets: list[int], pos: int) -> int:

@@ -131,7 +131,11 @@ def word_keys(word: str) -> tuple[str, ...]:
 
 
 def compute_word_keys(word: str) -> tuple[str, ...]:
-    """:func:`word_keys` without the shipped table (runs the kanalizer model)."""
+    """:func:`word_keys` without the shipped table (runs the models)."""
+    if "." in word:  # a web domain: read with and without the dot (サポートドットコム, サポートコム)
+        name, _dot, top = word.rpartition(".")
+        return tuple(dict.fromkeys(a + d + b for a in word_keys(name) for b in word_keys(top)
+                                   for d in ("", kana_key("ドット"))))[:8]
     keys = [""]
     for piece in _PIECE.findall(unicodedata.normalize("NFKC", word)):
         variants = [k for k in _piece_keys(piece) if k]

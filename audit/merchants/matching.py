@@ -113,6 +113,7 @@ class MerchantDB:
                     self._index.setdefault(key, []).append(idx)
         self._context_rules = _context_rules(self.context)
         self._cache: dict[str, Match | None] = {}
+        self.prune = True  # skip aliases whose upper bound is below the threshold (off while fitting the model)
 
     # ------------------------------------------------------------------ context / allowlist
 
@@ -188,7 +189,8 @@ class MerchantDB:
                 other += c["missing_bits"] * bits
         present.sort(reverse=True)
         if a.weak:
-            z = self.model.intercept + c["top_bits"] * (sum(present) + sum(freq.bits(w) for w in a.corp)) + other
+            corp = 0.0 if a.domain and not any(w in text for w in a.corp) else sum(freq.bits(w) for w in a.corp)
+            z = self.model.intercept + c["top_bits"] * (sum(present) + corp) + other
         else:
             top = present[0] if present else 0.0
             z = self.model.intercept + c["top_bits"] * top + max(0.0, c["more_bits"]) * sum(present[1:]) + other
@@ -217,7 +219,7 @@ class MerchantDB:
             a = self.aliases[idx]
             z = self.model.intercept + sum(max(c["kana_bits_hi"], c["kana_bits_mid"]) * b if t in toks
                                            else c["kana_missing_bits"] * b for t, b in enumerate(a.bits))
-            if 1.0 / (1.0 + math.exp(-min(z, 700))) >= limit:
+            if not self.prune or 1.0 / (1.0 + math.exp(-min(z, 700))) >= limit:
                 out.append((z, idx))
         return [idx for _z, idx in sorted(out, reverse=True)[:MAX_CANDIDATES]]
 
@@ -226,8 +228,6 @@ class MerchantDB:
 
         owners, keys = [], []
         for idx, a in enumerate(self.aliases):
-            if a.weak:
-                continue
             for t, (tok, orig) in enumerate(zip(a.tokens, a.originals, strict=True)):
                 for k in ((tok,) if a.kana else word_keys(orig)):
                     if len(k) >= 3:
@@ -253,7 +253,7 @@ class MerchantDB:
             cut_word = next((w for w, _k, c in words if c), "")
             for idx in self._latin_candidates(words):
                 a = self.aliases[idx]
-                if self._bound(a, text, texts, cut_word) < self.threshold / 100.0:
+                if self.prune and self._bound(a, text, texts, cut_word) < self.threshold / 100.0:
                     continue  # even if every word it shows agreed, the alias could not reach the threshold
                 best: tuple[float, Alignment, dict[str, float]] | None = None
                 heads = {t[:4] for t in a.tokens}
@@ -262,7 +262,7 @@ class MerchantDB:
                                                                              for h in heads):
                         continue
                     al = align_latin(a, words, start)
-                    if al is None or (a.weak and not _weak_ok(al)):
+                    if al is None or (a.weak and not _weak_ok(al, parts.facilitator is not None)):
                         continue
                     feats = _weak_features(al) if a.weak else al.features()
                     p = self.model.probability(feats)
@@ -273,8 +273,9 @@ class MerchantDB:
         key, others = kana_text(parts)
         if len(key) >= 3:
             for idx in self._kana_candidates(key):
-                al = align_kana(self.aliases[idx], key, others)
-                if al is not None:
+                a = self.aliases[idx]
+                al = align_kana(a, key, others)
+                if al is not None and (not a.weak or _weak_kana_ok(al)):
                     feats = al.features()
                     out.append((self.model.probability(feats), al, feats))
         return out
@@ -341,15 +342,22 @@ class MerchantDB:
         return out
 
 
-def _weak_ok(al: Alignment) -> bool:
-    """A weak alias counts only in full: every word, spaced as listed, and no other name words."""
-    if al.missing or any(k == "word" for _w, k in al.extra) or al.spaced:
+def _weak_ok(al: Alignment, facilitator: bool = False) -> bool:
+    """A weak alias counts only in full: every word, spaced as listed (a facilitator's merchant id glues
+    words), no other name words, and its corporate suffix, unless the alias is a web domain (a domain
+    names one business)."""
+    if al.missing or any(k == "word" for _w, k in al.extra) or (al.spaced and not (facilitator or al.alias.domain)):
         return False
     if any(lvl == "abbrev" for _a, _t, lvl, _b in al.agreed):
         return False
     if any(lvl == "cut" for _a, _t, lvl, _b in al.agreed):  # cut by the field width: no room for a suffix
         return len(al.alias.tokens) >= 3 and len(al.agreed) >= 2
-    return not al.alias.corp or al.corp_agrees  # a corporate suffix ends the name: printed, it tells it apart
+    return not al.alias.corp or al.corp_agrees or al.alias.domain  # a printed suffix tells a name apart
+
+
+def _weak_kana_ok(al: Alignment) -> bool:
+    """A weak alias in katakana counts only in full: every word closely spelt, nothing else but a suffix."""
+    return not al.missing and not al.extra and al.kana_gap < 0.1 and min(al.kana_sims, default=0.0) >= 0.9
 
 
 def _weak_features(al: Alignment) -> dict[str, float]:

@@ -48,6 +48,7 @@ _LEX = re.compile(
                    |\d{4}[./\-](?:0?[1-9]|1[0-2]))(?:[./\-]\d{2,4})?(?:/\d{1,2}[.:]\d{2})?(?![\d]))
       | (?P<time>\d{1,2}:\d{2}(?::\d{2})?)
       | (?P<amount>\d{1,3}(?:[.,]\d{3})*[.,]\d{2,4}(?![\d]))
+      | (?P<masked>(?:[0-9A-Z]{0,6}[*\u2022]{2,12}|X{2,12})\d{3,4}(?![\d]))
       | (?P<refx>(?=[A-Z0-9\#\-]*\d[A-Z0-9\#\-]*\d)(?:[A-Z]{1,5}\#)?[A-Z0-9]{1,8}(?:-[A-Z0-9]{1,12})+)
       | (?P<kana>""" + KANA_RUN.pattern + r""")
       | (?P<jpcorp>\((?:株|有|同)\))
@@ -77,7 +78,7 @@ class Tok:
     start: int
     end: int
     field: int  # name/city field number (a run of 2+ spaces or a '*' separator starts a new one)
-    key: str = ""  # kana: romaji key; web: the site's name labels glued (RESTORO for WWW.RESTORO.COM)
+    key: str = ""  # kana: romaji key; web: the site's name and top label glued (RESTOROCOM for WWW.RESTORO.COM)
 
 
 @dataclass(frozen=True)
@@ -142,16 +143,16 @@ def _lex(folded: str) -> list[Tok]:
         key = ""
         if kind == "kana":
             key = kana_key(text)
-        elif kind == "web":
+        elif kind == "web":  # the site's name and top-level label glued: SUPPORT.COM -> SUPPORTCOM
             labels = _WEB_LABELS.sub("", text).split("/", 1)[0].split(".")
-            key = "".join(w for w in labels[:-1] if w not in _WEB_WORDS) or labels[0]
+            key = ("".join(w for w in labels[:-1] if w not in _WEB_WORDS) or labels[0]) + labels[-1]
         elif kind == "jpcorp":
             kind = "corp"
         elif kind == "cjk":
             kind = "corp" if text in JP_CORPORATE else "name"
         elif kind == "word":
             kind = _word_kind(text, toks)
-        elif kind == "refx":
+        elif kind in ("refx", "masked"):
             kind = "ref"
         toks.append(Tok(text, kind, m.start(), m.end(), field, key))
     return toks
@@ -167,12 +168,13 @@ def _word_kind(text: str, before: list[Tok]) -> str:
     return "name"
 
 
-def _wrapper_like(t: Tok) -> bool:
+def _wrapper_like(t: Tok, after: Tok | None = None) -> bool:
     if t.kind in ("date", "time", "amount", "ref", "sep", "phone"):
         return True
     if t.kind == "name":
         return (t.text in WRAPPER_WORDS or t.text in MONTHS or t.text.isdigit()
-                or any(t.text.startswith(w) for w in JP_WRAPPER_WORDS))
+                or any(t.text.startswith(w) for w in JP_WRAPPER_WORDS)
+                or (t.text in REF_LABELS and after is not None and after.kind in ("ref", "sep")))
     return False
 
 
@@ -188,7 +190,7 @@ def _is_name(t: Tok) -> bool:
 def _strip_head(toks: list[Tok], folded: str) -> tuple[int, str | None]:
     """Leading bank wrapper tokens and the facilitator prefix; returns (first name index, facilitator)."""
     i = 0
-    while i < len(toks) and _wrapper_like(toks[i]):
+    while i < len(toks) and _wrapper_like(toks[i], toks[i + 1] if i + 1 < len(toks) else None):
         if toks[i].text.isdigit() and i == 0 and len(toks[i].text) < 4:
             break  # a short number opening the text belongs to the name (7-ELEVEN), not to a wrapper
         i += 1
@@ -239,6 +241,10 @@ def _strip_tail(toks: list[Tok], first: int) -> int:
             _retag(toks, j - 1, "wrapper")
             j -= 1
             continue
+        if t.kind == "corp" and p.code(t.text) and j == len(toks) and p.name_at_end(
+                [x.text for x in toks[first:j - 1] if x.kind in ("name", "corp")]):
+            _retag(toks, j - 1, "name")  # DENVER CO: a state code after a city, not "company"
+            t = toks[j - 1]
         if t.kind == "name" and t.text.isascii():
             words = [x.text for x in toks[first:j] if x.kind in ("name", "corp")]
             k = p.name_at_end(words) if words else 0
@@ -320,11 +326,13 @@ def parse(descriptor: str) -> Parts:
     end = _city_field(toks, first, end)
     _place_before_name(toks, first, end)
     _after_corporate(toks, first, end)
-    names = [t for t in toks[first:end] if _is_name(t) or t.kind == "ref"]
+    names = [t for t in toks[first:end] if _is_name(t) or t.kind in ("ref", "location")]
     cut = False
     if names:
         last = names[-1]
         start = toks[first].start if fac is None else next((t.start for t in toks if t.kind == "facilitator"), 0)
+        if fac is None and all(t.kind == "sep" or t.text.isdigit() or t.kind == "ref" for t in toks[:first]):
+            start = toks[0].start  # a number opening the name field (9138242 CANADA CORPORA) is part of it
         field_len = last.end - start
         follows = [t for t in toks if t.start >= last.end and t.kind != "sep"]
         boundary = not follows or follows[0].field != last.field or follows[0].kind in ("location", "phone", "web", "ref")

@@ -230,11 +230,10 @@ class ScanScore:
 
 
 def _expected_id(expected: str, ids: set[str]) -> str | None:
-    """The entry id a label stands for, or None when it names a merchant the list does not hold yet."""
-    if expected.startswith(NEW):
-        slug = expected[len(NEW):]
-        return slug if slug in ids else None
-    return expected
+    """The entry id a label stands for, or None when the list does not hold that merchant (not yet, or no
+    longer: an entry dropped for want of a record)."""
+    slug = expected[len(NEW):] if expected.startswith(NEW) else expected
+    return slug if slug in ids else None
 
 
 def score_scan(s: EvalSet, lists: Sequence[str | Path] = (), db: MerchantDB | None = None) -> ScanScore:
@@ -261,7 +260,7 @@ def score_scan(s: EvalSet, lists: Sequence[str | Path] = (), db: MerchantDB | No
         carried = {k: v for k, v in ans.items() if v is not None}
         if want is None:
             res.not_listed += 1
-            missing.add(row.expected[len(NEW):])
+            missing.add(row.expected.removeprefix(NEW))
             for v in set(carried.values()) - {"", "?"}:
                 res.not_listed_hits[v] += 1
             continue
@@ -308,7 +307,7 @@ def format_scan(res: ScanScore, limit: int = 40) -> str:
     ]
     if res.not_listed:
         hits = ", ".join(f"{k} {v}" for k, v in res.not_listed_hits.most_common()) or "none"
-        lines.append(f"not yet listed (scored apart): {res.not_listed} forms of {len(res.not_listed_ids)} merchants "
+        lines.append(f"not on the list (scored apart): {res.not_listed} forms of {len(res.not_listed_ids)} merchants "
                      f"({', '.join(res.not_listed_ids)}); findings on them: {hits}")
     lines += ["", f"{'layout':<12} {'legit':>6} {'flagged':>8} {'forms':>6} {'found':>6} {'recall':>7} {'unread':>7}"]
     for k, (lc, lf, fc, ff, unread) in res.by_layout.items():
