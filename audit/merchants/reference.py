@@ -14,12 +14,11 @@ from __future__ import annotations
 import bisect
 import gzip
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-_WORD = re.compile(r"[A-Z0-9]+")
+_PUNCT = str.maketrans({c: " " for c in "-.'"})
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -33,7 +32,6 @@ class Places:
     currencies: frozenset[str]
     names: dict[tuple[str, ...], str]  # place name as words -> kind (city, region, country)
     max_words: int
-    first_words: frozenset[str]  # first word of every multi-word place name
 
     def code(self, word: str) -> bool:
         return word in self.codes
@@ -58,21 +56,19 @@ def places() -> Places:
         elif kind == "currency":
             currencies.add(text)
         else:
-            words = tuple(_WORD.findall(text))  # the words the descriptor lexer sees (BANDAR-E GAZ: BANDAR E GAZ)
+            words = tuple(text.translate(_PUNCT).split())  # as the descriptor lexer sees them (BANDAR E GAZ)
             if words:
                 names.setdefault(words, kind)
-    return Places(frozenset(codes), frozenset(currencies), names, max(len(w) for w in names),
-                  frozenset(w[0] for w in names if len(w) > 1))
+    return Places(frozenset(codes), frozenset(currencies), names, max(len(w) for w in names))
 
 
-@dataclass(frozen=True)
+@dataclass
 class NameFreq:
     """u(token): probability that a legitimate merchant's name holds the token."""
 
     u: dict[str, float]
     names: int
-    sorted_tokens: tuple[str, ...]
-    cumulative: tuple[float, ...]  # running sum of u over sorted_tokens
+    _sorted: tuple[tuple[str, ...], tuple[float, ...]] | None = None  # tokens sorted, running sum of u
 
     @property
     def floor(self) -> float:
@@ -87,9 +83,17 @@ class NameFreq:
 
     def prefix_u(self, prefix: str) -> float:
         """Probability that a legitimate name holds a word starting with ``prefix`` (at most 1)."""
-        lo = bisect.bisect_left(self.sorted_tokens, prefix)
-        hi = bisect.bisect_left(self.sorted_tokens, prefix + "\uffff")
-        total = (self.cumulative[hi - 1] if hi else 0.0) - (self.cumulative[lo - 1] if lo else 0.0)
+        if self._sorted is None:  # built on first use: most scans never need it
+            toks = tuple(sorted(self.u))
+            cum, run = [], 0.0
+            for t in toks:
+                run += self.u[t]
+                cum.append(run)
+            self._sorted = (toks, tuple(cum))
+        tokens, cumulative = self._sorted
+        lo = bisect.bisect_left(tokens, prefix)
+        hi = bisect.bisect_left(tokens, prefix + "\uffff")
+        total = (cumulative[hi - 1] if hi else 0.0) - (cumulative[lo - 1] if lo else 0.0)
         return min(1.0, max(total, self.floor))
 
 
@@ -102,9 +106,4 @@ def name_freq() -> NameFreq:
             names = int(float(value))
         else:
             u[token] = float(value)
-    toks = tuple(sorted(u))
-    cum, run = [], 0.0
-    for t in toks:
-        run += u[t]
-        cum.append(run)
-    return NameFreq(u, names, toks, tuple(cum))
+    return NameFreq(u, names)
