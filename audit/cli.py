@@ -26,6 +26,7 @@ _PLUGINS = {
     "merchants": ("audit.merchants.cli", "check merchant lists and see why a descriptor matches"),
     "eval": ("audit.evaluation", "precision/recall of recurring detection on the labelled set"),
     "cases": ("audit.cases.cli", "follow each contract to its refund: statuses, letters, replies (local case store)"),
+    "layouts": ("audit.readers.layouts_cli", "column mappings saved for later files with the same header"),
     "letters": ("audit.cases.batch", "write each suspicious contract's letters (.txt and .eml), a folder per merchant"),
 }
 
@@ -78,6 +79,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="statements printing no card number: FILE is on the same card as OTHER (FILE=FILE: a card of its "
         "own); by default files are one card only when layout, currency and periods say so; may repeat",
     )
+    from audit.readers.layouts_cli import add_mapping_options
+
+    add_mapping_options(scan)
     scan.set_defaults(func=cmd_scan)
 
     import importlib
@@ -167,7 +171,22 @@ def cmd_scan(args: argparse.Namespace) -> int:
             _err(f"audit: error: --same-card {pair!r}: write FILE=OTHER (file names, e.g. feb.csv=jan.csv)")
             return 2
         same_card[os.path.basename(name.strip())] = os.path.basename(other.strip())
-    with in_force(limits):
+    from audit.readers import options
+    from audit.readers.layouts_cli import mapping_from_args
+    from audit.readers.mapping import MappingError
+    from audit.readers.saved import LayoutStore
+
+    try:
+        mapping = mapping_from_args(args)
+    except MappingError as exc:
+        _err(f"audit: error: {exc}")
+        return 2
+    try:
+        saved = tuple(LayoutStore().list())
+    except MappingError as exc:  # a damaged store: read as if nothing was saved, and say so
+        _err(f"audit: warning: {exc}")
+        saved = ()
+    with in_force(limits), options.in_force(options.ReadingOptions(mapping=mapping, saved=saved)):
         result = scan(args.paths, merchant_lists=args.lists, client=args.client,
                       clients_from_folders=args.clients_from_folders, same_card=same_card or None)
     for err in result.errors:
