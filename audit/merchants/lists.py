@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,13 +30,15 @@ STANDINGS = ("judgment", "order", "settled-without-admission", "alleged-in-compl
 SOURCE_KINDS = ("primary", "record-copy", "press")
 REQUIRED = ("id", "name", "category", "countries", "source_urls", "source_date", "named_by",
             "authority", "date_added")
-OPTIONAL = ("aliases", "weak_aliases", "descriptors", "role", "notes", "related", "standing", "first_source")
+OPTIONAL = ("aliases", "weak_aliases", "kana_aliases", "descriptors", "role", "notes", "related", "standing",
+            "first_source")
 MAX_BYTES = 4 * 1024 * 1024  # a list file larger than this is refused before parsing
 MAX_ENTRIES = 5000  # [[entry]] tables per file
 MAX_DEPTH = 8  # nesting of arrays / inline tables
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u30fb ]+")
 ENV_DIR = "AUDIT_MERCHANT_LISTS_DIR"
 
 
@@ -55,6 +58,7 @@ class Entry:
     authority: str  # e.g. "US Federal Trade Commission"
     date_added: str
     weak_aliases: tuple[str, ...] = ()  # generic names: exact descriptor match only, never fuzzy
+    kana_aliases: tuple[str, ...] = ()  # katakana forms the source or the merchant's Japanese pages print
     descriptors: tuple[str, ...] = ()  # descriptor forms; a trailing "*" means "starts with"
     role: str | None = None  # context entries: "brand" or "reseller"
     standing: str = ""  # scam entries: one of STANDINGS
@@ -66,7 +70,7 @@ class Entry:
 
     @property
     def all_aliases(self) -> tuple[str, ...]:
-        return self.aliases + self.weak_aliases
+        return self.aliases + self.weak_aliases + self.kana_aliases
 
 
 @dataclass
@@ -251,7 +255,7 @@ def _entry_from(
     if not isinstance(eid, str) or not _ID.match(eid):
         bad("id must be lower-case letters, digits and '-'")
     lists = {}
-    for key in ("aliases", "countries", "source_urls", "weak_aliases", "descriptors", "related"):
+    for key in ("aliases", "countries", "source_urls", "weak_aliases", "kana_aliases", "descriptors", "related"):
         val = _str_list(item.get(key, []))
         if val is None:
             bad(f"{key} must be a string or a list of strings")
@@ -296,7 +300,14 @@ def _entry_from(
                 else:
                     kept.append(a)
             lists[key] = tuple(kept)
-    if not lists["aliases"] and not lists["weak_aliases"] and not lists["descriptors"]:
+    if lists["kana_aliases"] and kind != "scam":
+        bad("kana_aliases are only used in scam lists")
+    bad_kana = [a for a in lists["kana_aliases"] if not _KANA.fullmatch(unicodedata.normalize("NFKC", a))]
+    if bad_kana:
+        bad(f"kana_aliases must be written in katakana or hiragana (spaces and ・ allowed), got {bad_kana[0]!r}; "
+            "the alias is dropped")
+        lists["kana_aliases"] = tuple(a for a in lists["kana_aliases"] if a not in bad_kana)
+    if not lists["aliases"] and not lists["weak_aliases"] and not lists["descriptors"] and not lists["kana_aliases"]:
         bad("needs at least one usable alias, weak alias or descriptor form")
     notes = item.get("notes", "")
     if not isinstance(notes, str):
@@ -307,7 +318,8 @@ def _entry_from(
         id=eid, name=item["name"].strip(), kind=kind, aliases=lists["aliases"], category=item["category"].strip(),
         countries=lists["countries"], source_urls=lists["source_urls"], source_date=item["source_date"],
         named_by=item["named_by"], authority=item["authority"].strip(), date_added=item["date_added"],
-        weak_aliases=lists["weak_aliases"], descriptors=lists["descriptors"], role=role, notes=notes.strip(),
+        weak_aliases=lists["weak_aliases"], kana_aliases=lists["kana_aliases"], descriptors=lists["descriptors"],
+        role=role, notes=notes.strip(),
         related=lists["related"], list_name=list_name, source_file=fname,
         standing=standing if isinstance(standing, str) else "", first_source=first_source,
     )
