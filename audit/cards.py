@@ -206,6 +206,15 @@ def describe_cards(tx: pd.DataFrame, reports: Sequence[Any] = ()) -> list[Card]:
     return out
 
 
+def unstated_files(tx: pd.DataFrame) -> list[str]:
+    """The statement files (``source``) with rows whose billing currency the file does not state: the ones
+    to ask the user about (``audit scan --file-currency FILE=CODE``; the page asks once per file)."""
+    if tx.empty or "currency" not in tx.columns or "source" not in tx.columns:
+        return []
+    cur = tx["currency"].astype("str").str.lower()
+    return sorted({str(s) for s in tx.loc[(cur == "unknown").to_numpy(), "source"].dropna().unique()})
+
+
 def card_of(contract: Any) -> str:
     """The card a contract's charges are on (its first card when a contract spans several)."""
     cards = list(getattr(contract, "cards", None) or [])

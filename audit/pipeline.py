@@ -148,10 +148,35 @@ def _sane_dates(df: pd.DataFrame, report: ParseReport) -> pd.DataFrame:
 
 
 Item = tuple[str, bytes | None, str | Path | None] | tuple[str, bytes | None, str | Path | None, str | None]
+NOT_STATED = "billing currency not stated in the file"
+
+
+def currency_code(text: str) -> str:
+    """A currency a person gave (``"usd"`` -> ``"USD"``); ValueError for anything but a three-letter ISO code."""
+    import re
+
+    code = str(text or "").strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise ValueError(f"currency must be an ISO code such as USD, EUR or JPY, not {text!r}")
+    return code
+
+
+def given_currency(df: pd.DataFrame, report: ParseReport, code: str) -> pd.DataFrame:
+    """The rows of a file whose currency the file does not state (``unknown`` or empty) in ``code``, the
+    currency the user gave for that file; what the file states is never overridden. The report says so."""
+    if df.empty or "currency" not in df.columns:
+        return df
+    cur = df["currency"]
+    missing = cur.isna() | (cur.astype("str").str.lower() == "unknown")
+    if not missing.any():
+        return df
+    report.warnings = [w for w in report.warnings if not str(w).startswith(NOT_STATED)]
+    report.warnings.append(f"{NOT_STATED}: {code} as given")
+    return df.assign(currency=cur.astype(object).where(~missing, code))
 
 
 def read_many(
-    items: Iterable[Item], same_card: Mapping[str, str] | None = None,
+    items: Iterable[Item], same_card: Mapping[str, str] | None = None, currency: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, list[ParseReport], list[StatementError]]:
     """Read several statements; a file that fails is reported in the errors and skipped.
 
@@ -160,10 +185,12 @@ def read_many(
 
     Rows that print no card number get a card label (:mod:`audit.cards`): files are one card only with
     evidence (same layout, billing currency, contiguous periods) or when ``same_card`` (file name -> the
-    file whose card it is on) says so.
+    file whose card it is on) says so. ``currency`` (file name -> ISO code) is the billing currency the user
+    gave for a file that does not state one (:func:`given_currency`).
     """
     from audit.cards import apply_labels, file_card, group_files
 
+    given = {k: currency_code(v) for k, v in (currency or {}).items() if str(v or "").strip()}
     read: list[tuple[str, str, pd.DataFrame, ParseReport, str]] = []  # (name, digest, frame, report, client)
     errors: list[StatementError] = []
     for item in items:
@@ -179,6 +206,8 @@ def read_many(
             df = _sane_dates(df, report)
         except (AttributeError, TypeError):  # no datetime column to check: the table is kept as read
             pass
+        if name in given:
+            df = given_currency(df, report, given[name])
         if client is not None:  # ids unique across clients: "<client>/<file>:r<row>"
             tail = df["id"].astype("str").str.slice(len(name))  # ":r5", ":p1l3"
             name = f"{client}/{name}"
@@ -396,17 +425,19 @@ def statement_files(paths: Sequence[str | Path], clients_from_folders: bool = Fa
 
 
 def scan(paths: Sequence[str | Path], merchant_lists: Sequence[str | Path] = (), *, client: str | None = None,
-         clients_from_folders: bool = False, same_card: Mapping[str, str] | None = None) -> ScanResult:
-    """Read statement files (or folders of them) from disk and audit them together (``same_card``: see
-    :func:`read_many`)."""
-    tx, reports, errors = read_many(statement_files(paths, clients_from_folders, client), same_card)
+         clients_from_folders: bool = False, same_card: Mapping[str, str] | None = None,
+         currency: Mapping[str, str] | None = None) -> ScanResult:
+    """Read statement files (or folders of them) from disk and audit them together (``same_card``,
+    ``currency``: see :func:`read_many`)."""
+    tx, reports, errors = read_many(statement_files(paths, clients_from_folders, client), same_card, currency)
     return _finish(analyse(tx, merchant_lists, reports), reports, errors)
 
 
 def scan_uploads(files: Sequence[tuple[str, bytes]], merchant_lists: Sequence[str | Path] = (), *,
-                 same_card: Mapping[str, str] | None = None) -> ScanResult:
-    """Audit statements given as (file name, bytes) pairs, e.g. Streamlit uploads."""
-    tx, reports, errors = read_many(((name, data, None) for name, data in files), same_card)
+                 same_card: Mapping[str, str] | None = None, currency: Mapping[str, str] | None = None) -> ScanResult:
+    """Audit statements given as (file name, bytes) pairs, e.g. Streamlit uploads (``same_card``,
+    ``currency``: see :func:`read_many`)."""
+    tx, reports, errors = read_many(((name, data, None) for name, data in files), same_card, currency)
     return _finish(analyse(tx, merchant_lists, reports), reports, errors)
 
 

@@ -14,7 +14,14 @@ from audit import pipeline
 from audit.cases.money import next_currency
 from audit.ui_messages import excluded_reason, note_text, problem_text
 from audit.ui_text import error_text
-from views.cards import card_countries, card_name, render_cards
+from views.cards import (
+    ask_currency,
+    card_countries,
+    card_name,
+    currency_choice,
+    given_currencies,
+    render_cards,
+)
 from views.casefile import CaseContext, money_totals, render_next_actions
 from views.common import (
     cadence_name,
@@ -40,6 +47,9 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: C
     ctx = ctx or CaseContext(store=None, client="")
     for err in result.errors:
         st.error(md_line(error_text(err, lang())))
+    from audit.cards import unstated_files
+
+    ask_currency(prefix, unstated_files(result.transactions))
     contracts = list(result.contracts or [])
     bad = [c for c in contracts if c.suspicious]
     legit = [c for c in contracts if not c.suspicious]
@@ -67,7 +77,7 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: C
     cols[3].metric(tr("metric_legit"), len(legit))
     if ctx.cases:
         with st.container(border=True, key=prefix + "next_box"):
-            keys = {case["key"]: cid for cid, case in ctx.cases.items()}
+            keys = {case["key"]: " · ".join(x for x in (cid, case.get("ref")) if x) for cid, case in ctx.cases.items()}
             render_next_actions(list(ctx.cases.values()), ctx.as_of, prefix + "next_table", show_client=False,
                                 contract_of=keys)
 
@@ -124,6 +134,7 @@ def render_files(result: pipeline.ScanResult, prefix: str) -> None:
                 st.code("\n".join(masked(f"{excluded_reason(x.reason, lang())}: {x.raw}")[:160] for x in r.excluded),
                         language=None)
     render_cards(prefix, result.cards, result.reports)
+    given_currencies(prefix, currency_choice(prefix, [(r.source, b"") for r in result.reports]))
 
 
 
@@ -170,7 +181,9 @@ def render_timeline(result: pipeline.ScanResult, prefix: str) -> None:
         alt.Chart(df)
         .mark_circle(opacity=0.8, stroke="#333333", strokeWidth=0.5)
         .encode(
-            x=alt.X("date:T", title=tr("col_date"), axis=alt.Axis(format="%Y-%m-%d", labelAngle=-30, grid=True)),
+            # room on both sides: the first bubble clear of the row labels, the last one not cut off
+            x=alt.X("date:T", title=tr("col_date"), scale=alt.Scale(padding=28),
+                    axis=alt.Axis(format="%Y-%m-%d", labelAngle=-30, grid=True)),
             y=alt.Y("group:N", title=None, sort=domain, axis=alt.Axis(labelLimit=320)),
             size=alt.Size("amount:Q", legend=None, scale=alt.Scale(range=[40, 600])),
             color=alt.Color("group:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
@@ -200,8 +213,9 @@ def render_transactions(result: pipeline.ScanResult, prefix: str) -> None:
                            placeholder=tr("choose"))
     only = c3.checkbox(tr("filter_suspicious"), key=prefix + "f_susp")
     c4, c5 = st.columns([2, 2])
-    kinds = c4.multiselect(tr("filter_kinds"), sorted(df["kind"].dropna().unique()), key=prefix + "f_kinds",
-                           format_func=lambda k: tr(f"kind_{k}"), placeholder=tr("choose"))
+    kind_names = {k: tr(f"kind_{k}") for k in df["kind"].dropna().unique()}
+    kinds = c4.multiselect(tr("filter_kinds"), sorted(kind_names), key=prefix + "f_kinds",
+                           format_func=kind_names.__getitem__, placeholder=tr("choose"))
     dates = pd.to_datetime(df["date"], errors="coerce")
     span = c5.date_input(tr("filter_dates"), value=(dates.min().date(), dates.max().date()),
                          key=prefix + "f_dates", format="YYYY-MM-DD") if dates.notna().any() else ()
@@ -295,24 +309,30 @@ def result_countries(result: pipeline.ScanResult | None) -> list[str]:
 
 
 def render_export(clients: list[tuple[str, pipeline.ScanResult]], details: list[Any], key: str,
-                  contract_details: dict[tuple[str, str], Any] | None = None) -> None:
+                  contract_details: dict[tuple[str, str], Any] | None = None,
+                  cases: dict[tuple[str, str], Any] | None = None) -> None:
     """Download buttons for CSV, Excel and printable HTML; files are built only when clicked.
 
-    ``contract_details`` holds each contract's own details (its .eml), so no other contract's letters get them.
+    ``contract_details`` holds each contract's own details (its .eml), so no other contract's letters get them;
+    ``cases`` what the case file records (status, ticket number, next due date), by (client, contract id).
     """
     from audit.cases import export
+    from audit.cases.batch import clients_zip
 
     st.subheader(tr("export_header"))
     st.caption(tr("export_caption"))
     language = lang()
     items: list[tuple[str, Callable[[], bytes], str, str]] = [
-        ("export_csv_contracts", lambda: export.export_csv(clients, "contracts", lang=language), "contracts.csv",
-         "text/csv"),
+        ("export_csv_contracts", lambda: export.export_csv(clients, "contracts", lang=language, cases=cases),
+         "contracts.csv", "text/csv"),
         ("export_csv_transactions", lambda: export.export_csv(clients, "transactions", lang=language),
          "transactions.csv", "text/csv"),
-        ("export_excel", lambda: export.export_excel(clients, details, contract_details, lang=language), "audit.xlsx",
-         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        ("export_html", lambda: export.export_html(clients, details, contract_details).encode("utf-8"), "audit.html", "text/html"),
+        ("export_excel", lambda: export.export_excel(clients, details, contract_details, lang=language, cases=cases),
+         "audit.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("export_html", lambda: export.export_html(clients, details, contract_details, lang=language,
+                                                   cases=cases).encode("utf-8"), "audit.html", "text/html"),
+        ("export_letters_zip", lambda: clients_zip(clients, details, contract_details), "letters.zip",
+         "application/zip"),
     ]
     cols = st.columns(len(items))
     for col, (label, make, name, mime) in zip(cols, items, strict=True):
