@@ -22,7 +22,7 @@ JA_LABELS: dict[str, str] = {
     "files_summary_sample": "サンプル {files} ファイル・{rows} 件の取引を点検しました。",
     "metric_next_late": "{n} 件",
     "metric_next_late_delta": "予想日を過ぎています",
-    "todo_more": "全 {n} 件（表の中をスクロールすると {shown} 件目より後も見られます）",
+    "todo_more": "残りの {rest} 件を見る（全 {n} 件）",
     "col_month": "月",
     "currency_unknown": "記載なし",
     "currency_ask": "{n} 件の明細に請求通貨が書かれていません。カードの請求通貨を選んでください"
@@ -88,7 +88,7 @@ EN_LABELS: dict[str, str] = {
     "files_summary_sample": "Audited {files} sample file(s) with {rows} transactions.",
     "metric_next_late": "{n} past due",
     "metric_next_late_delta": "expected date passed",
-    "todo_more": "{n} steps in all (scroll inside the table to see those after the first {shown})",
+    "todo_more": "The other {rest} step(s) ({n} in all)",
     "col_month": "Month",
     "currency_unknown": "not stated",
     "currency_ask": "{n} statement(s) do not state their billing currency. Choose the card's billing currency "

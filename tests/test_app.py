@@ -738,7 +738,7 @@ def test_past_expected_charge_reads_as_overdue(fake):
     # the headline never says "none" while an expected charge is past due: it counts them
     assert ("次に予想される請求", "1 件", "予想日を過ぎています") in metrics
     assert not any("今も請求が続いている" in w.value for w in at.warning)
-    todo = next(d.value for d in at.dataframe if "期限" in d.value.columns)
+    todo = pd.concat([t.value for t in at.table if "期限" in t.value.columns], ignore_index=True)
     assert todo["期限"].iloc[0].startswith("期限切れ")  # the dispute guide dates have passed
     assert any("異議申立て" in step for step in todo["すること"])
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -248,5 +249,5 @@ def test_each_contract_and_to_do_row_shows_its_short_case_id() -> None:
     at = _upload(_app(), *JP)
     captions = " ".join(c.value for c in at.caption).replace("\\", "")
     assert re.search(r"案件 C-\d{4}", captions)
-    todo = next(d.value for d in at.dataframe if "期限" in d.value.columns)
+    todo = pd.concat([t.value for t in at.table if "期限" in t.value.columns], ignore_index=True)
     assert todo["契約"].str.contains(r"c\d+ · C-\d{4}").all()

@@ -86,8 +86,7 @@ def sync_cases(store: CaseStore | None, client: str, contracts: list[Any]) -> di
     return {c.id: by_key[k] for c in bad if (k := contract_key(c, client)) in by_key}
 
 
-TODO_ROWS_SHOWN = 6  # the to-do table scrolls past this many rows (the page stays short)
-TODO_ROW_HEIGHT = 56  # px: two lines of text
+TODO_ROWS_SHOWN = 5  # the to-do rows shown at once (the page stays short); the others one click away
 
 
 def render_next_actions(cases: list[dict[str, Any]], as_of: date, key: str, show_client: bool = True,
@@ -116,13 +115,13 @@ def render_next_actions(cases: list[dict[str, Any]], as_of: date, key: str, show
             row[tr("col_card")] = ", ".join(card_name(x) for x in a.card.split(",") if x) or tr("none")
         row[tr("col_status")] = label(a.status, lang())
         rows.append(row)
-    # rows two lines high: a long step wraps onto its second line rather than being cut off
-    height = 38 + TODO_ROW_HEIGHT * min(len(rows), TODO_ROWS_SHOWN) + 2
-    st.dataframe(pd.DataFrame(rows), hide_index=True, height=height, key=key, row_height=TODO_ROW_HEIGHT,
-                 column_config={tr("col_step"): st.column_config.TextColumn(width="large"),
-                                tr("col_due"): st.column_config.TextColumn(width="small")})
-    if len(rows) > TODO_ROWS_SHOWN:
-        st.caption(tr("todo_more", n=len(rows), shown=TODO_ROWS_SHOWN))
+    # a static table: every step is read whole (a long one wraps), at any width; the rest one click away
+    frame = pd.DataFrame(rows)
+    with st.container(key=key + "_todo"):  # the step column keeps a readable width (views.common.page_style)
+        st.table(frame.head(TODO_ROWS_SHOWN).style.hide(axis="index"))
+        if len(rows) > TODO_ROWS_SHOWN:
+            with st.expander(tr("todo_more", n=len(rows), rest=len(rows) - TODO_ROWS_SHOWN)):
+                st.table(frame.iloc[TODO_ROWS_SHOWN:].style.hide(axis="index"))
 
 
 def status_control(store: CaseStore | None, case: dict[str, Any] | None, key: str, client: str) -> None:

@@ -461,7 +461,12 @@ def page_style() -> None:
            '[data-testid="stMainBlockContainer"]{padding-top:3rem;container-type:inline-size}'
            # a narrow page (a 900-px window with the sidebar open): columns wrap instead of cutting figures off
            '@container (max-width: 760px){[data-testid="stHorizontalBlock"]{flex-wrap:wrap}'
-           '[data-testid="stColumn"]{flex:1 1 13rem;min-width:min(100%,13rem)}}')
+           '[data-testid="stColumn"]{flex:1 1 13rem;min-width:min(100%,13rem)}}'
+           # the to-do's step (its second column) is read whole: never squeezed to a word a line
+           '[class*="_todo"] table :is(td,th):nth-child(2){min-width:12rem}'
+           # the date and the contract (or client) stay on one line: a row is one line high when it can be
+           '[class*="_todo"] table :is(td,th):is(:nth-child(1),:nth-child(3),:last-child) *{white-space:nowrap}'
+           '[class*="_todo"] table :is(td,th) *{font-size:0.875rem}')
     st.html(f"<style>{css}</style>")
 
 

@@ -272,3 +272,85 @@ def test_analyst_workbench_in_the_browser(tmp_path: Path) -> None:
             browser.close()
     assert "[[entry]]" in draft and "TECHFIX" in draft.upper()
     assert not outside, outside
+
+
+def _walk_statements(folder: Path) -> list[Path]:
+    """A newcomer's own statements (issue 20's second walk): a US and a Canadian card that print no currency,
+    and three months of a Japanese card with a support contract, a three-year plan and a phone bill."""
+    def plain(months: range, support: float, shop: str, tag: str) -> str:
+        rows = ["Date,Description,Amount"]
+        for m in months:
+            rows += [f"{m:02d}/02/2026,{shop} {tag},{80.0 + m:.2f}",
+                     f"{m:02d}/12/2026,PCSAFE HELPDESK 888-555-0142 {tag},{support:.2f}",
+                     f"{m:02d}/24/2026,CITY UTILITIES {tag},{60.0 + m / 10:.2f}"]
+        return "\n".join(rows) + "\n"
+
+    files = {"us_card.csv": plain(range(9, 12), 49.99, "GROCER", "OR"),
+             "ca_card.csv": plain(range(9, 12), 64.99, "MARKET", "ON")}
+    for m, phone in zip((8, 9, 10), (6842, 7015, 6790), strict=True):
+        rows = ['"利用日","利用店名・商品名","利用者","支払方法","利用金額","支払手数料","支払総額"']
+        lines = [(f"2026/{m:02d}/01", "ｾﾌﾞﾝｲﾚﾌﾞﾝ 世田谷桜丘店", 600 + m), (f"2026/{m:02d}/03", "ﾏｲｸﾛｿﾌﾄ ｻﾎﾟｰﾄｾﾝﾀｰ", 7980),
+                 (f"2026/{m:02d}/10", "ＮＴＴドコモ ご利用料金", phone), (f"2026/{m:02d}/27", "ｽｷﾞ薬局", 1200 + m)]
+        if m == 8:
+            lines.append((f"2026/{m:02d}/02", "GLOBALTECH ASSIST PTE LTD 3年サポート", 98000))
+        rows += [f'"{d}","{n}","本人","1回払い","{a}","0","{a}"' for d, n, a in sorted(lines)]
+        files[f"jcard2026{m:02d}.csv"] = "\n".join(rows) + "\n"
+    out = []
+    for name, body in files.items():
+        (folder / name).write_text(body, encoding="utf-8")
+        out.append(folder / name)
+    return out
+
+
+def test_a_newcomers_statements_read_in_japanese_and_english(tmp_path: Path) -> None:
+    """Issue 20's second walk: the currency asked once per file, money never added across cards, no figure cut
+    off at 1280 or 900 px, statements kept across a switch to the counsellor view and back."""
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    files = _walk_statements(tmp_path)
+    outside: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            with app_server(tmp_path / "casedata", tmp_path / "server.log") as server:
+                for lang, width in (("ja", 1280), ("en", 1280), ("ja", 900)):
+                    page = browser.new_page(viewport={"width": width, "height": 900})
+                    page.on("request", lambda r, s=server: outside.append(r.url) if not _is_local(r.url, s) else None)
+                    page.goto(server)
+                    page.get_by_role("heading", name="カード明細の点検").first.wait_for(timeout=WAIT_MS)
+                    if lang == "en":
+                        page.get_by_text("English", exact=True).first.click()
+                        page.get_by_role("heading", name="Card statement audit").first.wait_for(timeout=WAIT_MS)
+                    page.locator(".st-key-uploads input[type=file]").set_input_files([str(p) for p in files])
+                    ask = page.locator(".st-key-me_currency_ask")
+                    ask.wait_for(timeout=WAIT_MS)
+                    page.locator('[class*="st-key-me_c"][class*="_box"]').first.wait_for(timeout=WAIT_MS)
+                    body = page.locator("body").inner_text()
+                    assert "344.94" not in body  # two cards' unstated currencies never added up
+                    _shot(page, f"08_{lang}_{width}_asked.png")
+                    # the US card's currency, given once
+                    ask.locator("[class*='st-key-_filecur_me_us-card-csv'] [role=combobox]").first.click()
+                    page.get_by_role("option", name="USD", exact=True).first.click()
+                    page.get_by_text("USD 149.97").first.wait_for(timeout=WAIT_MS)
+                    page.wait_for_timeout(1500)
+                    sizes = page.evaluate(_SIZES_JS)
+                    assert not sizes["cut"], f"{lang} {width}: figures cut off: {sizes['cut']}"
+                    _shot(page, f"09_{lang}_{width}_usd.png")
+                    page.close()
+                # statements kept across a switch to the counsellor view and back
+                page = browser.new_page(viewport={"width": 1280, "height": 900})
+                page.goto(server)
+                page.get_by_role("heading", name="カード明細の点検").first.wait_for(timeout=WAIT_MS)
+                page.locator(".st-key-uploads input[type=file]").set_input_files([str(p) for p in files])
+                page.locator('[class*="st-key-me_c"][class*="_box"]').first.wait_for(timeout=WAIT_MS)
+                page.get_by_text("相談員（複数の相談者）", exact=True).first.click()
+                page.locator(".st-key-demo_load").first.wait_for(timeout=WAIT_MS)
+                page.get_by_text("自分の明細を点検", exact=True).first.click()
+                page.get_by_text("画面を切り替える前に読み込んだ").first.wait_for(timeout=WAIT_MS)
+                page.locator('[class*="st-key-me_c"][class*="_box"]').first.wait_for(timeout=WAIT_MS)
+                _shot(page, "10_ja_back_from_counsellor.png")
+                page.close()
+        finally:
+            browser.close()
+    assert outside == [], f"the page contacted other hosts: {outside[:5]}"
