@@ -20,11 +20,11 @@ files, billing currency, the card company (named in the file, else by its layout
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 FILE_PREFIX = "file:"
@@ -166,6 +166,8 @@ def apply_labels(df: pd.DataFrame, label: str | None) -> pd.DataFrame:
     missing = df["card"].isna()
     if not missing.any():
         return df
+    if missing.all():  # no row prints a number: one column of the label (no masked write per row)
+        return df.assign(card=pd.Series(label, index=df.index, dtype=df["card"].dtype))
     return df.assign(card=df["card"].where(~missing, label))
 
 
@@ -185,17 +187,26 @@ def describe_cards(tx: pd.DataFrame, reports: Sequence[Any] = ()) -> list[Card]:
     if tx.empty or "card" not in tx.columns:
         return []
     client = tx["client"].fillna("").astype(str) if "client" in tx.columns else pd.Series("", index=tx.index)
-    frame = pd.DataFrame({"client": client.to_numpy(), "card": tx["card"].fillna("").astype(str).to_numpy(),
-                          "source": tx["source"].fillna("").astype(str).to_numpy(),
-                          "currency": tx["currency"].fillna("").astype(str).to_numpy()})
+    codes, texts = [], []
+    for col in (client, tx["card"].fillna("").astype(str), tx["source"].fillna("").astype(str),
+                tx["currency"].fillna("").astype(str)):
+        c, u = pd.factorize(col)  # a number per row, a text per distinct value: no text per row
+        codes.append(c.astype(np.int64))
+        texts.append(np.asarray(u, dtype=object))
+    width = [np.int64(len(t) + 1) for t in texts]
+    pair = codes[0] * width[1] + codes[1]  # (client, card)
+    pairs = np.unique(pair)
+    files_of = _distinct_by(pair, codes[2], width[2])
+    cur_of = _distinct_by(pair, codes[3], width[3])
     report_of = {}
     for r in reports:
         report_of.setdefault(r.source, r)
     out: list[Card] = []
-    for (who, label), g in frame.groupby(["client", "card"], sort=True):
-        files = sorted(set(g["source"]))
-        currencies = Counter(c for c in g["currency"] if c and c != "unknown")
-        currency = currencies.most_common(1)[0][0] if len(currencies) == 1 else ""
+    keyed = sorted((str(texts[0][p // width[1]]), str(texts[1][p % width[1]]), int(p)) for p in pairs.tolist())
+    for who, label, p in keyed:  # in (client, card) order, as a sorted groupby gives
+        files = sorted({str(texts[2][c]) for c in files_of.get(p, ())})
+        currencies = {str(texts[3][c]) for c in cur_of.get(p, ())} - {"", "unknown"}
+        currency = next(iter(currencies)) if len(currencies) == 1 else ""
         mine = [report_of[f] for f in files if f in report_of]
         layouts = sorted({r.layout for r in mine})
         spec = _layout_spec(layouts[0]) if len(layouts) == 1 else None
@@ -213,6 +224,14 @@ def unstated_files(tx: pd.DataFrame) -> list[str]:
         return []
     cur = tx["currency"].astype("str").str.lower()
     return sorted({str(s) for s in tx.loc[(cur == "unknown").to_numpy(), "source"].dropna().unique()})
+
+
+def _distinct_by(group: np.ndarray, codes: np.ndarray, width: np.int64) -> dict[int, list[int]]:
+    """Per group number: the distinct codes its rows have (one pass over the rows, then over the pairs)."""
+    out: dict[int, list[int]] = {}
+    for p in np.unique(group * width + codes).tolist():
+        out.setdefault(int(p // int(width)), []).append(int(p % int(width)))
+    return out
 
 
 def card_of(contract: Any) -> str:

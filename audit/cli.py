@@ -26,6 +26,7 @@ _PLUGINS = {
     "merchants": ("audit.merchants.cli", "check merchant lists and see why a descriptor matches"),
     "eval": ("audit.evaluation", "precision/recall of recurring detection on the labelled set"),
     "cases": ("audit.cases.cli", "follow each contract to its refund: statuses, letters, replies (local case store)"),
+    "layouts": ("audit.readers.layouts_cli", "column mappings saved for later files with the same header"),
     "letters": ("audit.cases.batch", "write each suspicious contract's letters (.txt and .eml), a folder per merchant"),
 }
 
@@ -83,6 +84,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="the billing currency of a statement that does not state one (e.g. us_card.csv=USD); what a file "
         "states is never changed; may repeat",
     )
+    from audit.readers.layouts_cli import add_mapping_options
+
+    add_mapping_options(scan)
     scan.set_defaults(func=cmd_scan)
 
     import importlib
@@ -184,7 +188,22 @@ def cmd_scan(args: argparse.Namespace) -> int:
         except ValueError as exc:
             _err(f"audit: error: --file-currency {pair!r}: {exc}")
             return 2
-    with in_force(limits):
+    from audit.readers import options
+    from audit.readers.layouts_cli import mapping_from_args
+    from audit.readers.mapping import MappingError
+    from audit.readers.saved import LayoutStore
+
+    try:
+        mapping = mapping_from_args(args)
+    except MappingError as exc:
+        _err(f"audit: error: {exc}")
+        return 2
+    try:
+        saved = tuple(LayoutStore().list())
+    except MappingError as exc:  # a damaged store: read as if nothing was saved, and say so
+        _err(f"audit: warning: {exc}")
+        saved = ()
+    with in_force(limits), options.in_force(options.ReadingOptions(mapping=mapping, saved=saved)):
         result = scan(args.paths, merchant_lists=args.lists, client=args.client,
                       clients_from_folders=args.clients_from_folders, same_card=same_card or None,
                       currency=currency or None)

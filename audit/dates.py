@@ -375,6 +375,8 @@ def _could_match(fmt: str, s: pd.Series) -> bool:
 
 
 def _to_datetime(s: pd.Series, fmt: str, year: int | None = None) -> pd.Series:
+    if fmt == "%Y%m%d":  # strptime reads "184655" as 1846-05-05: a run of digits is a date only with eight
+        s = s.where(s.str.fullmatch(r"[0-9]{8}"))
     if fmt in YEARLESS_FORMATS:
         if year is None:
             return pd.Series(pd.NaT, index=s.index, dtype="datetime64[us]")

@@ -2,9 +2,11 @@
 
 * :func:`mask_card` - card numbers replaced by ``****1234`` (last four kept), read in one of three contexts:
   ``"card"`` (a card-number column: any 12-19 digit run), ``"statement"`` (descriptors, reasons, logs:
-  13-19 digits with a card issuer's prefix) and ``"prose"`` (letters, replies, notes: the same, passing
+  13-19 digits with a card issuer's prefix, in a length that network issues; a run glued to letters, as
+  in a bank reference ``RP5550...`` or an IBAN ``AT65...``, only when it passes the Luhn check) and ``"prose"`` (letters, replies, notes: the same, passing
   the Luhn check, and never a number labelled as an order, ticket or reference number, nor one of
-  ``keep``). Runs that an issuer already masked in part (``4980-12**-****-1234``) are masked in all three.
+  ``keep``). Runs that an issuer already masked in part (``4980-12**-****-1234``, laid out as a card
+  number) are masked in all three.
 * :func:`mask_series` - the statement rule over a pandas column, once per distinct value.
 * :func:`clean_line` - one printable line for a terminal or an error message: ANSI escape
   sequences and control characters (line breaks included) become a space or vanish, so a file name
@@ -71,9 +73,23 @@ def issuer_prefix(digits: str) -> bool:
             or 300 <= p3 <= 305 or 3528 <= p4 <= 3589 or 50 <= p2 <= 69 or p4 == 9792)
 
 
+def network_length(digits: str) -> bool:
+    """Whether the number of digits is one the network of the prefix issues: Visa 13, 16 or 19; Amex 15;
+    Mastercard 16; the others 14-19 (Maestro 12-19)."""
+    n = len(digits)
+    if digits[0] == "4":
+        return n in (13, 16, 19)
+    if digits[:2] in ("34", "37"):
+        return n == 15
+    if 51 <= int(digits[:2]) <= 55 or 2221 <= int(digits[:4]) <= 2720:
+        return n == 16
+    return 12 <= n <= 19
+
+
 def is_card_number(digits: str, *, luhn: bool = True) -> bool:
-    """13-19 digits with an issuer prefix (and, unless ``luhn=False``, passing the Luhn check)."""
-    return (13 <= len(digits) <= 19 and digits.isdigit() and issuer_prefix(digits)
+    """13-19 digits with an issuer prefix, in a length that network issues (and, unless ``luhn=False``,
+    passing the Luhn check)."""
+    return (13 <= len(digits) <= 19 and digits.isdigit() and issuer_prefix(digits) and network_length(digits)
             and (not luhn or luhn_valid(digits)))
 
 
@@ -130,8 +146,14 @@ def mask_card(text: str | None, *, context: Context = "statement", keep: Iterabl
                 if length > 19:
                     break
                 chars = "".join(g.group(0) for g in groups[i:j + 1])
-                whole = i == 0 and j == len(groups) - 1
+                # a whole chain may be grouped oddly, unless part of it is masked: an issuer masks a card
+                # number laid out as one (4980-12**-****-1234), not "09:45 XXXXXXXX" text masked by hand
+                whole = i == 0 and j == len(groups) - 1 and not any(c in _MASK_CHARS for c in chars)
                 if (whole or _card_layout([len(g.group(0)) for g in groups[i:j + 1]])) and _card_span(chars, context):
+                    start, end = base + groups[i].start(), base + groups[j].end()
+                    glued = (start and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha())
+                    if context != "card" and glued and not (chars.isdigit() and luhn_valid(chars)):
+                        continue  # glued to letters: a reference or an IBAN (RP5550..., AT65...), not a card
                     found = (j, chars)
             if found is None:
                 i += 1

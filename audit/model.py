@@ -52,6 +52,17 @@ class Reconciliation:
 
 
 @dataclass
+class ColumnChoice:
+    """The role the reader gave one column of a delimited file, how sure it is (0-1) and why."""
+
+    column: int  # 1-based position
+    header: str  # the header cell as printed ("" when the file has no header row)
+    role: str  # "date", "amount", "debit", "credit", "description", ... or "ignore"
+    confidence: float
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
 class ParseReport:
     """What a reader found in one file, shown per file by the CLI and the page."""
 
@@ -69,6 +80,11 @@ class ParseReport:
     reconciliation: Reconciliation | None = None
     issuer: str = ""  # the card company the file names in its own text (e.g. a "カード名称" line), "" if none
     signature: str = ""  # an unnamed (generic) layout's header names: files alike in it may be one card
+    columns: list[ColumnChoice] = field(default_factory=list)  # delimited files: each column's role and why
+    confidence: float | None = None  # the least sure of the date, amount and description choices (0-1)
+    # how the file was read, as a column mapping would say it (audit.readers.mapping.ColumnMapping.to_dict):
+    # roles by header name or position, header line, date format, decimal mark, sign convention, source
+    reading: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

@@ -246,7 +246,7 @@ def read_many(
 
 
 def _has_duplicates(ids: pd.Series) -> bool:
-    """``ids.duplicated().any()``, with Arrow's hash on an Arrow text column (about half the time)."""
+    """``ids.duplicated().any()``; on an Arrow text column with Arrow's own hash (no pandas factorize)."""
     if hasattr(ids.array, "__arrow_array__"):
         import pyarrow as pa
         import pyarrow.compute as pc

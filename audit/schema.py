@@ -102,9 +102,10 @@ def _mask_cards(values: pd.Series) -> pd.Series:
     """:func:`mask_card` applied to each distinct value once (a statement repeats a few cards and holders)."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     # one slot per distinct value plus a last one for missing cells (factorize codes them -1)
-    masked = np.array([*(mask_card(v, context="card") if isinstance(v, str) else v for v in uniques), None],
-                      dtype=object)
-    return pd.Series(masked[codes], index=values.index, dtype="str")
+    masked = pd.Series([*(mask_card(v, context="card") if isinstance(v, str) else v for v in uniques), None],
+                       dtype="str")
+    picks = np.where(codes >= 0, codes, len(masked) - 1)
+    return pd.Series(masked.array.take(picks), index=values.index)  # one take, no Python object per row
 
 
 def validate(df: pd.DataFrame) -> list[str]:

@@ -17,8 +17,8 @@ seconds and its peak RSS (``getrusage(RUSAGE_SELF).ru_maxrss``, so the interpret
 included). The parent prints pages/s and MiB for each, and the reader's ratio to each baseline.
 Target: reader >= 30 pages/s on 200 pages.
 
-``--isolation`` instead measures what the child process costs per file: the three one-page sample
-statements read 20 times each in-process, in a forked child (one-threaded process) and through the
+``--isolation`` instead measures what the child process costs per file: the three sample
+statements (1-3 pages) read 20 times each in-process, in a forked child (one-threaded process) and through the
 helper process (a thread running), milliseconds per file.
 
 Run: ``.venv/bin/python bench/bench_pdf.py`` (``--pages 20`` for a quick try; ``--isolation``).
@@ -120,7 +120,7 @@ def isolation(repeat: int = 20) -> None:
     threading.Thread(target=stop.wait, daemon=True).start()
     helper = per_file(True)
     stop.set()
-    print(f"{len(files)} one-page statements x {repeat}: in-process {inside:.1f} ms/file, forked child {forked:.1f} "
+    print(f"{len(files)} sample statements (1-3 pages) x {repeat}: in-process {inside:.1f} ms/file, forked child {forked:.1f} "
           f"ms/file (+{forked - inside:.1f}), helper process {helper:.1f} ms/file (+{helper - inside:.1f})")
 
 

@@ -143,3 +143,12 @@ def test_no_merchant_sentence_or_bidi_character_in_any_letter() -> None:
     ja = "".join(letter.body_ja for letter in all_letters(contract(), d).values())
     assert "「PC Shield Pro 1-Year Licence」" in ja  # a product name, quoted, never an English sentence
     assert clean_text("a\u202eb\nc\x00d") == "ab cd"
+
+
+def test_bank_references_and_hand_masked_text_are_not_card_numbers() -> None:
+    """Statement descriptors keep references, IBANs and text an exporter blanked with X (issue 24)."""
+    assert mask_card("HHHHH LTD RP555000111222333 207348") == "HHHHH LTD RP555000111222333 207348"
+    assert mask_card("CLIENT CO LTD 400000005566778899 306364") == "CLIENT CO LTD 400000005566778899 306364"  # 18 digits: no Visa
+    assert mask_card("BICBICBI AT654000000065432109 X") == "BICBICBI AT654000000065432109 X"
+    assert mask_card("Compra com Cartão - 01/11 09:45 XXXXXXXXXXX") == "Compra com Cartão - 01/11 09:45 XXXXXXXXXXX"
+    assert mask_card("CARD4111111111111111") == "CARD****1111"  # glued to letters but a valid card number

@@ -134,7 +134,7 @@ def test_auto_engine_keeps_the_reading_that_reconciles(monkeypatch):
         if engine == "pdfium":  # simulate a garbled reading: one purchase lost
             lost = df.index[df["amount"] > 0][0]
             df = df.drop(index=lost).reset_index(drop=True)
-            report.reconciliation = pdf_reader._reconcile(df, pdf_reader.pl.HARBOR, (report.reconciliation.label, report.reconciliation.printed_total), report)
+            report.reconciliation = pdf_reader.reconcile(df, pdf_reader.pl.HARBOR, (report.reconciliation.label, report.reconciliation.printed_total), report)
         return df, report
 
     monkeypatch.setattr(pdf_reader, "_read_with", lossy)
@@ -145,13 +145,14 @@ def test_auto_engine_keeps_the_reading_that_reconciles(monkeypatch):
     assert not only_report.reconciliation.ok and len(only) == len(df) - 1
 
 
-def _register(rows):
+def _register(rows, header=True):
     def draw(c):
         _text(c, 40, 800, "Statement period: Jan 1, 2024 - Jan 31, 2024")
-        _text(c, 40, 780, "Date")
-        _text(c, 90, 780, "Description")
-        _text(c, 300, 780, "Amount")
-        _text(c, 380, 780, "Balance")
+        if header:
+            _text(c, 40, 780, "Date")
+            _text(c, 90, 780, "Description")
+            _text(c, 300, 780, "Amount")
+            _text(c, 380, 780, "Balance")
         y = 766
         for date, desc, amount, balance in rows:
             _text(c, 40, y, date)
@@ -174,18 +175,30 @@ def _register(rows):
     # card statement printing a balance that falls with each printed amount (available credit)
     ([("01/05", "GROCERY STORE", "45.67", "954.33"), ("01/09", "STREAMING CO", "15.99", "938.34")], [45.67, 15.99]),
 ])
-def test_running_balance_column_is_not_read_as_the_amount(rows, amounts):
-    df, report = read_pdf_bytes(_register(rows), "register.pdf")
+@pytest.mark.parametrize("header", [True, False])
+def test_running_balance_column_is_not_read_as_the_amount(rows, amounts, header):
+    """With or without a header naming the columns, the balance chain says which number is the amount and
+    which way the signs go."""
+    df, report = read_pdf_bytes(_register(rows, header), "register.pdf")
     assert df["description"].tolist() == [r[1] for r in rows]
     assert df["amount"].tolist() == amounts
     assert any("running balance" in w for w in report.warnings)
 
 
 def test_numbers_that_do_not_chain_stay_where_the_line_put_them():
+    """No header and no chain: no evidence that the last number is a balance, so it stays the amount."""
     rows = [("01/05", "STORE 12", "-45.67", "1,000.25"), ("01/06", "SHOP 7", "1,200.00", "2,999.99")]
-    df, report = read_pdf_bytes(_register(rows), "plain.pdf")
+    df, report = read_pdf_bytes(_register(rows, header=False), "plain.pdf")
     assert df["amount"].tolist() == [1000.25, 2999.99]
     assert not any("running balance" in w for w in report.warnings)
+
+
+def test_a_header_names_the_amount_and_balance_columns():
+    """The same lines under a header "Amount  Balance": the amount column holds the amount, even when the
+    balances do not chain."""
+    rows = [("01/05", "STORE 12", "-45.67", "1,000.25"), ("01/06", "SHOP 7", "1,200.00", "2,999.99")]
+    df, _ = read_pdf_bytes(_register(rows), "plain.pdf")
+    assert df["amount"].tolist() == [-45.67, 1200.00] and df["description"].tolist() == ["STORE 12", "SHOP 7"]
 
 
 def _lines(rows, header=("Data", "Descricao", "Valor")):

@@ -88,12 +88,14 @@ def _early_ok(d: np.ndarray, a: np.ndarray, cad: Cadence) -> bool:
     return abs(a[1] - a[0]) < 0.005 and abs(gap - cad.period) <= tol + (1.5 if cad.months else 0)
 
 
-def _clusters(amt: np.ndarray) -> list[np.ndarray]:
-    """Positions of ``amt`` split where sorted neighbours differ by more than 6 %."""
+def _clusters(amt: np.ndarray, min_size: int = 1) -> list[np.ndarray]:
+    """Positions of ``amt`` split where sorted neighbours differ by more than 6 % (clusters of at least
+    ``min_size`` charges)."""
     order = np.argsort(amt, kind="stable")
     la = np.log(amt[order])
     cuts = np.flatnonzero(diff1(la) > CLUSTER_GAP) + 1
-    return [np.sort(part) for part in split_at(order, cuts)]
+    edges = [0, *cuts.tolist(), len(order)]
+    return [np.sort(order[i:j]) for i, j in pairwise(edges) if j - i >= min_size]
 
 
 def split_at(a: np.ndarray, cuts: np.ndarray) -> list[np.ndarray]:

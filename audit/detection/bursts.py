@@ -71,9 +71,8 @@ def _candidates(ctx: _Context) -> pd.DataFrame:
     feats, dc = ctx.feats, ctx.desc_code
     # the billing currency, or the owner's home currency where the row names none
     cur_c, cur_u = pd.factorize(full["currency"])
-    home_c, home_u = pd.factorize(ctx.row_home)
-    table = np.array([*map(str, cur_u), *map(str, home_u)], dtype=object)
-    cur_idx = np.where(cur_c >= 0, cur_c, len(cur_u) + home_c)
+    table = np.array([*map(str, cur_u), *map(str, ctx.home_texts)], dtype=object)
+    cur_idx = np.where(cur_c >= 0, cur_c, len(cur_u) + ctx.home_code)
     lim = [limits(c) for c in table]
     item = np.array([x.burst_item for x in lim], dtype=float)[cur_idx]
     step = np.array([x.gift_round for x in lim], dtype=float)[cur_idx]
@@ -88,7 +87,8 @@ def _candidates(ctx: _Context) -> pd.DataFrame:
     rounded |= (fee >= FEE_MIN * step) & (fee < FEE_MAX * step) & np.isclose(np.mod(amount, 1.0), 0.95)
     # at a shop, only a round sum of two burst items or more (50 dollars, 6,000 yen) looks like a gift card
     shop = feats["gift_shop"].to_numpy(bool)[dc] & rounded & ~prepaid & ~konbini & (amount >= SHOP_ROUND * item)
-    charge = (full["kind"] == "charge").to_numpy(dtype=bool, na_value=False)
+    kind_c, kind_u = pd.factorize(full["kind"])
+    charge = np.isin(kind_c, np.flatnonzero(np.asarray(kind_u, dtype=object) == "charge"))
     keep = charge & (amount >= item) & (prepaid | (konbini & ~ticket) | shop)
     rows = np.flatnonzero(keep)
     name_col = full["descriptor_norm"] if "descriptor_norm" in full.columns else full["description"]
@@ -99,9 +99,11 @@ def _candidates(ctx: _Context) -> pd.DataFrame:
         names[missing] = full["description"].iloc[rows[missing]].astype(object).to_numpy()
     used, cur_code = np.unique(cur_idx[rows], return_inverse=True)
     return pd.DataFrame({
-        "row": rows, "date": full["date"].to_numpy()[rows], "amount": amount[rows], "name": names,
-        "owner": ctx.owner_texts[ctx.owner_code[rows]], "prepaid": prepaid[rows], "konbini": konbini[rows],
-        "currency": table[used][cur_code], "shop": shop[rows], "item": item[rows],
+        "row": rows, "date": full["date"].to_numpy()[rows], "amount": amount[rows],
+        "name": pd.Series(names, dtype=object),  # object columns of shared texts: no Arrow copy
+        "owner": pd.Series(ctx.owner_texts[ctx.owner_code[rows]], dtype=object),
+        "prepaid": prepaid[rows], "konbini": konbini[rows],
+        "currency": pd.Series(table[used][cur_code], dtype=object), "shop": shop[rows], "item": item[rows],
         "owner_code": ctx.owner_code[rows], "cur_code": cur_code,
     })
 

@@ -63,6 +63,9 @@ FIXED_DAYS_MIN = 5  # charges a fixed-day-count rhythm ("every 28 days") needs
 SHORT_MIN = 4  # charges a weekly / biweekly / semi-monthly stream needs (three visits line up by chance)
 
 
+_MONTH_STEPS = np.array([-1, 0, 1, 2], dtype="timedelta64[M]")[:, None]
+
+
 def grid_deviations(days: np.ndarray, cad: Cadence) -> np.ndarray:
     """Distance (days) of each charge from the best grid of ``cad``.
 
@@ -76,9 +79,10 @@ def grid_deviations(days: np.ndarray, cad: Cadence) -> np.ndarray:
         return np.zeros(len(d))
     if cad.months or cad.name == "semi-monthly":
         month = (d.astype("int64").astype("datetime64[D]").astype("datetime64[M]"))
-        starts = np.stack([(month + k).astype("datetime64[D]").astype(np.int64) for k in (-1, 0, 1)])
-        lengths = np.stack([((month + k + 1).astype("datetime64[D]") - (month + k).astype("datetime64[D]"))
-                            .astype(np.int64) for k in (-1, 0, 1)])
+        # first days of the previous, same, next and following month; a month's length is the step to the next
+        firsts = (month[None, :] + _MONTH_STEPS).astype("datetime64[D]").astype(np.int64)
+        starts = firsts[:3]
+        lengths = firsts[1:] - firsts[:3]
         anchors = np.unique((d - starts[1] + 1).astype(int))
         # dev[a, i]: distance of charge i from anchor day a in the previous, same or next month
         target = starts[None, :, :] + np.minimum(anchors[:, None, None], lengths[None, :, :]) - 1

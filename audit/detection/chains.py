@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from datetime import date
-from functools import lru_cache
 
 import numpy as np
 
@@ -29,12 +28,24 @@ EXACT_MIN = 6  # charges a fixed-price stream needs to stand out among a busy sh
 
 
 def _windows(days: np.ndarray, cad: Cadence) -> list[tuple[float, float]]:
-    """Per step count k: the day offsets (lo, hi) of charges k periods after a charge.
+    """Per step count k: the day offsets (lo, hi) of charges k periods after a charge (``days`` is not read).
 
     The index range of those charges is found when a chain reaches a charge (two binary searches),
     not for every charge up front: a chain visits a few dozen charges of a group that may hold many
     thousands.
     """
+    got = _WINDOWS.get(id(cad))
+    if got is None or got[0] is not cad:  # keyed by identity: hashing a frozen dataclass costs its fields
+        if len(_WINDOWS) > 64:
+            _WINDOWS.clear()
+        got = _WINDOWS[id(cad)] = (cad, _cadence_windows(cad))
+    return got[1]
+
+
+_WINDOWS: dict[int, tuple[Cadence, list[tuple[float, float]]]] = {}
+
+
+def _cadence_windows(cad: Cadence) -> list[tuple[float, float]]:
     out = []
     for k in range(1, _max_step(cad) + 1):  # k > 1: missed periods (skipped delivery, failed payment)
         shift = (k - 1) * cad.period
@@ -43,44 +54,68 @@ def _windows(days: np.ndarray, cad: Cadence) -> list[tuple[float, float]]:
 
 
 def _chain(days: np.ndarray, amt: np.ndarray, start: int, cad: Cadence,
-           windows: list[tuple[float, float]], day_list: list[float] | None = None) -> tuple[list[int], int]:
+           windows: list[tuple[float, float]], day_list: list[float] | None = None,
+           memo: dict | None = None) -> tuple[list[int], int]:
     """Greedy chain from ``start``: the next charge nearest the expected date (and amount) in the window.
 
     ``day_list``: ``days`` as a Python list (binary searches on it are cheaper than on the array).
+    ``memo`` (one per cadence and set of charges): where earlier chains went from each charge they
+    reached. The step from a charge depends only on that charge (and the billing day of month), so a
+    chain that reaches one of them follows the earlier chain from there on.
     """
     dl = days.tolist() if day_list is None else day_list
     keep = [start]
     missed = 0
+    cum = [0]  # missed periods up to each charge of keep
     last = start
-    anchor = date.fromordinal(_EPOCH + int(dl[start])).day if cad.months else 0
+    months, period = cad.months, cad.period
+    anchor = date.fromordinal(_EPOCH + int(dl[start])).day if months else 0
+    absolute, log = np.abs, np.log
+    walked = 1  # charges of keep found here (the rest came from the memo)
     while True:
+        if memo is not None:
+            hit = memo.get((last, anchor))
+            if hit is not None:
+                chain, j, their = hit
+                keep.extend(chain[j + 1:])
+                cum.extend(missed + m - their[j] for m in their[j + 1:])
+                missed += their[-1] - their[j]
+                break
         found = -1
         here = dl[last]
-        for k, (lo, hi) in enumerate(windows, 1):
+        k = 0
+        for lo, hi in windows:
+            k += 1
             i0 = bisect_left(dl, here + lo)
-            i1 = bisect_right(dl, here + hi)
+            i1 = bisect_right(dl, here + hi, i0)
             if i0 >= i1:
                 continue
             if i1 - i0 == 1:
                 found = i0
             else:
-                target = _month_target(here, k * cad.months, anchor) if cad.months else here + k * cad.period
-                cost = np.abs(days[i0:i1] - target) + 5.0 * np.abs(np.log(amt[i0:i1] / amt[last]))
-                found = i0 + int(np.argmin(cost))
+                target = _month_target(here, k * months, anchor) if months else here + k * period
+                cost = absolute(days[i0:i1] - target) + 5.0 * absolute(log(amt[i0:i1] / amt[last]))
+                found = i0 + int(cost.argmin())
             missed += k - 1
             break
         if found < 0:
-            return keep, missed
+            break
         keep.append(found)
+        cum.append(missed)
+        walked += 1
         last = found
+    if memo is not None:
+        for j in range(walked):
+            memo[(keep[j], anchor)] = (keep, j, cum)
+    return keep, missed
 
 
 def _fit(days: np.ndarray, cad: Cadence) -> tuple[float, float]:
     """Fitted period (days) and RMS residual of chain dates against a regular grid."""
     if len(days) < 2:
         return cad.period, 0.0
-    steps = np.maximum(1, np.round(diff1(days) / cad.period))
-    x = np.concatenate([[0.0], np.cumsum(steps)])
+    steps = np.maximum(1, (diff1(days) / cad.period).round())
+    x = np.concatenate([[0.0], steps.cumsum()])
     if len(days) == 2:
         return float(days[1] - days[0]) / x[1], 0.0
     n = len(days)
@@ -91,10 +126,18 @@ def _fit(days: np.ndarray, cad: Cadence) -> tuple[float, float]:
     return float(slope), math.sqrt(float((resid**2).sum() / n))
 
 
-@lru_cache(maxsize=16)
 def _bounds(cadences: tuple[Cadence, ...]) -> tuple[np.ndarray, np.ndarray]:
-    """The interval windows (lo, hi) of ``cadences`` as arrays."""
-    return (np.array([c.lo for c in cadences], dtype=float), np.array([c.hi for c in cadences], dtype=float))
+    """The interval windows (lo, hi) of ``cadences`` as arrays (kept per tuple, by identity)."""
+    got = _BOUNDS.get(id(cadences))
+    if got is None or got[0] is not cadences:
+        if len(_BOUNDS) > 64:
+            _BOUNDS.clear()
+        got = _BOUNDS[id(cadences)] = (cadences, np.array([c.lo for c in cadences], dtype=float),
+                                        np.array([c.hi for c in cadences], dtype=float))
+    return got[1], got[2]
+
+
+_BOUNDS: dict[int, tuple[tuple[Cadence, ...], np.ndarray, np.ndarray]] = {}
 
 
 def _nearest_cadence(period: float, allowed: list[Cadence]) -> Cadence:
@@ -114,26 +157,26 @@ def _best_chain(days: np.ndarray, amt: np.ndarray,
     cands = [c for c, s in zip(cadences, seen, strict=True) if c.lo <= span and s]
     if not cands:  # extras may hide every plain gap: fall back to the cadences the span allows
         cands = [c for c in cadences if c.lo <= span and span <= c.hi * n]
-    best: tuple[float, Cadence, list[int], int] | None = None
+    best: tuple[float, Cadence, list[int], int, float, float] | None = None
     day_list = days.tolist()
     for cad in cands:
         windows = _windows(days, cad)
+        memo: dict = {}
         for start in range(min(MAX_STARTS, n - 1)):
-            keep, missed = _chain(days, amt, start, cad, windows, day_list)
+            keep, missed = _chain(days, amt, start, cad, windows, day_list, memo)
             if len(keep) >= 2:
                 bound = len(keep) - 0.5 * missed  # the score without its residual term: never lower
                 if best is None or bound > best[0]:
                     period, resid = _fit(days[keep], cad)
                     score = bound - 0.1 * resid / cad.period
                     if best is None or score > best[0]:
-                        best = (score, cad, keep, missed)
+                        best = (score, cad, keep, missed, period, resid)
             if len(keep) == n - start and start == 0:
                 break
     if best is None:
         return None
-    _, cad, keep, missed = best
+    _, cad, keep, missed, period, resid = best  # the fit of the best chain, as computed when it was found
     idx = np.asarray(keep)
-    period, resid = _fit(days[idx], cad)
     allowed = [c for c in cadences if c.lo <= period <= c.hi] or [cad]
     return _nearest_cadence(period, allowed), idx, resid, missed
 

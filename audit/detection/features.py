@@ -11,7 +11,7 @@ import pandas as pd
 from audit.columns import isin_text, shared_objects
 from audit.detection import lexicon
 from audit.detection.gift_retailers import gift_retailer
-from audit.detection.keys import owner_table
+from audit.detection.keys import _filled_codes, owner_table
 from audit.model import Finding, Subscription
 
 PER_YEAR = {"weekly": 52.0, "biweekly": 26.0, "semi-monthly": 24.0, "monthly": 12.0, "bimonthly": 6.0, "quarterly": 4.0,
@@ -85,7 +85,8 @@ class _Context:
     owner_texts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
     desc_code: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     feats: pd.DataFrame = field(default_factory=pd.DataFrame)
-    row_home: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
+    home_code: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # into home_texts
+    home_texts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
 
 
 _FEATURES = ("fold", "legit", "software", "support", "security", "scareware", "signs", "gift_shop", "plan", "reseller",
@@ -165,23 +166,28 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     home = home_of.mode()
     home = str(home.iloc[0]) if len(home) else "JPY"
     # the client's usual currency stands in where an owner (or a row) has none, client by client
-    client = tx["client"].fillna("").astype(str) if "client" in tx.columns else pd.Series("", index=tx.index)
-    cc, cu = pd.factorize(client)
+    if "client" in tx.columns:
+        cc, cu = _filled_codes(tx["client"])
+    else:
+        cc, cu = np.zeros(len(tx), dtype=np.int64), np.array([""], dtype=object)
     first_row = np.unique(owner_code, return_index=True)[1]
-    client_home = _client_homes(home_of, pd.Series(owner_texts), pd.Series(client.to_numpy()[first_row]))
-    home_by_client = np.array([client_home.get(c, home) for c in cu], dtype=object)
+    client_home = _client_homes(home_of, pd.Series(owner_texts), pd.Series(cu[cc[first_row]]))
+    # homes as numbers into one table of texts: no text per row
     owner_home = pd.Series(owner_texts).map(home_of).astype(object).to_numpy()
-    row_client_home = home_by_client[cc]
-    row_home = owner_home[owner_code]
-    row_home = np.where(pd.isna(row_home), row_client_home, row_home)
+    homes = pd.unique(pd.Series([*owner_home[~pd.isna(owner_home)], *client_home.values(), home], dtype=object))
+    at = {h: i for i, h in enumerate(homes)}
+    client_idx = np.array([at[client_home.get(c, home)] for c in cu], dtype=np.int64)
+    owner_idx = np.array([-1 if pd.isna(h) else at[h] for h in owner_home], dtype=np.int64)
+    row_client_home = client_idx[cc]
+    row_home = np.where(owner_idx[owner_code] >= 0, owner_idx[owner_code], row_client_home)
     keep = [c for c in _USED if c in tx.columns]
     slim = tx.loc[relevant, keep]
     slim["owner"] = owner_texts[owner_code[relevant]]
-    slim["client_home"] = row_client_home[relevant]
-    slim["home"] = row_home[relevant]
+    slim["client_home"] = homes[row_client_home[relevant]]
+    slim["home"] = homes[row_home[relevant]]
     for c in slim.columns:  # plain object columns: row picks below are much faster than on Arrow strings
-        if pd.api.types.is_string_dtype(slim[c]):
-            slim[c] = shared_objects(slim[c])
+        if isinstance(slim[c].dtype, pd.StringDtype):  # (dtype=object: pandas would turn texts back into str)
+            slim[c] = pd.Series(shared_objects(slim[c]), index=slim.index, dtype=object)
     rc = codes[relevant]
     for c in ("software", "support", "plan", "prepaid"):
         slim[c] = f[c][relevant]
@@ -211,8 +217,8 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     ctx.owner_start = dict(zip(owner_texts[span.index.to_numpy()], span["min"], strict=True))
     ctx.owner_end = dict(zip(owner_texts[span.index.to_numpy()], span["max"], strict=True))
     ctx.full = tx
-    ctx.owner_code, ctx.owner_texts, ctx.desc_code, ctx.feats, ctx.row_home = (
-        owner_code, owner_texts, codes, feats, row_home)
+    ctx.owner_code, ctx.owner_texts, ctx.desc_code, ctx.feats = owner_code, owner_texts, codes, feats
+    ctx.home_code, ctx.home_texts = row_home, np.asarray(homes, dtype=object)
     ctx.known_ids = known_ids
     ctx.stream_of = stream_of
     ctx.per_stream = _stream_features(slim, subs, known_ids)
@@ -221,7 +227,8 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
 
 def _stream_features(slim: pd.DataFrame, subs: list[Subscription], known_ids: set[str]) -> pd.DataFrame:
     """One row per stream (by position in ``subs``): what its charges have in common."""
-    pairs = [(n, i) for n, s in enumerate(subs) for i in s.transaction_ids if i in slim.index]
+    present = set(slim.index)
+    pairs = [(n, i) for n, s in enumerate(subs) for i in s.transaction_ids if i in present]
     if not pairs:
         return pd.DataFrame()
     m = pd.DataFrame(pairs, columns=["sub", "id"])

@@ -160,6 +160,20 @@ def _codes(col: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return codes.astype(np.int64), np.asarray(uniq, dtype=object)
 
 
+def _filled_codes(col: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """A number per row and the texts by number for ``col.astype("str").fillna("")`` (a missing value and
+    an empty text get one number), without building the filled column."""
+    if not isinstance(col.dtype, pd.StringDtype):
+        return _codes(col.astype("str").fillna(""))
+    codes, uniq = _codes(col)
+    if (codes >= 0).all():
+        return codes, uniq
+    empty = np.flatnonzero(uniq == "")
+    if len(empty):
+        return np.where(codes >= 0, codes, int(empty[0])), uniq
+    return np.where(codes >= 0, codes, len(uniq)), np.append(uniq, "")
+
+
 def _first_seen(index: np.ndarray, table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``pd.factorize(table[index])`` without a text per row (``table``: texts, ``index``: rows into it)."""
     e, first = pd.factorize(index)
@@ -216,7 +230,7 @@ def owner_codes(tx: pd.DataFrame) -> np.ndarray:
 def owner_table(tx: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """:func:`owner_keys` as a number per row and the owner texts by number (numbered in order of first
     appearance); a text is built per distinct (client, card) pair, not per row."""
-    parts = [(_codes(tx[c].astype("str").fillna(""))) for c in ("client", "card") if c in tx.columns]
+    parts = [_filled_codes(tx[c]) for c in ("client", "card") if c in tx.columns]
     if not parts:
         return np.zeros(len(tx), dtype=np.int64), np.array([""], dtype=object)
     combo = np.zeros(len(tx), dtype=np.int64)

@@ -113,6 +113,7 @@ def price_changes(dates: pd.DatetimeIndex, amounts: np.ndarray, unit: str) -> li
     drifting = len(np.unique(np.round(amounts, 2))) > 0.6 * n and n >= 4
     thr = 0.08 if drifting else 0.01
     out: list[dict] = []
+    amounts = np.asarray(amounts, dtype=float).tolist()  # the same float arithmetic on Python floats, without numpy's per-scalar cost
     level = amounts[0]
     for i in range(1, n):
         a = amounts[i]

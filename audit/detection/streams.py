@@ -43,7 +43,7 @@ def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray, everyday
         if not everyday and len(upos) == 2 and _annual_renewal(days[upos], amt[upos]):
             found.append(_Stream(BY_NAME["annual"], np.arange(2)))
             used[:] = True
-        for cl in _clusters(amt[upos]):
+        for cl in _clusters(amt[upos], min_size=2):  # one charge alone holds no stream
             cl = cl[~used[cl]]
             if not _may_hold_stream(amt[upos[cl]]):
                 continue
@@ -63,6 +63,8 @@ def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray, everyday
                     for cad, p in _extract(days[upos[sub]], amt[upos[sub]], exact=True):
                         found.append(_Stream(cad, sub[p]))
                         used[sub[p]] = True
+        if not found:  # nothing to join, drop or filter
+            continue
         found = _join(found, days[upos], amt[upos], used)
         found = _drop_chance_repeats(found, amt[upos], used)
         found = [s for s in found if _quiet_enough(s, days[upos], amt[upos], days[upos[~used]])]

@@ -14,6 +14,7 @@ import pandas as pd
 from audit.errors import StatementError
 from audit.model import ParseReport, RowProblem
 from audit.readers.limits import Limits, active, breach_bytes, check_text, read_file
+from audit.readers.mapping import ColumnMapping
 
 
 def read_statement(
@@ -22,17 +23,21 @@ def read_statement(
     name: str | None = None,
     *,
     limits: Limits | None = None,
+    mapping: ColumnMapping | None = None,
 ) -> tuple[pd.DataFrame, ParseReport]:
     """Read one statement from ``path`` or from ``data`` (an upload) into the transaction table.
 
     ``name`` is the file name shown in ids, messages and the ``source`` column (defaults to the
     path's file name). ``limits`` bounds what the file may cost to read (:mod:`audit.readers.limits`;
-    default: the limits in force, see :func:`audit.readers.limits.in_force`). Descriptions are cut to
+    default: the limits in force, see :func:`audit.readers.limits.in_force`). ``mapping`` says how to read
+    a delimited file (:class:`audit.readers.mapping.ColumnMapping`: which column is which, date format,
+    decimal mark, currency, sign convention) instead of the reader's own choices; the mapping and saved
+    mappings in force (:mod:`audit.readers.options`) apply when it is None. Descriptions are cut to
     :data:`audit.schema.MAX_DESCRIPTION` characters, with a warning, whatever the reader.
     """
     from audit.schema import cap_descriptions
 
-    df, report = _read_statement(path, data, name, limits=limits)
+    df, report = _read_statement(path, data, name, limits=limits, mapping=mapping)
     df, warning = cap_descriptions(df)
     if warning:
         report.warnings.append(warning)
@@ -45,13 +50,9 @@ def _read_statement(
     name: str | None = None,
     *,
     limits: Limits | None = None,
+    mapping: ColumnMapping | None = None,
 ) -> tuple[pd.DataFrame, ParseReport]:
-    """Read one statement from ``path`` or from ``data`` (an upload) into the transaction table.
-
-    ``name`` is the file name shown in ids, messages and the ``source`` column (defaults to the
-    path's file name). ``limits`` bounds what the file may cost to read (:mod:`audit.readers.limits`;
-    default: the limits in force, see :func:`audit.readers.limits.in_force`).
-    """
+    """:func:`read_statement` before the description cap."""
     if path is None and data is None:
         raise ValueError("read_statement needs a path or data")
     limits = limits or active()
@@ -70,21 +71,27 @@ def _read_statement(
 
         return sane_dates(*read_pdf_bytes(data, name, limits=limits, isolate=True))
     if kind == "csv":
+        from audit.readers.holds import drop_hold_pairs
         from audit.readers.ofx import looks_like_ofx, read_ofx_bytes
+        from audit.readers.qif import looks_like_qif, read_qif_bytes
 
         if looks_like_ofx(data):  # OFX/QFX is text too: read with the OFX parser, not as CSV
-            return read_ofx_bytes(data, name)
+            df, report = read_ofx_bytes(data, name)
+            return drop_hold_pairs(df, report), report
+        if looks_like_qif(data):  # QIF: one field per line, records ending with "^"
+            df, report = read_qif_bytes(data, name)
+            return sane_dates(drop_hold_pairs(df, report), report)
         from audit.readers.csv_reader import read_csv_bytes
 
         check_text(data, name, limits)
         utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
         nul = 0 if utf16 else data.count(b"\x00")
-        df, report = read_csv_bytes(data.replace(b"\x00", b"") if nul else data, name)
+        df, report = read_csv_bytes(data.replace(b"\x00", b"") if nul else data, name, mapping=mapping)
         if nul:
             report.warnings.append(f"{nul} NUL byte{'s' if nul > 1 else ''} removed (not text; left by a broken export)")
         if not utf16 and (mixed := mixed_encodings(data)):
             report.warnings.append(mixed)
-        return sane_dates(df, report)
+        return sane_dates(drop_hold_pairs(df, report), report)
     raise StatementError(name, f"not a CSV or PDF statement ({kind})")
 
 

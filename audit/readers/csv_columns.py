@@ -117,10 +117,10 @@ def money_in_positive(
 
 # Direction words of an indicator / type column. Money in is tried first (支払取消 is a cancellation).
 _IN_WORDS = (
-    r"チャージ|入金|取消|キャンセル|返金|払戻|払い戻し|ダウンロード|預入|"
+    r"チャージ|入金|取消|キャンセル|返金|払戻|払い戻し|ダウンロード|預入|收入|退款|зарахування|"
     r"(?i:^(?:c|cr|h|bij|credit|haben)$|\bcredit\b|refund|deposit|top.?up|gutschrift|reversal|crédit|abono)"
 )
-_OUT_WORDS = r"支払|利用|出金|引落|引出|アップロード|(?i:^(?:d|dr|s|af|debit|soll)$|\bdebit\b|purchase|\bsale\b|lastschrift|débit|cargo)"
+_OUT_WORDS = r"支払|利用|出金|引落|引出|アップロード|支出|списання|(?i:^(?:d|dr|s|af|debit|soll)$|\bdebit\b|purchase|\bsale\b|lastschrift|débit|cargo)"
 
 
 def _direction_or_type(get: GetColumn) -> pd.Series | None:

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from audit.errors import StatementError
+from audit.model import ColumnChoice
 from audit.readers import csv_table, infer
+from audit.readers.mapping import ColumnMapping, MappingError, header_has, resolve_columns
 from audit.readers.spec import LayoutSpec
 from audit.values import parse_dates
 
@@ -28,6 +30,10 @@ class Plan:
     ncols: int
     preamble: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    choices: list[ColumnChoice] = field(default_factory=list)  # each column's role, confidence and evidence
+    twin: int | None = None  # a second amount column, read where the amount cell is empty
+    mapping: ColumnMapping | None = None  # a person's say on how to read the file (overrides inference)
+    source: str = ""  # where the roles came from: "inferred", "layout NAME", "column mapping", "saved layout NAME"
 
 
 def norm_cell(cell: object) -> str:
@@ -144,14 +150,67 @@ def plan_generic(records: list[csv_table.HeadRecord], name: str) -> Plan:
         notes = [f"layout not recognised: read as a generic statement; columns chosen by header name: {chosen}"]
         return Plan(None, roles, header, rec.line + rec.text.count("\n") + 1,
                     max(len(header), _width(records, at + 1)), [r.text for r in records[:at]], notes)
-    # No header with known names: the table starts at the first line with the usual number of fields.
+    # No header with known names: the table starts at its first dated row, under a row of words if any.
     widths = [len(r.cells) for r in records if not r.blank]
     if not widths:
         raise StatementError(name, "no transactions found: the file has no data lines (looked for date and amount columns)")
+    notes = ["layout not recognised and no known header names: columns chosen from their contents"]
+    found = find_table(records)
+    if found is not None:
+        start, head = found
+        if head is not None:
+            rec = records[head]
+            header = [c.strip() for c in rec.cells]
+            notes.append("header row found above the first dated row: " + ", ".join(repr(h) for h in header if h)[:200])
+            first = rec.line + rec.text.count("\n") + 1  # every row under the header is read (pending ones too)
+            return Plan(None, infer.header_roles(header), header, first, max(len(header), _width(records, head + 1)),
+                        [r.text for r in records[:head]], notes)
+        return Plan(None, {}, None, records[start].line, _width(records, start), [r.text for r in records[:start]], notes)
     common = max(set(widths), key=widths.count)
     start = next(i for i, r in enumerate(records) if not r.blank and len(r.cells) == common)
-    notes = ["layout not recognised and no known header names: columns chosen from their contents"]
     return Plan(None, {}, None, records[start].line, max(common, _width(records, start)), [r.text for r in records[:start]], notes)
+
+
+_DATE_SHAPE = re.compile(r"(?:^|\D)(?:[0-9]{1,4}[-/.年][0-9]{1,2}(?:[-/.月][0-9]{1,4})?|[0-9]{8})(?:\D|$)|[0-9]{1,2}[ -.][A-Za-z]{3}")
+
+
+def _data_like(rec: csv_table.HeadRecord) -> bool:
+    """A record with a date-shaped cell and another cell holding a number."""
+    cells = [c.strip() for c in rec.cells if c.strip()]
+    if len(cells) < 2:
+        return False
+    dated = [i for i, c in enumerate(cells) if len(c) <= 40 and _DATE_SHAPE.search(unicodedata.normalize("NFKC", c))]
+    return bool(dated) and any(re.search(r"[0-9]", c) for i, c in enumerate(cells) if i not in dated[:1])
+
+
+def _words_row(rec: csv_table.HeadRecord) -> bool:
+    """A record of names: two or more cells, none date-shaped, most with letters."""
+    cells = [unicodedata.normalize("NFKC", c).strip() for c in rec.cells if c.strip()]
+    if len(cells) < 2 or any(_DATE_SHAPE.search(c) for c in cells):
+        return False
+    return sum(bool(re.search(r"[^\W\d_]", c)) for c in cells) >= 0.6 * len(cells)
+
+
+def find_table(records: list[csv_table.HeadRecord]) -> tuple[int, int | None] | None:
+    """``(index of the first data record, index of its header record or None)``: the first record with a
+    date and a number that the next non-blank record resembles, and the row of words right above it."""
+    for i, rec in enumerate(records[:120]):
+        if rec.blank or not _data_like(rec):
+            continue
+        nxt = next((r for r in records[i + 1 :] if not r.blank), None)
+        if nxt is not None and not (_data_like(nxt) or abs(len(nxt.cells) - len(rec.cells)) <= 1):
+            continue
+        # the header: the row of words above it, past rows of the table's width that are not dated (pending)
+        head = None
+        for k in range(i - 1, max(i - 30, -1), -1):
+            above = records[k]
+            if above.blank or abs(len(above.cells) - len(rec.cells)) > 1:
+                break
+            if _words_row(above):
+                head = k
+                break
+        return i, head
+    return None
 
 
 def plan_from_content(plan: Plan, body: csv_table.CellTable, name: str) -> Plan:
@@ -184,3 +243,55 @@ def require_roles(roles: dict[str, int], name: str) -> None:
 
 
 # ------------------------------------------------------------------------------------------------ parsing
+
+
+def signature(plan: Plan) -> str:
+    """The header signature saved mappings are keyed by: the header cells, normalised, or the column count
+    of a file without a header row."""
+    if plan.header:
+        return "|".join(norm_cell(h).casefold() for h in plan.header)
+    return f"(no header) {plan.ncols} columns"
+
+
+def plan_mapping(records: list[csv_table.HeadRecord], mapping: ColumnMapping, name: str, source: str) -> Plan:
+    """The plan a column mapping gives: the header row found by the names it uses (below ``skip`` lines of
+    preamble), the roles where it puts them. A mapping that does not fit is one line naming the file."""
+    skip = mapping.skip or 0
+    rest = [r for r in records if r.line > skip and not r.blank]
+    if not rest:
+        raise StatementError(name, f"no lines after the {skip} skipped ones")
+    names = [ref for ref in mapping.columns.values() if isinstance(ref, str)]
+    try:
+        if names:
+            scored = [(header_has(r.cells, names), -k, r) for k, r in enumerate(rest[:60])]
+            best = max(scored, key=lambda t: (t[0], t[1]))[2]
+            header = [c.strip() for c in best.cells]
+            roles = resolve_columns(mapping, header, max(len(header), _width(records, records.index(best) + 1)))
+            at = records.index(best)
+            first = best.line + best.text.count("\n") + 1
+        elif mapping.skip is not None:
+            at = records.index(rest[0])
+            header = None
+            first = rest[0].line
+            roles = resolve_columns(mapping, None, _width(records, at))
+            if _is_header_row(rest[0], roles):
+                header = [c.strip() for c in rest[0].cells]
+                first = rest[0].line + rest[0].text.count("\n") + 1
+        else:  # positions only: the table is where the reader finds it
+            found = plan_generic(records, name)
+            header, first = found.header, found.first_line
+            at = next((k for k, r in enumerate(records) if r.line >= first), len(records)) - (1 if header else 0)
+            roles = resolve_columns(mapping, header, found.ncols)
+    except MappingError as exc:
+        raise StatementError(name, str(exc)) from None
+    ncols = max(len(header) if header else 0, _width(records, max(at, 0)), max(roles.values(), default=0) + 1)
+    shown = ", ".join(f"{r}={mapping.columns[r]!r}" for r in roles)
+    return Plan(None, roles, header, first, ncols, [r.text for r in records[: max(at, 0)]],
+                [f"columns as given ({source}): {shown}"], mapping=mapping, source=source)
+
+
+def _is_header_row(rec: csv_table.HeadRecord, roles: dict[str, int]) -> bool:
+    """A first row whose date cell holds words without digits is a header, not data."""
+    idx = roles.get("date")
+    cell = rec.cells[idx].strip() if idx is not None and idx < len(rec.cells) else ""
+    return bool(cell) and not re.search(r"[0-9]", cell)

@@ -27,16 +27,28 @@ TOTAL_WORDS = (
 TOTAL_LABEL = (
     r"^[■□【\[\s]*(?:.{0,12}(?:合計|小計)|(?:前回|今回)?(?:ご)?請求(?:金)?額.{0,12}|.{0,8}繰越.{0,12}|.{0,8}残高|"
     r"(?i:(?:grand |sub-?)?total(?: amount| due| charges)?|(?:previous|new|opening|closing|outstanding) balance|"
-    r"balance(?: forward| brought forward)?))[】\]\s]*$"
+    r"balance(?: forward| brought forward)?|saldo(?: anterior| inicial| final| atual| do dia| precedente| iniziale)?"
+    r"|solde(?: précédent| initial| final| reporté)?|(?:alter |neuer )?kontostand|anfangssaldo|endsaldo"
+    r"|beginsaldo|eindsaldo|余额|上期余额|本期余额))[】\]\s]*$"
 )
-DEFAULT_STATUS_EXCLUDE = r"(?i)declined|reverted|failed|rejected|cancell?ed|void"
+DEFAULT_STATUS_EXCLUDE = (
+    r"(?i)declined|reverted|failed|rejected|cancell?ed|void|pending|vorgemerkt|en attente|in behandeling"
+    r"|交易关闭|交易失败|已关闭|已取消|未確定"
+)
+# A statement's period-closing line (kept only when money moved).
+CLOSING_WORDS = r"(?i)^(?:abschluss|rechnungsabschluss|kontoabschluss|closing|cl[oô]ture|afsluiting|決算|结算)\b"
+# Rows that are refunds, whatever the direction column says (a wallet's "neutral" refund).
+REFUND_WORDS = r"(?i)refund|退款|返金|払戻|erstattung|remboursement|reembolso|rimborso|terugbetaling"
 # Status wording -> the reason an excluded row is reported with (first match wins).
 STATUS_REASONS: dict[str, str] = {
     r"(?i)revert|reversed": "reverted",
     r"(?i)declin|reject|refused": "declined",
     r"(?i)fail": "failed",
-    r"(?i)cancel": "cancelled",
+    r"(?i)cancel|取消": "cancelled",
     r"(?i)void": "void",
+    r"(?i)pending|vorgemerkt|en attente|in behandeling|未確定": "pending (not booked yet)",
+    r"关闭": "closed (not completed)",
+    r"失败": "failed",
 }
 # Issuer transaction types -> schema kinds (first match wins).
 DEFAULT_KIND_MAP: dict[str, str] = {
@@ -68,7 +80,23 @@ def total_reason(text: str) -> str:
         return "subtotal"
     if re.search(r"繰越|残高|前回|(?i:balance|previous statement)", t):
         return "balance"
+    if re.search(r"(?i)saldo|solde|kontostand|余额", t):
+        return "balance"
     return "total"
+
+
+def refunds_of(refunds: np.ndarray, gone: np.ndarray, amount: pd.Series, desc: pd.Series | None) -> np.ndarray:
+    """Of the ``refunds`` rows, those that undo a ``gone`` row (excluded for its status: closed, failed)
+    with the same amount and description: such a refund moves no money either."""
+    out = np.zeros(len(refunds), dtype=bool)
+    if desc is None or not gone.any():
+        return out
+    a = amount.abs().to_numpy()
+    d = desc.fillna("").to_numpy()
+    for i in np.flatnonzero(refunds):
+        if any(abs(a[i] - a[j]) < 0.005 and d[i] == d[j] for j in np.flatnonzero(gone)):
+            out[i] = True
+    return out
 
 
 def status_reason(text: str) -> str:
@@ -175,3 +203,40 @@ def kinds(
     code = np.where((code < 0) & refund_zone, labels.index("refund"), code)
     code = np.where(code < 0, labels.index("charge"), code)
     return choose_str(code, labels)
+
+
+_HEADING = re.compile(r"[■□【●◆◇※★▼▲#*=\-]|" + TOTAL_WORDS)
+
+
+def continuation_lines(cells: pd.DataFrame, roles: dict[str, int], undated: np.ndarray, state: np.ndarray) -> list[tuple[int, int]]:
+    """``(line, transaction)`` positions of undated lines that only carry text in the description column
+    (no date, no amount, no number anywhere), each directly under a dated transaction or another such line."""
+    desc = roles["description"]
+    money = [roles[r] for r in ("amount", "debit", "credit", "date") if r in roles]
+    out: list[tuple[int, int]] = []
+    owner = -1
+    for pos in range(len(cells)):
+        if not undated[pos]:
+            owner = pos
+            continue
+        row = cells.iloc[pos]
+        text = row.iloc[desc] if desc < len(row) else None
+        if owner < 0 or state[pos] != 0 or not isinstance(text, str) or not text.strip() or _HEADING.match(text.strip()):
+            owner = -1  # a heading (■ご利用キャンセルなど, 【...】) starts a section, it does not continue a row
+            continue
+        others = [row.iloc[i] for i in range(len(row)) if i != desc and isinstance(row.iloc[i], str) and row.iloc[i].strip()]
+        if any(isinstance(row.iloc[i], str) and row.iloc[i].strip() for i in money if i < len(row)) or any(
+                re.search(r"[0-9]", v) for v in others):
+            owner = -1  # a number elsewhere on the line: a total or a note of its own, not more description
+            continue
+        out.append((pos, owner))
+    return out
+
+
+def join_continuations(desc: pd.Series, pairs: list[tuple[int, int]]) -> pd.Series:
+    """The description column with each continuation line's text added to its transaction's."""
+    values = desc.tolist()
+    for pos, owner in pairs:
+        extra = str(values[pos]).strip()
+        values[owner] = f"{values[owner] or ''} {extra}".strip()
+    return pd.Series(values, index=desc.index, dtype="str")

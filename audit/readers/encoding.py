@@ -21,7 +21,8 @@ def detect_encoding(data: bytes, hint: str | None = None) -> tuple[str, int]:
 
     Order: byte-order mark; strict UTF-8; CP932 (a superset of Shift_JIS) unless it reads as Latin text
     with accents turned into katakana or kanji; the layout's ``hint``;
-    Windows-1252 when charset-normalizer sees a Latin-script single-byte text (or nothing), else its guess;
+    Windows-1252 when charset-normalizer sees a Latin-script single-byte text (or nothing), else its guess
+    (Cyrillic Windows-1251, Greek, Hebrew, Arabic code pages, GB18030 ...);
     Latin-1 as the last resort (it decodes anything).
     """
     for bom, name in _BOMS:
@@ -39,12 +40,17 @@ def detect_encoding(data: bytes, hint: str | None = None) -> tuple[str, int]:
     except Exception:  # the detector is only a hint; never let it break reading
         best = None
     guess = best.encoding if best is not None else None
-    latin = guess is None or guess.startswith(("cp125", "latin", "iso8859", "windows-125", "mac_"))
+    latin = guess is None or (guess.startswith(("cp125", "latin", "iso8859", "windows-125", "mac_"))
+                              and not _NON_LATIN.search(guess))
     if latin and _decodes(data, "cp1252"):  # card statements in Latin script: Windows-1252 is the usual one
         return "cp1252", 0
     if guess and _decodes(data, guess):
         return guess, 0
     return "latin-1", 0
+
+
+# Single-byte code pages of other scripts (Cyrillic, Greek, Hebrew, Arabic): the detector's guess is kept.
+_NON_LATIN = re.compile(r"1251|1253|1255|1256|8859_5|8859_6|8859_7|8859_8|koi8|kz1048|ptcp154|mac_cyrillic|mac_greek")
 
 
 # One half-width katakana or kanji wedged between Latin letters ("MﾜLLER", "Th鈩tre"): what CP932 makes

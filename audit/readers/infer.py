@@ -20,59 +20,88 @@ from audit.values import CURRENCY_CODES, infer_date_format_info, parse_amounts
 HEADER_VOCAB: tuple[tuple[str, str], ...] = (
     # foreign amount / currency / rate first, so "local amount" never becomes the billing amount
     ("original_amount", r"現地通貨額|現地利用額|外貨金額|現地通貨金額|海外通貨利用金額|local ?amount|original ?amount|foreign ?amount|amount in original currency"
-     r"|betrag in fremdwährung|fremdwährungsbetrag|originalbetrag|montant en devise|montant d'origine|bedrag in vreemde valuta|importe en divisa|importo in valuta"),
+     r"|betrag in fremdwährung|fremdwährungsbetrag|originalbetrag|montant en devise|montant d'origine|bedrag in vreemde valuta|importe en divisa|importo in valuta|交易地金额|原币金额|сума в валюті операції|oorspr bedrag"),
     ("original_currency", r"通貨略称|現地通貨|local ?currency|original ?currency|foreign ?currency"
-     r"|fremdwährung|originalwährung|devise d'origine|vreemde valuta|divisa|valuta originale"),
+     r"|fremdwährung|originalwährung|devise d'origine|vreemde valuta|divisa|valuta originale|oorspr munt"),
     ("rate", r"換算レート|変換レート|為替レート|レート|(exchange |conversion |fx )?rate"
-     r"|kurs|wechselkurs|umrechnungskurs|taux( de change)?|wisselkoers|koers|tipo de cambio|tasso( di cambio)?|cambio"),
+     r"|kurs|wechselkurs|umrechnungskurs|taux( de change)?|wisselkoers|koers|tipo de cambio|tasso( di cambio)?|cambio|курс|汇率"),
     ("posting_date", r"posted ?date|post ?date|posting ?date|value ?date|completed ?date|settlement ?date|処理日|データ処理日|計上日|確定日"
      r"|buchungsdatum|buchungstag|wertstellung|valuta ?datum|date de valeur|date de comptabilisation|boekdatum|rentedatum"
-     r"|fecha valor|fecha contable|data valuta|data contabile"),
+     r"|fecha valor|fecha contable|data valuta|data contabile|记账日|记账日期|银行记账日|入账日期|data do balancete|bokført dato|bokføringsdato|valutadato"),
     ("date", r"利用日|ご利用日|ご利用年月日|利用年月日|取引年月日|お取引日|取扱日付|取扱日|ご利用日付|利用日/キャンセル日|利用日付|取引日|日付|transaction ?date|booking ?date|trans\.? ?date|txn ?date|purchase ?date|started ?date|date"
      r"|datum|belegdatum|umsatzdatum|transaktionsdatum|kaufdatum|date d'opération|date de l'opération|date d'achat"
-     r"|transactiedatum|fecha|fecha (de )?operación|fecha de compra|data|data operazione|data (dell')?acquisto"),
+     r"|transactiedatum|fecha|fecha (de )?operación|fecha de compra|data|data operazione|data (dell')?acquisto|年月日|入出金日|お取り引き日|お取引日|交易时间|交易日期|交易日|日期|дата|дата і час|дата і час операції|дата операції|дата транзакції|data do lançamento|data lançamento|dato|transaksjonsdato|bokföringsdag|transaktionsdag|data operacji|data księgowania"),
     # who was paid (or who paid): preferred over generic description columns (see description_candidates)
     ("description", r"利用店名・商品名|ご利用店名及び商品名|ご利用店名・商品名|ご利用先など|ご利用先|ご利用場所|ご利用箇所|利用店名|ご利用店名|加盟店名"
      r"|利用店舗|利用場所|利用先|摘要内容|取引先|相手先|名前|氏名|振込依頼人名?|入場駅/事業者名|事業者名"
      r"|payee|payee ?name|merchant|merchant ?name|store ?name|name|partner ?name|counter ?party( name)?|beneficiary|recipient"
      r"|auftraggeber/empfänger|auftraggeber ?/ ?empfänger|empfänger|zahlungsempfänger|auftraggeber|begünstigter|name zahlungsbeteiligter"
-     r"|bénéficiaire|commerçant|tegenrekeninghouder|naam tegenpartij|naam|comercio|beneficiario|esercente|beneficiario"),
+     r"|bénéficiaire|commerçant|tegenrekeninghouder|naam tegenpartij|naam|comercio|beneficiario|esercente|beneficiario|begünstigter/zahlungspflichtiger|nom|交易对方|对方|商户名称|收/付款方|入出金先内容|mottaker|betalingsmottaker|estabelecimento"),
     ("notes", r"additional ?description|extended ?details|vwz ?[0-9]+|メモ|備考|memo|notes?|reason"),
     # direction columns, the sign of an unsigned amount: Af/Bij (NL), D/C, CR/DR, Soll/Haben, Credit/Debit
     ("direction", r"af ?/? ?bij|d ?/ ?c|c ?/ ?d|cr ?/ ?dr|dr ?/ ?cr|credit ?/ ?debit|debit ?/ ?credit|soll ?/ ?haben|s ?/ ?h"
-     r"|(credit ?)?debit ?(/ ?credit ?)?indicator|sens|sentido|入払区分|入出金区分"),
-    ("type", r"buchungstext|posting ?text|利用区分|取引区分|明細区分|mutatiesoort"),
+     r"|(credit ?)?debit ?(/ ?credit ?)?indicator|sens|sentido|入払区分|入出金区分|收/支|收支|收/付"),
+    ("type", r"buchungstext|posting ?text|利用区分|取引区分|明細区分|mutatiesoort|交易类型|交易分类"),
     ("description", r"摘要|ご利用内容|内容|取引内容|お取引内容|入出金内容|お取引内容|description|description ?[0-9]|desc|details|transaction ?description|narrative"
      r"|verwendungszweck|beschreibung|umsatzbeschreibung|händler|händlername"
      r"|libellé|libellé de l'opération|libelle|omschrijving|naam ?/ ?omschrijving|remarque|mededelingen"
-     r"|concepto|descripción|descripcion|descrizione|causale|dettagli"),
+     r"|concepto|descripción|descripcion|descrizione|causale|dettagli|お取り扱い内容|お取扱い内容|取扱内容|詳細|交易描述|交易摘要|商品说明|деталі|деталі операції|опис|описание|призначення платежу|histórico|historico|descrição|descricao|beskrivelse|beskrivning|tekst|opis operacji"),
     # never an amount: running balances, ids, account and bank numbers
-    ("balance", r".*残高|残額|.*balance|kontostand|saldo|solde|guthaben|balans|saldo contable"),
+    ("balance", r".*残高|残額|.*balance|kontostand|saldo|solde|guthaben|balans|saldo contable|現在.*高|余额|залишок.*|остаток|saldo na trn|saldo po operacji|disponibelt"),
     ("id", r"(transaction|reference|ref\.?|order|receipt) ?(id|no\.?|number|#)|fitid|n° de transaction|transaktionscode|取引id|注文番号|番号"
      r"|#|id|check ?number|checknumber|.*iban|bic|swift|account|konto(nummer)?|bank|bank ?code|sort ?code|blz|number"
-     r"|rekening|tegenrekening|code|compte|numéro de compte|cuenta"),
+     r"|rekening|tegenrekening|code|compte|numéro de compte|cuenta|mcc|入出金明細id|交易单号|商户单号|交易订单号|商家订单号|对方账号|订单号|número do documento|numero do documento|documento|dependência origem|dependencia origem|til konto|fra konto|volgnr|n° de transaction|numéro de la transaction de référence|glaeubiger id|gläubiger id|mandatsreferenz|kundenreferenz.*|sammlerreferenz"),
     ("debit", r"debit|debits|debit ?amount|paid ?out|money ?out|withdrawals?|withdrawal ?amount|charges?|出金|出金金額|出金額|引出|引出金額|お引出金額|支払い金額"
-     r"|soll|lastschrift|belastung|débit|cargo|cargos|addebiti|addebito|uscite"),
+     r"|soll|lastschrift|belastung|débit|cargo|cargos|addebiti|addebito|uscite|お引出し|お引出し金額|お引き出し|お引き出し額|払出金額|出金金額|引落金額|支出|支出金额|借方|сума списання|списання|ut|uttak|wydatki"),
     ("credit", r"credit|credits|credit ?amount|paid ?in|money ?in|deposits?|deposit ?amount|payments? ?(and|&) ?credits|入金|入金金額|入金額|預入金額|預かり金額|お預り金額|お預かり金額"
-     r"|haben|gutschrift|crédit|abono|abonos|accrediti|accredito|entrate"),
+     r"|haben|gutschrift|crédit|abono|abonos|accrediti|accredito|entrate|お預入れ|お預入れ金額|お預け入れ|お預け入れ額|受入金額|存入|收入金额|贷方|сума зарахування|зарахування|inn|innskudd|wpływy"),
     ("amount", r"利用金額|ご利用金額|ご利用額|利用額|金額|入出金|入出金額|取引金額|amount|transaction ?amount|billing ?amount|amount ?\(.*\)"
-     r"|betrag|umsatz|montant|bedrag|importe|importo"),
-    ("currency", r"通貨|通貨コード|monn\.?|monnaie|currency|billing ?currency|ccy|währung|devise|munt|moneda|valuta"),
+     r"|betrag|umsatz|montant|bedrag|importe|importo|金额|交易金额|人民币金额|记账金额|сума|сума в валюті картки|сумма|valor|beløp|beløb|belopp|kwota|brut|gross"),
+    ("currency", r"通貨|通貨コード|monn\.?|monnaie|currency|billing ?currency|ccy|währung|devise|munt|moneda|valuta|币种|货币|交易币种|记账币种|валюта|moeda|waluta"),
     ("card", r"card|card ?no\.?|card ?number|account ?#|account ?number|カード番号|カード"
-     r"|kartennummer|karte|numéro de carte|kaartnummer|número de tarjeta|numero carta"),
+     r"|kartennummer|karte|numéro de carte|kaartnummer|número de tarjeta|numero carta|卡号后四位|卡号末四位|卡号|номер картки"),
     ("cardholder", r"利用者|ご利用者|本人・家族区分|利用者区分|家族区分|card ?member|cardholder|card ?holder|member ?name"
      r"|karteninhaber|titulaire|kaarthouder|titular|titolare"),
     ("type", r"種別|取引種別|type|transaction ?type|種別\(.*\)"),
-    ("status", r"status|state|取引状態|状態"),
+    ("status", r"status|state|取引状態|状態|交易状态|当前状态|状态|статус|info"),
     ("notes", r"摘要欄|reference"),
 )
-_VOCAB_RE = [(role, re.compile(pattern)) for role, pattern in HEADER_VOCAB]
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """The ``|``-separated alternatives of a pattern outside any group."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    out.append(pattern[start:])
+    return out
+
+
+_VOCAB_RE = [(role, re.compile(pattern.translate(_UMLAUTS))) for role, pattern in HEADER_VOCAB]
+# Plain words of the vocabulary (no regex syntax), for names a few characters off (a shortened
+# 利用店名・商品名, a Latin "C" in a Cyrillic word): compared by similarity when no pattern fits.
+_VOCAB_WORDS = [
+    (rank, role, word.translate(_UMLAUTS))
+    for rank, (role, pattern) in enumerate(HEADER_VOCAB)
+    for word in _top_level_alternatives(pattern)
+    if len(word) >= 4 and not re.search(r"[()\[\]?*+\\^$.]", word)
+]
+NEAR = 85  # rapidfuzz ratio from which a header name counts as a vocabulary word
 
 
 def normalise_header(cell: object) -> str:
-    """NFKC, lower case, whitespace collapsed, a trailing bracketed remark removed (``金額(￥)`` -> ``金額``)."""
+    """NFKC, lower case, whitespace collapsed, umlauts spelt out (``ä`` -> ``ae``, as exports without
+    them write), a leading ``#`` and a trailing bracketed remark removed (``金額(￥)`` -> ``金額``)."""
     text = unicodedata.normalize("NFKC", str(cell) if cell is not None else "").strip().strip('"').lower()
-    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+", " ", text).translate(_UMLAUTS)
+    text = re.sub(r"^[#*]+\s*(?=\S)", "", text)
     stripped = re.sub(r"\s*[(\[（【][^()\[\]（）【】]*[)\]）】]\s*$", "", text)
     return stripped or text
 
@@ -93,10 +122,27 @@ def role_of_header(cell: object) -> tuple[str, int] | None:
     name = normalise_header(cell)
     if not name:
         return None
-    for rank, (role, rx) in enumerate(_VOCAB_RE):
-        if rx.fullmatch(name):
-            return role, rank
-    return None
+    numbered = re.sub(r"[ _-]*[0-9]+$", "", name)  # "Omschrijving-1", "詳細２", "VWZ 3"
+    for candidate in dict.fromkeys((name, numbered)):
+        for rank, (role, rx) in enumerate(_VOCAB_RE):
+            if candidate and rx.fullmatch(candidate):
+                return role, rank
+    return near_role(name)
+
+
+def near_role(name: str) -> tuple[str, int] | None:
+    """``(role, rank)`` of the vocabulary word most like ``name`` (a normalised header) when they are at
+    least :data:`NEAR` alike; None otherwise."""
+    if len(name) < 4 or len(name) > 60:
+        return None
+    from rapidfuzz import fuzz
+
+    best: tuple[float, int, str] | None = None
+    for rank, role, word in _VOCAB_WORDS:
+        score = fuzz.ratio(name, word)
+        if score >= NEAR and (best is None or score > best[0]):
+            best = (score, rank, role)
+    return (best[2], best[1]) if best else None
 
 
 def header_roles(cells: Sequence[object]) -> dict[str, int]:

@@ -312,10 +312,14 @@ CITI = LayoutSpec(
     },
     encoding="utf-8",
     date_formats=("%m/%d/%Y",),
+    # "Pending" rows are charges already made on the card: counted (the generic reader leaves pending
+    # bank rows out), only declined and reversed ones are excluded
+    exclude_status=r"(?i)declined|reverted|failed|rejected|cancell?ed|void",
     notes=(
         "Header unattributed in REFERENCES.md; public importers show 'Status,Date,Description,Debit,"
         "Credit,Member Name' with Status 'Cleared', MM/DD/YYYY, and credits printed negative in the "
-        "Credit column (the engine takes absolute values, so either sign reads the same)."
+        "Credit column (the engine takes absolute values, so either sign reads the same). Pending rows "
+        "are counted as charges."
     ),
 )
 

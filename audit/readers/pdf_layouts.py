@@ -37,6 +37,11 @@ DATE_JP_YMD = r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
 DATE_D_MON_Y = r"\d{1,2}\s" + _DE + _MON + r",?\s" + _DE + r"\d{4}"
 DATE_MON_D_Y = _MON + r"\s\d{1,2},?\s\d{4}"
 FULL_DATE = "(?:" + "|".join((DATE_JP_YMD, DATE_YMD, DATE_MDY, DATE_D_MON_Y, DATE_MON_D_Y)) + ")"
+# The same with a month name in any language ("12 décembre 2025", "1. Januar 2020"): used where the match is
+# then checked by the date parser (periods, statement dates), which knows the month names.
+_LOOSE = r"[^\W\d_]{3,12}\.?"
+FULL_DATE_ANY = ("(?:" + FULL_DATE + r"|\d{1,2}\.?\s(?:de\s)?" + _LOOSE + r",?\s(?:de\s)?\d{4}"
+                 + r"|" + _LOOSE + r"\s\d{1,2},?\s\d{4})")
 ANY_DATE = "(?:" + "|".join(
     (DATE_JP_YMD, DATE_YMD, DATE_MDY, DATE_D_MON_Y, DATE_MON_D_Y, DATE_JP_MD, DATE_D_MON, DATE_MON_D, DATE_MD)
 ) + ")"
@@ -53,15 +58,22 @@ AMOUNT_TAIL = r"(?:\s?(?:CR|DR|円|-|\)))?"
 MONEYISH = r"\d[,，]\d{3}\b|\d[.．]\d{2}\b|[$¥￥£€]\s?\d|\d\s?円|\d\s?(?:CR|DR)\b"
 
 # Statement period: "ご利用期間 2025年12月16日〜2026年1月15日", "Statement period: Dec 12, 2025 - Jan 11, 2026",
-# "Statement period 12 December 2025 to 11 January 2026".
+# "Statement period 12 December 2025 to 11 January 2026", "Kontoauszug ... vom 01.01.2020 bis 02.02.2020",
+# "Période du 01/03/2026 au 31/03/2026", "Periodo dal 01/03/2026 al 31/03/2026".
 PERIOD = (
-    r"(?i)(?:ご利用期間|利用期間|対象期間|statement period|billing period|statement covers|period)"
-    r"\s*[:：]?\s*(?P<start>" + FULL_DATE + r")\s*(?:[-–〜~～]|to|から|through)\s*(?P<end>" + FULL_DATE + r")"
+    r"(?i)(?:(?:ご利用期間|利用期間|対象期間|statement period|billing period|billing cycle|statement covers"
+    r"|opening\s?/\s?closing date|open(?:ing)? date|period|abrechnungszeitraum|abrechnungsperiode|auszugszeitraum"
+    r"|zeitraum|période|periode|periodo|período)\s*[:：]?\s*(?:du|dal|del|de|van|vom|from)?"
+    r"|\b(?:vom|from|du|dal|del|van)\b)"
+    r"\s*(?P<start>" + FULL_DATE_ANY + r")\s*(?:[-–〜~～]|to|から|through|bis|au|al|a|tot|até|t/m)\s*"
+    r"(?:(?:close|closing|end)\s+date\s*[:：]?\s*)?(?P<end>" + FULL_DATE_ANY + r")"
 )
 # A date with a year printed somewhere on the statement (used for years when no period is printed).
 ANCHOR_DATE = (
-    r"(?i)(?:statement date|closing date|statement closing date|締切日|締め日|お支払日|payment due date|due date)"
-    r"\s*[:：]?\s*(?P<date>" + FULL_DATE + r")"
+    r"(?i)(?:statement date|closing date|statement closing date|締切日|締め日|お支払日|payment due date|due date"
+    r"|rechnungsdatum|auszugsdatum|abrechnungsdatum|date de l'arrêté|date du relevé|fecha de corte|fecha de cierre"
+    r"|data di chiusura|data do fechamento|datum afschrift)"
+    r"\s*[:：]?\s*(?P<date>" + FULL_DATE_ANY + r")"
 )
 
 # Foreign-currency second lines: "USD 29.99 RATE 152.340", "EUR 39.95 @ 1.08420",
@@ -105,7 +117,8 @@ COMMON_SUMMARY: tuple[tuple[str, str], ...] = (
 )
 
 # Descriptions that mark a negative line as a payment rather than a refund; positive fee lines.
-PAYMENT_WORDS = r"(?i)payment|thank you|autopay|direct debit|pagamento|\bpago\b|お支払|ご入金|入金|口座振替"
+PAYMENT_WORDS = (r"(?i)payment|thank you|autopay|direct debit|pagamento|\bpago\b|zahlung|paiement|règlement|betaling"
+                 r"|お支払|ご入金|入金|口座振替")
 FEE_WORDS = r"(?i)\bfee\b|interest charge|finance charge|年会費|手数料|利息"
 
 
@@ -219,12 +232,8 @@ GENERIC = PdfLayout(
     name="generic",
     title="Any PDF statement (a line starting with one or two dates and ending with an amount)",
     currency=None,
-    line=(
-        r"^(?P<date>" + ANY_DATE + r")\s+(?:(?P<posting_date>" + ANY_DATE + r")\s+)?(?P<description>.+?)\s+"
-        + _AMT + r"$"
-    ),
     date_style="auto",
-    notes="Fallback for statements no layout describes; no printed total is reconciled.",
+    notes="Statements no layout describes, read by audit.readers.pdf.generic; no printed total is reconciled.",
 )
 
 PDF_LAYOUTS: tuple[PdfLayout, ...] = (MINATO, HARBOR, THISTLE)

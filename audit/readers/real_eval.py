@@ -207,13 +207,25 @@ def format_results(results: list[FileResult], verbose: bool = False) -> str:
 
 
 def cmd_real(args: argparse.Namespace) -> int:
-    """Run the real-file evaluation and print it."""
+    """Run the real-file evaluation and print it (``--generic-only``: named layouts off; ``--mutations``:
+    invariance under transformations, :mod:`audit.readers.mutations`)."""
+    from audit.readers import options
+
     root = Path(args.real_data) if getattr(args, "real_data", None) else DEFAULT_ROOT
+    opts = options.ReadingOptions(named_layouts=not getattr(args, "generic_only", False))
     try:
-        results = evaluate(root)
+        with options.in_force(opts):
+            if getattr(args, "mutations", False):
+                from audit.readers import mutations
+
+                sys.stdout.write(mutations.format_results(mutations.evaluate(root), verbose=getattr(args, "verbose", False)))
+                return 0
+            results = evaluate(root)
     except (FileNotFoundError, ValueError, tomllib.TOMLDecodeError, KeyError) as exc:
         print(f"audit: error: {exc}", file=sys.stderr)
         return 1
+    if opts.named_layouts is False:
+        sys.stdout.write("named layouts switched off: every file read by the generic reader\n")
     sys.stdout.write(format_results(results, verbose=getattr(args, "verbose", False)))
     return 0
 
@@ -223,6 +235,9 @@ def add_option(parser: argparse.ArgumentParser, default: Callable[[argparse.Name
     parser.add_argument("--real", action="store_true", help="reading accuracy on the real statement files in tests/data/real")
     parser.add_argument("--real-data", metavar="DIR", help="folder holding */manifest.toml (default tests/data/real)")
     parser.add_argument("-v", "--verbose", action="store_true", help="with --real: show the first differences per file")
+    parser.add_argument("--generic-only", action="store_true", help="with --real: switch the named issuer layouts off")
+    parser.add_argument("--mutations", action="store_true",
+                        help="with --real: invariance of what is read under 15 kinds of file transformation")
 
     def dispatch(args: argparse.Namespace) -> Any:
         return cmd_real(args) if args.real else default(args)

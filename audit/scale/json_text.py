@@ -103,6 +103,12 @@ def _date_values(col: pd.Series) -> Any:
 
 def records_text(part: pd.DataFrame) -> str | None:
     """The chunk's records (see the module docstring), or None when a column is not text, number or date."""
+    data = records_bytes(part)
+    return None if data is None else data.decode("utf-8")
+
+
+def records_bytes(part: pd.DataFrame) -> bytes | None:
+    """:func:`records_text` encoded as UTF-8 (the form it is built in)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -129,4 +135,4 @@ def records_text(part: pd.DataFrame) -> str | None:
         rows = rows.combine_chunks()
     offsets = np.frombuffer(rows.buffers()[1], dtype=np.int64)[rows.offset:rows.offset + len(rows) + 1]
     data = rows.buffers()[2]
-    return bytes(memoryview(data)[int(offsets[0]):int(offsets[-1]) - 2]).decode("utf-8")
+    return bytes(memoryview(data)[int(offsets[0]):int(offsets[-1]) - 2])

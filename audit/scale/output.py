@@ -9,6 +9,7 @@ they are masked again here for tables that did not pass through it.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -80,27 +81,44 @@ def _write_list(out: IO[str], items: list[Any]) -> None:
     out.write("\n]" if items else "]")
 
 
-def _records_text(part: pd.DataFrame) -> str:
+def _records(part: pd.DataFrame) -> str | bytes:
     """The records of a chunk of transactions, one per line, separated by ``,`` + newline: what pandas'
     ``to_json(orient="records", lines=True)`` writes (with that separator), built column by column
-    (:mod:`audit.scale.json_text`) when every column is of a kind it handles."""
-    from audit.scale.json_text import records_text
+    (:mod:`audit.scale.json_text`, as UTF-8 bytes) when every column is of a kind it handles."""
+    from audit.scale.json_text import records_bytes
 
-    text = records_text(part)
-    if text is None:
-        frame = _json_frame(part)
-        text = frame.to_json(orient="records", lines=True, force_ascii=False, double_precision=15)
-        text = text.rstrip("\n").replace("\n", ",\n")
-    return text
+    data = records_bytes(part)
+    if data is not None:
+        return data
+    frame = _json_frame(part)
+    text = frame.to_json(orient="records", lines=True, force_ascii=False, double_precision=15)
+    return text.rstrip("\n").replace("\n", ",\n")
+
+
+def _byte_sink(out: IO[str]) -> IO[bytes] | None:
+    """The binary file under a UTF-8 text stream that writes newlines as they are (else None)."""
+    buffer = getattr(out, "buffer", None)
+    encoding = str(getattr(out, "encoding", "") or "").lower().replace("-", "").replace("_", "")
+    if buffer is None or encoding != "utf8" or os.linesep != "\n" or getattr(out, "errors", "strict") != "strict":
+        return None
+    return buffer
 
 
 def write_json(result: ScanResult, out: IO[str]) -> None:
-    """The ``audit scan --json`` document, transactions streamed in chunks (one record per line)."""
+    """The ``audit scan --json`` document, transactions streamed in chunks (one record per line); the
+    records go to the file as the UTF-8 bytes they are built in when ``out`` is a UTF-8 text file."""
     out.write('{"transactions": [')
     tx = result.transactions
+    sink = _byte_sink(out)
     first = True
     for start in range(0, len(tx), CHUNK):
-        out.write(("\n" if first else ",\n") + _records_text(tx.iloc[start:start + CHUNK]))
+        part = _records(tx.iloc[start:start + CHUNK])
+        lead = "\n" if first else ",\n"
+        if isinstance(part, bytes) and sink is not None:
+            out.flush()
+            sink.write(lead.encode() + part)
+        else:
+            out.write(lead + (part.decode("utf-8") if isinstance(part, bytes) else part))
         first = False
     out.write("\n]")
     parts = {

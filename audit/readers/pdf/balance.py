@@ -52,13 +52,38 @@ def balance_column_out(txns: Sequence[_HasAmount], credit_words: str) -> int | N
     if any(s is None for s in split):
         return None
     pairs = [(s[1], t.amount) for s, t in zip(split, txns, strict=True) if s is not None]  # (printed, balance)
+    found = _chain(pairs, [s[0] for s in split if s is not None], credit_words)
+    if found is None:
+        return None
+    direction, flip = found
+    for t, s in zip(txns, split, strict=True):
+        assert s is not None
+        t.description, t.amount = s[0], round(-s[1] if flip else s[1], 2)
+    return direction
+
+
+def signs_from_balances(txns: Sequence[_HasAmount], balances: Sequence[float], credit_words: str) -> int | None:
+    """The same decision when a header named the balance column (``balances``, one per line, beside each
+    line's printed amount): the signs of ``txns`` turned to card signs in place; the direction or None."""
+    if len(txns) < 2:
+        return None
+    found = _chain([(t.amount, b) for t, b in zip(txns, balances, strict=True)], [t.description for t in txns], credit_words)
+    if found is None:
+        return None
+    direction, flip = found
+    if flip:
+        for t in txns:
+            t.amount = round(-t.amount, 2)
+    return direction
+
+
+def _chain(pairs: list[tuple[float, float]], descriptions: list[str], credit_words: str) -> tuple[int, bool] | None:
+    """Direction of the running balance over (printed, balance) pairs, and whether the printed signs must be
+    turned round (a bank register: money in printed positive); None when the pairs do not chain."""
     for direction in (1, -1):
         if all(abs(prev_bal + direction * amt - bal) < _CENT
                for (_, prev_bal), (amt, bal) in pairwise(pairs)):
-            negative = [s[0] for s in split if s is not None and s[1] < 0]
+            negative = [d for d, (amt, _) in zip(descriptions, pairs, strict=True) if amt < 0]
             flip = direction == 1 and bool(negative) and not all(re.search(credit_words, d) for d in negative)
-            for t, s in zip(txns, split, strict=True):
-                assert s is not None
-                t.description, t.amount = s[0], round(-s[1] if flip else s[1], 2)
-            return direction
+            return direction, flip
     return None

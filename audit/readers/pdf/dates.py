@@ -9,38 +9,20 @@ from functools import lru_cache
 
 from audit.values import parse_date
 
-# Portuguese and Spanish month abbreviations that differ from English, and the "de" of "14 de mar. de 2026".
-_FOREIGN_MONTHS = {"fev": "Feb", "abr": "Apr", "mai": "May", "ago": "Aug", "set": "Sep", "out": "Oct",
-                   "dez": "Dec", "ene": "Jan", "dic": "Dec"}
-_FOREIGN = re.compile(r"(?i)\b(" + "|".join(_FOREIGN_MONTHS) + r")[a-zç]*\b\.?")
-_DOT = re.compile(r"(?<=[A-Za-z])\.(?=\s|$)")
-_DE = re.compile(r"(?i)(?<=\d)\s+de\s+|\s+de\s+(?=\d)")
-
-
-def english_months(text: str) -> str:
-    """``text`` with Portuguese/Spanish month words in English, the "de" between parts and the dot after an
-    abbreviated month dropped.
-
-    >>> english_months("14 de mar. 2026"), english_months("3 de dez. de 2025"), english_months("Dec. 14, 2025")
-    ('14 mar 2026', '3 Dec 2025', 'Dec 14, 2025')
-    """
-    text = _DE.sub(" ", text)
-    return _DOT.sub("", _FOREIGN.sub(lambda m: _FOREIGN_MONTHS[m[1].lower()], text))
-
 
 @lru_cache(maxsize=4096)
 def date_parts(text: str, dayfirst: bool) -> tuple[int | None, int, int]:
-    """(year or None, month, day) of a printed date; raises ValueError."""
-    text = english_months(text)
+    """(year or None, month, day) of a printed date (month names in many languages, ``19.01.`` day-month
+    without a year); raises ValueError."""
+    text = " ".join(text.split()).rstrip(",")
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.", text):
+        text = text[:-1]
     try:
         d = parse_date(text, dayfirst=dayfirst)
         return d.year, d.month, d.day
     except ValueError:
         pass
-    try:  # year-less: 12/14, 12月14日 (parse_date knows these given a year) ...
-        d = parse_date(text, dayfirst=dayfirst, year=2000)
-    except ValueError:  # ... 14 Dec, Dec 14 (it does not): add the year ourselves
-        d = parse_date(f"{text.rstrip('.')} 2000", dayfirst=dayfirst)
+    d = parse_date(text.rstrip("."), dayfirst=dayfirst, year=2000)  # year-less (2000 has a 29 February)
     return None, d.month, d.day
 
 

@@ -21,6 +21,7 @@ import html
 import io
 import itertools
 import logging
+import math
 import re
 import shutil
 import subprocess
@@ -190,6 +191,7 @@ def char_runs(tp: Any, height: float) -> list[Run]:
 
     get_box, is_generated = raw.FPDFText_GetLooseCharBox, raw.FPDFText_IsGenerated
     ref = ctypes.byref(rect)
+    aside = _turned(raw, raw_tp, text)
     for i, ch in enumerate(text):
         if ch in "\r\n":
             flush()
@@ -197,6 +199,8 @@ def char_runs(tp: Any, height: float) -> list[Run]:
             continue
         if ch.isspace() or ch == "\x00":
             space = space or (bool(glyphs) and not is_generated(raw_tp, i))
+            continue
+        if i in aside:
             continue
         if not get_box(raw_tp, i, ref):
             continue
@@ -213,6 +217,23 @@ def char_runs(tp: Any, height: float) -> list[Run]:
         space = False
     flush()
     return runs
+
+
+def _turned(raw: Any, raw_tp: Any, text: str) -> set[int]:
+    """Characters printed at another angle than most of the page's (a diagonal "specimen" watermark, a
+    print code running up the margin): they belong to no line of the statement's text."""
+    from collections import Counter
+
+    get_angle = getattr(raw, "FPDFText_GetCharAngle", None)
+    if get_angle is None or not text:
+        return set()
+    angles = [get_angle(raw_tp, i) for i in range(len(text))]  # radians, -1 when unknown
+    known = [a for a in angles if a >= 0]
+    if not known or max(known) - min(known) < 0.035:  # one angle on the whole page (nearly always)
+        return set()
+    main = Counter(round(a, 2) for a in known).most_common(1)[0][0]
+    full = 2 * math.pi
+    return {i for i, a in enumerate(angles) if a >= 0 and min(abs(a - main), full - abs(a - main)) > 0.035}
 
 
 def _words(glyphs: list[tuple[str, float, float, bool]], size: float) -> str:

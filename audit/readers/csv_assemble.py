@@ -1,0 +1,126 @@
+"""The last step of the CSV engine: the kept rows as the schema's transaction table (dates, printed
+description, amount, currency from the file's evidence, foreign amounts, card, holder, kind)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from audit import schema
+from audit.masking import mask_card
+from audit.model import ParseReport
+from audit.readers import csv_plan, csv_rules, csv_table, currency
+from audit.readers.csv_cells import Desc
+from audit.readers.spec import LayoutSpec
+from audit.values import const_str, normalise_column, parse_amounts
+
+_CARD_IN_TEXT = re.compile(r"[0-9*xX]{4}[- ]?[0-9*xX]{4}[- ]?[0-9*xX]{4}[- ]?[0-9*xX]{2,4}")
+
+
+def _billing_currency(plan: csv_plan.Plan, spec: LayoutSpec | None, texts: dict[str, pd.Series | None],
+                      report: ParseReport, needed: bool, cells: pd.DataFrame) -> str:
+    """The currency of rows without a currency cell: the layout's, else from the file's own evidence
+    (:mod:`audit.readers.currency`); the report says where it came from when it is used."""
+    if spec is not None:
+        return spec.currency
+    if plan.mapping is not None and plan.mapping.currency:
+        report.reading["currency"] = {"code": plan.mapping.currency, "why": "given"}
+        return plan.mapping.currency
+    roles = [r for r in csv_plan.AMOUNT_ROLES if r in plan.roles]
+    merchant = {plan.roles.get(r) for r in ("description", "notes")}  # the other text cells are the issuer's
+    issuer_text = [v for i in range(min(cells.shape[1], 64)) if i not in merchant
+                   for v in cells.iloc[:50, i].dropna().tolist() if isinstance(v, str)]
+    code, why = currency.billing_currency(plan.header or [], [plan.roles[r] for r in roles],
+                                          [c for r in roles if (c := texts.get(r)) is not None], plan.preamble,
+                                          issuer_text)
+    report.reading["currency"] = {"code": code, "why": why}
+    if needed:
+        report.warnings.append(f"billing currency {why}" if code == "unknown" else f"billing currency {code}: {why}")
+    return code
+
+
+def assemble(
+    cells: pd.DataFrame,
+    lines: np.ndarray,
+    keep: np.ndarray,
+    plan: csv_plan.Plan,
+    spec: LayoutSpec | None,
+    name: str,
+    dates: pd.Series,
+    posting: pd.Series | None,
+    amount: pd.Series,
+    foreign: csv_rules.ForeignColumns,
+    texts: dict[str, pd.Series | None],
+    refund_zone: np.ndarray,
+    report: ParseReport,
+    desc: Desc,
+) -> pd.DataFrame:
+    idx = np.flatnonzero(keep)
+
+    every = len(idx) == len(cells)
+
+    def take(s: pd.Series | None) -> pd.Series | None:
+        if s is None:
+            return None
+        return s.reset_index(drop=True) if every else s.iloc[idx].reset_index(drop=True)
+
+    rows = pd.Series(lines[idx], dtype="int64")
+    out = pd.DataFrame({"row": rows.astype("Int64")})
+    out["id"] = csv_table.numbered_ids(f"{name}:r", lines[idx])
+    out["source"] = const_str(name, len(idx))
+    out["date"] = take(dates)
+    out["posting_date"] = take(posting) if posting is not None else pd.NaT
+    out["description"] = desc.printed(idx)
+    out["amount"] = take(amount)
+    currency_col = take(texts.get("currency"))
+    if currency_col is not None:
+        codes = currency.normalise_currency_column(currency_col)
+        billing = _billing_currency(plan, spec, texts, report, bool(codes.isna().any()), cells)
+        out["currency"] = codes.fillna(billing)
+    else:
+        billing = _billing_currency(plan, spec, texts, report, True, cells)
+        out["currency"] = billing
+    # foreign amounts: explicit columns, notes regex, second lines
+    o_amount = pd.Series(foreign.original_amount[idx], dtype="float64")
+    o_curr = pd.Series(pa.array(foreign.original_currency[idx], type=pa.large_string()), dtype="str")
+    o_rate = pd.Series(foreign.rate[idx], dtype="float64")
+    oa_raw = take(texts.get("original_amount"))
+    if oa_raw is not None:
+        o_amount = o_amount.fillna(parse_amounts(oa_raw).abs())
+    oc_raw = take(texts.get("original_currency"))
+    if oc_raw is not None:
+        o_curr = o_curr.fillna(normalise_column(oc_raw).str.upper())
+    rate_raw = take(texts.get("rate"))
+    if rate_raw is not None:
+        o_rate = o_rate.fillna(parse_amounts(rate_raw).abs())
+    notes = take(texts.get("notes"))
+    if spec is not None and spec.foreign_notes and notes is not None:
+        got = normalise_column(notes).str.extract(spec.foreign_notes)
+        if "amount" in got:
+            o_amount = o_amount.fillna(parse_amounts(got["amount"]).abs())
+        if "currency" in got:
+            o_curr = o_curr.fillna(got["currency"].str.upper())
+        if "rate" in got:
+            o_rate = o_rate.fillna(parse_amounts(got["rate"]).abs())
+    domestic = o_curr.notna() & (o_curr == out["currency"])
+    o_amount = o_amount.where(~domestic)
+    o_curr = o_curr.where(~domestic & o_amount.notna())
+    sign = np.sign(out["amount"]).replace(0, 1)
+    out["original_amount"] = o_amount * sign
+    out["original_currency"] = o_curr
+    out["rate"] = o_rate
+    card = take(texts.get("card"))
+    if card is None:
+        card_text = next((m.group(0) for line in plan.preamble for m in [_CARD_IN_TEXT.search(line)] if m), None)
+        out["card"] = const_str(mask_card(card_text) if card_text else None, len(idx))
+    else:
+        out["card"] = card
+    holder = take(texts.get("cardholder"))
+    out["cardholder"] = holder if holder is not None else const_str(None, len(idx))
+    out["kind"] = csv_rules.kinds(
+        out["amount"].to_numpy(), take(texts.get("type")), spec, refund_zone[idx], lambda pattern: desc.flag(pattern)[idx]
+    )
+    return schema.conform(out)

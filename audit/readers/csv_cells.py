@@ -1,0 +1,59 @@
+"""Column access for the CSV engine: each role's text column, stripped and with placeholders empty,
+and the description worked on once per distinct text."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from audit.readers.profile import PLACEHOLDER
+from audit.values import const_str, has_edge_space, normalise_column, re_contains, re_replace
+
+
+def column(cells: pd.DataFrame, roles: dict[str, int], role: str) -> pd.Series | None:
+    idx = roles.get(role)
+    if idx is None or idx >= cells.shape[1]:
+        return None
+    col = cells.iloc[:, idx].astype("str")
+    if has_edge_space(col):  # strip only when some cell needs it
+        col = col.str.strip()
+    placeholder = re_contains(col, PLACEHOLDER)
+    if bool(placeholder.any()):  # "-", "—", "/" stand for an empty cell
+        col = col.where(~placeholder)
+    return col
+
+
+class Cols:
+    """Stripped text column per role, computed on first use."""
+
+    def __init__(self, cells: pd.DataFrame, roles: dict[str, int]):
+        self.cells, self.roles = cells, roles
+        self._cache: dict[str, pd.Series | None] = {}
+
+    def get(self, role: str) -> pd.Series | None:
+        if role not in self._cache:
+            self._cache[role] = column(self.cells, self.roles, role)
+        return self._cache[role]
+
+
+class Desc:
+    """The description column, worked on once per distinct text (statements repeat merchants)."""
+
+    def __init__(self, raw: pd.Series | None, n: int):
+        if raw is None:
+            raw = const_str("", n)
+        codes, uniques = pd.factorize(raw, use_na_sentinel=False)
+        self.codes = codes
+        uniq = pd.Series(uniques, dtype="str")
+        # as printed, runs of spaces kept (padded fields); only line breaks and tabs become spaces
+        self.clean = re_replace(uniq, "[\t\r\n]", " ").str.strip()
+        self.norm = normalise_column(self.clean).fillna("")
+
+    def flag(self, pattern: str) -> np.ndarray:
+        return re_contains(self.norm, pattern).to_numpy(dtype=bool)[self.codes]
+
+    def printed(self, idx: np.ndarray) -> pd.Series:
+        arr = pc.take(self.clean.array.__arrow_array__(), pa.array(self.codes[idx]))
+        return pd.Series(arr, dtype="str")

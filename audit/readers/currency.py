@@ -1,0 +1,121 @@
+"""The billing currency of a delimited statement, only from what the file itself says.
+
+Evidence, strongest first: a currency column (per row), a remark in a money column's header
+(``Withdrawals (SGD)``, ``金額(円)``, ``人民币金额``), signs or codes beside the amounts (``£``, ``€``,
+``1.234,56 EUR``), a currency named above the table (``Account ... (UAH)``, ``28.50元``), and the issuer:
+a file whose header or preamble is written in Japanese comes from a Japanese issuer, who bills in yen.
+Never the language of the descriptions (a Japanese shop name on a dollar statement stays dollars).
+``¥`` is yen beside Japanese words and yuan beside Chinese ones, and says nothing alone; a bare ``$`` is
+read as US dollars, the dollar most exports print that way, with a warning that other dollars share the
+sign (``C$``, ``A$``, ``NZ$`` ... name theirs). Without evidence the currency is ``unknown`` and the
+report says it is not stated.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import pandas as pd
+
+from audit.readers.profile import CURRENCY_WORDS
+from audit.values import CURRENCY_CODES
+
+# Signs that name one currency; "$" and "¥" are shared (USD/CAD/AUD..., JPY/CNY) and need more.
+_SIGNS = {"£": "GBP", "€": "EUR", "₩": "KRW", "₹": "INR", "₴": "UAH", "円": "JPY", "元": "CNY", "₽": "RUB",
+          "₺": "TRY", "₪": "ILS", "฿": "THB", "₫": "VND", "₱": "PHP", "zł": "PLN", "R$": "BRL", "US$": "USD",
+          "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD",
+          "CHF": "CHF", "Fr.": "CHF"}
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Japanese as an issuer writes it: kana, kanji forms only Japanese uses (円 払 込 様 残 売 変 済 続), and
+# banking words of Japanese (取引, 残高, 振込, 口座, 明細, 利用, 引落, 入金, 出金).
+_JAPANESE = re.compile(r"[\u3040-\u30ff円払込様残売変済続]|取引|振込|口座|明細|利用|引落|入金|出金")
+
+
+def code_of(text: str) -> str | None:
+    """The ISO code a currency cell or word names (``USD``, ``米ドル``, ``人民币``, ``€``), else None."""
+    t = unicodedata.normalize("NFKC", str(text)).strip()
+    if not t:
+        return None
+    if t.upper() in CURRENCY_CODES and re.fullmatch(r"[A-Za-z]{3}", t):
+        return t.upper()
+    return CURRENCY_WORDS.get(t.lower()) or _SIGNS.get(t) or None
+
+
+def normalise_currency_column(values: pd.Series) -> pd.Series:
+    """A currency column's cells as ISO codes where they name a currency (``米ドル`` -> ``USD``); other
+    text upper-cased as printed, empty cells missing."""
+    uniq = {v: (code_of(v) or unicodedata.normalize("NFKC", v).strip().upper()) for v in values.dropna().unique()}
+    out = values.map(lambda v: uniq.get(v) if isinstance(v, str) else None)
+    return out.where(out.notna() & (out != "")).astype("str")
+
+
+def header_code(cell: str) -> str | None:
+    """The currency a header cell names (``Amount (GBP)``, ``金額(円)``, ``人民币金额``), else None."""
+    return _from_header(cell)
+
+
+def _from_header(cell: str) -> str | None:
+    text = unicodedata.normalize("NFKC", str(cell))
+    m = re.search(r"[(\[（]\s*([A-Za-z]{3}|[^\s()\[\]（）]{1,3})\s*[)\]）]", text)
+    if m and (code := code_of(m.group(1))):
+        return code
+    for word, code in CURRENCY_WORDS.items():
+        if code and len(word) >= 2 and word in text.lower():  # 人民币金额, 米ドル建て
+            return code
+    return None
+
+
+def _from_cells(sample: str, japanese: bool, chinese: bool) -> str | None:
+    for sign, code in sorted(_SIGNS.items(), key=lambda t: -len(t[0])):
+        if len(sign) > 1 and sign.isalpha() and sign.isupper():
+            continue  # ISO codes are looked for below as whole words
+        if sign in sample:
+            return code
+    m = re.findall(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])", sample)
+    codes = {c for c in m if c in CURRENCY_CODES}
+    if len(codes) == 1:
+        return codes.pop()
+    if "¥" in sample or "￥" in sample:
+        if japanese:
+            return "JPY"
+        if chinese:
+            return "CNY"
+    if "$" in sample:
+        return "USD"
+    return None
+
+
+def _from_preamble(lines: Sequence[str]) -> str | None:
+    codes: set[str] = set()
+    for line in lines:
+        text = unicodedata.normalize("NFKC", line)
+        codes |= {c for c in re.findall(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])", text) if c in CURRENCY_CODES}
+        for sign in ("円", "元", "£", "€", "₴"):
+            if re.search(r"[0-9]\s*" + re.escape(sign) + "|" + re.escape(sign) + r"\s*[0-9]|^\s*" + re.escape(sign) + r"\s*,?$|,\s*" + re.escape(sign) + r"\s*(,|$)", text):
+                codes.add(_SIGNS[sign])
+    return codes.pop() if len(codes) == 1 else None
+
+
+def billing_currency(header: Sequence[str], money_columns: Sequence[int], money_cells: Sequence[pd.Series],
+                     preamble: Sequence[str], issuer_text: Sequence[str] = ()) -> tuple[str, str]:
+    """``(code, why)``: the billing currency from the evidence in the module docstring; ``("unknown", why)``
+    when the file does not state it. ``issuer_text``: cells the issuer wrote (types, holders, payment
+    plans: not the descriptions), whose language tells the issuer's as a header does."""
+    for idx in money_columns:
+        if idx < len(header) and (code := _from_header(header[idx])):
+            return code, f"named in the header {header[idx]!r}"
+    words = " ".join([*header, *preamble, *issuer_text])
+    japanese = bool(_JAPANESE.search(unicodedata.normalize("NFKC", words)))
+    chinese = bool(_HAN.search(words)) and not japanese
+    sample = "".join(v for c in money_cells for v in c.dropna().head(300).tolist() if isinstance(v, str))
+    if sample and (code := _from_cells(unicodedata.normalize("NFKC", sample), japanese, chinese)):
+        if code == "USD" and not re.search(r"USD|US\$", sample):
+            return code, "from the '$' beside the amounts (other dollars print '$' too: check)"
+        return code, "from the signs or codes beside the amounts"
+    if code := _from_preamble(preamble):
+        return code, "named above the table"
+    if japanese:
+        return "JPY", "not stated in the file; JPY (a Japanese issuer's export: Japanese headings)"
+    return "unknown", "not stated in the file: shown as 'unknown'"
