@@ -99,8 +99,10 @@ def _digest(data: bytes | None, path: str | Path | None) -> str | None:
         return None
 
 
-def _read_one(name: str, data: bytes | None, path: str | Path | None) -> tuple[pd.DataFrame, ParseReport]:
-    """:func:`read_statement`, with every failure turned into one line naming the file."""
+def _read_one(name: str, data: bytes | None, path: str | Path | None,
+              mapping: Any = None) -> tuple[pd.DataFrame, ParseReport]:
+    """:func:`read_statement` (``mapping``: the user's column mapping for this file), with every failure turned
+    into one line naming the file."""
     if data is None and path is not None:
         try:
             mode = os.stat(path).st_mode
@@ -114,6 +116,8 @@ def _read_one(name: str, data: bytes | None, path: str | Path | None) -> tuple[p
             raise StatementError(name, "is not a regular file (a device, pipe or socket): save the statement "
                                        "as a file and scan that")
     try:
+        if mapping is not None:
+            return read_statement(path=path, data=data, name=name, mapping=mapping)
         return read_statement(path=path, data=data, name=name)
     except StatementError:
         raise
@@ -177,6 +181,7 @@ def given_currency(df: pd.DataFrame, report: ParseReport, code: str) -> pd.DataF
 
 def read_many(
     items: Iterable[Item], same_card: Mapping[str, str] | None = None, currency: Mapping[str, str] | None = None,
+    mappings: Mapping[str, Any] | None = None,
 ) -> tuple[pd.DataFrame, list[ParseReport], list[StatementError]]:
     """Read several statements; a file that fails is reported in the errors and skipped.
 
@@ -186,7 +191,9 @@ def read_many(
     Rows that print no card number get a card label (:mod:`audit.cards`): files are one card only with
     evidence (same layout, billing currency, contiguous periods) or when ``same_card`` (file name -> the
     file whose card it is on) says so. ``currency`` (file name -> ISO code) is the billing currency the user
-    gave for a file that does not state one (:func:`given_currency`).
+    gave for a file that does not state one (:func:`given_currency`); ``mappings`` (file name ->
+    :class:`audit.readers.mapping.ColumnMapping`) says how to read a delimited file, over the reader's choice
+    and the mappings in force (:mod:`audit.readers.options`).
     """
     from audit.cards import apply_labels, file_card, group_files
 
@@ -197,7 +204,7 @@ def read_many(
         name, data, path = item[0], item[1], item[2]
         client = item[3] if len(item) > 3 else None
         try:
-            df, report = _read_one(name, data, path)
+            df, report = _read_one(name, data, path, (mappings or {}).get(name))
         except StatementError as exc:
             errors.append(exc)
             continue
@@ -434,10 +441,11 @@ def scan(paths: Sequence[str | Path], merchant_lists: Sequence[str | Path] = (),
 
 
 def scan_uploads(files: Sequence[tuple[str, bytes]], merchant_lists: Sequence[str | Path] = (), *,
-                 same_card: Mapping[str, str] | None = None, currency: Mapping[str, str] | None = None) -> ScanResult:
+                 same_card: Mapping[str, str] | None = None, currency: Mapping[str, str] | None = None,
+                 mappings: Mapping[str, Any] | None = None) -> ScanResult:
     """Audit statements given as (file name, bytes) pairs, e.g. Streamlit uploads (``same_card``,
-    ``currency``: see :func:`read_many`)."""
-    tx, reports, errors = read_many(((name, data, None) for name, data in files), same_card, currency)
+    ``currency``, ``mappings``: see :func:`read_many`)."""
+    tx, reports, errors = read_many(((name, data, None) for name, data in files), same_card, currency, mappings)
     return _finish(analyse(tx, merchant_lists, reports), reports, errors)
 
 

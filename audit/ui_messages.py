@@ -30,6 +30,8 @@ _NOTES_JA: list[tuple[str, str]] = [
      "登録済みの形式ではないため、一般的な明細として読みました。見出しから選んだ列：{1}"),
     (r"layout not recognised", "登録済みの形式ではないため、一般的な明細として読みました"),
     (r"columns chosen from their contents: (.*)", "中身から選んだ列：{1}"),
+    (r"columns as given \(saved layout (.*?)\): (.*)", "保存した指定「{1}」の列で読みました：{2}"),
+    (r"columns as given \(column mapping\): (.*)", "指定した列で読みました：{1}"),
     (r"layout (\S+): columns (.*) not found by the spec", "形式 {1}：列 {2} が見つからず、見出しから推測しました"),
     (r"(\d[\d,]*) row\(s\) marked as money in by their direction or type column",
      "{1} 行は入出金の区分から入金と判断し、マイナスにしました"),
@@ -84,6 +86,11 @@ def note_text(message: Any, lang: str) -> str:
     english = " ".join((mask_card(str(message)) or "").split())
     if lang != "ja":
         return english
+    saved = re.search(r"saved layout '(.*?)' not used: (.*)", english)
+    if saved:  # a saved column mapping that no longer fits this file: why, in the readers' mapping words
+        from audit.ui_picker import mapping_error_text
+
+        return f"保存した列の指定「{saved.group(1)}」は使えませんでした：{mapping_error_text(saved.group(2), lang)}"
     for pattern, ja in _NOTES_JA:
         m = re.search(pattern, english, re.IGNORECASE)
         if m:

@@ -79,14 +79,15 @@ def _keep_currency(widget: str, store: str) -> None:
         st.session_state[store + "_bad"] = value
 
 
-def _currency_select(prefix: str, name: str, where: str, container: Any) -> None:
-    """One file's currency picker (empty: not given); any three-letter code can be typed."""
+def _currency_select(prefix: str, name: str, where: str, container: Any, label: str | None = None) -> None:
+    """One file's currency picker (empty: not given); any three-letter code can be typed. Every picker of a
+    file (the question above the figures, the files tab, the column picker) shares one answer."""
     store = _currency_store(prefix, name)
     widget = f"{store}_{where}"
     st.session_state[widget] = st.session_state.get(store, "")
     choose = tr("currency_choose")
-    container.selectbox(md_line(name), ["", *CURRENCIES], key=widget, on_change=_keep_currency, args=(widget, store),
-                        format_func=lambda c: c or choose, accept_new_options=True)
+    container.selectbox(md_line(label or name), ["", *CURRENCIES], key=widget, on_change=_keep_currency,
+                        args=(widget, store), format_func=lambda c: c or choose, accept_new_options=True)
     bad = st.session_state.get(store + "_bad")
     if bad:
         container.error(md_line(tr("currency_bad", name=name, value=bad)))

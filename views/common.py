@@ -195,12 +195,26 @@ SameCard = tuple[tuple[str, str], ...]
 
 
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
-def _scan_cached(files: tuple[tuple[str, bytes], ...], same_card: SameCard = (),
-                 currency: SameCard = ()) -> tuple[pipeline.ScanResult, list[ErrorTuple]]:
-    """The pipeline run, cached in memory on the uploaded bytes, the card choice and the currencies the user
-    gave (errors as plain tuples)."""
+def _scan_cached(files: tuple[tuple[str, bytes], ...], same_card: SameCard = (), currency: SameCard = (),
+                 mappings: SameCard = (), saved: tuple[str, ...] = ()) -> tuple[pipeline.ScanResult, list[ErrorTuple]]:
+    """The pipeline run, cached in memory on the uploaded bytes, the card choice, the currencies and column
+    mappings the user gave and the saved mappings (as JSON text; errors as plain tuples)."""
+    import json
+
+    from audit.readers import options as reading
+    from audit.readers.mapping import ColumnMapping
+    from audit.readers.saved import SavedLayout
+
     options: dict[str, Any] = {k: dict(v) for k, v in (("same_card", same_card), ("currency", currency)) if v}
-    result = pipeline.scan_uploads(list(files), **options)
+    if mappings:
+        options["mappings"] = {name: ColumnMapping.from_dict(json.loads(m)) for name, m in mappings}
+    layouts = []
+    for text_ in saved:
+        d = json.loads(text_)
+        layouts.append(SavedLayout(d["name"], d["signature"], ColumnMapping.from_dict(d["mapping"]), d.get("issuer", ""),
+                                   d.get("saved", "")))
+    with reading.in_force(reading.ReadingOptions(saved=tuple(layouts))):
+        result = pipeline.scan_uploads(list(files), **options)
     errors = [
         (str(getattr(e, "source", "") or "?"), str(getattr(e, "message", e)), getattr(e, "row", None),
          getattr(e, "page", None))
@@ -218,17 +232,23 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
 
 
-def scan_files(files: Files, same_card: dict[str, str] | None = None,
-               currency: dict[str, str] | None = None) -> pipeline.ScanResult:
+def scan_files(files: Files, same_card: dict[str, str] | None = None, currency: dict[str, str] | None = None,
+               mappings: dict[str, Any] | None = None) -> pipeline.ScanResult:
     """Audit the files together (``same_card``: the user's card choice, ``currency``: the currency the user
-    gave for files that state none; see :func:`audit.pipeline.read_many`); a file that breaks a stage is
+    gave for files that state none, ``mappings``: the columns the user gave per file; see
+    :func:`audit.pipeline.read_many`), with the saved column mappings in force; a file that breaks a stage is
     named in the errors, the rest still run."""
+    import json
+
     if not files:
         return pipeline.ScanResult(transactions=schema.empty_frame())
     choice: SameCard = tuple(sorted((same_card or {}).items()))
     given: SameCard = tuple(sorted((currency or {}).items()))
+    mapped: SameCard = tuple(sorted((k, json.dumps(m.to_dict(), sort_keys=True, ensure_ascii=False))
+                                    for k, m in (mappings or {}).items()))
+    saved = tuple(json.dumps(s.to_dict(), sort_keys=True, ensure_ascii=False) for s in saved_layouts())
     try:
-        return _restore(*_scan_cached(tuple(files), choice, given))
+        return _restore(*_scan_cached(tuple(files), choice, given, mapped, saved))
     except Exception as exc:  # the readers should raise StatementError; anything else must not kill the page
         first = exc
     good: Files = []
@@ -242,7 +262,7 @@ def scan_files(files: Files, same_card: dict[str, str] | None = None,
     result = pipeline.ScanResult(transactions=schema.empty_frame())
     if good and len(good) < len(files):
         try:
-            result = _restore(*_scan_cached(tuple(good), choice, given))
+            result = _restore(*_scan_cached(tuple(good), choice, given, mapped, saved))
             good = []
         except Exception as exc:
             first = exc
@@ -276,6 +296,19 @@ def forget_uploads(key: str) -> None:
     """Drop what :func:`keep_uploads` kept under ``key``."""
     for k in ("_kept_" + key, "_kept_" + key + "_back"):
         st.session_state.pop(k, None)
+
+
+def saved_layouts() -> list[Any]:
+    """The column mappings saved in the user's data folder (:class:`audit.readers.saved.LayoutStore`); a store
+    that cannot be read is one line on the page and counts as empty."""
+    from audit.readers.mapping import MappingError
+    from audit.readers.saved import LayoutStore
+
+    try:
+        return LayoutStore().list()
+    except (MappingError, OSError) as exc:
+        st.warning(md_line(tr("layouts_error", why=exc)))
+        return []
 
 
 def uploaded_files(uploads: Any) -> Files:

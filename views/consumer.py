@@ -25,6 +25,7 @@ from views.common import (
     tr,
     uploaded_files,
 )
+from views.picker import mapping_choice
 from views.result import render_export, render_result
 
 CLIENT = "self"  # the consumer's own case file (the same in every language)
@@ -69,7 +70,8 @@ def render() -> None:
     if not files:
         st.info(tr("no_files"))
     with st.spinner(tr("scanning")):
-        result = scan_files(files, same_card_choice("me_", files), currency_choice("me_", files))
+        result = scan_files(files, same_card_choice("me_", files), currency_choice("me_", files),
+                            mapping_choice("me_", files))
     contracts = list(result.contracts or [])
     # The sample's cases live in a throwaway file for this session, never in the user's own case file.
     store = sample_store() if samples else open_store()
@@ -82,7 +84,7 @@ def render() -> None:
     issuers = contract_issuers("me_", result.cards, bad)
     ctx = CaseContext(store=store, client=CLIENT, cases=sync_cases(store, CLIENT, contracts), as_of=as_of,
                       issuers=issuers, several_cards=len(result.cards) > 1, sample=bool(samples))
-    render_result(result, details, "me_", ctx)
+    render_result(result, details, "me_", ctx, files)
     if result.reports:
         per = contract_fields("me_", bad, details, issuers)
         who = details.name or tr("single_client")

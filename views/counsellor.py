@@ -46,6 +46,7 @@ from views.common import (
     tr,
     uploaded_files,
 )
+from views.picker import mapping_choice
 from views.result import render_export, render_result
 
 
@@ -75,6 +76,7 @@ def render() -> None:
     all_details: list[Any] = []
     from_samples: dict[str, bool] = {}
     slots: list[int] = []  # the block number of each client in ``clients``
+    files_of: dict[str, Files] = {}  # each client's statements (the column picker needs their bytes)
     for i in range(n):
         p = f"client{i}_"
         if not st.session_state.get(p + "label") and not st.session_state.get("_keep_" + p + "label"):
@@ -98,12 +100,13 @@ def render() -> None:
             for line in refused:
                 st.error(md_line(line))
             files = samples + own
+            files_of[label] = files
             if not files:
                 st.caption(tr("client_empty", client=md_line(label)))
                 continue
             with st.spinner(tr("scanning")):
                 result = scan_files(files, same_card_choice(f"view{i}_", files),
-                                    currency_choice(f"view{i}_", files))
+                                    currency_choice(f"view{i}_", files), mapping_choice(f"view{i}_", files))
             for err in result.errors:
                 st.error(md_line(error_text(err, lang())))
         clients.append((label, result))
@@ -152,7 +155,7 @@ def render() -> None:
     st.session_state[f"view{slot}_eml_pending"] = pending
     ctx = CaseContext(store=stores[label], client=label, cases=cases[label], as_of=as_of, issuers=issuers[label],
                       several_cards=len(result.cards) > 1, sample=from_samples[label])
-    render_result(result, all_details[pick], f"view{slot}_", ctx)
+    render_result(result, all_details[pick], f"view{slot}_", ctx, files_of.get(label))
     if stores[label] is not None:
         client_file_tools(stores[label], label, slot, [n for n, _ in (st.session_state.get(f"client{slot}_samples")
                                                                         or [])] + [r.source for r in result.reports])

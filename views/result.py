@@ -24,6 +24,7 @@ from views.cards import (
 )
 from views.casefile import CaseContext, money_totals, render_next_actions
 from views.common import (
+    Files,
     cadence_name,
     lang,
     masked,
@@ -37,16 +38,22 @@ from views.common import (
     tr,
 )
 from views.contracts import render_contracts
+from views.picker import reading_note
 
 
-def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: CaseContext | None = None) -> None:
-    """Errors, headline figures, the to-do list and the tabs for one client's scan."""
+def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: CaseContext | None = None,
+                  files: Files | None = None) -> None:
+    """Errors, the column picker for files refused or read unsure (``files``: the statements' bytes), headline
+    figures, the to-do list and the tabs for one client's scan."""
     from audit.cases.money import contracts_total
     from views.cards import card_name
+    from views.picker import render_pickers
 
     ctx = ctx or CaseContext(store=None, client="")
     for err in result.errors:
         st.error(md_line(error_text(err, lang())))
+    if files:
+        render_pickers(prefix, files, result)
     from audit.cards import unstated_files
 
     ask_currency(prefix, unstated_files(result.transactions))
@@ -113,7 +120,8 @@ def render_files(result: pipeline.ScanResult, prefix: str) -> None:
             recon = tr("recon_bad", printed=number(rec.printed_total), parsed=number(rec.parsed_total),
                        diff=number(rec.difference))
         period = " – ".join(x for x in (r.period_start, r.period_end) if x) or tr("none")
-        rows.append({tr("col_file"): r.source, tr("col_type"): str(r.kind).upper(), tr("col_layout"): r.layout,
+        layout = " · ".join(x for x in (r.layout, reading_note(r)) if x)  # a saved layout or the user's columns
+        rows.append({tr("col_file"): r.source, tr("col_type"): str(r.kind).upper(), tr("col_layout"): layout,
                      tr("col_period"): period, tr("col_rows"): r.rows, tr("col_warnings"): len(r.warnings),
                      tr("col_problems"): len(r.problems), tr("col_excluded"): len(r.excluded),
                      tr("col_reconciliation"): recon})
@@ -135,6 +143,9 @@ def render_files(result: pipeline.ScanResult, prefix: str) -> None:
                         language=None)
     render_cards(prefix, result.cards, result.reports)
     given_currencies(prefix, currency_choice(prefix, [(r.source, b"") for r in result.reports]))
+    from views.picker import render_saved
+
+    render_saved(prefix)
 
 
 
