@@ -53,6 +53,7 @@ JA_PICKER: dict[str, str] = {
     "layouts_error": "保存した列の指定を読めません：{why}",
     "reading_saved": "保存した指定「{name}」で読みました",
     "reading_given": "指定した列で読みました",
+    "col_confidence": "列の確からしさ",
 }
 
 EN_PICKER: dict[str, str] = {
@@ -100,6 +101,7 @@ EN_PICKER: dict[str, str] = {
     "layouts_error": "The saved column layouts cannot be read: {why}",
     "reading_saved": "read with the saved layout '{name}'",
     "reading_given": "read with the columns you gave",
+    "col_confidence": "column confidence",
 }
 
 _ROLE_JA = {"date": "日付", "posting_date": "計上日", "description": "内容", "amount": "金額", "debit": "支払額",

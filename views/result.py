@@ -124,7 +124,9 @@ def render_files(result: pipeline.ScanResult, prefix: str) -> None:
         rows.append({tr("col_file"): r.source, tr("col_type"): str(r.kind).upper(), tr("col_layout"): layout,
                      tr("col_period"): period, tr("col_rows"): r.rows, tr("col_warnings"): len(r.warnings),
                      tr("col_problems"): len(r.problems), tr("col_excluded"): len(r.excluded),
-                     tr("col_reconciliation"): recon})
+                     tr("col_reconciliation"): recon,
+                     # how sure the reader was of its own column choice (a layout or the user's columns: sure)
+                     tr("col_confidence"): f"{float(r.confidence):.0%}" if r.confidence is not None else ""})
     st.dataframe(pd.DataFrame(rows), hide_index=True)
     for r in result.reports:
         if not (r.warnings or r.problems or r.excluded):
