@@ -367,12 +367,12 @@ _HTML_WORDS = {
            "refunded": ", refunded {amount}", "next": "next expected {date} {amount}",
            "case": "Case {ref}: {status}", "ticket": "ticket {ticket}", "due": "next step due {date}",
            "summary": "<b>{n}</b> suspicious contract(s); paid in total {paid}",
-           "legit": "Other subscriptions (look legitimate)", "files": "Files", "rows": "{n} rows",
+           "legit": "Other subscriptions", "files": "Files", "rows": "{n} rows",
            "problems": "{n} problem(s)", "not_read": "Not read"},
     "ja": {"score": "疑わしさ {n}", "line": "{when}{status}・請求 {n} 回（{first} 〜 {last}）・支払合計 <b>{paid}</b>",
            "refunded": "・返金 {amount}", "next": "次回の予想 {date} {amount}",
            "case": "案件 {ref}：{status}", "ticket": "受付番号 {ticket}", "due": "次の期限 {date}",
-           "summary": "不審な契約 <b>{n}</b> 件・支払合計 {paid}", "legit": "その他の定期支払い（正規と思われるもの）",
+           "summary": "不審な契約 <b>{n}</b> 件・支払合計 {paid}", "legit": "その他の定期支払い",
            "files": "ファイル", "rows": "{n} 行", "problems": "読めない行 {n}", "not_read": "読み込めなかったファイル"},
 }
 
@@ -463,8 +463,11 @@ def export_html(clients: Clients, details: DetailsArg = None, contract_details: 
         out.extend(_contract_html(c, (contract_details or {}).get((name, c.id)) or d, lang,
                                   (cases or {}).get((name, c.id))) for c in bad)
         if legit:
+            from audit.detection.legitimacy import check_text
+
             heads = [HEADERS_JA.get(h, h) if lang == "ja" else h.replace("_", " ").capitalize()
                      for h in ("merchant", "cadence", "status", "charges", "total_paid", "next_expected_date")]
+            heads.append("確認" if lang == "ja" else "Known service, or why to check it")
             out.append(f"<h3>{_w(lang, 'legit')}</h3><table><tr>" + "".join(f"<th>{_e(h)}</th>" for h in heads)
                        + "</tr>")
             out.extend(
@@ -472,7 +475,8 @@ def export_html(clients: Clients, details: DetailsArg = None, contract_details: 
                 f"<td>{_e(_words('status', c.status, lang))}</td>"
                 f'<td class="num">{len(c.charges)}</td>'
                 f'<td class="num">{_e(format_totals(paid_by_currency(c), lang=lang))}</td>'
-                f"<td>{_e(c.next_expected_date or '')}</td></tr>"
+                f"<td>{_e(c.next_expected_date or '')}</td>"
+                f"<td>{_e(getattr(c, 'known_as', '') or check_text(c, lang))}</td></tr>"
                 for c in legit
             )
             out.append("</table>")
