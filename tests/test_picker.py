@@ -229,3 +229,12 @@ def test_the_currency_is_asked_once_per_file_for_the_picker_and_the_figures() ->
     mine = [s for s in at.selectbox if str(s.key).startswith("_filecur_me_points")]
     assert all(s.value == "JPY" for s in mine)  # one answer, shown in each place it is asked
     assert not any("請求通貨が書かれていません" in w.value for w in at.warning)
+
+
+def test_the_counsellor_gets_the_picker_for_a_clients_refused_file() -> None:
+    at = _app()
+    at.radio(key="mode_ja").set_value("counsellor").run()
+    at.file_uploader(key="client0_files").set_value([(*_konto(9), "text/csv")]).run()
+    assert not at.exception, at.exception
+    keys = [str(s.key) for s in at.selectbox if str(s.key).startswith("view0_pick_konto")]
+    assert any(k.endswith("_role1") for k in keys) and any(k.endswith("_row") for k in keys)

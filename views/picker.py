@@ -64,7 +64,9 @@ def _head(data: bytes, name: str) -> picker.FileHead | None:
 def render_pickers(prefix: str, files: Files, result: Any) -> None:
     """Above the figures: each delimited file the reader refused or read unsure (or that the user mapped), with
     a line saying so and the picker."""
-    refused = {str(getattr(e, "source", "")): e for e in result.errors}
+    # refused by the reader (not a stage that broke after reading: views.common.scan_files names those)
+    refused = {str(getattr(e, "source", "")): e for e in result.errors
+               if not str(getattr(e, "message", "")).startswith(("could not be read (", "the check failed"))}
     reports = {r.source: r for r in result.reports}
     mapped = set(st.session_state.get(_store(prefix)) or {})
     for name, data in files:
