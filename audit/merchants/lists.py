@@ -31,7 +31,7 @@ SOURCE_KINDS = ("primary", "record-copy", "press")
 REQUIRED = ("id", "name", "category", "countries", "source_urls", "source_date", "named_by",
             "authority", "date_added")
 OPTIONAL = ("aliases", "weak_aliases", "kana_aliases", "descriptors", "role", "notes", "related", "standing",
-            "first_source")
+            "first_source", "billed_through")
 MAX_BYTES = 4 * 1024 * 1024  # a list file larger than this is refused before parsing
 MAX_ENTRIES = 5000  # [[entry]] tables per file
 MAX_DEPTH = 8  # nesting of arrays / inline tables
@@ -65,6 +65,7 @@ class Entry:
     first_source: str = ""  # one of SOURCE_KINDS, or "" when the list does not say
     notes: str = ""
     related: tuple[str, ...] = ()
+    billed_through: tuple[str, ...] = ()  # scam entries: resellers (context ids) a public record says billed it
     list_name: str = ""
     source_file: str = ""
 
@@ -255,7 +256,8 @@ def _entry_from(
     if not isinstance(eid, str) or not _ID.match(eid):
         bad("id must be lower-case letters, digits and '-'")
     lists = {}
-    for key in ("aliases", "countries", "source_urls", "weak_aliases", "kana_aliases", "descriptors", "related"):
+    for key in ("aliases", "countries", "source_urls", "weak_aliases", "kana_aliases", "descriptors", "related",
+                "billed_through"):
         val = _str_list(item.get(key, []))
         if val is None:
             bad(f"{key} must be a string or a list of strings")
@@ -300,6 +302,8 @@ def _entry_from(
                 else:
                     kept.append(a)
             lists[key] = tuple(kept)
+    if lists["billed_through"] and kind != "scam":
+        bad("billed_through is only used in scam lists")
     if lists["kana_aliases"] and kind != "scam":
         bad("kana_aliases are only used in scam lists")
     bad_kana = [a for a in lists["kana_aliases"] if not _KANA.fullmatch(unicodedata.normalize("NFKC", a))]
@@ -320,7 +324,7 @@ def _entry_from(
         named_by=item["named_by"], authority=item["authority"].strip(), date_added=item["date_added"],
         weak_aliases=lists["weak_aliases"], kana_aliases=lists["kana_aliases"], descriptors=lists["descriptors"],
         role=role, notes=notes.strip(),
-        related=lists["related"], list_name=list_name, source_file=fname,
+        related=lists["related"], billed_through=lists["billed_through"], list_name=list_name, source_file=fname,
         standing=standing if isinstance(standing, str) else "", first_source=first_source,
     )
     return entry, problems
