@@ -313,6 +313,7 @@ def analyse_client(
     ``tx`` already has the descriptor columns; ``hits`` is a :class:`HitTable` (or a merchant database).
     """
     from audit.contracts import build_contracts
+    from audit.detection.legitimacy import classify
     from audit.detection.recurring import find_subscriptions
     from audit.detection.signals import find_signals
     from audit.merchants import match_transactions
@@ -322,6 +323,7 @@ def analyse_client(
     pattern = find_signals(tx, subs, known)  # also marks the streams any finding touches
     findings = known + pattern
     contracts = build_contracts(tx, findings, subs)
+    classify(contracts)  # a subscription nobody flagged is a known service, or one to check
     return findings, subs, contracts
 
 

@@ -16,7 +16,7 @@ import streamlit as st
 
 from audit.cases.money import paid_by_currency, refunded_by_currency
 from audit.cases.statuses import STATUSES, label, next_actions
-from audit.cases.store import CaseStore, contract_key
+from audit.cases.store import CaseStore
 from views.common import lang, md, md_line, money, totals, tr
 
 
@@ -81,9 +81,9 @@ def sync_cases(store: CaseStore | None, client: str, contracts: list[Any]) -> di
     bad = [c for c in contracts if c.suspicious]
     if not bad:  # nothing to keep: no client is created in the case file
         return {}
-    store.sync_contracts(client, bad)
+    keys = store.sync_contracts(client, bad)  # a contract continuing an earlier case gets that case's key
     by_key = {c["key"]: c for c in store.cases(client)}
-    return {c.id: by_key[k] for c in bad if (k := contract_key(c, client)) in by_key}
+    return {c.id: by_key[k] for c, k in zip(bad, keys, strict=True) if k in by_key}
 
 
 TODO_ROWS_SHOWN = 4  # the to-do table scrolls past this many rows (the page stays short)

@@ -162,7 +162,7 @@ def render_summary(clients: list[tuple[str, pipeline.ScanResult]], cases: dict[s
         row = client_row(label, cs, cases[label], cards, as_of)
         row.update({tr("col_files"): len(result.reports), tr("col_rows"): len(result.transactions),
                     tr("col_errors"): len(result.errors),
-                    tr("col_legit"): sum(1 for c in cs if not c.suspicious)})
+                    tr("col_legit"): sum(1 for c in cs if not c.suspicious and getattr(c, "known_as", ""))})
         rows.append(row)
     everyone = [c for _, result in clients for c in result.contracts or []]
     total = client_row(tr("overall"), everyone, {f"{k}:{cid}": v for k, d in cases.items() for cid, v in d.items()},
@@ -170,7 +170,8 @@ def render_summary(clients: list[tuple[str, pipeline.ScanResult]], cases: dict[s
     total.update({tr("col_files"): sum(len(r.reports) for _, r in clients),
                   tr("col_rows"): sum(len(r.transactions) for _, r in clients),
                   tr("col_errors"): sum(len(r.errors) for _, r in clients),
-                  tr("col_legit"): sum(1 for c in everyone if not c.suspicious), tr("col_cards"): ""})
+                  tr("col_legit"): sum(1 for c in everyone if not c.suspicious and getattr(c, "known_as", "")),
+                  tr("col_cards"): ""})
     done = sum(1 for label, result in clients for c in result.contracts or []
                if c.suspicious and cases[label].get(c.id, {}).get("status") == "refunded")
     total[tr("col_progress")] = tr("progress", done=done, n=sum(1 for c in everyone if c.suspicious))

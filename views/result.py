@@ -42,7 +42,9 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: C
         st.error(md_line(error_text(err, lang())))
     contracts = list(result.contracts or [])
     bad = [c for c in contracts if c.suspicious]
-    legit = [c for c in contracts if not c.suspicious]
+    # only known services are legit-looking; the others are listed to check (audit.detection.legitimacy)
+    legit = [c for c in contracts if not c.suspicious and getattr(c, "known_as", "")]
+    check = [c for c in contracts if not c.suspicious and not getattr(c, "known_as", "")]
     if result.reports:
         cards = ", ".join(card_name(c.label) for c in result.cards) or tr("none")
         st.caption(md_line(tr("files_summary_sample" if ctx.sample else "files_summary", files=len(result.reports),
@@ -80,7 +82,7 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: C
         render_timeline(result, prefix)
         render_transactions(result, prefix)
     with tabs[3]:
-        render_legit(legit)
+        render_legit(legit, check)
     with tabs[4]:
         render_help(result)
 
@@ -132,7 +134,8 @@ def timeline_frame(result: pipeline.ScanResult) -> pd.DataFrame:
     tx = result.transactions
     group: dict[str, str] = {}
     for c in result.contracts or []:
-        label = f"{c.id} {c.merchant}" if c.suspicious else tr("timeline_legit")
+        label = (f"{c.id} {c.merchant}" if c.suspicious
+                 else tr("timeline_legit") if getattr(c, "known_as", "") else tr("check_header"))
         for tid in c.transaction_ids:
             group.setdefault(tid, label)
     if tx.empty:
@@ -160,11 +163,11 @@ def render_timeline(result: pipeline.ScanResult, prefix: str) -> None:
     if st.checkbox(tr("timeline_only_suspicious"), value=bool(df["suspicious"].any()), key=prefix + "tl_only"):
         df = df[df["suspicious"]]
     bad = sorted(df.loc[df["suspicious"], "group"].unique(), key=lambda g: int(re.sub(r"\D", "", g.split()[0]) or 0))
-    rest = [g for g in (tr("timeline_legit"), tr("timeline_other")) if g in set(df["group"])]
+    rest = [g for g in (tr("timeline_legit"), tr("check_header"), tr("timeline_other")) if g in set(df["group"])]
     domain = [*bad, *rest]
     palette = ["#d62728", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#1f77b4"]
     colours = [palette[i % len(palette)] for i in range(len(bad))]
-    colours += [{tr("timeline_legit"): "#2ca02c"}.get(g, "#9e9e9e") for g in rest]
+    colours += [{tr("timeline_legit"): "#2ca02c", tr("check_header"): "#ff7f0e"}.get(g, "#9e9e9e") for g in rest]
     df = df.assign(shown=[money(a, c) for a, c in zip(df["amount"], df["currency"], strict=True)])
     chart = (
         alt.Chart(df)
@@ -246,18 +249,31 @@ def transactions_table(df: pd.DataFrame, names_of: dict[str, str]) -> pd.DataFra
     })
 
 
-def render_legit(legit: list[Any]) -> None:
-    if not legit:
+def render_legit(legit: list[Any], check: list[Any] | None = None) -> None:
+    """Known services (legit-looking), then the subscriptions to check with the reason (never called legit)."""
+    from audit.detection.legitimacy import check_text
+
+    def rows(contracts: list[Any], reason: bool) -> pd.DataFrame:
+        return pd.DataFrame([{
+            tr("col_merchant"): c.merchant, **({tr("col_check_reason"): check_text(c, lang())} if reason else {}),
+            tr("col_cadence"): cadence_name(c.cadence), tr("col_status"): status_name(c.status),
+            tr("col_charges"): len(c.charges), tr("col_total"): money_totals(c),
+            tr("col_last"): c.last_date, tr("col_next_date"): c.next_expected_date or "",
+            tr("col_next_amount"): money(c.next_expected_amount, next_currency(c)) if c.next_expected_date else ""}
+            for c in contracts])
+
+    st.subheader(tr("metric_legit"))
+    if legit:
+        st.markdown(tr("legit_intro"))
+        st.dataframe(rows(legit, False), hide_index=True)
+    else:
         st.info(tr("no_legit"))
-        return
-    st.markdown(tr("legit_intro"))
-    rows = [{tr("col_merchant"): c.merchant, tr("col_cadence"): cadence_name(c.cadence),
-             tr("col_status"): status_name(c.status),
-             tr("col_charges"): len(c.charges), tr("col_total"): money_totals(c),
-             tr("col_last"): c.last_date, tr("col_next_date"): c.next_expected_date or "",
-             tr("col_next_amount"): money(c.next_expected_amount, next_currency(c)) if c.next_expected_date else ""}
-            for c in legit]
-    st.dataframe(pd.DataFrame(rows), hide_index=True)
+    st.subheader(tr("check_header"))
+    if check:
+        st.markdown(tr("check_intro"))
+        st.dataframe(rows(check, True), hide_index=True)
+    else:
+        st.info(tr("no_check"))
 
 
 def render_help(result: pipeline.ScanResult | None = None) -> None:

@@ -390,13 +390,16 @@ def export_html(clients: Clients, details: DetailsArg = None, contract_details: 
                    f"paid in total {summary}</p>")
         out.extend(_contract_html(c, (contract_details or {}).get((name, c.id)) or d) for c in bad)
         if legit:
-            out.append("<h3>Other subscriptions (look legitimate) / その他の定期支払い</h3><table>"
+            from audit.detection.legitimacy import check_text
+
+            out.append("<h3>Other subscriptions / その他の定期支払い</h3><table>"
                        "<tr><th>Merchant</th><th>Cadence</th><th>Status</th><th>Charges</th><th>Total</th>"
-                       "<th>Next</th></tr>")
+                       "<th>Next</th><th>Known service, or why to check it / 確認</th></tr>")
             out.extend(
                 f"<tr><td>{_e(c.merchant)}</td><td>{_e(c.cadence)}</td><td>{_e(c.status)}</td>"
                 f'<td class="num">{len(c.charges)}</td><td class="num">{_e(format_totals(paid_by_currency(c)))}</td>'
-                f"<td>{_e(c.next_expected_date or '')}</td></tr>"
+                f"<td>{_e(c.next_expected_date or '')}</td>"
+                f"<td>{_e(getattr(c, 'known_as', '') or check_text(c, 'en') + ' / ' + check_text(c, 'ja'))}</td></tr>"
                 for c in legit
             )
             out.append("</table>")

@@ -142,6 +142,22 @@ def find_subscriptions(
     tx: pd.DataFrame, *, as_of: date | None = None, coverage: list[tuple[date, date]] | None = None,
     printed_periods: Mapping[str, tuple[date, date]] | None = None,
 ) -> list[Subscription]:
+    """The streams of :func:`rhythm_streams`, and one-charge streams for the plans seen once whose descriptor
+    or amount shows their length (:func:`audit.detection.plans.plan_streams`); sorted by merchant then date."""
+    from audit.detection.plans import plan_streams
+
+    if tx.empty:
+        return []
+    tx = _with_descriptor_columns(tx)
+    subs = rhythm_streams(tx, as_of=as_of, coverage=coverage, printed_periods=printed_periods)
+    plans = plan_streams(tx, subs, as_of=as_of)
+    return sorted(subs + plans, key=lambda s: (s.merchant, s.first_date)) if plans else subs
+
+
+def rhythm_streams(
+    tx: pd.DataFrame, *, as_of: date | None = None, coverage: list[tuple[date, date]] | None = None,
+    printed_periods: Mapping[str, tuple[date, date]] | None = None,
+) -> list[Subscription]:
     """Recurring charge streams in ``tx`` (see the module docstring), sorted by merchant then first date.
 
     ``as_of`` (default: the latest date of the stream's client in ``tx``) decides whether a stream is

@@ -171,6 +171,7 @@ BILL_MIN = 4  # charges a bill needs (three shop visits a month apart happen by 
 BILL_RATIO = math.log(6.0)  # a gas bill in winter may cost six times the summer one
 BILL_STEP = math.log(1.8)  # typical change from one monthly bill to the next (median; more over longer periods)
 BILL_SHARE = 0.75  # share of the merchant's charges (in that currency) the bill must explain
+BILL_LONG = 6  # a bill explaining every charge of its merchant this many times may jump in amount
 BILL_CADENCES = (BY_NAME["monthly"], BY_NAME["bimonthly"], BY_NAME["quarterly"])
 
 
@@ -193,7 +194,8 @@ def _bill_stream(days: np.ndarray, amt: np.ndarray) -> _Stream | None:
     A bill comes on about the same day of the month, every one, two or three months, and the merchant
     bills little else: the chain must explain three quarters of its charges, sit on the cadence's grid,
     skip no period (one per eight charges in long runs), stay within a 1:6 band of amounts (heating in
-    winter) and change by 60 % at most from one bill to the next (median).
+    winter) and change by 60 % at most from one bill to the next (median) - unless it is every charge of the
+    merchant, six or more, with no period skipped.
     """
     got = _best_chain(days, np.ones(len(days)), BILL_CADENCES)
     if got is None:
@@ -203,7 +205,11 @@ def _bill_stream(days: np.ndarray, amt: np.ndarray) -> _Stream | None:
     if n < BILL_MIN or n < BILL_SHARE * len(days) or missed > n // 8 or not cad.months:
         return None
     la = np.log(amt[pos])
-    if la.max() - la.min() > BILL_RATIO or np.median(np.abs(np.diff(la))) > BILL_STEP * math.sqrt(cad.months):
+    # Amounts that jump from bill to bill with no season are still a bill when the merchant bills nothing else
+    # and has done so on its day for half a year or more (a usage bill: Con Ed, a metered service).
+    whole = n >= BILL_LONG and n == len(days) and not missed
+    if la.max() - la.min() > BILL_RATIO or (
+            np.median(np.abs(np.diff(la))) > BILL_STEP * math.sqrt(cad.months) and not whole):
         return None
     if not regular_grid(days[pos], cad):
         return None

@@ -31,7 +31,10 @@ SOURCE_KINDS = ("primary", "record-copy", "press")
 REQUIRED = ("id", "name", "category", "countries", "source_urls", "source_date", "named_by",
             "authority", "date_added")
 OPTIONAL = ("aliases", "weak_aliases", "kana_aliases", "descriptors", "role", "notes", "related", "standing",
-            "first_source", "billed_through")
+            "first_source", "imitated_as", "form", "billed_through")
+# A brand's billing form ([[entry.form]], read by audit/detection/brands.py): the statement text and its source.
+FORM_REQUIRED = ("form", "source_url", "source_date", "named_by", "authority")
+FORM_OPTIONAL = ("renews", "notes")
 MAX_BYTES = 4 * 1024 * 1024  # a list file larger than this is refused before parsing
 MAX_ENTRIES = 5000  # [[entry]] tables per file
 MAX_DEPTH = 8  # nesting of arrays / inline tables
@@ -316,6 +319,8 @@ def _entry_from(
     notes = item.get("notes", "")
     if not isinstance(notes, str):
         bad("notes must be a string")
+    for why in _brand_table_problems(item, kind, role):
+        bad(why)
     if any("the alias is dropped" not in pr.message for pr in problems):
         return None, problems
     entry = Entry(
@@ -328,6 +333,34 @@ def _entry_from(
         standing=standing if isinstance(standing, str) else "", first_source=first_source,
     )
     return entry, problems
+
+
+def _brand_table_problems(item: dict[str, Any], kind: str, role: Any) -> list[str]:
+    """Problems with a brand's ``imitated_as`` names and ``[[entry.form]]`` billing forms (each needs its source)."""
+    out: list[str] = []
+    if ("imitated_as" in item or "form" in item) and not (kind == "context" and role == "brand"):
+        out.append("imitated_as and form belong to context entries with role = \"brand\"")
+    if "imitated_as" in item and _str_list(item["imitated_as"]) is None:
+        out.append("imitated_as must be a string or a list of strings")
+    forms = item.get("form", [])
+    if not isinstance(forms, list) or not all(isinstance(f, dict) for f in forms):
+        return [*out, "form must be an array of tables ([[entry.form]])"]
+    for n, f in enumerate(forms, start=1):
+        missing = [k for k in FORM_REQUIRED if not isinstance(f.get(k), str) or not f[k].strip()]
+        unknown = [k for k in f if k not in FORM_REQUIRED and k not in FORM_OPTIONAL]
+        if missing:
+            out.append(f"form #{n} lacks {', '.join(missing)}")
+        if unknown:
+            out.append(f"form #{n} has unknown field(s) {', '.join(map(repr, unknown))}")
+        if isinstance(f.get("source_url"), str) and not _URL.match(f["source_url"]):
+            out.append(f"form #{n}: source URL is not an http(s) address: {f['source_url']!r}")
+        if isinstance(f.get("source_date"), str) and not _DATE.match(f["source_date"]):
+            out.append(f"form #{n}: source_date must be YYYY, YYYY-MM or YYYY-MM-DD")
+        if f.get("named_by") not in (None, *NAMED_BY):
+            out.append(f"form #{n}: named_by must be one of {', '.join(NAMED_BY)}")
+        if "renews" in f and not isinstance(f["renews"], bool):
+            out.append(f"form #{n}: renews must be true or false")
+    return out
 
 
 def read_lists(paths: Sequence[str | Path]) -> list[ListFile]:

@@ -272,3 +272,41 @@ def test_analyst_workbench_in_the_browser(tmp_path: Path) -> None:
             browser.close()
     assert "[[entry]]" in draft and "TECHFIX" in draft.upper()
     assert not outside, outside
+
+
+def test_japanese_microsoft_support_case_in_the_browser(tmp_path: Path) -> None:
+    """The seeds' own scam on a Japanese statement: the kana Microsoft-support charge is a suspicious contract
+    whose Japanese reasons cite the Consumer Affairs Agency's notice; the other subscriptions tab lists known
+    services and, apart, the ones to check (the tables themselves are checked in tests/test_app_brands.py)."""
+    _require_chromium()
+    sys.path.insert(0, str(ROOT / "tests"))
+    from playwright.sync_api import sync_playwright
+    from test_app_brands import jp_statement
+
+    statement = tmp_path / "meisai.csv"
+    statement.write_bytes(jp_statement())
+    outside: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            with app_server(tmp_path / "casedata", tmp_path / "server.log") as server:
+                page = browser.new_page(viewport={"width": 1400, "height": 1100})
+                page.on("request", lambda r, s=server: outside.append(r.url) if not _is_local(r.url, s) else None)
+                page.goto(server)
+                page.get_by_role("heading", name="カード明細の点検").first.wait_for(timeout=WAIT_MS)
+                page.locator(".st-key-uploads input[type=file]").set_input_files([str(statement)])
+                box = page.locator(".st-key-me_c1_box")
+                box.locator("summary").filter(has_text="マイクロソフトサポート").first.wait_for(timeout=WAIT_MS)
+                reason = box.get_by_text("消費者庁は2021年2月19日").first
+                reason.wait_for(timeout=WAIT_MS)
+                assert "マイクロソフト" in box.inner_text() and "本物の請求" in box.inner_text()
+                reason.scroll_into_view_if_needed()
+                _shot(page, "08_ja_microsoft_support_contract.png")
+                page.get_by_role("tab", name="その他の定期支払い").first.click()
+                page.get_by_text("確認してほしい定期支払い").first.wait_for(timeout=WAIT_MS)
+                page.get_by_text("確認してほしい定期支払い").first.scroll_into_view_if_needed()
+                page.wait_for_timeout(1000)
+                _shot(page, "09_ja_known_and_to_check.png")
+        finally:
+            browser.close()
+    assert outside == [], f"the page contacted other hosts: {outside[:5]}"
