@@ -21,6 +21,10 @@
   English words are also counted under the key of their katakana rendering (``kanalizer``), so a
   katakana word that is an ordinary English loanword (プラス, イノベーション) weighs little.
   Columns ``token``, ``u`` (probability that a legitimate name holds the token).
+* ``name_seq.tsv.gz`` - every run of three words (ASCII words, corporate suffixes and web words left
+  out) that a name of the same corpus holds, with the number of names holding it: a weak alias whose
+  words legitimate names use together needs its corporate suffix (:func:`audit.merchants.evidence.suffix_needed`).
+  Columns ``sequence`` (words joined by one space), ``names``.
 
 Run (the packages come from the ``data`` extra: ``pip install -e .[data]``)::
 
@@ -116,6 +120,17 @@ def _nsi_names(nsi_json: Path) -> list[str]:
     return sorted(names)
 
 
+def build_sequences(nsi_json: Path) -> list[tuple[str, int]]:
+    from audit.merchants.statement_words import CORPORATE
+
+    web = {"WWW", "COM", "NET", "ORG", "INFO", "BIZ", "HTTP", "HTTPS"}
+    counts: Counter[str] = Counter()
+    for name in _nsi_names(nsi_json):
+        words = [w for w in latin_tokens(name) if w not in CORPORATE and w not in web]
+        counts.update({" ".join(words[i:i + 3]) for i in range(len(words) - 2)})
+    return sorted(counts.items())
+
+
 def _name_tokens(name: str) -> set[str]:
     out = set(latin_tokens(name))
     for run in re.findall(r"[\u3040-\u30ff\uff66-\uff9f]+", unicodedata.normalize("NFKC", name)):
@@ -205,7 +220,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("nsi_json", type=Path, nargs="?", help="dist/json/nsi.json of the name-suggestion-index npm package")
     p.add_argument("--min-population", type=int, default=15000)
     p.add_argument("--kana-only", action="store_true", help="rebuild alias_kana.tsv.gz only")
+    p.add_argument("--sequences-only", action="store_true", help="rebuild name_seq.tsv.gz only")
     args = p.parse_args(argv)
+    if args.sequences_only:
+        if args.nsi_json is None:
+            p.error("nsi_json is needed")
+        seqs = build_sequences(args.nsi_json)
+        _write_tsv_gz(DATA / "name_seq.tsv.gz", ["sequence", "names"], seqs)
+        print(f"name_seq: {len(seqs)} rows", file=sys.stderr)
+        return 0
     kana = build_alias_kana()
     _write_tsv_gz(DATA / "alias_kana.tsv.gz", ["word", "keys"], kana)
     print(f"alias_kana: {len(kana)} words", file=sys.stderr)
@@ -219,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     freq = build_freq(args.nsi_json)
     _write_tsv_gz(DATA / "name_freq.tsv.gz", ["token", "u"], freq)
     print(f"name_freq: {len(freq)} rows", file=sys.stderr)
+    seqs = build_sequences(args.nsi_json)
+    _write_tsv_gz(DATA / "name_seq.tsv.gz", ["sequence", "names"], seqs)
+    print(f"name_seq: {len(seqs)} rows", file=sys.stderr)
     return 0
 
 

@@ -14,7 +14,7 @@ from test_merchants import LOCAL, write
 from audit.cli import main
 from audit.errors import MerchantListError
 from audit.merchants import load_merchant_db
-from audit.merchants.evidence import alias_problem, is_generic
+from audit.merchants.evidence import alias_problem, is_generic, suffix_needed
 from audit.merchants.lists import MAX_DEPTH, MAX_ENTRIES, read_list
 from audit.merchants.quality import evaluate
 
@@ -69,6 +69,49 @@ def test_generic_words_come_from_word_frequencies() -> None:
                          weak=False)
     assert alias_problem(("ONLINE", "ASSIST"), ("ONLINE", "ASSIST"), "Online Assist", weak=True)
     assert alias_problem(("ONLINE", "ASSIST"), ("ONLINE", "ASSIST", "LLC"), "Online Assist LLC", weak=True) is None
+
+
+def test_one_rule_says_when_a_weak_name_needs_its_suffix(tmp_path: Path) -> None:
+    from audit.merchants import build_db, validate
+    from audit.merchants.reference import name_sequences
+
+    # two words: always; three words: only when legitimate names hold them in a row; a web domain: never
+    assert suffix_needed(("ONLINE", "ASSIST")) and not suffix_needed(("SUPPORTCOM",), domain=True)
+    assert not suffix_needed(("EXAMPLE", "HELP", "CENTRE"))
+    common = ("AUTO", "SERVICE", "CENTER")
+    assert name_sequences().occurs(common) and suffix_needed(common) and suffix_needed(("MY", *common))
+    # validate and the matcher apply it alike
+    assert alias_problem(common, common, "Auto Service Center", weak=True)
+    assert alias_problem(common, (*common, "LLC"), "Auto Service Center LLC", weak=True) is None
+    text = LOCAL.replace('aliases = ["Example Shield Pro"]',
+                         'weak_aliases = ["Auto Service Center LLC", "Example Help Centre", "Wide Widget Inc"]')
+    p = write(tmp_path, text)
+    assert validate([p]) == []
+    db = build_db([p])
+    assert db.match("EXAMPLE HELP CENTRE").entry.id == "example-shield"  # three words, none held together
+    assert db.match("AUTO SERVICE CENTER") is None  # legitimate names hold these three words
+    assert db.match("AUTO SERVICE CENTER LLC").entry.id == "example-shield"
+    assert db.match("WIDE WIDGET") is None  # two words without the suffix
+    for form in ("WIDE WIDGET INC", "WIDE WIDGET INCORPORATED", "WIDE WIDGET INCORPO"):  # one legal form, however spelt
+        assert db.match(form).entry.id == "example-shield", form
+    assert db.match("WIDE WIDGET LLC") is None  # another legal form: another company
+
+
+def test_a_processor_the_record_names_stands_in_for_the_suffix(tmp_path: Path) -> None:
+    from audit.merchants import build_db, shipped_paths, validate
+
+    context = next(p for p in shipped_paths() if p.name == "context.toml")
+    text = LOCAL.replace('aliases = ["Example Shield Pro"]',
+                         'weak_aliases = ["Wide Widget Inc"]\nbilled_through = ["safecart-revenuewire"]')
+    p = write(tmp_path, text)
+    assert validate([context, p]) == []
+    db = build_db([context, p])
+    for form in ("SAFECART*WIDE WIDGET", "SAFECART.COM*WIDEWIDGET"):
+        assert db.match(form).entry.id == "example-shield", form
+    for form in ("NEXWAY*WIDE WIDGET", "PAYPAL *WIDE WIDGET", "WIDE WIDGET", "SAFECART*WIDE WIDGET CAR WASH"):
+        assert db.match(form) is None, form
+    wrong = write(tmp_path, text.replace("safecart-revenuewire", "microsoft"), "wrong.toml")
+    assert any("no reseller" in str(x) for x in validate([context, wrong]))
 
 
 def test_eval_merchants_meets_its_targets() -> None:

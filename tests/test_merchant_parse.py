@@ -36,6 +36,10 @@ def kinds(descriptor: str) -> dict[str, list[str]]:
     ("EXAMPLE WIDGETS 利用国CYP", "EXAMPLE WIDGETS", {"wrapper": ["利用国"], "location": ["CYP"]}),
     ("EXAMPLE WIDGETS INC ALBANY NY", "EXAMPLE WIDGETS INC", {"location": ["ALBANY", "NY"]}),
     ("7-ELEVEN", "7 ELEVEN", {}),
+    # a bank word alone at the end of a name field of the network's width is a name word cut there
+    ("NEXWAY*EXAMPLE WIDGET CON", "EXAMPLE WIDGET CON", {"facilitator": ["NEXWAY"]}),
+    ("EXAMPLE WIDGETS PURCHASE", "EXAMPLE WIDGETS", {"wrapper": ["PURCHASE"]}),  # a short field: a bank word
+    ("EXAMPLE STORES 3217 ON 12 MAR BCC", "EXAMPLE STORES", {"wrapper": ["ON", "12", "MAR", "BCC"]}),
 ])
 def test_parts(descriptor: str, name: str, expect: dict[str, list[str]]) -> None:
     p = parse(descriptor)

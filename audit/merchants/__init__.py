@@ -163,7 +163,9 @@ def _weights(m: Match) -> list[str]:
         out.append(f"    missing  {word:<16} {bits:.1f} bits")
     for word, kind in al.extra:
         out.append(f"    extra    {word:<16} ({'product/billing word' if kind == 'product' else 'other name word'})")
-    feats = al.features()
+    if al.weak_reason:
+        out.append(f"    weak alias (generic name): counts {al.weak_reason}; its words count as one name")
+    feats = al.feats or al.features()
     contrib = model().contributions(feats)
     out.append("    log-odds: " + f"{model().intercept:+.2f} (prior) " + " ".join(
         f"{c:+.2f} ({k} {v:g})" for k, v, c in contrib))
@@ -179,7 +181,9 @@ def weights(m: Match) -> dict:
     out: dict = {"alias": m.alias, "entry_id": m.entry.id, "probability": round(m.score / 100, 4), "method": m.method}
     if al is None:
         return out
-    feats = al.features()
+    feats = al.feats or al.features()
+    if al.weak_reason:
+        out["weak_alias"] = al.weak_reason
     out.update(
         agrees=[{"word": w, "as": t, "level": lvl, "bits": round(b, 2)} for w, t, lvl, b in al.agreed],
         missing=[{"word": w, "bits": round(b, 2)} for w, b in al.missing],

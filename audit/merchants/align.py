@@ -30,9 +30,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from audit.merchants.evidence import suffix_needed
 from audit.merchants.parse import Parts
 from audit.merchants.reference import name_freq, places
-from audit.merchants.statement_words import CORPORATE
+from audit.merchants.statement_words import CORPORATE, legal_form_spellings
 
 # Words a seller of software or support adds to its own name on a bill (never evidence of another business)
 PRODUCT_WORDS = frozenset("""
@@ -70,6 +71,8 @@ class AliasPrep:
     bits: tuple[float, ...]
     kana: bool = False  # an explicit kana alias: tokens are romaji keys
     domain: bool = False
+    corp_forms: tuple[str, ...] = ()  # its corporate suffixes in every spelling of the same legal form (INC, INCORPORATED)
+    needs_suffix: bool = False  # a weak alias that matches only with its suffix (evidence.suffix_needed)
 
     @property
     def compact(self) -> str:
@@ -100,8 +103,10 @@ def prepare(entry: int, text: str, weak: bool = False, kana: bool = False) -> Al
     if not core:
         return None
     tokens = tuple(u for u, _o in core)
+    domain = bool(_DOMAIN.search(unicodedata.normalize("NFKC", original)))
     return AliasPrep(entry, text, weak, tokens, tuple(o for _u, o in core), corp, tuple(freq.bits(t) for t in tokens),
-                     domain=bool(_DOMAIN.search(unicodedata.normalize("NFKC", original))))
+                     domain=domain, corp_forms=legal_form_spellings(corp),
+                     needs_suffix=weak and suffix_needed(tokens, domain))
 
 
 @dataclass
@@ -116,6 +121,8 @@ class Alignment:
     kana_gap: float = 0.0  # share of the descriptor's kana that no alias word covers
     kana_sims: list[float] = field(default_factory=list)  # similarity of each kana agreement (0-1)
     corp_agrees: bool = False
+    feats: dict[str, float] | None = None  # the features the probability was computed from (set by the matcher)
+    weak_reason: str = ""  # a weak alias: what let it count (its suffix, a processor its record names ...)
 
     def features(self) -> dict[str, float]:
         latin = [b for _a, _t, lvl, b in self.agreed if lvl in ("exact", "glued")]
@@ -265,18 +272,19 @@ def align_latin(alias: AliasPrep, words: list[tuple[str, str, bool]], start: int
         rest = text[pos:offsets[wi] + len(w)]
         if not _glue_ok(rest, cut):
             return None
-        al.corp_agrees = al.corp_agrees or any(c == rest or (cut and c.startswith(rest)) for c in alias.corp)
+        al.corp_agrees = al.corp_agrees or any(c == rest or (cut and c.startswith(rest)) for c in alias.corp_forms)
         pos = offsets[wi] + len(w)
     end_word = _word_at(offsets, pos - 1) if pos else 0
     for i, (w, kind, cut) in enumerate(words):
         if used_from <= i <= end_word or kind != "name":
             continue
         if w in CORPORATE or (cut and w in _CORPORATE_PREFIXES):
-            al.corp_agrees = al.corp_agrees or w in alias.corp or (cut and any(c.startswith(w) for c in alias.corp))
+            al.corp_agrees = (al.corp_agrees or w in alias.corp_forms
+                              or (cut and any(c.startswith(w) for c in alias.corp_forms)))
             continue
         al.extra.append((w, "product" if product_word(w) or (cut and _cut_product(w)) else "word"))
     for i in range(used_from, end_word + 1):
-        if words[i][0] in alias.corp:
+        if words[i][0] in alias.corp_forms:
             al.corp_agrees = True
     return al
 

@@ -4,9 +4,14 @@ A scam operator's name is often made of words any honest business uses ("PC", "T
 "SOLUTIONS"...). How common a word is among legitimate merchants' names comes from the word-frequency
 table of :mod:`audit.merchants.reference` (not a hand list): a word held by at least one legitimate
 name in :data:`GENERIC_SHARE` is *generic*. An alias made only of generic words is refused in
-``aliases``; its full corporate form belongs in ``weak_aliases``, which match only in full (see
-merchant_lists/README.md). Matching itself weighs every word by its frequency
-(:mod:`audit.merchants.align`).
+``aliases``; it belongs in ``weak_aliases``, which match only in full (see merchant_lists/README.md).
+
+One rule, used both by ``validate`` (which weak aliases a list may hold) and by the matcher (what a
+weak alias needs to match), says when a weak name needs its corporate suffix: :func:`suffix_needed`.
+A name of one or two words needs it (or, at match time, a payment processor the entry's record says
+billed it); a name of three words or more does not, unless three of its words in a row occur in a
+legitimate name of the corpus (:func:`audit.merchants.reference.name_sequences`); a web domain never
+does. Matching itself weighs every word by its frequency (:mod:`audit.merchants.align`).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import unicodedata
 CORPORATE = frozenset({"LLC", "INC", "LTD", "LIMITED", "PVT", "PRIVATE", "CORP", "CORPORATION", "CO", "GMBH",
                        "LLP", "PLC", "SARL", "BV", "AG", "DBA", "THE", "COMPANY"})
 GENERIC_SHARE = 1e-3  # a word in at least 1 legitimate name in 1,000 is generic
+BARE_NAME_WORDS = 3  # a weak name of this many words or more may match without its corporate suffix
 _WEB = frozenset({"WWW", "COM", "NET", "ORG", "INFO", "BIZ", "HTTP", "HTTPS"})
 _SPLIT = re.compile(r"[^\w&]+|_")
 MIN_ALIAS_LETTERS = 4
@@ -57,6 +63,21 @@ def distinctive(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w for w in words if not is_generic(w))
 
 
+def suffix_needed(words: tuple[str, ...], domain: bool = False) -> bool:
+    """Whether a weak name (``words``: its name words, corporate suffixes and web words left out) matches
+    only with its corporate suffix printed. A web domain names one business: never. A name of fewer
+    than :data:`BARE_NAME_WORDS` words: always (two common words together are a name many businesses
+    can bear, and the legitimate-name corpus cannot tell: it holds none of TECH SUPPORT, HELP DESK or PC
+    REPAIR). A longer name: only when three of its words in a row occur in a legitimate name."""
+    if domain:
+        return False
+    if len(words) < BARE_NAME_WORDS:
+        return True
+    from audit.merchants.reference import name_sequences
+
+    return name_sequences().occurs(words)
+
+
 def alias_problem(words: tuple[str, ...], full_words: tuple[str, ...], text: str, weak: bool) -> str | None:
     """Why an alias cannot be used (None when it can). ``words``: its words without corporate suffixes and
     web words; ``full_words``: with corporate suffixes."""
@@ -65,9 +86,12 @@ def alias_problem(words: tuple[str, ...], full_words: tuple[str, ...], text: str
         return f"alias {text!r} is shorter than {MIN_ALIAS_LETTERS} letters: it would match unrelated merchants"
     if weak:
         has_corp = len(full_words) > len(words)
-        if not (has_corp or "." in text or len(words) >= 3):
-            return (f"weak alias {text!r} is too generic even for an exact match: give the full corporate form "
-                    f"(e.g. '{text} LLC') or the web name")
+        if not has_corp and suffix_needed(words, "." in text):
+            if len(words) < BARE_NAME_WORDS:
+                return (f"weak alias {text!r} is too generic even for an exact match: give the full corporate "
+                        f"form (e.g. '{text} LLC') or the web name")
+            return (f"weak alias {text!r}: legitimate names hold these words in a row; give the full corporate "
+                    f"form (e.g. '{text} LLC') or the web name")
         return None
     if not distinctive(words):
         return (f"alias {text!r} is made of generic words only: move its full corporate form to weak_aliases "

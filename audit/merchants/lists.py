@@ -31,7 +31,7 @@ SOURCE_KINDS = ("primary", "record-copy", "press")
 REQUIRED = ("id", "name", "category", "countries", "source_urls", "source_date", "named_by",
             "authority", "date_added")
 OPTIONAL = ("aliases", "weak_aliases", "kana_aliases", "descriptors", "role", "notes", "related", "standing",
-            "first_source", "imitated_as", "form")
+            "first_source", "imitated_as", "form", "billed_through")
 # A brand's billing form ([[entry.form]], read by audit/detection/brands.py): the statement text and its source.
 FORM_REQUIRED = ("form", "source_url", "source_date", "named_by", "authority")
 FORM_OPTIONAL = ("renews", "notes")
@@ -68,6 +68,7 @@ class Entry:
     first_source: str = ""  # one of SOURCE_KINDS, or "" when the list does not say
     notes: str = ""
     related: tuple[str, ...] = ()
+    billed_through: tuple[str, ...] = ()  # scam entries: resellers (context ids) a public record says billed it
     list_name: str = ""
     source_file: str = ""
 
@@ -258,7 +259,8 @@ def _entry_from(
     if not isinstance(eid, str) or not _ID.match(eid):
         bad("id must be lower-case letters, digits and '-'")
     lists = {}
-    for key in ("aliases", "countries", "source_urls", "weak_aliases", "kana_aliases", "descriptors", "related"):
+    for key in ("aliases", "countries", "source_urls", "weak_aliases", "kana_aliases", "descriptors", "related",
+                "billed_through"):
         val = _str_list(item.get(key, []))
         if val is None:
             bad(f"{key} must be a string or a list of strings")
@@ -303,6 +305,8 @@ def _entry_from(
                 else:
                     kept.append(a)
             lists[key] = tuple(kept)
+    if lists["billed_through"] and kind != "scam":
+        bad("billed_through is only used in scam lists")
     if lists["kana_aliases"] and kind != "scam":
         bad("kana_aliases are only used in scam lists")
     bad_kana = [a for a in lists["kana_aliases"] if not _KANA.fullmatch(unicodedata.normalize("NFKC", a))]
@@ -325,7 +329,7 @@ def _entry_from(
         named_by=item["named_by"], authority=item["authority"].strip(), date_added=item["date_added"],
         weak_aliases=lists["weak_aliases"], kana_aliases=lists["kana_aliases"], descriptors=lists["descriptors"],
         role=role, notes=notes.strip(),
-        related=lists["related"], list_name=list_name, source_file=fname,
+        related=lists["related"], billed_through=lists["billed_through"], list_name=list_name, source_file=fname,
         standing=standing if isinstance(standing, str) else "", first_source=first_source,
     )
     return entry, problems

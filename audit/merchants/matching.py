@@ -12,8 +12,9 @@ For each distinct descriptor (cached):
 4. :mod:`audit.merchants.model` turns that into one probability; an entry matches when its best alias
    reaches the threshold (both fitted on labelled pairs, see ``scripts/fit_match_model.py``).
 
-Weak aliases (generic names such as "Online Assist LLC") match only in full, corporate suffix included,
-with no other name words. A legit brand from the context list (Microsoft, Apple, ...) blocks a hit that
+Weak aliases (generic names such as "Online Assist LLC") match only in full, with no other name words;
+a name of one or two words also needs its corporate suffix or a payment processor its record names
+(:func:`audit.merchants.evidence.suffix_needed`, the rule ``validate`` applies too). A legit brand from the context list (Microsoft, Apple, ...) blocks a hit that
 only kana similarity supports, and a reseller from the context list (FastSpring, SafeCart, ...) never
 makes a finding on its own. Cost per distinct descriptor: linear in its length (read up to
 :data:`audit.merchants.parse.MAX_CHARS` characters) times the candidates found, which are bounded by
@@ -112,6 +113,8 @@ class MerchantDB:
                 for key in {prep.compact[:4], *(t[:4] for t in prep.tokens if len(t) >= 4)}:
                     self._index.setdefault(key, []).append(idx)
         self._context_rules = _context_rules(self.context)
+        self._billed_through = [frozenset(e.billed_through) for e in self.scam]
+        self._any_billed = any(self._billed_through)
         self._cache: dict[str, Match | None] = {}
         self.prune = True  # skip aliases whose upper bound is below the threshold (off while fitting the model)
 
@@ -196,6 +199,12 @@ class MerchantDB:
             z = self.model.intercept + c["top_bits"] * top + max(0.0, c["more_bits"]) * sum(present[1:]) + other
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
+    def _billers(self, parts: Parts) -> set[str]:
+        """Ids of the resellers whose statement form the descriptor shows (SAFECART*, NEXWAY*)."""
+        if not self._any_billed or parts.facilitator is None:
+            return set()
+        return {e.id for e in self.context_hits(parts.raw) if e.role == "reseller"}
+
     def _kana_candidates(self, key: str) -> list[int]:
         """Aliases whose words' katakana keys come close enough inside the descriptor's kana key ``key`` that,
         if every such word agreed, the alias could reach the threshold (one vectorised edit-distance pass
@@ -251,6 +260,7 @@ class MerchantDB:
                 at += len(w)
             texts = [w for w, _k, _c in words]
             cut_word = next((w for w, _k, c in words if c), "")
+            billers = self._billers(parts)
             for idx in self._latin_candidates(words):
                 a = self.aliases[idx]
                 if self.prune and self._bound(a, text, texts, cut_word) < self.threshold / 100.0:
@@ -262,9 +272,16 @@ class MerchantDB:
                                                                              for h in heads):
                         continue
                     al = align_latin(a, words, start)
-                    if al is None or (a.weak and not _weak_ok(al, parts.facilitator is not None)):
+                    if al is None:
                         continue
+                    if a.weak:
+                        billed_by = next((self.by_id[b].name for b in sorted(billers & self._billed_through[a.entry])),
+                                         "")
+                        al.weak_reason = _weak_ok(al, parts.facilitator is not None, billed_by)
+                        if not al.weak_reason:
+                            continue
                     feats = _weak_features(al) if a.weak else al.features()
+                    al.feats = feats
                     p = self.model.probability(feats)
                     if best is None or p > best[0]:
                         best = (p, al, feats)
@@ -277,6 +294,9 @@ class MerchantDB:
                 al = align_kana(a, key, others)
                 if al is not None and (not a.weak or _weak_kana_ok(al)):
                     feats = al.features()
+                    al.feats = feats
+                    if a.weak:
+                        al.weak_reason = "in full, in katakana"
                     out.append((self.model.probability(feats), al, feats))
         return out
 
@@ -342,17 +362,27 @@ class MerchantDB:
         return out
 
 
-def _weak_ok(al: Alignment, facilitator: bool = False) -> bool:
-    """A weak alias counts only in full: every word, spaced as listed (a facilitator's merchant id glues
-    words), no other name words, and its corporate suffix, unless the alias is a web domain (a domain
-    names one business)."""
+def _weak_ok(al: Alignment, facilitator: bool = False, billed_by: str = "") -> str:
+    """Why a weak alias counts here, or '' when it does not. It counts only in full: every word, spaced as
+    listed (a facilitator's merchant id glues words), no other name words; and, when
+    :func:`audit.merchants.evidence.suffix_needed` says so (a name of one or two words), with its
+    corporate suffix in any spelling of the same legal form, or billed through a payment processor that
+    the entry's public record names (``billed_by``: its name)."""
     if al.missing or any(k == "word" for _w, k in al.extra) or (al.spaced and not (facilitator or al.alias.domain)):
-        return False
+        return ""
     if any(lvl == "abbrev" for _a, _t, lvl, _b in al.agreed):
-        return False
+        return ""
+    a = al.alias
+    billed = f"in full, billed through {billed_by}, which its record names" if billed_by else ""
     if any(lvl == "cut" for _a, _t, lvl, _b in al.agreed):  # cut by the field width: no room for a suffix
-        return len(al.alias.tokens) >= 3 and len(al.agreed) >= 2
-    return not al.alias.corp or al.corp_agrees or al.alias.domain  # a printed suffix tells a name apart
+        if len(al.agreed) < 2:
+            return ""
+        return billed if a.needs_suffix else "in full up to the field width"
+    if not a.needs_suffix:
+        return "a web name in full" if a.domain else f"in full ({len(a.tokens)} words)"
+    if al.corp_agrees:
+        return "in full with its corporate suffix"
+    return billed
 
 
 def _weak_kana_ok(al: Alignment) -> bool:

@@ -233,7 +233,8 @@ def _strip_tail(toks: list[Tok], first: int) -> int:
             _retag(toks, j - 1, "currency")
             j -= 1
             continue
-        if t.kind == "name" and (t.text in WRAPPER_WORDS or t.text in MONTHS or t.text.isdigit()
+        if t.kind == "name" and ((t.text in WRAPPER_WORDS and _tail_company(toks, first, j - 1))
+                                 or t.text in MONTHS or t.text.isdigit()
                                  or (len(t.text) == 1 and j < len(toks) and toks[j].kind == "sep")
                                  or any(t.text.startswith(w) for w in JP_WRAPPER_WORDS)
                                  or (t.text in REF_LABELS and j < len(toks)
@@ -261,6 +262,27 @@ def _strip_tail(toks: list[Tok], first: int) -> int:
                 continue
         break
     return j
+
+
+def _tail_company(toks: list[Tok], first: int, i: int) -> bool:
+    """A bank word at the end of a descriptor is wrapper only in a bank's company (something the bank
+    prints after it or before it: a date, an amount, a reference, another bank word) or when the name
+    field is shorter than the network's width. A short one (four letters at most) alone at the end of a
+    field of that width is the cut-off start of a name word (``NEXWAY*GLOBAL DIGITAL CON`` for CONCIERGE);
+    a cut seldom leaves a longer bank word (PURCHASE) by chance."""
+    if any(t.kind != "sep" for t in toks[i + 1:]):
+        return True
+    k = i - 1
+    while k >= first and toks[k].kind == "sep":
+        k -= 1
+    if k < first:
+        return True
+    prev = toks[k]
+    if prev.kind in ("date", "time", "amount", "ref", "phone", "wrapper") or (
+            prev.kind == "name" and (prev.text in WRAPPER_WORDS or prev.text in MONTHS or prev.text.isdigit())):
+        return True
+    start = next((t.start for t in toks[:first] if t.kind == "facilitator"), toks[first].start)
+    return len(toks[i].text) > 4 or not FIELD_CUT[0] <= toks[i].end - start <= FIELD_CUT[1]
 
 
 def _next_to_amount(toks: list[Tok], i: int) -> bool:

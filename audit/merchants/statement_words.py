@@ -51,3 +51,16 @@ CORPORATE = frozenset("""
 LLC INC LTD LIMITED PVT PRIVATE CORP CORPORATION CO GMBH LLP PLC SARL BV AG DBA COMPANY INCORPORATED
 SAS SRL PTY PTE OY NV KK LTDA LP
 """.split())
+
+# The same legal form written short or in full (Inc. = Incorporated): one suffix for matching
+LEGAL_FORM_SPELLINGS = (("INC", "INCORPORATED"), ("CORP", "CORPORATION"), ("LTD", "LIMITED"), ("PVT", "PRIVATE"),
+                        ("CO", "COMPANY"))
+
+
+def legal_form_spellings(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` (corporate suffixes) with the other spellings of the same legal forms added."""
+    out = list(words)
+    for group in LEGAL_FORM_SPELLINGS:
+        if any(w in group for w in words):
+            out.extend(g for g in group if g not in out)
+    return tuple(out)
