@@ -175,6 +175,29 @@ def mask_card(text: str | None, *, context: Context = "statement", keep: Iterabl
     return "".join(out)
 
 
+def _maybe_card(values: pd.Series) -> pd.Series | None:
+    """Which values may hold a card number (:data:`_MAYBE_RE`, as ``str.contains`` finds it); None when none
+    may. An Arrow text column is searched once per distinct text."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(values.dtype, pd.StringDtype) and hasattr(values.array, "__arrow_array__"):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arr = pa.array(values.array)
+        if isinstance(arr, pa.ChunkedArray):
+            arr = arr.combine_chunks()
+        enc = pc.dictionary_encode(arr)
+        search = _MAYBE_RE.search
+        hit = np.array([search(v) is not None for v in enc.dictionary.to_pylist()], dtype=bool)
+        if not hit.any():
+            return None
+        codes = enc.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+        return pd.Series(np.append(hit, False)[codes], index=values.index)
+    return values.str.contains(_MAYBE_RE.pattern, regex=True, na=False)
+
+
 def mask_series(values: pd.Series) -> pd.Series:
     """:func:`mask_card` over a column of text, computed once per distinct value (missing stays missing).
 
@@ -185,8 +208,8 @@ def mask_series(values: pd.Series) -> pd.Series:
 
     if len(values) == 0:
         return values
-    maybe = values.str.contains(_MAYBE_RE.pattern, regex=True, na=False)
-    if not bool(maybe.any()):
+    maybe = _maybe_card(values)
+    if maybe is None or not bool(maybe.any()):
         return values
     sub = values[maybe]
     codes, uniques = pd.factorize(sub, use_na_sentinel=True)

@@ -28,13 +28,15 @@ def _stream_rows(ctx: _Context, sub: Subscription) -> pd.DataFrame:
     return ctx.tx.loc[[i for i in sub.transaction_ids if i in ctx.tx.index]]
 
 
-def _stream_positions(ctx: _Context, sub: Subscription) -> np.ndarray | None:
-    """Positions in ``ctx.tx`` of the stream's rows, as :func:`_stream_rows` picks them (None when the ids
-    are not unique there: then only :func:`_stream_rows` says what it picks)."""
+def _stream_positions(ctx: _Context) -> list[np.ndarray] | None:
+    """Per stream of ``ctx.subs``: the positions in ``ctx.tx`` of its rows, as :func:`_stream_rows` picks them
+    (one look-up for all streams); None when the ids are not unique there (then :func:`_stream_rows` decides)."""
     if not ctx.tx.index.is_unique:
         return None
-    pos = ctx.tx.index.get_indexer(list(sub.transaction_ids))
-    return pos[pos >= 0]
+    sizes = [len(s.transaction_ids) for s in ctx.subs]
+    pos = ctx.tx.index.get_indexer([i for s in ctx.subs for i in s.transaction_ids])
+    ends = np.cumsum(sizes)
+    return [p[p >= 0] for p in np.split(pos, ends[:-1])] if sizes else []
 
 
 def _foreign_software(ctx: _Context) -> list[Finding]:
@@ -51,12 +53,13 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
                 return False
         return True
 
+    positions = _stream_positions(ctx)
     for n, sub in enumerate(ctx.subs):
         if sub.charges < 2:
             continue  # a plan seen once is no recurring pattern (a large one is the large-plan signal's)
         if n not in ps.index or ps.at[n, "legit"] or ps.at[n, "known_share"] >= 0.5:
             continue  # a legit brand, or the merchant list already names it
-        pos = _stream_positions(ctx, sub)
+        pos = None if positions is None else positions[n]
         rows = _stream_rows(ctx, sub) if pos is None else None
         texts = rows["fold"].to_numpy(dtype=object) if rows is not None else folds[pos]
         it_company = all_company(texts) if len(texts) else False
