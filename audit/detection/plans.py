@@ -100,13 +100,15 @@ def plan_streams(tx: pd.DataFrame, subs: list[Subscription], as_of: object = Non
         return []
     # per distinct description and currency of the charges, then only the plan rows become a frame
     codes, uniq = pd.factorize(tx["description"].fillna("").astype(str))
-    used = np.unique(codes[charge])
+    used = np.flatnonzero(np.bincount(codes[charge], minlength=len(uniq)))
     months_of = np.zeros(len(uniq), dtype=np.int64)
     renewing_of = np.zeros(len(uniq), dtype=bool)
     months_of[used] = [plan_months(u) or 0 for u in uniq[used]]
     renewing_of[used] = [renewing_merchant(u) for u in uniq[used]]
-    cur_codes, cur_uniq = pd.factorize(tx["currency"].astype(object).where(tx["currency"].notna(), "").astype(str))
-    yearly = np.array([limits(c).annual_plan for c in cur_uniq], dtype=float)[cur_codes]
+    cur_codes, cur_uniq = pd.factorize(tx["currency"])
+    cur_texts = np.array([*(str(u) for u in cur_uniq), ""], dtype=object)  # a missing currency is ""
+    cur_codes = np.where(cur_codes < 0, len(cur_uniq), cur_codes)
+    yearly = np.array([limits(c).annual_plan for c in cur_texts], dtype=float)[cur_codes]
     months = months_of[codes]
     months = np.where((months == 0) & renewing_of[codes] & (amount >= yearly), 12, months)
     at = np.flatnonzero(charge & (months > 0))
@@ -116,7 +118,7 @@ def plan_streams(tx: pd.DataFrame, subs: list[Subscription], as_of: object = Non
         return []
     months = months[at]
     desc = pd.Series(np.asarray(uniq, dtype=object)[codes[at]], index=ch.index, dtype=object)
-    cur = pd.Series(np.asarray(cur_uniq, dtype=object)[cur_codes[at]], index=ch.index, dtype=object)
+    cur = pd.Series(cur_texts[cur_codes[at]], index=ch.index, dtype=object)
     client = tx["client"].fillna("").astype(str) if "client" in tx.columns else pd.Series("", index=tx.index)
     last_of = tx["date"].groupby(client).max().to_dict()
     rows = ch.loc[pick].assign(_months=months[pick], _currency=cur[pick].to_numpy(), _client=client[ch.index[pick]],
