@@ -114,6 +114,7 @@ class MerchantDB:
                     self._index.setdefault(key, []).append(idx)
         self._context_rules = _context_rules(self.context)
         self._billed_through = [frozenset(e.billed_through) for e in self.scam]
+        self._case_names = _case_names(self.scam)
         self._any_billed = any(self._billed_through)
         self._cache: dict[str, Match | None] = {}
         self.prune = True  # skip aliases whose upper bound is below the threshold (off while fitting the model)
@@ -277,7 +278,10 @@ class MerchantDB:
                     if a.weak:
                         billed_by = next((self.by_id[b].name for b in sorted(billers & self._billed_through[a.entry])),
                                          "")
-                        al.weak_reason = _weak_ok(al, parts.facilitator is not None, billed_by)
+                        beside = self._case_names[a.entry].get("".join(w for w, _k in al.extra), "")
+                        if beside:  # the other words are another name of the same case (its product)
+                            al.extra = []
+                        al.weak_reason = _weak_ok(al, parts.facilitator is not None, billed_by, beside)
                         if not al.weak_reason:
                             continue
                     feats = _weak_features(al) if a.weak else al.features()
@@ -362,27 +366,48 @@ class MerchantDB:
         return out
 
 
-def _weak_ok(al: Alignment, facilitator: bool = False, billed_by: str = "") -> str:
+def _weak_ok(al: Alignment, facilitator: bool = False, billed_by: str = "", beside: str = "") -> str:
     """Why a weak alias counts here, or '' when it does not. It counts only in full: every word, spaced as
     listed (a facilitator's merchant id glues words), no other name words; and, when
     :func:`audit.merchants.evidence.suffix_needed` says so (a name of one or two words), with its
-    corporate suffix in any spelling of the same legal form, or billed through a payment processor that
-    the entry's public record names (``billed_by``: its name)."""
+    corporate suffix in any spelling of the same legal form, or with evidence tied to the entry: billed
+    through a payment processor its public record names (``billed_by``), or printed beside another name
+    of the same case (``beside``: the other words of the descriptor are an alias of this entry or of a
+    related one, such as its product)."""
     if al.missing or any(k == "word" for _w, k in al.extra) or (al.spaced and not (facilitator or al.alias.domain)):
         return ""
     if any(lvl == "abbrev" for _a, _t, lvl, _b in al.agreed):
         return ""
     a = al.alias
-    billed = f"in full, billed through {billed_by}, which its record names" if billed_by else ""
+    tied = (f"in full, billed through {billed_by}, which its record names" if billed_by
+            else f"in full, beside {beside} of the same case" if beside else "")
     if any(lvl == "cut" for _a, _t, lvl, _b in al.agreed):  # cut by the field width: no room for a suffix
         if len(al.agreed) < 2:
             return ""
-        return billed if a.needs_suffix else "in full up to the field width"
+        return tied if a.needs_suffix else "in full up to the field width"
     if not a.needs_suffix:
         return "a web name in full" if a.domain else f"in full ({len(a.tokens)} words)"
     if al.corp_agrees:
         return "in full with its corporate suffix"
-    return billed
+    return tied
+
+
+def _case_names(scam: Sequence[Entry]) -> list[dict[str, str]]:
+    """Per scam entry: the names of its case (its own aliases and those of the entries it lists as related),
+    glued and folded as descriptor words are (PCHEALTHBOOST -> 'PC HealthBoost')."""
+    from audit.merchants.align import prepare
+
+    by_id = {e.id: e for e in scam}
+    out = []
+    for e in scam:
+        names: dict[str, str] = {}
+        for other in [e, *(by_id[r] for r in e.related if r in by_id)]:
+            for text in other.aliases + other.weak_aliases:
+                prep = prepare(0, text)
+                if prep is not None and len(prep.compact) >= 4:
+                    names.setdefault(prep.compact, text)
+        out.append(names)
+    return out
 
 
 def _weak_kana_ok(al: Alignment) -> bool:
