@@ -167,13 +167,21 @@ class MerchantDB:
         ranked = sorted(counts, key=lambda i: (-counts[i], i))
         return ranked[:MAX_CANDIDATES]
 
-    def _bound(self, a: AliasPrep, text: str, words: Sequence[str], cut_word: str, any_cut: bool = False) -> float:
+    @staticmethod
+    def _word_sets(words: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
+        """The descriptor's words, and those that may be an alias word shortened (rare, 3 letters or more)."""
+        freq = name_freq()
+        return frozenset(words), frozenset(w for w in words if len(w) >= MIN_ABBREV_CHARS and freq.of(w) < ABBREV_MAX_U)
+
+    def _bound(self, a: AliasPrep, text: str, words: Sequence[str], cut_word: str, any_cut: bool = False,
+               sets: tuple[frozenset[str], frozenset[str]] | None = None) -> float:
         """An upper bound of the probability ``a`` can reach on a descriptor whose words are ``words`` (glued:
         ``text``; ``cut_word``: the word the field width may have cut, or '', ``any_cut``: any word may be
-        it): words it shows agree, a word shortened in the descriptor or cut may agree at those levels, the
-        others are missing."""
+        it; ``sets``: :meth:`_word_sets` of ``words``, computed once per descriptor): words it shows agree,
+        a word shortened in the descriptor or cut may agree at those levels, the others are missing."""
         c = self.model.coef
         freq = name_freq()
+        word_set, short_set = sets or self._word_sets(words)
         present, other, after_cut = [], 0.0, False
         may_cut = bool(cut_word) or any_cut
         for tok, bits in zip(a.tokens, a.bits, strict=True):
@@ -181,11 +189,11 @@ class MerchantDB:
                 present.append(bits)
             elif after_cut:
                 continue  # words after a cut are not printed
-            elif may_cut and (tok[:4] in text or any(tok.startswith(w) for w in words if len(w) >= 1)
+            elif may_cut and (tok[:4] in text or any(tok[:k] in word_set for k in range(1, len(tok) + 1))
                               or any(text.endswith(tok[:k]) for k in range(1, min(4, len(tok))))):
                 other += max(0.0, c["cut_bits"], c["abbrev_bits"]) * bits
                 after_cut = True
-            elif any(len(w) >= MIN_ABBREV_CHARS and tok.startswith(w) and freq.of(w) < ABBREV_MAX_U for w in words):
+            elif short_set and any(tok[:k] in short_set for k in range(MIN_ABBREV_CHARS, len(tok) + 1)):
                 other += max(0.0, c["abbrev_bits"]) * bits
             elif a.weak:
                 return 0.0
@@ -261,10 +269,11 @@ class MerchantDB:
                 at += len(w)
             texts = [w for w, _k, _c in words]
             cut_word = next((w for w, _k, c in words if c), "")
+            sets = self._word_sets(texts)
             billers = self._billers(parts)
             for idx in self._latin_candidates(words):
                 a = self.aliases[idx]
-                if self.prune and self._bound(a, text, texts, cut_word) < self.threshold / 100.0:
+                if self.prune and self._bound(a, text, texts, cut_word, sets=sets) < self.threshold / 100.0:
                     continue  # even if every word it shows agreed, the alias could not reach the threshold
                 best: tuple[float, Alignment, dict[str, float]] | None = None
                 heads = {t[:4] for t in a.tokens}
@@ -332,7 +341,8 @@ class MerchantDB:
             at += len(w)
         limit = self.threshold / 100.0
         any_cut = len(folded) >= 18  # unparsed: any word might be the one the field width cut
-        return any(self._bound(self.aliases[i], text, words, "", any_cut) >= limit for i in found)
+        sets = self._word_sets(words)
+        return any(self._bound(self.aliases[i], text, words, "", any_cut, sets) >= limit for i in found)
 
     def match(self, descriptor: str | Parts) -> Match | None:
         """The best entry at or above the threshold, or None. A kana-only hit on a descriptor that belongs to
