@@ -201,10 +201,11 @@ def render_text(result: ScanResult, all_rows: bool = False) -> str:
         lines += _contract_lines(c)
         lines.append("")
     if bad:
-        totals: dict[str, float] = {}
-        for c in bad:
-            for cur, v in money_by_currency(c)[0].items():
-                totals[cur] = totals.get(cur, 0.0) + v
+        from audit.cases.money import add_totals, by_card
+
+        several = len({c.client or "" for c in bad}) > 1
+        # an unstated currency is summed per card (and client): two cards' "unknown" may be two currencies
+        totals = add_totals(by_card(c, money_by_currency(c)[0], clients=several) for c in bad)
         lines.append("  paid to suspicious merchants: " + ", ".join(
             format_money(v, k) for k, v in sorted(totals.items())))
     lines.append("")

@@ -583,9 +583,12 @@ EN.update({
 })
 
 from audit.ui_labels import EN_LABELS, JA_LABELS  # noqa: E402  (cards, samples, history: kept apart)
+from audit.ui_picker import EN_PICKER, JA_PICKER  # noqa: E402  (the column picker and saved layouts)
 
 JA.update(JA_LABELS)
 EN.update(EN_LABELS)
+JA.update(JA_PICKER)
+EN.update(EN_PICKER)
 
 TEXT: dict[str, dict[str, str]] = {"ja": JA, "en": EN}
 

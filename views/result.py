@@ -14,9 +14,17 @@ from audit import pipeline
 from audit.cases.money import next_currency
 from audit.ui_messages import excluded_reason, note_text, problem_text
 from audit.ui_text import error_text
-from views.cards import card_countries, card_name, render_cards
+from views.cards import (
+    ask_currency,
+    card_countries,
+    card_name,
+    currency_choice,
+    given_currencies,
+    render_cards,
+)
 from views.casefile import CaseContext, money_totals, render_next_actions
 from views.common import (
+    Files,
     cadence_name,
     lang,
     masked,
@@ -30,16 +38,25 @@ from views.common import (
     tr,
 )
 from views.contracts import render_contracts
+from views.picker import reading_note
 
 
-def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: CaseContext | None = None) -> None:
-    """Errors, headline figures, the to-do list and the tabs for one client's scan."""
+def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: CaseContext | None = None,
+                  files: Files | None = None) -> None:
+    """Errors, the column picker for files refused or read unsure (``files``: the statements' bytes), headline
+    figures, the to-do list and the tabs for one client's scan."""
     from audit.cases.money import contracts_total
     from views.cards import card_name
+    from views.picker import render_pickers
 
     ctx = ctx or CaseContext(store=None, client="")
     for err in result.errors:
         st.error(md_line(error_text(err, lang())))
+    if files:
+        render_pickers(prefix, files, result)
+    from audit.cards import unstated_files
+
+    ask_currency(prefix, unstated_files(result.transactions))
     contracts = list(result.contracts or [])
     bad = [c for c in contracts if c.suspicious]
     # only known services are legit-looking; the others are listed to check (audit.detection.legitimacy)
@@ -69,7 +86,7 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: C
     cols[3].metric(tr("metric_legit"), len(legit))
     if ctx.cases:
         with st.container(border=True, key=prefix + "next_box"):
-            keys = {case["key"]: cid for cid, case in ctx.cases.items()}
+            keys = {case["key"]: " · ".join(x for x in (cid, case.get("ref")) if x) for cid, case in ctx.cases.items()}
             render_next_actions(list(ctx.cases.values()), ctx.as_of, prefix + "next_table", show_client=False,
                                 contract_of=keys)
 
@@ -105,10 +122,13 @@ def render_files(result: pipeline.ScanResult, prefix: str) -> None:
             recon = tr("recon_bad", printed=number(rec.printed_total), parsed=number(rec.parsed_total),
                        diff=number(rec.difference))
         period = " – ".join(x for x in (r.period_start, r.period_end) if x) or tr("none")
-        rows.append({tr("col_file"): r.source, tr("col_type"): str(r.kind).upper(), tr("col_layout"): r.layout,
+        layout = " · ".join(x for x in (r.layout, reading_note(r)) if x)  # a saved layout or the user's columns
+        rows.append({tr("col_file"): r.source, tr("col_type"): str(r.kind).upper(), tr("col_layout"): layout,
                      tr("col_period"): period, tr("col_rows"): r.rows, tr("col_warnings"): len(r.warnings),
                      tr("col_problems"): len(r.problems), tr("col_excluded"): len(r.excluded),
-                     tr("col_reconciliation"): recon})
+                     tr("col_reconciliation"): recon,
+                     # how sure the reader was of its own column choice (a layout or the user's columns: sure)
+                     tr("col_confidence"): f"{float(r.confidence):.0%}" if r.confidence is not None else ""})
     st.dataframe(pd.DataFrame(rows), hide_index=True)
     for r in result.reports:
         if not (r.warnings or r.problems or r.excluded):
@@ -126,6 +146,10 @@ def render_files(result: pipeline.ScanResult, prefix: str) -> None:
                 st.code("\n".join(masked(f"{excluded_reason(x.reason, lang())}: {x.raw}")[:160] for x in r.excluded),
                         language=None)
     render_cards(prefix, result.cards, result.reports)
+    given_currencies(prefix, currency_choice(prefix, [(r.source, b"") for r in result.reports]))
+    from views.picker import render_saved
+
+    render_saved(prefix)
 
 
 
@@ -173,7 +197,9 @@ def render_timeline(result: pipeline.ScanResult, prefix: str) -> None:
         alt.Chart(df)
         .mark_circle(opacity=0.8, stroke="#333333", strokeWidth=0.5)
         .encode(
-            x=alt.X("date:T", title=tr("col_date"), axis=alt.Axis(format="%Y-%m-%d", labelAngle=-30, grid=True)),
+            # room on both sides: the first bubble clear of the row labels, the last one not cut off
+            x=alt.X("date:T", title=tr("col_date"), scale=alt.Scale(padding=28),
+                    axis=alt.Axis(format="%Y-%m-%d", labelAngle=-30, grid=True)),
             y=alt.Y("group:N", title=None, sort=domain, axis=alt.Axis(labelLimit=320)),
             size=alt.Size("amount:Q", legend=None, scale=alt.Scale(range=[40, 600])),
             color=alt.Color("group:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
@@ -203,8 +229,9 @@ def render_transactions(result: pipeline.ScanResult, prefix: str) -> None:
                            placeholder=tr("choose"))
     only = c3.checkbox(tr("filter_suspicious"), key=prefix + "f_susp")
     c4, c5 = st.columns([2, 2])
-    kinds = c4.multiselect(tr("filter_kinds"), sorted(df["kind"].dropna().unique()), key=prefix + "f_kinds",
-                           format_func=lambda k: tr(f"kind_{k}"), placeholder=tr("choose"))
+    kind_names = {k: tr(f"kind_{k}") for k in df["kind"].dropna().unique()}
+    kinds = c4.multiselect(tr("filter_kinds"), sorted(kind_names), key=prefix + "f_kinds",
+                           format_func=kind_names.__getitem__, placeholder=tr("choose"))
     dates = pd.to_datetime(df["date"], errors="coerce")
     span = c5.date_input(tr("filter_dates"), value=(dates.min().date(), dates.max().date()),
                          key=prefix + "f_dates", format="YYYY-MM-DD") if dates.notna().any() else ()
@@ -311,24 +338,30 @@ def result_countries(result: pipeline.ScanResult | None) -> list[str]:
 
 
 def render_export(clients: list[tuple[str, pipeline.ScanResult]], details: list[Any], key: str,
-                  contract_details: dict[tuple[str, str], Any] | None = None) -> None:
+                  contract_details: dict[tuple[str, str], Any] | None = None,
+                  cases: dict[tuple[str, str], Any] | None = None) -> None:
     """Download buttons for CSV, Excel and printable HTML; files are built only when clicked.
 
-    ``contract_details`` holds each contract's own details (its .eml), so no other contract's letters get them.
+    ``contract_details`` holds each contract's own details (its .eml), so no other contract's letters get them;
+    ``cases`` what the case file records (status, ticket number, next due date), by (client, contract id).
     """
     from audit.cases import export
+    from audit.cases.batch import clients_zip
 
     st.subheader(tr("export_header"))
     st.caption(tr("export_caption"))
     language = lang()
     items: list[tuple[str, Callable[[], bytes], str, str]] = [
-        ("export_csv_contracts", lambda: export.export_csv(clients, "contracts", lang=language), "contracts.csv",
-         "text/csv"),
+        ("export_csv_contracts", lambda: export.export_csv(clients, "contracts", lang=language, cases=cases),
+         "contracts.csv", "text/csv"),
         ("export_csv_transactions", lambda: export.export_csv(clients, "transactions", lang=language),
          "transactions.csv", "text/csv"),
-        ("export_excel", lambda: export.export_excel(clients, details, contract_details, lang=language), "audit.xlsx",
-         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        ("export_html", lambda: export.export_html(clients, details, contract_details).encode("utf-8"), "audit.html", "text/html"),
+        ("export_excel", lambda: export.export_excel(clients, details, contract_details, lang=language, cases=cases),
+         "audit.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("export_html", lambda: export.export_html(clients, details, contract_details, lang=language,
+                                                   cases=cases).encode("utf-8"), "audit.html", "text/html"),
+        ("export_letters_zip", lambda: clients_zip(clients, details, contract_details), "letters.zip",
+         "application/zip"),
     ]
     cols = st.columns(len(items))
     for col, (label, make, name, mime) in zip(cols, items, strict=True):

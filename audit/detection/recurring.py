@@ -84,9 +84,16 @@ from audit.detection.coverage import (
     coverage_by_client,
     coverage_of,
     longest_uncovered,
+    owner_ends,
     split_uncovered,
 )
-from audit.detection.keys import _with_descriptor_columns, charge_arrays, charge_frame, stream_keys
+from audit.detection.keys import (
+    _with_descriptor_columns,
+    charge_arrays,
+    charge_frame,
+    owner_codes,
+    stream_keys,
+)
 from audit.detection.streams import _group_streams
 from audit.model import Subscription
 
@@ -160,8 +167,9 @@ def rhythm_streams(
 ) -> list[Subscription]:
     """Recurring charge streams in ``tx`` (see the module docstring), sorted by merchant then first date.
 
-    ``as_of`` (default: the latest date of the stream's client in ``tx``) decides whether a stream is
-    still active: it is ended when no charge came within the grace period after the expected next date.
+    ``as_of`` (default: the date the statements of the stream's own client and card reach, see
+    :func:`audit.detection.coverage.owner_ends`) decides whether a stream is still active: it is ended when
+    no charge came within the grace period after the expected next date.
 
     ``coverage``: the periods (start, end dates) the statements cover; by default, per client, each
     ``source`` file's first to last row date, widened to its printed statement period from
@@ -174,11 +182,13 @@ def rhythm_streams(
     if tx.empty:
         return []
     tx = _with_descriptor_columns(tx)
-    clients, names = _client_codes(tx)
+    clients, _names = _client_codes(tx)
+    owners = owner_codes(tx)
+    n_owners = int(owners.max()) + 1 if len(owners) else 0
     if as_of is not None:
-        end_of = np.array([pd.Timestamp(as_of)] * len(names), dtype="datetime64[ns]")
-    else:  # each client's own latest date: a table of several clients is audited as if each came alone
-        end_of = tx["date"].groupby(clients).max().reindex(range(len(names))).to_numpy(dtype="datetime64[ns]")
+        end_of = np.array([pd.Timestamp(as_of)] * n_owners, dtype="datetime64[ns]")
+    else:  # each card's own statements: another card's (or client's) later statements never end a stream
+        end_of = owner_ends(tx, owners, n_owners, printed_periods)
     ch = charge_arrays(tx, clients)
     if len(ch.pos) < 2:
         return []
@@ -214,7 +224,8 @@ def rhythm_streams(
     local = np.full(len(ch.pos), -1, dtype=np.int64)
     local[needed] = np.arange(len(needed))
     cols = _Columns.of(tx.iloc[ch.pos[needed]], ch.key_table[ch.key_index[needed]], amt[needed])
-    subs = [_describe(cols, local[r], cad, pd.Timestamp(end_of[owner_client[r[0]]]), str(unit_names[unit_codes[r[0]]]))
+    owner_of = owners[ch.pos]
+    subs = [_describe(cols, local[r], cad, pd.Timestamp(end_of[owner_of[r[0]]]), str(unit_names[unit_codes[r[0]]]))
             for r, cad in rows]
     subs.sort(key=lambda s: (s.merchant, s.first_date))
     return subs

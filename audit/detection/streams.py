@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from audit.detection.amounts import _clusters, _may_hold_stream, regular_runs, steady_amounts
-from audit.detection.cadence import BY_NAME, Cadence, _max_step, diff1, regular_grid
+from audit.detection.cadence import BY_NAME, Cadence, _max_step, diff1, grid_deviations, regular_grid
 from audit.detection.chains import EXACT_MIN, _best_chain, _extract
 
 
@@ -36,6 +36,10 @@ def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray, everyday
             if bill is not None:
                 found.append(bill)
                 used[bill.pos] = True
+        elif (not everyday and len(upos) == SHORT_BILL and not steady_amounts(amt[upos])
+              and _short_bill(days[upos], amt[upos])):
+            found.append(_Stream(BY_NAME["monthly"], np.arange(SHORT_BILL)))
+            used[:] = True
         if not everyday and len(upos) == 2 and _annual_renewal(days[upos], amt[upos]):
             found.append(_Stream(BY_NAME["annual"], np.arange(2)))
             used[:] = True
@@ -186,6 +190,24 @@ def _may_be_bill(days: np.ndarray) -> bool:
         return False
     gaps = diff1(days)
     return bool(((gaps >= 25) & (gaps <= 102)).mean() >= 0.5)
+
+
+SHORT_BILL = 3  # a quarter's statements show a monthly bill three times
+SHORT_BILL_BAND = math.log(1.15)  # its amounts (a phone bill: calls and data) stay this close together
+SHORT_BILL_DAYS = 2  # days from the month's billing day
+
+
+def _short_bill(days: np.ndarray, amt: np.ndarray) -> bool:
+    """Three charges that are everything a merchant billed: a monthly bill seen over one quarter, when they
+    come on the same day of the month (two days either way), a month apart, without a gap, and their amounts
+    vary a little (within 15 %), as a phone or utility bill does. Three shop visits rarely line up like that."""
+    cad = BY_NAME["monthly"]
+    gaps = diff1(days)
+    if not ((gaps >= cad.lo) & (gaps <= cad.hi)).all():
+        return False
+    if math.log(float(amt.max()) / float(amt.min())) > SHORT_BILL_BAND:
+        return False
+    return bool(grid_deviations(days, cad).max() <= SHORT_BILL_DAYS)
 
 
 def _bill_stream(days: np.ndarray, amt: np.ndarray) -> _Stream | None:
