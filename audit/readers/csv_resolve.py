@@ -35,12 +35,37 @@ def resolve(plan: Plan, body: csv_table.CellTable) -> tuple[Plan, csv_table.Cell
         plan.header = header
         dec.notes.append("the first row holds words above the data: read as the header")
     _currency_of_original(dec, header)
+    _linked_rows(dec, profiles)
     if cells.shape[1] > profile.MAX_COLUMNS:
         dec.notes.append(f"only the first {profile.MAX_COLUMNS} of {cells.shape[1]} columns examined for dates and amounts")
     plan.roles = dict(dec.roles)
     plan.choices = dec.choices(profiles)
     plan.twin = dec.twin
     return plan, body, dec
+
+
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{7,}")
+
+
+def _linked_rows(dec: roles.Decision, profiles: list[profile.ColumnProfile]) -> None:
+    """A column of unique transaction codes and another column naming the code of a related row (a
+    reference): found from the contents, so the reader can tell a row's bookkeeping legs (funding,
+    conversion) from the row itself."""
+    used = set(dec.roles.values())
+    codes = [p for p in profiles if p.index not in used and p.texts is not None and p.filled >= 3
+             and p.unique_share >= 0.95 and bool(p.texts.str.fullmatch(_CODE).mean() >= 0.9)
+             and bool(p.texts.str.contains(r"[0-9]").mean() >= 0.9)]
+    for ids in codes:
+        known = set(ids.texts.tolist())
+        for ref in profiles:
+            if ref.index in used or ref.index == ids.index or ref.texts is None:
+                continue
+            inside = ref.texts.isin(known)
+            if bool(inside.any()) and float(inside.mean()) >= 0.8:
+                dec.roles["row_id"], dec.roles["reference"] = ids.index, ref.index
+                dec.evidence.setdefault(ids.index, []).append("unique transaction codes")
+                dec.evidence.setdefault(ref.index, []).append(f"codes of other rows (column {ids.index + 1}): a reference")
+                return
 
 
 def _currency_of_original(dec: roles.Decision, header: list[str] | None) -> None:

@@ -475,10 +475,16 @@ def _description(dec: Decision, profiles: Sequence[ColumnProfile], named: dict[s
     margin = best_score - scored[1][0] if len(scored) > 1 else best_score
     dec.confidence["description"] = 0.85 if margin >= 0.5 else 0.6
     note(best.index, f"the most varied text ({best.distinct} different values, {best.mean_length:.0f} characters on average)")
+    headerless = not any(q.vocab for q in profiles)
     for score, few, p in scored[1:]:
         if few and "type" not in dec.roles and "type" not in named:
             dec.roles["type"] = p.index
             dec.confidence["type"] = 0.7
             note(p.index, f"few repeated words ({p.distinct} values): a type column")
             break
-        del score
+        if (headerless and not few and "description2" not in dec.roles and score >= 0.6 * best_score
+                and p.unique_share >= 0.5 and p.fill >= 0.5):
+            # no header to say which of two varied text columns names the merchant: both are read
+            dec.roles["description2"] = p.index
+            dec.confidence["description"] = min(dec.confidence["description"], 0.6)
+            note(p.index, f"varied text too, with no header to tell it from column {best.index + 1}: joined to it")
