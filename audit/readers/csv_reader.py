@@ -151,6 +151,7 @@ def _finish(
         report.warnings.extend(decision.notes)
         report.confidence = decision.overall()
     else:
+        csv_resolve.direction_beside_spec(plan, body)
         plan.choices = csv_resolve.choices_for_spec(plan, body.cells.shape[1])
         report.confidence = 1.0
     report.columns = plan.choices

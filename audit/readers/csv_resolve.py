@@ -81,6 +81,20 @@ def _currency_of_original(dec: roles.Decision, header: list[str] | None) -> None
             "the amount's header names the billing currency: this is the currency of the original amounts")
 
 
+def direction_beside_spec(plan: Plan, body: csv_table.CellTable) -> None:
+    """A column of direction words (DEBIT / CREDIT, 支出 / 收入) that the layout spec does not name: kept as
+    the ``direction`` role, so the file's own words can overrule the layout's sign convention."""
+    named = set(plan.roles.values())
+    cells = body.cells
+    for idx in range(min(cells.shape[1], profile.MAX_COLUMNS)):
+        if idx in named:
+            continue
+        p = profile.profile_column(cells.iloc[:3000, idx], idx)
+        if p.direction_share >= 0.8 and p.filled >= 2:
+            plan.roles["direction"] = idx
+            return
+
+
 def choices_for_spec(plan: Plan, ncols: int) -> list[ColumnChoice]:
     """A layout spec's roles as column choices (sure: the layout says so)."""
     by_col = {i: r for r, i in plan.roles.items()}
