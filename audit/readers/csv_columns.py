@@ -71,11 +71,11 @@ def description_column(cells: pd.DataFrame, plan, get: GetColumn) -> pd.Series |
     base = infer.header_base(header[primary])
     companion = next((c for c in keep[1:] if _related(base, infer.header_base(header[c]))), None)
     if companion is not None:
-        first, second = sorted((primary, companion))
+        first, second = sorted((primary, companion), key=lambda c: (infer.normalise_header(header[c]), c))
         joined = (series[first].fillna("") + " " + series[second].fillna("")).str.strip()
         out = joined.where(joined != "", None)
     fallbacks = [series[c] for c in keep[1:] if c != companion]
-    fallbacks += [s for s in (get("notes"), get("type")) if s is not None]
+    fallbacks += [s for s in (get("notes"), get("type")) if s is not None and not _useless(s.str.strip())]
     for alt in fallbacks:
         empty = (out.isna() | (out == "")).to_numpy()
         if not empty.any():

@@ -126,10 +126,20 @@ def plan_layout(records: list[csv_table.HeadRecord], specs: Sequence[LayoutSpec]
                 start = 0
             else:
                 start = at if _reads_as_data(spec, records[at]) else at + 1
+            if not forced and not _positions_hold(spec, records[start:]):
+                continue  # the first line fits, the rows do not (columns moved): read it as a generic file
             preamble = [r.text for r in records[:start]]
             first_line = records[start].line if start < len(records) else records[-1].line + 1
             return Plan(spec, dict(spec.positions), None, first_line, _width(records, start), preamble, [])
     return plan_generic(records, name)
+
+
+def _positions_hold(spec: LayoutSpec, records: list[csv_table.HeadRecord]) -> bool:
+    """Whether most dated-looking rows of a headerless layout have a date and an amount where it says."""
+    rows = [r for r in records[:200] if not r.blank and _data_like(r)]
+    if not rows:
+        return True
+    return sum(_reads_as_data(spec, r) for r in rows) >= 0.5 * len(rows)
 
 
 def plan_generic(records: list[csv_table.HeadRecord], name: str) -> Plan:

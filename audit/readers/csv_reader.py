@@ -227,9 +227,8 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
     assert date_raw is not None
     desc_raw = csv_columns.description_column(cells, plan, cols.get)
     second_text = cols.get("description2")
-    if desc_raw is not None and second_text is not None:  # two text columns, no header to choose: both, in order
-        a, b = (desc_raw, second_text) if roles["description"] < roles["description2"] else (second_text, desc_raw)
-        joined = (a.fillna("") + " " + b.fillna("")).str.strip()
+    if desc_raw is not None and second_text is not None:  # two text columns, no header to choose: both
+        joined = (desc_raw.fillna("") + " " + second_text.fillna("")).str.strip()
         desc_raw = joined.where(joined != "")
     # 2. repeated header rows
     if plan.header is not None:

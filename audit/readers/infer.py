@@ -26,8 +26,10 @@ HEADER_VOCAB: tuple[tuple[str, str], ...] = (
     ("rate", r"換算レート|変換レート|為替レート|レート|(exchange |conversion |fx )?rate"
      r"|kurs|wechselkurs|umrechnungskurs|taux( de change)?|wisselkoers|koers|tipo de cambio|tasso( di cambio)?|cambio|курс|汇率"),
     ("posting_date", r"posted ?date|post ?date|posting ?date|value ?date|completed ?date|settlement ?date|処理日|データ処理日|計上日|確定日"
-     r"|buchungsdatum|buchungstag|wertstellung|valuta ?datum|date de valeur|date de comptabilisation|boekdatum|rentedatum"
-     r"|fecha valor|fecha contable|data valuta|data contabile|记账日|记账日期|银行记账日|入账日期|data do balancete|bokført dato|bokføringsdato|valutadato"),
+     r"|wertstellung|valuta ?datum|date de valeur|rentedatum"
+     r"|fecha valor|fecha contable|data valuta|data contabile|记账日|记账日期|银行记账日|入账日期|data do balancete|valutadato"),
+    # a bank's booking day is the date its statement lists a row by (its value date is the posting date)
+    ("date", r"buchungstag|buchungsdatum|boekdatum|date de comptabilisation|bokført dato|bogført|bokföringsdag"),
     ("date", r"利用日|ご利用日|ご利用年月日|利用年月日|取引年月日|お取引日|取扱日付|取扱日|ご利用日付|利用日/キャンセル日|利用日付|取引日|日付|transaction ?date|booking ?date|trans\.? ?date|txn ?date|purchase ?date|started ?date|date"
      r"|datum|belegdatum|umsatzdatum|transaktionsdatum|kaufdatum|date d'opération|date de l'opération|date d'achat"
      r"|transactiedatum|fecha|fecha (de )?operación|fecha de compra|data|data operazione|data (dell')?acquisto|年月日|入出金日|お取り引き日|お取引日|交易时间|交易日期|交易日|日期|дата|дата і час|дата і час операції|дата операції|дата транзакції|data do lançamento|data lançamento|dato|transaksjonsdato|bokföringsdag|transaktionsdag|data operacji|data księgowania"),
@@ -139,6 +141,8 @@ def near_role(name: str) -> tuple[str, int] | None:
 
     best: tuple[float, int, str] | None = None
     for rank, role, word in _VOCAB_WORDS:
+        if len(name) > len(word):  # a word cut short or misspelt, not a longer name (收/付款方式 is not 收/付款方)
+            continue
         score = fuzz.ratio(name, word)
         if score >= NEAR and (best is None or score > best[0]):
             best = (score, rank, role)
@@ -178,7 +182,8 @@ def description_candidates(cells: Sequence[object]) -> list[int]:
         got = role_of_header(cell)
         if got and got[0] == "description":
             found.append((got[1], idx))
-    return [idx for _rank, idx in sorted(found)]
+    # equally good names: by the name, not the position (a reordered export reads the same)
+    return [idx for _rank, _name, idx in sorted((rank, normalise_header(cells[idx]), idx) for rank, idx in found)]
 
 
 def header_base(cell: object) -> str:

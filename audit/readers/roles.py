@@ -237,6 +237,11 @@ def decide(profiles: Sequence[ColumnProfile], named: dict[str, int], *, card_fil
                 dec.roles[role] = named[role]
                 dec.confidence[role] = 0.3
                 note(named[role], f"named the {role} by its header, although few cells read as amounts")
+    notes = [p for p in profiles if p.vocab == "notes" and p.index not in dec.roles.values()]
+    if len(notes) > 1 and named.get("notes") in by and by[named["notes"]].letter_share < 0.3:
+        worded = [p for p in notes if p.letter_share >= 0.3]  # a notes column of words, not of reference numbers
+        if worded:
+            named = {**named, "notes": worded[0].index}
     for role in ("currency", "type", "status", "card", "cardholder", "notes", "original_amount", "original_currency",
                  "rate", "direction", "balance"):
         idx = named.get(role)
@@ -247,15 +252,34 @@ def decide(profiles: Sequence[ColumnProfile], named: dict[str, int], *, card_fil
     return dec
 
 
+def _out_of_order(p: ColumnProfile) -> int:
+    """How many times a date column steps against its general direction down the file (0: in order)."""
+    if p.dates is None:
+        return 10**9
+    d = p.dates.dropna().to_numpy()
+    if len(d) < 3:
+        return 10**9
+    step = (d[1:] - d[:-1]).astype("int64")
+    return int(min((step > 0).sum(), (step < 0).sum()))
+
+
 def _pick_date(dated: list[ColumnProfile], card_file: bool, note) -> ColumnProfile:
-    """Of several date columns without header words: on a card statement the earlier dates (the use date
-    before the posting date), else the first column."""
+    """Of several date columns: the one the header calls the date; one with a year before a day and month
+    alone; the one that keeps the file's order (the date a statement lists its rows by); on a card
+    statement the earlier of two (the use date before the posting date); else the first."""
     vocab = [p for p in dated if p.vocab == "date"]
     if len(vocab) == 1:
         return vocab[0]
+    full = [p for p in dated if not p.yearless]
+    dated = full or dated  # a date with its year before a day and month alone (a billing month "18/8")
     if len(dated) == 1:
         return dated[0]
-    first, second = dated[0], dated[1]
+    first, second = sorted(dated[:2], key=lambda p: p.index)
+    order = {p.index: _out_of_order(p) for p in (first, second)}
+    if order[first.index] != order[second.index] and min(order.values()) < 10**9:
+        chosen = min((first, second), key=lambda p: order[p.index])
+        note(chosen.index, "of two date columns, the one in the order of the rows (the booking date)")
+        return chosen
     if card_file and first.dates is not None and second.dates is not None:
         a, b = first.dates, second.dates
         both = a.notna() & b.notna()
@@ -442,6 +466,14 @@ def _single(dec: Decision, amount: ColumnProfile, money: list[ColumnProfile], ar
             break
 
 
+def _noise(p: ColumnProfile) -> float:
+    """Share of characters that are neither letters nor spaces in a text column."""
+    if p.texts is None or not len(p.texts):
+        return 1.0
+    text = "".join(p.texts.head(200).tolist())
+    return sum(not (c.isalpha() or c.isspace()) for c in text) / max(1, len(text))
+
+
 def _description(dec: Decision, profiles: Sequence[ColumnProfile], named: dict[str, int], used: set[int], note) -> None:
     """The description: the header's choice when it holds text, else the most varied text column."""
     by = {p.index: p for p in profiles}
@@ -485,6 +517,8 @@ def _description(dec: Decision, profiles: Sequence[ColumnProfile], named: dict[s
         if (headerless and not few and "description2" not in dec.roles and score >= 0.6 * best_score
                 and p.unique_share >= 0.5 and p.fill >= 0.5):
             # no header to say which of two varied text columns names the merchant: both are read
-            dec.roles["description2"] = p.index
+            # the cleaner text first (fewer digits and signs: a payee before a bank's memo), whatever the order
+            a, b = sorted((best, p), key=lambda q: (_noise(q), q.header, q.index))
+            dec.roles["description"], dec.roles["description2"] = a.index, b.index
             dec.confidence["description"] = min(dec.confidence["description"], 0.6)
             note(p.index, f"varied text too, with no header to tell it from column {best.index + 1}: joined to it")
