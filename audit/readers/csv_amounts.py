@@ -44,6 +44,8 @@ def amounts(
             negative_charges = spec.charges_negative
             if cols.get("direction") is not None:  # the file's own DEBIT/CREDIT words beat the layout's rule
                 by_words = csv_columns.charges_negative_by_type(amount, cols.get)
+                if by_words is None and not bool((amount < 0).any()):
+                    by_words = False  # unsigned amounts: the words say which rows are money in (below)
                 if by_words is not None and by_words != negative_charges:
                     negative_charges = by_words
                     report.warnings.append(f"the direction column contradicts layout {spec.name}'s sign convention: "
@@ -68,7 +70,7 @@ def amounts(
                 report.warnings.append(f"{why}: signs flipped")
         if negative_charges:
             amount = -amount
-        if spec is None:
+        if spec is None or (sign is None and cols.get("direction") is not None):
             amount, note = csv_columns.apply_direction(amount, cols.get)
             if note:
                 report.warnings.append(note)

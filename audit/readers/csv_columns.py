@@ -172,4 +172,6 @@ def apply_direction(amount: pd.Series, get: GetColumn) -> tuple[pd.Series, str]:
     if not money_in.any() or bool((typed & ~money_in & ~money_out).mean() > 0.5):
         return amount, ""
     flip = money_in & known.to_numpy()
+    if not flip.any():
+        return amount, ""
     return amount.where(~flip, -amount), f"{int(flip.sum())} row(s) marked as money in by their direction or type column: made negative"

@@ -113,8 +113,9 @@ def plan_layout(records: list[csv_table.HeadRecord], specs: Sequence[LayoutSpec]
             if missing:
                 extra = infer.header_roles(header)
                 for role in missing:
-                    if role in extra:
-                        roles[role] = extra[role]
+                    for got in ((role,) if role != "amount" else AMOUNT_ROLES):  # or a debit/credit pair
+                        if got in extra and extra[got] not in roles.values():
+                            roles[got] = extra[got]
                 notes.append(f"layout {spec.name}: columns {missing} not found by the spec; guessed from header names")
             preamble = [r.text for r in records[:at]]
             return Plan(spec, roles, header, records[at].line + records[at].text.count("\n") + 1,
@@ -135,11 +136,22 @@ def plan_layout(records: list[csv_table.HeadRecord], specs: Sequence[LayoutSpec]
 
 
 def _positions_hold(spec: LayoutSpec, records: list[csv_table.HeadRecord]) -> bool:
-    """Whether most dated-looking rows of a headerless layout have a date and an amount where it says."""
+    """Whether nearly every dated-looking row of a headerless layout has a date where it says and something
+    in an amount position (an unreadable amount is a row problem; an empty one means the columns moved)."""
     rows = [r for r in records[:200] if not r.blank and _data_like(r)]
     if not rows:
         return True
-    return sum(_reads_as_data(spec, r) for r in rows) >= 0.5 * len(rows)
+
+    def holds(rec: csv_table.HeadRecord) -> bool:
+        cells = rec.cells
+        amount = [cells[i].strip() for r, i in spec.positions.items() if r in AMOUNT_ROLES and i < len(cells)]
+        date = spec.positions.get("date")
+        if date is None or date >= len(cells) or not any(amount):
+            return False
+        got = parse_dates(pd.Series([cells[date].strip()], dtype="str"), formats=spec.date_formats, dayfirst=spec.dayfirst)
+        return bool(got.notna().iloc[0])
+
+    return sum(holds(r) for r in rows) >= 0.8 * len(rows)
 
 
 def plan_generic(records: list[csv_table.HeadRecord], name: str) -> Plan:

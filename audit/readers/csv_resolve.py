@@ -74,8 +74,8 @@ def _currency_of_original(dec: roles.Decision, header: list[str] | None) -> None
     r = dec.roles
     if header is None or "currency" not in r or "original_amount" not in r or "original_currency" in r:
         return
-    amount = r.get("amount")
-    if amount is not None and amount < len(header) and currency.header_code(header[amount]):
+    money = [r[k] for k in ("amount", "debit", "credit") if k in r]
+    if any(i < len(header) and currency.header_code(header[i]) for i in money):
         r["original_currency"] = r.pop("currency")
         dec.evidence.setdefault(r["original_currency"], []).append(
             "the amount's header names the billing currency: this is the currency of the original amounts")
@@ -90,7 +90,7 @@ def direction_beside_spec(plan: Plan, body: csv_table.CellTable) -> None:
         if idx in named:
             continue
         p = profile.profile_column(cells.iloc[:3000, idx], idx)
-        if p.direction_share >= 0.8 and p.filled >= 2:
+        if p.direction_share >= 0.8 and p.filled >= 1:
             plan.roles["direction"] = idx
             return
 

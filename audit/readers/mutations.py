@@ -320,7 +320,8 @@ def sign_flipped_with_type(t: Table) -> bytes | None:
             row = recs[k] + [""] * (t.width - len(recs[k]))
             cell = row[idx].strip() if idx < len(row) else ""
             if value is not None and cell:
-                row[idx] = cell[1:].strip() if cell.startswith("-") else "-" + cell  # the printed form kept
+                body = cell.lstrip("+").strip()
+                row[idx] = body[1:].strip() if body.startswith("-") else "-" + body  # the printed form kept
                 row.append("DEBIT" if value >= 0 else "CREDIT")
             else:
                 row.append("")
