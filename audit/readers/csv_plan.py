@@ -136,22 +136,24 @@ def plan_layout(records: list[csv_table.HeadRecord], specs: Sequence[LayoutSpec]
 
 
 def _positions_hold(spec: LayoutSpec, records: list[csv_table.HeadRecord]) -> bool:
-    """Whether nearly every dated-looking row of a headerless layout has a date where it says and something
-    in an amount position (an unreadable amount is a row problem; an empty one means the columns moved)."""
+    """Whether the dated-looking rows of a headerless layout have a date where it says and an amount
+    position that holds digits in most rows and is empty in few (an unreadable amount is a row problem;
+    words or many empty cells there mean the columns moved)."""
     rows = [r for r in records[:200] if not r.blank and _data_like(r)]
     if not rows:
         return True
-
-    def holds(rec: csv_table.HeadRecord) -> bool:
+    dated = digits = empty = 0
+    for rec in rows:
         cells = rec.cells
-        amount = [cells[i].strip() for r, i in spec.positions.items() if r in AMOUNT_ROLES and i < len(cells)]
+        amount = " ".join(cells[i].strip() for r, i in spec.positions.items() if r in AMOUNT_ROLES and i < len(cells))
         date = spec.positions.get("date")
-        if date is None or date >= len(cells) or not any(amount):
-            return False
-        got = parse_dates(pd.Series([cells[date].strip()], dtype="str"), formats=spec.date_formats, dayfirst=spec.dayfirst)
-        return bool(got.notna().iloc[0])
-
-    return sum(holds(r) for r in rows) >= 0.8 * len(rows)
+        if date is not None and date < len(cells):
+            got = parse_dates(pd.Series([cells[date].strip()], dtype="str"), formats=spec.date_formats, dayfirst=spec.dayfirst)
+            dated += bool(got.notna().iloc[0])
+        digits += bool(re.search(r"[0-9]", amount))
+        empty += not amount.strip()
+    n = len(rows)
+    return dated >= 0.8 * n and digits >= 0.5 * n and empty <= 0.2 * n
 
 
 def plan_generic(records: list[csv_table.HeadRecord], name: str) -> Plan:
