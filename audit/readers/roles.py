@@ -80,14 +80,14 @@ def id_evidence(p: ColumnProfile, others_have_cents: bool) -> tuple[float, list[
     if p.max_digits >= 9 and p.grouped_share == 0:
         score += 2
         why.append(f"{p.max_digits}-digit whole numbers")
-    if p.filled >= 3 and p.min_digits == p.max_digits >= 5 and p.negative_share == 0:
+    if p.filled >= 3 and p.min_digits == p.max_digits >= 5 and p.negative_share == 0 and p.grouped_share == 0:
         score += 1
         why.append(f"always {p.max_digits} digits")
     if (p.filled >= 4 and p.min_digits == p.max_digits == 4 and p.negative_share == 0 and p.grouped_share == 0
             and p.distinct <= max(3, p.filled // 3)):
         score += 1.5
         why.append("a few four-digit codes (a card ending or category code)")
-    if p.filled >= 3 and p.distinct == 1 and p.zero_share < 1:
+    if p.filled >= 3 and p.distinct == 1 and p.zero_share < 1 and p.grouped_share == 0:
         score += 1.5
         why.append("the same number on every row (an account number)")
     if others_have_cents and p.negative_share == 0:
@@ -209,7 +209,7 @@ def decide(profiles: Sequence[ColumnProfile], named: dict[str, int], *, card_fil
     dated_rows = np.ones(rows, dtype=bool)
     if date is not None and date.dates is not None and bool(date.dates.notna().any()):
         dated_rows = date.dates.notna().to_numpy()[:rows]  # transactions are the dated rows
-    _money_roles(dec, money, named, by, dated_rows, note)
+    _money_roles(dec, money, named, by, dated_rows, note, also=[p for _s, p in ids if p not in money])
     used = set(dec.roles.values())
 
     # ---- other roles from the contents: currency, direction, description, type
@@ -224,6 +224,10 @@ def decide(profiles: Sequence[ColumnProfile], named: dict[str, int], *, card_fil
             dec.roles["direction"] = p.index
             dec.confidence["direction"] = 0.85
             note(p.index, "direction words (money in / out) on every row")
+        elif "type" not in dec.roles and "type" not in named and p.kind_share >= 0.8 and p.filled >= 2:
+            dec.roles["type"] = p.index
+            dec.confidence["type"] = 0.7
+            note(p.index, "words saying what kind of row each is (payment, top-up, refund ...)")
     used = set(dec.roles.values())
     _description(dec, profiles, named, used, note)
     # the header's date or amount column kept when the contents found none: its rows are reported
@@ -295,9 +299,10 @@ def _pick_date(dated: list[ColumnProfile], card_file: bool, note) -> ColumnProfi
 
 
 def _money_roles(dec: Decision, money: list[ColumnProfile], named: dict[str, int], by: dict[int, ColumnProfile],
-                 dated: np.ndarray, note) -> None:
+                 dated: np.ndarray, note, also: list[ColumnProfile] = ()) -> None:  # type: ignore[assignment]
     """Amount, or debit and credit, and the running balance, among the money-like columns (judged on the
-    dated rows: the lines around the table are not transactions)."""
+    dated rows: the lines around the table are not transactions); a column that looked like an identifier
+    (``also``: one digit count throughout) is still a balance when its steps are the amounts."""
     if not money:
         return
     n = int(dated.sum())
@@ -306,7 +311,7 @@ def _money_roles(dec: Decision, money: list[ColumnProfile], named: dict[str, int
         got = p.numbers.to_numpy(dtype="float64") if p.numbers is not None else np.full(len(dated), np.nan)
         return got[: len(dated)][dated[: len(got)]] if len(got) >= len(dated) else got
 
-    arr = {p.index: values(p) for p in money}
+    arr = {p.index: values(p) for p in [*money, *also]}
     # a running balance: steps equal to another column's amounts (or a debit/credit pair's)
     balance: ColumnProfile | None = None
     named_balance = named.get("balance")
@@ -316,7 +321,7 @@ def _money_roles(dec: Decision, money: list[ColumnProfile], named: dict[str, int
     pairs = _pairs(money, arr, n)
     if balance is None:
         best = (0.6, None)
-        for b in money:
+        for b in [*money, *also]:
             for other in money:
                 if other.index != b.index:
                     share, _sign = chain(arr[b.index], arr[other.index])
