@@ -224,12 +224,15 @@ def decide(profiles: Sequence[ColumnProfile], named: dict[str, int], *, card_fil
             dec.roles["direction"] = p.index
             dec.confidence["direction"] = 0.85
             note(p.index, "direction words (money in / out) on every row")
-        elif "type" not in dec.roles and "type" not in named and p.kind_share >= 0.8 and p.filled >= 2:
+    used = set(dec.roles.values())
+    _description(dec, profiles, named, used, note)
+    for p in profiles:  # a short column of movement words beside the description: the type
+        if p.index in dec.roles.values() or p.vocab not in (None, "type", "notes"):
+            continue
+        if "type" not in dec.roles and "type" not in named and p.kind_share >= 0.8 and p.filled >= 2:
             dec.roles["type"] = p.index
             dec.confidence["type"] = 0.7
             note(p.index, "words saying what kind of row each is (payment, top-up, refund ...)")
-    used = set(dec.roles.values())
-    _description(dec, profiles, named, used, note)
     # the header's date or amount column kept when the contents found none: its rows are reported
     if "date" not in dec.roles and named.get("date") in by and named["date"] not in dec.roles.values():
         dec.roles["date"] = named["date"]
