@@ -55,6 +55,10 @@ def main() -> None:
         mode = st.radio(tr("mode_label"), modes, index=modes.index(kept) if kept in modes else 0,
                         key=f"mode_{current}", format_func=lambda m: text(f"mode_{m}", current))
         st.session_state["_keep_mode"] = mode
+        # a view drawn afresh (another view or language before): its uploads come back from views.common.keep_uploads
+        view = (mode, current)
+        st.session_state["_view_fresh"] = st.session_state.get("_last_view") != view
+        st.session_state["_last_view"] = view
         st.caption(tr("privacy"))
     st.title(tr("title"))
     st.markdown(tr("intro"))

@@ -217,6 +217,15 @@ def describe_cards(tx: pd.DataFrame, reports: Sequence[Any] = ()) -> list[Card]:
     return out
 
 
+def unstated_files(tx: pd.DataFrame) -> list[str]:
+    """The statement files (``source``) with rows whose billing currency the file does not state: the ones
+    to ask the user about (``audit scan --file-currency FILE=CODE``; the page asks once per file)."""
+    if tx.empty or "currency" not in tx.columns or "source" not in tx.columns:
+        return []
+    cur = tx["currency"].astype("str").str.lower()
+    return sorted({str(s) for s in tx.loc[(cur == "unknown").to_numpy(), "source"].dropna().unique()})
+
+
 def _distinct_by(group: np.ndarray, codes: np.ndarray, width: np.int64) -> dict[int, list[int]]:
     """Per group number: the distinct codes its rows have (one pass over the rows, then over the pairs)."""
     out: dict[int, list[int]] = {}

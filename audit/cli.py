@@ -79,6 +79,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="statements printing no card number: FILE is on the same card as OTHER (FILE=FILE: a card of its "
         "own); by default files are one card only when layout, currency and periods say so; may repeat",
     )
+    scan.add_argument(
+        "--file-currency", dest="file_currency", action="append", default=[], metavar="FILE=CODE",
+        help="the billing currency of a statement that does not state one (e.g. us_card.csv=USD); what a file "
+        "states is never changed; may repeat",
+    )
     from audit.readers.layouts_cli import add_mapping_options
 
     add_mapping_options(scan)
@@ -171,6 +176,18 @@ def cmd_scan(args: argparse.Namespace) -> int:
             _err(f"audit: error: --same-card {pair!r}: write FILE=OTHER (file names, e.g. feb.csv=jan.csv)")
             return 2
         same_card[os.path.basename(name.strip())] = os.path.basename(other.strip())
+    from audit.pipeline import currency_code
+
+    currency = {}
+    for pair in getattr(args, "file_currency", []):
+        name, sep, code = pair.partition("=")
+        try:
+            if not (sep and name.strip()):
+                raise ValueError("write FILE=CODE (a file name and an ISO code, e.g. us_card.csv=USD)")
+            currency[os.path.basename(name.strip())] = currency_code(code)
+        except ValueError as exc:
+            _err(f"audit: error: --file-currency {pair!r}: {exc}")
+            return 2
     from audit.readers import options
     from audit.readers.layouts_cli import mapping_from_args
     from audit.readers.mapping import MappingError
@@ -188,7 +205,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
         saved = ()
     with in_force(limits), options.in_force(options.ReadingOptions(mapping=mapping, saved=saved)):
         result = scan(args.paths, merchant_lists=args.lists, client=args.client,
-                      clients_from_folders=args.clients_from_folders, same_card=same_card or None)
+                      clients_from_folders=args.clients_from_folders, same_card=same_card or None,
+                      currency=currency or None)
     for err in result.errors:
         _err(f"audit: error: {err}")
     from audit.merchants import list_problems  # every entry a --list drops, named

@@ -77,6 +77,9 @@ class Contract:
     cards: list[str] = field(default_factory=list)
     paid_by_currency: dict[str, float] = field(default_factory=dict)  # net of refunds, per billing currency
     refunded_by_currency: dict[str, float] = field(default_factory=dict)
+    # contracts nobody flagged: what makes them a known service, or why to check them (audit.detection.legitimacy)
+    known_as: str = ""
+    check: str = ""
 
 
 @dataclass
@@ -401,7 +404,7 @@ def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool) -> C
         next_expected_date=sub.next_expected_date if sub is not None else None,
         next_expected_amount=sub.next_expected_amount if sub is not None else None,
         entry_id=entry_id,
-        sources=_unique([s for f in known for s in _entry_sources(f)]),
+        sources=_unique([s for f in known + [f for f in g.findings if not f.entry_id] for s in _entry_sources(f)]),
         refunds=refunds,
         key=key,
         client=client,

@@ -70,6 +70,13 @@ _PHONE_TAIL = re.compile(
     )\s*$""",
     re.X,
 )
+# Every US state and Canadian province code: after a phone number a two-letter word is where the merchant is
+# ("PCSAFE HELPDESK 888-555-0142 ON"), even the codes that end real names elsewhere ("PLUG IN", "CALL ME").
+_REGIONS = frozenset(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK "
+    "OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
+_PHONE_REGION_TAIL = re.compile(
+    r"""(?<![A-Z\d])(?:\+?\(?\d[\d\s().\-]{7,}\d|\d{3}[\-.]\d{4})\s+(?P<region>[A-Z]{2})\s*$""", re.X)
 _URL_TOKEN = re.compile(
     r"^(?:HTTPS?://|HTTPS?|WWW\.)\S*$|^[\w\-]+(?:\.[\w\-]+)*\.(?:COM|NET|ORG|INFO|IO|CO|BIZ|US|UK|JP|DE|EU|IE|NL|APP|HELP|SUPPORT|TECH)(?:/\S*)?$"
 )
@@ -113,6 +120,9 @@ def _strip_tail(rest: str) -> str:
     while True:
         before = rest
         rest = _COUNTRY_OF_USE.sub("", rest) or rest
+        m = _PHONE_REGION_TAIL.search(rest)
+        if m and m.start() > 0 and m.group("region") in _REGIONS:  # phone then region: both where, not who
+            rest = rest[: m.end("region") - 2].rstrip()
         m = _PHONE_TAIL.search(rest)
         if m and m.start() > 0:
             rest = rest[: m.start()].rstrip(" ,-*")

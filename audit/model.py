@@ -91,7 +91,7 @@ class ParseReport:
 class Finding:
     """One reason to look at some charges, with the reasons in words a person understands.
 
-    ``kind`` is one of: ``known_merchant`` (merchant-list hit), ``foreign_software_recurring``,
+    ``kind`` is one of: ``known_merchant`` (merchant-list hit), ``brand_impersonation``, ``foreign_software_recurring``,
     ``contract_cluster``, ``large_support_plan``, ``prepaid_burst``, ``refund_link``.
     """
 

@@ -99,8 +99,10 @@ def _digest(data: bytes | None, path: str | Path | None) -> str | None:
         return None
 
 
-def _read_one(name: str, data: bytes | None, path: str | Path | None) -> tuple[pd.DataFrame, ParseReport]:
-    """:func:`read_statement`, with every failure turned into one line naming the file."""
+def _read_one(name: str, data: bytes | None, path: str | Path | None,
+              mapping: Any = None) -> tuple[pd.DataFrame, ParseReport]:
+    """:func:`read_statement` (``mapping``: the user's column mapping for this file), with every failure turned
+    into one line naming the file."""
     if data is None and path is not None:
         try:
             mode = os.stat(path).st_mode
@@ -114,6 +116,8 @@ def _read_one(name: str, data: bytes | None, path: str | Path | None) -> tuple[p
             raise StatementError(name, "is not a regular file (a device, pipe or socket): save the statement "
                                        "as a file and scan that")
     try:
+        if mapping is not None:
+            return read_statement(path=path, data=data, name=name, mapping=mapping)
         return read_statement(path=path, data=data, name=name)
     except StatementError:
         raise
@@ -148,10 +152,36 @@ def _sane_dates(df: pd.DataFrame, report: ParseReport) -> pd.DataFrame:
 
 
 Item = tuple[str, bytes | None, str | Path | None] | tuple[str, bytes | None, str | Path | None, str | None]
+NOT_STATED = "billing currency not stated in the file"
+
+
+def currency_code(text: str) -> str:
+    """A currency a person gave (``"usd"`` -> ``"USD"``); ValueError for anything but a three-letter ISO code."""
+    import re
+
+    code = str(text or "").strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise ValueError(f"currency must be an ISO code such as USD, EUR or JPY, not {text!r}")
+    return code
+
+
+def given_currency(df: pd.DataFrame, report: ParseReport, code: str) -> pd.DataFrame:
+    """The rows of a file whose currency the file does not state (``unknown`` or empty) in ``code``, the
+    currency the user gave for that file; what the file states is never overridden. The report says so."""
+    if df.empty or "currency" not in df.columns:
+        return df
+    cur = df["currency"]
+    missing = cur.isna() | (cur.astype("str").str.lower() == "unknown")
+    if not missing.any():
+        return df
+    report.warnings = [w for w in report.warnings if not str(w).startswith(NOT_STATED)]
+    report.warnings.append(f"{NOT_STATED}: {code} as given")
+    return df.assign(currency=cur.astype(object).where(~missing, code))
 
 
 def read_many(
-    items: Iterable[Item], same_card: Mapping[str, str] | None = None,
+    items: Iterable[Item], same_card: Mapping[str, str] | None = None, currency: Mapping[str, str] | None = None,
+    mappings: Mapping[str, Any] | None = None,
 ) -> tuple[pd.DataFrame, list[ParseReport], list[StatementError]]:
     """Read several statements; a file that fails is reported in the errors and skipped.
 
@@ -160,17 +190,21 @@ def read_many(
 
     Rows that print no card number get a card label (:mod:`audit.cards`): files are one card only with
     evidence (same layout, billing currency, contiguous periods) or when ``same_card`` (file name -> the
-    file whose card it is on) says so.
+    file whose card it is on) says so. ``currency`` (file name -> ISO code) is the billing currency the user
+    gave for a file that does not state one (:func:`given_currency`); ``mappings`` (file name ->
+    :class:`audit.readers.mapping.ColumnMapping`) says how to read a delimited file, over the reader's choice
+    and the mappings in force (:mod:`audit.readers.options`).
     """
     from audit.cards import apply_labels, file_card, group_files
 
+    given = {k: currency_code(v) for k, v in (currency or {}).items() if str(v or "").strip()}
     read: list[tuple[str, str, pd.DataFrame, ParseReport, str]] = []  # (name, digest, frame, report, client)
     errors: list[StatementError] = []
     for item in items:
         name, data, path = item[0], item[1], item[2]
         client = item[3] if len(item) > 3 else None
         try:
-            df, report = _read_one(name, data, path)
+            df, report = _read_one(name, data, path, (mappings or {}).get(name))
         except StatementError as exc:
             errors.append(exc)
             continue
@@ -179,6 +213,8 @@ def read_many(
             df = _sane_dates(df, report)
         except (AttributeError, TypeError):  # no datetime column to check: the table is kept as read
             pass
+        if name in given:
+            df = given_currency(df, report, given[name])
         if client is not None:  # ids unique across clients: "<client>/<file>:r<row>"
             tail = df["id"].astype("str").str.slice(len(name))  # ":r5", ":p1l3"
             name = f"{client}/{name}"
@@ -230,37 +266,19 @@ def _has_duplicates(ids: pd.Series) -> bool:
 # ---------------------------------------------------------------------------------------------
 # merchant database, compiled once per process
 
-_DB_CACHE: dict[tuple[tuple[str, int, int], ...], Any] = {}
-
-
-def _stamp(path: str | Path) -> tuple[str, int, int]:
-    try:
-        st = os.stat(path)
-        return (str(Path(path).resolve()), st.st_mtime_ns, st.st_size)
-    except OSError:
-        return (str(path), -1, -1)
-
-
 def merchant_db(extra: Sequence[str | Path] = ()) -> Any:
     """The merchant database for the shipped lists plus ``extra``, built once per set of list files
-    (a list changed on disk is noticed by its mtime and size)."""
-    from audit.merchants import load_merchant_db, shipped_paths
+    (:func:`audit.merchants.cached_merchant_db`); a crafted local list that cannot be read costs one line."""
+    from audit.merchants import cached_merchant_db
 
-    key = tuple(_stamp(p) for p in [*shipped_paths(), *extra])
-    db = _DB_CACHE.get(key)
-    if db is None:
-        try:
-            db = load_merchant_db(extra=list(extra))
-        except (RecursionError, MemoryError) as exc:  # a crafted local list: one line, never a traceback
-            from audit.errors import MerchantListError
+    try:
+        return cached_merchant_db(extra)
+    except (RecursionError, MemoryError) as exc:  # a crafted local list: one line, never a traceback
+        from audit.errors import MerchantListError
 
-            what = "nested too deeply" if isinstance(exc, RecursionError) else "too large"
-            names = ", ".join(Path(p).name for p in extra) or "shipped lists"
-            raise MerchantListError(f"{names}: merchant list is {what} to read") from None
-        if len(_DB_CACHE) > 8:
-            _DB_CACHE.clear()
-        _DB_CACHE[key] = db
-    return db
+        what = "nested too deeply" if isinstance(exc, RecursionError) else "too large"
+        names = ", ".join(Path(p).name for p in extra) or "shipped lists"
+        raise MerchantListError(f"{names}: merchant list is {what} to read") from None
 
 
 class HitTable:
@@ -313,6 +331,7 @@ def analyse_client(
     ``tx`` already has the descriptor columns; ``hits`` is a :class:`HitTable` (or a merchant database).
     """
     from audit.contracts import build_contracts
+    from audit.detection.legitimacy import classify
     from audit.detection.recurring import find_subscriptions
     from audit.detection.signals import find_signals
     from audit.merchants import match_transactions
@@ -322,6 +341,7 @@ def analyse_client(
     pattern = find_signals(tx, subs, known)  # also marks the streams any finding touches
     findings = known + pattern
     contracts = build_contracts(tx, findings, subs)
+    classify(contracts)  # a subscription nobody flagged is a known service, or one to check
     return findings, subs, contracts
 
 
@@ -396,17 +416,20 @@ def statement_files(paths: Sequence[str | Path], clients_from_folders: bool = Fa
 
 
 def scan(paths: Sequence[str | Path], merchant_lists: Sequence[str | Path] = (), *, client: str | None = None,
-         clients_from_folders: bool = False, same_card: Mapping[str, str] | None = None) -> ScanResult:
-    """Read statement files (or folders of them) from disk and audit them together (``same_card``: see
-    :func:`read_many`)."""
-    tx, reports, errors = read_many(statement_files(paths, clients_from_folders, client), same_card)
+         clients_from_folders: bool = False, same_card: Mapping[str, str] | None = None,
+         currency: Mapping[str, str] | None = None) -> ScanResult:
+    """Read statement files (or folders of them) from disk and audit them together (``same_card``,
+    ``currency``: see :func:`read_many`)."""
+    tx, reports, errors = read_many(statement_files(paths, clients_from_folders, client), same_card, currency)
     return _finish(analyse(tx, merchant_lists, reports), reports, errors)
 
 
 def scan_uploads(files: Sequence[tuple[str, bytes]], merchant_lists: Sequence[str | Path] = (), *,
-                 same_card: Mapping[str, str] | None = None) -> ScanResult:
-    """Audit statements given as (file name, bytes) pairs, e.g. Streamlit uploads."""
-    tx, reports, errors = read_many(((name, data, None) for name, data in files), same_card)
+                 same_card: Mapping[str, str] | None = None, currency: Mapping[str, str] | None = None,
+                 mappings: Mapping[str, Any] | None = None) -> ScanResult:
+    """Audit statements given as (file name, bytes) pairs, e.g. Streamlit uploads (``same_card``,
+    ``currency``, ``mappings``: see :func:`read_many`)."""
+    tx, reports, errors = read_many(((name, data, None) for name, data in files), same_card, currency, mappings)
     return _finish(analyse(tx, merchant_lists, reports), reports, errors)
 
 

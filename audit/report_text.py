@@ -179,11 +179,18 @@ def _transactions(tx: pd.DataFrame, all_rows: bool) -> list[str]:
                          right=[False, False, True, True])
 
 
+def _check_words(c: Any) -> str:
+    """Why a subscription is to check, shortly (the page gives the whole sentence)."""
+    code = getattr(c, "check", "") or "unknown"
+    return f"names {code.split(':', 1)[1]}, none of its billing forms" if code.startswith("brand:") else "unknown merchant"
+
+
 def render_text(result: ScanResult, all_rows: bool = False) -> str:
     """The whole report as text (ends with a newline)."""
     contracts = list(result.contracts or [])
     bad = [c for c in contracts if c.suspicious]
-    legit = [c for c in contracts if not c.suspicious]
+    legit = [c for c in contracts if not c.suspicious and getattr(c, "known_as", "")]
+    check = [c for c in contracts if not c.suspicious and not getattr(c, "known_as", "")]
     lines = _files(result)
     lines.append("")
     title = f"Suspicious contracts ({len(bad)})"
@@ -194,26 +201,29 @@ def render_text(result: ScanResult, all_rows: bool = False) -> str:
         lines += _contract_lines(c)
         lines.append("")
     if bad:
-        totals: dict[str, float] = {}
-        for c in bad:
-            for cur, v in money_by_currency(c)[0].items():
-                totals[cur] = totals.get(cur, 0.0) + v
+        from audit.cases.money import add_totals, by_card
+
+        several = len({c.client or "" for c in bad}) > 1
+        # an unstated currency is summed per card (and client): two cards' "unknown" may be two currencies
+        totals = add_totals(by_card(c, money_by_currency(c)[0], clients=several) for c in bad)
         lines.append("  paid to suspicious merchants: " + ", ".join(
             format_money(v, k) for k, v in sorted(totals.items())))
     lines.append("")
-    title = f"Other subscriptions ({len(legit)})"
-    lines += [title, "=" * len(title)]
-    if legit:
-        rows = [[truncate(c.merchant, MAX_CELL), c.cadence or "", c.status, str(len(c.charges)),
-                 _money_text(money_by_currency(c)[0]), c.last_date,
-                 (f"{c.next_expected_date} {format_money(c.next_expected_amount, c.currency)}"
-                  if c.next_expected_date and c.next_expected_amount is not None else (c.next_expected_date or ""))]
-                for c in legit]
-        lines += table(["merchant", "cadence", "status", "charges", "total", "last", "next expected"], rows,
-                       right=[False, False, False, True, True])
-    else:
-        lines.append("  none found")
-    lines.append("")
+    for title, group, last_col in ((f"Known services ({len(legit)})", legit, "known as"),
+                                   (f"Subscriptions to check ({len(check)})", check, "why check it")):
+        lines += [title, "=" * len(title)]
+        if group:
+            rows = [[truncate(c.merchant, MAX_CELL), c.cadence or "", c.status, str(len(c.charges)),
+                     _money_text(money_by_currency(c)[0]), c.last_date,
+                     (f"{c.next_expected_date} {format_money(c.next_expected_amount, c.currency)}"
+                      if c.next_expected_date and c.next_expected_amount is not None else (c.next_expected_date or "")),
+                     truncate(c.known_as, MAX_CELL) if group is legit else _check_words(c)]
+                    for c in group]
+            lines += table(["merchant", "cadence", "status", "charges", "total", "last", "next expected", last_col],
+                           rows, right=[False, False, False, True, True])
+        else:
+            lines.append("  none found")
+        lines.append("")
     lines += _transactions(result.transactions, all_rows)
     # one logical line each: nothing a file name or descriptor holds can clear the screen or add a line
     return "\n".join(clean_line(line) for line in lines) + "\n"

@@ -15,6 +15,8 @@ from audit.masking import mask_card
 
 # (pattern searched in the English note, Japanese text; {1}, {2} ... are the pattern's groups)
 _NOTES_JA: list[tuple[str, str]] = [
+    (r"billing currency not stated in the file: ([A-Z]{3}) as given",
+     "請求通貨がファイルに書かれていないため、指定された {1} として読みました"),
     (r"billing currency not stated in the file: shown as 'unknown'",
      "請求通貨がファイルに書かれていません（金額は「通貨の記載なし」として表示）"),
     (r"billing currency not stated in the file; JPY",
@@ -28,6 +30,8 @@ _NOTES_JA: list[tuple[str, str]] = [
      "登録済みの形式ではないため、一般的な明細として読みました。見出しから選んだ列：{1}"),
     (r"layout not recognised", "登録済みの形式ではないため、一般的な明細として読みました"),
     (r"columns chosen from their contents: (.*)", "中身から選んだ列：{1}"),
+    (r"columns as given \(saved layout (.*?)\): (.*)", "保存した指定「{1}」の列で読みました：{2}"),
+    (r"columns as given \(column mapping\): (.*)", "指定した列で読みました：{1}"),
     (r"layout (\S+): columns (.*) not found by the spec", "形式 {1}：列 {2} が見つからず、見出しから推測しました"),
     (r"(\d[\d,]*) row\(s\) marked as money in by their direction or type column",
      "{1} 行は入出金の区分から入金と判断し、マイナスにしました"),
@@ -82,6 +86,11 @@ def note_text(message: Any, lang: str) -> str:
     english = " ".join((mask_card(str(message)) or "").split())
     if lang != "ja":
         return english
+    saved = re.search(r"saved layout '(.*?)' not used: (.*)", english)
+    if saved:  # a saved column mapping that no longer fits this file: why, in the readers' mapping words
+        from audit.ui_picker import mapping_error_text
+
+        return f"保存した列の指定「{saved.group(1)}」は使えませんでした：{mapping_error_text(saved.group(2), lang)}"
     for pattern, ja in _NOTES_JA:
         m = re.search(pattern, english, re.IGNORECASE)
         if m:
@@ -89,9 +98,25 @@ def note_text(message: Any, lang: str) -> str:
     return f"読み込み時の注意（{english}）"
 
 
+# Column roles as the readers name them in their notes (``date='Datum'``), in Japanese.
+ROLES_JA = {
+    "date": "日付", "posting_date": "計上日", "description": "内容", "amount": "金額", "debit": "支払額",
+    "credit": "入金額", "currency": "通貨", "card": "カード", "type": "区分", "balance": "残高", "notes": "備考",
+    "original_amount": "現地通貨額", "original_currency": "現地通貨", "ignore": "使わない",
+}
+
+
+def _roles_ja(text: str) -> str:
+    """``date='Date', amount='Amount'`` -> ``日付＝「Date」、金額＝「Amount」`` (the header names stay as printed)."""
+    found = re.findall(r"(\w+)='((?:[^'\\]|\\.)*)'", text)
+    if not found:
+        return text
+    return "、".join(f"{ROLES_JA.get(role, role)}＝「{name}」" for role, name in found)
+
+
 def _fill(template: str, groups: tuple[str | None, ...]) -> str:
-    """``template`` with ``{1}``, ``{2}`` ... replaced by the pattern's groups."""
-    return re.sub(r"\{(\d)\}", lambda g: groups[int(g.group(1)) - 1] or "", template)
+    """``template`` with ``{1}``, ``{2}`` ... replaced by the pattern's groups (column roles in Japanese)."""
+    return re.sub(r"\{(\d)\}", lambda g: _roles_ja(groups[int(g.group(1)) - 1] or ""), template)
 
 
 def problem_text(problem: Any, lang: str) -> str:

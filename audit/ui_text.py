@@ -65,7 +65,7 @@ JA: dict[str, str] = {
     "tab_contracts": "不審な請求と申し出文",
     "tab_files": "読み込み結果",
     "tab_transactions": "タイムラインと全取引",
-    "tab_legit": "正規と思われる定期支払い",
+    "tab_legit": "その他の定期支払い",
     "tab_help": "相談先・電子マネー",
     # files tab
     "files_header": "ファイルごとの読み込み結果",
@@ -298,7 +298,7 @@ EN: dict[str, str] = {
     "tab_contracts": "Suspicious charges and letters",
     "tab_files": "Files read",
     "tab_transactions": "Timeline and all transactions",
-    "tab_legit": "Legit-looking subscriptions",
+    "tab_legit": "Other subscriptions",
     "tab_help": "Help and prepaid cards",
     "files_header": "What was read from each file",
     "col_file": "File",
@@ -583,9 +583,12 @@ EN.update({
 })
 
 from audit.ui_labels import EN_LABELS, JA_LABELS  # noqa: E402  (cards, samples, history: kept apart)
+from audit.ui_picker import EN_PICKER, JA_PICKER  # noqa: E402  (the column picker and saved layouts)
 
 JA.update(JA_LABELS)
 EN.update(EN_LABELS)
+JA.update(JA_PICKER)
+EN.update(EN_PICKER)
 
 TEXT: dict[str, dict[str, str]] = {"ja": JA, "en": EN}
 
@@ -633,3 +636,30 @@ def error_text(err: object, lang: str) -> str:
         if re.search(pattern, message, re.IGNORECASE):
             return " ".join(f"{where}: {ja}（{message}）".split())
     return " ".join(f"{where}: 読み込めませんでした（{message}）".split())
+
+# Plans seen once may last several years (audit.detection.plans: "2-year" ... "10-year").
+for _n in range(2, 11):
+    TEXT["ja"][f"cadence_{_n}-year"] = f"{_n}年ごと"
+    TEXT["en"][f"cadence_{_n}-year"] = f"every {_n} years"
+
+# Subscriptions nobody flagged that are no known service (audit.detection.legitimacy): listed apart, never as legit.
+TEXT["ja"].update({
+    "check_header": "確認してほしい定期支払い",
+    "check_intro": "次の定期支払いは、このツールが知っている正規の請求の形やサービスに当てはまりません。"
+                   "ご自分で申し込んだものか、カード会社の明細や契約の控えと照らし合わせてください。",
+    "no_check": "確認が必要な定期支払いはありません。",
+    "col_check_reason": "確認してほしい理由",
+    "check_brand": "「{brand}」の名前がありますが、{brand}の本物の請求の形（{forms} など）ではありません。"
+                   "名前だけでは正規とはいえないので、{brand}のアカウントの請求履歴と照らし合わせてください。",
+    "check_unknown": "このツールが知らない事業者です。申し込んだ覚えがあるか確認してください。",
+})
+TEXT["en"].update({
+    "check_header": "Subscriptions to check",
+    "check_intro": "These repeating charges match no billing form or service this tool knows. Check that you "
+                   "signed up for each one, against your records or the card company.",
+    "no_check": "No subscription needs checking.",
+    "col_check_reason": "Why to check it",
+    "check_brand": "It names {brand} but is none of {brand}'s own billing forms ({forms} ...). A name alone does "
+                   "not make it genuine: compare it with the billing history of your {brand} account.",
+    "check_unknown": "A merchant this tool does not know: check that you signed up for it.",
+})

@@ -6,7 +6,8 @@ transaction-table columns of ``audit/schema.py`` and four label columns:
 
 * ``case``      the statement the row belongs to (streams never span cases)
 * ``bucket``    the hard case the statement was built to test
-* ``stream_id`` the true subscription stream (empty for one-off purchases, refunds and payments)
+* ``stream_id`` the true subscription stream (empty for one-off purchases, refunds and payments); a plan of a
+                stated length seen once (``5YR PLAN``) is a stream of one charge, a lifetime plan a one-off
 * ``scam``      1 when the row is a scam charge (a fake security/support stream, a large support plan,
                 a prepaid burst asked for by a scammer), else 0
 
@@ -328,11 +329,16 @@ def build(seed: int = 20260101, per_bucket: int = 10) -> pd.DataFrame:
         plan_day = d0 + timedelta(days=rng.randrange(-2, 3))
         plan, usd = rng.choice([("FS *NEXAFIX LIFETIME SUPPORT", 499.0), ("2CO.COM*ZORBLE 5YR PLAN", 459.0),
                                 ("ﾐﾗｲｶﾞｰﾄﾞ ｴｲｷｭｳ ｻﾎﾟｰﾄ", None)])
+        # a plan of a stated length renews (a stream seen once); a lifetime plan is a one-off
+        plan_stream = ""
+        if "YR" in plan:
+            c.n_streams += 1
+            plan_stream = f"{c.name}/s{c.n_streams}"
         if usd is None:
-            c.add(plan_day, plan, 69000, scam=True)
+            c.add(plan_day, plan, 69000, scam=True, stream=plan_stream)
         else:
             fx = c.rates[(plan_day.year, plan_day.month)]
-            c.add(plan_day, plan, round(usd * fx), scam=True, foreign=(usd, "USD"))
+            c.add(plan_day, plan, round(usd * fx), scam=True, foreign=(usd, "USD"), stream=plan_stream)
         burst = plan_day + timedelta(days=rng.randrange(0, 3))
         for j in range(rng.choice([2, 3, 4])):
             store = rng.choice(["セブン－イレブン", "ﾌｧﾐﾘｰﾏｰﾄ", "ローソン", "GOOGLE PLAY ｷﾞﾌﾄｶｰﾄﾞ", "ﾐﾆｽﾄｯﾌﾟ"])

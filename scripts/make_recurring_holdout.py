@@ -589,6 +589,8 @@ def b_scam_patterns(c: Case, i: int) -> None:
         c.one_off(d_plan, plan[0], plan[2], scam=1)
     else:
         c.one_off(d_plan, plan[0], 0, scam=1, fx=(plan[1], plan[2], 151.3))
+    if "YR" in plan[0]:  # a plan of a stated length renews: a stream seen once (a lifetime plan is a one-off)
+        c.txs[-1].stream_id = f"{c.name}-plan"
     if i % 3 != 1:  # gift-card purchases the caller asked for, over one or two days
         d_gift = t0 + timedelta(days=r.randint(1, 8))
         for _ in range(r.randint(3, 6)):

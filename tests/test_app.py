@@ -354,6 +354,10 @@ def test_order_email_fills_only_the_contract_it_belongs_to(fake):
     at.run()
     assert not at.exception
     upload(at, "uploads", ("jan.csv", b"x"))
+    # offered to c1 only, and used once the user takes it (the merchant wrote it)
+    assert at.text_input(key="me_c1_order_number").value == ""
+    assert not [b for b in at.button if b.key == "me_c2_suggest_use"]
+    at.button(key="me_c1_suggest_use").click().run()
     assert at.text_input(key="me_c1_order_number").value == "PFX-482913"  # PC Fix Pro's mail -> c1
     assert at.text_input(key="me_c1_merchant_email").value == "help@pcfixpro-fictional.example"
     assert at.text_input(key="me_c2_order_number").value == ""
@@ -373,6 +377,7 @@ def test_order_email_for_one_contract_fills_only_that_contract(fake):
     at.file_uploader(key="me_c1_eml").set_value(("order.eml", order_email(), "message/rfc822"))
     at.run()
     assert not at.exception
+    at.button(key="me_c1_suggest_use").click().run()
     assert at.text_input(key="me_c1_order_number").value == "PFX-482913"
     assert at.text_input(key="me_c2_order_number").value == ""
     code = all_code(at)
@@ -547,21 +552,22 @@ def test_card_numbers_are_masked_everywhere_on_the_page(fake):
     assert "****1234" in all_code(at)  # the unreadable row is listed, masked
 
 
-def test_japanese_mode_gives_japanese_reasons_and_keeps_the_english_details(fake):
+def test_japanese_mode_gives_japanese_reasons_and_the_english_page_the_detectors_own(fake):
     at = new_app()
     set_as_of(at)
     upload(at, "uploads", ("jan.csv", b"x"))
     top = [m.value for m in at.markdown if m.value.startswith("- ")]
-    in_details = [m.value for e in at.expander if e.label == "判定の詳しい根拠（英語）" for m in e.markdown]
     assert any("毎月" in m and "海外" in m and "2025-04-10" in m.replace("\\", "") for m in top)  # cadence, foreign, next charge
-    english = [m for m in top if "Monthly foreign charge" in m]
-    assert english and all(m in in_details for m in english)  # English only inside the details expander
-    # an address in a reason (free text from the detectors) is shown as text, never as a link
-    assert any("fictional\\.case" in m for m in in_details) and not any("](http" in m for m in in_details)
+    everything = [m.value for m in at.markdown]
+    assert not any("Monthly foreign charge" in m for m in everything)  # no English sentences on the Japanese page
+    assert not any("英語" in e.label for e in at.expander)
     at.radio(key="lang").set_value("en").run()
     top = [m.value for m in at.markdown if m.value.startswith("- ")]
     assert any("Monthly foreign charge" in m for m in top)
     assert not any("毎月" in m for m in top)
+    # an address in a reason (free text from the detectors) is shown as text, never as a link
+    shown = [m.value for m in at.markdown if "fictional" in m.value]
+    assert any("fictional\\.case" in m for m in shown) and not any("](http" in m for m in shown)
 
 
 def test_first_steps_and_running_contracts_come_first(fake):
@@ -732,7 +738,7 @@ def test_past_expected_charge_reads_as_overdue(fake):
     # the headline never says "none" while an expected charge is past due: it counts them
     assert ("次に予想される請求", "1 件", "予想日を過ぎています") in metrics
     assert not any("今も請求が続いている" in w.value for w in at.warning)
-    todo = next(d.value for d in at.dataframe if "期限" in d.value.columns)
+    todo = pd.concat([t.value for t in at.table if "期限" in t.value.columns], ignore_index=True)
     assert todo["期限"].iloc[0].startswith("期限切れ")  # the dispute guide dates have passed
     assert any("異議申立て" in step for step in todo["すること"])
 

@@ -14,7 +14,7 @@ from test_merchants import LOCAL, write
 from audit.cli import main
 from audit.errors import MerchantListError
 from audit.merchants import load_merchant_db
-from audit.merchants.evidence import alias_problem, is_generic, kana_skeleton, latin_skeleton
+from audit.merchants.evidence import alias_problem, is_generic, suffix_needed
 from audit.merchants.lists import MAX_DEPTH, MAX_ENTRIES, read_list
 from audit.merchants.quality import evaluate
 
@@ -35,16 +35,20 @@ def test_homonyms_and_generic_phrases_do_not_match(db, descriptor: str) -> None:
 
 
 @pytest.mark.parametrize(("descriptor", "entry_id", "method"), [
-    ("REIMAGEPLUS.COM", "reimage", "exact"),  # product web address
+    ("REIMAGEPLUS.COM", "reimage", "glued"),  # product web address
     ("PP*RESTORO", "restoro", "exact"),
-    ("ISOURCE USA", "isourceusa", "exact"),  # the country word is part of the name
+    ("ISOURCE USA", "isourceusa", "glued"),  # the country word is part of the name
     ("レストロ", "restoro", "katakana"),
-    ("ﾘｲﾒｰｼﾞ", "reimage", "katakana"),
     ("RESTORO SUPPORT", "restoro", "words"),
-    ("PAIRSYS INC ALBANY NY", "pairsys", "words"),  # the corporate suffix ends the name
+    ("RESTORO LICENSE 1YR", "restoro", "words"),  # product and billing words around the name
+    ("PAIRSYS INC ALBANY NY", "pairsys", "exact"),  # the corporate suffix ends the name
     ("ONLINE ASSIST LLC", "online-assist", "exact"),  # generic name in its full corporate form
     ("RESTORO                 NICOSIA      CY", "restoro", "exact"),  # padded name field + city
+    ("RESTORO NICOSIA CY", "restoro", "exact"),  # the same with the spacing lost (a PDF)
     ("NETCOM3 888-555-0117", "netcom3", "exact"),  # digits glued to a name are not a phone number
+    ("PAYPAL *RESTOROCY", "restoro", "glued"),  # a country code glued on by the facilitator
+    ("RЕSTORO", "restoro", "exact"),  # a Cyrillic Е
+    ("CB RESTORO 04/11 24,99 GBP", "restoro", "exact"),  # a French bank's card line
     ("PAYPAL *ADVANCEDCLEANE", None, None),  # a one-word alias cut to 14 of 15 letters: not enough context
 ])
 def test_listed_forms_match(db, descriptor: str, entry_id: str | None, method: str | None) -> None:
@@ -55,13 +59,59 @@ def test_listed_forms_match(db, descriptor: str, entry_id: str | None, method: s
     assert m is not None and (m.entry.id, m.method) == (entry_id, method)
 
 
-def test_generic_words_weigh_little_and_skeletons_agree() -> None:
-    assert is_generic("SUPPORT") and is_generic("PC") and not is_generic("RESTORO")
-    assert latin_skeleton("RESTORO") == kana_skeleton("レストロ") == "RSTR"
-    assert latin_skeleton("REIMAGE") == kana_skeleton("リイメージ")
-    assert alias_problem(("PC", "CLEANER"), ("PC", "CLEANER"), "PC Cleaner", weak=False)
+def test_generic_words_come_from_word_frequencies() -> None:
+    from audit.merchants.reference import name_freq
+
+    freq = name_freq()
+    assert is_generic("SUPPORT") and is_generic("PC") and is_generic("SERVICES") and not is_generic("RESTORO")
+    assert freq.bits("RESTORO") >= freq.bits("REIMAGE") > freq.bits("HELIOS") > freq.bits("SUPPORT") + 3
+    assert alias_problem(("ONLINE", "SUPPORT", "SERVICES"), ("ONLINE", "SUPPORT", "SERVICES"), "Online Support Services",
+                         weak=False)
     assert alias_problem(("ONLINE", "ASSIST"), ("ONLINE", "ASSIST"), "Online Assist", weak=True)
     assert alias_problem(("ONLINE", "ASSIST"), ("ONLINE", "ASSIST", "LLC"), "Online Assist LLC", weak=True) is None
+
+
+def test_one_rule_says_when_a_weak_name_needs_its_suffix(tmp_path: Path) -> None:
+    from audit.merchants import build_db, validate
+    from audit.merchants.reference import name_sequences
+
+    # two words: always; three words: only when legitimate names hold them in a row; a web domain: never
+    assert suffix_needed(("ONLINE", "ASSIST")) and not suffix_needed(("SUPPORTCOM",), domain=True)
+    assert not suffix_needed(("EXAMPLE", "HELP", "CENTRE"))
+    common = ("AUTO", "SERVICE", "CENTER")
+    assert name_sequences().occurs(common) and suffix_needed(common) and suffix_needed(("MY", *common))
+    # validate and the matcher apply it alike
+    assert alias_problem(common, common, "Auto Service Center", weak=True)
+    assert alias_problem(common, (*common, "LLC"), "Auto Service Center LLC", weak=True) is None
+    text = LOCAL.replace('aliases = ["Example Shield Pro"]',
+                         'weak_aliases = ["Auto Service Center LLC", "Example Help Centre", "Wide Widget Inc"]')
+    p = write(tmp_path, text)
+    assert validate([p]) == []
+    db = build_db([p])
+    assert db.match("EXAMPLE HELP CENTRE").entry.id == "example-shield"  # three words, none held together
+    assert db.match("AUTO SERVICE CENTER") is None  # legitimate names hold these three words
+    assert db.match("AUTO SERVICE CENTER LLC").entry.id == "example-shield"
+    assert db.match("WIDE WIDGET") is None  # two words without the suffix
+    for form in ("WIDE WIDGET INC", "WIDE WIDGET INCORPORATED", "WIDE WIDGET INCORPO"):  # one legal form, however spelt
+        assert db.match(form).entry.id == "example-shield", form
+    assert db.match("WIDE WIDGET LLC") is None  # another legal form: another company
+
+
+def test_a_processor_the_record_names_stands_in_for_the_suffix(tmp_path: Path) -> None:
+    from audit.merchants import build_db, shipped_paths, validate
+
+    context = next(p for p in shipped_paths() if p.name == "context.toml")
+    text = LOCAL.replace('aliases = ["Example Shield Pro"]',
+                         'weak_aliases = ["Wide Widget Inc"]\nbilled_through = ["safecart-revenuewire"]')
+    p = write(tmp_path, text)
+    assert validate([context, p]) == []
+    db = build_db([context, p])
+    for form in ("SAFECART*WIDE WIDGET", "SAFECART.COM*WIDEWIDGET"):
+        assert db.match(form).entry.id == "example-shield", form
+    for form in ("NEXWAY*WIDE WIDGET", "PAYPAL *WIDE WIDGET", "WIDE WIDGET", "SAFECART*WIDE WIDGET CAR WASH"):
+        assert db.match(form) is None, form
+    wrong = write(tmp_path, text.replace("safecart-revenuewire", "microsoft"), "wrong.toml")
+    assert any("no reseller" in str(x) for x in validate([context, wrong]))
 
 
 def test_eval_merchants_meets_its_targets() -> None:

@@ -47,4 +47,4 @@ def test_score_counts_flags_any_layout_and_found_every_layout() -> None:
     assert res.by_group == {"plain": (0, 1), "web": (1, 1)}
     assert res.layouts == [layout.name for layout in LAYOUTS if layout.name != "pdf" or pdf_available()]
     text = format_scan(res)
-    assert "not yet listed" in text and "TARGETS NOT MET" in text and "'AMAZON.COM' expected reimage" in text
+    assert "not on the list" in text and "TARGETS NOT MET" in text and "'AMAZON.COM' expected reimage" in text

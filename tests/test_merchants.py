@@ -175,7 +175,7 @@ def test_match_transactions_fills_findings(db) -> None:
     by_entry = {f.entry_id: f for f in findings}
     assert set(by_entry) == {"restoro", "pc-cleaner"}
     f = by_entry["restoro"]
-    assert f.kind == "known_merchant" and f.merchant == "Restoro" and f.score == 100
+    assert f.kind == "known_merchant" and f.merchant == "Restoro" and f.score >= db.threshold
     assert f.transaction_ids == ["s.csv:r0", "s.csv:r1"] and f.merchant_key == "RESTORO"
     assert f.matched_alias == "Restoro" and f.details["facilitator"] == "FastSpring"
     assert f.details["category"] == "fake security software" and f.details["source_urls"]

@@ -11,6 +11,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -151,11 +152,11 @@ def test_passed_deadlines_stay_and_a_refusal_brings_the_dispute_step(fake):
     at = _app()
     set_as_of(at, "2026-06-01")  # more than a year after the last charges
     upload(at, "uploads", ("jan.csv", b"x"))
-    todo = next(d.value for d in at.dataframe if "期限" in d.value.columns)
+    todo = pd.concat([t.value for t in at.table if "期限" in t.value.columns], ignore_index=True)
     late = todo[todo["すること"].str.contains("異議申立ての目安")]
     assert len(late) == 3 and late["期限"].str.startswith("期限切れ").all()
     at.selectbox(key="me_c1_status_to_write").set_value("refused").run()
-    todo = next(d.value for d in at.dataframe if "期限" in d.value.columns)
+    todo = pd.concat([t.value for t in at.table if "期限" in t.value.columns], ignore_index=True)
     assert todo["すること"].str.contains("チャージバック").any()
 
 
@@ -234,7 +235,7 @@ def test_to_do_rows_of_two_cards_say_which_card(monkeypatch):
 
     at = _app("en")
     upload(at, "uploads", US, UK)
-    todo = next(d.value for d in at.dataframe if "When" in d.value.columns)
+    todo = pd.concat([t.value for t in at.table if "When" in t.value.columns], ignore_index=True)
     assert "Card" in todo.columns and "Contract" in todo.columns
     same = todo.drop(columns=["Card", "Contract"]).duplicated(keep=False)
     assert same.any() and todo[same]["Card"].nunique() > 1  # rows alike but for the card are told apart

@@ -59,7 +59,8 @@ def test_table_aligns_japanese() -> None:
 def test_sections_and_content() -> None:
     text = render_text(make_result())
     assert text.endswith("\n")
-    for heading in ("Files", "Suspicious contracts (1)", "Other subscriptions (1)", "Transactions"):
+    for heading in ("Files", "Suspicious contracts (1)", "Known services (0)", "Subscriptions to check (1)",
+                    "Transactions"):
         assert heading in text
     assert "layout rakuten" in text and "2025-01-01 .. 2025-03-31" in text and "1 excluded" in text
     assert "1 problem(s)" in text and "amount not readable" in text
@@ -67,7 +68,7 @@ def test_sections_and_content() -> None:
     assert "[c1] Fakeguard" in text and "foreign software billed monthly" in text
     assert "JPY 4,980" in text and "USD 33.00" in text and "total paid JPY 9,960" in text
     assert "next charge expected 2025-03-05 JPY 4,980" in text
-    assert "動画ストリーミング" in text.split("Other subscriptions")[1]
+    assert "動画ストリーミング" in text.split("Subscriptions to check")[1]  # no known service: never listed as legit
     assert "4111" not in text.replace("****1234", "")  # card numbers masked everywhere
     assert "****1234" in text
 

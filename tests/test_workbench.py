@@ -49,7 +49,8 @@ def test_draft_is_refused_until_the_analyst_adds_a_source(tmp_path: Path) -> Non
 def test_diff_shows_changed_entries_and_lost_findings(tmp_path: Path, capsys) -> None:
     new = tmp_path / "new.toml"
     new.write_text(SHIPPED.read_text(encoding="utf-8").replace(
-        'aliases = ["Restoro", "Restoro Cyprus Limited"]', 'aliases = ["Restoro Cyprus Limited"]', 1), encoding="utf-8")
+        'aliases = ["Restoro", "Restoro Cyprus Limited"]', 'aliases = ["Examplevale Holdings Limited"]', 1),
+        encoding="utf-8")
     from audit.descriptors import add_descriptor_columns
     from audit.pipeline import read_many
 

@@ -18,6 +18,9 @@ from audit.cards import Card, issuer_for, label_file
 from views.common import Files, lang, md_line, slug, tr
 
 AUTO, OWN = "", "\x00own"
+# Offered first when a statement does not state its currency (any other ISO code can be typed).
+CURRENCIES = ("JPY", "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "SGD", "HKD", "KRW", "CNY", "TWD", "INR",
+              "SEK", "NOK", "DKK", "PLN", "MXN", "BRL", "ZAR")
 
 
 def card_name(label: str) -> str:
@@ -50,6 +53,68 @@ def same_card_choice(prefix: str, files: Files) -> dict[str, str]:
     return out
 
 
+def _currency_store(prefix: str, name: str) -> str:
+    """Where the currency the user gave for a file is kept (outside any widget: it outlives the question)."""
+    return f"_filecur_{prefix}{slug(name)}_{_tag(name)}"
+
+
+def currency_choice(prefix: str, files: Files) -> dict[str, str]:
+    """The currencies the user gave for these files, read before the scan (file name -> ISO code)."""
+    out = {}
+    for name in sorted({n for n, _ in files}):
+        value = str(st.session_state.get(_currency_store(prefix, name)) or "")
+        if value:
+            out[name] = value
+    return out
+
+
+def _keep_currency(widget: str, store: str) -> None:
+    from audit.pipeline import currency_code
+
+    value = str(st.session_state.get(widget) or "").strip()
+    try:
+        st.session_state[store] = currency_code(value) if value else ""
+        st.session_state.pop(store + "_bad", None)
+    except ValueError:
+        st.session_state[store + "_bad"] = value
+
+
+def _currency_select(prefix: str, name: str, where: str, container: Any, label: str | None = None) -> None:
+    """One file's currency picker (empty: not given); any three-letter code can be typed. Every picker of a
+    file (the question above the figures, the files tab, the column picker) shares one answer."""
+    store = _currency_store(prefix, name)
+    widget = f"{store}_{where}"
+    st.session_state[widget] = st.session_state.get(store, "")
+    choose = tr("currency_choose")
+    container.selectbox(md_line(label or name), ["", *CURRENCIES], key=widget, on_change=_keep_currency,
+                        args=(widget, store), format_func=lambda c: c or choose, accept_new_options=True)
+    bad = st.session_state.get(store + "_bad")
+    if bad:
+        container.error(md_line(tr("currency_bad", name=name, value=bad)))
+
+
+def ask_currency(prefix: str, unstated: Sequence[str]) -> None:
+    """Above the figures: the statements that do not state their currency, each with a currency to choose
+    (asked once per file; the figures are redrawn in it)."""
+    if not unstated:
+        return
+    with st.container(border=True, key=prefix + "currency_ask"):
+        st.warning(tr("currency_ask", n=len(unstated)))
+        cols = st.columns(min(3, len(unstated)))
+        for i, name in enumerate(unstated):
+            _currency_select(prefix, name, "ask", cols[i % len(cols)])
+
+
+def given_currencies(prefix: str, given: dict[str, str]) -> None:
+    """In the files tab: the currencies the user gave, to change or take back."""
+    if not given:
+        return
+    st.markdown(f"**{tr('currency_given_header')}**")
+    cols = st.columns(min(3, len(given)))
+    for i, name in enumerate(sorted(given)):
+        _currency_select(prefix, name, "files", cols[i % len(cols)])
+
+
 def issuer_key(prefix: str, label: str) -> str:
     return f"{prefix}issuer_{slug(label)}_{_tag(label)}"
 
@@ -75,7 +140,7 @@ def render_cards(prefix: str, cards: Sequence[Card], reports: Sequence[Any]) -> 
     for c in cards:
         with st.container(border=True, key=f"{prefix}card_{slug(c.label)}_{_tag(c.label)}"):
             left, right = st.columns([3, 2])
-            more = tr("card_more_files", n=len(c.files) - 1) if len(c.files) > 1 else ""
+            more = tr("card_more_files", n=len(c.files) - 3) if len(c.files) > 3 else ""  # three are named
             bits = [c.currency or tr("none"), tr(f"help_country_{c.country}") if c.country in ("JP", "US", "GB")
                     else tr("card_country_unknown")]
             left.markdown(f"**{md_line(card_name(c.label))}**  \n" + md_line(
@@ -92,9 +157,10 @@ def render_cards(prefix: str, cards: Sequence[Card], reports: Sequence[Any]) -> 
         currency_of = {f: c.currency for c in loose for f in c.files}
         for name in files:
             options = [AUTO, OWN, *(o for o in files if o != name and currency_of.get(o) == currency_of.get(name))]
-            labels = {AUTO: tr("card_choice_auto"), OWN: tr("card_choice_own")}
+            labels = {AUTO: tr("card_choice_auto"), OWN: tr("card_choice_own"),
+                      **{o: tr("card_choice_same", name=o) for o in options[2:]}}
             st.selectbox(md_line(name), options, key=_choice_key(prefix, name),
-                         format_func=lambda o, labels=labels: labels.get(o) or tr("card_choice_same", name=o))
+                         format_func=lambda o, labels=labels: labels.get(o, o))
 
 
 def card_countries(cards: Sequence[Card], currencies: set[str]) -> list[str]:

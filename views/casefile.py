@@ -14,9 +14,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from audit.cases.money import paid_by_currency, refunded_by_currency
+from audit.cases.money import paid_by_currency
 from audit.cases.statuses import STATUSES, label, next_actions
-from audit.cases.store import CaseStore, contract_key
+from audit.cases.store import CaseStore
 from views.common import lang, md, md_line, money, totals, tr
 
 
@@ -81,12 +81,12 @@ def sync_cases(store: CaseStore | None, client: str, contracts: list[Any]) -> di
     bad = [c for c in contracts if c.suspicious]
     if not bad:  # nothing to keep: no client is created in the case file
         return {}
-    store.sync_contracts(client, bad)
+    keys = store.sync_contracts(client, bad)  # a contract continuing an earlier case gets that case's key
     by_key = {c["key"]: c for c in store.cases(client)}
-    return {c.id: by_key[k] for c in bad if (k := contract_key(c, client)) in by_key}
+    return {c.id: by_key[k] for c, k in zip(bad, keys, strict=True) if k in by_key}
 
 
-TODO_ROWS_SHOWN = 4  # the to-do table scrolls past this many rows (the page stays short)
+TODO_ROWS_SHOWN = 5  # the to-do rows shown at once (the page stays short); the others one click away
 
 
 def render_next_actions(cases: list[dict[str, Any]], as_of: date, key: str, show_client: bool = True,
@@ -104,7 +104,8 @@ def render_next_actions(cases: list[dict[str, Any]], as_of: date, key: str, show
     rows = []
     for a in actions[:200]:
         when = tr("overdue_since", date=a.due.isoformat()) if a.overdue else tr("due_on", date=a.due.isoformat())
-        row = {tr("col_due"): when}
+        # what to do right after when: the step is what a reader needs, the rest says which contract
+        row = {tr("col_due"): when, tr("col_step"): a.step(lang())}
         if show_client:
             row[tr("col_client")] = a.client
         if contract_of:
@@ -112,13 +113,15 @@ def render_next_actions(cases: list[dict[str, Any]], as_of: date, key: str, show
         row[tr("col_merchant")] = a.merchant
         if several_cards:
             row[tr("col_card")] = ", ".join(card_name(x) for x in a.card.split(",") if x) or tr("none")
-        row.update({tr("col_status"): label(a.status, lang()), tr("col_step"): a.step(lang())})
+        row[tr("col_status")] = label(a.status, lang())
         rows.append(row)
-    height = 38 + 35 * min(len(rows), TODO_ROWS_SHOWN)
-    st.dataframe(pd.DataFrame(rows), hide_index=True, height=height, key=key,
-                 column_config={tr("col_step"): st.column_config.TextColumn(width="large")})
-    if len(rows) > TODO_ROWS_SHOWN:
-        st.caption(tr("todo_more", n=len(rows), shown=TODO_ROWS_SHOWN))
+    # a static table: every step is read whole (a long one wraps), at any width; the rest one click away
+    frame = pd.DataFrame(rows)
+    with st.container(key=key + "_todo"):  # the step column keeps a readable width (views.common.page_style)
+        st.table(frame.head(TODO_ROWS_SHOWN).style.hide(axis="index"))
+        if len(rows) > TODO_ROWS_SHOWN:
+            with st.expander(tr("todo_more", n=len(rows), rest=len(rows) - TODO_ROWS_SHOWN)):
+                st.table(frame.iloc[TODO_ROWS_SHOWN:].style.hide(axis="index"))
 
 
 def status_control(store: CaseStore | None, case: dict[str, Any] | None, key: str, client: str) -> None:
@@ -126,8 +129,9 @@ def status_control(store: CaseStore | None, case: dict[str, Any] | None, key: st
     if store is None or case is None:
         return
     current = case["status"]
+    names = {s: label(s, lang()) for s in STATUSES}
     pick = st.selectbox(tr("case_status"), STATUSES, index=STATUSES.index(current) if current in STATUSES else 0,
-                        format_func=lambda s: label(s, lang()),
+                        format_func=names.__getitem__,
                         # the language in the key: a widget keeps its option labels across reruns
                         key=f"{key}status_{current}" + ("" if lang() == "ja" else f"_{lang()}"))
     if pick != current:
@@ -141,13 +145,18 @@ def status_control(store: CaseStore | None, case: dict[str, Any] | None, key: st
 
 
 def record_letter_button(store: CaseStore | None, case: dict[str, Any] | None, kind: str, text: str, key: str,
-                         client: str) -> None:
+                         client: str, details: Any = None) -> None:
+    """"Mark as sent": the letter kept in the case file, with the merchant address, order number and product it
+    quoted (``details``), so the case file holds what was sent."""
     if store is None or case is None:
         return
     sent = [x for x in store.case(case["key"], client)["letters"] if x["kind"] == kind]
     if sent:
         st.caption(tr("letter_sent_on", dates=", ".join(x["sent_on"] for x in sent)))
     if st.button(tr("letter_mark_sent"), key=f"{key}{kind}_sent"):
+        quoted = {f: str(getattr(details, f, "") or "").strip() for f in ("merchant_email", "order_number", "product")}
+        if any(quoted.values()):
+            store.set_details(case["key"], client=client, **{k: v for k, v in quoted.items() if v})
         store.record_letter(case["key"], kind, text, client=client)
         st.rerun()
 
@@ -172,12 +181,25 @@ def history(store: CaseStore | None, case: dict[str, Any] | None, client: str) -
 CHART_HEIGHT = 190  # px for one currency's chart: a readable plot with the legend just above it
 
 
+def month_ticks(dates: pd.Series, most: int = 8) -> tuple[list[str], list[str]]:
+    """A date axis's domain (half a month beyond the first and last date, so a single bar has room and a label)
+    and its ticks: the first of each month inside it, every second or third month when there are many."""
+    lo, hi = dates.min() - pd.Timedelta(days=16), dates.max() + pd.Timedelta(days=16)
+    months = pd.date_range(lo.to_period("M").to_timestamp(), hi, freq="MS")
+    months = months[(months >= lo) & (months <= hi)]
+    step = max(1, -(-len(months) // most))
+    return [lo.isoformat(), hi.isoformat()], [m.isoformat() for m in months[::step]]
+
+
 def _bar_chart(df: pd.DataFrame, x: Any, tooltip: list[Any], x_offset: str | None = None) -> None:
     """One bar chart per currency (amounts in two currencies never share an axis), legend close above."""
+    from audit.cases.money import currency_label
+
     for currency, part in df.groupby("currency", sort=True):
         enc: dict[str, Any] = {
             "x": x,
-            "y": alt.Y("amount:Q", title=str(currency), axis=alt.Axis(tickCount=4, labelOverlap=True, format="~s")),
+            "y": alt.Y("amount:Q", title=currency_label(str(currency), lang()),
+                       axis=alt.Axis(tickCount=4, labelOverlap=True, format="~s")),
             "color": alt.Color("what:N", title=None,
                                legend=alt.Legend(orient="top", direction="horizontal", labelLimit=200, offset=4,
                                                  padding=0, symbolType="square")),
@@ -206,21 +228,28 @@ def contract_chart(c: Any, as_of: date) -> None:
     if df.empty:
         return
     df["shown"] = [money(a, cur) for a, cur in zip(df["amount"], df["currency"], strict=True)]
-    x = alt.X("date:T", title=None, axis=alt.Axis(format="%Y-%m", tickCount="month", labelOverlap=True,
-                                                  labelAngle=0))
+    domain, ticks = month_ticks(df["date"])  # a label under one bar too, and one per month shown
+    x = alt.X("date:T", title=None, scale=alt.Scale(domain=domain),
+              axis=alt.Axis(format="%Y-%m", values=ticks, labelOverlap=True, labelAngle=0))
     _bar_chart(df, x, [alt.Tooltip("date:T", title=tr("col_date"), format="%Y-%m-%d"),
                        alt.Tooltip("shown:N", title=tr("col_amount")), alt.Tooltip("what:N", title=tr("col_kind"))])
 
 
 def client_chart(contracts: list[Any]) -> None:
     """One client's paid and refunded amounts by month, per currency."""
+    from audit.cards import card_of
+    from audit.cases.money import is_unstated, unstated_bucket
+
+    def bucket(c: Any, cur: str) -> str:  # a currency the statement does not state: one chart per card
+        return unstated_bucket(card_of(c)) if is_unstated(cur) else cur
+
     rows = []
     for c in contracts:
         for ch in c.charges:
-            rows.append({"month": str(ch.get("date") or "")[:7], "currency": ch.get("currency") or c.currency,
+            rows.append({"month": str(ch.get("date") or "")[:7], "currency": bucket(c, ch.get("currency") or c.currency),
                          "what": tr("chart_paid"), "amount": float(ch.get("amount") or 0.0)})
         for r in c.refunds:
-            rows.append({"month": str(r.get("date") or "")[:7], "currency": r.get("currency") or c.currency,
+            rows.append({"month": str(r.get("date") or "")[:7], "currency": bucket(c, r.get("currency") or c.currency),
                          "what": tr("chart_refund"), "amount": -float(r.get("amount") or 0.0)})
     df = pd.DataFrame(rows)
     if df.empty:
@@ -233,27 +262,23 @@ def client_chart(contracts: list[Any]) -> None:
 
 
 def client_row(name: str, contracts: list[Any], cases: dict[str, dict[str, Any]], cards: list[str],
-               as_of: date) -> dict[str, Any]:
-    """One line of the counsellor's table: cards, progress, totals per currency, next deadline."""
+               as_of: date, clients: bool = False) -> dict[str, Any]:
+    """One line of the counsellor's table: cards, progress, totals per currency, next deadline (``clients``:
+    the overall row, where an amount whose statement names no currency is kept per client and card)."""
+    from audit.cases.money import contracts_total, refunds_total
+
     bad = [c for c in contracts if c.suspicious]
     done = sum(1 for c in bad if cases.get(c.id, {}).get("status") == "refunded")
     acts = next_actions(list(cases.values()), as_of)
     overdue = sum(1 for a in acts if a.overdue)
-    paid = totals(_sum(paid_by_currency(c) for c in bad))
-    back = _sum(refunded_by_currency(c) for c in bad)
-    return {tr("col_client"): name, tr("col_cards"): ", ".join(cards) or tr("none"),
-            tr("col_suspicious"): len(bad), tr("col_progress"): tr("progress", done=done, n=len(bad)),
+    paid = totals(contracts_total(bad, clients=clients))
+    back = refunds_total(bad, clients=clients)
+    # what needs doing first (overdue steps, the next deadline), then money, then which cards
+    return {tr("col_client"): name, tr("col_suspicious"): len(bad),
+            tr("col_progress"): tr("progress", done=done, n=len(bad)), tr("col_overdue"): overdue,
+            tr("col_next_step"): acts[0].due.isoformat() if acts else "",
             tr("col_suspicious_total"): paid, tr("col_refunded"): totals(back),
-            tr("col_overdue"): overdue,
-            tr("col_next_step"): acts[0].due.isoformat() if acts else ""}
-
-
-def _sum(parts: Any) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for p in parts:
-        for k, v in p.items():
-            out[k] = round(out.get(k, 0.0) + float(v), 2)
-    return out
+            tr("col_cards"): ", ".join(cards) or tr("none")}
 
 
 def overdue_label(expected: str | None, as_of: date) -> str | None:

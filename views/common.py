@@ -71,11 +71,13 @@ def md(value: Any) -> str:
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]<>|~$#])")
 
 
-def md_line(value: Any) -> str:
-    """Lighter :func:`md` for one-line messages (errors, file names): dots and brackets stay readable."""
+def md_line(value: Any, keep: Sequence[str] = ()) -> str:
+    """Lighter :func:`md` for one-line messages (errors, file names): dots and brackets stay readable; ``keep``:
+    order or ticket numbers that are never masked as card numbers."""
     from audit.masking import mask_card
 
-    out = no_autolink(_MD_INLINE.sub(r"\\\1", " ".join((mask_card(str(value)) or "").split())))
+    masked_text = mask_card(str(value), context="prose", keep=keep) if keep else mask_card(str(value))
+    out = no_autolink(_MD_INLINE.sub(r"\\\1", " ".join((masked_text or "").split())))
     return re.sub(r"^(\d+)\.", r"\1\\.", re.sub(r"^([-+])", r"\\\1", out))
 
 
@@ -194,11 +196,26 @@ SameCard = tuple[tuple[str, str], ...]
 
 
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
-def _scan_cached(files: tuple[tuple[str, bytes], ...], same_card: SameCard = ()) -> tuple[pipeline.ScanResult,
-                                                                                        list[ErrorTuple]]:
-    """The pipeline run, cached in memory on the uploaded bytes and the card choice (errors as plain tuples)."""
-    result = pipeline.scan_uploads(list(files), same_card=dict(same_card)) if same_card else \
-        pipeline.scan_uploads(list(files))
+def _scan_cached(files: tuple[tuple[str, bytes], ...], same_card: SameCard = (), currency: SameCard = (),
+                 mappings: SameCard = (), saved: tuple[str, ...] = ()) -> tuple[pipeline.ScanResult, list[ErrorTuple]]:
+    """The pipeline run, cached in memory on the uploaded bytes, the card choice, the currencies and column
+    mappings the user gave and the saved mappings (as JSON text; errors as plain tuples)."""
+    import json
+
+    from audit.readers import options as reading
+    from audit.readers.mapping import ColumnMapping
+    from audit.readers.saved import SavedLayout
+
+    options: dict[str, Any] = {k: dict(v) for k, v in (("same_card", same_card), ("currency", currency)) if v}
+    if mappings:
+        options["mappings"] = {name: ColumnMapping.from_dict(json.loads(m)) for name, m in mappings}
+    layouts = []
+    for text_ in saved:
+        d = json.loads(text_)
+        layouts.append(SavedLayout(d["name"], d["signature"], ColumnMapping.from_dict(d["mapping"]), d.get("issuer", ""),
+                                   d.get("saved", "")))
+    with reading.in_force(reading.ReadingOptions(saved=tuple(layouts))):
+        result = pipeline.scan_uploads(list(files), **options)
     errors = [
         (str(getattr(e, "source", "") or "?"), str(getattr(e, "message", e)), getattr(e, "row", None),
          getattr(e, "page", None))
@@ -216,14 +233,23 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
 
 
-def scan_files(files: Files, same_card: dict[str, str] | None = None) -> pipeline.ScanResult:
-    """Audit the files together (``same_card``: the user's card choice, see :func:`audit.pipeline.read_many`);
-    a file that breaks a stage is named in the errors, the rest still run."""
+def scan_files(files: Files, same_card: dict[str, str] | None = None, currency: dict[str, str] | None = None,
+               mappings: dict[str, Any] | None = None) -> pipeline.ScanResult:
+    """Audit the files together (``same_card``: the user's card choice, ``currency``: the currency the user
+    gave for files that state none, ``mappings``: the columns the user gave per file; see
+    :func:`audit.pipeline.read_many`), with the saved column mappings in force; a file that breaks a stage is
+    named in the errors, the rest still run."""
+    import json
+
     if not files:
         return pipeline.ScanResult(transactions=schema.empty_frame())
     choice: SameCard = tuple(sorted((same_card or {}).items()))
+    given: SameCard = tuple(sorted((currency or {}).items()))
+    mapped: SameCard = tuple(sorted((k, json.dumps(m.to_dict(), sort_keys=True, ensure_ascii=False))
+                                    for k, m in (mappings or {}).items()))
+    saved = tuple(json.dumps(s.to_dict(), sort_keys=True, ensure_ascii=False) for s in saved_layouts())
     try:
-        return _restore(*_scan_cached(tuple(files), choice))
+        return _restore(*_scan_cached(tuple(files), choice, given, mapped, saved))
     except Exception as exc:  # the readers should raise StatementError; anything else must not kill the page
         first = exc
     good: Files = []
@@ -237,7 +263,7 @@ def scan_files(files: Files, same_card: dict[str, str] | None = None) -> pipelin
     result = pipeline.ScanResult(transactions=schema.empty_frame())
     if good and len(good) < len(files):
         try:
-            result = _restore(*_scan_cached(tuple(good), choice))
+            result = _restore(*_scan_cached(tuple(good), choice, given, mapped, saved))
             good = []
         except Exception as exc:
             first = exc
@@ -245,6 +271,45 @@ def scan_files(files: Files, same_card: dict[str, str] | None = None) -> pipelin
         bad.append(StatementError(", ".join(n for n, _ in good), f"the check failed ({_one_line(first)})"))
     result.errors = bad + result.errors
     return result
+
+
+def keep_uploads(key: str, files: Files) -> Files:
+    """The files of an uploader, kept across a switch of view or language (Streamlit empties an uploader that was
+    not drawn in the previous run): files just uploaded are kept under ``key``; an empty uploader in a view drawn
+    afresh gives back the kept files, with a line saying so and a button to take them off."""
+    store = "_kept_" + key
+    if files:
+        st.session_state[store] = files
+        st.session_state.pop(store + "_back", None)
+        return files
+    kept: Files = st.session_state.get(store) or []
+    if kept and (st.session_state.get("_view_fresh") or st.session_state.get(store + "_back")):
+        st.session_state[store + "_back"] = True
+        c1, c2 = st.columns([4, 1], vertical_alignment="center")
+        c1.caption(md_line(tr("uploads_kept", n=len(kept), names=", ".join(n for n, _ in kept))))
+        if not c2.button(tr("uploads_kept_clear"), key=store + "_clear"):
+            return kept
+    forget_uploads(key)
+    return []
+
+
+def forget_uploads(key: str) -> None:
+    """Drop what :func:`keep_uploads` kept under ``key``."""
+    for k in ("_kept_" + key, "_kept_" + key + "_back"):
+        st.session_state.pop(k, None)
+
+
+def saved_layouts() -> list[Any]:
+    """The column mappings saved in the user's data folder (:class:`audit.readers.saved.LayoutStore`); a store
+    that cannot be read is one line on the page and counts as empty."""
+    from audit.readers.mapping import MappingError
+    from audit.readers.saved import LayoutStore
+
+    try:
+        return LayoutStore().list()
+    except (MappingError, OSError) as exc:
+        st.warning(md_line(tr("layouts_error", why=exc)))
+        return []
 
 
 def uploaded_files(uploads: Any) -> Files:
@@ -277,13 +342,9 @@ def _set_field(key: str, value: str) -> None:
     st.session_state["_keep_" + key] = value
 
 
-def eml_prefill(key: str, targets: dict[str, str]) -> None:
-    """Upload an order-confirmation .eml and copy what it holds into the fields named by ``targets``.
-
-    ``targets`` maps :class:`audit.cases.eml.OrderEmail` attributes to widget keys. Must run before those
-    widgets are drawn. A field is filled once per new file, so the user can still edit it afterwards;
-    ``customer_email`` only fills an empty field.
-    """
+def eml_prefill(key: str, fields: str) -> None:
+    """Upload an order-confirmation .eml for one contract: what it holds is offered for the contract's fields
+    (``fields``: their widget-key prefix) and used only when the user confirms it (:func:`eml_suggestions`)."""
     from audit.cases.eml import parse_order_email
 
     up = st.file_uploader(tr("eml_label"), type=["eml"], key=key, help=tr("eml_help"),
@@ -298,15 +359,49 @@ def eml_prefill(key: str, targets: dict[str, str]) -> None:
         st.error(md_line(tr("eml_error", name=up.name, why=exc)))
         return
     if st.session_state.get(key + "_digest") != digest:
-        for attr, wkey in targets.items():
-            value = getattr(info, attr, None)
-            if not value:
-                continue
-            if attr == "customer_email" and st.session_state.get(wkey):
-                continue
-            _set_field(wkey, str(value))
+        offer_suggestions(fields, digest, info.suggestions())
         st.session_state[key + "_digest"] = digest
     _show_eml_found(up.name, info)
+
+
+def offer_suggestions(fields: str, digest: str, values: dict[str, str]) -> None:
+    """Keep what an order e-mail suggests for a contract's fields until the user takes it or leaves it."""
+    if st.session_state.get(fields + "suggest_done") != digest:
+        st.session_state[fields + "suggest"] = (digest, dict(values))
+
+
+def _use_suggestions(fields: str, digest: str, values: dict[str, str]) -> None:
+    for name, value in values.items():
+        _set_field(fields + name, value)
+    st.session_state[fields + "suggest_done"] = digest
+
+
+def _leave_suggestions(fields: str, digest: str) -> None:
+    st.session_state[fields + "suggest_done"] = digest
+
+
+def pending_suggestions(fields: str) -> bool:
+    """An order e-mail's suggestions wait for the user's answer."""
+    got = st.session_state.get(fields + "suggest")
+    return bool(got and got[1] and st.session_state.get(fields + "suggest_done") != got[0])
+
+
+def eml_suggestions(fields: str) -> None:
+    """What an order e-mail suggests for one contract (cleaned: an order number, a product name, one address),
+    with "use" and "leave": nothing the merchant wrote reaches a letter until the user takes it. Drawn before
+    the fields (a callback fills them)."""
+    if not pending_suggestions(fields):
+        return
+    digest, values = st.session_state[fields + "suggest"]
+    with st.container(border=True, key=fields + "suggest_box"):
+        st.markdown(tr("eml_suggest_intro"))
+        keep = [values["order_number"]] if values.get("order_number") else []
+        st.markdown("\n".join(f"- {md_line(tr(name))}: **{md_line(value, keep=keep)}**"
+                              for name, value in values.items()))
+        c1, c2 = st.columns(2)
+        c1.button(tr("eml_use"), key=fields + "suggest_use", type="primary", on_click=_use_suggestions,
+                  args=(fields, digest, values))
+        c2.button(tr("eml_leave"), key=fields + "suggest_leave", on_click=_leave_suggestions, args=(fields, digest))
 
 
 _EML_LABELS = [("merchant_name", "eml_field_merchant"), ("merchant_email", "eml_field_email"),
@@ -317,8 +412,9 @@ _EML_LABELS = [("merchant_name", "eml_field_merchant"), ("merchant_email", "eml_
 def _show_eml_found(name: str, info: Any) -> None:
     """One line saying what an order e-mail gave (or that it gave nothing)."""
     found = [f"{tr(label)}: {getattr(info, attr)}" for attr, label in _EML_LABELS if getattr(info, attr, None)]
-    if found:
-        st.success(md_line(tr("eml_found", name=name, found=" / ".join(found))))
+    if found:  # the order number as the merchant wrote it: it is no card number, even when it passes Luhn
+        keep = [str(info.order_number)] if getattr(info, "order_number", None) else []
+        st.success(md_line(tr("eml_found", name=name, found=" / ".join(found)), keep=keep))
     else:
         st.warning(md_line(tr("eml_nothing", name=name)))
 
@@ -331,17 +427,18 @@ def eml_upload(key: str) -> None:
     from audit.cases.eml import parse_order_email
 
     up = st.file_uploader(tr("eml_label"), type=["eml"], key=key, help=tr("eml_help"), max_upload_size=UPLOAD_LIMIT_MB)
-    if up is None:
+    kept = keep_uploads(key, [(up.name, up.getvalue())] if up is not None else [])
+    if not kept:
         st.session_state.pop(key + "_pending", None)
         return
-    data = up.getvalue()
+    name, data = kept[0]
     try:
         info = parse_order_email(data)
     except ValueError as exc:
-        st.error(md_line(tr("eml_error", name=up.name, why=exc)))
+        st.error(md_line(tr("eml_error", name=name, why=exc)))
         return
     st.session_state[key + "_pending"] = (hashlib.sha256(data).hexdigest(), info)
-    _show_eml_found(up.name, info)
+    _show_eml_found(name, info)
 
 
 def details_inputs(prefix: str) -> Any:
@@ -398,13 +495,24 @@ def page_style() -> None:
            '[data-testid="stMainBlockContainer"]{padding-top:3rem;container-type:inline-size}'
            # a narrow page (a 900-px window with the sidebar open): columns wrap instead of cutting figures off
            '@container (max-width: 760px){[data-testid="stHorizontalBlock"]{flex-wrap:wrap}'
-           '[data-testid="stColumn"]{flex:1 1 13rem;min-width:min(100%,13rem)}}')
+           '[data-testid="stColumn"]{flex:1 1 13rem;min-width:min(100%,13rem)}}'
+           # the to-do's step (its second column) is read whole: never squeezed to a word a line
+           '[class*="_todo"] table :is(td,th):nth-child(2){min-width:12rem}'
+           # the date and the contract (or client) stay on one line: a row is one line high when it can be
+           '[class*="_todo"] table :is(td,th):is(:nth-child(1),:nth-child(3),:last-child) *{white-space:nowrap}'
+           '[class*="_todo"] table :is(td,th) *{font-size:0.875rem}')
     st.html(f"<style>{css}</style>")
 
 
+METRIC_CHARS = 13  # longer figures do not fit a quarter of a 1280-px page in a metric's big type
+
+
 def money_metric(col: Any, label: str, value: str, help: str | None = None) -> None:
-    """A money figure: ``st.metric`` for one currency; plain text for several, which a metric would cut off."""
-    if " + " in value:
+    """A money figure: ``st.metric`` for a short one; plain bold text for several currencies or a long one (an
+    amount whose currency is not stated says so in words), which a metric would cut off."""
+    from audit.report_text import display_width
+
+    if " + " in value or display_width(value) > METRIC_CHARS:
         col.markdown(f"{md(label)}  \n**{md(value)}**", help=help)
     else:
         col.metric(label, value, help=help)

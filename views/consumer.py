@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from views.cards import contract_issuers, same_card_choice
+from views.cards import contract_issuers, currency_choice, same_card_choice
 from views.casefile import CaseContext, as_of_input, open_store, sample_store, store_caption, sync_cases
 from views.common import (
     UPLOAD_LIMIT_MB,
@@ -13,6 +13,7 @@ from views.common import (
     contract_fields,
     default_sample_set,
     details_inputs,
+    keep_uploads,
     lang,
     md_line,
     page_style,
@@ -24,6 +25,7 @@ from views.common import (
     tr,
     uploaded_files,
 )
+from views.picker import mapping_choice
 from views.result import render_export, render_result
 
 CLIENT = "self"  # the consumer's own case file (the same in every language)
@@ -56,7 +58,7 @@ def render() -> None:
             st.session_state["sample_files"] = []
     else:
         st.caption(tr("no_samples"))
-    own, refused = split_refused(uploaded_files(uploads))
+    own, refused = split_refused(keep_uploads("uploads", uploaded_files(uploads)))
     for line in refused:
         st.error(md_line(line))
     samples: Files = st.session_state.get("sample_files") or []
@@ -68,7 +70,8 @@ def render() -> None:
     if not files:
         st.info(tr("no_files"))
     with st.spinner(tr("scanning")):
-        result = scan_files(files, same_card_choice("me_", files))
+        result = scan_files(files, same_card_choice("me_", files), currency_choice("me_", files),
+                            mapping_choice("me_", files))
     contracts = list(result.contracts or [])
     # The sample's cases live in a throwaway file for this session, never in the user's own case file.
     store = sample_store() if samples else open_store()
@@ -81,10 +84,11 @@ def render() -> None:
     issuers = contract_issuers("me_", result.cards, bad)
     ctx = CaseContext(store=store, client=CLIENT, cases=sync_cases(store, CLIENT, contracts), as_of=as_of,
                       issuers=issuers, several_cards=len(result.cards) > 1, sample=bool(samples))
-    render_result(result, details, "me_", ctx)
+    render_result(result, details, "me_", ctx, files)
     if result.reports:
         per = contract_fields("me_", bad, details, issuers)
         who = details.name or tr("single_client")
-        render_export([(who, result)], [details], "me_export_", {(who, cid): d for cid, d in per.items()})
+        render_export([(who, result)], [details], "me_export_", {(who, cid): d for cid, d in per.items()},
+                      {(who, cid): case for cid, case in ctx.cases.items()})
     if store is not None:
         store.close()

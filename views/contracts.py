@@ -24,9 +24,9 @@ from views.casefile import (
     status_control,
 )
 from views.common import (
-    _set_field,
     cadence_name,
     eml_prefill,
+    eml_suggestions,
     kept_text_input,
     lang,
     masked,
@@ -34,6 +34,8 @@ from views.common import (
     md_line,
     money,
     money_metric,
+    offer_suggestions,
+    pending_suggestions,
     slug,
     status_name,
     totals,
@@ -70,8 +72,11 @@ def render_contracts(result: pipeline.ScanResult, bad: list[Any], details: Any, 
     if not bad:
         st.success(tr("no_suspicious"))
         return
+    # still charging and not yet asked to stop: once the request is recorded as sent, the to-do list takes over
+    unsent = ("to_write", None)
     running = sorted((c for c in bad if c.status == "active" and c.next_expected_date
-                      and str(c.next_expected_date) >= ctx.as_of.isoformat()),
+                      and str(c.next_expected_date) >= ctx.as_of.isoformat()
+                      and (ctx.case(c.id) or {}).get("status") in unsent),
                      key=lambda c: str(c.next_expected_date))
     if running:
         first = running[0]
@@ -85,10 +90,18 @@ def render_contracts(result: pipeline.ScanResult, bad: list[Any], details: Any, 
         st.markdown(tr("first_steps", help=md(help_line(result_countries(result)))))
     with right.expander(tr("auto_reply_header")):
         st.markdown(md(auto_reply_note(lang())))
-    apply_pending_eml(bad, prefix)
+    eml_note = st.empty()  # filled after the contracts: one of them may have taken the e-mail meanwhile
+    unmatched = apply_pending_eml(bad, prefix)
     ctx.standings = standings(result, bad)
     for i, c in enumerate(contract_order(bad)):
         render_contract(c, details, prefix, ctx, open_=i == 0)
+    if unmatched is not None:
+        digest, merchant = unmatched
+        taken = next((c for c in bad if st.session_state.get(f"{prefix}{c.id}_eml_digest") == digest), None)
+        if taken is not None:
+            eml_note.info(md_line(tr("eml_matched", contract=f"{taken.id}: {taken.merchant}")))
+        else:
+            eml_note.warning(md_line(tr("eml_no_match", merchant=merchant)))
 
 
 def standings(result: pipeline.ScanResult, bad: list[Any]) -> dict[str, str]:
@@ -104,27 +117,25 @@ def standings(result: pipeline.ScanResult, bad: list[Any]) -> dict[str, str]:
     return out
 
 
-def apply_pending_eml(bad: list[Any], prefix: str) -> None:
-    """Fill the one contract an uploaded order e-mail belongs to (by merchant / order), never the others."""
+def apply_pending_eml(bad: list[Any], prefix: str) -> tuple[str, str] | None:
+    """Fill the one contract an uploaded order e-mail belongs to (by merchant / order), never the others;
+    returns (digest, merchant) of an e-mail no contract matched (the caller says so, unless the user loaded it
+    into a contract by hand)."""
     from audit.cases.eml_match import match_contract
 
     pending = st.session_state.get(prefix + "eml_pending")
     if not pending:
-        return
+        return None
     digest, info = pending
     done_key = prefix + "pending_eml_done"
     c = match_contract(info, bad)
     if c is None:
-        st.warning(md_line(tr("eml_no_match", merchant=info.merchant_name or info.merchant_email or "?")))
-        return
-    if st.session_state.get(done_key) != digest:
-        key = f"{prefix}{c.id}_"
-        for attr in ("merchant_email", "order_number", "product"):
-            value = getattr(info, attr, None)
-            if value:
-                _set_field(key + attr, str(value))
+        return digest, info.merchant_name or info.merchant_email or "?"
+    if st.session_state.get(done_key) != digest:  # offered to that contract; used once the user confirms
+        offer_suggestions(f"{prefix}{c.id}_", digest, info.suggestions())
         st.session_state[done_key] = digest
     st.info(md_line(tr("eml_matched", contract=f"{c.id}: {c.merchant}")))
+    return None
 
 
 def contract_order(contracts: Sequence[Any]) -> list[Any]:
@@ -143,9 +154,9 @@ def contract_details(c: Any, details: Any, key: str) -> Any:
     """Per-contract merchant address / order number / product (from a .eml or typed), over the shared details."""
     own: dict[str, str] = {}
     filled = any(st.session_state.get(f"_keep_{key}{f}") for f in ("merchant_email", "order_number", "product"))
-    with st.expander(tr("contract_fields"), expanded=filled):
-        eml_prefill(key + "eml", {"merchant_email": key + "merchant_email", "order_number": key + "order_number",
-                                  "product": key + "product"})
+    with st.expander(tr("contract_fields"), expanded=filled or pending_suggestions(key)):
+        eml_prefill(key + "eml", key)
+        eml_suggestions(key)  # an order e-mail's fields, offered: used only when the user takes them
         cols = st.columns(3)
         for col, f in zip(cols, ("merchant_email", "order_number", "product"), strict=True):
             with col:
@@ -153,11 +164,16 @@ def contract_details(c: Any, details: Any, key: str) -> Any:
     return dataclasses.replace(details, **{k: v for k, v in own.items() if v})
 
 
-def contract_title(c: Any, case: dict[str, Any] | None) -> str:
-    """The one line a folded contract shows: id, merchant, money per currency, case status, cadence."""
+def contract_title(c: Any, case: dict[str, Any] | None, several_cards: bool = False) -> str:
+    """The one line a folded contract shows: id, merchant, its card (when the client has several), money per
+    currency, case status, cadence."""
     from audit.cases.statuses import label
+    from views.cards import card_name
 
-    bits = [f"{c.id}: {md(c.merchant)}", md(money_totals(c))]
+    bits = [f"{c.id}: {md(c.merchant)}"]
+    if several_cards and c.cards:
+        bits.append(md(", ".join(card_name(x) for x in c.cards)))
+    bits.append(md(money_totals(c)))
     if case:
         bits.append(md(label(case.get("status") or "to_write", lang())))
     if c.cadence:
@@ -176,8 +192,10 @@ def render_contract(c: Any, details: Any, prefix: str, ctx: CaseContext | None =
     ctx = ctx or CaseContext(store=None, client="")
     case = ctx.case(c.id)
     key = f"{prefix}{c.id}_"
-    with st.expander(contract_title(c, case), expanded=open_, key=f"{key}box"):
+    with st.expander(contract_title(c, case, ctx.several_cards), expanded=open_, key=f"{key}box"):
         bits = [tr("score", score=c.score), status_name(c.status)]
+        if case and case.get("ref"):  # the short case id every `audit cases` command takes
+            bits.insert(0, tr("case_ref", ref=case["ref"]))
         if c.cadence:
             bits.append(tr("cadence_label", cadence=cadence_name(c.cadence)))
         if len(c.cards) == 1 and ctx.several_cards:
@@ -205,11 +223,8 @@ def render_contract(c: Any, details: Any, prefix: str, ctx: CaseContext | None =
         why, chart = st.columns([3, 2])  # side by side on a wide screen, one above the other on a narrow one
         with why:
             st.markdown(f"**{tr('reasons')}**")
-            if lang() == "ja":
+            if lang() == "ja":  # rebuilt in Japanese; the detectors' own English sentences are on the English page
                 st.markdown("\n".join(f"- {md(r)}" for r in reasons_ja(c, ctx.as_of, ctx.standings.get(c.id))))
-                if c.reasons:
-                    with st.expander(tr("reasons_detail")):
-                        st.markdown("\n".join(f"- {md(masked(r))}" for r in c.reasons))
             elif c.reasons:
                 st.markdown("\n".join(f"- {md(masked(r))}" for r in c.reasons[:REASONS_SHOWN]))
                 if len(c.reasons) > REASONS_SHOWN:
@@ -285,7 +300,7 @@ def render_letters(c: Any, d: Any, key: str, ctx: CaseContext | None = None) -> 
                                  mime="message/rfc822", key=f"{key}{kind}_eml", on_click="ignore")
             if ctx is not None:
                 record_letter_button(ctx.store, ctx.case(c.id), kind, letter_to_txt(letter, "both"), key,
-                                     ctx.client)
+                                     ctx.client, d)
             if kind == "follow_up":
                 st.info(auto_reply_note(lang()))
 

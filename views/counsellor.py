@@ -10,7 +10,7 @@ import streamlit as st
 from audit import pipeline
 from audit.cases.store import CaseStore
 from audit.ui_text import error_text
-from views.cards import card_name, contract_issuers, same_card_choice
+from views.cards import card_name, contract_issuers, currency_choice, same_card_choice
 from views.casefile import (
     CaseContext,
     as_of_input,
@@ -32,6 +32,8 @@ from views.common import (
     contract_fields,
     demo_clients,
     details_inputs,
+    forget_uploads,
+    keep_uploads,
     kept_text_input,
     lang,
     md_line,
@@ -44,6 +46,7 @@ from views.common import (
     tr,
     uploaded_files,
 )
+from views.picker import mapping_choice
 from views.result import render_export, render_result
 
 
@@ -73,6 +76,7 @@ def render() -> None:
     all_details: list[Any] = []
     from_samples: dict[str, bool] = {}
     slots: list[int] = []  # the block number of each client in ``clients``
+    files_of: dict[str, Files] = {}  # each client's statements (the column picker needs their bytes)
     for i in range(n):
         p = f"client{i}_"
         if not st.session_state.get(p + "label") and not st.session_state.get("_keep_" + p + "label"):
@@ -92,15 +96,17 @@ def render() -> None:
                     samples = []
             with st.expander(tr("client_details", client=md_line(label))):
                 details = details_inputs(p)
-            own, refused = split_refused(uploaded_files(uploads))
+            own, refused = split_refused(keep_uploads(p + "files", uploaded_files(uploads)))
             for line in refused:
                 st.error(md_line(line))
             files = samples + own
+            files_of[label] = files
             if not files:
                 st.caption(tr("client_empty", client=md_line(label)))
                 continue
             with st.spinner(tr("scanning")):
-                result = scan_files(files, same_card_choice(f"view{i}_", files))
+                result = scan_files(files, same_card_choice(f"view{i}_", files),
+                                    currency_choice(f"view{i}_", files), mapping_choice(f"view{i}_", files))
             for err in result.errors:
                 st.error(md_line(error_text(err, lang())))
         clients.append((label, result))
@@ -109,6 +115,10 @@ def render() -> None:
         slots.append(i)
     if not clients:
         st.info(tr("no_files"))
+        from audit.cases.store import FILE_NAME, data_dir
+
+        with st.sidebar:  # where the case file is (it is created with the first client's cases)
+            st.caption(md_line(tr("store_path", path=data_dir() / FILE_NAME)))
         return
     own_store = open_store() if not all(from_samples.values()) else None
     demo_store = sample_store() if any(from_samples.values()) else None
@@ -132,7 +142,8 @@ def render() -> None:
     if all_cases:
         with st.container(border=True, key="counsellor_next_box"):
             render_next_actions(all_cases, as_of, "counsellor_next")
-    render_export(clients, all_details, "counsellor_export_", per_contract)
+    render_export(clients, all_details, "counsellor_export_", per_contract,
+                  {(label, cid): case for label, found in cases.items() for cid, case in found.items()})
     st.divider()
     labels = [f"{k + 1}. {label}" for k, (label, _) in enumerate(clients)]
     pick = st.selectbox(tr("client_view"), range(len(clients)), format_func=lambda k: labels[k], key="client_pick")
@@ -144,7 +155,7 @@ def render() -> None:
     st.session_state[f"view{slot}_eml_pending"] = pending
     ctx = CaseContext(store=stores[label], client=label, cases=cases[label], as_of=as_of, issuers=issuers[label],
                       several_cards=len(result.cards) > 1, sample=from_samples[label])
-    render_result(result, all_details[pick], f"view{slot}_", ctx)
+    render_result(result, all_details[pick], f"view{slot}_", ctx, files_of.get(label))
     if stores[label] is not None:
         client_file_tools(stores[label], label, slot, [n for n, _ in (st.session_state.get(f"client{slot}_samples")
                                                                         or [])] + [r.source for r in result.reports])
@@ -162,21 +173,23 @@ def render_summary(clients: list[tuple[str, pipeline.ScanResult]], cases: dict[s
         row = client_row(label, cs, cases[label], cards, as_of)
         row.update({tr("col_files"): len(result.reports), tr("col_rows"): len(result.transactions),
                     tr("col_errors"): len(result.errors),
-                    tr("col_legit"): sum(1 for c in cs if not c.suspicious)})
+                    tr("col_legit"): sum(1 for c in cs if not c.suspicious and getattr(c, "known_as", ""))})
         rows.append(row)
     everyone = [c for _, result in clients for c in result.contracts or []]
     total = client_row(tr("overall"), everyone, {f"{k}:{cid}": v for k, d in cases.items() for cid, v in d.items()},
-                       [], as_of)
+                       [], as_of, clients=True)
     total.update({tr("col_files"): sum(len(r.reports) for _, r in clients),
                   tr("col_rows"): sum(len(r.transactions) for _, r in clients),
                   tr("col_errors"): sum(len(r.errors) for _, r in clients),
-                  tr("col_legit"): sum(1 for c in everyone if not c.suspicious), tr("col_cards"): ""})
+                  tr("col_legit"): sum(1 for c in everyone if not c.suspicious and getattr(c, "known_as", "")),
+                  tr("col_cards"): ""})
     done = sum(1 for label, result in clients for c in result.contracts or []
                if c.suspicious and cases[label].get(c.id, {}).get("status") == "refunded")
     total[tr("col_progress")] = tr("progress", done=done, n=sum(1 for c in everyone if c.suspicious))
     wide = st.column_config.TextColumn(width="large")  # money per currency is never cut off
+    medium = st.column_config.TextColumn(width="medium")
     st.dataframe(pd.DataFrame([*rows, total]), hide_index=True,
-                 column_config={tr("col_suspicious_total"): wide, tr("col_refunded"): wide, tr("col_cards"): wide})
+                 column_config={tr("col_suspicious_total"): wide, tr("col_refunded"): wide, tr("col_cards"): medium})
 
 
 def forget(store: CaseStore, label: str, slot: int, files: list[str]) -> str:
@@ -192,6 +205,8 @@ def forget(store: CaseStore, label: str, slot: int, files: list[str]) -> str:
     for key in [k for k in st.session_state if str(k).startswith((f"view{slot}_", f"_keep_view{slot}_"))]:
         st.session_state.pop(key, None)
     st.session_state.pop(p + "eml_pending", None)
+    forget_uploads(p + "files")  # nothing kept to bring the statements back
+    forget_uploads(p + "eml")
     names = sorted(set(files))
     return tr("forgotten", client=label, n=len(names), files=", ".join(names) or tr("none"))
 

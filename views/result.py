@@ -14,9 +14,17 @@ from audit import pipeline
 from audit.cases.money import next_currency
 from audit.ui_messages import excluded_reason, note_text, problem_text
 from audit.ui_text import error_text
-from views.cards import card_countries, card_name, render_cards
+from views.cards import (
+    ask_currency,
+    card_countries,
+    card_name,
+    currency_choice,
+    given_currencies,
+    render_cards,
+)
 from views.casefile import CaseContext, money_totals, render_next_actions
 from views.common import (
+    Files,
     cadence_name,
     lang,
     masked,
@@ -30,19 +38,30 @@ from views.common import (
     tr,
 )
 from views.contracts import render_contracts
+from views.picker import reading_note
 
 
-def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: CaseContext | None = None) -> None:
-    """Errors, headline figures, the to-do list and the tabs for one client's scan."""
+def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: CaseContext | None = None,
+                  files: Files | None = None) -> None:
+    """Errors, the column picker for files refused or read unsure (``files``: the statements' bytes), headline
+    figures, the to-do list and the tabs for one client's scan."""
     from audit.cases.money import contracts_total
     from views.cards import card_name
+    from views.picker import render_pickers
 
     ctx = ctx or CaseContext(store=None, client="")
     for err in result.errors:
         st.error(md_line(error_text(err, lang())))
+    if files:
+        render_pickers(prefix, files, result)
+    from audit.cards import unstated_files
+
+    ask_currency(prefix, unstated_files(result.transactions))
     contracts = list(result.contracts or [])
     bad = [c for c in contracts if c.suspicious]
-    legit = [c for c in contracts if not c.suspicious]
+    # only known services are legit-looking; the others are listed to check (audit.detection.legitimacy)
+    legit = [c for c in contracts if not c.suspicious and getattr(c, "known_as", "")]
+    check = [c for c in contracts if not c.suspicious and not getattr(c, "known_as", "")]
     if result.reports:
         cards = ", ".join(card_name(c.label) for c in result.cards) or tr("none")
         st.caption(md_line(tr("files_summary_sample" if ctx.sample else "files_summary", files=len(result.reports),
@@ -67,7 +86,7 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: C
     cols[3].metric(tr("metric_legit"), len(legit))
     if ctx.cases:
         with st.container(border=True, key=prefix + "next_box"):
-            keys = {case["key"]: cid for cid, case in ctx.cases.items()}
+            keys = {case["key"]: " · ".join(x for x in (cid, case.get("ref")) if x) for cid, case in ctx.cases.items()}
             render_next_actions(list(ctx.cases.values()), ctx.as_of, prefix + "next_table", show_client=False,
                                 contract_of=keys)
 
@@ -80,7 +99,7 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: C
         render_timeline(result, prefix)
         render_transactions(result, prefix)
     with tabs[3]:
-        render_legit(legit)
+        render_legit(legit, check)
     with tabs[4]:
         render_help(result)
 
@@ -103,10 +122,13 @@ def render_files(result: pipeline.ScanResult, prefix: str) -> None:
             recon = tr("recon_bad", printed=number(rec.printed_total), parsed=number(rec.parsed_total),
                        diff=number(rec.difference))
         period = " – ".join(x for x in (r.period_start, r.period_end) if x) or tr("none")
-        rows.append({tr("col_file"): r.source, tr("col_type"): str(r.kind).upper(), tr("col_layout"): r.layout,
+        layout = " · ".join(x for x in (r.layout, reading_note(r)) if x)  # a saved layout or the user's columns
+        rows.append({tr("col_file"): r.source, tr("col_type"): str(r.kind).upper(), tr("col_layout"): layout,
                      tr("col_period"): period, tr("col_rows"): r.rows, tr("col_warnings"): len(r.warnings),
                      tr("col_problems"): len(r.problems), tr("col_excluded"): len(r.excluded),
-                     tr("col_reconciliation"): recon})
+                     tr("col_reconciliation"): recon,
+                     # how sure the reader was of its own column choice (a layout or the user's columns: sure)
+                     tr("col_confidence"): f"{float(r.confidence):.0%}" if r.confidence is not None else ""})
     st.dataframe(pd.DataFrame(rows), hide_index=True)
     for r in result.reports:
         if not (r.warnings or r.problems or r.excluded):
@@ -124,6 +146,10 @@ def render_files(result: pipeline.ScanResult, prefix: str) -> None:
                 st.code("\n".join(masked(f"{excluded_reason(x.reason, lang())}: {x.raw}")[:160] for x in r.excluded),
                         language=None)
     render_cards(prefix, result.cards, result.reports)
+    given_currencies(prefix, currency_choice(prefix, [(r.source, b"") for r in result.reports]))
+    from views.picker import render_saved
+
+    render_saved(prefix)
 
 
 
@@ -132,7 +158,8 @@ def timeline_frame(result: pipeline.ScanResult) -> pd.DataFrame:
     tx = result.transactions
     group: dict[str, str] = {}
     for c in result.contracts or []:
-        label = f"{c.id} {c.merchant}" if c.suspicious else tr("timeline_legit")
+        label = (f"{c.id} {c.merchant}" if c.suspicious
+                 else tr("timeline_legit") if getattr(c, "known_as", "") else tr("check_header"))
         for tid in c.transaction_ids:
             group.setdefault(tid, label)
     if tx.empty:
@@ -160,17 +187,19 @@ def render_timeline(result: pipeline.ScanResult, prefix: str) -> None:
     if st.checkbox(tr("timeline_only_suspicious"), value=bool(df["suspicious"].any()), key=prefix + "tl_only"):
         df = df[df["suspicious"]]
     bad = sorted(df.loc[df["suspicious"], "group"].unique(), key=lambda g: int(re.sub(r"\D", "", g.split()[0]) or 0))
-    rest = [g for g in (tr("timeline_legit"), tr("timeline_other")) if g in set(df["group"])]
+    rest = [g for g in (tr("timeline_legit"), tr("check_header"), tr("timeline_other")) if g in set(df["group"])]
     domain = [*bad, *rest]
     palette = ["#d62728", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#1f77b4"]
     colours = [palette[i % len(palette)] for i in range(len(bad))]
-    colours += [{tr("timeline_legit"): "#2ca02c"}.get(g, "#9e9e9e") for g in rest]
+    colours += [{tr("timeline_legit"): "#2ca02c", tr("check_header"): "#ff7f0e"}.get(g, "#9e9e9e") for g in rest]
     df = df.assign(shown=[money(a, c) for a, c in zip(df["amount"], df["currency"], strict=True)])
     chart = (
         alt.Chart(df)
         .mark_circle(opacity=0.8, stroke="#333333", strokeWidth=0.5)
         .encode(
-            x=alt.X("date:T", title=tr("col_date"), axis=alt.Axis(format="%Y-%m-%d", labelAngle=-30, grid=True)),
+            # room on both sides: the first bubble clear of the row labels, the last one not cut off
+            x=alt.X("date:T", title=tr("col_date"), scale=alt.Scale(padding=28),
+                    axis=alt.Axis(format="%Y-%m-%d", labelAngle=-30, grid=True)),
             y=alt.Y("group:N", title=None, sort=domain, axis=alt.Axis(labelLimit=320)),
             size=alt.Size("amount:Q", legend=None, scale=alt.Scale(range=[40, 600])),
             color=alt.Color("group:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
@@ -200,8 +229,9 @@ def render_transactions(result: pipeline.ScanResult, prefix: str) -> None:
                            placeholder=tr("choose"))
     only = c3.checkbox(tr("filter_suspicious"), key=prefix + "f_susp")
     c4, c5 = st.columns([2, 2])
-    kinds = c4.multiselect(tr("filter_kinds"), sorted(df["kind"].dropna().unique()), key=prefix + "f_kinds",
-                           format_func=lambda k: tr(f"kind_{k}"), placeholder=tr("choose"))
+    kind_names = {k: tr(f"kind_{k}") for k in df["kind"].dropna().unique()}
+    kinds = c4.multiselect(tr("filter_kinds"), sorted(kind_names), key=prefix + "f_kinds",
+                           format_func=kind_names.__getitem__, placeholder=tr("choose"))
     dates = pd.to_datetime(df["date"], errors="coerce")
     span = c5.date_input(tr("filter_dates"), value=(dates.min().date(), dates.max().date()),
                          key=prefix + "f_dates", format="YYYY-MM-DD") if dates.notna().any() else ()
@@ -246,18 +276,31 @@ def transactions_table(df: pd.DataFrame, names_of: dict[str, str]) -> pd.DataFra
     })
 
 
-def render_legit(legit: list[Any]) -> None:
-    if not legit:
+def render_legit(legit: list[Any], check: list[Any] | None = None) -> None:
+    """Known services (legit-looking), then the subscriptions to check with the reason (never called legit)."""
+    from audit.detection.legitimacy import check_text
+
+    def rows(contracts: list[Any], reason: bool) -> pd.DataFrame:
+        return pd.DataFrame([{
+            tr("col_merchant"): c.merchant, **({tr("col_check_reason"): check_text(c, lang())} if reason else {}),
+            tr("col_cadence"): cadence_name(c.cadence), tr("col_status"): status_name(c.status),
+            tr("col_charges"): len(c.charges), tr("col_total"): money_totals(c),
+            tr("col_last"): c.last_date, tr("col_next_date"): c.next_expected_date or "",
+            tr("col_next_amount"): money(c.next_expected_amount, next_currency(c)) if c.next_expected_date else ""}
+            for c in contracts])
+
+    st.subheader(tr("metric_legit"))
+    if legit:
+        st.markdown(tr("legit_intro"))
+        st.dataframe(rows(legit, False), hide_index=True)
+    else:
         st.info(tr("no_legit"))
-        return
-    st.markdown(tr("legit_intro"))
-    rows = [{tr("col_merchant"): c.merchant, tr("col_cadence"): cadence_name(c.cadence),
-             tr("col_status"): status_name(c.status),
-             tr("col_charges"): len(c.charges), tr("col_total"): money_totals(c),
-             tr("col_last"): c.last_date, tr("col_next_date"): c.next_expected_date or "",
-             tr("col_next_amount"): money(c.next_expected_amount, next_currency(c)) if c.next_expected_date else ""}
-            for c in legit]
-    st.dataframe(pd.DataFrame(rows), hide_index=True)
+    st.subheader(tr("check_header"))
+    if check:
+        st.markdown(tr("check_intro"))
+        st.dataframe(rows(check, True), hide_index=True)
+    else:
+        st.info(tr("no_check"))
 
 
 def render_help(result: pipeline.ScanResult | None = None) -> None:
@@ -295,24 +338,30 @@ def result_countries(result: pipeline.ScanResult | None) -> list[str]:
 
 
 def render_export(clients: list[tuple[str, pipeline.ScanResult]], details: list[Any], key: str,
-                  contract_details: dict[tuple[str, str], Any] | None = None) -> None:
+                  contract_details: dict[tuple[str, str], Any] | None = None,
+                  cases: dict[tuple[str, str], Any] | None = None) -> None:
     """Download buttons for CSV, Excel and printable HTML; files are built only when clicked.
 
-    ``contract_details`` holds each contract's own details (its .eml), so no other contract's letters get them.
+    ``contract_details`` holds each contract's own details (its .eml), so no other contract's letters get them;
+    ``cases`` what the case file records (status, ticket number, next due date), by (client, contract id).
     """
     from audit.cases import export
+    from audit.cases.batch import clients_zip
 
     st.subheader(tr("export_header"))
     st.caption(tr("export_caption"))
     language = lang()
     items: list[tuple[str, Callable[[], bytes], str, str]] = [
-        ("export_csv_contracts", lambda: export.export_csv(clients, "contracts", lang=language), "contracts.csv",
-         "text/csv"),
+        ("export_csv_contracts", lambda: export.export_csv(clients, "contracts", lang=language, cases=cases),
+         "contracts.csv", "text/csv"),
         ("export_csv_transactions", lambda: export.export_csv(clients, "transactions", lang=language),
          "transactions.csv", "text/csv"),
-        ("export_excel", lambda: export.export_excel(clients, details, contract_details, lang=language), "audit.xlsx",
-         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        ("export_html", lambda: export.export_html(clients, details, contract_details).encode("utf-8"), "audit.html", "text/html"),
+        ("export_excel", lambda: export.export_excel(clients, details, contract_details, lang=language, cases=cases),
+         "audit.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("export_html", lambda: export.export_html(clients, details, contract_details, lang=language,
+                                                   cases=cases).encode("utf-8"), "audit.html", "text/html"),
+        ("export_letters_zip", lambda: clients_zip(clients, details, contract_details), "letters.zip",
+         "application/zip"),
     ]
     cols = st.columns(len(items))
     for col, (label, make, name, mime) in zip(cols, items, strict=True):

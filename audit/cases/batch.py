@@ -218,6 +218,22 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
+def clients_zip(clients: Sequence[tuple[str, Any]], details: Sequence[LetterDetails],
+                contract_details: Mapping[tuple[str, str], LetterDetails] | None = None) -> bytes:
+    """Every suspicious contract's letters of several clients (``(name, ScanResult)``) as one ZIP: a folder per
+    contract (per client and contract when there are several clients), each with its own details."""
+    several = len(clients) > 1
+    out: list[ContractFolder] = []
+    for (name, result), base in zip(clients, details, strict=True):
+        bad = [c for c in result.contracts or [] if c.suspicious]
+        own = {c.id: ((contract_details or {}).get((name, c.id)) or base, {}) for c in bad}
+        for f in contract_folders(bad, base, own):
+            if several:
+                f.folder = f"{safe_name(name or 'client')}/{f.folder}"
+            out.append(f)
+    return zip_folders(out)
+
+
 def zip_folders(folders: Sequence[ContractFolder]) -> bytes:
     """All the folders' letters in one ZIP (``<folder>/<kind>.txt`` ...), for a page's download button."""
     import io

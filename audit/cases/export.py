@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from audit.pipeline import ScanResult
 
 Clients = Sequence[tuple[str, "ScanResult"]]
+# What the case file records for each contract (``CaseStore.cases`` dicts), by (client name, contract id).
+Cases = Mapping[tuple[str, str], Mapping[str, Any]] | None
 DetailsArg = Mapping[str, LetterDetails] | Sequence[LetterDetails | None] | None
 # Per-contract details (merchant address, order number, product from a .eml), by (client name, contract id).
 ContractDetails = Mapping[tuple[str, str], LetterDetails] | None
@@ -48,7 +50,7 @@ LETTER_TITLES = {
 CONTRACT_COLUMNS = [
     "client", "contract", "merchant", "suspicious", "status", "cadence", "charges", "first_date", "last_date",
     "currency", "total_paid", "refunded", "paid_by_currency", "refunded_by_currency", "next_expected_date",
-    "next_expected_amount", "score", "reasons", "descriptors",
+    "next_expected_amount", "score", "reasons", "descriptors", "case", "case_status", "ticket", "next_due",
 ]
 TRANSACTION_COLUMNS = [
     "client", "id", "source", "date", "description", "amount", "currency", "original_amount",
@@ -64,8 +66,10 @@ HEADERS_JA = {
     "id": "取引ID", "source": "ファイル", "date": "日付", "description": "明細の表記", "amount": "金額",
     "original_amount": "現地通貨額", "original_currency": "現地通貨", "card": "カード", "kind": "種類",
     "letter": "文面", "subject_en": "件名（英語）", "body_en": "本文（英語）", "subject_ja": "件名（日本語）",
-    "body_ja": "本文（日本語）",
+    "body_ja": "本文（日本語）", "case": "案件番号", "case_status": "案件の状態", "ticket": "受付番号",
+    "next_due": "次の期限",
 }
+YES_NO = {"en": ("yes", "no"), "ja": ("はい", "いいえ")}
 SHEETS = {"Contracts": "契約一覧", "Transactions": "全取引", "Letters": "申し出文"}
 
 
@@ -119,9 +123,27 @@ def _words(key: str, value: str, lang: str) -> str:
     return text(f"{key}_{value}", lang)
 
 
-def contracts_frame(clients: Clients, lang: str = "en") -> pd.DataFrame:
+def _currency_words(code: str, lang: str) -> str:
+    """A currency column's value: the code, or words for one the statement does not state."""
+    from audit.cases.money import currency_label, is_unstated
+
+    return currency_label(code, lang) if code and is_unstated(code) else code
+
+
+def _case_columns(case: Mapping[str, Any] | None, lang: str) -> dict[str, str]:
+    """What the case file records for a contract: its short id, status (in ``lang``), ticket and next due date."""
+    from audit.cases.statuses import label
+
+    if not case:
+        return {"case": "", "case_status": "", "ticket": "", "next_due": ""}
+    return {"case": str(case.get("ref") or ""), "case_status": label(str(case.get("status") or "to_write"), lang),
+            "ticket": str(case.get("ticket") or ""), "next_due": str(case.get("next_due") or "")}
+
+
+def contracts_frame(clients: Clients, lang: str = "en", cases: Cases = None) -> pd.DataFrame:
     """One row per contract (suspicious first, then legit subscriptions) for every client; ``lang="ja"`` gives
-    the reasons, statuses and cadences in Japanese (the column names stay codes: see :data:`HEADERS_JA`)."""
+    the reasons, statuses and cadences in Japanese (the column names stay codes: see :data:`HEADERS_JA`).
+    ``cases`` adds what the case file records (case id, status, ticket number, next due date)."""
     from audit.cases.reasons import contract_reasons
 
     rows: list[dict[str, Any]] = []
@@ -129,6 +151,7 @@ def contracts_frame(clients: Clients, lang: str = "en") -> pd.DataFrame:
         for c in _contracts(result):
             paid, back = paid_by_currency(c), refunded_by_currency(c)
             single = len(paid) <= 1 and set(back) <= set(paid)
+            case = (cases or {}).get((name, c.id)) if c.suspicious else None
             rows.append({
                 "client": name,
                 "contract": c.id,
@@ -139,7 +162,7 @@ def contracts_frame(clients: Clients, lang: str = "en") -> pd.DataFrame:
                 "charges": len(c.charges),
                 "first_date": c.first_date,
                 "last_date": c.last_date,
-                "currency": next(iter(paid), c.currency) if single else "",
+                "currency": _currency_words(next(iter(paid), c.currency), lang) if single else "",
                 "total_paid": float(next(iter(paid.values()), c.total_paid)) if single else float("nan"),
                 "refunded": float(sum(back.values())) if single else float("nan"),
                 "paid_by_currency": format_totals(paid, lang=lang),
@@ -151,13 +174,22 @@ def contracts_frame(clients: Clients, lang: str = "en") -> pd.DataFrame:
                 "reasons": "; ".join(contract_reasons(c, lang)) if c.suspicious else
                            ("; ".join(c.reasons) if lang == "en" else ""),
                 "descriptors": "; ".join(c.descriptors),
+                **_case_columns(case, lang),
             })
     df = pd.DataFrame(rows, columns=CONTRACT_COLUMNS)
     for col in ("total_paid", "refunded", "next_expected_amount", "score"):
         df[col] = df[col].astype("float64")
     df["charges"] = df["charges"].astype("int64")
     df["suspicious"] = df["suspicious"].astype(bool)
-    return df
+    return _yes_no(df, lang)
+
+
+def _yes_no(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The ``suspicious`` column as words in Japanese (はい / いいえ, never True / False); English keeps booleans."""
+    if lang == "en" or "suspicious" not in df.columns:
+        return df
+    yes, no = YES_NO.get(lang, YES_NO["en"])
+    return df.assign(suspicious=[yes if v else no for v in df["suspicious"].astype(bool)])
 
 
 def transactions_frame(clients: Clients, lang: str = "en") -> pd.DataFrame:
@@ -189,7 +221,8 @@ def transactions_frame(clients: Clients, lang: str = "en") -> pd.DataFrame:
         df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
     if lang != "en":
         df["kind"] = [_words("kind", k, lang) if isinstance(k, str) else k for k in df["kind"]]
-    return df[TRANSACTION_COLUMNS]
+        df["currency"] = [_currency_words(c, lang) if isinstance(c, str) else c for c in df["currency"]]
+    return _yes_no(df[TRANSACTION_COLUMNS], lang)
 
 
 def headed(df: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -221,11 +254,11 @@ def letters_frame(clients: Clients, details: DetailsArg = None,
 # --------------------------------------------------------------------------- CSV / Excel
 
 
-def export_csv(clients: Clients, table: str = "contracts", lang: str = "en") -> bytes:
+def export_csv(clients: Clients, table: str = "contracts", lang: str = "en", cases: Cases = None) -> bytes:
     """``table`` ("contracts" or "transactions") as CSV in UTF-8 with a BOM (Excel in Japan reads it); headers,
-    reasons and words in ``lang``."""
+    reasons and words in ``lang``; ``cases``: what the case file records for each contract."""
     if table == "contracts":
-        df = contracts_frame(clients, lang)
+        df = contracts_frame(clients, lang, cases)
     elif table == "transactions":
         df = transactions_frame(clients, lang)
     else:
@@ -246,9 +279,9 @@ def _excel_value(v: Any, illegal: Any) -> Any:
 
 
 def export_excel(clients: Clients, details: DetailsArg = None, contract_details: ContractDetails = None,
-                 lang: str = "en") -> bytes:
+                 lang: str = "en", cases: Cases = None) -> bytes:
     """An .xlsx workbook with sheets Contracts, Transactions and Letters (streamed: write-only mode); sheet names,
-    headers, reasons and words in ``lang``."""
+    headers, reasons and words in ``lang``; ``cases``: what the case file records for each contract."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -257,7 +290,7 @@ def export_excel(clients: Clients, details: DetailsArg = None, contract_details:
 
     wb = Workbook(write_only=True)
     sheets = {
-        "Contracts": headed(contracts_frame(clients, lang), lang),
+        "Contracts": headed(contracts_frame(clients, lang, cases), lang),
         "Transactions": headed(transactions_frame(clients, lang), lang),
         "Letters": letters_frame(clients, details, contract_details),
     }
@@ -315,8 +348,8 @@ def _e(v: Any) -> str:
     return html.escape(mask_card("" if v is None else str(v)) or "", quote=True)
 
 
-def _money(v: float | None, cur: str | None) -> str:
-    return _e(format_money(v, cur)) if v is not None else ""
+def _money(v: float | None, cur: str | None, lang: str = "en") -> str:
+    return _e(format_money(v, cur, lang)) if v is not None else ""
 
 
 def _letter_html(kind: str, letter: Letter) -> str:
@@ -329,21 +362,57 @@ def _letter_html(kind: str, letter: Letter) -> str:
     )
 
 
-def _contract_html(c: Contract, d: LetterDetails) -> str:
+_HTML_WORDS = {
+    "en": {"score": "score {n}", "line": "{when}{status}; {n} charge(s) {first} – {last}; total paid <b>{paid}</b>",
+           "refunded": ", refunded {amount}", "next": "next expected {date} {amount}",
+           "case": "Case {ref}: {status}", "ticket": "ticket {ticket}", "due": "next step due {date}",
+           "summary": "<b>{n}</b> suspicious contract(s); paid in total {paid}",
+           "legit": "Other subscriptions", "files": "Files", "rows": "{n} rows",
+           "problems": "{n} problem(s)", "not_read": "Not read"},
+    "ja": {"score": "疑わしさ {n}", "line": "{when}{status}・請求 {n} 回（{first} 〜 {last}）・支払合計 <b>{paid}</b>",
+           "refunded": "・返金 {amount}", "next": "次回の予想 {date} {amount}",
+           "case": "案件 {ref}：{status}", "ticket": "受付番号 {ticket}", "due": "次の期限 {date}",
+           "summary": "不審な契約 <b>{n}</b> 件・支払合計 {paid}", "legit": "その他の定期支払い",
+           "files": "ファイル", "rows": "{n} 行", "problems": "読めない行 {n}", "not_read": "読み込めなかったファイル"},
+}
+
+
+def _w(lang: str, key: str, **values: Any) -> str:
+    return _HTML_WORDS.get(lang, _HTML_WORDS["en"])[key].format(**values)
+
+
+def _contract_html(c: Contract, d: LetterDetails, lang: str = "en", case: Mapping[str, Any] | None = None) -> str:
+    from audit.cases.reasons import contract_reasons
+    from audit.cases.statuses import label
+
     parts = [f'<div class="contract"><h3>{_e(c.id)}: {_e(c.merchant)} '
-             f'<span class="muted">(score {c.score:.0f})</span></h3>']
-    when = _e(c.cadence) + ", " if c.cadence else ""
-    parts.append(f"<p>{when}{_e(c.status)}; {len(c.charges)} charge(s) {_e(c.first_date)} – {_e(c.last_date)}; "
-                 f"total paid <b>{_e(format_totals(paid_by_currency(c)))}</b>"
-                 + (f", refunded {_e(format_totals(refunded_by_currency(c)))}" if refunded_by_currency(c) else "")
-                 + (f'; <span class="flag">next expected {_e(c.next_expected_date)} '
-                    f"{_money(c.next_expected_amount, next_currency(c))}</span>" if c.next_expected_date else "")
+             f'<span class="muted">({_e(_w(lang, "score", n=f"{c.score:.0f}"))})</span></h3>']
+    sep = "・" if lang == "ja" else ", "
+    when = _e(_words("cadence", c.cadence, lang)) + sep if c.cadence else ""
+    back = refunded_by_currency(c)
+    parts.append("<p>" + _w(lang, "line", when=when, status=_e(_words("status", c.status, lang)), n=len(c.charges),
+                            first=_e(c.first_date), last=_e(c.last_date),
+                            paid=_e(format_totals(paid_by_currency(c), lang=lang)))
+                 + (_w(lang, "refunded", amount=_e(format_totals(back, lang=lang))) if back else "")
+                 + (f'{"・" if lang == "ja" else "; "}<span class="flag">'
+                    + _w(lang, "next", date=_e(c.next_expected_date),
+                         amount=_e(format_money(c.next_expected_amount, next_currency(c), lang))
+                         if c.next_expected_amount is not None else "") + "</span>"
+                    if c.next_expected_date else "")
                  + "</p>")
-    if c.reasons:
-        parts.append("<ul>" + "".join(f"<li>{_e(r)}</li>" for r in c.reasons) + "</ul>")
+    if case:
+        bits = [_w(lang, "case", ref=_e(case.get("ref") or ""), status=_e(label(str(case.get("status")), lang)))]
+        if case.get("ticket"):
+            bits.append(_w(lang, "ticket", ticket=_e(case["ticket"])))
+        if case.get("next_due"):
+            bits.append(_w(lang, "due", date=_e(case["next_due"])))
+        parts.append(f'<p class="case">{sep.join(bits)}</p>')
+    reasons = contract_reasons(c, lang) if c.suspicious else (c.reasons if lang == "en" else [])
+    if reasons:
+        parts.append("<ul>" + "".join(f"<li>{_e(r)}</li>" for r in reasons) + "</ul>")
     rows = "".join(
         f"<tr><td>{_e(x.get('date'))}</td><td>{_e(mask_card(str(x.get('description') or '')))}</td>"
-        f'<td class="num">{_money(x.get("amount"), x.get("currency") or c.currency)}</td>'
+        f'<td class="num">{_money(x.get("amount"), x.get("currency") or c.currency, lang)}</td>'
         f'<td class="num">{_money(x.get("original_amount"), x.get("original_currency"))}</td>'
         f"<td>{_e(x.get('source'))}</td></tr>"
         for x in [*c.charges, *c.refunds]
@@ -361,12 +430,15 @@ def _contract_html(c: Contract, d: LetterDetails) -> str:
     return "".join(parts)
 
 
-def export_html(clients: Clients, details: DetailsArg = None, contract_details: ContractDetails = None) -> str:
-    """One self-contained printable page: every client, every contract with its charges and letters."""
+def export_html(clients: Clients, details: DetailsArg = None, contract_details: ContractDetails = None,
+                lang: str = "en", cases: Cases = None) -> str:
+    """One self-contained printable page: every client, every contract with its charges and letters; the
+    summaries, statuses and reasons in ``lang`` (the letters in both languages), and what the case file records
+    (``cases``: case id, status, ticket number, next due date)."""
     from audit.cases.advice import help_contacts
     from audit.cases.letters import auto_reply_note
 
-    out = ['<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">',
+    out = [f'<!DOCTYPE html><html lang="{"ja" if lang == "ja" else "en"}"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            "<title>Card statement audit / カード明細の点検結果</title>",
            f"<style>{_CSS}</style></head><body>",
@@ -379,24 +451,32 @@ def export_html(clients: Clients, details: DetailsArg = None, contract_details: 
         bad = [c for c in contracts if c.suspicious]
         legit = [c for c in contracts if not c.suspicious]
         out.append(f'<section class="client"><h2>{_e(name)}</h2>')
-        files = [f"{_e(r.source)} ({r.rows} rows" + (f", {len(r.problems)} problem(s)" if r.problems else "") + ")"
+        files = [f"{_e(r.source)} (" + _w(lang, "rows", n=r.rows)
+                 + (", " + _w(lang, "problems", n=len(r.problems)) if r.problems else "") + ")"
                  for r in result.reports]
         if files:
-            out.append(f"<p>Files: {', '.join(files)}</p>")
+            out.append(f"<p>{_w(lang, 'files')}: {', '.join(files)}</p>")
         for err in result.errors:
-            out.append(f'<p class="flag">Not read: {_e(err)}</p>')
-        summary = _e(format_totals(contracts_total(bad)))
-        out.append(f"<p><b>{len(bad)}</b> suspicious contract(s) / 不審な契約 {len(bad)} 件; "
-                   f"paid in total {summary}</p>")
-        out.extend(_contract_html(c, (contract_details or {}).get((name, c.id)) or d) for c in bad)
+            out.append(f'<p class="flag">{_w(lang, "not_read")}: {_e(err)}</p>')
+        summary = _e(format_totals(contracts_total(bad), lang=lang))
+        out.append(f"<p>{_w(lang, 'summary', n=len(bad), paid=summary)}</p>")
+        out.extend(_contract_html(c, (contract_details or {}).get((name, c.id)) or d, lang,
+                                  (cases or {}).get((name, c.id))) for c in bad)
         if legit:
-            out.append("<h3>Other subscriptions (look legitimate) / その他の定期支払い</h3><table>"
-                       "<tr><th>Merchant</th><th>Cadence</th><th>Status</th><th>Charges</th><th>Total</th>"
-                       "<th>Next</th></tr>")
+            from audit.detection.legitimacy import check_text
+
+            heads = [HEADERS_JA.get(h, h) if lang == "ja" else h.replace("_", " ").capitalize()
+                     for h in ("merchant", "cadence", "status", "charges", "total_paid", "next_expected_date")]
+            heads.append("確認" if lang == "ja" else "Known service, or why to check it")
+            out.append(f"<h3>{_w(lang, 'legit')}</h3><table><tr>" + "".join(f"<th>{_e(h)}</th>" for h in heads)
+                       + "</tr>")
             out.extend(
-                f"<tr><td>{_e(c.merchant)}</td><td>{_e(c.cadence)}</td><td>{_e(c.status)}</td>"
-                f'<td class="num">{len(c.charges)}</td><td class="num">{_e(format_totals(paid_by_currency(c)))}</td>'
-                f"<td>{_e(c.next_expected_date or '')}</td></tr>"
+                f"<tr><td>{_e(c.merchant)}</td><td>{_e(_words('cadence', c.cadence or '', lang))}</td>"
+                f"<td>{_e(_words('status', c.status, lang))}</td>"
+                f'<td class="num">{len(c.charges)}</td>'
+                f'<td class="num">{_e(format_totals(paid_by_currency(c), lang=lang))}</td>'
+                f"<td>{_e(c.next_expected_date or '')}</td>"
+                f"<td>{_e(getattr(c, 'known_as', '') or check_text(c, lang))}</td></tr>"
                 for c in legit
             )
             out.append("</table>")

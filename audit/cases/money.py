@@ -2,6 +2,10 @@
 
 Contracts may carry ``paid_by_currency`` / ``refunded_by_currency`` (scale-integrity's contracts do);
 otherwise the sums are taken from the contract's own charge and refund rows, each in its own currency.
+
+An amount whose statement names no currency (``"unknown"``) is only known to be in its card's billing
+currency: sums over several contracts keep one bucket per card (and per client, for a counsellor's overall
+figures), :func:`unstated_bucket`, so a US card's 49.99 and a Canadian card's 64.99 are never one 114.98.
 """
 
 from __future__ import annotations
@@ -10,19 +14,63 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 _ZERO_DECIMALS = {"JPY", "KRW", "VND", "CLP", "ISK", "HUF", "TWD"}
+UNKNOWN = "unknown"  # the currency column's value when the statement names none
+_SEP = "\x1f"  # between the parts of an unstated-currency bucket (never in a file name or card label)
+
+
+def unstated_bucket(card: str = "", client: str = "") -> str:
+    """The key under which amounts of one card whose statement names no currency are summed: ``"unknown"``
+    when neither card nor client is given, else ``"unknown<US>client<US>card"`` (:func:`format_money` names
+    the card). Two cards' unstated amounts are two buckets: their currencies may differ."""
+    return f"{UNKNOWN}{_SEP}{client}{_SEP}{card}" if card or client else UNKNOWN
+
+
+def is_unstated(currency: str | None) -> bool:
+    """True for ``"unknown"`` and for a bucket of :func:`unstated_bucket`."""
+    return str(currency or "").split(_SEP, 1)[0].lower() == UNKNOWN
+
+
+def _unstated_where(currency: str, lang: str) -> str:
+    """The card (and client) an unstated-currency bucket is for, in words (``""`` for a bare ``"unknown"``)."""
+    parts = currency.split(_SEP)
+    client, card = (parts[1], parts[2]) if len(parts) == 3 else ("", "")
+    from audit.cards import label_file
+
+    name = label_file(card)
+    if lang == "ja":
+        what = f"{name} のカード" if name else (f"カード {card}" if card else "")
+    else:
+        what = f"card of {name}" if name else (f"card {card}" if card else "")
+    return " / ".join(x for x in (client, what) if x)
+
+
+def currency_label(currency: str | None, lang: str = "en") -> str:
+    """A currency as a chart axis or a column names it: the code, or words for one the statement does not state
+    (``通貨の記載なし（us.csv のカード）``)."""
+    cur = str(currency or "")
+    if not is_unstated(cur):
+        return cur.upper()
+    where = _unstated_where(cur, lang)
+    if lang == "ja":
+        return f"通貨の記載なし（{where}）" if where else "通貨の記載なし"
+    return f"currency not stated ({where})" if where else "currency not stated"
 
 
 def format_money(amount: float | None, currency: str | None, lang: str = "en") -> str:
     """``JPY 9,800`` / ``USD 29.99``; currencies without minor units get no decimals.
 
-    An amount whose statement names no currency (``"unknown"``) says so in ``lang`` (``"en"`` or ``"ja"``).
+    An amount whose statement names no currency (``"unknown"``) says so in ``lang`` (``"en"`` or ``"ja"``);
+    a bucket of :func:`unstated_bucket` also names its card (``49.99 (currency not stated, card of us.csv)``).
     """
     if amount is None:
         return "?"
     cur = (currency or "").upper()
     text = f"{amount:,.0f}" if cur in _ZERO_DECIMALS else f"{amount:,.2f}"
-    if cur == "UNKNOWN":  # the statement names no currency: say so rather than print a fake code
-        return f"{text}（通貨の記載なし）" if lang == "ja" else f"{text} (currency not stated)"
+    if is_unstated(currency):  # the statement names no currency: say so rather than print a fake code
+        where = _unstated_where(str(currency), lang)
+        if lang == "ja":
+            return f"{text}（通貨の記載なし・{where}）" if where else f"{text}（通貨の記載なし）"
+        return f"{text} (currency not stated, {where})" if where else f"{text} (currency not stated)"
     return f"{cur} {text}".strip()
 
 
@@ -80,6 +128,26 @@ def format_totals(totals: Mapping[str, float], empty: str = "0", lang: str = "en
     return " + ".join(format_money(v, k, lang) for k, v in sorted(totals.items())) or empty
 
 
-def contracts_total(contracts: Iterable[Any]) -> dict[str, float]:
-    """Net paid over several contracts, per currency."""
-    return add_totals(paid_by_currency(c) for c in contracts)
+def by_card(c: Any, totals: Mapping[str, float], clients: bool = False) -> dict[str, float]:
+    """A contract's per-currency ``totals`` with an unstated currency put in its card's own bucket (and its
+    client's, with ``clients``), ready to be added to other contracts' (:func:`unstated_bucket`)."""
+    from audit.cards import card_of
+
+    out: dict[str, float] = {}
+    for cur, v in totals.items():
+        key = cur
+        if is_unstated(cur):
+            key = unstated_bucket(card_of(c), str(getattr(c, "client", "") or "") if clients else "")
+        out[key] = round(out.get(key, 0.0) + float(v), 2)
+    return out
+
+
+def contracts_total(contracts: Iterable[Any], clients: bool = False) -> dict[str, float]:
+    """Net paid over several contracts, per currency; amounts whose statement names no currency per card
+    (and per client with ``clients``), never added across cards."""
+    return add_totals(by_card(c, paid_by_currency(c), clients) for c in contracts)
+
+
+def refunds_total(contracts: Iterable[Any], clients: bool = False) -> dict[str, float]:
+    """Refunds over several contracts, per currency (unstated currencies per card, as :func:`contracts_total`)."""
+    return add_totals(by_card(c, refunded_by_currency(c), clients) for c in contracts)

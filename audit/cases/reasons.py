@@ -41,7 +41,11 @@ def contract_reasons(c: Any, lang: str, as_of: date | None = None, standing: str
         wording = f"reason_known_merchant_{standing}" if standing else "reason_known_merchant"
         out.append(text(wording if wording in TEXT["ja"] else "reason_known_merchant", lang, name=c.merchant))
     for kind in kinds:
-        if kind == "foreign_software_recurring":
+        if kind == "brand_impersonation":  # names the brand, says it does not bill so, cites the notice
+            from audit.detection.impersonation import contract_reason_ja
+
+            out.append(contract_reason_ja(list(c.descriptors)) or text("reason_generic", lang))
+        elif kind == "foreign_software_recurring":
             out.append(text("reason_foreign_software_recurring", lang,
                             cadence=cadence_words(c.cadence, lang) or "定期", n=len(c.charges)))
         elif kind != "known_merchant" and f"reason_{kind}" in TEXT["ja"]:

@@ -191,9 +191,11 @@ class CaseStore:
     # ------------------------------------------------------------------ cases
 
     def sync_contracts(self, client: str, contracts: Iterable[Any], today: date | None = None) -> list[str]:
-        """One case per suspicious contract (new ones start as ``to_write``); returns their keys.
+        """One case per suspicious contract (new ones start as ``to_write``); returns their keys, in order.
 
-        A known case keeps its status, letters and replies; its merchant, dates and totals are refreshed.
+        A known case keeps its status, letters and replies; its merchant, dates and totals are refreshed. The
+        next months' statements of the same contract (same card and merchant, a later first charge) continue
+        its case (:meth:`_continued`) instead of opening a second one.
         """
         keys: list[str] = []
         with self._tx() as db:
@@ -202,20 +204,52 @@ class CaseStore:
                 if not getattr(c, "suspicious", False):
                     continue
                 key = contract_key(c, client)
+                paid_now = paid_by_currency(c)
+                key, paid_now = self._continued(db, cid, key, str(c.first_date), paid_now, set(keys))
                 keys.append(key)
                 cards = sorted({mask_card(str(ch.get("card")), context="card") or "" for ch in c.charges if ch.get("card")})
                 for card in cards:
                     db.execute("INSERT OR IGNORE INTO cards (client_id, label) VALUES (?, ?)", (cid, card))
-                paid = json.dumps(paid_by_currency(c), sort_keys=True)
+                paid = json.dumps(paid_now, sort_keys=True)
                 # a known case keeps its status, letters and replies; only what the statements say is refreshed
                 db.execute("INSERT INTO cases (client_id, key, merchant, card, first_date, last_date, paid, status, "
                            "next_due, updated) VALUES (?, ?, ?, ?, ?, ?, ?, 'to_write', ?, ?) "
                            "ON CONFLICT (client_id, key) DO UPDATE SET merchant = excluded.merchant, "
-                           "card = excluded.card, first_date = excluded.first_date, last_date = excluded.last_date, "
-                           "paid = excluded.paid",
+                           "card = excluded.card, first_date = min(cases.first_date, excluded.first_date), "
+                           "last_date = max(cases.last_date, excluded.last_date), paid = excluded.paid",
                            (cid, key, mask_card(c.merchant), ",".join(cards), c.first_date, c.last_date, paid,
                             _iso(today), _now()))
         return keys
+
+    @staticmethod
+    def _continued(db: sqlite3.Connection, cid: int, key: str, first: str, paid: dict[str, float],
+                   taken: set[str]) -> tuple[str, dict[str, float]]:
+        """The key of the case a contract continues, and its money: a case of the client for the same card and
+        merchant (its key without the first-charge date; a file-named card, printed by no statement, matches any
+        card) that began earlier. Statements that follow on add their charges to the case's; statements
+        overlapping it (a re-scan of part of it) keep the larger total per currency. Else the contract's own key."""
+        parts = key.partition("#")[0].split("|")
+        if len(parts) != 4 or not parts[2]:
+            return key, paid
+        client, card, merchant, _first = parts
+
+        def same(other: str) -> bool:
+            o = other.partition("#")[0].split("|")
+            return (len(o) == 4 and o[0] == client and o[2] == merchant
+                    and (o[1] == card or o[1].startswith("file:") or card.startswith("file:")))
+
+        rows = db.execute("SELECT key, first_date, last_date, paid FROM cases WHERE client_id = ? AND first_date < ? "
+                          "ORDER BY last_date DESC, key", (cid, first)).fetchall()
+        row = next((r for r in rows if r["key"] != key and r["key"] not in taken and same(r["key"])), None)
+        if row is None:
+            return key, paid
+        before = {str(k): float(v) for k, v in json.loads(row["paid"] or "{}").items()}
+        currencies = sorted(before.keys() | paid.keys())
+        if str(row["last_date"] or "") < first:  # the next months: their charges add to the case's
+            merged = {cur: round(before.get(cur, 0.0) + paid.get(cur, 0.0), 2) for cur in currencies}
+        else:  # overlapping periods: the larger figure per currency
+            merged = {cur: max(before.get(cur, 0.0), paid.get(cur, 0.0)) for cur in currencies}
+        return str(row["key"]), merged
 
     def _case_row(self, key: str, client: str | None = None) -> sqlite3.Row:
         """The case named by its short id (``C-0007``, ``c7``), its key, or the start of its key (taken

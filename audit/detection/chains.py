@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import math
+import os
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
-from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -35,10 +38,17 @@ def _windows(days: np.ndarray, cad: Cadence) -> list[tuple[float, float]]:
     not for every charge up front: a chain visits a few dozen charges of a group that may hold many
     thousands.
     """
-    return _cadence_windows(cad)
+    got = _WINDOWS.get(id(cad))
+    if got is None or got[0] is not cad:  # keyed by identity: hashing a frozen dataclass costs its fields
+        if len(_WINDOWS) > 64:
+            _WINDOWS.clear()
+        got = _WINDOWS[id(cad)] = (cad, _cadence_windows(cad))
+    return got[1]
 
 
-@lru_cache(maxsize=32)
+_WINDOWS: dict[int, tuple[Cadence, list[tuple[float, float]]]] = {}
+
+
 def _cadence_windows(cad: Cadence) -> list[tuple[float, float]]:
     out = []
     for k in range(1, _max_step(cad) + 1):  # k > 1: missed periods (skipped delivery, failed payment)
@@ -120,10 +130,18 @@ def _fit(days: np.ndarray, cad: Cadence) -> tuple[float, float]:
     return float(slope), math.sqrt(float((resid**2).sum() / n))
 
 
-@lru_cache(maxsize=16)
 def _bounds(cadences: tuple[Cadence, ...]) -> tuple[np.ndarray, np.ndarray]:
-    """The interval windows (lo, hi) of ``cadences`` as arrays."""
-    return (np.array([c.lo for c in cadences], dtype=float), np.array([c.hi for c in cadences], dtype=float))
+    """The interval windows (lo, hi) of ``cadences`` as arrays (kept per tuple, by identity)."""
+    got = _BOUNDS.get(id(cadences))
+    if got is None or got[0] is not cadences:
+        if len(_BOUNDS) > 64:
+            _BOUNDS.clear()
+        got = _BOUNDS[id(cadences)] = (cadences, np.array([c.lo for c in cadences], dtype=float),
+                                        np.array([c.hi for c in cadences], dtype=float))
+    return got[1], got[2]
+
+
+_BOUNDS: dict[int, tuple[tuple[Cadence, ...], np.ndarray, np.ndarray]] = {}
 
 
 def _nearest_cadence(period: float, allowed: list[Cadence]) -> Cadence:
@@ -132,7 +150,18 @@ def _nearest_cadence(period: float, allowed: list[Cadence]) -> Cadence:
 
 def _best_chain(days: np.ndarray, amt: np.ndarray,
                 cadences: tuple[Cadence, ...] = CADENCES) -> tuple[Cadence, np.ndarray, float, int] | None:
-    """Longest regular chain among ``days`` (sorted): cadence, positions, residual, missed periods."""
+    """Longest regular chain among ``days`` (sorted): cadence, positions, residual, missed periods.
+
+    With the compiled kernel switched on (:func:`compiled`), the kernel answers unless it is unsure."""
+    if _STATE["kernel"] is not None:
+        got = _kernel_best_chain(days, amt, cadences)
+        if got is not _UNSURE:
+            return got
+    return _python_best_chain(days, amt, cadences)
+
+
+def _python_best_chain(days: np.ndarray, amt: np.ndarray,
+                       cadences: tuple[Cadence, ...] = CADENCES) -> tuple[Cadence, np.ndarray, float, int] | None:
     n = len(days)
     if n < 2:
         return None
@@ -143,7 +172,7 @@ def _best_chain(days: np.ndarray, amt: np.ndarray,
     cands = [c for c, s in zip(cadences, seen, strict=True) if c.lo <= span and s]
     if not cands:  # extras may hide every plain gap: fall back to the cadences the span allows
         cands = [c for c in cadences if c.lo <= span and span <= c.hi * n]
-    best: tuple[float, Cadence, list[int], int] | None = None
+    best: tuple[float, Cadence, list[int], int, float, float] | None = None
     day_list = days.tolist()
     for cad in cands:
         windows = _windows(days, cad)
@@ -156,16 +185,83 @@ def _best_chain(days: np.ndarray, amt: np.ndarray,
                     period, resid = _fit(days[keep], cad)
                     score = bound - 0.1 * resid / cad.period
                     if best is None or score > best[0]:
-                        best = (score, cad, keep, missed)
+                        best = (score, cad, keep, missed, period, resid)
             if len(keep) == n - start and start == 0:
                 break
     if best is None:
         return None
-    _, cad, keep, missed = best
+    _, cad, keep, missed, period, resid = best  # the fit of the best chain, as computed when it was found
     idx = np.asarray(keep)
-    period, resid = _fit(days[idx], cad)
     allowed = [c for c in cadences if c.lo <= period <= c.hi] or [cad]
     return _nearest_cadence(period, allowed), idx, resid, missed
+
+
+_UNSURE = object()
+_STATE: dict[str, Any] = {"kernel": None, "loaded": None}
+KERNEL_MIN_CHARGES = 500_000  # below about this many charges, loading numba costs more CPU than the kernel saves
+
+
+def _load_kernel() -> Any:
+    """The compiled chain search (:mod:`audit.detection.chain_kernel`), or None where numba is missing or
+    cannot keep its compiled code (no writable cache directory): the search then runs in Python."""
+    if _STATE["loaded"] is None:
+        try:
+            from audit.detection import chain_kernel
+        except Exception:  # numba missing, or no cache locator for this install
+            _STATE["loaded"] = False
+        else:
+            _STATE["loaded"] = chain_kernel
+    return _STATE["loaded"] or None
+
+
+@contextmanager
+def compiled(charges: int) -> Iterator[bool]:
+    """Run the chain searches inside with the compiled kernel when there are at least
+    :data:`KERNEL_MIN_CHARGES` charges (``AUDIT_CHAIN_KERNEL=0`` never, ``=1`` always); yields whether it is on.
+    Both searches give the same chains."""
+    flag = os.environ.get("AUDIT_CHAIN_KERNEL", "")
+    want = flag == "1" or (flag != "0" and charges >= KERNEL_MIN_CHARGES)
+    before = _STATE["kernel"]
+    _STATE["kernel"] = _load_kernel() if want else None
+    try:
+        yield _STATE["kernel"] is not None
+    finally:
+        _STATE["kernel"] = before
+
+
+def _cadence_arrays(cadences: tuple[Cadence, ...]) -> tuple[np.ndarray, ...]:
+    got = _ARRAYS.get(id(cadences))
+    if got is None or got[0] is not cadences:
+        if len(_ARRAYS) > 64:
+            _ARRAYS.clear()
+        got = _ARRAYS[id(cadences)] = (cadences, (
+            np.array([c.period for c in cadences], dtype=np.float64),
+            np.array([c.lo for c in cadences], dtype=np.float64),
+            np.array([c.hi for c in cadences], dtype=np.float64),
+            np.array([c.months for c in cadences], dtype=np.int64),
+            np.array([_max_step(c) for c in cadences], dtype=np.int64)))
+    return got[1]
+
+
+_ARRAYS: dict[int, tuple[tuple[Cadence, ...], tuple[np.ndarray, ...]]] = {}
+
+
+def _kernel_best_chain(days: np.ndarray, amt: np.ndarray, cadences: tuple[Cadence, ...]) -> Any:
+    kernel = _STATE["kernel"]
+    try:
+        status, c, keep, missed, period, resid = kernel.best_chain(
+            np.ascontiguousarray(days, dtype=np.float64), np.ascontiguousarray(amt, dtype=np.float64),
+            *_cadence_arrays(cadences))
+    except Exception:  # the kernel failed to compile here: Python from now on
+        _STATE["kernel"], _STATE["loaded"] = None, False
+        return _UNSURE
+    if status == kernel.UNSURE:
+        return _UNSURE
+    if status == kernel.NONE:
+        return None
+    cad = cadences[c]
+    allowed = [x for x in cadences if x.lo <= period <= x.hi] or [cad]
+    return _nearest_cadence(period, allowed), keep, float(resid), int(missed)
 
 
 def _extract(days: np.ndarray, amt: np.ndarray, exact: bool) -> list[tuple[Cadence, np.ndarray]]:

@@ -52,8 +52,8 @@ def _contract_clusters(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
         owner = str(owner_of.at[ids[0]]) if ids else ""
         first = pd.Timestamp(sub.first_date)
         start = ctx.owner_start.get(owner, ctx.data_start)
-        if start is not None and (first - start).days < 20:
-            continue  # may have started before the statement
+        if start is not None and sub.charges > 1 and (first - start).days < 20:
+            continue  # may have started before the statement (a plan seen once starts with its charge)
         add(_Start(first, sub.merchant, sub.merchant_key, list(sub.transaction_ids),
                    f"{sub.cadence} from {sub.first_date}, {money(sub.last_amount, sub.currency)} a time", is_known,
                    owner))

@@ -60,6 +60,31 @@ def coverage_by_client(tx: pd.DataFrame, clients: np.ndarray,
     return out
 
 
+def owner_ends(tx: pd.DataFrame, owners: np.ndarray, n_owners: int,
+               printed: Mapping[str, tuple[date, date]] | None = None) -> np.ndarray:
+    """The date up to which each owner's (client and card's) statements reach, by owner number (``owners``:
+    one per row of ``tx``): the latest end of the files its rows come from (a file's end is its last row's
+    date, or its printed statement period's end when later), else its own latest row. Whether a stream is
+    still running is judged against this, never against another card's statements that run later."""
+    dates = tx["date"].to_numpy(dtype="datetime64[ns]")
+    row_end = dates.copy()
+    if "source" in tx.columns:
+        codes, sources = pd.factorize(tx["source"])
+        has = codes >= 0
+        if has.any():
+            file_end = pd.Series(dates[has]).groupby(codes[has]).max().reindex(range(len(sources)))
+            ends = file_end.to_numpy(dtype="datetime64[ns]").copy()
+            if printed:
+                for i, source in enumerate(sources):
+                    got = printed.get(source)
+                    if got is not None:
+                        stamp = np.datetime64(pd.Timestamp(got[1]), "ns")
+                        ends[i] = stamp if np.isnat(ends[i]) else max(ends[i], stamp)
+            row_end[has] = ends[codes[has]]
+    out = pd.Series(row_end).groupby(owners).max().reindex(range(n_owners))
+    return out.to_numpy(dtype="datetime64[ns]")
+
+
 def _day_numbers(values) -> np.ndarray:
     return pd.to_datetime(pd.Series(list(values))).to_numpy().astype("datetime64[D]").astype(np.int64).astype(float)
 

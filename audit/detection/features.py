@@ -9,13 +9,14 @@ import numpy as np
 import pandas as pd
 
 from audit.columns import isin_text, shared_objects
-from audit.detection import lexicon
+from audit.detection import brands, lexicon
 from audit.detection.gift_retailers import gift_retailer
 from audit.detection.keys import _filled_codes, owner_table
 from audit.model import Finding, Subscription
 
 PER_YEAR = {"weekly": 52.0, "biweekly": 26.0, "semi-monthly": 24.0, "monthly": 12.0, "bimonthly": 6.0, "quarterly": 4.0,
             "semi-annual": 2.0, "annual": 1.0}
+PER_YEAR.update({f"{n}-year": 1.0 / n for n in range(2, 11)})  # plans seen once (audit.detection.plans)
 
 
 SYMBOLS = {"JPY": "¥", "USD": "US$", "EUR": "€", "GBP": "£", "AUD": "A$", "CAD": "C$"}
@@ -79,6 +80,7 @@ class _Context:
     owner_start: dict[str, pd.Timestamp] = field(default_factory=dict)  # first date on each owner's statements
     owner_end: dict[str, pd.Timestamp] = field(default_factory=dict)  # last date on each owner's statements
     lead_index: dict | None = None  # per owner: charges that may lead a prepaid burst (built on first use)
+    burst_candidates: pd.DataFrame | None = None  # bursts._candidates (built on first use; two signals read it)
     # every row of ``full``: its owner (a number into owner_texts), its descriptor (a number into feats) and the
     # home currency its owner (else its client, else the table) bills in
     owner_code: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -90,20 +92,35 @@ class _Context:
 
 
 _FEATURES = ("fold", "legit", "software", "support", "security", "scareware", "signs", "gift_shop", "plan", "reseller",
-             "prepaid", "konbini", "abroad", "retail", "phone", "navi", "romaji")
+             "prepaid", "konbini", "abroad", "retail", "phone", "navi", "romaji", "imitates")
 _FEATURE_CACHE: dict[str, tuple] = {}  # descriptor -> its features, kept for the process (clients share descriptors)
 _FEATURE_CACHE_MAX = 500_000
+
+
+def legit_of(d: str, folded: str, allow: Callable[[str], str | None]) -> str | None:
+    """The legitimate brand or service a descriptor belongs to: one of an imitated brand's own billing forms
+    (:mod:`audit.detection.brands`), else the allowlist or the lexicon's brands - but a descriptor that names an
+    imitated brand without being one of its forms belongs to nobody (a brand's name alone proves nothing)."""
+    form = brands.billing_form(d)
+    if form is not None:
+        return form.brand
+    found = allow(d) or lexicon.legit_brand(folded)
+    if found and brands.named_brand(d) is not None:
+        return None
+    return found
 
 
 def _features_of(d: str, allow: Callable[[str], str | None]) -> tuple:
     """The lexicon features of one descriptor, in the order of :data:`_FEATURES`."""
     f = lexicon.fold(d)
     t = lexicon.sign_text(f)
-    return (f, allow(d) or lexicon.legit_brand(f), lexicon.software_like(t), lexicon.support_sign(t),
+    imp = brands.impersonation(d)
+    legit = None if imp is not None else legit_of(d, f, allow)
+    return (f, legit, lexicon.software_like(t), lexicon.support_sign(t),
             lexicon.security_sign(t) and not lexicon.home_security_like(t), lexicon.scareware_like(t),
             lexicon.sign_kinds(t), gift_retailer(f), lexicon.plan_like(f), lexicon.reseller_of(f),
             lexicon.prepaid_like(f), lexicon.konbini_like(f), "海外" in f, lexicon.retailer_like(f),
-            lexicon.phone_in(f), lexicon.navi_dial(f), lexicon.romaji_only(f))
+            lexicon.phone_in(f), lexicon.navi_dial(f), lexicon.romaji_only(f), imp.brand.id if imp else None)
 
 
 def _descriptor_features(desc: pd.Series) -> tuple[np.ndarray, pd.DataFrame]:
@@ -122,7 +139,7 @@ def _descriptor_features(desc: pd.Series) -> tuple[np.ndarray, pd.DataFrame]:
         cache.update((d, _features_of(d, allow)) for d in todo)
     cols = dict(zip(_FEATURES, zip(*(cache[d] for d in uniq), strict=True), strict=True)) if len(uniq) else {
         c: () for c in _FEATURES}
-    obj = ("fold", "legit", "reseller", "phone")
+    obj = ("fold", "legit", "reseller", "phone", "imitates")
     feats = pd.DataFrame({
         c: (pd.Series(list(cols[c]), dtype=object) if c in obj
             else np.array(cols[c], dtype=np.int8) if c == "signs" else np.array(cols[c], dtype=bool))
@@ -145,6 +162,7 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     tx = _with_descriptor_columns(tx)
     codes, feats = _descriptor_features(tx["description"])
     f = {c: feats[c].to_numpy()[codes] for c in ("software", "support", "plan", "prepaid", "security", "scareware")}
+    imitates = ~pd.isna(feats["imitates"].to_numpy()[codes])
     reseller = feats["reseller"].to_numpy()[codes]
     if "facilitator" in tx.columns:  # the normaliser's facilitator when the lexicon knows none
         fc, fu = pd.factorize(tx["facilitator"])
@@ -157,7 +175,7 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     is_charge = ((tx["kind"] == "charge") & (tx["amount"] > 0)).to_numpy()
     is_refund = ((tx["kind"] == "refund") | ((tx["amount"] < 0) & (tx["kind"] != "payment"))).fillna(False).to_numpy()
     ids = tx["id"]
-    relevant = (f["software"] | f["support"] | f["plan"] | f["prepaid"] | ~pd.isna(reseller)
+    relevant = (f["software"] | f["support"] | f["plan"] | f["prepaid"] | ~pd.isna(reseller) | imitates
                 | f["security"] | f["scareware"] | (feats["signs"].to_numpy()[codes] >= 2)  # may lead a burst
                 | is_refund
                 | isin_text(ids, stream_of.keys() | known_ids))
@@ -186,8 +204,8 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     slim["client_home"] = homes[row_client_home[relevant]]
     slim["home"] = homes[row_home[relevant]]
     for c in slim.columns:  # plain object columns: row picks below are much faster than on Arrow strings
-        if isinstance(slim[c].dtype, pd.StringDtype):  # owner and homes are object columns of shared texts already
-            slim[c] = shared_objects(slim[c])
+        if isinstance(slim[c].dtype, pd.StringDtype):  # (dtype=object: pandas would turn texts back into str)
+            slim[c] = pd.Series(shared_objects(slim[c]), index=slim.index, dtype=object)
     rc = codes[relevant]
     for c in ("software", "support", "plan", "prepaid"):
         slim[c] = f[c][relevant]
@@ -196,6 +214,7 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     slim["signs"] = feats["signs"].to_numpy()[rc]
     slim["fold"] = feats["fold"].to_numpy()[rc]
     slim["legit"] = feats["legit"].to_numpy()[rc]
+    slim["imitates"] = feats["imitates"].to_numpy()[rc]
     slim["reseller"] = reseller[relevant]
     for c in ("retail", "phone", "navi", "romaji", "security", "scareware"):
         slim[c] = feats[c].to_numpy()[rc]

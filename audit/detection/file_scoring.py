@@ -197,6 +197,10 @@ def totals(scores: list[CaseScore], by: str = "bucket") -> dict[str, dict[str, i
     return {**dict(sorted(out.items())), "ALL": allc}
 
 
+def _x(a: int, b: int) -> str:
+    return f"{a / b:.4f}" if b else "-"
+
+
 def _r(a: int, b: int) -> str:
     return f"{a / b:4.2f}" if b else "   -"
 
@@ -232,6 +236,11 @@ with a finding (must be 0). legit streams flagged: labelled streams without a sc
 def report(scores: list[CaseScore], verbose: bool = False) -> str:
     """The per-bucket and per-layout tables (and, verbose, every false flag, missed scam row and unread row)."""
     text = format_table(totals(scores, "bucket"), "Japanese blind set, per bucket")
+    a = totals(scores)["ALL"]
+    text += (f"exact, all cases: scam rows tp {a['tp']} fp {a['fp']} fn {a['fn']} -> P {_x(a['tp'], a['tp'] + a['fp'])} "
+             f"R {_x(a['tp'], a['tp'] + a['fn'])}; streams {a['s_tp']} of {a['s_true']} found, {a['s_fp']} extra -> "
+             f"P {_x(a['s_tp'], a['s_tp'] + a['s_fp'])} R {_x(a['s_tp'], a['s_true'])}; legitimate brand rows "
+             f"flagged {a['legit_flagged']} of {a['legit_rows']}\n")
     text += "\n" + format_table(totals(scores, "layout"), "per layout", "layout")
     text += LEGEND
     if verbose:

@@ -15,7 +15,11 @@ Where the names come from (public reports, checked on the dates given):
   ("Best Buy Warns of Gift Card Scam", https://corporate.bestbuy.com/best-buy-warns-gift-card-scam/).
 * Any country - police name Amazon cards among those asked for (West Mercia Police fraud update,
   2024-06-18, https://www.neighbourhoodmatters.co.uk/Alerts/A/174137/WEEKLY-FRAUD-UPDATE-FROM-WEST-MERCIA-POLICE---ECONOMIC-CRIME-UNIT---18062024);
-  bought on Amazon's own site they show as an Amazon charge.
+  bought on Amazon's own site they show as an Amazon charge. Apple warns in Japanese that scammers ask for Apple
+  Gift Cards and App Store & iTunes cards (https://support.apple.com/ja-jp/120933,
+  https://support.apple.com/ja-jp/itunes-gift-card-scams), sold by Apple's own store; Apple, Google Play and
+  Amazon cards are named together in consumer advice on gift-card payment scams
+  (https://sagi-higai-consult.jp/payment-type-info/https-sagi-higai-consult-jp-payment-type-info-gift-card).
 * United Kingdom - Action Fraud works with Argos, which limits iTunes vouchers to 200 pounds a sale
   (https://www.thescarboroughnews.co.uk/news/crime/north-yorkshire-police-warning-over-multi-million-pound-itunes-gift-card-fraud-264435);
   UK Finance's Take Five campaign put warnings in the gift-card aisles of Tesco stores
@@ -43,7 +47,8 @@ GIFT_RETAILERS: dict[str, list[str]] = {
     "GB": [r"\bARGOS\b", r"\bTESCO\b", r"SAINSBURY", r"\bBOOTS\b"],
     "IE": [r"\bTESCO\b", r"DUNNES", r"SUPERVALU", r"\bCENTRA\b", r"\bSPAR\b"],
     "JP": ["ドラッグストア", "マツモトキヨシ", "ウエルシア", "ツルハ", "スギ薬局", "サンドラッグ"],
-    "any": [r"AMAZON ?(\.|CO\b|COM\b|MKTP|MARKETPLACE|\*)", r"\bAMZN\b"],
+    "any": [r"AMAZON ?(\.|CO\b|COM\b|MKTP|MARKETPLACE|\*)", r"\bAMZN\b", "アマゾン",
+            r"APPLE ?(ONLINE ?)?STORE", "ア[ッツ]プル ?(オンライン ?)?ストア", r"GOOGLE ?\*? ?PLAY", "グーグル ?プレイ"],
 }
 
 _ANY = re.compile("|".join(f"(?:{p})" for ps in GIFT_RETAILERS.values() for p in ps))

@@ -49,12 +49,19 @@ SOFTWARE_WORDS = _rx([
     "オプティマイ", "クリーナー", "高速化",
     # katakana forms of the romaji stems above (SECUR-, TECHNO/TECH, GUARD, PROTECT, REMOTE)
     "セキュリ", "テクノ", "テック", "ガード", "プロテクト", "リモート",
+    # and of secure, PC, protection (保護), maintenance (保守) and remote (遠隔) as card systems print them
+    # in katakana (ｾｷｭｱ, ﾋﾟｰｼｰ, ﾎｺﾞ, ﾎｼｭ / ﾎｼﾕ, ｴﾝｶｸ), and 保守 itself
+    "セキュア", "セキユア", "ピーシー", "ホゴ", "ホシュ", "ホシユ", "保守", "エンカク",
 ])
+
+# Virus removal sold as a service (ウイルス除去, ｳｲﾙｽｸｼﾞｮ, VIRUS REMOVAL); removal alone is also pest control.
+VIRUS_REMOVAL = r"(?:ウイルス|ウィルス|VIRUS) ?(?:ジョキョ|除去|駆除|クジョ|REMOV)"
 
 # Three kinds of sign in a name; an unknown name built from two of them ("PC SHIELD", "SECURE TECH HELP")
 # is what fake-warning operators call themselves, in any currency.
 SECURITY_SIGN = _rx([r"SECUR", r"ANTI ?VIRUS", r"VIRUS", r"MALWARE", r"SPYWARE", r"SHIELD", r"GUARD", r"DEFEND",
-                     r"FIREWALL", r"PROTECT", "セキュリ", "ウイルス", "ウィルス", "ガード", "シールド", "プロテク", "保護", "駆除"])
+                     r"FIREWALL", r"PROTECT", "セキュリ", "ウイルス", "ウィルス", "ガード", "シールド", "プロテク", "保護", "駆除",
+                     "セキュア", "セキユア", "ホゴ", "アンゼン"])
 COMPUTER_SIGN = _rx([r"\bPC", r"COMPUTER", r"\bTECH", r"SOFTWARE", r"\bSOFT\b", r"SYSTEM", r"DRIVER", r"REGISTRY",
                      r"OPTIMI[ZS]", r"BOOSTER", r"PC ?BOOST", r"CLEAN(ER|UP)?\b", r"\bSYS ?[A-Z]*", r"[A-Z]WARE\b",
                      "オプティマイ", "高速化", "システム", r"SPEED ?UP", r"REPAIR", r"\bFIX", r"FIX\b", r"\bIT\b",
@@ -62,7 +69,8 @@ COMPUTER_SIGN = _rx([r"\bPC", r"COMPUTER", r"\bTECH", r"SOFTWARE", r"\bSOFT\b", 
                      "テック", "テクニカル", "修復", "最適化", "リペア", "クリーナー"])
 SUPPORT_SIGN = _rx([r"SUPPORT", r"SUPP\b", r"HELP", r"(?<!FRONT )\bDESK\b", r"\bCARE\b", r"(?:TECH|SYS|PC|MAC|NET|WEB)CARE",
                     r"ASSIST", r"\bREMOTE", r"HOTLINE", "ケア",
-                    "サポート", "ヘルプ", "遠隔", "リモート", "技術支援", "デスク"])
+                    "サポート", "ヘルプ", "遠隔", "リモート", "技術支援", "デスク", "保守", "ホシュ", "ホシユ", "エンカク",
+                    VIRUS_REMOVAL])
 
 
 # Scareware products: a large one-off charge for one of these is what fake warnings sell, whatever else the
@@ -77,6 +85,25 @@ HOME_SECURITY = _rx([r"ALARM", r"HOME ?SECURITY", r"MONITORING", r"BRINKS", r"VI
                      r"\bARLO\b", r"SECOM", r"セコム", r"ALSOK", r"アルソック", r"ホームセキュリティ", r"IDENTITY",
                      r"CREDIT ?(MONITOR|REPORT|SCORE)", r"EXPERIAN", r"EQUIFAX", r"TRANSUNION", r"(MOBILE|DEVICE|PHONE) ?PROTECT",
                      r"INSURANCE", r"ASSURANCE", r"WARRANTY", "保険"])
+
+
+# A company name made of IT-service words and a company suffix, with no product in it ("VELQORA DIGITAL
+# SERVICES", "QUINTARA DIGITAL LTD", "ZELRIX INFOSERV PVT LTD"): what an overseas "support" operator bills as.
+IT_WORD = re.compile(r"^(?:DIGITAL|INFO\w*|TECH\w*|SYS\w*|SOFT\w*|NET|NETWORKS?|WEB|CYBER|COMPUTERS?|IT|DATA|ONLINE)$")
+COMPANY_WORD = re.compile(r"^(?:LTD|LIMITED|PVT|PRIVATE|LLC|LLP|INC|CORP|CORPORATION|CO|GMBH|SRL|SARL|PTE|PTY|BV|SA"
+                          r"|SERVICES?|SVCS?|SOLUTIONS?|GLOBAL|INTERNATIONAL|INTL|GROUP|HOLDINGS?)$")
+
+
+def it_company_like(text: str) -> bool:
+    """True for a folded descriptor that is a company name of one coined word, IT-service words and a company
+    word, and nothing else (no product, no brand)."""
+    words = re.findall(r"[A-Z0-9]+", text)
+    if not words or re.search(r"[\u3040-\u30ff\u3400-\u9fff]", text):
+        return False
+    it = [w for w in words if IT_WORD.match(w)]
+    company = [w for w in words if COMPANY_WORD.match(w)]
+    other = [w for w in words if not IT_WORD.match(w) and not COMPANY_WORD.match(w)]
+    return bool(it and company and len(other) <= 1)
 
 
 def security_sign(text: str) -> bool:
@@ -107,7 +134,8 @@ def sign_kinds(text: str) -> int:
 # Words that say "remote support contract" rather than a software product.
 SUPPORT_WORDS = _rx([
     r"SUPPORT", r"HELP ?DESK", r"(?<!FRONT )\bDESK\b", r"\bTECH", r"\bHELP\b", r"REPAIR", r"\bFIX", r"\bCARE\b",
-    "サポート", "ヘルプデスク", "ヘルプ", "修復", "遠隔", "テクニカル", "技術支援",
+    "サポート", "ヘルプデスク", "ヘルプ", "修復", "遠隔", "テクニカル", "技術支援", "保守", "ホシュ", "ホシユ", "エンカク",
+    VIRUS_REMOVAL,
 ])
 
 # Multi-year and lifetime plan words (fake-support price lists offer 3, 5, 10 years or "lifetime").
@@ -116,6 +144,8 @@ PLAN_WORDS = _rx([
     "永久", "永年", "生涯", "一生", r"\d{1,2}年", "年間", "プラン", "ライセンス", "LICENSE", "LICENCE",
     # the same words spelt in katakana, as half-width card descriptors print them (ｴｲｷｭｳ, 5ﾈﾝ, ﾈﾝｶﾝ)
     "エイキュウ", "エイネン", r"\d{1,2} ?ネン", "ネンカン",
+    # a plan length in words (十年 read ジュウネン, 五年 ゴネン); a yearly price (年額) alone is any annual bill
+    r"(?:イチ|ニ|サン|ヨ|ゴ|ロク|ナナ|ハチ|キュウ|キユウ|ジュウ|ジユウ|ジッ|ジツ)ネン",
 ])
 
 # Payment agents and software resellers. Legit vendors use them too: a weight, never a verdict.

@@ -77,6 +77,7 @@ from audit.detection.cadence import (
     next_expected,
     regular_grid,
 )
+from audit.detection.chains import compiled
 from audit.detection.coverage import (
     COVER_GAP_CLOSE,
     _day_numbers,
@@ -84,9 +85,16 @@ from audit.detection.coverage import (
     coverage_by_client,
     coverage_of,
     longest_uncovered,
+    owner_ends,
     split_uncovered,
 )
-from audit.detection.keys import _with_descriptor_columns, charge_arrays, charge_frame, stream_keys
+from audit.detection.keys import (
+    _with_descriptor_columns,
+    charge_arrays,
+    charge_frame,
+    owner_codes,
+    stream_keys,
+)
 from audit.detection.streams import _group_streams
 from audit.model import Subscription
 
@@ -142,10 +150,27 @@ def find_subscriptions(
     tx: pd.DataFrame, *, as_of: date | None = None, coverage: list[tuple[date, date]] | None = None,
     printed_periods: Mapping[str, tuple[date, date]] | None = None,
 ) -> list[Subscription]:
+    """The streams of :func:`rhythm_streams`, and one-charge streams for the plans seen once whose descriptor
+    or amount shows their length (:func:`audit.detection.plans.plan_streams`); sorted by merchant then date."""
+    from audit.detection.plans import plan_streams
+
+    if tx.empty:
+        return []
+    tx = _with_descriptor_columns(tx)
+    subs = rhythm_streams(tx, as_of=as_of, coverage=coverage, printed_periods=printed_periods)
+    plans = plan_streams(tx, subs, as_of=as_of)
+    return sorted(subs + plans, key=lambda s: (s.merchant, s.first_date)) if plans else subs
+
+
+def rhythm_streams(
+    tx: pd.DataFrame, *, as_of: date | None = None, coverage: list[tuple[date, date]] | None = None,
+    printed_periods: Mapping[str, tuple[date, date]] | None = None,
+) -> list[Subscription]:
     """Recurring charge streams in ``tx`` (see the module docstring), sorted by merchant then first date.
 
-    ``as_of`` (default: the latest date of the stream's client in ``tx``) decides whether a stream is
-    still active: it is ended when no charge came within the grace period after the expected next date.
+    ``as_of`` (default: the date the statements of the stream's own client and card reach, see
+    :func:`audit.detection.coverage.owner_ends`) decides whether a stream is still active: it is ended when
+    no charge came within the grace period after the expected next date.
 
     ``coverage``: the periods (start, end dates) the statements cover; by default, per client, each
     ``source`` file's first to last row date, widened to its printed statement period from
@@ -158,11 +183,13 @@ def find_subscriptions(
     if tx.empty:
         return []
     tx = _with_descriptor_columns(tx)
-    clients, names = _client_codes(tx)
+    clients, _names = _client_codes(tx)
+    owners = owner_codes(tx)
+    n_owners = int(owners.max()) + 1 if len(owners) else 0
     if as_of is not None:
-        end_of = np.array([pd.Timestamp(as_of)] * len(names), dtype="datetime64[ns]")
-    else:  # each client's own latest date: a table of several clients is audited as if each came alone
-        end_of = tx["date"].groupby(clients).max().reindex(range(len(names))).to_numpy(dtype="datetime64[ns]")
+        end_of = np.array([pd.Timestamp(as_of)] * n_owners, dtype="datetime64[ns]")
+    else:  # each card's own statements: another card's (or client's) later statements never end a stream
+        end_of = owner_ends(tx, owners, n_owners, printed_periods)
     ch = charge_arrays(tx, clients)
     if len(ch.pos) < 2:
         return []
@@ -186,19 +213,21 @@ def find_subscriptions(
     else:
         covered = coverage_by_client(tx, clients, printed_periods)
     rows: list[tuple[np.ndarray, Cadence]] = []
-    for s, e in zip(starts[big], ends[big], strict=True):
-        g = order[s:e]
-        periods = covered.get(int(owner_client[g[0]]))
-        for st in _group_streams(days[g], amt[g], unit_codes[g], bool(everyday[sc[s]])):
-            pieces = split_uncovered(g[st.pos], days, amt, st.cad, periods) if periods else [g[st.pos]]
-            rows.extend((p, st.cad) for p in pieces)
+    with compiled(len(ch.pos)):
+        for s, e in zip(starts[big], ends[big], strict=True):
+            g = order[s:e]
+            periods = covered.get(int(owner_client[g[0]]))
+            for st in _group_streams(days[g], amt[g], unit_codes[g], bool(everyday[sc[s]])):
+                pieces = split_uncovered(g[st.pos], days, amt, st.cad, periods) if periods else [g[st.pos]]
+                rows.extend((p, st.cad) for p in pieces)
     if not rows:
         return []
     needed = np.unique(np.concatenate([r for r, _ in rows]))  # only the streams' rows become Python values
     local = np.full(len(ch.pos), -1, dtype=np.int64)
     local[needed] = np.arange(len(needed))
     cols = _Columns.of(tx.iloc[ch.pos[needed]], ch.key_table[ch.key_index[needed]], amt[needed])
-    subs = [_describe(cols, local[r], cad, pd.Timestamp(end_of[owner_client[r[0]]]), str(unit_names[unit_codes[r[0]]]))
+    owner_of = owners[ch.pos]
+    subs = [_describe(cols, local[r], cad, pd.Timestamp(end_of[owner_of[r[0]]]), str(unit_names[unit_codes[r[0]]]))
             for r, cad in rows]
     subs.sort(key=lambda s: (s.merchant, s.first_date))
     return subs

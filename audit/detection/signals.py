@@ -2,6 +2,8 @@
 
 Kinds (see :class:`audit.model.Finding`), in any billing currency:
 
+* ``brand_impersonation`` (:mod:`~audit.detection.impersonation`) - a descriptor made of an imitated brand's
+  name and support or security words that is none of the brand's own billing forms, recurring or not.
 * ``foreign_software_recurring`` (:mod:`~audit.detection.software`) - a subscription stream from an unknown
   software, security or PC-support seller: billed from abroad (a foreign currency, an overseas payment
   agent, a romaji name with a 0570 navi-dial number), or at home under a name built from two kinds of sign
@@ -14,6 +16,8 @@ Kinds (see :class:`audit.model.Finding`), in any billing currency:
   product; not a software purchase at an electronics shop or through a shop's card reader.
 * ``prepaid_burst`` (:mod:`~audit.detection.bursts`) - gift cards, prepaid e-money, konbini purchases or
   round sums at the shops where victims are sent to buy gift cards, several within two days.
+  A single such purchase, or a few spread over three days, right after a support-type charge counts too
+  (:mod:`~audit.detection.prepaid_after`).
 * ``refund_link`` (:mod:`~audit.detection.refunds`) - a refund of a charge that is already suspicious
   (``transaction_ids`` = charges..., refund).
 
@@ -30,7 +34,10 @@ import pandas as pd
 from audit.detection.bursts import _prepaid_bursts
 from audit.detection.clusters import _contract_clusters
 from audit.detection.features import _prepare, money
+from audit.detection.impersonation import brand_impersonations
+from audit.detection.prepaid_after import prepaid_after_support
 from audit.detection.refunds import _refund_links
+from audit.detection.same_merchant import extend_to_merchant
 from audit.detection.software import _foreign_software, _large_support_plans
 from audit.model import Finding, Subscription
 
@@ -48,10 +55,13 @@ def find_signals(tx: pd.DataFrame, subscriptions: list[Subscription], known: lis
     if tx.empty:
         return []
     ctx = _prepare(tx, subscriptions, known)
-    findings = _foreign_software(ctx)
+    findings = brand_impersonations(ctx)
+    findings += _foreign_software(ctx)
     findings += _large_support_plans(ctx)
     findings += _contract_clusters(ctx, findings + list(known))
+    extend_to_merchant(ctx, findings)  # a flagged merchant's other charges on the card: set-up fees, add-ons
     findings += _prepaid_bursts(ctx, [f for f in findings if f.kind != "contract_cluster"] + list(known))
+    findings += prepaid_after_support(ctx, findings + list(known))
     findings += _refund_links(ctx, findings + list(known))
     mark_suspicious(subscriptions, findings + list(known))
     findings.sort(key=lambda f: -f.score)

@@ -6,12 +6,14 @@ import numpy as np
 import pandas as pd
 
 from audit.columns import map_distinct
+from audit.detection import lexicon
 from audit.detection.features import PER_YEAR, SOFTWARE_RESELLERS, _Context, _key, money, money_totals
 from audit.detection.thresholds import limits
 from audit.model import Finding, Subscription
 
 # A stream whose only software sign is its reseller (FastSpring, Paddle, ...) needs a yearly cost typical of
 # fake-support subscriptions; real utilities sold through the same resellers cost a few thousand yen a year.
+FX_STEP_PCT = 5.0  # month-to-month moves of a converted price stay below this; a price rise is larger
 NAVI_DIAL_REASON = ("The name is in Latin letters and carries a 0570 “navi-dial” number: on Japanese statements "
                     "that is how an overseas seller billed through a local payment agent often appears.")
 
@@ -26,15 +28,42 @@ def _stream_rows(ctx: _Context, sub: Subscription) -> pd.DataFrame:
     return ctx.tx.loc[[i for i in sub.transaction_ids if i in ctx.tx.index]]
 
 
+def _stream_positions(ctx: _Context, sub: Subscription) -> np.ndarray | None:
+    """Positions in ``ctx.tx`` of the stream's rows, as :func:`_stream_rows` picks them (None when the ids
+    are not unique there: then only :func:`_stream_rows` says what it picks)."""
+    if not ctx.tx.index.is_unique:
+        return None
+    pos = ctx.tx.index.get_indexer(list(sub.transaction_ids))
+    return pos[pos >= 0]
+
+
 def _foreign_software(ctx: _Context) -> list[Finding]:
     out: list[Finding] = []
     ps = ctx.per_stream
+    folds = ctx.tx["fold"].to_numpy(dtype=object)
+    company: dict[object, bool] = {}  # it_company_like per distinct fold text
+
+    def all_company(values: np.ndarray) -> bool:
+        for v in values:
+            if v not in company:
+                company[v] = bool(lexicon.it_company_like(v))
+            if not company[v]:
+                return False
+        return True
+
     for n, sub in enumerate(ctx.subs):
+        if sub.charges < 2:
+            continue  # a plan seen once is no recurring pattern (a large one is the large-plan signal's)
         if n not in ps.index or ps.at[n, "legit"] or ps.at[n, "known_share"] >= 0.5:
             continue  # a legit brand, or the merchant list already names it
-        if not (ps.at[n, "software"] or ps.at[n, "support"] or ps.at[n, "soft_agent"]):
-            continue  # neither software/support words nor a software reseller
-        rows = _stream_rows(ctx, sub)
+        pos = _stream_positions(ctx, sub)
+        rows = _stream_rows(ctx, sub) if pos is None else None
+        texts = rows["fold"].to_numpy(dtype=object) if rows is not None else folds[pos]
+        it_company = all_company(texts) if len(texts) else False
+        if not (ps.at[n, "software"] or ps.at[n, "support"] or ps.at[n, "soft_agent"] or it_company):
+            continue  # neither software/support words, an IT-service company's name nor a software reseller
+        if rows is None:  # the stream's rows as a frame only for the streams that get this far
+            rows = ctx.tx.iloc[pos]
         if rows["retail"].all():
             continue  # an electronics shop, not a subscription seller
         foreign = bool(rows["foreign"].mean() >= 0.5)
@@ -44,7 +73,8 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
         support = bool(rows["support"].any())
         amts = rows["amount"].to_numpy()
         fx_like = bool(not foreign and len(amts) >= 3 and rows["original_amount"].isna().all()
-                   and len(np.unique(amts)) >= 0.6 * len(amts) and not sub.price_changes)
+                   and len(np.unique(amts)) >= 0.6 * len(amts)
+                   and all(abs(float(pc.get("change_pct") or 0.0)) < FX_STEP_PCT for pc in sub.price_changes))
         phones = rows["phone"].dropna()
         phone = str(phones.iloc[0]) if len(phones) else None
         # A romaji name with a 0570 navi-dial number on a yen statement: an overseas seller's local payment agent.
@@ -58,11 +88,16 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
         two_signs = bool(ps.at[n, "signs"] >= 2)  # "PC SHIELD", "SECURE TECH HELP": billed at home or abroad
         # An unknown security or scareware seller charging what fake support charges, in any currency.
         pricey_sign = bool((ps.at[n, "security"] or ps.at[n, "scareware"]) and pricey)
+        # An unknown company named only by IT-service words, billed from abroad at the price of fake support.
+        it_abroad = bool(it_company and overseas and pricey and not reseller)
         if not ((overseas and (software or soft_agent)) or (software and support) or support_line or two_signs
-                or pricey_sign):
+                or pricey_sign or it_abroad):
             continue
         if not (software or support) and not pricey:
             continue  # only the reseller points to software, and the price is that of ordinary software
+        if (yearly < limits(sub.currency).option_yearly and not overseas and not support_line and not reseller
+                and not (two_signs or ps.at[n, "security"] or ps.at[n, "scareware"])):
+            continue  # a provider's remote-support option at home, priced as such (thresholds.option_yearly)
         score = 35.0 + (15 if overseas else 0) + (20 if software else 0) + (10 if support else 0)
         score += (10 if reseller else 0) + (10 if support_line else 0) + (5 if pricey else 0)
         score = min(95.0, score)
@@ -92,6 +127,9 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
             reasons.append("The seller is not abroad, but its name is made of security, computer or support words "
                            "and it is no company this tool knows: such names are typical of fake support services "
                            "billing in the victim's own currency.")
+        if it_abroad and not (software or support):
+            reasons.append("Its name is a company name made only of IT-service words and a company suffix, with "
+                           "no product in it: overseas “support” operators bill monthly under names like this.")
         if support_line:
             reasons.append(_phone_reason(phone))
         if reseller:
@@ -128,7 +166,7 @@ def _large_support_plans(ctx: _Context) -> list[Finding]:
     for _, r in cand.iterrows():
         in_stream = r["id"] in ctx.stream_of
         sub = ctx.subs[ctx.stream_of[r["id"]]] if in_stream else None
-        if sub is not None and sub.cadence not in ("annual", "semi-annual"):
+        if sub is not None and PER_YEAR.get(sub.cadence, 12.0) > 2.0:
             continue  # a regular monthly bill is the recurring signal's business
         big = float(r["amount"]) >= 2.5 * _large_threshold(str(r["currency"]))
         phone = r["phone"] if isinstance(r["phone"], str) else None

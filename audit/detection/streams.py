@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from audit.detection.amounts import _clusters, _may_hold_stream, regular_runs, steady_amounts
-from audit.detection.cadence import BY_NAME, Cadence, _max_step, diff1, regular_grid
+from audit.detection.cadence import BY_NAME, Cadence, _max_step, diff1, grid_deviations, regular_grid
 from audit.detection.chains import EXACT_MIN, _best_chain, _extract
 
 
@@ -36,6 +36,10 @@ def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray, everyday
             if bill is not None:
                 found.append(bill)
                 used[bill.pos] = True
+        elif (not everyday and len(upos) == SHORT_BILL and not steady_amounts(amt[upos])
+              and _short_bill(days[upos], amt[upos])):
+            found.append(_Stream(BY_NAME["monthly"], np.arange(SHORT_BILL)))
+            used[:] = True
         if not everyday and len(upos) == 2 and _annual_renewal(days[upos], amt[upos]):
             found.append(_Stream(BY_NAME["annual"], np.arange(2)))
             used[:] = True
@@ -171,6 +175,7 @@ BILL_MIN = 4  # charges a bill needs (three shop visits a month apart happen by 
 BILL_RATIO = math.log(6.0)  # a gas bill in winter may cost six times the summer one
 BILL_STEP = math.log(1.8)  # typical change from one monthly bill to the next (median; more over longer periods)
 BILL_SHARE = 0.75  # share of the merchant's charges (in that currency) the bill must explain
+BILL_LONG = 6  # a bill explaining every charge of its merchant this many times may jump in amount
 BILL_CADENCES = (BY_NAME["monthly"], BY_NAME["bimonthly"], BY_NAME["quarterly"])
 
 
@@ -187,13 +192,32 @@ def _may_be_bill(days: np.ndarray) -> bool:
     return bool(((gaps >= 25) & (gaps <= 102)).mean() >= 0.5)
 
 
+SHORT_BILL = 3  # a quarter's statements show a monthly bill three times
+SHORT_BILL_BAND = math.log(1.15)  # its amounts (a phone bill: calls and data) stay this close together
+SHORT_BILL_DAYS = 2  # days from the month's billing day
+
+
+def _short_bill(days: np.ndarray, amt: np.ndarray) -> bool:
+    """Three charges that are everything a merchant billed: a monthly bill seen over one quarter, when they
+    come on the same day of the month (two days either way), a month apart, without a gap, and their amounts
+    vary a little (within 15 %), as a phone or utility bill does. Three shop visits rarely line up like that."""
+    cad = BY_NAME["monthly"]
+    gaps = diff1(days)
+    if not ((gaps >= cad.lo) & (gaps <= cad.hi)).all():
+        return False
+    if math.log(float(amt.max()) / float(amt.min())) > SHORT_BILL_BAND:
+        return False
+    return bool(grid_deviations(days, cad).max() <= SHORT_BILL_DAYS)
+
+
 def _bill_stream(days: np.ndarray, amt: np.ndarray) -> _Stream | None:
     """A bill whose amount changes every time (electricity, gas, water, phone) among all charges at a merchant.
 
     A bill comes on about the same day of the month, every one, two or three months, and the merchant
     bills little else: the chain must explain three quarters of its charges, sit on the cadence's grid,
     skip no period (one per eight charges in long runs), stay within a 1:6 band of amounts (heating in
-    winter) and change by 60 % at most from one bill to the next (median).
+    winter) and change by 60 % at most from one bill to the next (median) - unless it is every charge of the
+    merchant, six or more, with no period skipped.
     """
     got = _best_chain(days, np.ones(len(days)), BILL_CADENCES)
     if got is None:
@@ -203,7 +227,11 @@ def _bill_stream(days: np.ndarray, amt: np.ndarray) -> _Stream | None:
     if n < BILL_MIN or n < BILL_SHARE * len(days) or missed > n // 8 or not cad.months:
         return None
     la = np.log(amt[pos])
-    if la.max() - la.min() > BILL_RATIO or np.median(np.abs(np.diff(la))) > BILL_STEP * math.sqrt(cad.months):
+    # Amounts that jump from bill to bill with no season are still a bill when the merchant bills nothing else
+    # and has done so on its day for half a year or more (a usage bill: Con Ed, a metered service).
+    whole = n >= BILL_LONG and n == len(days) and not missed
+    if la.max() - la.min() > BILL_RATIO or (
+            np.median(np.abs(np.diff(la))) > BILL_STEP * math.sqrt(cad.months) and not whole):
         return None
     if not regular_grid(days[pos], cad):
         return None

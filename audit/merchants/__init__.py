@@ -11,6 +11,7 @@ Public API::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,7 +26,6 @@ from audit.merchants.matching import (
     Match,
     MerchantDB,
     build_db,
-    describe,
     load_merchant_db,
     standing_phrase,
 )
@@ -41,6 +41,7 @@ __all__ = [
     "Problem",
     "allowlist_match",
     "build_db",
+    "cached_merchant_db",
     "explain",
     "list_problems",
     "load_merchant_db",
@@ -67,7 +68,31 @@ def list_problems(paths: Sequence[str | Path]) -> list[Problem]:
 
 @lru_cache(maxsize=1)
 def _default_db() -> MerchantDB:
-    return load_merchant_db()
+    return cached_merchant_db()
+
+
+_DB_CACHE: dict[tuple[tuple[str, int, int], ...], MerchantDB] = {}
+
+
+def _stamp(path: str | Path) -> tuple[str, int, int]:
+    try:
+        st = os.stat(path)
+        return (str(Path(path).resolve()), st.st_mtime_ns, st.st_size)
+    except OSError:
+        return (str(path), -1, -1)
+
+
+def cached_merchant_db(extra: Sequence[str | Path] = ()) -> MerchantDB:
+    """:func:`load_merchant_db`, built once per set of list files in this process (a list changed on disk
+    is noticed by its mtime and size); the scan's database and the brand allowlist share it."""
+    key = tuple(_stamp(p) for p in [*shipped_paths(), *extra])
+    db = _DB_CACHE.get(key)
+    if db is None:
+        db = load_merchant_db(extra=list(extra))
+        if len(_DB_CACHE) > 8:
+            _DB_CACHE.clear()
+        _DB_CACHE[key] = db
+    return db
 
 
 def allowlist_match(descriptor: str, db: MerchantDB | None = None, *, include_resellers: bool = False) -> str | None:
@@ -90,7 +115,7 @@ def allowlist_match(descriptor: str, db: MerchantDB | None = None, *, include_re
 
 @dataclass
 class Explanation:
-    """What the matcher sees in one descriptor."""
+    """What the matcher sees in one descriptor: its parts, the best aliases laid over it, the probability."""
 
     descriptor: str
     normalized: str
@@ -100,37 +125,85 @@ class Explanation:
     candidates: list[Match] = field(default_factory=list)  # best entries, including near misses
     context: list[Entry] = field(default_factory=list)  # legit brands / resellers recognised
     threshold: float = THRESHOLD
+    parts: list[tuple[str, str]] = field(default_factory=list)  # (part, text) as parsed
 
     def lines(self) -> list[str]:
         """The explanation as plain sentences for a terminal."""
-        out = [f"descriptor:  {self.descriptor}", f"normalised:  {self.normalized or '(empty)'}",
-               f"key:         {self.merchant_key or '(empty)'}",
-               f"facilitator: {self.facilitator or 'none'}"]
+        out = [f"descriptor:  {self.descriptor}"]
+        out += [f"  {label + ':':<20} {text}" for label, text in self.parts] or ["  (nothing to read)"]
+        out.append(f"key:         {self.merchant_key or '(empty)'}")
         for e in self.context:
             what = "legit brand" if e.role == "brand" else "payment reseller"
             out.append(f"context:     {e.name} ({what}; never flags on its own)")
         if self.match is not None:
             m = self.match
-            out.append(f"MATCH:       {m.entry.name} [{m.entry.id}] score {m.score:.0f} (threshold {self.threshold:.0f})")
+            out.append(f"MATCH:       {m.entry.name} [{m.entry.id}] probability {m.score / 100:.3f} "
+                       f"(threshold {self.threshold / 100:.3f})")
             out.append("  " + m.reason())
             out.extend("  " + s for s in m.supporting())
             out.append("  sources: " + " ; ".join(m.entry.source_urls))
         else:
-            out.append(f"no match at or above the threshold ({self.threshold:.0f})")
-        near = [c for c in self.candidates if self.match is None or c.entry.id != self.match.entry.id]
-        for c in near[:3]:
-            out.append(f"  near miss: {c.entry.name} [{c.entry.id}] via '{c.alias}' score {c.score:.0f} ({c.method})")
+            out.append(f"no match at or above the threshold (probability {self.threshold / 100:.3f})")
+        for c in self.candidates[:3]:
+            out.extend(_weights(c))
         return out
+
+
+def _weights(m: Match) -> list[str]:
+    """How one alias was laid over the descriptor: words, bits, features and the probability."""
+    from audit.merchants.model import model
+
+    al = m.alignment
+    out = [f"  alias '{m.alias}' [{m.entry.id}]: probability {m.score / 100:.3f} ({m.method})"]
+    if al is None:
+        return out
+    for word, text, level, bits in al.agreed:
+        out.append(f"    agrees   {word:<16} as {text!r} ({level}): {bits:.1f} bits")
+    for word, bits in al.missing:
+        out.append(f"    missing  {word:<16} {bits:.1f} bits")
+    for word, kind in al.extra:
+        out.append(f"    extra    {word:<16} ({'product/billing word' if kind == 'product' else 'other name word'})")
+    if al.weak_reason:
+        out.append(f"    weak alias (generic name): counts {al.weak_reason}; its words count as one name")
+    feats = al.feats or al.features()
+    contrib = model().contributions(feats)
+    out.append("    log-odds: " + f"{model().intercept:+.2f} (prior) " + " ".join(
+        f"{c:+.2f} ({k} {v:g})" for k, v, c in contrib))
+    return out
+
+
+def weights(m: Match) -> dict:
+    """How one alias was laid over a descriptor, as data: agreeing, missing and extra words with their bits,
+    the features with their contributions to the log-odds, and the probability."""
+    from audit.merchants.model import model
+
+    al = m.alignment
+    out: dict = {"alias": m.alias, "entry_id": m.entry.id, "probability": round(m.score / 100, 4), "method": m.method}
+    if al is None:
+        return out
+    feats = al.feats or al.features()
+    if al.weak_reason:
+        out["weak_alias"] = al.weak_reason
+    out.update(
+        agrees=[{"word": w, "as": t, "level": lvl, "bits": round(b, 2)} for w, t, lvl, b in al.agreed],
+        missing=[{"word": w, "bits": round(b, 2)} for w, b in al.missing],
+        extra=[{"word": w, "kind": k} for w, k in al.extra],
+        log_odds={"prior": model().intercept, **{k: round(c, 3) for k, _v, c in model().contributions(feats)}},
+    )
+    return out
 
 
 def explain(descriptor: str, db: MerchantDB | None = None) -> Explanation:
     """Which entry matches ``descriptor`` and why, with the nearest other entries and context hits."""
+    from audit.descriptors import merchant_key
+    from audit.merchants.parse import parse
+
     db = db if db is not None else _default_db()
-    d = describe(descriptor)
+    parts = parse(descriptor)
     return Explanation(
-        descriptor=descriptor, normalized=d.normalized, merchant_key=d.key, facilitator=d.facilitator,
-        match=db.match(d), candidates=db.candidates(d, limit=4), context=db.context_hits(descriptor),
-        threshold=db.threshold,
+        descriptor=descriptor, normalized=parts.name, merchant_key=merchant_key(descriptor),
+        facilitator=parts.facilitator, match=db.match(parts), candidates=db.candidates(parts, limit=4),
+        context=db.context_hits(descriptor), threshold=db.threshold, parts=parts.summary(),
     )
 
 

@@ -35,7 +35,7 @@ def register(subparsers) -> None:  # argparse's _SubParsersAction
     common(v)
     v.set_defaults(func=cmd_validate)
 
-    e = sub.add_parser("explain", help="which list entry a descriptor matches, and why")
+    e = sub.add_parser("explain", help="a descriptor's parts, the word weights and the match probability per entry")
     e.add_argument("descriptors", nargs="+", metavar="DESCRIPTOR")
     common(e)
     e.set_defaults(func=cmd_explain)
@@ -99,7 +99,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from audit.merchants import explain, load_merchant_db
+    from audit.merchants import explain, load_merchant_db, weights
 
     try:
         db = load_merchant_db(extra=args.lists)
@@ -111,13 +111,13 @@ def cmd_explain(args: argparse.Namespace) -> int:
         for r in results:
             out.append({
                 "descriptor": r.descriptor, "normalized": r.normalized, "merchant_key": r.merchant_key,
-                "facilitator": r.facilitator,
+                "facilitator": r.facilitator, "parts": [{"part": k, "text": v} for k, v in r.parts],
                 "match": None if r.match is None else {
                     "entry_id": r.match.entry.id, "name": r.match.entry.name, "alias": r.match.alias,
                     "score": r.match.score, "method": r.match.method, "reasons": [r.match.reason(), *r.match.supporting()],
                     "source_urls": list(r.match.entry.source_urls)},
-                "candidates": [{"entry_id": c.entry.id, "alias": c.alias, "score": c.score, "method": c.method}
-                               for c in r.candidates],
+                "candidates": [{"entry_id": c.entry.id, "alias": c.alias, "score": c.score, "method": c.method,
+                                "weights": weights(c)} for c in r.candidates],
                 "context": [{"entry_id": c.id, "name": c.name, "role": c.role} for c in r.context],
                 "threshold": r.threshold,
             })

@@ -1,15 +1,17 @@
-"""How much a word of a merchant name proves: generic vocabulary, alias classes and katakana readings.
+"""How much a word of a merchant name proves, and which aliases a list may hold.
 
 A scam operator's name is often made of words any honest business uses ("PC", "TECH", "SUPPORT",
-"SOLUTIONS", "CLEANER"...). Such words weigh little: an alias made only of them is *generic* and
-matches only in its full form (see ``weak_aliases`` in merchant_lists/README.md); an alias of one word
-matches only as that word with nothing but software/support words or corporate suffixes around it
-(``RESTORO SUPPORT``, never ``REIMAGE HAIR SALON``); only aliases of several words with at least one
-distinctive word are matched fuzzily, glued or cut off.
+"SOLUTIONS"...). How common a word is among legitimate merchants' names comes from the word-frequency
+table of :mod:`audit.merchants.reference` (not a hand list): a word held by at least one legitimate
+name in :data:`GENERIC_SHARE` is *generic*. An alias made only of generic words is refused in
+``aliases``; it belongs in ``weak_aliases``, which match only in full (see merchant_lists/README.md).
 
-Katakana: a Japanese issuer may print a foreign name in katakana (``レストロ``). :func:`kana_skeleton`
-turns katakana into a consonant skeleton that :func:`latin_skeleton` also gives for the Latin name
-(``RESTORO`` -> ``RSTR``), so both can be compared without a dictionary.
+One rule, used both by ``validate`` (which weak aliases a list may hold) and by the matcher (what a
+weak alias needs to match), says when a weak name needs its corporate suffix: :func:`suffix_needed`.
+A name of one or two words needs it (or, at match time, a payment processor the entry's record says
+billed it); a name of three words or more does not, unless three of its words in a row occur in a
+legitimate name of the corpus (:func:`audit.merchants.reference.name_sequences`); a web domain never
+does. Matching itself weighs every word by its frequency (:mod:`audit.merchants.align`).
 """
 
 from __future__ import annotations
@@ -17,32 +19,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Words that say what a business does, not who it is. Kept upper case, compared after NFKC.
-GENERIC = frozenset("""
-PC PCS MAC IT TECH TECHS TECHNICAL TECHNOLOGY TECHNOLOGIES TECHNO SUPPORT SUPPORTS SOLUTION SOLUTIONS
-SECURE SECURITY SECURED CLEANER CLEANERS CLEAN CLEANING SERVICE SERVICES ONLINE COMPUTER COMPUTERS SOFTWARE
-SOFTWARES HELP HELPER HELPDESK DESK REPAIR REPAIRS FIX FIXER CARE ASSIST ASSISTANCE NETWORK NETWORKS SYSTEM
-SYSTEMS GLOBAL DIGITAL MEDIA WEB NET INTERNET CYBER DATA INFO INFOTECH INFOSYS PRO PLUS PREMIUM EXPERT EXPERTS
-SPECIALIST SPECIALISTS ADVANCED SMART SUPER ELITE EXPRESS UNIVERSAL NATIONAL INTERNATIONAL WORLD WORLDWIDE
-GROUP PARTNERS PARTNER CONSULTING CONSULTANTS MARKETING INNOVATIVE NEW NEXT GEN FIRST BEST TOP TOTAL
-PROTECTION PROTECT PROTECTOR ANTIVIRUS VIRUS SPYWARE MALWARE DEFENDER GUARD SHIELD SAFE SPEED FAST BOOST
-BOOSTER HEALTH CALL CALLS CENTER CENTRE LIVE CONNECT ACCESS SOURCE HOME OFFICE STORE SHOP WORKS LAB LABS
-HUB ZONE BACKUP BACK UP DRIVE REGISTRY ERROR ERRORS DOCTOR OPTIMIZER UTILITIES UTILITY VIRTUAL CLOUD
-SUBSCRIPTION RENEWAL LICENSE LICENCE ANNUAL MONTHLY PLAN ORDER PAYMENT BILLING INBOUND OUTBOUND
-USA US UK AMERICA AMERICAN INDIA EU ASIA NORTH SOUTH EAST WEST
-""".split())
-
-# Words allowed around a one-word alias (RESTORO SUPPORT, REIMAGE PC REPAIR, PCCARE247 SUBSCRIPTION).
-_AROUND_ONE_WORD = frozenset("""
-PC TECH TECHNICAL SUPPORT SOFTWARE SECURITY ANTIVIRUS CLEANER REPAIR PRO PLUS PREMIUM ONLINE SERVICE SERVICES
-SUBSCRIPTION RENEWAL LICENSE LICENCE ANNUAL MONTHLY PLAN ORDER PAYMENT BILLING PROTECTION SYSTEM SYSTEMS
-HELP HELPDESK CARE UTILITIES OPTIMIZER SCAN SCANNER FIX TOOLS TOOL DOWNLOAD APP KEY
-""".split())
 CORPORATE = frozenset({"LLC", "INC", "LTD", "LIMITED", "PVT", "PRIVATE", "CORP", "CORPORATION", "CO", "GMBH",
                        "LLP", "PLC", "SARL", "BV", "AG", "DBA", "THE", "COMPANY"})
-GENERIC_WEIGHT = 0.15
+GENERIC_SHARE = 1e-3  # a word in at least 1 legitimate name in 1,000 is generic
+BARE_NAME_WORDS = 3  # a weak name of this many words or more may match without its corporate suffix
 _WEB = frozenset({"WWW", "COM", "NET", "ORG", "INFO", "BIZ", "HTTP", "HTTPS"})
 _SPLIT = re.compile(r"[^\w&]+|_")
+MIN_ALIAS_LETTERS = 4
 
 
 def fold(text: str) -> str:
@@ -66,13 +49,13 @@ def full_tokens(text: str) -> tuple[str, ...]:
 
 
 def is_generic(word: str) -> bool:
-    """A word that does not tell one business from another (short, digits only, or trade vocabulary)."""
-    return len(word) <= 2 or word.isdigit() or word in GENERIC or word in CORPORATE
+    """A word that does not tell one business from another: two letters or fewer, a corporate suffix, or
+    a word that at least one legitimate name in 1,000 holds."""
+    from audit.merchants.reference import name_freq
 
-
-def token_weight(word: str) -> float:
-    """Evidence a matching word gives: 1 for a distinctive word, little for a generic one."""
-    return GENERIC_WEIGHT if is_generic(word) else 1.0
+    if word in CORPORATE or (len(word) <= 2 and not word.isdigit()):
+        return True
+    return name_freq().of(word) >= GENERIC_SHARE
 
 
 def distinctive(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -80,97 +63,19 @@ def distinctive(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w for w in words if not is_generic(w))
 
 
-def around_one_word_ok(extra: list[str]) -> bool:
-    """True when the words around a one-word alias are software/support words or corporate suffixes."""
-    return all(w in _AROUND_ONE_WORD or w in CORPORATE or w.isdigit() or _cut_corporate(w) for w in extra)
+def suffix_needed(words: tuple[str, ...], domain: bool = False) -> bool:
+    """Whether a weak name (``words``: its name words, corporate suffixes and web words left out) matches
+    only with its corporate suffix printed. A web domain names one business: never. A name of fewer
+    than :data:`BARE_NAME_WORDS` words: always (two common words together are a name many businesses
+    can bear, and the legitimate-name corpus cannot tell: it holds none of TECH SUPPORT, HELP DESK or PC
+    REPAIR). A longer name: only when three of its words in a row occur in a legitimate name."""
+    if domain:
+        return False
+    if len(words) < BARE_NAME_WORDS:
+        return True
+    from audit.merchants.reference import name_sequences
 
-
-def _cut_corporate(word: str) -> bool:
-    """The start of a corporate suffix cut off by the name field (L, LL, LIMI...)."""
-    return any(c.startswith(word) for c in CORPORATE)
-
-
-# ---------------------------------------------------------------------------------------------- katakana
-
-_KANA_ROWS = {
-    "": "アイウエオ", "K": "カキクケコ", "G": "ガギグゲゴ", "S": "サシスセソ", "Z": "ザジズゼゾ",
-    "T": "タチツテト", "D": "ダヂヅデド", "N": "ナニヌネノ", "H": "ハヒフヘホ", "B": "バビブベボ",
-    "P": "パピプペポ", "M": "マミムメモ", "Y": "ヤ_ユ_ヨ", "R": "ラリルレロ", "W": "ワヰ_ヱヲ",
-}
-_KANA: dict[str, str] = {}
-for _c, _row in _KANA_ROWS.items():
-    for _v, _k in zip("AIUEO", _row, strict=True):
-        if _k != "_":
-            _KANA[_k] = _c + _v
-_KANA.update({"ン": "N", "ヴ": "BU", "シ": "SI", "チ": "TI", "ツ": "TU", "フ": "FU", "ジ": "JI", "ヂ": "JI"})
-_SMALL = {"ァ": "A", "ィ": "I", "ゥ": "U", "ェ": "E", "ォ": "O", "ャ": "YA", "ュ": "YU", "ョ": "YO"}
-_KATAKANA = re.compile(r"[ァ-ヺー・]+")
-_LATIN_MAP = str.maketrans({"L": "R", "V": "B", "C": "K", "Q": "K", "J": "G", "F": "H", "Z": "S", "D": "T"})
-
-
-def has_katakana(text: str) -> bool:
-    return bool(_KATAKANA.search(text))
-
-
-def kana_romaji(text: str) -> str:
-    """Rough Hepburn-like reading of the katakana in ``text`` (other characters dropped)."""
-    out: list[str] = []
-    double = False
-    for ch in unicodedata.normalize("NFKC", text):
-        if ch == "ッ":
-            double = True
-            continue
-        if ch in _SMALL:
-            if out and out[-1] and out[-1][-1] in "AIUEO" and _SMALL[ch][-1] in "AIUEO":
-                out[-1] = out[-1][:-1] + _SMALL[ch][-1] if len(_SMALL[ch]) == 1 else out[-1][:-1] + _SMALL[ch]
-            else:
-                out.append(_SMALL[ch])
-            continue
-        syl = _KANA.get(ch)
-        if syl is None:
-            if ch in "ー・":
-                continue
-            if out and out[-1] != " ":
-                out.append(" ")
-            continue
-        if double and syl[0] not in "AIUEO":
-            syl = syl[0] + syl
-        double = False
-        out.append(syl)
-    return "".join(out).strip()
-
-
-def latin_skeleton(text: str) -> str:
-    """Consonants of a Latin name, with the sounds katakana merges folded together (L=R, V=B, C=K...)."""
-    t = re.sub(r"(?<=[A-Z])(?:ER|OR|AR|UR)\b", "A", text.upper())  # a final -ER is read as a long vowel
-    t = re.sub(r"[^A-Z]", "", t).replace("PH", "F").replace("TH", "S").replace("CK", "K").replace("X", "KS")
-    t = re.sub(r"C(?=[EIY])", "S", t).replace("TS", "T")
-    t = t.translate(_LATIN_MAP)
-    t = re.sub(r"[AEIOUYW]", "", t)
-    return re.sub(r"(.)\1+", r"\1", t)
-
-
-def kana_skeleton(text: str) -> str:
-    """The same skeleton for the katakana reading of ``text`` ('' when it has no katakana)."""
-    romaji = kana_romaji(text).replace(" ", "")
-    romaji = romaji.replace("TU", "T").replace("SI", "S").replace("TI", "T")
-    return latin_skeleton(romaji)
-
-
-def kana_skeletons(text: str) -> tuple[str, ...]:
-    """Skeletons of the whole katakana text and of its first word (レストロ サポート -> RSTR)."""
-    words = [w for w in re.split(r"[\s・]+", text) if has_katakana(w)]
-    out = [kana_skeleton(text)] + ([kana_skeleton(words[0])] if len(words) > 1 else [])
-    return tuple(dict.fromkeys(s for s in out if s))
-
-
-def kana_initial(text: str) -> str:
-    """First letter of the katakana reading, folded like the skeleton ('' for a vowel)."""
-    r = kana_romaji(text)
-    return latin_skeleton(r[:1]) if r else ""
-
-
-MIN_ALIAS_LETTERS = 4
+    return name_sequences().occurs(words)
 
 
 def alias_problem(words: tuple[str, ...], full_words: tuple[str, ...], text: str, weak: bool) -> str | None:
@@ -181,9 +86,12 @@ def alias_problem(words: tuple[str, ...], full_words: tuple[str, ...], text: str
         return f"alias {text!r} is shorter than {MIN_ALIAS_LETTERS} letters: it would match unrelated merchants"
     if weak:
         has_corp = len(full_words) > len(words)
-        if not (has_corp or "." in text or len(words) >= 3):
-            return (f"weak alias {text!r} is too generic even for an exact match: give the full corporate form "
-                    f"(e.g. '{text} LLC') or the web name")
+        if not has_corp and suffix_needed(words, "." in text):
+            if len(words) < BARE_NAME_WORDS:
+                return (f"weak alias {text!r} is too generic even for an exact match: give the full corporate "
+                        f"form (e.g. '{text} LLC') or the web name")
+            return (f"weak alias {text!r}: legitimate names hold these words in a row; give the full corporate "
+                    f"form (e.g. '{text} LLC') or the web name")
         return None
     if not distinctive(words):
         return (f"alias {text!r} is made of generic words only: move its full corporate form to weak_aliases "

@@ -10,7 +10,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from audit.merchants.matching import MerchantDB, describe
+from audit.merchants.matching import MerchantDB
+from audit.merchants.parse import parse
 
 
 @dataclass
@@ -20,7 +21,7 @@ class Scored:
     group: str
     best_id: str  # best candidate entry id ("" when none)
     score: float  # its score (0 when none)
-    blocked: bool  # a fuzzy-only hit on a legit brand descriptor (never counts)
+    blocked: bool  # a kana-only hit on a legit brand descriptor (never counts)
 
 
 def read_labels(path: str | Path) -> list[dict[str, str]]:
@@ -32,10 +33,10 @@ def score_labels(rows: list[dict[str, str]], db: MerchantDB) -> list[Scored]:
     """Best candidate and score per labelled descriptor, independent of the threshold."""
     out = []
     for r in rows:
-        d = describe(r["descriptor"])
+        d = parse(r["descriptor"])
         cands = db.candidates(d, limit=1)
         best = cands[0] if cands else None
-        blocked = bool(best and best.method == "fuzzy" and db.brand(d.raw) is not None)
+        blocked = bool(best and best.method == "katakana" and db.brand(d.raw) is not None)
         out.append(Scored(r["descriptor"], r["expected"], r["group"], best.entry.id if best else "",
                           best.score if best else 0.0, blocked))
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,13 +30,18 @@ STANDINGS = ("judgment", "order", "settled-without-admission", "alleged-in-compl
 SOURCE_KINDS = ("primary", "record-copy", "press")
 REQUIRED = ("id", "name", "category", "countries", "source_urls", "source_date", "named_by",
             "authority", "date_added")
-OPTIONAL = ("aliases", "weak_aliases", "descriptors", "role", "notes", "related", "standing", "first_source")
+OPTIONAL = ("aliases", "weak_aliases", "kana_aliases", "descriptors", "role", "notes", "related", "standing",
+            "first_source", "imitated_as", "form", "billed_through")
+# A brand's billing form ([[entry.form]], read by audit/detection/brands.py): the statement text and its source.
+FORM_REQUIRED = ("form", "source_url", "source_date", "named_by", "authority")
+FORM_OPTIONAL = ("renews", "notes")
 MAX_BYTES = 4 * 1024 * 1024  # a list file larger than this is refused before parsing
 MAX_ENTRIES = 5000  # [[entry]] tables per file
 MAX_DEPTH = 8  # nesting of arrays / inline tables
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u30fb ]+")
 ENV_DIR = "AUDIT_MERCHANT_LISTS_DIR"
 
 
@@ -55,18 +61,20 @@ class Entry:
     authority: str  # e.g. "US Federal Trade Commission"
     date_added: str
     weak_aliases: tuple[str, ...] = ()  # generic names: exact descriptor match only, never fuzzy
+    kana_aliases: tuple[str, ...] = ()  # katakana forms the source or the merchant's Japanese pages print
     descriptors: tuple[str, ...] = ()  # descriptor forms; a trailing "*" means "starts with"
     role: str | None = None  # context entries: "brand" or "reseller"
     standing: str = ""  # scam entries: one of STANDINGS
     first_source: str = ""  # one of SOURCE_KINDS, or "" when the list does not say
     notes: str = ""
     related: tuple[str, ...] = ()
+    billed_through: tuple[str, ...] = ()  # scam entries: resellers (context ids) a public record says billed it
     list_name: str = ""
     source_file: str = ""
 
     @property
     def all_aliases(self) -> tuple[str, ...]:
-        return self.aliases + self.weak_aliases
+        return self.aliases + self.weak_aliases + self.kana_aliases
 
 
 @dataclass
@@ -251,7 +259,8 @@ def _entry_from(
     if not isinstance(eid, str) or not _ID.match(eid):
         bad("id must be lower-case letters, digits and '-'")
     lists = {}
-    for key in ("aliases", "countries", "source_urls", "weak_aliases", "descriptors", "related"):
+    for key in ("aliases", "countries", "source_urls", "weak_aliases", "kana_aliases", "descriptors", "related",
+                "billed_through"):
         val = _str_list(item.get(key, []))
         if val is None:
             bad(f"{key} must be a string or a list of strings")
@@ -296,22 +305,62 @@ def _entry_from(
                 else:
                     kept.append(a)
             lists[key] = tuple(kept)
-    if not lists["aliases"] and not lists["weak_aliases"] and not lists["descriptors"]:
+    if lists["billed_through"] and kind != "scam":
+        bad("billed_through is only used in scam lists")
+    if lists["kana_aliases"] and kind != "scam":
+        bad("kana_aliases are only used in scam lists")
+    bad_kana = [a for a in lists["kana_aliases"] if not _KANA.fullmatch(unicodedata.normalize("NFKC", a))]
+    if bad_kana:
+        bad(f"kana_aliases must be written in katakana or hiragana (spaces and ・ allowed), got {bad_kana[0]!r}; "
+            "the alias is dropped")
+        lists["kana_aliases"] = tuple(a for a in lists["kana_aliases"] if a not in bad_kana)
+    if not lists["aliases"] and not lists["weak_aliases"] and not lists["descriptors"] and not lists["kana_aliases"]:
         bad("needs at least one usable alias, weak alias or descriptor form")
     notes = item.get("notes", "")
     if not isinstance(notes, str):
         bad("notes must be a string")
+    for why in _brand_table_problems(item, kind, role):
+        bad(why)
     if any("the alias is dropped" not in pr.message for pr in problems):
         return None, problems
     entry = Entry(
         id=eid, name=item["name"].strip(), kind=kind, aliases=lists["aliases"], category=item["category"].strip(),
         countries=lists["countries"], source_urls=lists["source_urls"], source_date=item["source_date"],
         named_by=item["named_by"], authority=item["authority"].strip(), date_added=item["date_added"],
-        weak_aliases=lists["weak_aliases"], descriptors=lists["descriptors"], role=role, notes=notes.strip(),
-        related=lists["related"], list_name=list_name, source_file=fname,
+        weak_aliases=lists["weak_aliases"], kana_aliases=lists["kana_aliases"], descriptors=lists["descriptors"],
+        role=role, notes=notes.strip(),
+        related=lists["related"], billed_through=lists["billed_through"], list_name=list_name, source_file=fname,
         standing=standing if isinstance(standing, str) else "", first_source=first_source,
     )
     return entry, problems
+
+
+def _brand_table_problems(item: dict[str, Any], kind: str, role: Any) -> list[str]:
+    """Problems with a brand's ``imitated_as`` names and ``[[entry.form]]`` billing forms (each needs its source)."""
+    out: list[str] = []
+    if ("imitated_as" in item or "form" in item) and not (kind == "context" and role == "brand"):
+        out.append("imitated_as and form belong to context entries with role = \"brand\"")
+    if "imitated_as" in item and _str_list(item["imitated_as"]) is None:
+        out.append("imitated_as must be a string or a list of strings")
+    forms = item.get("form", [])
+    if not isinstance(forms, list) or not all(isinstance(f, dict) for f in forms):
+        return [*out, "form must be an array of tables ([[entry.form]])"]
+    for n, f in enumerate(forms, start=1):
+        missing = [k for k in FORM_REQUIRED if not isinstance(f.get(k), str) or not f[k].strip()]
+        unknown = [k for k in f if k not in FORM_REQUIRED and k not in FORM_OPTIONAL]
+        if missing:
+            out.append(f"form #{n} lacks {', '.join(missing)}")
+        if unknown:
+            out.append(f"form #{n} has unknown field(s) {', '.join(map(repr, unknown))}")
+        if isinstance(f.get("source_url"), str) and not _URL.match(f["source_url"]):
+            out.append(f"form #{n}: source URL is not an http(s) address: {f['source_url']!r}")
+        if isinstance(f.get("source_date"), str) and not _DATE.match(f["source_date"]):
+            out.append(f"form #{n}: source_date must be YYYY, YYYY-MM or YYYY-MM-DD")
+        if f.get("named_by") not in (None, *NAMED_BY):
+            out.append(f"form #{n}: named_by must be one of {', '.join(NAMED_BY)}")
+        if "renews" in f and not isinstance(f["renews"], bool):
+            out.append(f"form #{n}: renews must be true or false")
+    return out
 
 
 def read_lists(paths: Sequence[str | Path]) -> list[ListFile]:

@@ -1,72 +1,60 @@
 """Matching descriptors against the merchant lists, with the reason in words.
 
-Work is done once per distinct normalised descriptor (see :mod:`audit.descriptors`). A match needs
-distinctive evidence (:mod:`audit.merchants.evidence`): generic words (PC, TECH, SUPPORT, CLEANER...)
-weigh little.
+For each distinct descriptor (cached):
 
-1. exact: the descriptor, squeezed to letters and digits, equals an alias (``PC HEALTHBOOST LLC`` and
-   ``PCHEALTHBOOST`` both equal ``PC HealthBoost``); corporate suffixes and web words are ignored, a
-   product site ``<name>PLUS.COM`` and a country word glued to the name (``ISOURCE USA``) are tried too;
-2. one-word aliases (``Restoro``) match only as that word, with nothing but software/support words,
-   corporate suffixes or digits around it: ``RESTORO SUPPORT`` matches, ``REIMAGE HAIR SALON`` does not;
-   never fuzzily, glued or cut off;
-3. aliases of several words with a distinctive word: the alias's words in the descriptor
-   (``RESTORO CYPRUS LIMITED NICOSIA``), a long alias inside a glued descriptor, a cut-off descriptor
-   (name field of 21-25 characters that starts the alias; score 80 + 20 x share kept, at most 92), or
-   fuzzy (:func:`rapidfuzz.fuzz.ratio`, only when every distinctive word of the alias has a close word
-   in the descriptor, and only for aliases that share enough 4-character pieces with it);
-4. katakana: a descriptor in katakana whose consonant skeleton equals a distinctive alias's.
+1. :func:`audit.merchants.parse.parse` splits it into its parts (bank wrapper, facilitator, name,
+   city / state / country, phone, web address, references, dates and amounts);
+2. candidate aliases are looked up by the first four letters of the alias and of each alias word, at
+   every word start of the descriptor (and, for kana, by a partial edit-distance ratio);
+3. each candidate alias is laid over the descriptor (:mod:`audit.merchants.align`): which alias words
+   agree and how many bits each is worth (how rare the word is among legitimate names), which are
+   missing, which other words the descriptor holds;
+4. :mod:`audit.merchants.model` turns that into one probability; an entry matches when its best alias
+   reaches the threshold (both fitted on labelled pairs, see ``scripts/fit_match_model.py``).
 
-Weak aliases (generic names such as "Online Assist LLC") match only their full form, corporate suffix
-included. A legit brand from the context list (Microsoft, Apple, ...) blocks fuzzy-only hits, and a
-reseller from the context list (FastSpring, SafeCart, ...) never makes a finding on its own.
+Weak aliases (generic names such as "Online Assist LLC") match only in full, with no other name words;
+a name of one or two words also needs its corporate suffix or a payment processor its record names
+(:func:`audit.merchants.evidence.suffix_needed`, the rule ``validate`` applies too). A legit brand from the context list (Microsoft, Apple, ...) blocks a hit that
+only kana similarity supports, and a reseller from the context list (FastSpring, SafeCart, ...) never
+makes a finding on its own. Cost per distinct descriptor: linear in its length (read up to
+:data:`audit.merchants.parse.MAX_CHARS` characters) times the candidates found, which are bounded by
+:data:`MAX_CANDIDATES`.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz import fuzz
-
-from audit.merchants.evidence import (
-    CORPORATE,
-    around_one_word_ok,
-    distinctive,
-    fold,
-    full_tokens,
-    latin_skeleton,
-    tokens,
+from audit.merchants.align import (
+    ABBREV_MAX_U,
+    MIN_ABBREV_CHARS,
+    AliasPrep,
+    Alignment,
+    align_latin,
+    latin_words,
+    prepare,
 )
-from audit.merchants.forms import DescriptorForm, Match, describe, standing_phrase
+from audit.merchants.evidence import fold, tokens
+from audit.merchants.forms import Match, standing_phrase
+from audit.merchants.kana import has_kana, kana_key, kana_runs
+from audit.merchants.kana_align import align_kana, kana_text
 from audit.merchants.lists import Entry, Problem, read_lists, shipped_paths
+from audit.merchants.model import Model, model
+from audit.merchants.parse import MAX_CHARS, Parts, parse
+from audit.merchants.reference import name_freq
+from audit.merchants.text import fold_latin
 
-__all__ = ["THRESHOLD", "AliasForm", "DescriptorForm", "Match", "MerchantDB", "build_db", "describe",
-           "load_merchant_db", "standing_phrase"]
+__all__ = ["THRESHOLD", "Match", "MerchantDB", "build_db", "describe", "load_merchant_db", "standing_phrase"]
 
-# Chosen on tests/data/descriptor_labels.csv (see tests/test_merchants_threshold.py): the lowest score
-# at which no hard negative matches while every labelled positive still does.
-THRESHOLD = 88.0
-
-SCORE_EXACT = 100.0
-SCORE_WORDS = 96.0
-SCORE_GLUED = 93.0
-SCORE_TRUNCATED = 92.0
-SCORE_KATAKANA = 90.0
-MIN_ALIAS_CHARS = 5  # shorter aliases only match as whole words
-MIN_GLUED_CHARS = 10  # an alias must be this long to be found inside a glued descriptor
-MIN_FUZZY_CHARS = 8  # nor fuzzily below this length
-MIN_CUT_ONE_WORD = 10  # a cut-off one-word alias must keep this many letters
-MIN_SKELETON = 3  # consonants a katakana reading must share with an alias
-WORD_CLOSE = 85.0  # a distinctive alias word needs a descriptor word this close for a fuzzy match
-MIN_TRUNCATED_CHARS = 6  # a cut-off name must keep this many letters; its score grows with the share kept
-GRAM = 4
-BLOCK_SHARE = 0.35  # share of the alias's 4-grams a descriptor needs before fuzzy scoring
+THRESHOLD = round(100.0 * model().threshold, 1)  # a match's score is 100 x its probability
+MAX_CANDIDATES = 40  # aliases aligned per descriptor at most (best blocking overlap first)
+KANA_BLOCK = 75.0  # partial ratio (0-100) an alias word's kana key needs inside a kana descriptor to count as near
 
 _STAR_SPACES = re.compile(r"\s*\*\s*")
+_WORDS = re.compile(r"[A-Z0-9]+")
 # Words a fake support operator puts next to a brand; with them a brand descriptor is not "legit".
 _IMPERSONATION = re.compile(
     r"TECH(NICAL)? ?SUPPORT|HELP ?DESK|HELP ?LINE|PC ?REPAIR|CUSTOMER ?CARE|SUPPORT ?CENT(ER|RE)|"
@@ -75,133 +63,66 @@ _IMPERSONATION = re.compile(
 _SUPPORT_WORDS = re.compile(r"SUPPORT|HELP|REPAIR|\bFIX|TECH|SECUR|PROTECT|\bCARE\b|\bPC\b|SERVICE|サポート|修復")
 
 
-def _grams(compact: str) -> set[str]:
-    if len(compact) <= GRAM:
-        return {compact} if compact else set()
-    return {compact[i : i + GRAM] for i in range(len(compact) - GRAM + 1)}
+def describe(descriptor: str) -> Parts:
+    """The parsed descriptor (kept under its old name for callers)."""
+    return parse(descriptor)
 
 
-_DIGITS = re.compile(r"\d+")
-DIGIT_PENALTY = 10.0  # digits are distinctive in names (PCCare247, Click4Support, Netcom3)
-
-
-def _fuzzy(text: str, alias: str, cutoff: float) -> float:
-    """rapidfuzz ratio, lowered when the digits of the two strings differ."""
-    s = fuzz.ratio(text, alias, score_cutoff=cutoff)
-    if s and _DIGITS.findall(text) != _DIGITS.findall(alias):
-        s = max(0.0, s - DIGIT_PENALTY)
-    return s
-
-
-def _contains_words(needle: tuple[str, ...], hay: tuple[str, ...]) -> bool:
-    return _find_words(needle, hay) >= 0
-
-
-def _find_words(needle: tuple[str, ...], hay: tuple[str, ...]) -> int:
-    k = len(needle)
-    return next((i for i in range(len(hay) - k + 1) if hay[i : i + k] == needle), -1)
-
-
-def _name_then_corporate(name: tuple[str, ...], forms: tuple[tuple[str, ...], ...]) -> bool:
-    """The descriptor starts with the name followed by a corporate suffix (PAIRSYS INC ALBANY NY): the
-    suffix ends the name, so what follows is the city field."""
-    k = len(name)
-    return any(len(f) > k and f[:k] == name and f[k] in CORPORATE for f in forms)
-
-
-def _words_close(alias_words: tuple[str, ...], words: tuple[str, ...], compact: str) -> bool:
-    """Every distinctive alias word is inside the descriptor or close to one of its words."""
-    for w in alias_words:
-        if w in compact:
-            continue
-        if not any(fuzz.ratio(w, x) >= WORD_CLOSE for x in words):
-            return False
-    return True
-
-
-@dataclass(frozen=True)
-class AliasForm:
-    """An alias prepared for matching."""
-
-    entry: int  # index into MerchantDB.scam
-    text: str
-    words: tuple[str, ...]
-    compact: str
-    weak: bool
-    full: str = ""  # compact form with corporate suffixes kept (weak aliases compare this)
-    distinct: tuple[str, ...] = ()  # distinctive words
-    skeleton: str = ""  # consonant skeleton for katakana readings
-    full_words: tuple[str, ...] = ()
-
-    @property
-    def one_word(self) -> bool:
-        return len(self.words) == 1
-
-    @property
-    def loose(self) -> bool:
-        """May match glued, cut off or fuzzily: several words, at least one of them distinctive."""
-        return not self.weak and not self.one_word and bool(self.distinct)
+def _method(al: Alignment) -> str:
+    levels = {lvl for _a, _t, lvl, _b in al.agreed}
+    if "kana" in levels:
+        return "katakana"
+    if "cut" in levels or "abbrev" in levels:
+        return "truncated"
+    if al.spaced or "glued" in levels:
+        return "glued"
+    if not al.missing and not al.extra:
+        return "exact"
+    return "words"
 
 
 class MerchantDB:
     """Scam and context entries with their match indexes."""
 
     def __init__(self, entries: Sequence[Entry], files: Sequence[str] = (), problems: Sequence[Problem] = (),
-                 threshold: float = THRESHOLD):
+                 threshold: float | None = None, match_model: Model | None = None):
         self.entries = list(entries)
         self.files = list(files)
         self.problems = list(problems)
-        self.threshold = threshold
+        self.model = match_model or model()
+        self.threshold = threshold if threshold is not None else round(100.0 * self.model.threshold, 1)
         self.scam = [e for e in self.entries if e.kind == "scam"]
         self.context = [e for e in self.entries if e.kind == "context"]
         self.by_id = {e.id: e for e in self.entries}
-        self.aliases: list[AliasForm] = []
-        self._exact: dict[str, list[int]] = {}
-        self._full: dict[str, list[int]] = {}  # weak aliases by full corporate form
-        self._first_word: dict[str, list[int]] = {}
-        self._prefix: dict[str, list[int]] = {}  # first letters of each alias, for cut-off descriptors
-        self._grams: dict[str, list[int]] = {}
-        self._gram_count: list[int] = []
-        self._skeleton: dict[str, list[int]] = {}
+        self.aliases: list[AliasPrep] = []
+        self._index: dict[str, list[int]] = {}
+        self._kana_keys: tuple[list[tuple[int, int]], list[str]] | None = None
+        seen: set[tuple[int, str, bool, bool]] = set()
         for i, e in enumerate(self.scam):
-            seen: set[tuple[str, bool, tuple[str, ...]]] = set()
-            for text, weak in [(a, False) for a in e.aliases] + [(a, True) for a in e.weak_aliases]:
-                w = tokens(text)
-                compact = "".join(w)
-                key = (compact if not weak else "".join(full_tokens(text)), weak, w)
-                if not compact or key in seen:
+            forms = ([(a, False, False) for a in e.aliases] + [(a, True, False) for a in e.weak_aliases]
+                     + [(a, False, True) for a in getattr(e, "kana_aliases", ())])
+            for text, weak, kana in forms:
+                prep = prepare(i, text, weak, kana)
+                if prep is None or (i, "".join(prep.tokens) + "|" + "".join(prep.corp), weak, kana) in seen:
                     continue
-                seen.add(key)
+                seen.add((i, "".join(prep.tokens) + "|" + "".join(prep.corp), weak, kana))
                 idx = len(self.aliases)
-                dist = distinctive(w)
-                skeleton = latin_skeleton(compact) if dist and not weak else ""
-                fw = full_tokens(text)
-                form = AliasForm(i, text, w, compact, weak, "".join(fw), dist, skeleton, fw)
-                self.aliases.append(form)
-                grams = _grams(compact)
-                self._gram_count.append(len(grams))
-                if weak:
-                    self._full.setdefault(form.full, []).append(idx)
-                    self._exact.setdefault(compact, []).append(idx)
-                    if len(w) >= 3:
-                        self._prefix.setdefault(compact[:MIN_TRUNCATED_CHARS], []).append(idx)
+                self.aliases.append(prep)
+                if kana:
                     continue
-                self._exact.setdefault(compact, []).append(idx)
-                self._first_word.setdefault(w[0], []).append(idx)
-                if len(skeleton) >= MIN_SKELETON:
-                    self._skeleton.setdefault(skeleton, []).append(idx)
-                if form.loose:
-                    self._prefix.setdefault(compact[:MIN_TRUNCATED_CHARS], []).append(idx)
-                    if len(compact) >= MIN_FUZZY_CHARS:
-                        for g in grams:
-                            self._grams.setdefault(g, []).append(idx)
+                for key in {prep.compact[:4], *(t[:4] for t in prep.tokens if len(t) >= 4)}:
+                    self._index.setdefault(key, []).append(idx)
         self._context_rules = _context_rules(self.context)
+        self._billed_through = [frozenset(e.billed_through) for e in self.scam]
+        self._any_billed = any(self._billed_through)
+        self._cache: dict[str, Match | None] = {}
+        self.prune = True  # skip aliases whose upper bound is below the threshold (off while fitting the model)
 
     # ------------------------------------------------------------------ context / allowlist
 
     def context_hits(self, descriptor: str) -> list[Entry]:
         """Context entries (legit brands, resellers) whose descriptor forms or names the text shows."""
-        folded = _STAR_SPACES.sub("*", fold(descriptor)) if isinstance(descriptor, str) else ""
+        folded = _STAR_SPACES.sub("*", fold(descriptor[:MAX_CHARS])) if isinstance(descriptor, str) else ""
         words = tokens(folded) if folded else ()
         hits = []
         for entry, prefixes, inner, names in self._context_rules:
@@ -217,7 +138,7 @@ class MerchantDB:
         words appear; the bare brand name (``DELL``) counts only without any support/repair words."""
         if not isinstance(descriptor, str):
             return None
-        text = fold(descriptor)
+        text = fold(descriptor[:MAX_CHARS])
         if _IMPERSONATION.search(text):
             return None
         folded = _STAR_SPACES.sub("*", text)
@@ -233,144 +154,255 @@ class MerchantDB:
 
     # ------------------------------------------------------------------ scam matching
 
-    def _candidates(self, d: DescriptorForm) -> set[int]:
-        cand: set[int] = set()
-        counts: Counter[int] = Counter()
-        for full in d.full:
-            cand.update(self._full.get(full, ()))
-        for sk in d.skeletons:
-            cand.update(self._skeleton.get(sk, ()))
-        for words, compact in d.variants:
-            cand.update(self._exact.get(compact, ()))
-            for w in words:
-                cand.update(self._first_word.get(w, ()))
-            if d.truncated and len(compact) >= MIN_TRUNCATED_CHARS:
-                cand.update(self._prefix.get(compact[:MIN_TRUNCATED_CHARS], ()))
-            for g in _grams(compact):
-                counts.update(self._grams.get(g, ()))
-        for idx, n in counts.items():
-            if n >= max(2.0, BLOCK_SHARE * self._gram_count[idx]):
-                cand.add(idx)
-        return cand
+    def _latin_candidates(self, words: list[tuple[str, str, bool]]) -> list[int]:
+        text = "".join(w for w, _k, _c in words)
+        counts: dict[int, int] = {}
+        pos = 0
+        for w, kind, _c in words:
+            if kind in ("name", "web", "ref", "corp", "location"):
+                for idx in self._index.get(text[pos:pos + 4], ()):
+                    counts[idx] = counts.get(idx, 0) + 1
+            pos += len(w)
+        ranked = sorted(counts, key=lambda i: (-counts[i], i))
+        return ranked[:MAX_CANDIDATES]
 
-    def _score(self, d: DescriptorForm, a: AliasForm) -> tuple[float, str]:
+    def _bound(self, a: AliasPrep, text: str, words: Sequence[str], cut_word: str, any_cut: bool = False) -> float:
+        """An upper bound of the probability ``a`` can reach on a descriptor whose words are ``words`` (glued:
+        ``text``; ``cut_word``: the word the field width may have cut, or '', ``any_cut``: any word may be
+        it): words it shows agree, a word shortened in the descriptor or cut may agree at those levels, the
+        others are missing."""
+        c = self.model.coef
+        freq = name_freq()
+        present, other, after_cut = [], 0.0, False
+        may_cut = bool(cut_word) or any_cut
+        for tok, bits in zip(a.tokens, a.bits, strict=True):
+            if tok in text:
+                present.append(bits)
+            elif after_cut:
+                continue  # words after a cut are not printed
+            elif may_cut and (tok[:4] in text or any(tok.startswith(w) for w in words if len(w) >= 1)
+                              or any(text.endswith(tok[:k]) for k in range(1, min(4, len(tok))))):
+                other += max(0.0, c["cut_bits"], c["abbrev_bits"]) * bits
+                after_cut = True
+            elif any(len(w) >= MIN_ABBREV_CHARS and tok.startswith(w) and freq.of(w) < ABBREV_MAX_U for w in words):
+                other += max(0.0, c["abbrev_bits"]) * bits
+            elif a.weak:
+                return 0.0
+            else:
+                other += c["missing_bits"] * bits
+        present.sort(reverse=True)
         if a.weak:
-            return self._score_weak(d, a)
-        if a.skeleton in d.skeletons and (len(a.skeleton) > MIN_SKELETON or (
-                d.kana_initial == a.skeleton[:1] and len(a.compact) <= 2.5 * len(a.skeleton))):
-            return SCORE_KATAKANA, "katakana"
-        best, method = 0.0, ""
-        if a.distinct and _name_then_corporate(a.words, d.full_words):
-            best, method = SCORE_WORDS, "words"
-        for words, compact in d.variants:
-            if compact == a.compact:
-                return SCORE_EXACT, "exact"
-            at = _find_words(a.words, words)
-            if at >= 0:
-                extra = list(words[:at]) + list(words[at + len(a.words):])
-                if len(a.distinct) >= 2 or around_one_word_ok(extra):
-                    best, method = max((best, method), (SCORE_WORDS, "words"))
-                continue
-            if not a.loose:
-                if (a.one_word and a.distinct and d.truncated and len(compact) >= MIN_CUT_ONE_WORD
-                        and len(compact) < len(a.compact) and a.compact.startswith(compact)):
-                    best, method = max((best, method), (min(SCORE_TRUNCATED, 80.0 + 20.0 * len(compact) / len(a.compact)),
-                                                        "truncated"))
-                continue  # one-word and generic aliases: only the cases above
-            if len(a.compact) >= MIN_GLUED_CHARS and a.compact in compact:
-                best, method = max((best, method), (SCORE_GLUED, "glued"))
-                continue
-            if d.truncated and MIN_TRUNCATED_CHARS <= len(compact) < len(a.compact) and a.compact.startswith(compact):
-                if any(compact.startswith("".join(a.words[: i + 1])) for i, w in enumerate(a.words) if w in a.distinct):
-                    s = min(SCORE_TRUNCATED, 80.0 + 20.0 * len(compact) / len(a.compact))
-                    if s > best:
-                        best, method = s, "truncated"
-            if len(a.compact) < MIN_FUZZY_CHARS or not _words_close(a.distinct, words, compact):
-                continue
-            s = _fuzzy(compact, a.compact, best)
-            if s > best:
-                best, method = s, "fuzzy"
-            k = len(a.words)
-            n = len(words)
-            # windows of the descriptor's words, never fewer words than the alias has
-            for size in range(k, min(n, k + 1) + 1):
-                if size == n:
-                    continue  # the whole descriptor was scored above
-                for i in range(n - size + 1):
-                    if len(a.distinct) < 2 and not around_one_word_ok([*words[:i], *words[i + size:]]):
-                        continue  # HEALTH BOOST CAFE is not PC HealthBoost
-                    s = _fuzzy("".join(words[i : i + size]), a.compact, best)
-                    if s > best:
-                        best, method = s, "fuzzy"
-        return best, method
+            corp = 0.0 if a.domain and not any(w in text for w in a.corp) else sum(freq.bits(w) for w in a.corp)
+            z = self.model.intercept + c["top_bits"] * (sum(present) + corp) + other
+        else:
+            top = present[0] if present else 0.0
+            z = self.model.intercept + c["top_bits"] * top + max(0.0, c["more_bits"]) * sum(present[1:]) + other
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
-    @staticmethod
-    def _score_weak(d: DescriptorForm, a: AliasForm) -> tuple[float, str]:
-        """A generic name: its full form only (``ONLINE ASSIST LLC``; ``ONLINE ASSIST`` when the alias
-        has no corporate suffix); a cut-off form only for names of three words or more."""
-        has_corp = a.full != a.compact
-        for full in d.full:
-            if full == a.full:
-                return SCORE_EXACT, "exact"
-        if has_corp and any(fw[: len(a.full_words)] == a.full_words for fw in d.full_words):
-            return SCORE_WORDS, "words"  # BOOST SOFTWARE INC MA: the corporate suffix ends the name
-        for _words, compact in d.variants:
-            if not has_corp and compact == a.compact:
-                return SCORE_EXACT, "exact"
-            if (d.truncated and len(a.words) >= 3 and len(compact) >= 2 * MIN_TRUNCATED_CHARS
-                    and len(compact) < len(a.compact) and a.compact.startswith(compact)
-                    and compact.startswith("".join(a.words[:2]))):
-                return min(SCORE_TRUNCATED, 80.0 + 20.0 * len(compact) / len(a.compact)), "truncated"
-        return 0.0, ""
+    def _billers(self, parts: Parts) -> set[str]:
+        """Ids of the resellers whose statement form the descriptor shows (SAFECART*, NEXWAY*)."""
+        if not self._any_billed or parts.facilitator is None:
+            return set()
+        return {e.id for e in self.context_hits(parts.raw) if e.role == "reseller"}
 
-    def candidates(self, descriptor: str | DescriptorForm, limit: int = 5) -> list[Match]:
-        """Best-scoring entries for a descriptor (below the threshold too), one per entry, best first."""
-        d = descriptor if isinstance(descriptor, DescriptorForm) else describe(descriptor)
-        best: dict[int, Match] = {}
-        for idx in self._candidates(d):
+    def _kana_candidates(self, key: str) -> list[int]:
+        """Aliases whose words' katakana keys come close enough inside the descriptor's kana key ``key`` that,
+        if every such word agreed, the alias could reach the threshold (one vectorised edit-distance pass
+        over the keys of every alias word)."""
+        import numpy as np
+        from rapidfuzz import fuzz, process
+
+        if self._kana_keys is None:
+            self._kana_keys = self._kana_word_keys()
+        owners, keys = self._kana_keys
+        if not keys:
+            return []
+        scores = process.cdist([key], keys, scorer=fuzz.partial_ratio, score_cutoff=KANA_BLOCK, dtype=np.uint8)[0]
+        near: dict[int, set[int]] = {}
+        for j in np.flatnonzero(scores):
+            idx, t = owners[j]
+            near.setdefault(idx, set()).add(t)
+        c, limit = self.model.coef, self.threshold / 100.0
+        out = []
+        for idx, toks in near.items():
             a = self.aliases[idx]
-            score, method = self._score(d, a)
-            if not method:
-                continue
-            prev = best.get(a.entry)
-            if prev is None or score > prev.score:
-                best[a.entry] = Match(self.scam[a.entry], a.text, round(score, 1), method, d.raw,
-                                      d.normalized, d.facilitator)
-        out = sorted(best.values(), key=lambda m: (-m.score, m.entry.id))
-        return out[:limit]
+            z = self.model.intercept + sum(max(c["kana_bits_hi"], c["kana_bits_mid"]) * b if t in toks
+                                           else c["kana_missing_bits"] * b for t, b in enumerate(a.bits))
+            if not self.prune or 1.0 / (1.0 + math.exp(-min(z, 700))) >= limit:
+                out.append((z, idx))
+        return [idx for _z, idx in sorted(out, reverse=True)[:MAX_CANDIDATES]]
 
-    def match(self, descriptor: str | DescriptorForm) -> Match | None:
-        """The best entry at or above the threshold, or None. A fuzzy-only hit on a descriptor that
-        belongs to a legit brand (context list) does not count."""
-        d = descriptor if isinstance(descriptor, DescriptorForm) else describe(descriptor)
-        if not d.variants:
+    def _kana_word_keys(self) -> tuple[list[tuple[int, int]], list[str]]:
+        from audit.merchants.kana import word_keys
+
+        owners, keys = [], []
+        for idx, a in enumerate(self.aliases):
+            for t, (tok, orig) in enumerate(zip(a.tokens, a.originals, strict=True)):
+                for k in ((tok,) if a.kana else word_keys(orig)):
+                    if len(k) >= 3:
+                        owners.append((idx, t))
+                        keys.append(k)
+        return owners, keys
+
+    def _alignments(self, parts: Parts) -> list[tuple[float, Alignment]]:
+        """(probability, alignment) of the best placement of every candidate alias."""
+        return [(p, al) for p, al, _f in self.scored(parts)]
+
+    def scored(self, parts: Parts) -> list[tuple[float, Alignment, dict[str, float]]]:
+        """(probability, alignment, features) of the best placement of every candidate alias."""
+        out: list[tuple[float, Alignment, dict[str, float]]] = []
+        words = latin_words(parts)
+        if words:
+            text = "".join(w for w, _k, _c in words)
+            offsets, at = [], 0
+            for w, _k, _c in words:
+                offsets.append(at)
+                at += len(w)
+            texts = [w for w, _k, _c in words]
+            cut_word = next((w for w, _k, c in words if c), "")
+            billers = self._billers(parts)
+            for idx in self._latin_candidates(words):
+                a = self.aliases[idx]
+                if self.prune and self._bound(a, text, texts, cut_word) < self.threshold / 100.0:
+                    continue  # even if every word it shows agreed, the alias could not reach the threshold
+                best: tuple[float, Alignment, dict[str, float]] | None = None
+                heads = {t[:4] for t in a.tokens}
+                for start, (_w, kind, _c) in enumerate(words):
+                    if kind not in ("name", "web", "ref", "corp") or not any(text.startswith(h, offsets[start])
+                                                                             for h in heads):
+                        continue
+                    al = align_latin(a, words, start)
+                    if al is None:
+                        continue
+                    if a.weak:
+                        billed_by = next((self.by_id[b].name for b in sorted(billers & self._billed_through[a.entry])),
+                                         "")
+                        al.weak_reason = _weak_ok(al, parts.facilitator is not None, billed_by)
+                        if not al.weak_reason:
+                            continue
+                    feats = _weak_features(al) if a.weak else al.features()
+                    al.feats = feats
+                    p = self.model.probability(feats)
+                    if best is None or p > best[0]:
+                        best = (p, al, feats)
+                if best is not None:
+                    out.append(best)
+        key, others = kana_text(parts)
+        if len(key) >= 3:
+            for idx in self._kana_candidates(key):
+                a = self.aliases[idx]
+                al = align_kana(a, key, others)
+                if al is not None and (not a.weak or _weak_kana_ok(al)):
+                    feats = al.features()
+                    al.feats = feats
+                    if a.weak:
+                        al.weak_reason = "in full, in katakana"
+                    out.append((self.model.probability(feats), al, feats))
+        return out
+
+    def candidates(self, descriptor: str | Parts, limit: int = 5) -> list[Match]:
+        """Best-scoring entries for a descriptor (below the threshold too), one per entry, best first."""
+        parts = descriptor if isinstance(descriptor, Parts) else parse(descriptor)
+        best: dict[int, Match] = {}
+        for p, al in self._alignments(parts):
+            e = al.alias.entry
+            if e not in best or 100.0 * p > best[e].score:
+                best[e] = Match(self.scam[e], al.alias.text, round(100.0 * p, 1), _method(al), parts.raw,
+                                parts.name, parts.facilitator, alignment=al, parts=parts)
+        return sorted(best.values(), key=lambda m: (-m.score, m.entry.id))[:limit]
+
+    def may_match(self, descriptor: str) -> bool:
+        """Quick test before parsing: could any alias reach the threshold on this descriptor? (False means
+        certainly not; most legitimate descriptors stop here.)"""
+        folded = fold_latin(descriptor[:MAX_CHARS])
+        if has_kana(folded):
+            key = "".join(kana_key(run) for run in kana_runs(folded))
+            if len(key) >= 3 and self._kana_candidates(key):
+                return True
+        words = _WORDS.findall(folded)
+        text = "".join(words)
+        found: set[int] = set()
+        at = 0
+        for w in words:
+            found.update(self._index.get(text[at:at + 4], ()))
+            at += len(w)
+        limit = self.threshold / 100.0
+        any_cut = len(folded) >= 18  # unparsed: any word might be the one the field width cut
+        return any(self._bound(self.aliases[i], text, words, "", any_cut) >= limit for i in found)
+
+    def match(self, descriptor: str | Parts) -> Match | None:
+        """The best entry at or above the threshold, or None. A kana-only hit on a descriptor that belongs to
+        a legit brand (context list) does not count."""
+        if isinstance(descriptor, str) and not self.may_match(descriptor):
             return None
-        found = self.candidates(d, limit=1)
+        parts = descriptor if isinstance(descriptor, Parts) else parse(descriptor)
+        found = self.candidates(parts, limit=1)
         if not found or found[0].score < self.threshold:
             return None
         m = found[0]
-        context = self.context_hits(d.raw)
-        if m.method == "fuzzy" and self.brand(d.raw) is not None:
+        if m.method == "katakana" and self.brand(parts.raw) is not None:
             return None
+        context = self.context_hits(parts.raw)
         m.resellers = [e for e in context if e.role == "reseller" and e.named_by in ("regulator", "court")]
         return m
 
     def match_many(self, descriptors: Iterable[str]) -> dict[str, Match]:
-        """Matches for many descriptors, computed once per distinct normalised descriptor."""
+        """Matches for many descriptors, computed once per distinct descriptor."""
         out: dict[str, Match] = {}
-        by_norm: dict[tuple[str, str | None, bool], Match | None] = {}
         for raw in descriptors:
             if not isinstance(raw, str) or not raw.strip():
                 continue
-            d = describe(raw)
-            k = (d.normalized, d.facilitator, d.truncated)
-            if k not in by_norm:
-                by_norm[k] = self.match(d)
-            m = by_norm[k]
+            if raw not in self._cache:
+                if len(self._cache) > 200_000:
+                    self._cache.clear()
+                self._cache[raw] = self.match(raw)
+            m = self._cache[raw]
             if m is not None:
-                out[raw] = Match(m.entry, m.alias, m.score, m.method, raw, d.normalized, d.facilitator,
-                                 list(m.resellers)) if m.descriptor != raw else m
+                out[raw] = m
         return out
+
+
+def _weak_ok(al: Alignment, facilitator: bool = False, billed_by: str = "") -> str:
+    """Why a weak alias counts here, or '' when it does not. It counts only in full: every word, spaced as
+    listed (a facilitator's merchant id glues words), no other name words; and, when
+    :func:`audit.merchants.evidence.suffix_needed` says so (a name of one or two words), with its
+    corporate suffix in any spelling of the same legal form, or billed through a payment processor that
+    the entry's public record names (``billed_by``: its name)."""
+    if al.missing or any(k == "word" for _w, k in al.extra) or (al.spaced and not (facilitator or al.alias.domain)):
+        return ""
+    if any(lvl == "abbrev" for _a, _t, lvl, _b in al.agreed):
+        return ""
+    a = al.alias
+    billed = f"in full, billed through {billed_by}, which its record names" if billed_by else ""
+    if any(lvl == "cut" for _a, _t, lvl, _b in al.agreed):  # cut by the field width: no room for a suffix
+        if len(al.agreed) < 2:
+            return ""
+        return billed if a.needs_suffix else "in full up to the field width"
+    if not a.needs_suffix:
+        return "a web name in full" if a.domain else f"in full ({len(a.tokens)} words)"
+    if al.corp_agrees:
+        return "in full with its corporate suffix"
+    return billed
+
+
+def _weak_kana_ok(al: Alignment) -> bool:
+    """A weak alias in katakana counts only in full: every word closely spelt, nothing else but a suffix."""
+    return not al.missing and not al.extra and al.kana_gap < 0.1 and min(al.kana_sims, default=0.0) >= 0.9
+
+
+def _weak_features(al: Alignment) -> dict[str, float]:
+    """A weak alias in full is one unit: its words' bits add up, its corporate suffix's too."""
+    from audit.merchants.reference import name_freq
+
+    f = al.features()
+    corp = sum(name_freq().bits(c) for c in al.alias.corp) if al.corp_agrees else 0.0
+    f.update(top_bits=f["top_bits"] + f["more_bits"] + f["cut_bits"] + corp, more_bits=0.0, cut_bits=0.0)
+    return f
+
+
+def _contains_words(needle: tuple[str, ...], hay: tuple[str, ...]) -> bool:
+    k = len(needle)
+    return any(hay[i : i + k] == needle for i in range(len(hay) - k + 1))
 
 
 def _context_rules(context: Sequence[Entry]) -> list[tuple[Entry, tuple[str, ...], tuple[str, ...],

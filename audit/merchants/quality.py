@@ -8,7 +8,8 @@ Two sets, each of legitimate descriptors and of labelled forms of listed merchan
 * ``blind`` (``tests/data/merchants/blind/``, frozen by helpers who never read the matcher; see its
   READMEs): 2,413 legitimate descriptors (real companies and constructed hard negatives) and 537
   billing forms of listed merchants. A form labelled ``new:<id>`` belongs to a merchant the list does
-  not hold yet: it is scored with the others once an entry with that id exists, before that apart.
+  not hold yet: it is scored with the others once an entry with that id exists, before that apart
+  (``id_map.csv`` beside the set maps such labels to the entry the curator filed the name under).
 
 By default every descriptor goes through the scan path (:mod:`audit.merchants.scan_eval`: written into
 statement files of several layouts, read by the reader, matched by the scan). A legitimate descriptor
@@ -120,8 +121,18 @@ def blind_set(data: str | Path = BLIND_DATA) -> EvalSet:
         if not p.is_file():
             raise FileNotFoundError(f"{p}: blind set file missing")
     legit = [Legit(r["descriptor"], r["source"], r["real"] == "1") for r in _rows(legit_path) if r.get("descriptor")]
-    listed = [Listed(r["descriptor"], r["expected_id"], r["form"]) for r in _rows(forms_path) if r.get("descriptor")]
+    # errata beside the frozen file: a "new:" label that the curator filed under an existing entry
+    id_map = {r["blind_id"]: r["list_id"] for r in _rows(folder / "id_map.csv")} if (folder / "id_map.csv").is_file() else {}
+    listed = [Listed(r["descriptor"], _mapped(r["expected_id"], id_map), r["form"])
+              for r in _rows(forms_path) if r.get("descriptor")]
     return EvalSet("blind", legit, listed)
+
+
+def _mapped(expected: str, id_map: dict[str, str]) -> str:
+    """The list id a blind label stands for (errata ``id_map.csv``); an empty mapping stays "not listed"."""
+    if expected in id_map:
+        return id_map[expected] or expected
+    return expected
 
 
 # ------------------------------------------------------------------------------------------------ raw
@@ -219,11 +230,10 @@ class ScanScore:
 
 
 def _expected_id(expected: str, ids: set[str]) -> str | None:
-    """The entry id a label stands for, or None when it names a merchant the list does not hold yet."""
-    if expected.startswith(NEW):
-        slug = expected[len(NEW):]
-        return slug if slug in ids else None
-    return expected
+    """The entry id a label stands for, or None when the list does not hold that merchant (not yet, or no
+    longer: an entry dropped for want of a record)."""
+    slug = expected[len(NEW):] if expected.startswith(NEW) else expected
+    return slug if slug in ids else None
 
 
 def score_scan(s: EvalSet, lists: Sequence[str | Path] = (), db: MerchantDB | None = None) -> ScanScore:
@@ -250,7 +260,7 @@ def score_scan(s: EvalSet, lists: Sequence[str | Path] = (), db: MerchantDB | No
         carried = {k: v for k, v in ans.items() if v is not None}
         if want is None:
             res.not_listed += 1
-            missing.add(row.expected[len(NEW):])
+            missing.add(row.expected.removeprefix(NEW))
             for v in set(carried.values()) - {"", "?"}:
                 res.not_listed_hits[v] += 1
             continue
@@ -297,7 +307,7 @@ def format_scan(res: ScanScore, limit: int = 40) -> str:
     ]
     if res.not_listed:
         hits = ", ".join(f"{k} {v}" for k, v in res.not_listed_hits.most_common()) or "none"
-        lines.append(f"not yet listed (scored apart): {res.not_listed} forms of {len(res.not_listed_ids)} merchants "
+        lines.append(f"not on the list (scored apart): {res.not_listed} forms of {len(res.not_listed_ids)} merchants "
                      f"({', '.join(res.not_listed_ids)}); findings on them: {hits}")
     lines += ["", f"{'layout':<12} {'legit':>6} {'flagged':>8} {'forms':>6} {'found':>6} {'recall':>7} {'unread':>7}"]
     for k, (lc, lf, fc, ff, unread) in res.by_layout.items():

@@ -103,7 +103,17 @@ def validate(paths: Sequence[str | Path]) -> list[Problem]:
             problems.extend(_source_order(e, str(lf.path)))
             layered[e.id] = e
     problems.extend(_duplicates(list(layered.values())))
+    problems.extend(_billed_through(list(layered.values())))
     return problems
+
+
+def _billed_through(entries: list[Entry]) -> list[Problem]:
+    """``billed_through`` names reseller entries of a context list (checked when a context list was read)."""
+    resellers = {e.id for e in entries if e.kind == "context" and e.role == "reseller"}
+    if not any(e.kind == "context" for e in entries):
+        return []
+    return [Problem(e.source_file, f"billed_through names {r!r}, which is no reseller of the context lists", e.id)
+            for e in entries if e.kind == "scam" for r in e.billed_through if r not in resellers]
 
 
 def _duplicates(entries: list[Entry]) -> list[Problem]:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from audit.cases.money import is_unstated, unstated_bucket
 from audit.masking import mask_card
 from audit.merchants.evidence import alias_problem, distinctive, full_tokens, tokens
 from audit.merchants.lists import Entry, read_list, shipped_paths
@@ -104,6 +105,9 @@ def candidates_from_scans(scans: Iterable[tuple[str, pd.DataFrame, Sequence]]) -
             if amount > 0:
                 c.charges += 1
                 cur = str(r.currency) if isinstance(r.currency, str) else ""
+                if is_unstated(cur):  # no currency on the statement: per client and card, never added up
+                    card = getattr(r, "card", None)
+                    cur = unstated_bucket(str(card) if isinstance(card, str) else "", client)
                 c.paid_by_currency[cur] = c.paid_by_currency.get(cur, 0.0) + amount
             c.descriptors.add(str(r.description))
             c.keys.add(key)

@@ -50,6 +50,10 @@ def register(subparsers) -> None:  # argparse's _SubParsersAction
     r.add_argument("old", metavar="NAME")
     r.add_argument("new", metavar="NEW")
     r.set_defaults(func=cmd_rename)
+    sh = sub.add_parser("show", help="FILE's first rows as they are and the role the reader gives each column "
+                                     "(how sure, and why): what to write in --columns")
+    sh.add_argument("file", metavar="FILE")
+    sh.set_defaults(func=cmd_show)
     f = sub.add_parser("forget", help="delete a saved mapping")
     f.add_argument("name", metavar="NAME")
     f.set_defaults(func=cmd_forget)
@@ -83,6 +87,33 @@ def cmd_save(args: argparse.Namespace) -> int:
         return _err(str(exc))
     print(clean_line(f"saved {saved.name!r}: {len(df)} transactions read from {report.source}; used for every "
                      f"file whose header is {saved.signature!r}"))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """The file's first rows and the reader's choice per column (:mod:`audit.picker`, as the page shows them)."""
+    from pathlib import Path
+
+    from audit import picker
+    from audit.errors import StatementError
+    from audit.files import read_regular
+    from audit.readers import read_statement
+
+    path = Path(args.file)
+    try:
+        data = read_regular(path)
+        if not picker.can_map(path.name, data):
+            return _err(f"{path.name}: only delimited (CSV, TSV) files take a column mapping")
+        head = picker.file_head(data, path.name)
+    except StatementError as exc:
+        return _err(str(exc))
+    try:
+        _df, report = read_statement(data=data, name=path.name)
+    except StatementError as exc:
+        report = None
+        print(clean_line(f"the reader refuses it: {exc}"))
+    for line in picker.describe(head, picker.start_from(report, head)):
+        print(clean_line(line))
     return 0
 
 

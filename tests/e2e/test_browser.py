@@ -272,3 +272,248 @@ def test_analyst_workbench_in_the_browser(tmp_path: Path) -> None:
             browser.close()
     assert "[[entry]]" in draft and "TECHFIX" in draft.upper()
     assert not outside, outside
+
+
+def _walk_statements(folder: Path) -> list[Path]:
+    """A newcomer's own statements (issue 20's second walk): a US and a Canadian card that print no currency,
+    and three months of a Japanese card with a support contract, a three-year plan and a phone bill."""
+    def plain(months: range, support: float, shop: str, tag: str) -> str:
+        rows = ["Date,Description,Amount"]
+        for m in months:
+            rows += [f"{m:02d}/02/2026,{shop} {tag},{80.0 + m:.2f}",
+                     f"{m:02d}/12/2026,PCSAFE HELPDESK 888-555-0142 {tag},{support:.2f}",
+                     f"{m:02d}/24/2026,CITY UTILITIES {tag},{60.0 + m / 10:.2f}"]
+        return "\n".join(rows) + "\n"
+
+    files = {"us_card.csv": plain(range(9, 12), 49.99, "GROCER", "OR"),
+             "ca_card.csv": plain(range(9, 12), 64.99, "MARKET", "ON")}
+    for m, phone in zip((8, 9, 10), (6842, 7015, 6790), strict=True):
+        rows = ['"利用日","利用店名・商品名","利用者","支払方法","利用金額","支払手数料","支払総額"']
+        lines = [(f"2026/{m:02d}/01", "ｾﾌﾞﾝｲﾚﾌﾞﾝ 世田谷桜丘店", 600 + m), (f"2026/{m:02d}/03", "ﾏｲｸﾛｿﾌﾄ ｻﾎﾟｰﾄｾﾝﾀｰ", 7980),
+                 (f"2026/{m:02d}/10", "ＮＴＴドコモ ご利用料金", phone), (f"2026/{m:02d}/27", "ｽｷﾞ薬局", 1200 + m)]
+        if m == 8:
+            lines.append((f"2026/{m:02d}/02", "GLOBALTECH ASSIST PTE LTD 3年サポート", 98000))
+        rows += [f'"{d}","{n}","本人","1回払い","{a}","0","{a}"' for d, n, a in sorted(lines)]
+        files[f"jcard2026{m:02d}.csv"] = "\n".join(rows) + "\n"
+    out = []
+    for name, body in files.items():
+        (folder / name).write_text(body, encoding="utf-8")
+        out.append(folder / name)
+    return out
+
+
+def test_a_newcomers_statements_read_in_japanese_and_english(tmp_path: Path) -> None:
+    """Issue 20's second walk: the currency asked once per file, money never added across cards, no figure cut
+    off at 1280 or 900 px, statements kept across a switch to the counsellor view and back."""
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    files = _walk_statements(tmp_path)
+    outside: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            with app_server(tmp_path / "casedata", tmp_path / "server.log") as server:
+                for lang, width in (("ja", 1280), ("en", 1280), ("ja", 900)):
+                    page = browser.new_page(viewport={"width": width, "height": 900})
+                    page.on("request", lambda r, s=server: outside.append(r.url) if not _is_local(r.url, s) else None)
+                    page.goto(server)
+                    page.get_by_role("heading", name="カード明細の点検").first.wait_for(timeout=WAIT_MS)
+                    if lang == "en":
+                        page.get_by_text("English", exact=True).first.click()
+                        page.get_by_role("heading", name="Card statement audit").first.wait_for(timeout=WAIT_MS)
+                    page.locator(".st-key-uploads input[type=file]").set_input_files([str(p) for p in files])
+                    ask = page.locator(".st-key-me_currency_ask")
+                    ask.wait_for(timeout=WAIT_MS)
+                    page.locator('[class*="st-key-me_c"][class*="_box"]').first.wait_for(timeout=WAIT_MS)
+                    body = page.locator("body").inner_text()
+                    assert "344.94" not in body  # two cards' unstated currencies never added up
+                    _shot(page, f"08_{lang}_{width}_asked.png")
+                    # the US card's currency, given once
+                    ask.locator("[class*='st-key-_filecur_me_us-card-csv'] [role=combobox]").first.click()
+                    page.get_by_role("option", name="USD", exact=True).first.click()
+                    page.get_by_text("USD 149.97").first.wait_for(timeout=WAIT_MS)
+                    page.wait_for_timeout(1500)
+                    sizes = page.evaluate(_SIZES_JS)
+                    assert not sizes["cut"], f"{lang} {width}: figures cut off: {sizes['cut']}"
+                    _shot(page, f"09_{lang}_{width}_usd.png")
+                    page.close()
+                # statements kept across a switch to the counsellor view and back
+                page = browser.new_page(viewport={"width": 1280, "height": 900})
+                page.goto(server)
+                page.get_by_role("heading", name="カード明細の点検").first.wait_for(timeout=WAIT_MS)
+                page.locator(".st-key-uploads input[type=file]").set_input_files([str(p) for p in files])
+                page.locator('[class*="st-key-me_c"][class*="_box"]').first.wait_for(timeout=WAIT_MS)
+                page.get_by_text("相談員（複数の相談者）", exact=True).first.click()
+                page.locator(".st-key-demo_load").first.wait_for(timeout=WAIT_MS)
+                page.get_by_text("自分の明細を点検", exact=True).first.click()
+                page.get_by_text("画面を切り替える前に読み込んだ").first.wait_for(timeout=WAIT_MS)
+                page.locator('[class*="st-key-me_c"][class*="_box"]').first.wait_for(timeout=WAIT_MS)
+                _shot(page, "10_ja_back_from_counsellor.png")
+                page.close()
+        finally:
+            browser.close()
+    assert outside == [], f"the page contacted other hosts: {outside[:5]}"
+
+
+def _idle(page) -> None:
+    """Wait until the page has finished its rerun (Streamlit's running indicator gone)."""
+    page.wait_for_timeout(400)
+    page.locator("[data-testid=stStatusWidget]").first.wait_for(state="hidden", timeout=WAIT_MS)
+    page.wait_for_timeout(200)
+
+
+def _select(page, selector: str, option: str) -> None:
+    """Choose ``option`` in the Streamlit selectbox inside ``selector``, then wait for the rerun."""
+    field = page.locator(selector).first.locator("[role=combobox]").first
+    choice = page.get_by_role("option", name=option, exact=True).first
+    field.click()
+    try:
+        choice.wait_for(timeout=3000)
+    except Exception:  # a field that already had the focus: the arrow key opens its list
+        field.press("ArrowDown")
+    choice.click()
+    _idle(page)
+
+
+def _picker_files(folder: Path) -> dict[str, Path]:
+    """A misread file (a point card whose points column the reader takes for the amount), a refused one (a
+    German account with compact dates) and next month's file of that bank (tests/test_picker.py's shapes)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_picker import _konto, _points
+
+    out = {}
+    for key, (name, data) in {"points": _points(9), "konto": _konto(9), "next": _konto(10)}.items():
+        (folder / name).write_bytes(data)
+        out[key] = folder / name
+    return out
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_column_picker_reads_a_refused_and_a_misread_file_then_the_next_without_asking(
+        tmp_path: Path, lang: str) -> None:
+    """Issue 23's done-when: through the picker to a correct reading, saved, and the next file of the same bank
+    read with no question; screenshots in Japanese and English."""
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    files = _picker_files(tmp_path)
+    words = {"ja": {"ignore": "使わない", "amount": "金額", "date": "日付", "description": "内容（利用先）",
+                    "comma": "カンマ（49,99）", "apply": "この指定で読む", "save": "保存して、この形式のファイルを次から自動で読む",
+                    "refused": "読み込めませんでした", "unsure": "自信がないまま", "nodate": "1 行も読めません",
+                    "row": "2 行目：Nr ; Beleg ; Text ; Betrag", "saved": "保存した指定「Girokonto」"},
+             "en": {"ignore": "ignore", "amount": "amount", "date": "date", "description": "description",
+                    "comma": "comma (49,99)", "apply": "Read it this way",
+                    "save": "Save, and read files of this layout this way from now on",
+                    "refused": "could not be read", "unsure": "low confidence", "nodate": "reads no date",
+                    "row": "line 2: Nr ; Beleg ; Text ; Betrag", "saved": "saved layout 'Girokonto'"}}[lang]
+    outside: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            with app_server(tmp_path / "casedata", tmp_path / "server.log") as server:
+                page = browser.new_page(viewport={"width": 1280, "height": 900})
+                page.on("request", lambda r, s=server: outside.append(r.url) if not _is_local(r.url, s) else None)
+                page.goto(server)
+                page.get_by_role("heading", name="カード明細の点検").first.wait_for(timeout=WAIT_MS)
+                if lang == "en":
+                    page.get_by_text("English", exact=True).first.click()
+                    page.get_by_role("heading", name="Card statement audit").first.wait_for(timeout=WAIT_MS)
+                page.locator(".st-key-uploads input[type=file]").set_input_files([str(files["points"]),
+                                                                                  str(files["konto"])])
+                page.get_by_text(words["unsure"]).first.wait_for(timeout=WAIT_MS)
+                page.get_by_text(words["refused"]).first.wait_for(timeout=WAIT_MS)
+                _shot(page, f"11_{lang}_picker_asked.png")
+                # the misread file: points are no amount, the paid column is, in yen
+                points, konto = '[class*="st-key-me_pick_points-2026-09-csv_"]', '[class*="st-key-me_pick_konto-2026-09-csv_"]'
+                _select(page, f'{points}[class*="_role2"]', words["ignore"])
+                _select(page, f'{points}[class*="_role3"]', words["amount"])
+                _select(page, '[class*="st-key-_filecur_me_points-2026-09-csv_"][class*="_picker"]', "JPY")
+                page.locator(f'{points}[class*="_apply"] button').first.click()
+                page.get_by_text("JPY 14,997").first.wait_for(timeout=WAIT_MS)
+                # the refused file: its header row, roles, a date format that reads nothing (said so), then the right one
+                _idle(page)
+                _select(page, f'{konto}[class*="_row"]', words["row"])
+                for i, role in enumerate(("ignore", "date", "description", "amount")):
+                    _select(page, f'{konto}[class*="_role{i}"]', words[role])
+                fmt = page.locator(f'{konto}[class*="_datefmt"] input').first
+                fmt.fill("DD.MM.YYYY")
+                fmt.press("Enter")
+                _idle(page)
+                page.locator(f'{konto}[class*="_decimal"]').get_by_text(words["comma"]).first.click()
+                _idle(page)
+                page.get_by_text(words["nodate"]).first.wait_for(timeout=WAIT_MS)
+                _shot(page, f"12_{lang}_picker_error.png")
+                fmt.fill("DDMMYYYY")
+                fmt.press("Enter")
+                _idle(page)
+                _select(page, '[class*="st-key-_filecur_me_konto-2026-09-csv_"][class*="_picker"]', "EUR")
+                name = page.locator(f'{konto}[class*="_savename"] input').first
+                name.fill("Girokonto")
+                name.press("Enter")
+                _idle(page)
+                page.locator(f'{konto}[class*="_save "] button').first.scroll_into_view_if_needed()
+                _shot(page, f"13_{lang}_picker_preview.png")
+                page.locator(f'{konto}[class*="_save "] button').first.click()
+                page.get_by_text("EUR 149.97").first.wait_for(timeout=WAIT_MS)
+                _shot(page, f"14_{lang}_picker_read.png")
+                page.close()
+                # next month's file of the same bank, in a new session: read without asking
+                page = browser.new_page(viewport={"width": 1280, "height": 900})
+                page.on("request", lambda r, s=server: outside.append(r.url) if not _is_local(r.url, s) else None)
+                page.goto(server)
+                page.get_by_role("heading", name="カード明細の点検").first.wait_for(timeout=WAIT_MS)
+                if lang == "en":
+                    page.get_by_text("English", exact=True).first.click()
+                    page.get_by_role("heading", name="Card statement audit").first.wait_for(timeout=WAIT_MS)
+                page.locator(".st-key-uploads input[type=file]").set_input_files([str(files["next"])])
+                page.get_by_text("EUR 149.97").first.wait_for(timeout=WAIT_MS)
+                body = page.locator("body").inner_text()
+                assert words["refused"] not in body and words["unsure"] not in body
+                assert page.locator('[class*="st-key-me_pick_"]').count() == 0
+                _shot(page, f"15_{lang}_next_file.png")
+                page.close()
+        finally:
+            browser.close()
+    assert outside == [], f"the page contacted other hosts: {outside[:5]}"
+    saved = tmp_path / "casedata" / "layouts.json"
+    assert saved.exists() and "Girokonto" in saved.read_text(encoding="utf-8")
+    assert not (ROOT / "layouts.json").exists()
+
+
+def test_japanese_microsoft_support_case_in_the_browser(tmp_path: Path) -> None:
+    """The seeds' own scam on a Japanese statement: the kana Microsoft-support charge is a suspicious contract
+    whose Japanese reasons cite the Consumer Affairs Agency's notice; the other subscriptions tab lists known
+    services and, apart, the ones to check (the tables themselves are checked in tests/test_app_brands.py)."""
+    _require_chromium()
+    sys.path.insert(0, str(ROOT / "tests"))
+    from playwright.sync_api import sync_playwright
+    from test_app_brands import jp_statement
+
+    statement = tmp_path / "meisai.csv"
+    statement.write_bytes(jp_statement())
+    outside: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            with app_server(tmp_path / "casedata", tmp_path / "server.log") as server:
+                page = browser.new_page(viewport={"width": 1400, "height": 1100})
+                page.on("request", lambda r, s=server: outside.append(r.url) if not _is_local(r.url, s) else None)
+                page.goto(server)
+                page.get_by_role("heading", name="カード明細の点検").first.wait_for(timeout=WAIT_MS)
+                page.locator(".st-key-uploads input[type=file]").set_input_files([str(statement)])
+                box = page.locator(".st-key-me_c1_box")
+                box.locator("summary").filter(has_text="マイクロソフトサポート").first.wait_for(timeout=WAIT_MS)
+                reason = box.get_by_text("消費者庁は2021年2月19日").first
+                reason.wait_for(timeout=WAIT_MS)
+                assert "マイクロソフト" in box.inner_text() and "本物の請求" in box.inner_text()
+                reason.scroll_into_view_if_needed()
+                _shot(page, "08_ja_microsoft_support_contract.png")
+                page.get_by_role("tab", name="その他の定期支払い").first.click()
+                page.get_by_text("確認してほしい定期支払い").first.wait_for(timeout=WAIT_MS)
+                page.get_by_text("確認してほしい定期支払い").first.scroll_into_view_if_needed()
+                page.wait_for_timeout(1000)
+                _shot(page, "09_ja_known_and_to_check.png")
+        finally:
+            browser.close()
+    assert outside == [], f"the page contacted other hosts: {outside[:5]}"

@@ -1,0 +1,77 @@
+"""``brand_impersonation``: charges whose descriptor imitates a brand's support or security service.
+
+A descriptor made of nothing but an imitated brand's name (Microsoft, Windows, Apple, Google, Amazon, McAfee,
+Norton; Latin, full-width, katakana, half-width katakana) and support, security, repair, remote or plan words,
+and that is none of the brand's own billing forms (:mod:`audit.detection.brands`), is a finding on its own:
+whether it recurs or not, at any amount. Electronics shops and in-person card readers aside. One finding per
+card holder and descriptor, holding every such charge.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from audit.detection.brands import NOTICE_EN, NOTICE_JA, NOTICE_URLS, impersonation
+from audit.detection.features import _Context, money, money_totals
+from audit.model import Finding
+
+SCORE = 85.0
+
+
+def reason_ja(brand_ja: str, words: list[str], forms: str) -> str:
+    """The finding's reason in Japanese (names the brand, says the real company does not bill this way, cites
+    the notice)."""
+    shown = "・".join(f"「{w}」" for w in words[:3])
+    return (f"明細の名前に「{brand_ja}」と{shown}が並んでいますが、{brand_ja}の本物の請求はこの表記ではありません"
+            f"（本物は {forms} などと表示されます）。{NOTICE_JA}")
+
+
+def brand_impersonations(ctx: _Context) -> list[Finding]:
+    """One finding per card holder and imitating descriptor (see the module docstring)."""
+    tx = ctx.tx
+    if "imitates" not in tx.columns:
+        return []
+    rows = tx[(tx["kind"] == "charge") & (tx["amount"] > 0) & tx["imitates"].notna() & ~tx["retail"]]
+    out: list[Finding] = []
+    for (_owner, _name), g in rows.groupby(["owner", "name"], sort=True):
+        g = g.sort_values("date", kind="stable")
+        first = g.iloc[0]
+        imp = impersonation(str(first["description"]))
+        if imp is None:
+            continue
+        brand = imp.brand
+        words = list(imp.words)
+        forms = imp.forms_text()
+        when = first["date"].date().isoformat()
+        last = g.iloc[-1]["date"].date().isoformat()
+        paid = money_totals(g["amount"], g["currency"])
+        times = f"{len(g)} charges from {when} to {last}, {paid} in total" if len(g) > 1 else (
+            f"one charge of {money(float(first['amount']), str(first['currency']))} on {when}")
+        reasons = [
+            f"“{first['name']}” names {brand.name} together with “{'”, “'.join(words[:3])}”: it reads like "
+            f"{brand.name}'s own support or security service ({times}).",
+            f"{brand.name} does not bill this way: its own charges show as {forms}. Fake virus warnings show the "
+            f"{brand.name} name or logo and a number to call, then sell “support” or “security” contracts in "
+            "its name.",
+            NOTICE_EN,
+        ]
+        sources = list(dict.fromkeys([*NOTICE_URLS, *(f.source_url for f in brand.forms[:2])]))
+        out.append(Finding(
+            kind="brand_impersonation", merchant=str(first["name"]), score=SCORE, reasons=reasons,
+            transaction_ids=[str(i) for i in g["id"]],
+            merchant_key=str(first["merchant_key"]) if isinstance(first.get("merchant_key"), str) else None,
+            details={"brand": brand.name, "brand_ja": brand.name_ja, "words": words, "forms": forms,
+                     "sources": sources, "reason_ja": reason_ja(brand.name_ja, words, forms),
+                     "first_date": when, "last_date": last, "charges": len(g)},
+        ))
+    return out
+
+
+def contract_reason_ja(descriptors: list[str]) -> str | None:
+    """The Japanese reason for a contract whose descriptors imitate a brand (for the page, which words its
+    reasons from the contract), or None when none does."""
+    for d in descriptors:
+        imp = impersonation(d) if isinstance(d, str) and not pd.isna(d) else None
+        if imp is not None:
+            return reason_ja(imp.brand.name_ja, list(imp.words), imp.forms_text())
+    return None

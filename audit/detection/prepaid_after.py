@@ -1,0 +1,148 @@
+"""Prepaid value bought in the days after a fake-support charge, even a single purchase.
+
+The Consumer Affairs Agency's notice of 2021-02-19 describes the call: a "support" fee, then prepaid e-money
+bought at once at a nearby convenience store, then more ("the code was mistyped, buy it again"); the CCJ's
+advice adds that newer calls ask for prepaid e-money. On a card statement that is a support-type charge
+followed within a few days by
+
+* prepaid e-money or gift cards (the descriptor says so), any amount from the currency's smallest burst item;
+* a round sum at a convenience store (tickets aside); or
+* a round sum of two burst items or more at a shop that sells gift cards, Amazon's and Apple's own stores and
+  Google Play included (:mod:`audit.detection.gift_retailers`).
+
+:mod:`audit.detection.bursts` finds several such purchases close together with or without a charge before them;
+this finds the ones a single purchase, or purchases spread over a few days, leave to a support charge alone.
+On a card that buys at convenience stores as a habit, a plain purchase there counts only on a day that stands
+out (the bursts' rule); e-money and gift cards named as such always count.
+The anchor is the first charge of each finding of the support kinds on the same card holder's statements.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from audit.detection.bursts import ROUTINE_MIN_DAYS, ROUTINE_SHARE, STAND_OUT
+from audit.detection.bursts import _candidates as burst_candidates
+from audit.detection.features import _Context, money
+from audit.detection.thresholds import limits
+from audit.model import Finding
+
+AFTER_DAYS = 3  # purchases up to this many days after the support charge
+ANCHOR_KINDS = ("brand_impersonation", "large_support_plan", "foreign_software_recurring", "known_merchant",
+                "contract_cluster")
+ITEMS_SHOWN = 12
+
+
+def _anchors(ctx: _Context, findings: list[Finding]) -> dict[str, list[tuple[pd.Timestamp, str, str]]]:
+    """Per owner: (date, merchant, charge id) of the first charge of each support-type finding."""
+    tx = ctx.tx
+    out: dict[str, list[tuple[pd.Timestamp, str, str]]] = {}
+    unique = tx.index.is_unique
+    amount, date = tx["amount"].to_numpy(dtype=float, na_value=np.nan), tx["date"].to_numpy()
+    owner, ident = tx["owner"].to_numpy(dtype=object), tx["id"].to_numpy(dtype=object)
+    for f in findings:
+        if f.kind not in ANCHOR_KINDS:
+            continue
+        if unique:  # the rows by position: the first positive one by date, ties in the finding's order
+            pos = tx.index.get_indexer(list(f.transaction_ids))
+            pos = pos[pos >= 0]
+            pos = pos[amount[pos] > 0]
+            if not len(pos):
+                continue
+            if not np.isnat(date[pos]).any():
+                at = pos[np.argsort(date[pos], kind="stable")[0]]
+                out.setdefault(str(owner[at]), []).append((pd.Timestamp(date[at]), f.merchant, str(ident[at])))
+                continue
+        ids = [i for i in f.transaction_ids if i in tx.index]
+        if not ids:
+            continue
+        rows = tx.loc[ids]
+        rows = rows[rows["amount"] > 0]
+        if rows.empty:
+            continue
+        first = rows.sort_values("date", kind="stable").iloc[0]
+        out.setdefault(str(first["owner"]), []).append((first["date"], f.merchant, str(first["id"])))
+    return out
+
+
+def _candidates(ctx: _Context, taken: set[str]) -> pd.DataFrame:
+    """The burst candidates (:func:`audit.detection.bursts._candidates`, from the whole table) that name prepaid
+    value or are round sums, minus those a burst already holds; with their ids. On a card that buys at these
+    shops as a habit (the bursts' rule) a plain purchase counts only on a day that stands out."""
+    cand = burst_candidates(ctx)
+    if cand.empty:
+        return cand.assign(id=pd.Series(dtype=object))
+    cur_codes, cur_texts = pd.factorize(cand["currency"])
+    step = np.array([limits(c).gift_round for c in cur_texts] + [limits(np.nan).gift_round], dtype=float)[cur_codes]
+    amount = cand["amount"].to_numpy(float)
+    rounded = np.isclose(np.mod(amount, step), 0.0) | np.isclose(np.mod(amount, step), step)
+    cand = cand.assign(id=ctx.full["id"].astype(object).to_numpy()[cand["row"].to_numpy()],
+                       day=cand["date"].dt.normalize())
+    prepaid = cand["prepaid"].to_numpy(bool)
+    plain_ok = ~_habitual_plain(ctx, cand.loc[~prepaid]).reindex(cand.index, fill_value=False).to_numpy(bool)
+    keep = (prepaid | (rounded & (cand["konbini"].to_numpy(bool) | cand["shop"].to_numpy(bool)) & plain_ok)
+            ) & ~cand["id"].isin(taken).to_numpy()
+    return cand.loc[keep]
+
+
+def _habitual_plain(ctx: _Context, plain: pd.DataFrame) -> pd.Series:
+    """True for plain purchases of a habitual buyer (:mod:`audit.detection.bursts`) on a day that does not stand
+    out from the holder's usual day at these shops."""
+    out = pd.Series(False, index=plain.index)
+    for (owner, _cur), g in plain.groupby(["owner", "currency"], sort=False):
+        start, end = ctx.owner_start.get(owner), ctx.owner_end.get(owner)
+        if start is None or end is None or pd.isna(start) or pd.isna(end):
+            continue
+        span = (pd.Timestamp(end) - pd.Timestamp(start)).days + 1
+        per_day = g.groupby("day")["amount"].sum()
+        if span < ROUTINE_MIN_DAYS or len(per_day) < ROUTINE_SHARE * span:
+            continue
+        usual = float(per_day.median())
+        out.loc[g.index] = g["day"].map(per_day).to_numpy(float) < STAND_OUT * usual
+    return out
+
+
+def prepaid_after_support(ctx: _Context, findings: list[Finding]) -> list[Finding]:
+    """One ``prepaid_burst`` finding per support charge followed by prepaid purchases (see module docstring)."""
+    anchors = _anchors(ctx, findings)
+    if not anchors:
+        return []
+    taken = {i for f in findings if f.kind == "prepaid_burst" for i in f.transaction_ids}
+    cand = _candidates(ctx, taken)
+    out: list[Finding] = []
+    used: set[str] = set()
+    for owner, g in cand.groupby("owner", sort=True):
+        for day, merchant, anchor_id in sorted(anchors.get(str(owner), []), key=lambda a: (a[0], a[2])):
+            hit = g[(g["date"] >= day) & (g["date"] <= day + pd.Timedelta(days=AFTER_DAYS))
+                    & ~g["id"].isin(used)].sort_values("date", kind="stable")
+            if hit.empty:
+                continue
+            used.update(hit["id"])
+            cur = str(hit["currency"].iloc[0])
+            shown = hit.iloc[:ITEMS_SHOWN]
+            items = ", ".join(f"{n} {money(float(a), str(c))}" for n, a, c in
+                              zip(shown["name"], shown["amount"], shown["currency"], strict=True))
+            if len(hit) > ITEMS_SHOWN:
+                items += f", and {len(hit) - ITEMS_SHOWN:,} more"
+            total = " + ".join(money(float(v), str(k)) for k, v in hit.groupby("currency")["amount"].sum().items())
+            gift = bool(hit["prepaid"].any())
+            reasons = [
+                f"Within {AFTER_DAYS} days of the charge from “{merchant}” ({day.date().isoformat()}), "
+                f"{len(hit)} purchase{'s' if len(hit) > 1 else ''} of prepaid value followed: {items} "
+                f"({total}).",
+                "Fake support callers take a “support” fee and then send people to buy e-money or gift cards and "
+                "read out the codes, often again and again (“the code failed, buy another”).",
+            ]
+            if not gift:
+                reasons.append("The amounts are round sums at shops that sell gift cards or e-money, as gift-card "
+                               "values are.")
+            out.append(Finding(
+                kind="prepaid_burst", merchant=str(hit["name"].iloc[0]) if hit["name"].nunique() == 1
+                else "prepaid or gift cards", score=70.0 + (10 if gift else 0) + min(10, 5 * (len(hit) - 1)),
+                reasons=reasons, transaction_ids=[str(i) for i in hit["id"]], merchant_key=None,
+                details={"first_date": hit["date"].iloc[0].date().isoformat(),
+                         "last_date": hit["date"].iloc[-1].date().isoformat(), "currency": cur,
+                         "count": len(hit), "after": anchor_id},
+            ))
+    return out
