@@ -38,7 +38,7 @@ HEADER_VOCAB: tuple[tuple[str, str], ...] = (
      r"|利用店舗|利用場所|利用先|摘要内容|取引先|相手先|名前|氏名|振込依頼人名?|入場駅/事業者名|事業者名"
      r"|payee|payee ?name|merchant|merchant ?name|store ?name|name|partner ?name|counter ?party( name)?|beneficiary|recipient"
      r"|auftraggeber/empfänger|auftraggeber ?/ ?empfänger|empfänger|zahlungsempfänger|auftraggeber|begünstigter|name zahlungsbeteiligter"
-     r"|bénéficiaire|commerçant|tegenrekeninghouder|naam tegenpartij|naam|comercio|beneficiario|esercente|beneficiario|begünstigter/zahlungspflichtiger|nom|交易对方|对方|商户名称|收/付款方|入出金先内容|mottaker|betalingsmottaker|estabelecimento"),
+     r"|bénéficiaire|commerçant|tegenrekeninghouder|naam tegenpartij|naam|comercio|beneficiario|esercente|beneficiario|begünstigter/zahlungspflichtiger|naam ?/ ?omschrijving|nom|交易对方|对方|商户名称|收/付款方|入出金先内容|mottaker|betalingsmottaker|estabelecimento"),
     ("notes", r"additional ?description|extended ?details|vwz ?[0-9]+|メモ|備考|memo|notes?|reason"),
     # direction columns, the sign of an unsigned amount: Af/Bij (NL), D/C, CR/DR, Soll/Haben, Credit/Debit
     ("direction", r"af ?/? ?bij|d ?/ ?c|c ?/ ?d|cr ?/ ?dr|dr ?/ ?cr|credit ?/ ?debit|debit ?/ ?credit|soll ?/ ?haben|s ?/ ?h"
@@ -46,7 +46,7 @@ HEADER_VOCAB: tuple[tuple[str, str], ...] = (
     ("type", r"buchungstext|posting ?text|利用区分|取引区分|明細区分|mutatiesoort|交易类型|交易分类"),
     ("description", r"摘要|ご利用内容|内容|取引内容|お取引内容|入出金内容|お取引内容|description|description ?[0-9]|desc|details|transaction ?description|narrative"
      r"|verwendungszweck|beschreibung|umsatzbeschreibung|händler|händlername"
-     r"|libellé|libellé de l'opération|libelle|omschrijving|naam ?/ ?omschrijving|remarque|mededelingen"
+     r"|libellé|libellé de l'opération|libelle|omschrijving|remarque|mededelingen"
      r"|concepto|descripción|descripcion|descrizione|causale|dettagli|お取り扱い内容|お取扱い内容|取扱内容|詳細|交易描述|交易摘要|商品说明|деталі|деталі операції|опис|описание|призначення платежу|histórico|historico|descrição|descricao|beskrivelse|beskrivning|tekst|opis operacji"),
     # never an amount: running balances, ids, account and bank numbers
     ("balance", r".*残高|残額|.*balance|kontostand|saldo|solde|guthaben|balans|saldo contable|現在.*高|余额|залишок.*|остаток|saldo na trn|saldo po operacji|disponibelt"),
