@@ -152,7 +152,22 @@ def _fold(word: str) -> str:
 @lru_cache(maxsize=1)
 def month_names() -> dict[str, int]:
     """Month names and abbreviations in many languages (folded: lower case, no accents, no final dot) ->
-    month number, from babel's locale data (loaded on first use)."""
+    month number: :func:`month_names_from_cldr`, as generated into :mod:`audit.month_table` (loading
+    babel's locale data costs about 0.1 s per process; ``tests/test_dates_tables.py`` checks the copy)."""
+    from audit.month_table import MONTHS
+
+    return dict(MONTHS)
+
+
+@lru_cache(maxsize=1)
+def _weekday_names() -> frozenset[str]:
+    from audit.month_table import WEEKDAYS
+
+    return WEEKDAYS
+
+
+def month_names_from_cldr() -> dict[str, int]:
+    """:func:`month_names` computed from babel's CLDR data (``scripts/make_month_table.py`` writes it out)."""
     from babel import Locale
 
     table: dict[str, int] = {}
@@ -174,8 +189,8 @@ def month_names() -> dict[str, int]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _weekday_names() -> frozenset[str]:
+def weekday_names_from_cldr() -> frozenset[str]:
+    """Weekday names and abbreviations (folded) in the same languages, from babel's CLDR data."""
     from babel import Locale
 
     names: set[str] = set()

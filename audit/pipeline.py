@@ -266,37 +266,19 @@ def _has_duplicates(ids: pd.Series) -> bool:
 # ---------------------------------------------------------------------------------------------
 # merchant database, compiled once per process
 
-_DB_CACHE: dict[tuple[tuple[str, int, int], ...], Any] = {}
-
-
-def _stamp(path: str | Path) -> tuple[str, int, int]:
-    try:
-        st = os.stat(path)
-        return (str(Path(path).resolve()), st.st_mtime_ns, st.st_size)
-    except OSError:
-        return (str(path), -1, -1)
-
-
 def merchant_db(extra: Sequence[str | Path] = ()) -> Any:
     """The merchant database for the shipped lists plus ``extra``, built once per set of list files
-    (a list changed on disk is noticed by its mtime and size)."""
-    from audit.merchants import load_merchant_db, shipped_paths
+    (:func:`audit.merchants.cached_merchant_db`); a crafted local list that cannot be read costs one line."""
+    from audit.merchants import cached_merchant_db
 
-    key = tuple(_stamp(p) for p in [*shipped_paths(), *extra])
-    db = _DB_CACHE.get(key)
-    if db is None:
-        try:
-            db = load_merchant_db(extra=list(extra))
-        except (RecursionError, MemoryError) as exc:  # a crafted local list: one line, never a traceback
-            from audit.errors import MerchantListError
+    try:
+        return cached_merchant_db(extra)
+    except (RecursionError, MemoryError) as exc:  # a crafted local list: one line, never a traceback
+        from audit.errors import MerchantListError
 
-            what = "nested too deeply" if isinstance(exc, RecursionError) else "too large"
-            names = ", ".join(Path(p).name for p in extra) or "shipped lists"
-            raise MerchantListError(f"{names}: merchant list is {what} to read") from None
-        if len(_DB_CACHE) > 8:
-            _DB_CACHE.clear()
-        _DB_CACHE[key] = db
-    return db
+        what = "nested too deeply" if isinstance(exc, RecursionError) else "too large"
+        names = ", ".join(Path(p).name for p in extra) or "shipped lists"
+        raise MerchantListError(f"{names}: merchant list is {what} to read") from None
 
 
 class HitTable:

@@ -40,3 +40,16 @@ def test_records_match_pandas_to_json() -> None:
 def test_a_column_of_another_kind_falls_back() -> None:
     tx = _table(10, 0).assign(amount=pd.Series([1, "x"] * 5, dtype=object))
     assert records_text(tx) is None
+
+
+def test_chunks_constant_columns_and_card_numbers_match_pandas() -> None:
+    from audit.scale.json_text import record_chunks
+
+    tx = _table(500, 4)
+    tx["description"] = np.where(np.arange(500) % 7 == 0, "PAY 4111 1111 1111 1111 x/y", tx["description"])
+    tx = schema.conform(tx)
+    for size in (1, 7, 499, 500, 10_000):
+        assert b",\n".join(record_chunks(tx, size)).decode("utf-8") == _pandas(tx)
+    same = schema.conform(tx.assign(description="ONE SHOP", amount=980.0, currency="JPY", client=None, id="x"))
+    assert b",\n".join(record_chunks(same, 64)).decode("utf-8") == _pandas(same)
+    assert records_text(same.iloc[:1]) == _pandas(same.iloc[:1])

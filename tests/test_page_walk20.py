@@ -251,3 +251,30 @@ def test_each_contract_and_to_do_row_shows_its_short_case_id() -> None:
     assert re.search(r"案件 C-\d{4}", captions)
     todo = pd.concat([t.value for t in at.table if "期限" in t.value.columns], ignore_index=True)
     assert todo["契約"].str.contains(r"c\d+ · C-\d{4}").all()
+
+
+def test_a_letter_recorded_as_sent_keeps_the_order_number_and_address_it_quoted_in_the_case_file() -> None:
+    from audit.cases.store import CaseStore
+
+    at = _upload(_app(), *JP)
+    cid = next(e.label for e in at.expander if "マイクロソフト" in e.label).split(":")[0]
+    at.text_input(key=f"me_{cid}_order_number").input("QX-55120")
+    at.text_input(key=f"me_{cid}_merchant_email").input("billing@support-fictional.example").run()
+    at.button(key=f"me_{cid}_cancellation_sent").click().run()
+    assert not at.exception, at.exception
+    with CaseStore() as store:
+        case = next(c for c in store.cases("self") if "サポートセンター" in c["merchant"])
+        assert case["order_number"] == "QX-55120" and case["merchant_email"] == "billing@support-fictional.example"
+
+
+def test_an_order_number_from_an_email_is_never_masked_in_the_found_line() -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from views.common import md_line
+
+    luhn_valid = "4111111111111111"  # passes Luhn; given as the order number by the merchant's e-mail
+    shown = md_line(f"order {luhn_valid} card 4111 1111 1111 1111").replace("\\", "")
+    assert shown.count("****1111") == 2  # without the merchant's order number to keep, both read as cards
+    shown = md_line(f"order number {luhn_valid} / card 5555 5555 5555 4444", keep=[luhn_valid]).replace("\\", "")
+    assert luhn_valid in shown and "****4444" in shown  # the order number kept, the card still masked

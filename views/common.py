@@ -76,7 +76,8 @@ def md_line(value: Any, keep: Sequence[str] = ()) -> str:
     order or ticket numbers that are never masked as card numbers."""
     from audit.masking import mask_card
 
-    out = no_autolink(_MD_INLINE.sub(r"\\\1", " ".join((mask_card(str(value), keep=keep) or "").split())))
+    masked_text = mask_card(str(value), context="prose", keep=keep) if keep else mask_card(str(value))
+    out = no_autolink(_MD_INLINE.sub(r"\\\1", " ".join((masked_text or "").split())))
     return re.sub(r"^(\d+)\.", r"\1\\.", re.sub(r"^([-+])", r"\\\1", out))
 
 

@@ -66,7 +66,13 @@ def _bursts(keys: np.ndarray) -> list[np.ndarray]:
 
 def _candidates(ctx: _Context) -> pd.DataFrame:
     """Purchases that may belong to a burst, with their currency's thresholds, from the whole table
-    (``row``: position in ``ctx.full``; ``cur_code``: a number per billing-currency text)."""
+    (``row``: position in ``ctx.full``; ``cur_code``: a number per billing-currency text); built once per context."""
+    if ctx.burst_candidates is None:
+        ctx.burst_candidates = _build_candidates(ctx)
+    return ctx.burst_candidates
+
+
+def _build_candidates(ctx: _Context) -> pd.DataFrame:
     full = ctx.full
     feats, dc = ctx.feats, ctx.desc_code
     # the billing currency, or the owner's home currency where the row names none

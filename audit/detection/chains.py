@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import math
+import os
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -146,7 +150,18 @@ def _nearest_cadence(period: float, allowed: list[Cadence]) -> Cadence:
 
 def _best_chain(days: np.ndarray, amt: np.ndarray,
                 cadences: tuple[Cadence, ...] = CADENCES) -> tuple[Cadence, np.ndarray, float, int] | None:
-    """Longest regular chain among ``days`` (sorted): cadence, positions, residual, missed periods."""
+    """Longest regular chain among ``days`` (sorted): cadence, positions, residual, missed periods.
+
+    With the compiled kernel switched on (:func:`compiled`), the kernel answers unless it is unsure."""
+    if _STATE["kernel"] is not None:
+        got = _kernel_best_chain(days, amt, cadences)
+        if got is not _UNSURE:
+            return got
+    return _python_best_chain(days, amt, cadences)
+
+
+def _python_best_chain(days: np.ndarray, amt: np.ndarray,
+                       cadences: tuple[Cadence, ...] = CADENCES) -> tuple[Cadence, np.ndarray, float, int] | None:
     n = len(days)
     if n < 2:
         return None
@@ -179,6 +194,74 @@ def _best_chain(days: np.ndarray, amt: np.ndarray,
     idx = np.asarray(keep)
     allowed = [c for c in cadences if c.lo <= period <= c.hi] or [cad]
     return _nearest_cadence(period, allowed), idx, resid, missed
+
+
+_UNSURE = object()
+_STATE: dict[str, Any] = {"kernel": None, "loaded": None}
+KERNEL_MIN_CHARGES = 500_000  # below about this many charges, loading numba costs more CPU than the kernel saves
+
+
+def _load_kernel() -> Any:
+    """The compiled chain search (:mod:`audit.detection.chain_kernel`), or None where numba is missing or
+    cannot keep its compiled code (no writable cache directory): the search then runs in Python."""
+    if _STATE["loaded"] is None:
+        try:
+            from audit.detection import chain_kernel
+        except Exception:  # numba missing, or no cache locator for this install
+            _STATE["loaded"] = False
+        else:
+            _STATE["loaded"] = chain_kernel
+    return _STATE["loaded"] or None
+
+
+@contextmanager
+def compiled(charges: int) -> Iterator[bool]:
+    """Run the chain searches inside with the compiled kernel when there are at least
+    :data:`KERNEL_MIN_CHARGES` charges (``AUDIT_CHAIN_KERNEL=0`` never, ``=1`` always); yields whether it is on.
+    Both searches give the same chains."""
+    flag = os.environ.get("AUDIT_CHAIN_KERNEL", "")
+    want = flag == "1" or (flag != "0" and charges >= KERNEL_MIN_CHARGES)
+    before = _STATE["kernel"]
+    _STATE["kernel"] = _load_kernel() if want else None
+    try:
+        yield _STATE["kernel"] is not None
+    finally:
+        _STATE["kernel"] = before
+
+
+def _cadence_arrays(cadences: tuple[Cadence, ...]) -> tuple[np.ndarray, ...]:
+    got = _ARRAYS.get(id(cadences))
+    if got is None or got[0] is not cadences:
+        if len(_ARRAYS) > 64:
+            _ARRAYS.clear()
+        got = _ARRAYS[id(cadences)] = (cadences, (
+            np.array([c.period for c in cadences], dtype=np.float64),
+            np.array([c.lo for c in cadences], dtype=np.float64),
+            np.array([c.hi for c in cadences], dtype=np.float64),
+            np.array([c.months for c in cadences], dtype=np.int64),
+            np.array([_max_step(c) for c in cadences], dtype=np.int64)))
+    return got[1]
+
+
+_ARRAYS: dict[int, tuple[tuple[Cadence, ...], tuple[np.ndarray, ...]]] = {}
+
+
+def _kernel_best_chain(days: np.ndarray, amt: np.ndarray, cadences: tuple[Cadence, ...]) -> Any:
+    kernel = _STATE["kernel"]
+    try:
+        status, c, keep, missed, period, resid = kernel.best_chain(
+            np.ascontiguousarray(days, dtype=np.float64), np.ascontiguousarray(amt, dtype=np.float64),
+            *_cadence_arrays(cadences))
+    except Exception:  # the kernel failed to compile here: Python from now on
+        _STATE["kernel"], _STATE["loaded"] = None, False
+        return _UNSURE
+    if status == kernel.UNSURE:
+        return _UNSURE
+    if status == kernel.NONE:
+        return None
+    cad = cadences[c]
+    allowed = [x for x in cadences if x.lo <= period <= x.hi] or [cad]
+    return _nearest_cadence(period, allowed), keep, float(resid), int(missed)
 
 
 def _extract(days: np.ndarray, amt: np.ndarray, exact: bool) -> list[tuple[Cadence, np.ndarray]]:

@@ -80,6 +80,7 @@ class _Context:
     owner_start: dict[str, pd.Timestamp] = field(default_factory=dict)  # first date on each owner's statements
     owner_end: dict[str, pd.Timestamp] = field(default_factory=dict)  # last date on each owner's statements
     lead_index: dict | None = None  # per owner: charges that may lead a prepaid burst (built on first use)
+    burst_candidates: pd.DataFrame | None = None  # bursts._candidates (built on first use; two signals read it)
     # every row of ``full``: its owner (a number into owner_texts), its descriptor (a number into feats) and the
     # home currency its owner (else its client, else the table) bills in
     owner_code: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))

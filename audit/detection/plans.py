@@ -94,21 +94,31 @@ def plan_streams(tx: pd.DataFrame, subs: list[Subscription], as_of: object = Non
     if tx.empty:
         return []
     held = {i for s in subs for i in s.transaction_ids}
-    ch = tx[(tx["kind"] == "charge") & (tx["amount"] > 0)]
-    if ch.empty:
+    amount = tx["amount"].to_numpy(dtype=float, na_value=np.nan)
+    charge = ((tx["kind"] == "charge").to_numpy(dtype=bool, na_value=False)) & (amount > 0)
+    if not charge.any():
         return []
-    client = tx["client"].fillna("").astype(str) if "client" in tx.columns else pd.Series("", index=tx.index)
-    last_of = tx["date"].groupby(client).max().to_dict()
-    desc = ch["description"].fillna("").astype(str)
-    codes, uniq = pd.factorize(desc)
-    months = np.array([plan_months(u) or 0 for u in uniq], dtype=np.int64)[codes]
-    renewing = np.array([renewing_merchant(u) for u in uniq], dtype=bool)[codes]
-    cur = ch["currency"].astype(object).where(ch["currency"].notna(), "").astype(str)
-    yearly = cur.map({c: limits(c).annual_plan for c in cur.unique()}).to_numpy(float)
-    months = np.where((months == 0) & renewing & (ch["amount"].to_numpy(float) >= yearly), 12, months)
-    pick = (months > 0) & ~ch["id"].astype(str).isin(held).to_numpy()
+    # per distinct description and currency of the charges, then only the plan rows become a frame
+    codes, uniq = pd.factorize(tx["description"].fillna("").astype(str))
+    used = np.unique(codes[charge])
+    months_of = np.zeros(len(uniq), dtype=np.int64)
+    renewing_of = np.zeros(len(uniq), dtype=bool)
+    months_of[used] = [plan_months(u) or 0 for u in uniq[used]]
+    renewing_of[used] = [renewing_merchant(u) for u in uniq[used]]
+    cur_codes, cur_uniq = pd.factorize(tx["currency"].astype(object).where(tx["currency"].notna(), "").astype(str))
+    yearly = np.array([limits(c).annual_plan for c in cur_uniq], dtype=float)[cur_codes]
+    months = months_of[codes]
+    months = np.where((months == 0) & renewing_of[codes] & (amount >= yearly), 12, months)
+    at = np.flatnonzero(charge & (months > 0))
+    ch = tx.iloc[at]
+    pick = ~ch["id"].astype(str).isin(held).to_numpy()
     if not pick.any():
         return []
+    months = months[at]
+    desc = pd.Series(np.asarray(uniq, dtype=object)[codes[at]], index=ch.index, dtype=object)
+    cur = pd.Series(np.asarray(cur_uniq, dtype=object)[cur_codes[at]], index=ch.index, dtype=object)
+    client = tx["client"].fillna("").astype(str) if "client" in tx.columns else pd.Series("", index=tx.index)
+    last_of = tx["date"].groupby(client).max().to_dict()
     rows = ch.loc[pick].assign(_months=months[pick], _currency=cur[pick].to_numpy(), _client=client[ch.index[pick]],
                                _desc=desc[pick].to_numpy())
     card = rows["card"].fillna("").astype(str) if "card" in rows.columns else pd.Series("", index=rows.index)

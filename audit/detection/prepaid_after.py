@@ -38,9 +38,22 @@ def _anchors(ctx: _Context, findings: list[Finding]) -> dict[str, list[tuple[pd.
     """Per owner: (date, merchant, charge id) of the first charge of each support-type finding."""
     tx = ctx.tx
     out: dict[str, list[tuple[pd.Timestamp, str, str]]] = {}
+    unique = tx.index.is_unique
+    amount, date = tx["amount"].to_numpy(dtype=float, na_value=np.nan), tx["date"].to_numpy()
+    owner, ident = tx["owner"].to_numpy(dtype=object), tx["id"].to_numpy(dtype=object)
     for f in findings:
         if f.kind not in ANCHOR_KINDS:
             continue
+        if unique:  # the rows by position: the first positive one by date, ties in the finding's order
+            pos = tx.index.get_indexer(list(f.transaction_ids))
+            pos = pos[pos >= 0]
+            pos = pos[amount[pos] > 0]
+            if not len(pos):
+                continue
+            if not np.isnat(date[pos]).any():
+                at = pos[np.argsort(date[pos], kind="stable")[0]]
+                out.setdefault(str(owner[at]), []).append((pd.Timestamp(date[at]), f.merchant, str(ident[at])))
+                continue
         ids = [i for i in f.transaction_ids if i in tx.index]
         if not ids:
             continue
@@ -60,7 +73,8 @@ def _candidates(ctx: _Context, taken: set[str]) -> pd.DataFrame:
     cand = burst_candidates(ctx)
     if cand.empty:
         return cand.assign(id=pd.Series(dtype=object))
-    step = np.array([limits(c).gift_round for c in cand["currency"]], dtype=float)
+    cur_codes, cur_texts = pd.factorize(cand["currency"])
+    step = np.array([limits(c).gift_round for c in cur_texts] + [limits(np.nan).gift_round], dtype=float)[cur_codes]
     amount = cand["amount"].to_numpy(float)
     rounded = np.isclose(np.mod(amount, step), 0.0) | np.isclose(np.mod(amount, step), step)
     cand = cand.assign(id=ctx.full["id"].astype(object).to_numpy()[cand["row"].to_numpy()],

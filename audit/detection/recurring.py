@@ -77,6 +77,7 @@ from audit.detection.cadence import (
     next_expected,
     regular_grid,
 )
+from audit.detection.chains import compiled
 from audit.detection.coverage import (
     COVER_GAP_CLOSE,
     _day_numbers,
@@ -212,12 +213,13 @@ def rhythm_streams(
     else:
         covered = coverage_by_client(tx, clients, printed_periods)
     rows: list[tuple[np.ndarray, Cadence]] = []
-    for s, e in zip(starts[big], ends[big], strict=True):
-        g = order[s:e]
-        periods = covered.get(int(owner_client[g[0]]))
-        for st in _group_streams(days[g], amt[g], unit_codes[g], bool(everyday[sc[s]])):
-            pieces = split_uncovered(g[st.pos], days, amt, st.cad, periods) if periods else [g[st.pos]]
-            rows.extend((p, st.cad) for p in pieces)
+    with compiled(len(ch.pos)):
+        for s, e in zip(starts[big], ends[big], strict=True):
+            g = order[s:e]
+            periods = covered.get(int(owner_client[g[0]]))
+            for st in _group_streams(days[g], amt[g], unit_codes[g], bool(everyday[sc[s]])):
+                pieces = split_uncovered(g[st.pos], days, amt, st.cad, periods) if periods else [g[st.pos]]
+                rows.extend((p, st.cad) for p in pieces)
     if not rows:
         return []
     needed = np.unique(np.concatenate([r for r, _ in rows]))  # only the streams' rows become Python values

@@ -28,18 +28,42 @@ def _stream_rows(ctx: _Context, sub: Subscription) -> pd.DataFrame:
     return ctx.tx.loc[[i for i in sub.transaction_ids if i in ctx.tx.index]]
 
 
+def _stream_positions(ctx: _Context, sub: Subscription) -> np.ndarray | None:
+    """Positions in ``ctx.tx`` of the stream's rows, as :func:`_stream_rows` picks them (None when the ids
+    are not unique there: then only :func:`_stream_rows` says what it picks)."""
+    if not ctx.tx.index.is_unique:
+        return None
+    pos = ctx.tx.index.get_indexer(list(sub.transaction_ids))
+    return pos[pos >= 0]
+
+
 def _foreign_software(ctx: _Context) -> list[Finding]:
     out: list[Finding] = []
     ps = ctx.per_stream
+    folds = ctx.tx["fold"].to_numpy(dtype=object)
+    company: dict[object, bool] = {}  # it_company_like per distinct fold text
+
+    def all_company(values: np.ndarray) -> bool:
+        for v in values:
+            if v not in company:
+                company[v] = bool(lexicon.it_company_like(v))
+            if not company[v]:
+                return False
+        return True
+
     for n, sub in enumerate(ctx.subs):
         if sub.charges < 2:
             continue  # a plan seen once is no recurring pattern (a large one is the large-plan signal's)
         if n not in ps.index or ps.at[n, "legit"] or ps.at[n, "known_share"] >= 0.5:
             continue  # a legit brand, or the merchant list already names it
-        rows = _stream_rows(ctx, sub)
-        it_company = bool(rows["fold"].map(lexicon.it_company_like).all()) if len(rows) else False
+        pos = _stream_positions(ctx, sub)
+        rows = _stream_rows(ctx, sub) if pos is None else None
+        texts = rows["fold"].to_numpy(dtype=object) if rows is not None else folds[pos]
+        it_company = all_company(texts) if len(texts) else False
         if not (ps.at[n, "software"] or ps.at[n, "support"] or ps.at[n, "soft_agent"] or it_company):
             continue  # neither software/support words, an IT-service company's name nor a software reseller
+        if rows is None:  # the stream's rows as a frame only for the streams that get this far
+            rows = ctx.tx.iloc[pos]
         if rows["retail"].all():
             continue  # an electronics shop, not a subscription seller
         foreign = bool(rows["foreign"].mean() >= 0.5)

@@ -11,6 +11,7 @@ Public API::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -40,6 +41,7 @@ __all__ = [
     "Problem",
     "allowlist_match",
     "build_db",
+    "cached_merchant_db",
     "explain",
     "list_problems",
     "load_merchant_db",
@@ -66,7 +68,31 @@ def list_problems(paths: Sequence[str | Path]) -> list[Problem]:
 
 @lru_cache(maxsize=1)
 def _default_db() -> MerchantDB:
-    return load_merchant_db()
+    return cached_merchant_db()
+
+
+_DB_CACHE: dict[tuple[tuple[str, int, int], ...], MerchantDB] = {}
+
+
+def _stamp(path: str | Path) -> tuple[str, int, int]:
+    try:
+        st = os.stat(path)
+        return (str(Path(path).resolve()), st.st_mtime_ns, st.st_size)
+    except OSError:
+        return (str(path), -1, -1)
+
+
+def cached_merchant_db(extra: Sequence[str | Path] = ()) -> MerchantDB:
+    """:func:`load_merchant_db`, built once per set of list files in this process (a list changed on disk
+    is noticed by its mtime and size); the scan's database and the brand allowlist share it."""
+    key = tuple(_stamp(p) for p in [*shipped_paths(), *extra])
+    db = _DB_CACHE.get(key)
+    if db is None:
+        db = load_merchant_db(extra=list(extra))
+        if len(_DB_CACHE) > 8:
+            _DB_CACHE.clear()
+        _DB_CACHE[key] = db
+    return db
 
 
 def allowlist_match(descriptor: str, db: MerchantDB | None = None, *, include_resellers: bool = False) -> str | None:

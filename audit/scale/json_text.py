@@ -1,17 +1,23 @@
 """The ``--json`` transaction records written column by column with Arrow, byte for byte as pandas writes them.
 
 pandas' ``to_json`` turns every cell into a Python object and encodes it with ujson: about a microsecond per
-cell. Here each column becomes one Arrow text column of JSON values, the columns are joined into one text per
-record, and the chunk is cut from the joined buffer. Values whose encoding is not plain are encoded by the same
-ujson encoder pandas uses, once per distinct value: numbers (``double_precision=15`` prints 12.345 as
+cell. Here each column becomes Arrow text of JSON values, the columns are joined into one text per record,
+and a chunk is cut from the joined buffer. Values whose encoding is not plain are encoded by the same ujson
+encoder pandas uses, once per distinct value: numbers (``double_precision=15`` prints 12.345 as
 ``12.345000000000001``), texts with a quote, backslash, slash or control character (``a/b`` -> ``a\\/b``).
 Dates are written as ``YYYY-MM-DD``, descriptions masked (:func:`audit.masking.mask_series`), missing values
 ``null``. A column of any other kind makes :func:`records_text` return None (the caller uses pandas).
+
+Every column but the ids is encoded once for the whole table as its distinct values and a code per row; a
+column holding one value (one statement's source, its currency) becomes part of the fixed text between
+the columns, so each chunk joins only the columns that vary.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -21,6 +27,9 @@ from audit import schema
 from audit.masking import mask_series
 
 _PLAIN = r'["\\/\x00-\x1f]'  # a text holding none of these is written as it is, between quotes
+_SPECIAL = np.zeros(256, dtype=bool)  # the same bytes, to look for in a whole text buffer at once
+_SPECIAL[:0x20] = True
+_SPECIAL[[ord('"'), ord("\\"), ord("/")]] = True
 
 
 def _ujson() -> Any:
@@ -37,13 +46,23 @@ def _lit(text: str) -> Any:
     return pa.scalar(text, type=pa.large_string())
 
 
+def _maybe_special(arr: Any) -> bool:
+    """Whether any text of ``arr`` (an Arrow large_string array) may need escaping: one look at the bytes its
+    values occupy (a null's bytes, if any, only make the answer cautious)."""
+    bufs = arr.buffers()
+    if len(arr) == 0 or bufs[2] is None:
+        return False
+    offsets = np.frombuffer(bufs[1], dtype=np.int64)[arr.offset:arr.offset + len(arr) + 1]
+    data = np.frombuffer(bufs[2], dtype=np.uint8)[int(offsets[0]):int(offsets[-1])]
+    return bool(_SPECIAL[data].any())
+
+
 def _encode_texts(arr: Any, dumps: Any) -> Any:
-    """JSON values of an Arrow text array (nulls stay null)."""
+    """JSON values of an Arrow large_string array (nulls stay null)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    special = pc.match_substring_regex(arr, _PLAIN).fill_null(False)
-    if not pc.any(special).as_py():
+    if not _maybe_special(arr) or not pc.any(pc.match_substring_regex(arr, _PLAIN).fill_null(False)).as_py():
         return pc.binary_join_element_wise(_lit('"'), arr, _lit('"'), _lit(""))
     plain = arr
     for old, new in (("\\", "\\\\"), ('"', '\\"'), ("/", "\\/")):
@@ -57,27 +76,73 @@ def _encode_texts(arr: Any, dumps: Any) -> Any:
     return quoted
 
 
-def _text_values(col: pd.Series, dumps: Any, distinct: bool) -> Any:
-    """A text column as JSON values (an Arrow array without nulls); ``distinct``: encode each distinct
-    text once (a column of few texts), else every row (ids)."""
+def _arrow_text(col: pd.Series) -> Any:
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     arr = pa.array(col.array)
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
     if arr.type != pa.large_string():
         arr = arr.cast(pa.large_string())
+    return arr
+
+
+@dataclass
+class _Column:
+    """One column's JSON values: ``literal`` on every row, or ``values`` picked by ``codes`` per row, or
+    (``text`` set) a text column encoded chunk by chunk (ids: as many distinct values as rows)."""
+
+    literal: str | None = None
+    values: Any = None
+    codes: Any = None
+    text: Any = None
+
+    def chunk(self, start: int, stop: int, dumps: Any) -> tuple[str, Any, str]:
+        """The JSON values of rows ``start:stop`` as (text before, Arrow array, text after) each value."""
+        if self.text is not None:
+            part = self.text.slice(start, stop - start)
+            if not part.null_count and not _maybe_special(part):  # plain texts: the quotes join the fixed text
+                return '"', part, '"'
+            return "", _encode_texts(part, dumps).fill_null(_lit("null")), ""
+        return "", self.values.take(self.codes.slice(start, stop - start)), ""
+
+
+def _coded(values: list[str] | Any, codes: np.ndarray) -> _Column:
+    """A column of distinct JSON ``values`` and a code per row (a literal when there is one value)."""
+    import pyarrow as pa
+
+    values = values if isinstance(values, pa.Array) else pa.array(values, type=pa.large_string())
+    if len(values) == 1 and len(codes):
+        return _Column(literal=values[0].as_py())
+    return _Column(values=values, codes=pa.array(codes))
+
+
+def _text_column(col: pd.Series, dumps: Any, distinct: bool, mask: bool = False) -> _Column:
+    """A text column; ``distinct``: encode each distinct text once (a column of few texts), else per chunk
+    (ids); ``mask``: card numbers masked (:func:`audit.masking.mask_series`, per distinct text)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = _arrow_text(col)
     if arr.null_count == len(arr):
-        return pa.array(["null"], type=pa.large_string()).take(pa.array(np.zeros(len(arr), dtype=np.int64)))
-    if distinct:
-        enc = pc.dictionary_encode(arr)
-        return _encode_texts(enc.dictionary, dumps).take(enc.indices).fill_null(_lit("null"))
-    return _encode_texts(arr, dumps).fill_null(_lit("null"))
+        return _Column(literal="null")
+    if not distinct:
+        return _Column(text=arr)
+    enc = pc.dictionary_encode(arr)
+    texts = enc.dictionary
+    if mask:
+        texts = _arrow_text(mask_series(pd.Series(texts.to_pandas(types_mapper=pd.ArrowDtype), dtype=col.dtype)))
+    values = _encode_texts(texts, dumps)
+    codes = enc.indices
+    if codes.null_count:  # missing texts: one more value, "null"
+        values = pa.concat_arrays([values, pa.array(["null"], type=pa.large_string())])
+        codes = codes.fill_null(len(texts))
+    codes = codes.to_numpy(zero_copy_only=False)
+    return _coded(values, codes)
 
 
-def _number_values(col: pd.Series, dumps: Any) -> Any:
-    """A number column as JSON values: whole numbers (below 10^15) as ``4980.0``, others by the encoder."""
+def _number_column(col: pd.Series, dumps: Any) -> _Column:
+    """A number column: whole numbers (below 10^15) as ``4980.0``, others by the encoder."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -90,15 +155,70 @@ def _number_values(col: pd.Series, dumps: Any) -> Any:
         ints = pa.array(uniq[whole].astype(np.int64)).cast(pa.large_string())
         text[whole] = pc.binary_join_element_wise(ints, _lit(".0"), _lit("")).to_numpy(zero_copy_only=False)
     text[~whole] = [dumps(float(v), double_precision=15) for v in uniq[~whole]]
-    return pa.array(text, type=pa.large_string()).take(pa.array(codes))
+    return _coded(pa.array(text, type=pa.large_string()), codes)
 
 
-def _date_values(col: pd.Series) -> Any:
-    import pyarrow as pa
-
+def _date_column(col: pd.Series) -> _Column:
     codes, uniq = pd.factorize(col)  # a statement has a few hundred distinct dates
     text = [f'"{t}"' for t in pd.DatetimeIndex(uniq).strftime("%Y-%m-%d")] + ["null"]
-    return pa.array(text, type=pa.large_string()).take(pa.array(np.where(codes < 0, len(text) - 1, codes)))
+    return _coded(text, np.where(codes < 0, len(text) - 1, codes))
+
+
+def _columns(tx: pd.DataFrame, dumps: Any) -> list[tuple[str, _Column]] | None:
+    out = []
+    for c in [c for c in schema.JSON_FIELDS if c in tx.columns]:
+        col = tx[c]
+        if pd.api.types.is_datetime64_any_dtype(col.dtype) and c == "date":
+            got = _date_column(col)
+        elif pd.api.types.is_float_dtype(col.dtype):
+            got = _number_column(col, dumps)
+        elif isinstance(col.dtype, pd.StringDtype) and hasattr(col.array, "__arrow_array__"):
+            got = _text_column(col, dumps, distinct=c != "id", mask=c == "description")
+        else:
+            return None
+        out.append((c, got))
+    return out
+
+
+def record_chunks(tx: pd.DataFrame, size: int) -> Iterator[bytes] | None:
+    """The records of ``tx`` (see the module docstring) as UTF-8, ``size`` rows per piece, each piece's
+    records separated by ``,`` + newline; None when a column is not text, number or date."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    dumps = _ujson()
+    if dumps is None or not len(tx) or not any(c in tx.columns for c in schema.JSON_FIELDS):
+        return None
+    cols = _columns(tx, dumps)
+    if cols is None:
+        return None
+
+    def pieces(start: int, stop: int) -> Iterator[bytes]:
+        fixed = ""
+        parts: list[Any] = []
+        for i, (name, col) in enumerate(cols):
+            fixed += ("{" if i == 0 else ",") + json.dumps(name) + ":"
+            if col.literal is not None:
+                fixed += col.literal
+                continue
+            before, values, after = col.chunk(start, stop, dumps)
+            parts += [_lit(fixed + before), values]
+            fixed = after
+        fixed += "},\n"
+        if not parts:  # every column holds one value
+            yield (fixed * (stop - start))[:-2].encode("utf-8")
+            return
+        rows = pc.binary_join_element_wise(*parts, _lit(fixed), _lit(""))
+        if isinstance(rows, pa.ChunkedArray):
+            rows = rows.combine_chunks()
+        offsets = np.frombuffer(rows.buffers()[1], dtype=np.int64)[rows.offset:rows.offset + len(rows) + 1]
+        yield bytes(memoryview(rows.buffers()[2])[int(offsets[0]):int(offsets[-1]) - 2])
+
+    def run() -> Iterator[bytes]:
+        for start in range(0, len(tx), size):
+            yield from pieces(start, min(len(tx), start + size))
+
+    return run()
 
 
 def records_text(part: pd.DataFrame) -> str | None:
@@ -109,30 +229,5 @@ def records_text(part: pd.DataFrame) -> str | None:
 
 def records_bytes(part: pd.DataFrame) -> bytes | None:
     """:func:`records_text` encoded as UTF-8 (the form it is built in)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    dumps = _ujson()
-    cols = [c for c in schema.JSON_FIELDS if c in part.columns]
-    if dumps is None or not cols or not len(part):
-        return None
-    pieces: list[Any] = []
-    for i, c in enumerate(cols):
-        col = part[c]
-        if c == "description":
-            col = mask_series(col)
-        if pd.api.types.is_datetime64_any_dtype(col.dtype) and c == "date":
-            values = _date_values(col)
-        elif pd.api.types.is_float_dtype(col.dtype):
-            values = _number_values(col, dumps)
-        elif isinstance(col.dtype, pd.StringDtype) and hasattr(col.array, "__arrow_array__"):
-            values = _text_values(col, dumps, distinct=c != "id")
-        else:
-            return None
-        pieces += [_lit(("{" if i == 0 else ",") + json.dumps(c) + ":"), values]
-    rows = pc.binary_join_element_wise(*pieces, _lit("},\n"), _lit(""))
-    if isinstance(rows, pa.ChunkedArray):
-        rows = rows.combine_chunks()
-    offsets = np.frombuffer(rows.buffers()[1], dtype=np.int64)[rows.offset:rows.offset + len(rows) + 1]
-    data = rows.buffers()[2]
-    return bytes(memoryview(data)[int(offsets[0]):int(offsets[-1]) - 2])
+    chunks = record_chunks(part, max(1, len(part)))
+    return None if chunks is None else b"".join(chunks)

@@ -1,8 +1,8 @@
 """Write a scan result in large, columnar pieces: JSON (streamed), Parquet or CSV.
 
-The transaction table is never turned into one Python dict per row: JSON records are produced by
-pandas' C writer in chunks of :data:`CHUNK` rows and written with one ``write`` per chunk, so
-memory follows the chunk, not the table. Descriptions are already masked by ``schema.conform``;
+The transaction table is never turned into one Python dict per row: JSON records are built column by
+column (:mod:`audit.scale.json_text`) in chunks of :data:`CHUNK` rows and written with one ``write``
+per chunk, so memory follows the chunk, not the table. Descriptions are already masked by ``schema.conform``;
 they are masked again here for tables that did not pass through it.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -81,18 +82,24 @@ def _write_list(out: IO[str], items: list[Any]) -> None:
     out.write("\n]" if items else "]")
 
 
-def _records(part: pd.DataFrame) -> str | bytes:
-    """The records of a chunk of transactions, one per line, separated by ``,`` + newline: what pandas'
-    ``to_json(orient="records", lines=True)`` writes (with that separator), built column by column
-    (:mod:`audit.scale.json_text`, as UTF-8 bytes) when every column is of a kind it handles."""
-    from audit.scale.json_text import records_bytes
-
-    data = records_bytes(part)
-    if data is not None:
-        return data
+def _records_text(part: pd.DataFrame) -> str:
+    """The records of a chunk of transactions as pandas' ``to_json(orient="records", lines=True)`` writes
+    them, separated by ``,`` + newline (for columns :mod:`audit.scale.json_text` does not handle)."""
     frame = _json_frame(part)
     text = frame.to_json(orient="records", lines=True, force_ascii=False, double_precision=15)
     return text.rstrip("\n").replace("\n", ",\n")
+
+
+def _record_pieces(tx: pd.DataFrame) -> Iterator[str | bytes]:
+    """The transaction records in chunks of :data:`CHUNK` rows: built column by column
+    (:func:`audit.scale.json_text.record_chunks`, as UTF-8 bytes) when every column is of a kind it
+    handles, else by pandas."""
+    from audit.scale.json_text import record_chunks
+
+    chunks = record_chunks(tx, CHUNK)
+    if chunks is not None:
+        return chunks
+    return (_records_text(tx.iloc[start:start + CHUNK]) for start in range(0, len(tx), CHUNK))
 
 
 def _byte_sink(out: IO[str]) -> IO[bytes] | None:
@@ -111,8 +118,7 @@ def write_json(result: ScanResult, out: IO[str]) -> None:
     tx = result.transactions
     sink = _byte_sink(out)
     first = True
-    for start in range(0, len(tx), CHUNK):
-        part = _records(tx.iloc[start:start + CHUNK])
+    for part in _record_pieces(tx):
         lead = "\n" if first else ",\n"
         if isinstance(part, bytes) and sink is not None:
             out.flush()
