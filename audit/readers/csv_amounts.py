@@ -42,15 +42,27 @@ def amounts(
             negative_charges = sign == "charges-negative"
         elif spec is not None:
             negative_charges = spec.charges_negative
+            if cols.get("direction") is not None:  # the file's own DEBIT/CREDIT words beat the layout's rule
+                by_words = csv_columns.charges_negative_by_type(amount, cols.get)
+                if by_words is None and not bool((amount < 0).any()):
+                    by_words = False  # unsigned amounts: the words say which rows are money in (below)
+                if by_words is not None and by_words != negative_charges:
+                    negative_charges = by_words
+                    report.warnings.append(f"the direction column contradicts layout {spec.name}'s sign convention: "
+                                           "signs follow the column")
         elif cols.get("direction") is not None and not bool((amount < 0).any()):
             negative_charges = False  # unsigned amounts whose direction column says which way: see below
         else:
             negative_charges, why = None, ""
-            if not desc.flag(_CARD_PAYMENT).any():  # a card's balance owed rises with charges: not a bank's
-                negative_charges, why = csv_columns.money_in_positive(amount, cols.get, cols.roles, header, decimal)
+            bank = not desc.flag(_CARD_PAYMENT).any()  # a card's balance owed rises with charges: not a bank's
+            if bank:  # the balance's arithmetic first, then a type column, then the balance column's name
+                negative_charges, why = csv_columns.money_in_positive(amount, cols.get, cols.roles, header, decimal,
+                                                                      arithmetic_only=True)
             if negative_charges is None:
                 negative_charges = csv_columns.charges_negative_by_type(amount, cols.get)
                 why = "rows typed as money out are negative in this file"
+            if negative_charges is None and bank:
+                negative_charges, why = csv_columns.money_in_positive(amount, cols.get, cols.roles, header, decimal)
             if negative_charges is None:
                 negative_charges = _charges_look_negative(amount, cols, desc)
                 why = "charges appear as negative numbers in this file (judged from the data)"
@@ -58,7 +70,7 @@ def amounts(
                 report.warnings.append(f"{why}: signs flipped")
         if negative_charges:
             amount = -amount
-        if spec is None:
+        if spec is None or (sign is None and cols.get("direction") is not None):
             amount, note = csv_columns.apply_direction(amount, cols.get)
             if note:
                 report.warnings.append(note)

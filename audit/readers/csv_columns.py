@@ -71,11 +71,11 @@ def description_column(cells: pd.DataFrame, plan, get: GetColumn) -> pd.Series |
     base = infer.header_base(header[primary])
     companion = next((c for c in keep[1:] if _related(base, infer.header_base(header[c]))), None)
     if companion is not None:
-        first, second = sorted((primary, companion))
+        first, second = sorted((primary, companion), key=lambda c: (infer.normalise_header(header[c]), c))
         joined = (series[first].fillna("") + " " + series[second].fillna("")).str.strip()
         out = joined.where(joined != "", None)
     fallbacks = [series[c] for c in keep[1:] if c != companion]
-    fallbacks += [s for s in (get("notes"), get("type")) if s is not None]
+    fallbacks += [s for s in (get("notes"), get("type")) if s is not None and not _useless(s.str.strip())]
     for alt in fallbacks:
         empty = (out.isna() | (out == "")).to_numpy()
         if not empty.any():
@@ -89,10 +89,12 @@ _SPENT_NAME = r"利用|使用|支払|(?i:spent|spend|charge|purchase|debit)"
 
 
 def money_in_positive(
-    amount: pd.Series, get: GetColumn, roles: dict[str, int], header: list[str] | None, decimal: str | None
+    amount: pd.Series, get: GetColumn, roles: dict[str, int], header: list[str] | None, decimal: str | None,
+    *, arithmetic_only: bool = False,
 ) -> tuple[bool | None, str]:
     """``(True, why)`` when positive amounts are money in (to be flipped), ``(False, why)`` when they are
-    money out, ``(None, "")`` when a running balance gives no answer (no balance column)."""
+    money out, ``(None, "")`` when a running balance gives no answer (no balance column; with
+    ``arithmetic_only``, also when the balance's steps do not settle it and only the column names would)."""
     balance_raw = get("balance")
     if balance_raw is None:
         return None, ""
@@ -108,6 +110,8 @@ def money_in_positive(
     if votes_in != votes_out:
         why = "the running balance rises by the positive amounts" if votes_in > votes_out else ""
         return votes_in > votes_out, why
+    if arithmetic_only:
+        return None, ""
     idx = roles.get("amount")
     name = header[idx] if header is not None and idx is not None and idx < len(header) else ""
     if re.search(_SPENT_NAME, infer.normalise_header(name)):
@@ -140,8 +144,10 @@ def charges_negative_by_type(amount: pd.Series, get: GetColumn) -> bool | None:
     money_out = t.str.contains(_OUT_WORDS, regex=True).to_numpy(dtype=bool) & ~money_in
     a = amount.to_numpy(dtype="float64")
     known = ~np.isnan(a) & (a != 0)
-    if not ((a[known] < 0).any() and (a[known] > 0).any()):
+    if not (a[known] < 0).any():
         return None  # unsigned amounts: apply_direction's case
+    if not (a[known] > 0).any():  # every amount negative: charges are printed negative when rows say money out
+        return True if bool((money_out & known).any()) and not bool((money_in & known).any()) else None
     neg_out = int((money_out & known & (a < 0)).sum()) + int((money_in & known & (a > 0)).sum())
     pos_out = int((money_out & known & (a > 0)).sum()) + int((money_in & known & (a < 0)).sum())
     if neg_out == pos_out:
@@ -166,4 +172,6 @@ def apply_direction(amount: pd.Series, get: GetColumn) -> tuple[pd.Series, str]:
     if not money_in.any() or bool((typed & ~money_in & ~money_out).mean() > 0.5):
         return amount, ""
     flip = money_in & known.to_numpy()
+    if not flip.any():
+        return amount, ""
     return amount.where(~flip, -amount), f"{int(flip.sum())} row(s) marked as money in by their direction or type column: made negative"

@@ -113,8 +113,9 @@ def plan_layout(records: list[csv_table.HeadRecord], specs: Sequence[LayoutSpec]
             if missing:
                 extra = infer.header_roles(header)
                 for role in missing:
-                    if role in extra:
-                        roles[role] = extra[role]
+                    for got in ((role,) if role != "amount" else AMOUNT_ROLES):  # or a debit/credit pair
+                        if got in extra and extra[got] not in roles.values():
+                            roles[got] = extra[got]
                 notes.append(f"layout {spec.name}: columns {missing} not found by the spec; guessed from header names")
             preamble = [r.text for r in records[:at]]
             return Plan(spec, roles, header, records[at].line + records[at].text.count("\n") + 1,
@@ -126,10 +127,33 @@ def plan_layout(records: list[csv_table.HeadRecord], specs: Sequence[LayoutSpec]
                 start = 0
             else:
                 start = at if _reads_as_data(spec, records[at]) else at + 1
+            if not forced and not _positions_hold(spec, records[start:]):
+                continue  # the first line fits, the rows do not (columns moved): read it as a generic file
             preamble = [r.text for r in records[:start]]
             first_line = records[start].line if start < len(records) else records[-1].line + 1
             return Plan(spec, dict(spec.positions), None, first_line, _width(records, start), preamble, [])
     return plan_generic(records, name)
+
+
+def _positions_hold(spec: LayoutSpec, records: list[csv_table.HeadRecord]) -> bool:
+    """Whether the dated-looking rows of a headerless layout have a date where it says and an amount
+    position that holds digits in most rows and is empty in few (an unreadable amount is a row problem;
+    words or many empty cells there mean the columns moved)."""
+    rows = [r for r in records[:200] if not r.blank and _data_like(r)]
+    if not rows:
+        return True
+    dated = digits = empty = 0
+    for rec in rows:
+        cells = rec.cells
+        amount = " ".join(cells[i].strip() for r, i in spec.positions.items() if r in AMOUNT_ROLES and i < len(cells))
+        date = spec.positions.get("date")
+        if date is not None and date < len(cells):
+            got = parse_dates(pd.Series([cells[date].strip()], dtype="str"), formats=spec.date_formats, dayfirst=spec.dayfirst)
+            dated += bool(got.notna().iloc[0])
+        digits += bool(re.search(r"[0-9]", amount))
+        empty += not amount.strip()
+    n = len(rows)
+    return dated >= 0.8 * n and digits >= 0.5 * n and empty <= 0.2 * n
 
 
 def plan_generic(records: list[csv_table.HeadRecord], name: str) -> Plan:

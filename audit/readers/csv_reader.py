@@ -151,6 +151,7 @@ def _finish(
         report.warnings.extend(decision.notes)
         report.confidence = decision.overall()
     else:
+        csv_resolve.direction_beside_spec(plan, body)
         plan.choices = csv_resolve.choices_for_spec(plan, body.cells.shape[1])
         report.confidence = 1.0
     report.columns = plan.choices
@@ -225,6 +226,10 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
     date_raw = cols.get("date")
     assert date_raw is not None
     desc_raw = csv_columns.description_column(cells, plan, cols.get)
+    second_text = cols.get("description2")
+    if desc_raw is not None and second_text is not None:  # two text columns, no header to choose: both
+        joined = (desc_raw.fillna("") + " " + second_text.fillna("")).str.strip()
+        desc_raw = joined.where(joined != "")
     # 2. repeated header rows
     if plan.header is not None:
         date_name = plan.header[roles["date"]].strip() if roles["date"] < len(plan.header) else None
@@ -290,6 +295,18 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
             for c in targets:
                 hit |= normalise_column(c).str.contains(rule.pattern, regex=True, na=False).to_numpy()
             exclude(hit, rule.reason, amount)
+    if spec is None and "reference" in roles and "row_id" in roles and "description" in roles:
+        # a row that names another row's code and no counterparty of its own: that row's funding or
+        # currency-conversion leg, not a payment of its own
+        ids = cells.iloc[:, roles["row_id"]].astype("str").str.strip()
+        ref = cells.iloc[:, roles["reference"]].astype("str").str.strip()
+        who = cells.iloc[:, roles["description"]].astype("str").str.strip()
+        leg = (ref.isin(set(ids.dropna())) & (ref != ids) & (who.isna() | (who == ""))).fillna(False).to_numpy()
+        exclude(leg, "bookkeeping leg of another row (its funding or currency conversion)", amount)
+    types = texts.get("type")
+    if spec is None and types is not None:
+        conversion = re_contains(normalise_column(types), csv_rules.CONVERSION_WORDS).to_numpy()
+        exclude(conversion, "currency conversion between the holder's own balances", amount)
     neutral_refund = np.zeros(n, dtype=bool)
     direction_idx = roles.get("direction")
     if direction_idx is not None and spec is None:  # 收/支 "/" or 不计收支: the file's own neutral rows

@@ -35,6 +35,7 @@ def resolve(plan: Plan, body: csv_table.CellTable) -> tuple[Plan, csv_table.Cell
         plan.header = header
         dec.notes.append("the first row holds words above the data: read as the header")
     _currency_of_original(dec, header)
+    _linked_rows(dec, profiles)
     if cells.shape[1] > profile.MAX_COLUMNS:
         dec.notes.append(f"only the first {profile.MAX_COLUMNS} of {cells.shape[1]} columns examined for dates and amounts")
     plan.roles = dict(dec.roles)
@@ -43,17 +44,55 @@ def resolve(plan: Plan, body: csv_table.CellTable) -> tuple[Plan, csv_table.Cell
     return plan, body, dec
 
 
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{7,}")
+
+
+def _linked_rows(dec: roles.Decision, profiles: list[profile.ColumnProfile]) -> None:
+    """A column of unique transaction codes and another column naming the code of a related row (a
+    reference): found from the contents, so the reader can tell a row's bookkeeping legs (funding,
+    conversion) from the row itself."""
+    used = set(dec.roles.values())
+    codes = [p for p in profiles if p.index not in used and p.texts is not None and p.filled >= 3
+             and p.unique_share >= 0.95 and bool(p.texts.str.fullmatch(_CODE).mean() >= 0.9)
+             and bool(p.texts.str.contains(r"[0-9]").mean() >= 0.9)]
+    for ids in codes:
+        known = set(ids.texts.tolist())
+        for ref in profiles:
+            if ref.index in used or ref.index == ids.index or ref.texts is None:
+                continue
+            inside = ref.texts.isin(known)
+            if bool(inside.any()) and float(inside.mean()) >= 0.8:
+                dec.roles["row_id"], dec.roles["reference"] = ids.index, ref.index
+                dec.evidence.setdefault(ids.index, []).append("unique transaction codes")
+                dec.evidence.setdefault(ref.index, []).append(f"codes of other rows (column {ids.index + 1}): a reference")
+                return
+
+
 def _currency_of_original(dec: roles.Decision, header: list[str] | None) -> None:
     """A currency column beside an original-amount column, when the amount's own header states the billing
     currency (``Amount (UAH)``): the currency of the original amounts, not the billing one."""
     r = dec.roles
     if header is None or "currency" not in r or "original_amount" not in r or "original_currency" in r:
         return
-    amount = r.get("amount")
-    if amount is not None and amount < len(header) and currency.header_code(header[amount]):
+    money = [r[k] for k in ("amount", "debit", "credit") if k in r]
+    if any(i < len(header) and currency.header_code(header[i]) for i in money):
         r["original_currency"] = r.pop("currency")
         dec.evidence.setdefault(r["original_currency"], []).append(
             "the amount's header names the billing currency: this is the currency of the original amounts")
+
+
+def direction_beside_spec(plan: Plan, body: csv_table.CellTable) -> None:
+    """A column of direction words (DEBIT / CREDIT, 支出 / 收入) that the layout spec does not name: kept as
+    the ``direction`` role, so the file's own words can overrule the layout's sign convention."""
+    named = set(plan.roles.values())
+    cells = body.cells
+    for idx in range(min(cells.shape[1], profile.MAX_COLUMNS)):
+        if idx in named:
+            continue
+        p = profile.profile_column(cells.iloc[:3000, idx], idx)
+        if p.direction_share >= 0.8 and p.filled >= 1:
+            plan.roles["direction"] = idx
+            return
 
 
 def choices_for_spec(plan: Plan, ncols: int) -> list[ColumnChoice]:

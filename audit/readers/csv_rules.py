@@ -35,6 +35,11 @@ DEFAULT_STATUS_EXCLUDE = (
     r"(?i)declined|reverted|failed|rejected|cancell?ed|void|pending|vorgemerkt|en attente|in behandeling"
     r"|交易关闭|交易失败|已关闭|已取消|未確定"
 )
+# A row typed as a conversion between two currencies of the holder's own balance (a wallet's bookkeeping).
+CONVERSION_WORDS = (
+    r"(?i)currency conversion|währungsumrechnung|conversion de devise|conversi[oó]n de divisas?|conversione di valuta"
+    r"|valutaomrekening|両替|货币兑换|货币转换"
+)
 # A statement's period-closing line (kept only when money moved).
 CLOSING_WORDS = r"(?i)^(?:abschluss|rechnungsabschluss|kontoabschluss|closing|cl[oô]ture|afsluiting|決算|结算)\b"
 # Rows that are refunds, whatever the direction column says (a wallet's "neutral" refund).

@@ -40,8 +40,9 @@ def detect_encoding(data: bytes, hint: str | None = None) -> tuple[str, int]:
     except Exception:  # the detector is only a hint; never let it break reading
         best = None
     guess = best.encoding if best is not None else None
-    latin = guess is None or (guess.startswith(("cp125", "latin", "iso8859", "windows-125", "mac_"))
-                              and not _NON_LATIN.search(guess))
+    # Windows-1252 unless the detector names another script (Cyrillic, Greek, ..., a CJK multi-byte one):
+    # its Latin guesses (cp1250, DOS and Mac pages, hp_roman8 ...) are less likely than Windows-1252
+    latin = guess is None or not (_NON_LATIN.search(guess) or _MULTI_BYTE.search(guess))
     if latin and _decodes(data, "cp1252"):  # card statements in Latin script: Windows-1252 is the usual one
         return "cp1252", 0
     if guess and _decodes(data, guess):
@@ -53,9 +54,13 @@ def detect_encoding(data: bytes, hint: str | None = None) -> tuple[str, int]:
 _NON_LATIN = re.compile(r"1251|1253|1255|1256|8859_5|8859_6|8859_7|8859_8|koi8|kz1048|ptcp154|mac_cyrillic|mac_greek")
 
 
-# One half-width katakana or kanji wedged between Latin letters ("MﾜLLER", "Th鈩tre"): what CP932 makes
-# of Windows-1252 accents (Ü, é) in a Latin-script file. Japanese text does not look like that.
-_WEDGED = re.compile(r"[A-Za-z][\uff61-\uff9f\u4e00-\u9fff][A-Za-z]")
+_MULTI_BYTE = re.compile(r"gb|big5|euc|shift|sjis|932|949|950|iso2022|utf|hz|johab", re.IGNORECASE)
+
+
+# One half-width katakana or kanji wedged between Latin letters or digits ("MﾜLLER", "Th鈩tre"), or a
+# half-width sign right before a number ("｣1,183" for "£1,183"): what CP932 makes of Windows-1252 accents
+# and signs in a Latin-script file. Japanese text does not look like that.
+_WEDGED = re.compile(r"[A-Za-z0-9][\uff61-\uff9f\u4e00-\u9fff][A-Za-z0-9]|(?:^|[,;\t\" ])[\uff61-\uff9f][0-9]", re.MULTILINE)
 _KANA = re.compile(r"[\u3040-\u30ff]")  # hiragana or full-width katakana: real Japanese text
 
 

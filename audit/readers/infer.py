@@ -26,8 +26,10 @@ HEADER_VOCAB: tuple[tuple[str, str], ...] = (
     ("rate", r"換算レート|変換レート|為替レート|レート|(exchange |conversion |fx )?rate"
      r"|kurs|wechselkurs|umrechnungskurs|taux( de change)?|wisselkoers|koers|tipo de cambio|tasso( di cambio)?|cambio|курс|汇率"),
     ("posting_date", r"posted ?date|post ?date|posting ?date|value ?date|completed ?date|settlement ?date|処理日|データ処理日|計上日|確定日"
-     r"|buchungsdatum|buchungstag|wertstellung|valuta ?datum|date de valeur|date de comptabilisation|boekdatum|rentedatum"
-     r"|fecha valor|fecha contable|data valuta|data contabile|记账日|记账日期|银行记账日|入账日期|data do balancete|bokført dato|bokføringsdato|valutadato"),
+     r"|wertstellung|valuta ?datum|date de valeur|rentedatum"
+     r"|fecha valor|fecha contable|data valuta|data contabile|记账日|记账日期|银行记账日|入账日期|data do balancete|valutadato"),
+    # a bank's booking day is the date its statement lists a row by (its value date is the posting date)
+    ("date", r"buchungstag|buchungsdatum|boekdatum|date de comptabilisation|bokført dato|bogført|bokföringsdag"),
     ("date", r"利用日|ご利用日|ご利用年月日|利用年月日|取引年月日|お取引日|取扱日付|取扱日|ご利用日付|利用日/キャンセル日|利用日付|取引日|日付|transaction ?date|booking ?date|trans\.? ?date|txn ?date|purchase ?date|started ?date|date"
      r"|datum|belegdatum|umsatzdatum|transaktionsdatum|kaufdatum|date d'opération|date de l'opération|date d'achat"
      r"|transactiedatum|fecha|fecha (de )?operación|fecha de compra|data|data operazione|data (dell')?acquisto|年月日|入出金日|お取り引き日|お取引日|交易时间|交易日期|交易日|日期|дата|дата і час|дата і час операції|дата операції|дата транзакції|data do lançamento|data lançamento|dato|transaksjonsdato|bokföringsdag|transaktionsdag|data operacji|data księgowania"),
@@ -36,7 +38,7 @@ HEADER_VOCAB: tuple[tuple[str, str], ...] = (
      r"|利用店舗|利用場所|利用先|摘要内容|取引先|相手先|名前|氏名|振込依頼人名?|入場駅/事業者名|事業者名"
      r"|payee|payee ?name|merchant|merchant ?name|store ?name|name|partner ?name|counter ?party( name)?|beneficiary|recipient"
      r"|auftraggeber/empfänger|auftraggeber ?/ ?empfänger|empfänger|zahlungsempfänger|auftraggeber|begünstigter|name zahlungsbeteiligter"
-     r"|bénéficiaire|commerçant|tegenrekeninghouder|naam tegenpartij|naam|comercio|beneficiario|esercente|beneficiario|begünstigter/zahlungspflichtiger|nom|交易对方|对方|商户名称|收/付款方|入出金先内容|mottaker|betalingsmottaker|estabelecimento"),
+     r"|bénéficiaire|commerçant|tegenrekeninghouder|naam tegenpartij|naam|comercio|beneficiario|esercente|beneficiario|begünstigter/zahlungspflichtiger|naam ?/ ?omschrijving|nom|交易对方|对方|商户名称|收/付款方|入出金先内容|mottaker|betalingsmottaker|estabelecimento"),
     ("notes", r"additional ?description|extended ?details|vwz ?[0-9]+|メモ|備考|memo|notes?|reason"),
     # direction columns, the sign of an unsigned amount: Af/Bij (NL), D/C, CR/DR, Soll/Haben, Credit/Debit
     ("direction", r"af ?/? ?bij|d ?/ ?c|c ?/ ?d|cr ?/ ?dr|dr ?/ ?cr|credit ?/ ?debit|debit ?/ ?credit|soll ?/ ?haben|s ?/ ?h"
@@ -44,7 +46,7 @@ HEADER_VOCAB: tuple[tuple[str, str], ...] = (
     ("type", r"buchungstext|posting ?text|利用区分|取引区分|明細区分|mutatiesoort|交易类型|交易分类"),
     ("description", r"摘要|ご利用内容|内容|取引内容|お取引内容|入出金内容|お取引内容|description|description ?[0-9]|desc|details|transaction ?description|narrative"
      r"|verwendungszweck|beschreibung|umsatzbeschreibung|händler|händlername"
-     r"|libellé|libellé de l'opération|libelle|omschrijving|naam ?/ ?omschrijving|remarque|mededelingen"
+     r"|libellé|libellé de l'opération|libelle|omschrijving|remarque|mededelingen"
      r"|concepto|descripción|descripcion|descrizione|causale|dettagli|お取り扱い内容|お取扱い内容|取扱内容|詳細|交易描述|交易摘要|商品说明|деталі|деталі операції|опис|описание|призначення платежу|histórico|historico|descrição|descricao|beskrivelse|beskrivning|tekst|opis operacji"),
     # never an amount: running balances, ids, account and bank numbers
     ("balance", r".*残高|残額|.*balance|kontostand|saldo|solde|guthaben|balans|saldo contable|現在.*高|余额|залишок.*|остаток|saldo na trn|saldo po operacji|disponibelt"),
@@ -139,6 +141,8 @@ def near_role(name: str) -> tuple[str, int] | None:
 
     best: tuple[float, int, str] | None = None
     for rank, role, word in _VOCAB_WORDS:
+        if len(name) > len(word):  # a word cut short or misspelt, not a longer name (收/付款方式 is not 收/付款方)
+            continue
         score = fuzz.ratio(name, word)
         if score >= NEAR and (best is None or score > best[0]):
             best = (score, rank, role)
@@ -178,7 +182,8 @@ def description_candidates(cells: Sequence[object]) -> list[int]:
         got = role_of_header(cell)
         if got and got[0] == "description":
             found.append((got[1], idx))
-    return [idx for _rank, idx in sorted(found)]
+    # equally good names: by the name, not the position (a reordered export reads the same)
+    return [idx for _rank, _name, idx in sorted((rank, normalise_header(cells[idx]), idx) for rank, idx in found)]
 
 
 def header_base(cell: object) -> str:

@@ -32,6 +32,12 @@ CURRENCY_WORDS: dict[str, str] = {
 OUT_WORDS = r"(?i)^(?:d|dr|debit|debet|s|soll|af|out|支出|出金|支払|引出|списання)$"
 IN_WORDS = r"(?i)^(?:c|cr|credit|h|haben|bij|in|收入|入金|預入|зарахування)$"
 NEUTRAL_WORDS = r"^(?:/|不计收支|中性交易|-)$"
+# Words of a type column: which kind of movement a row is (short cells, checked as a whole column).
+KIND_WORDS = (
+    r"チャージ|入金|出金|支払|引落|取消|返金|払戻|ダウンロード|利用|振込|振替|(?i:payment|purchase|refund|deposit|withdrawal"
+    r"|top.?up|transfer|debit|credit|fee|interest|charge|reversal|lastschrift|gutschrift|überweisung|abono|cargo"
+    r"|virement|prélèvement|paiement|retrait)"
+)
 _ID_TEXT = r"[A-Z]{2}[0-9]{2}[A-Z0-9 ]{10,32}|\S+@\S+\.\S+|[0-9A-Fa-f]{16,}|[A-Za-z0-9]{20,}|[0-9*xX]{4}[ -]?[0-9*xX]{4}[ -]?[0-9*xX]{4}[ -]?[0-9*xX]{1,4}"
 
 
@@ -70,6 +76,7 @@ class ColumnProfile:
     currency_share: float = 0.0  # cells naming a currency
     currencies: set[str] = field(default_factory=set)  # currencies named in the cells
     direction_share: float = 0.0  # cells that are direction words
+    kind_share: float = 0.0  # cells naming what kind of row it is (payment, top-up, refund, charge ...)
     neutral_share: float = 0.0  # of direction cells: "neither" (/, 不计收支)
     texts: pd.Series | None = None  # the stripped non-empty cells
 
@@ -183,6 +190,8 @@ def _words(p: ColumnProfile, norm: pd.Series) -> None:
     inn = norm.str.strip().str.fullmatch(IN_WORDS)
     neutral = norm.str.strip().str.fullmatch(NEUTRAL_WORDS)
     p.direction_share = float((out | inn | neutral).mean()) if bool((out | inn).any()) else 0.0
+    kinds = norm.str.contains(KIND_WORDS, regex=True)
+    p.kind_share = float(kinds.mean()) if len(norm) and float(norm.str.len().mean()) <= 20 else 0.0
     p.neutral_share = float(neutral.mean()) if p.direction_share else 0.0
 
 

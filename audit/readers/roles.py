@@ -80,14 +80,14 @@ def id_evidence(p: ColumnProfile, others_have_cents: bool) -> tuple[float, list[
     if p.max_digits >= 9 and p.grouped_share == 0:
         score += 2
         why.append(f"{p.max_digits}-digit whole numbers")
-    if p.filled >= 3 and p.min_digits == p.max_digits >= 5 and p.negative_share == 0:
+    if p.filled >= 3 and p.min_digits == p.max_digits >= 5 and p.negative_share == 0 and p.grouped_share == 0:
         score += 1
         why.append(f"always {p.max_digits} digits")
     if (p.filled >= 4 and p.min_digits == p.max_digits == 4 and p.negative_share == 0 and p.grouped_share == 0
             and p.distinct <= max(3, p.filled // 3)):
         score += 1.5
         why.append("a few four-digit codes (a card ending or category code)")
-    if p.filled >= 3 and p.distinct == 1 and p.zero_share < 1:
+    if p.filled >= 3 and p.distinct == 1 and p.zero_share < 1 and p.grouped_share == 0:
         score += 1.5
         why.append("the same number on every row (an account number)")
     if others_have_cents and p.negative_share == 0:
@@ -209,7 +209,7 @@ def decide(profiles: Sequence[ColumnProfile], named: dict[str, int], *, card_fil
     dated_rows = np.ones(rows, dtype=bool)
     if date is not None and date.dates is not None and bool(date.dates.notna().any()):
         dated_rows = date.dates.notna().to_numpy()[:rows]  # transactions are the dated rows
-    _money_roles(dec, money, named, by, dated_rows, note)
+    _money_roles(dec, money, named, by, dated_rows, note, also=[p for _s, p in ids if p not in money])
     used = set(dec.roles.values())
 
     # ---- other roles from the contents: currency, direction, description, type
@@ -226,6 +226,13 @@ def decide(profiles: Sequence[ColumnProfile], named: dict[str, int], *, card_fil
             note(p.index, "direction words (money in / out) on every row")
     used = set(dec.roles.values())
     _description(dec, profiles, named, used, note)
+    for p in profiles:  # a short column of movement words beside the description: the type
+        if p.index in dec.roles.values() or p.vocab not in (None, "type", "notes"):
+            continue
+        if "type" not in dec.roles and "type" not in named and p.kind_share >= 0.8 and p.filled >= 2:
+            dec.roles["type"] = p.index
+            dec.confidence["type"] = 0.7
+            note(p.index, "words saying what kind of row each is (payment, top-up, refund ...)")
     # the header's date or amount column kept when the contents found none: its rows are reported
     if "date" not in dec.roles and named.get("date") in by and named["date"] not in dec.roles.values():
         dec.roles["date"] = named["date"]
@@ -237,6 +244,11 @@ def decide(profiles: Sequence[ColumnProfile], named: dict[str, int], *, card_fil
                 dec.roles[role] = named[role]
                 dec.confidence[role] = 0.3
                 note(named[role], f"named the {role} by its header, although few cells read as amounts")
+    notes = [p for p in profiles if p.vocab == "notes" and p.index not in dec.roles.values()]
+    if len(notes) > 1 and named.get("notes") in by and by[named["notes"]].letter_share < 0.3:
+        worded = [p for p in notes if p.letter_share >= 0.3]  # a notes column of words, not of reference numbers
+        if worded:
+            named = {**named, "notes": worded[0].index}
     for role in ("currency", "type", "status", "card", "cardholder", "notes", "original_amount", "original_currency",
                  "rate", "direction", "balance"):
         idx = named.get(role)
@@ -247,15 +259,34 @@ def decide(profiles: Sequence[ColumnProfile], named: dict[str, int], *, card_fil
     return dec
 
 
+def _out_of_order(p: ColumnProfile) -> int:
+    """How many times a date column steps against its general direction down the file (0: in order)."""
+    if p.dates is None:
+        return 10**9
+    d = p.dates.dropna().to_numpy()
+    if len(d) < 3:
+        return 10**9
+    step = (d[1:] - d[:-1]).astype("int64")
+    return int(min((step > 0).sum(), (step < 0).sum()))
+
+
 def _pick_date(dated: list[ColumnProfile], card_file: bool, note) -> ColumnProfile:
-    """Of several date columns without header words: on a card statement the earlier dates (the use date
-    before the posting date), else the first column."""
+    """Of several date columns: the one the header calls the date; one with a year before a day and month
+    alone; the one that keeps the file's order (the date a statement lists its rows by); on a card
+    statement the earlier of two (the use date before the posting date); else the first."""
     vocab = [p for p in dated if p.vocab == "date"]
     if len(vocab) == 1:
         return vocab[0]
+    full = [p for p in dated if not p.yearless]
+    dated = full or dated  # a date with its year before a day and month alone (a billing month "18/8")
     if len(dated) == 1:
         return dated[0]
-    first, second = dated[0], dated[1]
+    first, second = sorted(dated[:2], key=lambda p: p.index)
+    order = {p.index: _out_of_order(p) for p in (first, second)}
+    if order[first.index] != order[second.index] and min(order.values()) < 10**9:
+        chosen = min((first, second), key=lambda p: order[p.index])
+        note(chosen.index, "of two date columns, the one in the order of the rows (the booking date)")
+        return chosen
     if card_file and first.dates is not None and second.dates is not None:
         a, b = first.dates, second.dates
         both = a.notna() & b.notna()
@@ -271,9 +302,10 @@ def _pick_date(dated: list[ColumnProfile], card_file: bool, note) -> ColumnProfi
 
 
 def _money_roles(dec: Decision, money: list[ColumnProfile], named: dict[str, int], by: dict[int, ColumnProfile],
-                 dated: np.ndarray, note) -> None:
+                 dated: np.ndarray, note, also: list[ColumnProfile] = ()) -> None:  # type: ignore[assignment]
     """Amount, or debit and credit, and the running balance, among the money-like columns (judged on the
-    dated rows: the lines around the table are not transactions)."""
+    dated rows: the lines around the table are not transactions); a column that looked like an identifier
+    (``also``: one digit count throughout) is still a balance when its steps are the amounts."""
     if not money:
         return
     n = int(dated.sum())
@@ -282,7 +314,7 @@ def _money_roles(dec: Decision, money: list[ColumnProfile], named: dict[str, int
         got = p.numbers.to_numpy(dtype="float64") if p.numbers is not None else np.full(len(dated), np.nan)
         return got[: len(dated)][dated[: len(got)]] if len(got) >= len(dated) else got
 
-    arr = {p.index: values(p) for p in money}
+    arr = {p.index: values(p) for p in [*money, *also]}
     # a running balance: steps equal to another column's amounts (or a debit/credit pair's)
     balance: ColumnProfile | None = None
     named_balance = named.get("balance")
@@ -292,7 +324,7 @@ def _money_roles(dec: Decision, money: list[ColumnProfile], named: dict[str, int
     pairs = _pairs(money, arr, n)
     if balance is None:
         best = (0.6, None)
-        for b in money:
+        for b in [*money, *also]:
             for other in money:
                 if other.index != b.index:
                     share, _sign = chain(arr[b.index], arr[other.index])
@@ -442,6 +474,14 @@ def _single(dec: Decision, amount: ColumnProfile, money: list[ColumnProfile], ar
             break
 
 
+def _noise(p: ColumnProfile) -> float:
+    """Share of characters that are neither letters nor spaces in a text column."""
+    if p.texts is None or not len(p.texts):
+        return 1.0
+    text = "".join(p.texts.head(200).tolist())
+    return sum(not (c.isalpha() or c.isspace()) for c in text) / max(1, len(text))
+
+
 def _description(dec: Decision, profiles: Sequence[ColumnProfile], named: dict[str, int], used: set[int], note) -> None:
     """The description: the header's choice when it holds text, else the most varied text column."""
     by = {p.index: p for p in profiles}
@@ -475,10 +515,18 @@ def _description(dec: Decision, profiles: Sequence[ColumnProfile], named: dict[s
     margin = best_score - scored[1][0] if len(scored) > 1 else best_score
     dec.confidence["description"] = 0.85 if margin >= 0.5 else 0.6
     note(best.index, f"the most varied text ({best.distinct} different values, {best.mean_length:.0f} characters on average)")
+    headerless = not any(q.vocab for q in profiles)
     for score, few, p in scored[1:]:
         if few and "type" not in dec.roles and "type" not in named:
             dec.roles["type"] = p.index
             dec.confidence["type"] = 0.7
             note(p.index, f"few repeated words ({p.distinct} values): a type column")
             break
-        del score
+        if (headerless and not few and "description2" not in dec.roles and score >= 0.6 * best_score
+                and p.unique_share >= 0.5 and p.fill >= 0.5):
+            # no header to say which of two varied text columns names the merchant: both are read
+            # the cleaner text first (fewer digits and signs: a payee before a bank's memo), whatever the order
+            a, b = sorted((best, p), key=lambda q: (_noise(q), q.header, q.index))
+            dec.roles["description"], dec.roles["description2"] = a.index, b.index
+            dec.confidence["description"] = min(dec.confidence["description"], 0.6)
+            note(p.index, f"varied text too, with no header to tell it from column {best.index + 1}: joined to it")
