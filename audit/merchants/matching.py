@@ -114,6 +114,7 @@ class MerchantDB:
                     self._index.setdefault(key, []).append(idx)
         self._context_rules = _context_rules(self.context)
         self._billed_through = [frozenset(e.billed_through) for e in self.scam]
+        self._case_names = _case_names(self.scam)
         self._any_billed = any(self._billed_through)
         self._cache: dict[str, Match | None] = {}
         self.prune = True  # skip aliases whose upper bound is below the threshold (off while fitting the model)
@@ -166,13 +167,21 @@ class MerchantDB:
         ranked = sorted(counts, key=lambda i: (-counts[i], i))
         return ranked[:MAX_CANDIDATES]
 
-    def _bound(self, a: AliasPrep, text: str, words: Sequence[str], cut_word: str, any_cut: bool = False) -> float:
+    @staticmethod
+    def _word_sets(words: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
+        """The descriptor's words, and those that may be an alias word shortened (rare, 3 letters or more)."""
+        freq = name_freq()
+        return frozenset(words), frozenset(w for w in words if len(w) >= MIN_ABBREV_CHARS and freq.of(w) < ABBREV_MAX_U)
+
+    def _bound(self, a: AliasPrep, text: str, words: Sequence[str], cut_word: str, any_cut: bool = False,
+               sets: tuple[frozenset[str], frozenset[str]] | None = None) -> float:
         """An upper bound of the probability ``a`` can reach on a descriptor whose words are ``words`` (glued:
         ``text``; ``cut_word``: the word the field width may have cut, or '', ``any_cut``: any word may be
-        it): words it shows agree, a word shortened in the descriptor or cut may agree at those levels, the
-        others are missing."""
+        it; ``sets``: :meth:`_word_sets` of ``words``, computed once per descriptor): words it shows agree,
+        a word shortened in the descriptor or cut may agree at those levels, the others are missing."""
         c = self.model.coef
         freq = name_freq()
+        word_set, short_set = sets or self._word_sets(words)
         present, other, after_cut = [], 0.0, False
         may_cut = bool(cut_word) or any_cut
         for tok, bits in zip(a.tokens, a.bits, strict=True):
@@ -180,11 +189,11 @@ class MerchantDB:
                 present.append(bits)
             elif after_cut:
                 continue  # words after a cut are not printed
-            elif may_cut and (tok[:4] in text or any(tok.startswith(w) for w in words if len(w) >= 1)
+            elif may_cut and (tok[:4] in text or any(tok[:k] in word_set for k in range(1, len(tok) + 1))
                               or any(text.endswith(tok[:k]) for k in range(1, min(4, len(tok))))):
                 other += max(0.0, c["cut_bits"], c["abbrev_bits"]) * bits
                 after_cut = True
-            elif any(len(w) >= MIN_ABBREV_CHARS and tok.startswith(w) and freq.of(w) < ABBREV_MAX_U for w in words):
+            elif short_set and any(tok[:k] in short_set for k in range(MIN_ABBREV_CHARS, len(tok) + 1)):
                 other += max(0.0, c["abbrev_bits"]) * bits
             elif a.weak:
                 return 0.0
@@ -260,10 +269,11 @@ class MerchantDB:
                 at += len(w)
             texts = [w for w, _k, _c in words]
             cut_word = next((w for w, _k, c in words if c), "")
+            sets = self._word_sets(texts)
             billers = self._billers(parts)
             for idx in self._latin_candidates(words):
                 a = self.aliases[idx]
-                if self.prune and self._bound(a, text, texts, cut_word) < self.threshold / 100.0:
+                if self.prune and self._bound(a, text, texts, cut_word, sets=sets) < self.threshold / 100.0:
                     continue  # even if every word it shows agreed, the alias could not reach the threshold
                 best: tuple[float, Alignment, dict[str, float]] | None = None
                 heads = {t[:4] for t in a.tokens}
@@ -277,7 +287,10 @@ class MerchantDB:
                     if a.weak:
                         billed_by = next((self.by_id[b].name for b in sorted(billers & self._billed_through[a.entry])),
                                          "")
-                        al.weak_reason = _weak_ok(al, parts.facilitator is not None, billed_by)
+                        beside = self._case_names[a.entry].get("".join(w for w, _k in al.extra), "")
+                        if beside:  # the other words are another name of the same case (its product)
+                            al.extra = []
+                        al.weak_reason = _weak_ok(al, parts.facilitator is not None, billed_by, beside)
                         if not al.weak_reason:
                             continue
                     feats = _weak_features(al) if a.weak else al.features()
@@ -328,7 +341,8 @@ class MerchantDB:
             at += len(w)
         limit = self.threshold / 100.0
         any_cut = len(folded) >= 18  # unparsed: any word might be the one the field width cut
-        return any(self._bound(self.aliases[i], text, words, "", any_cut) >= limit for i in found)
+        sets = self._word_sets(words)
+        return any(self._bound(self.aliases[i], text, words, "", any_cut, sets) >= limit for i in found)
 
     def match(self, descriptor: str | Parts) -> Match | None:
         """The best entry at or above the threshold, or None. A kana-only hit on a descriptor that belongs to
@@ -362,27 +376,48 @@ class MerchantDB:
         return out
 
 
-def _weak_ok(al: Alignment, facilitator: bool = False, billed_by: str = "") -> str:
+def _weak_ok(al: Alignment, facilitator: bool = False, billed_by: str = "", beside: str = "") -> str:
     """Why a weak alias counts here, or '' when it does not. It counts only in full: every word, spaced as
     listed (a facilitator's merchant id glues words), no other name words; and, when
     :func:`audit.merchants.evidence.suffix_needed` says so (a name of one or two words), with its
-    corporate suffix in any spelling of the same legal form, or billed through a payment processor that
-    the entry's public record names (``billed_by``: its name)."""
+    corporate suffix in any spelling of the same legal form, or with evidence tied to the entry: billed
+    through a payment processor its public record names (``billed_by``), or printed beside another name
+    of the same case (``beside``: the other words of the descriptor are an alias of this entry or of a
+    related one, such as its product)."""
     if al.missing or any(k == "word" for _w, k in al.extra) or (al.spaced and not (facilitator or al.alias.domain)):
         return ""
     if any(lvl == "abbrev" for _a, _t, lvl, _b in al.agreed):
         return ""
     a = al.alias
-    billed = f"in full, billed through {billed_by}, which its record names" if billed_by else ""
+    tied = (f"in full, billed through {billed_by}, which its record names" if billed_by
+            else f"in full, beside {beside} of the same case" if beside else "")
     if any(lvl == "cut" for _a, _t, lvl, _b in al.agreed):  # cut by the field width: no room for a suffix
         if len(al.agreed) < 2:
             return ""
-        return billed if a.needs_suffix else "in full up to the field width"
+        return tied if a.needs_suffix else "in full up to the field width"
     if not a.needs_suffix:
         return "a web name in full" if a.domain else f"in full ({len(a.tokens)} words)"
     if al.corp_agrees:
         return "in full with its corporate suffix"
-    return billed
+    return tied
+
+
+def _case_names(scam: Sequence[Entry]) -> list[dict[str, str]]:
+    """Per scam entry: the names of its case (its own aliases and those of the entries it lists as related),
+    glued and folded as descriptor words are (PCHEALTHBOOST -> 'PC HealthBoost')."""
+    from audit.merchants.align import prepare
+
+    by_id = {e.id: e for e in scam}
+    out = []
+    for e in scam:
+        names: dict[str, str] = {}
+        for other in [e, *(by_id[r] for r in e.related if r in by_id)]:
+            for text in other.aliases + other.weak_aliases:
+                prep = prepare(0, text)
+                if prep is not None and len(prep.compact) >= 4:
+                    names.setdefault(prep.compact, text)
+        out.append(names)
+    return out
 
 
 def _weak_kana_ok(al: Alignment) -> bool:

@@ -267,9 +267,10 @@ def _strip_tail(toks: list[Tok], first: int) -> int:
 def _tail_company(toks: list[Tok], first: int, i: int) -> bool:
     """A bank word at the end of a descriptor is wrapper only in a bank's company (something the bank
     prints after it or before it: a date, an amount, a reference, another bank word) or when the name
-    field is shorter than the network's width. A short one (four letters at most) alone at the end of a
-    field of that width is the cut-off start of a name word (``NEXWAY*GLOBAL DIGITAL CON`` for CONCIERGE);
-    a cut seldom leaves a longer bank word (PURCHASE) by chance."""
+    field is shorter than the network's width. A short one (four letters at most, and no country or state
+    code, which the field may end with: ON, SO) alone at the end of a field of that width is the cut-off
+    start of a name word (``NEXWAY*GLOBAL DIGITAL CON`` for CONCIERGE); a cut seldom leaves a longer bank
+    word (PURCHASE) by chance."""
     if any(t.kind != "sep" for t in toks[i + 1:]):
         return True
     k = i - 1
@@ -282,7 +283,8 @@ def _tail_company(toks: list[Tok], first: int, i: int) -> bool:
             prev.kind == "name" and (prev.text in WRAPPER_WORDS or prev.text in MONTHS or prev.text.isdigit())):
         return True
     start = next((t.start for t in toks[:first] if t.kind == "facilitator"), toks[first].start)
-    return len(toks[i].text) > 4 or not FIELD_CUT[0] <= toks[i].end - start <= FIELD_CUT[1]
+    return (len(toks[i].text) > 4 or places().code(toks[i].text)
+            or not FIELD_CUT[0] <= toks[i].end - start <= FIELD_CUT[1])
 
 
 def _next_to_amount(toks: list[Tok], i: int) -> bool:

@@ -114,13 +114,21 @@ def name_freq() -> NameFreq:
 
 @dataclass(frozen=True)
 class NameSequences:
-    """Runs of three words held by legitimate names (with how many names hold each)."""
+    """Runs of three words held by legitimate names, with how many names hold each: the table's text as it
+    is shipped (looked up by a search in it, so loading costs only the decompression)."""
 
-    counts: dict[tuple[str, str, str], int]
+    text: str  # "\nWORD WORD WORD\tcount" lines
 
     def names_holding(self, words: tuple[str, ...] | list[str]) -> int:
         """How many legitimate names hold some three words of ``words`` in a row (the largest count)."""
-        return max((self.counts.get(tuple(words[i:i + 3]), 0) for i in range(len(words) - 2)), default=0)
+        best = 0
+        for i in range(len(words) - 2):
+            key = "\n" + " ".join(words[i:i + 3]) + "\t"
+            at = self.text.find(key)
+            if at >= 0:
+                end = self.text.find("\n", at + len(key))
+                best = max(best, int(self.text[at + len(key):end if end >= 0 else None]))
+        return best
 
     def occurs(self, words: tuple[str, ...] | list[str]) -> bool:
         return self.names_holding(words) > 0
@@ -128,9 +136,5 @@ class NameSequences:
 
 @lru_cache(maxsize=1)
 def name_sequences() -> NameSequences:
-    counts: dict[tuple[str, str, str], int] = {}
-    for row in _rows("name_seq.tsv.gz"):
-        words = tuple(row[0].split(" "))
-        if len(words) == 3:
-            counts[words] = int(row[1])  # type: ignore[index]
-    return NameSequences(counts)
+    data = gzip.decompress((files("audit.merchants") / "data" / "name_seq.tsv.gz").read_bytes()).decode("utf-8")
+    return NameSequences("\n" + data.split("\n", 1)[1])
