@@ -401,7 +401,9 @@ def _to_datetime(s: pd.Series, fmt: str, year: int | None = None) -> pd.Series:
         out = pd.to_datetime(s, format="ISO8601", errors="coerce", utc=True).dt.tz_localize(None)
     else:
         out = pd.to_datetime(s, format=fmt, errors="coerce")
-    return out.astype("datetime64[us]")
+    out = out.astype("datetime64[us]")
+    years = out.dt.year
+    return out.where((years >= 1000) & (years <= 9999))  # year 0 and the like: no calendar date
 
 
 def parse_dates(

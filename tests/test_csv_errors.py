@@ -93,3 +93,31 @@ def test_cli_scan_bad_file_exits_non_zero_with_one_stderr_line(name: str, tmp_pa
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
     assert name in lines[0] and "Traceback" not in proc.stderr
+
+
+def test_one_bad_cell_never_loses_the_file() -> None:
+    """Issue 21: a year-0 date, control characters, a 400-digit amount and a quote left open are row
+    warnings (or text taken out with a warning); the other rows are read."""
+    zero = b"Date,Description,Amount\n2026-05-01,SHOP A,10.00\n0000-01-01,SHOP B,5.00\n2026-05-03,SHOP C,7.00\n"
+    df, rep = read_statement(data=zero, name="zero.csv")
+    assert df["description"].tolist() == ["SHOP A", "SHOP C"]
+    assert [p.row for p in rep.problems] == [3] and "0000-01-01" in rep.problems[0].message
+
+    bel = b"Date,Description,Amount\n2026-05-01,SHOP A,10.00\n2026-05-02,FICTIONAL " + b"\x07" * 16 + b"HELPDESK,5.00\n"
+    df, rep = read_statement(data=bel, name="bel.csv")
+    assert df["description"].tolist() == ["SHOP A", "FICTIONAL HELPDESK"]
+    assert any("16 control characters removed" in w and "line 3" in w for w in rep.warnings)
+
+    big = b"Date,Description,Amount\n2026-05-01,SHOP A,10.00\n2026-05-02,SHOP B," + b"9" * 400 + b"\n"
+    df, rep = read_statement(data=big, name="big.csv")
+    assert df["amount"].tolist() == [10.0]
+    assert rep.problems[0].row == 3 and "too large" in rep.problems[0].message and len(rep.problems[0].message) < 120
+
+    rows = b"".join(b"2026-05-%02d,SHOP %d,1.00\n" % (i, i) for i in range(3, 12))
+    quote = b'Date,Description,Amount\n2026-05-01,SHOP A,10.00\n2026-05-02,"BROKEN QUOTE SHOP,5.00\n' + rows
+    df, rep = read_statement(data=quote, name="quote.csv")
+    assert len(df) == 11 and df["description"].iloc[1] == '"BROKEN QUOTE SHOP'
+    assert any(w.startswith("row 3: a quote opens a field") for w in rep.warnings)
+    legit = b'Date,Description,Amount\n2026-05-01,"TWO\nLINES",10.00\n2026-05-02,SHOP,1.00\n'  # a real line break
+    df, _ = read_statement(data=legit, name="legit.csv")
+    assert df["description"].tolist() == ["TWO LINES", "SHOP"]

@@ -157,3 +157,13 @@ def test_cli_columns_and_layouts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert out["files"][0]["reading"]["source"] == "saved layout mb"
     assert [t["amount"] for t in out["transactions"]] == [-49.9, -5.2, 2000.0]
     assert main(["layouts", "forget", "mb"]) == 0 and main(["layouts", "forget", "mb"]) == 2
+
+
+def test_a_file_without_descriptions_or_with_unsure_columns_says_so() -> None:
+    df, rep = read("Date,Amount,Memo\n2026-05-01,10.00,\n2026-05-02,5.00,\n")
+    assert len(df) == 2 and any(w.startswith("every description is empty") for w in rep.warnings)
+    # no header at all, two text columns: both read, the choice reported as unsure
+    text = "2026-05-01,FICTIONAL SHOP,Shop memo 1,10.00\n2026-05-02,OTHER SHOP,Another memo,5.00\n2026-05-03,THIRD,More,1.00\n"
+    df, rep = read(text)
+    assert rep.confidence is not None and rep.confidence < 0.7
+    assert {c.role for c in rep.columns} >= {"date", "amount", "description"}

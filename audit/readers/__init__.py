@@ -86,9 +86,15 @@ def _read_statement(
         check_text(data, name, limits)
         utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
         nul = 0 if utf16 else data.count(b"\x00")
+        stray, first = (0, 0) if utf16 else _controls(data)
+        if stray:  # control characters (a bell, an escape) in a text file: taken out, the rest is read
+            data = data.translate(None, _CONTROL)
         df, report = read_csv_bytes(data.replace(b"\x00", b"") if nul else data, name, mapping=mapping)
         if nul:
             report.warnings.append(f"{nul} NUL byte{'s' if nul > 1 else ''} removed (not text; left by a broken export)")
+        if stray:
+            report.warnings.append(f"{stray} control character{'s' if stray > 1 else ''} removed from the text "
+                                   f"(first on line {first}): not part of any description")
         if not utf16 and (mixed := mixed_encodings(data)):
             report.warnings.append(mixed)
         return sane_dates(drop_hold_pairs(df, report), report)
@@ -113,9 +119,28 @@ def sniff(data: bytes) -> str:
     sample = data[:65536]
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text
         return "csv"
-    if sample.count(b"\x00") > max(8, 0.05 * len(sample)) or _control_share(sample.replace(b"\x00", b"")) > 0.01:
+    if sample.count(b"\x00") > max(8, 0.05 * len(sample)):
+        return "binary data"
+    if _control_share(sample.replace(b"\x00", b"")) > 0.01 and not _text_with_controls(sample):
         return "binary data"
     return "csv"
+
+
+def _text_with_controls(sample: bytes) -> bool:
+    """Whether a sample with control bytes is still delimited text once they are taken out: it decodes,
+    most of its lines hold a delimiter, and the controls are a small part of it."""
+    clean = sample.translate(None, _CONTROL)
+    if len(clean) < 0.8 * len(sample):
+        return False
+    try:
+        text = clean.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = clean.decode("cp932")
+        except UnicodeDecodeError:
+            return False
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    return len(lines) >= 2 and sum(any(d in ln for d in ",;\t|") for ln in lines) >= 0.8 * len(lines)
 
 
 EARLIEST = dt.date(1950, 1, 1)
@@ -161,7 +186,17 @@ def mixed_encodings(data: bytes, sample_lines: int = 20_000) -> str | None:
     return None
 
 
-_CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1a") + b"\x7f"
+_CONTROL = bytes(b for b in range(1, 32) if b not in b"\t\n\r\x0c\x1a") + b"\x7f"
+_CONTROL_SET = frozenset(_CONTROL)
+
+
+def _controls(data: bytes) -> tuple[int, int]:
+    """``(control bytes that no text holds, line of the first)`` (tab, newlines, form feed, ^Z and NUL aside)."""
+    count = len(data) - len(data.translate(None, _CONTROL))
+    if not count:
+        return 0, 0
+    at = next(i for i, b in enumerate(data) if b in _CONTROL_SET)
+    return count, data.count(b"\n", 0, at) + 1
 
 
 def _control_share(sample: bytes) -> float:

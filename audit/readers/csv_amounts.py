@@ -89,7 +89,13 @@ def amounts(
         fill = amount.isna()
         amount = amount.where(~fill, split)
         cell = cell.where(~fill | cell.notna() & (cell != ""), split_cell)
+    huge = amount.abs() >= MAX_AMOUNT  # infinity or beyond any statement: the row is reported, not counted
+    if bool(huge.any()):
+        amount = amount.where(~huge)
     return amount, cell
+
+
+MAX_AMOUNT = 1e13  # ten trillion: more than any card or bank statement row, in any currency
 
 
 # Paying off a card ("PAYMENT - THANK YOU", "AUTOPAY"): the file is a card's, whose balance owed

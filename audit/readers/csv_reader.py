@@ -143,6 +143,7 @@ def _finish(
     report = ParseReport(source=name, kind="csv", layout=plan.layout.name if plan.layout else "generic", encoding=encoding)
     report.warnings.extend(plan.notes)
     report.problems.extend(body.problems)
+    report.warnings.extend(body.warnings)
     if plan.mapping is not None and plan.mapping.columns:
         plan.choices = csv_resolve.choices_given(plan, body.cells.shape[1])
         report.confidence = 1.0
@@ -376,8 +377,11 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
     amount_cell_v = dict(zip(todo.tolist(), amount_cell.iloc[todo].fillna("").tolist(), strict=True))
     for pos in todo:
         dc, ac = str(date_cell[pos]), str(amount_cell_v[pos])
+        dc, ac = dc[:40] + ("…" if len(dc) > 40 else ""), ac[:40] + ("…" if len(ac) > 40 else "")
         if has_date[pos]:
             msg = f"unreadable amount {ac!r}" if ac else "date but no amount"
+            if ac and len(re.sub(r"[^0-9]", "", str(amount_cell_v[pos]))) > 13:
+                msg = f"amount {ac!r} is too large for a statement row"
         elif has_amount[pos]:
             msg = f"unreadable date {dc!r}" if dc else "amount but no date"
         elif re.search(r"[0-9]", dc) and re.search(r"[0-9]", ac):
@@ -399,7 +403,24 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
     report.rows = len(table)
     report.period_start = table["date"].min().date().isoformat()
     report.period_end = table["date"].max().date().isoformat()
+    _say_what_is_missing(table, report)
     return table
+
+
+def _say_what_is_missing(table: pd.DataFrame, report: ParseReport) -> None:
+    """A file read with every description empty, or with its columns chosen unsurely, says so: its
+    merchant matches and subscriptions depend on those columns."""
+    desc = table["description"].fillna("").astype("str").str.strip()
+    if len(desc) and bool((desc == "").all()):
+        report.warnings.append("every description is empty: no merchant can be matched in this file; say which "
+                               "column holds the merchant (--columns description=HEADER, or the column picker)")
+    elif len(desc) and float((desc == "").mean()) > 0.5:
+        report.warnings.append(f"{int((desc == '').sum())} of {len(desc)} rows have no description")
+    if report.confidence is not None and report.confidence < 0.6:
+        unsure = [f"{c.role} (column {c.column}, {c.confidence:.2f})" for c in report.columns
+                  if c.role in ("date", "amount", "debit", "credit", "description") and c.confidence < 0.6]
+        report.warnings.append("columns chosen with low confidence: " + (", ".join(unsure) or "see the column list")
+                               + "; check them, or say which column is which (--columns, or the column picker)")
 
 
 def _exclude_totals(label: np.ndarray, desc: pd.Series, exclude, amount: pd.Series) -> None:

@@ -28,7 +28,7 @@ def resolve(plan: Plan, body: csv_table.CellTable) -> tuple[Plan, csv_table.Cell
     dec = roles.decide(profiles, named, card_file=card_file)
     if header is None and len(cells) >= 2 and _first_row_is_header(cells, dec):
         header = [str(c).strip() if isinstance(c, str) else "" for c in cells.iloc[0].tolist()]
-        body = csv_table.CellTable(cells.iloc[1:].reset_index(drop=True), body.lines[1:], body.problems)
+        body = csv_table.CellTable(cells.iloc[1:].reset_index(drop=True), body.lines[1:], body.problems, body.warnings)
         named = infer.header_roles(header)
         profiles = profile.profile_columns(body.cells, header, named=named.values())
         dec = roles.decide(profiles, named, card_file=_card_file(plan, profiles))

@@ -45,6 +45,7 @@ class CellTable:
     cells: pd.DataFrame
     lines: np.ndarray
     problems: list[RowProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def split_head(text: str, n: int = HEAD_LINES) -> list[str]:
@@ -105,6 +106,19 @@ def read_body(text: str, delimiter: str, first_line: int, ncols: int, source: st
     exactly one record of ``ncols`` fields, so line numbers are exact), pandas' C parser, Python's csv.
     """
     text = text.rstrip("\n") + "\n"  # blank lines at the very end carry nothing
+    repaired: list[int] = []
+    if text.count('"') % 2:  # an odd number of quotes: one was left open inside a field
+        from audit.readers.csv_quotes import repair_stray_quotes
+
+        text, repaired = repair_stray_quotes(text, delimiter, ncols)
+    table = _read_body(text, delimiter, first_line, ncols, source)
+    for line in repaired:
+        table.warnings.append(f"row {line}: a quote opens a field and never closes: read as part of the text "
+                              "(the rows below it are read as rows of their own)")
+    return table
+
+
+def _read_body(text: str, delimiter: str, first_line: int, ncols: int, source: str) -> CellTable:
     total = count_lines(text)
     if first_line > total:
         return CellTable(pd.DataFrame({i: pd.Series(dtype="str") for i in range(ncols)}), np.array([], dtype=np.int64))
