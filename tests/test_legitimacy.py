@@ -41,3 +41,21 @@ def test_a_brand_name_without_its_billing_form_is_to_check_never_legit():
     text = render_text(analyse(statement(rows)))
     known = text.split("Known services")[1].split("Subscriptions to check")[0]
     assert "NETFLIX" in known and "アマゾン" not in known and "ZORVEX" not in known
+
+
+def test_exports_say_which_subscriptions_are_known_and_which_to_check():
+    """The counsellor export and the scan's table files carry the same known / check split as the page."""
+    from audit.cases.export import contracts_frame as export_frame
+    from audit.scale.tables import contracts_frame as table_frame
+
+    rows = [(f"2025-0{m}-{d:02d}", desc, amt) for m in range(1, 6) for d, desc, amt in
+            ((4, "NETFLIX.COM", 1490.0), (8, "アマゾンプライム会費", 600.0))]
+    result = analyse(statement(rows))
+    for lang, word in (("en", "Amazon"), ("ja", "アマゾン")):
+        df = export_frame([("client", result)], lang=lang).set_index("merchant")
+        assert df.loc["NETFLIX.COM", "known_as"] == "Netflix" and df.loc["NETFLIX.COM", "check"] == ""
+        amazon = df.loc[next(m for m in df.index if "アマゾン" in m)]
+        assert amazon["known_as"] == "" and word in amazon["check"]
+    table = table_frame(result.contracts).set_index("merchant")
+    assert table.loc["NETFLIX.COM", "known_as"] == "Netflix"
+    assert table.loc[next(m for m in table.index if "アマゾン" in m), "check"] == "brand:Amazon"

@@ -50,7 +50,8 @@ LETTER_TITLES = {
 CONTRACT_COLUMNS = [
     "client", "contract", "merchant", "suspicious", "status", "cadence", "charges", "first_date", "last_date",
     "currency", "total_paid", "refunded", "paid_by_currency", "refunded_by_currency", "next_expected_date",
-    "next_expected_amount", "score", "reasons", "descriptors", "case", "case_status", "ticket", "next_due",
+    "next_expected_amount", "score", "reasons", "known_as", "check", "descriptors", "case", "case_status", "ticket",
+    "next_due",
 ]
 TRANSACTION_COLUMNS = [
     "client", "id", "source", "date", "description", "amount", "currency", "original_amount",
@@ -67,7 +68,7 @@ HEADERS_JA = {
     "original_amount": "現地通貨額", "original_currency": "現地通貨", "card": "カード", "kind": "種類",
     "letter": "文面", "subject_en": "件名（英語）", "body_en": "本文（英語）", "subject_ja": "件名（日本語）",
     "body_ja": "本文（日本語）", "case": "案件番号", "case_status": "案件の状態", "ticket": "受付番号",
-    "next_due": "次の期限",
+    "next_due": "次の期限", "known_as": "正規の請求と分かる根拠", "check": "確認してほしい理由",
 }
 YES_NO = {"en": ("yes", "no"), "ja": ("はい", "いいえ")}
 SHEETS = {"Contracts": "契約一覧", "Transactions": "全取引", "Letters": "申し出文"}
@@ -145,6 +146,7 @@ def contracts_frame(clients: Clients, lang: str = "en", cases: Cases = None) -> 
     the reasons, statuses and cadences in Japanese (the column names stay codes: see :data:`HEADERS_JA`).
     ``cases`` adds what the case file records (case id, status, ticket number, next due date)."""
     from audit.cases.reasons import contract_reasons
+    from audit.detection.legitimacy import check_text
 
     rows: list[dict[str, Any]] = []
     for name, result in clients:
@@ -173,6 +175,8 @@ def contracts_frame(clients: Clients, lang: str = "en", cases: Cases = None) -> 
                 "score": float(c.score),
                 "reasons": "; ".join(contract_reasons(c, lang)) if c.suspicious else
                            ("; ".join(c.reasons) if lang == "en" else ""),
+                "known_as": "" if c.suspicious else getattr(c, "known_as", "") or "",
+                "check": "" if c.suspicious or getattr(c, "known_as", "") else check_text(c, lang),
                 "descriptors": "; ".join(c.descriptors),
                 **_case_columns(case, lang),
             })

@@ -22,7 +22,7 @@ CONTRACT_COLUMNS: dict[str, str] = {
     "client": "str", "key": "str", "id": "str", "merchant": "str", "suspicious": "bool", "score": "float64",
     "currency": "str", "paid": "float64", "refunded": "float64", "charges": "int64", "first_date": "str",
     "last_date": "str", "status": "str", "cadence": "str", "cards": "str", "entry_id": "str",
-    "kinds": "object", "transaction_ids": "object",
+    "kinds": "object", "transaction_ids": "object", "known_as": "str", "check": "str",
 }
 # Spark DDL of :func:`client_findings`' result (for ``groupBy("client").applyInPandas(fn, schema=...)``).
 SPARK_FINDINGS_SCHEMA = (
@@ -79,6 +79,7 @@ def contracts_frame(contracts: Sequence[Any]) -> pd.DataFrame:
                 "first_date": c.first_date, "last_date": c.last_date, "status": c.status, "cadence": c.cadence,
                 "cards": " ".join(getattr(c, "cards", []) or []), "entry_id": c.entry_id,
                 "kinds": list(c.kinds), "transaction_ids": list(c.transaction_ids),
+                "known_as": getattr(c, "known_as", "") or "", "check": getattr(c, "check", "") or "",
             })
     return _typed(rows, CONTRACT_COLUMNS)
 
