@@ -11,7 +11,8 @@ Labelled descriptors:
 
 Every candidate alias the matcher lays over a labelled descriptor is one pair: label 1 when its entry
 is the descriptor's own, else 0. A logistic regression (L2, Newton steps, numpy) over the alignment
-features gives the coefficients; since the best placement of an alias depends on them, this is
+features gives the coefficients, each kept to the sign it has by construction (``SIGNS`` in
+``audit/merchants/model.py``: a kana reading that needs gaps is weaker evidence, never stronger); since the best placement of an alias depends on them, this is
 repeated a few rounds. The threshold is the lowest probability at which the labelled legitimate
 descriptors get at most :data:`MAX_FLAGS_PER_2000` flags per 2,000 (a false accusation is worse than a
 miss), and recall is reported there. A two-fold split by list entry (fit on the pairs of half the
@@ -36,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from audit.merchants.matching import load_merchant_db  # noqa: E402
-from audit.merchants.model import DEFAULT, FEATURES, from_dict  # noqa: E402
+from audit.merchants.model import DEFAULT, FEATURES, SIGNS, from_dict  # noqa: E402
 from audit.merchants.parse import parse  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "merchants"
@@ -82,11 +83,37 @@ def pairs(db, rows):
 
 
 def fit(X: np.ndarray, y: np.ndarray, start: dict) -> tuple[float, np.ndarray]:
-    """L2-regularised logistic regression on standardised features: Newton steps, halved while the
-    penalised loss does not drop (the intercept is penalised lightly)."""
+    """L2-regularised logistic regression on standardised features, each coefficient kept to the sign
+    :data:`audit.merchants.model.SIGNS` gives it by construction (a constrained coefficient that the data
+    would push the wrong way is held at 0: active set, checked against the gradient at the end)."""
+    signs = np.array([SIGNS.get(k, 0) for k in FEATURES])
+    fixed = np.zeros(len(FEATURES), dtype=bool)
+    for _ in range(2 * len(FEATURES)):
+        b, coef = _fit_free(X, y, fixed)
+        wrong = (signs * coef < 0) & ~fixed
+        if wrong.any():  # hold the worst offender at 0 and fit again
+            fixed[np.argmax(np.where(wrong, -signs * coef * X.std(axis=0), -np.inf))] = True
+            continue
+        grad = _gradient(X, y, b, coef)  # a held coefficient whose loss falls in its allowed direction is let go
+        free_again = fixed & (signs * grad < 0)
+        if not free_again.any():
+            return b, coef
+        fixed &= ~free_again
+    raise RuntimeError("sign-constrained fit did not settle")
+
+
+def _gradient(X: np.ndarray, y: np.ndarray, b: float, coef: np.ndarray) -> np.ndarray:
+    p = 1 / (1 + np.exp(-np.clip(b + X @ coef, -35, 35)))
+    return X.T @ (p - y)
+
+
+def _fit_free(X: np.ndarray, y: np.ndarray, fixed: np.ndarray) -> tuple[float, np.ndarray]:
+    """Newton steps, halved while the penalised loss does not drop (the intercept is penalised lightly);
+    the ``fixed`` features' coefficients stay 0."""
     mu, sd = X.mean(axis=0), X.std(axis=0)
     sd[sd == 0] = 1.0
-    A = np.hstack([np.ones((len(X), 1)), (X - mu) / sd])
+    keep = ~fixed
+    A = np.hstack([np.ones((len(X), 1)), ((X - mu) / sd)[:, keep]])
     reg = np.full(A.shape[1], L2)
     reg[0] = 1e-3
     w = np.zeros(A.shape[1])
@@ -111,7 +138,8 @@ def fit(X: np.ndarray, y: np.ndarray, start: dict) -> tuple[float, np.ndarray]:
         cur = new
         if done:
             break
-    coef = w[1:] / sd
+    coef = np.zeros(len(FEATURES))
+    coef[keep] = w[1:] / sd[keep]
     return float(w[0] - np.sum(coef * mu)), coef
 
 

@@ -128,6 +128,21 @@ def test_another_name_of_the_same_case_stands_in_for_the_suffix(tmp_path: Path) 
     assert db.match("WIDE WIDGET CAR WASH") is None and db.match("WIDE WIDGET") is None
 
 
+def test_words_after_a_leading_web_name_are_what_it_sells(tmp_path: Path) -> None:
+    """A weak web-domain alias printed as a web address at the head of the name may be followed by a product
+    name; the same words before it, or the domain glued, are another business (fictional domain)."""
+    from audit.merchants import build_db
+
+    db = build_db([write(tmp_path, LOCAL.replace('aliases = ["Example Shield Pro"]', 'weak_aliases = ["Widewidget.com"]'))])
+    for form in ("WIDEWIDGET.COM", "WIDEWIDGET.COM PC HEALTH CHECK", "WWW.WIDEWIDGET.COM HOME TUNE UP 800-555-0199",
+                 "PAYPAL *WIDEWIDGET.COM REMOTE FIX", "widewidget.com pc health check"):
+        m = db.match(form)
+        assert m is not None and m.entry.id == "example-shield", form
+    for form in ("GEEK SQUAD WIDEWIDGET.COM", "ACME WIDEWIDGET.COM HELP", "WIDEWIDGETCOM PC HEALTH", "WIDEWIDGET PC HEALTH",
+                 "HELP.WIDEWIDGET.COM ACME", "MYWIDEWIDGET.COM HEALTH CHECK", "WIDEWIDGET.CO PC HEALTH"):
+        assert db.match(form) is None, form
+
+
 def test_eval_merchants_meets_its_targets() -> None:
     res = evaluate()
     assert res.legit >= 2000 and res.variants >= 800

@@ -118,7 +118,7 @@ class Alignment:
     missing: list[tuple[str, float]] = field(default_factory=list)
     extra: list[tuple[str, str]] = field(default_factory=list)  # descriptor word, "word" | "product"
     spaced: int = 0  # alias words found spread over several descriptor words
-    kana_gap: float = 0.0  # share of the descriptor's kana that no alias word covers
+    kana_gap: float = 0.0  # share of the descriptor's kana the alias does not explain (skipped, changed or left over)
     kana_sims: list[float] = field(default_factory=list)  # similarity of each kana agreement (0-1)
     corp_agrees: bool = False
     feats: dict[str, float] | None = None  # the features the probability was computed from (set by the matcher)

@@ -3,7 +3,9 @@
 See :mod:`audit.merchants.kana` for the keys and :mod:`audit.merchants.align` for the features. Each
 agreeing word is worth the bits of the rarer side (the alias word, or the kana stretch when it is a
 common word's katakana rendering such as プラス); what the alias leaves of the descriptor's kana is read
-as corporate suffixes, product words or other words, or counted as a gap.
+as corporate suffixes, product words or other words (counted as such), and the rest is the gap, with
+the letters a close reading had to skip or change inside its span: a reading that holds only with gaps
+is weaker evidence (the model's ``kana_gap`` coefficient is kept at or below 0).
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ def align_kana(alias: AliasPrep, key: str, others: list[tuple[str, str]]) -> Ali
         span_bits = _kana_bits(span)
         al.agreed.append((tok, span, "kana", min(bits, span_bits)))
         al.kana_sims.append(sim)
-        covered += d1 - d0
+        covered += (d1 - d0) * sim  # the letters it has to skip or change are not covered
         spans.append((pos + d0, pos + d1))
         pos += d1
     if not al.agreed:
@@ -73,9 +75,9 @@ def align_kana(alias: AliasPrep, key: str, others: list[tuple[str, str]]) -> Ali
         for word, kind in _kana_words(seg):
             if kind == "corp":
                 covered += len(word)
-            else:
+            else:  # a word it spells is counted as an extra word, not again as a gap
                 al.extra.append(("~" + word, kind))
-                covered += len(word) if kind == "product" else 0
+                covered += len(word)
     al.kana_gap = max(0.0, 1.0 - covered / max(1, len(key)))
     return al
 

@@ -284,6 +284,9 @@ class MerchantDB:
                     al = align_latin(a, words, start)
                     if al is None:
                         continue
+                    under_web = bool(al.extra) and a.domain and _web_name_leads(parts, words, start, a)
+                    if under_web:
+                        al.extra = [(w, "product") for w, _k in al.extra]  # what is sold under the web name
                     if a.weak:
                         billed_by = next((self.by_id[b].name for b in sorted(billers & self._billed_through[a.entry])),
                                          "")
@@ -293,6 +296,8 @@ class MerchantDB:
                         al.weak_reason = _weak_ok(al, parts.facilitator is not None, billed_by, beside)
                         if not al.weak_reason:
                             continue
+                        if under_web:
+                            al.weak_reason += ", the words after it naming what it sells"
                     feats = _weak_features(al) if a.weak else al.features()
                     al.feats = feats
                     p = self.model.probability(feats)
@@ -400,6 +405,16 @@ def _weak_ok(al: Alignment, facilitator: bool = False, billed_by: str = "", besi
     if al.corp_agrees:
         return "in full with its corporate suffix"
     return tied
+
+
+def _web_name_leads(parts: Parts, words: list[tuple[str, str, bool]], start: int, a: AliasPrep) -> bool:
+    """The descriptor's name begins with the alias's web domain, printed as a web address
+    (``SUPPORT.COM PC HEALTH CHECK``): a domain names one business, and the words after it name what that
+    business sells, not another business (which would print its own name first: ``GEEK SQUAD SUPPORT.COM``)."""
+    first = next((t for t in parts.tokens[parts.name_start:parts.name_end] if t.kind in ("name", "corp", "web", "kana")),
+                 None)
+    return (first is not None and first.kind == "web" and first.key == a.compact and words[start][0] == a.compact
+            and all(k != "name" for _w, k, _c in words[:start]))
 
 
 def _case_names(scam: Sequence[Entry]) -> list[dict[str, str]]:

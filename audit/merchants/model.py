@@ -18,6 +18,14 @@ from importlib.resources import files
 FEATURES = ("top_bits", "more_bits", "cut_bits", "abbrev_bits", "missing_bits", "extra_words", "extra_product", "spaced",
             "kana_bits_hi", "kana_bits_mid", "kana_missing_bits", "kana_gap")
 
+# The direction each feature may move the log-odds, by construction: agreeing bits are evidence for a
+# match, missing words, other words and kana the alias leaves uncovered are evidence against (a reading
+# that needs gaps is weaker, never stronger). The fit keeps these signs (``scripts/fit_match_model.py``).
+SIGNS = {
+    "top_bits": 1, "more_bits": 1, "cut_bits": 1, "abbrev_bits": 1, "missing_bits": -1, "extra_words": -1,
+    "kana_bits_hi": 1, "kana_bits_mid": 1, "kana_missing_bits": -1, "kana_gap": -1,
+}
+
 # used only until a fitted model is shipped (and by the fitting script as its starting point)
 DEFAULT = {
     "intercept": -12.0, "top_bits": 1.0, "more_bits": 0.3, "cut_bits": 0.8, "abbrev_bits": 0.5, "missing_bits": -0.5,
