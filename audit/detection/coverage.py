@@ -11,7 +11,10 @@ import pandas as pd
 from audit.detection.amounts import _early_ok
 from audit.detection.cadence import Cadence
 
-COVER_GAP_CLOSE = 7  # days between two files' rows still taken as covered (rows rarely reach a period's edge)
+# Days between two files' rows still taken as covered. Rows rarely reach a statement period's edge, and a cut
+# between two consecutive statements falls in a silence of the rows; a statement missing between two files
+# leaves at least a whole month (28 days or more) without rows, so a shorter silence hides no statement.
+COVER_GAP_CLOSE = 27
 
 
 def coverage_of(tx: pd.DataFrame, printed: Mapping[str, tuple[date, date]] | None = None) -> list[tuple[float, float]] | None:
@@ -34,29 +37,39 @@ def coverage_of(tx: pd.DataFrame, printed: Mapping[str, tuple[date, date]] | Non
 
 def coverage_by_client(tx: pd.DataFrame, clients: np.ndarray,
                        printed: Mapping[str, tuple[date, date]] | None = None) -> dict[int, list[tuple[float, float]]]:
-    """:func:`coverage_of` for each client (``clients``: a client number per row of ``tx``), in one pass;
-    clients whose rows come from a single file (all covered) are left out."""
+    """The periods each group of rows is covered by, in one pass (``clients``: a group number per row of
+    ``tx``; a client, or an owner, i.e. a client's card): the files the group's rows come from, each from its
+    first to last row date (all its rows, whatever their card), widened to the file's printed period, merged
+    with silences under a month closed (:data:`COVER_GAP_CLOSE`). Groups whose rows come from a single file
+    (all covered) are left out. Files are told apart per client (two clients' files may share a name)."""
     if "source" not in tx.columns:
         return {}
     ok = (tx["date"].notna() & tx["source"].notna()).to_numpy()
     if not ok.any():
         return {}
     codes, sources = pd.factorize(tx["source"])
-    if len(sources) < 2:  # one file: every client is covered throughout
+    if len(sources) < 2:  # one file: every group is covered throughout
         return {}
-    df = pd.DataFrame({"c": clients[ok], "source": codes[ok], "date": tx["date"].to_numpy()[ok]})
-    g = df.groupby(["c", "source"], sort=True)["date"].agg(["min", "max"])
-    level = g.index.get_level_values(0).to_numpy()
-    several = pd.Series(level).value_counts()
+    who = (tx["client"].fillna("").astype(str) if "client" in tx.columns else pd.Series("", index=tx.index))
+    person, _ = pd.factorize(who)
+    dates = tx["date"].to_numpy()
+    files = pd.DataFrame({"p": person[ok], "source": codes[ok], "date": dates[ok]})
+    span = files.groupby(["p", "source"], sort=True)["date"].agg(["min", "max"])  # each file's rows, all cards
+    lo_of = dict(zip(span.index, _day_numbers(span["min"]), strict=True))
+    hi_of = dict(zip(span.index, _day_numbers(span["max"]), strict=True))
+    if printed:
+        for (p, src), _ in span.iterrows():
+            got = printed.get(sources[src])
+            if got is not None:
+                a, b = _day_numbers(got)
+                lo_of[p, src], hi_of[p, src] = min(lo_of[p, src], a), max(hi_of[p, src], b)
+    pairs = pd.DataFrame({"g": clients[ok], "p": person[ok], "source": codes[ok]}).drop_duplicates()
     out: dict[int, list[tuple[float, float]]] = {}
-    for c in sorted(int(x) for x in several[several >= 2].index):
-        part = g.loc[c]
-        lo, hi = _day_numbers(part["min"]), _day_numbers(part["max"])
-        for i, source in enumerate(sources[part.index.to_numpy()]):
-            if printed and source in printed:
-                a, b = _day_numbers(printed[source])
-                lo[i], hi[i] = min(lo[i], a), max(hi[i], b)
-        out[c] = _merge_periods(list(zip(lo, hi, strict=True)), COVER_GAP_CLOSE)
+    for g, part in pairs.groupby("g", sort=True):
+        if len(part) < 2:
+            continue
+        spans = [(lo_of[p, src], hi_of[p, src]) for p, src in zip(part["p"], part["source"], strict=True)]
+        out[int(g)] = _merge_periods(spans, COVER_GAP_CLOSE)
     return out
 
 

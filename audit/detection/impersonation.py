@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from audit.detection.brands import NOTICE_EN, NOTICE_JA, NOTICE_URLS, impersonation
-from audit.detection.features import _Context, money, money_totals
+from audit.detection.features import _Context
 from audit.model import Finding
 
 SCORE = 85.0
@@ -44,12 +44,11 @@ def brand_impersonations(ctx: _Context) -> list[Finding]:
         forms = imp.forms_text()
         when = first["date"].date().isoformat()
         last = g.iloc[-1]["date"].date().isoformat()
-        paid = money_totals(g["amount"], g["currency"])
-        times = f"{len(g)} charges from {when} to {last}, {paid} in total" if len(g) > 1 else (
-            f"one charge of {money(float(first['amount']), str(first['currency']))} on {when}")
+        # no count or total here: the finding's charges may fall into several contracts (two streams at one
+        # name), and each contract states its own charges and money
         reasons = [
             f"“{first['name']}” names {brand.name} together with “{'”, “'.join(words[:3])}”: it reads like "
-            f"{brand.name}'s own support or security service ({times}).",
+            f"{brand.name}'s own support or security service.",
             f"{brand.name} does not bill this way: its own charges show as {forms}. Fake virus warnings show the "
             f"{brand.name} name or logo and a number to call, then sell “support” or “security” contracts in "
             "its name.",

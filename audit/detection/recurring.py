@@ -35,10 +35,11 @@ How a stream is found, per merchant (``merchant_key``, which already ignores cha
    other unexplained charges. A regular long run (8+) whose amounts vary inside a narrow band (a
    weekly grocery order) counts. A monthly-or-longer stream that pauses and resumes on the same day
    at the same price (within six periods) is joined.
-6. Coverage: when the statements cover separate periods (several files with a gap between them),
-   a stream is split where more than half a period between two charges is uncovered
+6. Coverage: when a card's statements cover separate periods (several files with a gap of a month or more
+   between their rows), a stream is split where more than half a period between two charges is uncovered
    (:func:`split_uncovered`), so a monthly charge seen in a December and a June statement is not a
-   semi-annual stream.
+   semi-annual stream. Consecutive files (a silence under a month: no statement missing in between) are
+   one covered period, so cutting a statement into files changes no stream.
 
 7. Bills (:func:`audit.detection.streams._bill_stream`): before the amount clusters, a merchant whose
    amounts vary is searched for one monthly, bimonthly or quarterly chain on a day-of-month grid that
@@ -175,8 +176,9 @@ def rhythm_streams(
     ``coverage``: the periods (start, end dates) the statements cover; by default, per client, each
     ``source`` file's first to last row date, widened to its printed statement period from
     ``printed_periods`` (source -> (start, end)) where there is one. A stream is split where more than
-    half its period between two charges lies outside every covered period (see :func:`split_uncovered`);
-    gaps of up to a week between covered periods count as covered.
+    half its period between two charges lies outside every covered period of its own card (see
+    :func:`split_uncovered`); silences under a month between one card's files count as covered (consecutive
+    statements: no statement can be missing in between).
 
     A table of several clients gives what each client's rows alone would give.
     """
@@ -193,7 +195,7 @@ def rhythm_streams(
     ch = charge_arrays(tx, clients)
     if len(ch.pos) < 2:
         return []
-    owner_client = clients[ch.pos]
+    owner_card = owners[ch.pos]
     codes = ch.group
     everyday = np.array([lexicon.everyday_like(lexicon.fold(k)) for k in ch.group_key_names], dtype=bool)[ch.group_key]
     unit_codes, unit_names = ch.unit, ch.unit_names
@@ -209,14 +211,14 @@ def rhythm_streams(
         periods: list[tuple[float, float]] | None = _merge_periods(
             list(zip(_day_numbers(a for a, _ in coverage), _day_numbers(b for _, b in coverage), strict=True)),
             COVER_GAP_CLOSE)
-        covered = {c: periods for c in range(int(clients.max()) + 1)}
-    else:
-        covered = coverage_by_client(tx, clients, printed_periods)
+        covered = {c: periods for c in range(n_owners)}
+    else:  # each card's own statements: another card's files say nothing of this card's charges
+        covered = coverage_by_client(tx, owners, printed_periods)
     rows: list[tuple[np.ndarray, Cadence]] = []
     with compiled(len(ch.pos)):
         for s, e in zip(starts[big], ends[big], strict=True):
             g = order[s:e]
-            periods = covered.get(int(owner_client[g[0]]))
+            periods = covered.get(int(owner_card[g[0]]))
             for st in _group_streams(days[g], amt[g], unit_codes[g], bool(everyday[sc[s]])):
                 pieces = split_uncovered(g[st.pos], days, amt, st.cad, periods) if periods else [g[st.pos]]
                 rows.extend((p, st.cad) for p in pieces)
