@@ -66,3 +66,39 @@ def test_a_re_scan_of_the_same_months_is_the_same_case_and_another_merchant_is_a
     _, listed = run(capsys, "list", "--client", "A", "--json")
     cases = json.loads(listed)["cases"]
     assert len(cases) == 2 and {c["paid"]["JPY"] for c in cases} == {4 * 7980.0}
+
+
+@pytest.mark.parametrize("card", ["", "****1234"])
+@pytest.mark.parametrize("order", [("1", "12", "23"), ("23", "1", "12"), ("3", "2", "1", "123")])
+def test_loading_overlapping_statements_in_any_order_keeps_one_case_per_contract(tmp_path, capsys, card, order):
+    """Walk 21: file 1, then files 1+2, then 2+3 opened three cases for one stream, an earlier case holding a
+    subset of a later one's charges. Every load continues the one case; each charge counts once."""
+    files = {"1": statement(tmp_path / "jan_apr.csv", range(1, 5), card=card),
+             "2": statement(tmp_path / "may_aug.csv", range(5, 9), card=card),
+             "3": statement(tmp_path / "sep_dec.csv", range(9, 13), card=card)}
+    for load in order:
+        code, _ = run(capsys, "sync", *(str(files[k]) for k in load), "--client", "A")
+        assert code == 0
+    _, listed = run(capsys, "list", "--client", "A", "--json")
+    cases = json.loads(listed)["cases"]
+    assert len(cases) == 1, [(c["ref"], c["first_date"], c["paid"]) for c in cases]
+    [case] = cases
+    assert (case["first_date"], case["last_date"]) == ("2025-01-05", "2025-12-05")
+    assert case["paid"] == {"JPY": 12 * 7980.0}
+
+
+def test_a_case_kept_before_charges_were_stored_is_continued_without_counting_twice(tmp_path, capsys):
+    first = statement(tmp_path / "jan_apr.csv", range(1, 5))
+    run(capsys, "sync", str(first), "--client", "A")
+    import sqlite3
+
+    from audit.cases.store import default_path
+
+    db = sqlite3.connect(default_path())
+    db.execute("UPDATE cases SET charges = '{}'")  # as an older version left it: money only
+    db.commit()
+    db.close()
+    run(capsys, "sync", str(first), str(statement(tmp_path / "may_aug.csv", range(5, 9))), "--client", "A")
+    _, listed = run(capsys, "list", "--client", "A", "--json")
+    [case] = json.loads(listed)["cases"]
+    assert case["paid"] == {"JPY": 8 * 7980.0}

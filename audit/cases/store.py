@@ -56,6 +56,69 @@ def contract_key(c: Any, client: str = "") -> str:
     return "k" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:15]
 
 
+def charge_prints(c: Any) -> dict[str, list[Any]]:
+    """The contract's charges and refunds as ``date|amount|currency|n`` -> [amount, currency] (``n`` counts equal
+    charges on one day): the same charge read from another file, or loaded again, gives the same print."""
+    out: dict[str, list[Any]] = {}
+    for ch in [*getattr(c, "charges", []), *getattr(c, "refunds", [])]:
+        try:
+            amount = round(float(ch.get("amount") or 0.0), 2)
+        except (TypeError, ValueError):
+            continue
+        cur = str(ch.get("currency") or "")
+        base = f"{str(ch.get('date') or '')[:10]}|{amount:.2f}|{cur}"
+        n = 0
+        while f"{base}|{n}" in out:
+            n += 1
+        out[f"{base}|{n}"] = [amount, cur]
+    return out
+
+
+def _charges_of(row: dict[str, Any] | None) -> dict[str, Any]:
+    try:
+        got = json.loads((row or {}).get("charges") or "{}")
+    except ValueError:
+        got = {}
+    return got if isinstance(got, dict) else {}
+
+
+def merged_charges(row: dict[str, Any] | None, prints: dict[str, list[Any]], paid: dict[str, float],
+                   first: str) -> tuple[dict[str, Any], dict[str, float]]:
+    """The charges a case holds after adding a contract's (``prints``), and its money per currency: every
+    distinct charge once. A case kept before charges were stored (its money only) keeps the part of its money
+    these charges do not explain (``before``): the next months add to it, a re-scan of its months does not."""
+    if row is None:
+        return {"prints": prints, "before": {}}, paid
+    held = _charges_of(row)
+    before: dict[str, float] = {str(k): float(v) for k, v in (held.get("before") or {}).items()}
+    old = dict(held.get("prints") or {})
+    if not old:  # a case from before charges were kept: its money as the statements then said
+        money = {str(k): float(v) for k, v in json.loads(row.get("paid") or "{}").items()}
+        if money and str(row.get("last_date") or "") >= first:  # overlapping months: part of it is in these charges
+            mine = _sums(prints)
+            before = {cur: round(max(v - mine.get(cur, 0.0), 0.0), 2) for cur, v in money.items()}
+        else:
+            before = money
+    union = {**old, **prints}
+    sums = _sums(union)
+    total = {cur: round(sums.get(cur, 0.0) + before.get(cur, 0.0), 2) for cur in sorted(sums.keys() | before.keys())}
+    return {"prints": union, "before": before}, total
+
+
+def _sums(prints: dict[str, list[Any]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for amount, cur in prints.values():
+        out[str(cur)] = out.get(str(cur), 0.0) + float(amount)
+    return out
+
+
+def _day_number(value: Any) -> int:
+    try:
+        return date.fromisoformat(str(value)[:10]).toordinal()
+    except ValueError:
+        return 0
+
+
 def _now() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
@@ -193,63 +256,87 @@ class CaseStore:
     def sync_contracts(self, client: str, contracts: Iterable[Any], today: date | None = None) -> list[str]:
         """One case per suspicious contract (new ones start as ``to_write``); returns their keys, in order.
 
-        A known case keeps its status, letters and replies; its merchant, dates and totals are refreshed. The
-        next months' statements of the same contract (same card and merchant, a later first charge) continue
-        its case (:meth:`_continued`) instead of opening a second one.
+        A known case keeps its status, letters and replies; its merchant, dates and totals are refreshed. A
+        contract continues a case of the client for the same merchant and card (:meth:`_continued`): one that
+        holds some of its charges, else one of an earlier or later period. So statements loaded again, the next
+        months', overlapping ones, or the same months cut into other files never open a second case; the
+        case's money is the sum of every distinct charge it has held (per currency).
         """
-        keys: list[str] = []
+        bad = [c for c in contracts if getattr(c, "suspicious", False)]
         with self._tx() as db:
             cid = self.client_id(client)
-            for c in contracts:
-                if not getattr(c, "suspicious", False):
-                    continue
-                key = contract_key(c, client)
-                paid_now = paid_by_currency(c)
-                key, paid_now = self._continued(db, cid, key, str(c.first_date), paid_now, set(keys))
+            rows = [dict(r) for r in db.execute(
+                "SELECT key, first_date, last_date, paid, charges FROM cases WHERE client_id = ?", (cid,))]
+            wanted = [(contract_key(c, client), c, charge_prints(c)) for c in bad]
+            chosen = self._continued(rows, wanted)
+            keys: list[str] = []
+            for (_own, c, prints), key in zip(wanted, chosen, strict=True):
                 keys.append(key)
+                row = next((r for r in rows if r["key"] == key), None)
+                held, paid = merged_charges(row, prints, paid_by_currency(c), str(c.first_date))
                 cards = sorted({mask_card(str(ch.get("card")), context="card") or "" for ch in c.charges if ch.get("card")})
                 for card in cards:
                     db.execute("INSERT OR IGNORE INTO cards (client_id, label) VALUES (?, ?)", (cid, card))
-                paid = json.dumps(paid_now, sort_keys=True)
                 # a known case keeps its status, letters and replies; only what the statements say is refreshed
                 db.execute("INSERT INTO cases (client_id, key, merchant, card, first_date, last_date, paid, status, "
-                           "next_due, updated) VALUES (?, ?, ?, ?, ?, ?, ?, 'to_write', ?, ?) "
+                           "next_due, updated, charges) VALUES (?, ?, ?, ?, ?, ?, ?, 'to_write', ?, ?, ?) "
                            "ON CONFLICT (client_id, key) DO UPDATE SET merchant = excluded.merchant, "
                            "card = excluded.card, first_date = min(cases.first_date, excluded.first_date), "
-                           "last_date = max(cases.last_date, excluded.last_date), paid = excluded.paid",
-                           (cid, key, mask_card(c.merchant), ",".join(cards), c.first_date, c.last_date, paid,
-                            _iso(today), _now()))
+                           "last_date = max(cases.last_date, excluded.last_date), paid = excluded.paid, "
+                           "charges = excluded.charges",
+                           (cid, key, mask_card(c.merchant), ",".join(cards), c.first_date, c.last_date,
+                            json.dumps(paid, sort_keys=True), _iso(today), _now(), json.dumps(held, sort_keys=True)))
+                if row is None:
+                    rows.append({"key": key, "first_date": c.first_date, "last_date": c.last_date,
+                                 "paid": json.dumps(paid), "charges": json.dumps(held)})
+                else:
+                    row.update(first_date=min(str(row["first_date"]), str(c.first_date)),
+                               last_date=max(str(row["last_date"]), str(c.last_date)), charges=json.dumps(held))
         return keys
 
     @staticmethod
-    def _continued(db: sqlite3.Connection, cid: int, key: str, first: str, paid: dict[str, float],
-                   taken: set[str]) -> tuple[str, dict[str, float]]:
-        """The key of the case a contract continues, and its money: a case of the client for the same card and
-        merchant (its key without the first-charge date; a file-named card, printed by no statement, matches any
-        card) that began earlier. Statements that follow on add their charges to the case's; statements
-        overlapping it (a re-scan of part of it) keep the larger total per currency. Else the contract's own key."""
-        parts = key.partition("#")[0].split("|")
-        if len(parts) != 4 or not parts[2]:
-            return key, paid
-        client, card, merchant, _first = parts
+    def _continued(rows: list[dict[str, Any]], wanted: list[tuple[str, Any, dict[str, list[Any]]]]) -> list[str]:
+        """The case key for each contract (``wanted``: own key, contract, charge prints): its own key when a case
+        has it; else a case of the client for the same merchant and card (the key without the first-charge date;
+        a file-named card, printed by no statement, matches any card) that holds some of its charges (most shared
+        first); else such a case of the nearest other period. Each case takes one contract of a sync."""
+        taken: set[str] = set()
+        out: list[str | None] = [None] * len(wanted)
+        known = {r["key"] for r in rows}
+        for i, (own, _c, _p) in enumerate(wanted):
+            if own in known:
+                out[i] = own
+                taken.add(own)
 
-        def same(other: str) -> bool:
-            o = other.partition("#")[0].split("|")
-            return (len(o) == 4 and o[0] == client and o[2] == merchant
-                    and (o[1] == card or o[1].startswith("file:") or card.startswith("file:")))
+        def same(key: str, other: str) -> bool:
+            a, o = key.partition("#")[0].split("|"), other.partition("#")[0].split("|")
+            if len(a) != 4 or len(o) != 4 or not a[2]:
+                return False
+            return (o[0] == a[0] and o[2] == a[2]
+                    and (o[1] == a[1] or o[1].startswith("file:") or a[1].startswith("file:")))
 
-        rows = db.execute("SELECT key, first_date, last_date, paid FROM cases WHERE client_id = ? AND first_date < ? "
-                          "ORDER BY last_date DESC, key", (cid, first)).fetchall()
-        row = next((r for r in rows if r["key"] != key and r["key"] not in taken and same(r["key"])), None)
-        if row is None:
-            return key, paid
-        before = {str(k): float(v) for k, v in json.loads(row["paid"] or "{}").items()}
-        currencies = sorted(before.keys() | paid.keys())
-        if str(row["last_date"] or "") < first:  # the next months: their charges add to the case's
-            merged = {cur: round(before.get(cur, 0.0) + paid.get(cur, 0.0), 2) for cur in currencies}
-        else:  # overlapping periods: the larger figure per currency
-            merged = {cur: max(before.get(cur, 0.0), paid.get(cur, 0.0)) for cur in currencies}
-        return str(row["key"]), merged
+        def held(r: dict[str, Any]) -> set[str]:
+            return set(_charges_of(r).get("prints", {}))
+
+        for i, (own, _c, prints) in enumerate(wanted):  # shared charges first: the surest sign
+            if out[i] is not None:
+                continue
+            scored = [(len(held(r) & prints.keys()), r["key"]) for r in rows
+                      if r["key"] not in taken and same(own, r["key"])]
+            best = max((s for s in scored if s[0]), default=None)
+            if best is not None:
+                out[i] = best[1]
+                taken.add(best[1])
+        for i, (own, c, _p) in enumerate(wanted):  # then the next (or earlier) months of the same contract
+            if out[i] is not None:
+                continue
+            first, last = _day_number(c.first_date), _day_number(c.last_date)
+            near = sorted((r for r in rows if r["key"] not in taken and same(own, r["key"])),
+                          key=lambda r, f=first, la=last: (max(f - _day_number(r["last_date"]),
+                                                                _day_number(r["first_date"]) - la, 0), r["key"]))
+            out[i] = near[0]["key"] if near else own
+            taken.add(str(out[i]))
+        return [str(k) for k in out]
 
     def _case_row(self, key: str, client: str | None = None) -> sqlite3.Row:
         """The case named by its short id (``C-0007``, ``c7``), its key, or the start of its key (taken

@@ -53,6 +53,11 @@ MIGRATIONS: list[str] = [
         UPDATE cases SET ref = printf('C-%04d', (SELECT value FROM counters WHERE name = 'case')) WHERE id = NEW.id;
     END
     """,
+    # 3: the charges (date, amount, currency) each case holds, so statements loaded again, overlapping or in
+    # any order add each charge once
+    """
+    ALTER TABLE cases ADD COLUMN charges TEXT NOT NULL DEFAULT '{}';
+    """,
 ]
 CASE_REF = re.compile(r"[Cc]-?0*(\d{1,9})")
 
