@@ -73,15 +73,15 @@ def render_contracts(result: pipeline.ScanResult, bad: list[Any], details: Any, 
         st.success(tr("no_suspicious"))
         return
     # still charging and not yet asked to stop: once the request is recorded as sent, the to-do list takes over
+    from audit.upcoming import still_charging
+
     unsent = ("to_write", None)
-    running = sorted((c for c in bad if c.status == "active" and c.next_expected_date
-                      and str(c.next_expected_date) >= ctx.as_of.isoformat()
-                      and (ctx.case(c.id) or {}).get("status") in unsent),
-                     key=lambda c: str(c.next_expected_date))
+    running = [e for e in still_charging(bad, ctx.as_of) if (ctx.case(e.contract.id) or {}).get("status") in unsent]
     if running:
         first = running[0]
-        st.warning(md_line(tr("still_charging", n=len(running), date=first.next_expected_date,
-                            amount=money(first.next_expected_amount, next_currency(first)), merchant=first.merchant)))
+        st.warning(md_line(tr("still_charging", n=len(running), date=first.due.isoformat(),
+                            amount=money(first.amount, next_currency(first.contract)),
+                            merchant=first.contract.merchant)))
     from views.cards import help_line
     from views.result import result_countries
 

@@ -70,16 +70,20 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: C
     cols = st.columns(4)
     cols[0].metric(tr("metric_suspicious"), len(bad))
     money_metric(cols[1], tr("metric_paid"), totals(contracts_total(bad)))
-    running = [c for c in bad if c.next_expected_date and c.status == "active"]
-    upcoming = sorted((str(c.next_expected_date), c.id) for c in running
-                      if str(c.next_expected_date) >= ctx.as_of.isoformat())
-    late = [c for c in running if str(c.next_expected_date) < ctx.as_of.isoformat()]
-    if upcoming:
-        nxt = next(c for c in running if c.id == upcoming[0][1])
-        cols[2].metric(tr("metric_next"), nxt.next_expected_date, money(nxt.next_expected_amount, next_currency(nxt)),
-                       delta_color="off", delta_arrow="off", help=md(nxt.merchant))
-    elif late:  # expected dates already past: say how many to check, never "none"
-        cols[2].metric(tr("metric_next"), tr("metric_next_late", n=len(late)), tr("metric_next_late_delta"),
+    from audit.upcoming import still_charging
+
+    # every running contract, rolled on to its next charge after the "as of" day (audit.upcoming)
+    running = still_charging(bad, ctx.as_of)
+    late = sum(1 for e in running if e.past_due)
+    if running and running[0].due >= ctx.as_of:
+        nxt = running[0]
+        delta = money(nxt.amount, next_currency(nxt.contract))
+        if late:  # expected dates already passed: said beside the next one, never hidden by it
+            delta += " · " + tr("metric_next_late", n=late) + " " + tr("metric_next_late_delta")
+        cols[2].metric(tr("metric_next"), nxt.due.isoformat(), delta,
+                       delta_color="off", delta_arrow="off", help=md(nxt.contract.merchant))
+    elif running:  # expected dates already past: say how many to check, never "none"
+        cols[2].metric(tr("metric_next"), tr("metric_next_late", n=late), tr("metric_next_late_delta"),
                        delta_color="off", delta_arrow="off")
     else:
         cols[2].metric(tr("metric_next"), tr("none"))
