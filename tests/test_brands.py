@@ -110,3 +110,26 @@ def test_the_japanese_reasons_name_the_brand_and_cite_the_notice():
     ja = " ".join(contract_reasons(c, "ja"))
     assert "マイクロソフト" in ja and "消費者庁" in ja and "2021年2月19日" in ja and "本物の請求" in ja
     assert "2021-02-19" in " ".join(contract_reasons(c, "en"))
+
+
+@pytest.mark.parametrize("desc", [d for d, _b in IMITATIONS])
+def test_the_reason_quotes_the_name_printed_and_cites_a_notice_only_for_its_brand(desc):
+    """Walk 21: WINDOWS DEFENDER HELPDESK was said to contain マイクロソフト, and an Apple-support contract cited
+    the agency's Microsoft-logo notice ("unrelated to the real Microsoft Japan")."""
+    imp = brands.impersonation(desc)
+    assert imp is not None
+    from audit.detection.impersonation import reason_en, reason_ja
+
+    ja, en = reason_ja(imp), " ".join(reason_en(desc, imp))
+    printed = unicodedata.normalize("NFKC", desc).upper().replace("0", "O")
+    assert imp.named and unicodedata.normalize("NFKC", imp.named).upper().replace("0", "O") in printed
+    assert f"「{imp.named}」" in ja
+    microsoft = imp.brand.id == "microsoft"
+    assert ("消費者庁" in ja) == microsoft and ("Consumer Affairs Agency" in en) == microsoft
+    if not microsoft:
+        assert "マイクロソフト" not in ja and "Microsoft" not in en
+    shown = fold(imp.named)
+    if microsoft and not (shown.startswith(("MICR", "MS")) or "マイクロソフト" in shown):  # Windows: a product name
+        assert "製品名" in ja and "product name" in en
+    else:
+        assert "製品名" not in ja and "product name" not in en

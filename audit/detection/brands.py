@@ -39,6 +39,14 @@ NOTICE_EN = ("Japan's Consumer Affairs Agency warned on 2021-02-19 of an operato
              "large sums as \"security support\" fees; the operator could not be identified and the real "
              "Microsoft Japan has nothing to do with it (the agency repeated the warning on 2023-09-28: other "
              "names are used too).")
+# The notices are about the Microsoft logo: cited for Microsoft only. Other brands get a sentence that names
+# no agency (their own billing forms, with sources, are cited beside it).
+NOTICE_BRAND = "microsoft"
+NEUTRAL_EN = ("Fake virus warnings and support pages borrow well-known companies' names to look official; a "
+              "charge that uses such a name but none of the company's own billing forms is worth checking with "
+              "the company and your card company.")
+NEUTRAL_JA = ("偽の警告画面やサポート窓口は、信用させるために有名企業の名前を使うことがあります。"
+              "その企業の本物の請求表記ではない請求は、その企業とカード会社に確認してください。")
 NOTICE_JA = ("消費者庁は2021年2月19日、「Microsoft」のロゴを表示した偽の警告で電話をかけさせ、遠隔操作のうえ"
              "「セキュリティ対策のサポート料」などとして多額の支払いをさせる事業者について注意を呼びかけました。"
              "事業者は特定されておらず、実在する日本マイクロソフトとは無関係です（2023年9月28日にも、"
@@ -121,6 +129,16 @@ class Impersonation:
 
     brand: Brand
     words: tuple[str, ...]
+    named: str = ""  # the brand's name as the descriptor prints it (folded): WINDOWS, マイクロソフト, MS
+
+    @property
+    def product_name(self) -> bool:
+        """The descriptor names the brand by another of its names (Windows for Microsoft), not the company's."""
+        name = kana_fold(self.named).translate(_LEET)
+        if not name or name in self.brand.short:  # MS: the company's own short name
+            return False
+        company = self.brand.name.split()[0] if self.brand.name.split() else self.brand.name  # Norton (Gen Digital)
+        return name not in (kana_fold(self.brand.name), kana_fold(company), kana_fold(self.brand.name_ja))
 
     def forms_text(self, limit: int = 3) -> str:
         """The brand's own forms as a reader sees them: ``MSBILL.INFO, MICROSOFT*…, MSFT*…``."""
@@ -320,14 +338,14 @@ _KANA_WORDS = tuple((w, w.translate(_SMALL)) for w in sorted(SUPPORT_KANA + PLAN
 _KANA_FILLERS = tuple(w.translate(_SMALL) for w in sorted(FILLER_KANA, key=len, reverse=True))
 
 
-def _strip_kana(run: str, names: tuple[str, ...]) -> tuple[str, list[str], bool]:
+def _strip_kana(run: str, names: tuple[str, ...]) -> tuple[str, list[str], str]:
     """A katakana/kanji run with the brand's names, support words and fillers taken out: (rest, support
-    words found, brand found)."""
+    words found, the brand's name found or "")."""
     found: list[str] = []
-    brand = False
+    brand = ""
     for n in sorted(names, key=len, reverse=True):
         if n in run:
-            brand = True
+            brand = brand or n
             run = run.replace(n, " ")
     for w, w2 in _KANA_WORDS:
         if w2 in run:
@@ -336,6 +354,18 @@ def _strip_kana(run: str, names: tuple[str, ...]) -> tuple[str, list[str], bool]
     for w2 in _KANA_FILLERS:
         run = run.replace(w2, " ")
     return run.replace(" ", ""), found, brand
+
+
+def _as_printed(descriptor: str, name: str) -> str:
+    """``name`` (folded) as the descriptor prints it, widths made one (``ｱｯﾌﾟﾙ`` -> ``アップル``, ``MICR0SOFT``);
+    the folded name when it cannot be found (the folds are one character for one)."""
+    base = lexicon.fold(descriptor)
+    large = base.translate(_SMALL)
+    for text in (large, large.translate(_LEET)):
+        at = text.find(name)
+        if at >= 0 and len(text) == len(base):
+            return base[at:at + len(name)]
+    return name
 
 
 def impersonation(descriptor: str) -> Impersonation | None:
@@ -359,12 +389,12 @@ def _impersonation(descriptor: str, stamps: tuple[tuple[str, int, int], ...]) ->
     for b in brands():
         words = _latin_words(text)
         support: list[str] = []
-        brand = False
+        named = ""
         leftovers: list[str] = []
         for n, w in enumerate(words):
             hit = _brand_in_words(b, [w])
             if hit is not None:
-                brand = True
+                named = named or w[: len(w) - len(hit[1])]
                 w = hit[1]
                 if not w:
                     continue
@@ -379,10 +409,10 @@ def _impersonation(descriptor: str, stamps: tuple[tuple[str, int, int], ...]) ->
                 continue
         rest = ""
         for run in _KANA_RUN.findall(text):
-            r, found, named = _strip_kana(run, b.kana)
-            brand |= named
+            r, found, kana_name = _strip_kana(run, b.kana)
+            named = named or kana_name
             support += found
             rest += r
-        if brand and support and not leftovers and len(rest) <= 2:
-            return Impersonation(b, tuple(dict.fromkeys(support)))
+        if named and support and not leftovers and len(rest) <= 2:
+            return Impersonation(b, tuple(dict.fromkeys(support)), _as_printed(descriptor, named))
     return None
