@@ -80,6 +80,8 @@ class Contract:
     # contracts nobody flagged: what makes them a known service, or why to check them (audit.detection.legitimacy)
     known_as: str = ""
     check: str = ""
+    # Japanese reasons a finding words from its own facts (count, dates, the charge it followed), by kind
+    reasons_ja: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -411,4 +413,16 @@ def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool) -> C
         cards=cards,
         paid_by_currency=net,
         refunded_by_currency=back,
+        reasons_ja=_reasons_ja(g.findings),
     )
+
+
+def _reasons_ja(findings: list[Finding]) -> dict[str, list[str]]:
+    """The Japanese sentences findings give (``details["reasons_ja"]``), per kind, each once."""
+    out: dict[str, list[str]] = {}
+    for f in sorted(findings, key=lambda f: -f.score):
+        got = f.details.get("reasons_ja") if isinstance(f.details, dict) else None
+        if isinstance(got, list):
+            have = out.setdefault(f.kind, [])
+            have.extend(str(x) for x in got if str(x) not in have)
+    return out

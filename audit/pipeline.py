@@ -196,6 +196,7 @@ def read_many(
     and the mappings in force (:mod:`audit.readers.options`).
     """
     from audit.cards import apply_labels, file_card, group_files
+    from audit.reconcile import reconcile_total_row
 
     given = {k: currency_code(v) for k, v in (currency or {}).items() if str(v or "").strip()}
     read: list[tuple[str, str, pd.DataFrame, ParseReport, str]] = []  # (name, digest, frame, report, client)
@@ -213,6 +214,7 @@ def read_many(
             df = _sane_dates(df, report)
         except (AttributeError, TypeError):  # no datetime column to check: the table is kept as read
             pass
+        reconcile_total_row(df, report)  # a delimited file's total row against the rows read
         if name in given:
             df = given_currency(df, report, given[name])
         if client is not None:  # ids unique across clients: "<client>/<file>:r<row>"

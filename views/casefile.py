@@ -17,6 +17,7 @@ import streamlit as st
 from audit.cases.money import paid_by_currency
 from audit.cases.statuses import STATUSES, label, next_actions
 from audit.cases.store import CaseStore
+from audit.detection.gift_groups import group_name
 from views.common import lang, md, md_line, money, totals, tr
 
 
@@ -110,7 +111,7 @@ def render_next_actions(cases: list[dict[str, Any]], as_of: date, key: str, show
             row[tr("col_client")] = a.client
         if contract_of:
             row[tr("col_contract")] = contract_of.get(a.key, "")
-        row[tr("col_merchant")] = a.merchant
+        row[tr("col_merchant")] = group_name(a.merchant, lang())
         if several_cards:
             row[tr("col_card")] = ", ".join(card_name(x) for x in a.card.split(",") if x) or tr("none")
         row[tr("col_status")] = label(a.status, lang())

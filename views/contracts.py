@@ -14,6 +14,7 @@ import streamlit as st
 from audit import pipeline
 from audit.cases.letters import quote_descriptor
 from audit.cases.money import next_currency, refunded_by_currency
+from audit.detection.gift_groups import group_name
 from views.casefile import (
     CaseContext,
     contract_chart,
@@ -81,7 +82,7 @@ def render_contracts(result: pipeline.ScanResult, bad: list[Any], details: Any, 
         first = running[0]
         st.warning(md_line(tr("still_charging", n=len(running), date=first.due.isoformat(),
                             amount=money(first.amount, next_currency(first.contract)),
-                            merchant=first.contract.merchant)))
+                            merchant=group_name(first.contract.merchant, lang()))))
     from views.cards import help_line
     from views.result import result_countries
 
@@ -170,7 +171,7 @@ def contract_title(c: Any, case: dict[str, Any] | None, several_cards: bool = Fa
     from audit.cases.statuses import label
     from views.cards import card_name
 
-    bits = [f"{c.id}: {md(c.merchant)}"]
+    bits = [f"{c.id}: {md(group_name(c.merchant, lang()))}"]
     if several_cards and c.cards:
         bits.append(md(", ".join(card_name(x) for x in c.cards)))
     bits.append(md(money_totals(c)))

@@ -12,6 +12,7 @@ import streamlit as st
 
 from audit import pipeline
 from audit.cases.money import next_currency
+from audit.detection.gift_groups import group_name
 from audit.ui_messages import excluded_reason, note_text, problem_text
 from audit.ui_text import error_text
 from views.cards import (
@@ -81,7 +82,7 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: C
         if late:  # expected dates already passed: said beside the next one, never hidden by it
             delta += " · " + tr("metric_next_late", n=late) + " " + tr("metric_next_late_delta")
         cols[2].metric(tr("metric_next"), nxt.due.isoformat(), delta,
-                       delta_color="off", delta_arrow="off", help=md(nxt.contract.merchant))
+                       delta_color="off", delta_arrow="off", help=md(group_name(nxt.contract.merchant, lang())))
     elif running:  # expected dates already past: say how many to check, never "none"
         cols[2].metric(tr("metric_next"), tr("metric_next_late", n=late), tr("metric_next_late_delta"),
                        delta_color="off", delta_arrow="off")
@@ -162,7 +163,7 @@ def timeline_frame(result: pipeline.ScanResult) -> pd.DataFrame:
     tx = result.transactions
     group: dict[str, str] = {}
     for c in result.contracts or []:
-        label = (f"{c.id} {c.merchant}" if c.suspicious
+        label = (f"{c.id} {group_name(c.merchant, lang())}" if c.suspicious
                  else tr("timeline_legit") if getattr(c, "known_as", "") else tr("check_header"))
         for tid in c.transaction_ids:
             group.setdefault(tid, label)
@@ -226,7 +227,7 @@ def render_transactions(result: pipeline.ScanResult, prefix: str) -> None:
     if df.empty:
         st.info(tr("no_statement"))
         return
-    names_of = {c.id: f"{c.id}: {c.merchant}" for c in result.contracts or []}
+    names_of = {c.id: f"{c.id}: {group_name(c.merchant, lang())}" for c in result.contracts or []}
     c1, c2, c3 = st.columns([2, 2, 1])
     needle = c1.text_input(tr("filter_text"), key=prefix + "f_text")
     files = c2.multiselect(tr("filter_files"), sorted(df["source"].dropna().unique()), key=prefix + "f_files",

@@ -28,6 +28,8 @@ from audit.cases.money import (
     paid_by_currency,
     refunded_by_currency,
 )
+from audit.cases.statuses import is_prepaid_only
+from audit.detection.gift_groups import group_name
 from audit.masking import FORMULA_START, mask_card
 
 if TYPE_CHECKING:
@@ -93,11 +95,6 @@ def neutralise(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def is_prepaid_only(c: Contract) -> bool:
-    """A contract flagged only as a prepaid/gift-card burst: no merchant to write to, prepaid advice instead."""
-    return bool(c.kinds) and all(k == "prepaid_burst" for k in c.kinds)
-
-
 def _details_for(details: DetailsArg, index: int, name: str) -> LetterDetails:
     if details is None:
         return LetterDetails()
@@ -157,7 +154,7 @@ def contracts_frame(clients: Clients, lang: str = "en", cases: Cases = None) -> 
             rows.append({
                 "client": name,
                 "contract": c.id,
-                "merchant": c.merchant,
+                "merchant": group_name(c.merchant, lang),
                 "suspicious": bool(c.suspicious),
                 "status": _words("status", c.status, lang),
                 "cadence": _words("cadence", c.cadence or "", lang),
@@ -389,7 +386,7 @@ def _contract_html(c: Contract, d: LetterDetails, lang: str = "en", case: Mappin
     from audit.cases.reasons import contract_reasons
     from audit.cases.statuses import label
 
-    parts = [f'<div class="contract"><h3>{_e(c.id)}: {_e(c.merchant)} '
+    parts = [f'<div class="contract"><h3>{_e(c.id)}: {_e(group_name(c.merchant, lang))} '
              f'<span class="muted">({_e(_w(lang, "score", n=f"{c.score:.0f}"))})</span></h3>']
     sep = "・" if lang == "ja" else ", "
     when = _e(_words("cadence", c.cadence, lang)) + sep if c.cadence else ""

@@ -45,6 +45,8 @@ def contract_reasons(c: Any, lang: str, as_of: date | None = None, standing: str
             from audit.detection.impersonation import contract_reason_ja
 
             out.append(contract_reason_ja(list(c.descriptors)) or text("reason_generic", lang))
+        elif kind in (getattr(c, "reasons_ja", None) or {}):  # the finding's own facts (prepaid_burst)
+            out.extend(c.reasons_ja[kind])
         elif kind == "foreign_software_recurring":
             out.append(text("reason_foreign_software_recurring", lang,
                             cadence=cadence_words(c.cadence, lang) or "定期", n=len(c.charges)))

@@ -41,6 +41,19 @@ NEXT_STEP: dict[str, tuple[int, str, str] | None] = {
     "refunded": None,
 }
 
+# A case with no merchant to write to (gift cards or prepaid value bought at shops): what to do instead.
+LETTERLESS_STEP = ("no merchant to write to: register unused codes to your own account, report used ones to the "
+                   "card's issuer (see the contract)",
+                   "申し出る相手はいません。未使用の番号は自分のアカウントに登録し、使われた番号は発行会社に通報する"
+                   "（契約の欄を参照）")
+
+
+def is_prepaid_only(c: Any) -> bool:
+    """A contract flagged only as a prepaid/gift-card burst: no merchant to write to, prepaid advice instead."""
+    kinds = list(getattr(c, "kinds", None) or [])
+    return bool(kinds) and all(k == "prepaid_burst" for k in kinds)
+
+
 # Many card networks accept a dispute only for a limited time after the charge (often about 120 days;
 # each card company sets its own rules). Shown as a rough guide with that caveat, never as a fact.
 DISPUTE_WINDOW_DAYS = 120
@@ -124,12 +137,15 @@ def next_actions(cases: list[dict[str, Any]], as_of: date) -> list[Action]:
         card = str(c.get("card") or "")
         ref = str(c.get("ref") or "")
         step = NEXT_STEP.get(status)
+        letterless = bool(c.get("letterless"))
+        if letterless and status == "to_write":  # no request to send: the gift-card advice instead
+            step = (0, *LETTERLESS_STEP)
         if step is not None:
             due = _day(c.get("next_due")) or as_of
             out.append(Action(due, due < as_of, *who, step[1], step[2],
                               kind="dispute" if status == "refused" else "follow_up", card=card, ref=ref))
         last = _day(c.get("last_date"))
-        if last and status not in ("disputed", "refunded"):
+        if last and status not in ("disputed", "refunded") and not letterless:
             deadline = last + timedelta(days=DISPUTE_WINDOW_DAYS)
             late = deadline < as_of
             if late:

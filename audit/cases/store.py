@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from audit.cases.money import paid_by_currency
-from audit.cases.statuses import check_status, due_after, status_from_reply
+from audit.cases.statuses import check_status, due_after, is_prepaid_only, status_from_reply
 from audit.cases.store_file import (
     APP_DIR,
     CASE_REF,
@@ -279,13 +279,14 @@ class CaseStore:
                     db.execute("INSERT OR IGNORE INTO cards (client_id, label) VALUES (?, ?)", (cid, card))
                 # a known case keeps its status, letters and replies; only what the statements say is refreshed
                 db.execute("INSERT INTO cases (client_id, key, merchant, card, first_date, last_date, paid, status, "
-                           "next_due, updated, charges) VALUES (?, ?, ?, ?, ?, ?, ?, 'to_write', ?, ?, ?) "
+                           "next_due, updated, charges, letterless) VALUES (?, ?, ?, ?, ?, ?, ?, 'to_write', ?, ?, ?, ?) "
                            "ON CONFLICT (client_id, key) DO UPDATE SET merchant = excluded.merchant, "
                            "card = excluded.card, first_date = min(cases.first_date, excluded.first_date), "
                            "last_date = max(cases.last_date, excluded.last_date), paid = excluded.paid, "
-                           "charges = excluded.charges",
+                           "charges = excluded.charges, letterless = excluded.letterless",
                            (cid, key, mask_card(c.merchant), ",".join(cards), c.first_date, c.last_date,
-                            json.dumps(paid, sort_keys=True), _iso(today), _now(), json.dumps(held, sort_keys=True)))
+                            json.dumps(paid, sort_keys=True), _iso(today), _now(), json.dumps(held, sort_keys=True),
+                            int(is_prepaid_only(c))))
                 if row is None:
                     rows.append({"key": key, "first_date": c.first_date, "last_date": c.last_date,
                                  "paid": json.dumps(paid), "charges": json.dumps(held)})

@@ -54,9 +54,10 @@ MIGRATIONS: list[str] = [
     END
     """,
     # 3: the charges (date, amount, currency) each case holds, so statements loaded again, overlapping or in
-    # any order add each charge once
+    # any order add each charge once; and whether the case has a merchant to write to (a gift-card group has none)
     """
     ALTER TABLE cases ADD COLUMN charges TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE cases ADD COLUMN letterless INTEGER NOT NULL DEFAULT 0;
     """,
 ]
 CASE_REF = re.compile(r"[Cc]-?0*(\d{1,9})")

@@ -30,6 +30,7 @@ import pandas as pd
 
 from audit.detection import lexicon
 from audit.detection.features import _Context, money
+from audit.detection.gift_groups import GROUPS, group_key
 from audit.detection.thresholds import limits
 from audit.model import Finding
 
@@ -156,28 +157,41 @@ def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
         if len(run) > ITEMS_SHOWN:
             items += f", and {len(run) - ITEMS_SHOWN:,} more"
         when = first.date().isoformat() + ("" if first == last else f" and {last.date().isoformat()}")
-        kinds = _kinds(gift, bool(konbini[run].any()), bool(shop[run].any()))
+        when_ja = first.date().isoformat() + ("" if first == last else f"と{last.date().isoformat()}")
+        group = group_key(gift, bool(konbini[run].any()), bool(shop[run].any()))
+        name_en, _name_ja, phrase, phrase_ja = GROUPS[group]
+        n = len(run)
         reasons = [
-            f"On {when} there were {len(run)} purchases at {kinds}, {money(total, c)} in total ({items}).",
+            (f"On {when} there were {n} purchases {phrase}, {money(total, c)} in total ({items})." if n > 1 else
+             f"On {when} there was one purchase {phrase} of {money(total, c)} ({items})."),
             "Fake support callers often send people to a shop to buy gift cards or prepaid cards and read out "
             "the codes, then claim the code failed and ask for more.",
         ]
+        reasons_ja = [f"{when_ja}に{phrase_ja}で{n}件、合計 {money(total, c)} の購入がありました。" if n > 1 else
+                      f"{when_ja}に{phrase_ja}で {money(total, c)} の購入がありました。"]
         if rounded:
-            reasons.append("The amounts are round sums, as gift-card and prepaid-card values are.")
+            reasons.append("The amounts are round sums, as gift-card and prepaid-card values are."
+                           if n > 1 else "The amount is a round sum, as gift-card and prepaid-card values are.")
+            reasons_ja.append("ギフトカードの額面のような、切りのよい金額です。")
         if near:
             reasons.append(f"This was within three days of another suspicious charge (“{near}”).")  # NEAR_DAYS
+            reasons_ja.append(f"ほかの不審な請求（「{near}」）から3日以内の購入です。")
         lead = [x for x in _lead_charges(ctx, str(owner[run[0]]), first, last) if x[0] not in anchor_ids]
         if lead:
             reasons.append("Just before, “" + lead[0][1] + "” charged the card: a “support” fee followed by gift cards "
                            "is how such calls usually go, so that charge is listed here too.")
+            reasons_ja.append(f"その直前に「{lead[0][1]}」の請求があります。「サポート料」のあとにギフトカードを"
+                              "買わせるのはよくある流れなので、その請求もここに含めています。")
+        reasons_ja.append("偽サポートは店でギフトカードなどを買わせて番号を読み上げさせ、「使えなかった」と言って"
+                          "何度も買わせることがあります。")
         run_names = {str(x) for x in names[run]}
         out.append(Finding(
-            kind="prepaid_burst", merchant=str(names[run[0]]) if len(run_names) == 1 else kinds,
+            kind="prepaid_burst", merchant=str(names[run[0]]) if len(run_names) == 1 else name_en,
             score=min(95.0, score), reasons=reasons,
             transaction_ids=[i for i, _ in lead] + [str(i) for i in ctx.full["id"].iloc[rows[run]]],
             merchant_key=None,
             details={"first_date": first.date().isoformat(), "last_date": last.date().isoformat(),
-                     "total": total, "currency": c, "count": len(run)},
+                     "total": total, "currency": c, "count": len(run), "group": group, "reasons_ja": reasons_ja},
         ))
     return out
 
@@ -229,14 +243,6 @@ def _lead_charges(ctx: _Context, owner: str, first: pd.Timestamp, last: pd.Times
         return []
     hit = g[(g["date"] >= first - pd.Timedelta(days=LEAD_DAYS)) & (g["date"] <= last)]
     return [(str(i), str(n)) for i, n in zip(hit["id"], hit["name"], strict=True)]
-
-
-def _kinds(gift: bool, konbini: bool, shop: bool) -> str:
-    if gift and not konbini and not shop:
-        return "prepaid or gift cards"
-    if konbini:
-        return "convenience stores and gift cards" if gift else "convenience stores"
-    return "shops that sell gift cards" + (" and gift cards" if gift else "")
 
 
 def _anchor_days(ctx: _Context, anchors: list[Finding]) -> dict[str, tuple[np.ndarray, list[str]]]:

@@ -25,6 +25,7 @@ import pandas as pd
 from audit.detection.bursts import ROUTINE_MIN_DAYS, ROUTINE_SHARE, STAND_OUT
 from audit.detection.bursts import _candidates as burst_candidates
 from audit.detection.features import _Context, money
+from audit.detection.gift_groups import GROUPS
 from audit.detection.thresholds import limits
 from audit.model import Finding
 
@@ -127,22 +128,29 @@ def prepaid_after_support(ctx: _Context, findings: list[Finding]) -> list[Findin
                 items += f", and {len(hit) - ITEMS_SHOWN:,} more"
             total = " + ".join(money(float(v), str(k)) for k, v in hit.groupby("currency")["amount"].sum().items())
             gift = bool(hit["prepaid"].any())
+            n = len(hit)
+            when = day.date().isoformat()
             reasons = [
-                f"Within {AFTER_DAYS} days of the charge from “{merchant}” ({day.date().isoformat()}), "
-                f"{len(hit)} purchase{'s' if len(hit) > 1 else ''} of prepaid value followed: {items} "
-                f"({total}).",
+                f"Within {AFTER_DAYS} days of the charge from “{merchant}” ({when}), "
+                f"{n} purchase{'s' if n > 1 else ''} of prepaid value followed: {items} ({total}).",
                 "Fake support callers take a “support” fee and then send people to buy e-money or gift cards and "
                 "read out the codes, often again and again (“the code failed, buy another”).",
             ]
+            reasons_ja = [f"「{merchant}」の請求（{when}）から{AFTER_DAYS}日以内に、電子マネー・ギフトカードとみられる"
+                          f"購入が{n}件ありました（{total}）。",
+                          "偽サポートは「サポート料」を取ったあと、電子マネーやギフトカードを買わせて番号を読み上げさせ、"
+                          "「使えなかった」と言って何度も買わせることがあります。"]
             if not gift:
                 reasons.append("The amounts are round sums at shops that sell gift cards or e-money, as gift-card "
-                               "values are.")
+                               "values are." if n > 1 else "The amount is a round sum at a shop that sells gift "
+                               "cards or e-money, as gift-card values are.")
+                reasons_ja.append("ギフトカードや電子マネーを売る店での、額面のような切りのよい金額です。")
             out.append(Finding(
                 kind="prepaid_burst", merchant=str(hit["name"].iloc[0]) if hit["name"].nunique() == 1
-                else "prepaid or gift cards", score=70.0 + (10 if gift else 0) + min(10, 5 * (len(hit) - 1)),
+                else GROUPS["prepaid"][0], score=70.0 + (10 if gift else 0) + min(10, 5 * (len(hit) - 1)),
                 reasons=reasons, transaction_ids=[str(i) for i in hit["id"]], merchant_key=None,
                 details={"first_date": hit["date"].iloc[0].date().isoformat(),
                          "last_date": hit["date"].iloc[-1].date().isoformat(), "currency": cur,
-                         "count": len(hit), "after": anchor_id},
+                         "count": len(hit), "after": anchor_id, "group": "prepaid", "reasons_ja": reasons_ja},
             ))
     return out
