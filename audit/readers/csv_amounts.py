@@ -10,7 +10,7 @@ from audit.model import ParseReport
 from audit.readers import csv_columns, csv_rules
 from audit.readers.csv_cells import Cols, Desc
 from audit.readers.spec import LayoutSpec
-from audit.values import const_str, normalise_column, parse_amounts
+from audit.values import const_str, normalise_column, parse_amounts, re_contains
 
 
 def amounts(
@@ -103,11 +103,12 @@ MAX_AMOUNT = 1e13  # ten trillion: more than any card or bank statement row, in 
 
 _CARD_PAYMENT = r"(?i)payment.{0,20}(thank|received)|thank you|autopay|ご入金ありがとう"
 
-# Descriptions of money coming back to the card: payments, refunds, credits (EN, DE, FR, NL, ES, IT, JA).
+# Descriptions of money coming back to the card: payments, refunds, credits (EN, DE, FR, NL, ES, IT, JA);
+# and of money coming into an account (Italian "bonifico ricevuto", "accredito stipendio").
 
 _CREDIT_WORDS = (
     r"(?i)payment.{0,20}(thank|received)|thank you|autopay|\brefund|gutschrift|erstattung|remboursement"
-    r"|terugbetaling|reembolso|rimborso|返金|ご入金|入金|还款|退款|返还"
+    r"|terugbetaling|reembolso|rimborso|\bricevut[oa]\b|\baccredit[oi]\b|返金|ご入金|入金|还款|退款|返还"
 )
 
 
@@ -122,7 +123,7 @@ def _charges_look_negative(amount: pd.Series, cols: Cols, desc: Desc) -> bool:
         if bool(sales.any()):
             return bool((amount[sales] < 0).mean() > 0.5)
     if "description" in cols.roles:
-        pays = known & desc.flag(_CREDIT_WORDS)
+        pays = known & (desc.flag(_CREDIT_WORDS) | _other_text_says(cols, _CREDIT_WORDS))
         nz = amount[known]
         majority = float((nz < 0).mean()) if len(nz) else 0.5
         n_pays = int(pays.sum())
@@ -133,3 +134,16 @@ def _charges_look_negative(amount: pd.Series, cols: Cols, desc: Desc) -> bool:
             return positive_pays > 0.5
     nz = amount[known]
     return bool(len(nz)) and bool((nz < 0).mean() > 0.5)
+
+
+def _other_text_says(cols: Cols, pattern: str) -> np.ndarray:
+    """Rows where any text column (a bank's causale, a type or remark column beside the payee column the
+    description is read from) holds ``pattern``: the row's own words, wherever the file prints them."""
+    hit = np.zeros(len(cols.cells), dtype=bool)
+    for idx in range(cols.cells.shape[1]):
+        col = cols.cells.iloc[:, idx]
+        if col.dtype != object and str(col.dtype) not in ("str", "string"):
+            continue
+        text = normalise_column(col.astype("str").where(col.notna(), ""))
+        hit |= re_contains(text.fillna(""), pattern).to_numpy(dtype=bool)
+    return hit

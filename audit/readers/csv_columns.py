@@ -6,7 +6,7 @@ counterparty, which way the amounts point.
   the same text on every row (an account name) or ids (IBANs, numbers, e-mail addresses) are passed
   over; a column's numbered or longer-named companion (``Description 1`` + ``Description 2``,
   ``摘要`` + ``摘要内容``) is joined to it; a row whose description is empty takes the next column that
-  has text (another candidate, then the notes, then the type).
+  has text (the other candidates' texts joined in file order, then the notes, then the type).
 * :func:`money_in_positive`: for a single signed amount column beside a running balance (a bank or
   e-money account), whether positive numbers are money in: from the balance arithmetic when the rows
   chain, else from the column name (利用額 = spent; 入出金, Amount = account movement, deposits positive).
@@ -28,7 +28,7 @@ from audit.values import normalise_column, parse_amounts
 GetColumn = Callable[[str], "pd.Series | None"]
 
 # Cell contents that identify rather than describe: IBANs, long digit runs, e-mail addresses, hex ids.
-_ID_LIKE = r"[A-Z]{2}[0-9]{2}[A-Z0-9 ]{10,32}|[0-9 .\-/]{8,}|\S+@\S+\.\S+|[0-9A-Fa-f]{16,}|[A-Za-z0-9]{24,}"
+_ID_LIKE = r"[A-Z]{2}[0-9]{2}[A-Z0-9 ]{10,32}|[A-Z]{2}[0-9]{2}(?: ?[0-9A-Zx*]{4}){2,8}|[0-9 .\-/]{8,}|\S+@\S+\.\S+|[0-9A-Fa-f]{16,}|[A-Za-z0-9]{24,}"
 
 
 def _column(cells: pd.DataFrame, idx: int) -> pd.Series:
@@ -47,6 +47,17 @@ def _useless(values: pd.Series) -> bool:
     return bool(v.str.fullmatch(_ID_LIKE).mean() > 0.5)
 
 
+def _joined_texts(columns: list[pd.Series]) -> pd.Series:
+    """Per row, the texts of several description columns in file order (a type and a remark when the payee
+    cell is empty: ``Addebito utenze Telefonia gennaio``), cells that are only ids left out."""
+    parts = [c.where(c.notna() & ~c.fillna("").str.fullmatch(_ID_LIKE), "").fillna("") for c in columns]
+    joined = parts[0]
+    for p in parts[1:]:
+        joined = (joined + " " + p).str.strip()
+    joined = joined.str.replace(r"\s{2,}", " ", regex=True)
+    return joined.where(joined != "", None)
+
+
 def _related(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a == b or a.startswith(b) or b.startswith(a))
 
@@ -60,10 +71,14 @@ def description_column(cells: pd.DataFrame, plan, get: GetColumn) -> pd.Series |
     if not cands:
         return get("description")
     series = {c: _column(cells, c) for c in cands if c < cells.shape[1]}
+    useful = [c for c in cands if c in series and not _useless(series[c])]
+    decided = plan.roles.get("description")
+    if not useful and decided is not None and decided not in series and not _useless(_column(cells, decided)):
+        return get("description")  # the named columns hold only account numbers: the column chosen by content
     if len(series) == 1:  # nothing to choose between
         keep = list(series)
     else:
-        keep = [c for c in cands if c in series and not _useless(series[c])] or [c for c in cands if c in series][:1]
+        keep = useful or [c for c in cands if c in series][:1]
     if not keep:
         return None
     primary = keep[0]
@@ -74,7 +89,8 @@ def description_column(cells: pd.DataFrame, plan, get: GetColumn) -> pd.Series |
         first, second = sorted((primary, companion), key=lambda c: (infer.normalise_header(header[c]), c))
         joined = (series[first].fillna("") + " " + series[second].fillna("")).str.strip()
         out = joined.where(joined != "", None)
-    fallbacks = [series[c] for c in keep[1:] if c != companion]
+    others = sorted(c for c in keep[1:] if c != companion)
+    fallbacks = [_joined_texts([series[c] for c in others])] if len(others) > 1 else [series[c] for c in others]
     fallbacks += [s for s in (get("notes"), get("type")) if s is not None and not _useless(s.str.strip())]
     for alt in fallbacks:
         empty = (out.isna() | (out == "")).to_numpy()

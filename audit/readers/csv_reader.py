@@ -27,6 +27,7 @@ from audit.readers import (
     csv_columns,
     csv_dates,
     csv_plan,
+    csv_ragged,
     csv_resolve,
     csv_rules,
     csv_table,
@@ -142,6 +143,8 @@ def _finish(
 ) -> tuple[pd.DataFrame, ParseReport]:
     report = ParseReport(source=name, kind="csv", layout=plan.layout.name if plan.layout else "generic", encoding=encoding)
     report.warnings.extend(plan.notes)
+    if plan.layout is None and (plan.mapping is None or not plan.mapping.columns):
+        body = csv_ragged.realign(body, sniff)
     report.problems.extend(body.problems)
     report.warnings.extend(body.warnings)
     if plan.mapping is not None and plan.mapping.columns:

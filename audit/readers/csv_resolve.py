@@ -70,8 +70,15 @@ def _linked_rows(dec: roles.Decision, profiles: list[profile.ColumnProfile]) -> 
 
 def _currency_of_original(dec: roles.Decision, header: list[str] | None) -> None:
     """A currency column beside an original-amount column, when the amount's own header states the billing
-    currency (``Amount (UAH)``): the currency of the original amounts, not the billing one."""
+    currency (``Amount (UAH)``): the currency of the original amounts, not the billing one. The other way
+    round, a column named as a foreign currency with no foreign amount anywhere is the amounts' currency."""
     r = dec.roles
+    if "original_currency" in r and "currency" not in r and "original_amount" not in r and "rate" not in r:
+        # a currency column (Divisa, Valuta) beside one amount and no foreign amount: the amount's currency
+        r["currency"] = r.pop("original_currency")
+        dec.evidence.setdefault(r["currency"], []).append(
+            "no foreign amount beside it: the currency of the amounts")
+        return
     if header is None or "currency" not in r or "original_amount" not in r or "original_currency" in r:
         return
     money = [r[k] for k in ("amount", "debit", "credit") if k in r]

@@ -64,7 +64,14 @@ def _from_header(cell: str) -> str | None:
     for word, code in CURRENCY_WORDS.items():
         if code and len(word) >= 2 and word in text.lower():  # 人民币金额, 米ドル建て
             return code
+    for pattern, code in _NAMES.items():  # "Betrag in Euro", "Määrä EUROA" (Finnish partitive)
+        if re.search(pattern, text):
+            return code
     return None
+
+
+# Currency names as whole words of a header (the ISO codes are looked for separately).
+_NAMES = {r"(?i)\beur(?:o|os|oa|on)\b": "EUR"}
 
 
 def _from_cells(sample: str, japanese: bool, chinese: bool) -> str | None:

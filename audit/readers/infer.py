@@ -32,13 +32,14 @@ HEADER_VOCAB: tuple[tuple[str, str], ...] = (
     ("date", r"buchungstag|buchungsdatum|boekdatum|date de comptabilisation|bokført dato|bogført|bokföringsdag"),
     ("date", r"利用日|ご利用日|ご利用年月日|利用年月日|取引年月日|お取引日|取扱日付|取扱日|ご利用日付|利用日/キャンセル日|利用日付|取引日|日付|transaction ?date|booking ?date|trans\.? ?date|txn ?date|purchase ?date|started ?date|date"
      r"|datum|belegdatum|umsatzdatum|transaktionsdatum|kaufdatum|date d'opération|date de l'opération|date d'achat"
-     r"|transactiedatum|fecha|fecha (de )?operación|fecha de compra|data|data operazione|data (dell')?acquisto|年月日|入出金日|お取り引き日|お取引日|交易时间|交易日期|交易日|日期|дата|дата і час|дата і час операції|дата операції|дата транзакції|data do lançamento|data lançamento|dato|transaksjonsdato|bokföringsdag|transaktionsdag|data operacji|data księgowania"),
+     r"|transactiedatum|fecha|fecha (de )?operación|fecha de compra|data|data operazione|data (dell')?acquisto|年月日|入出金日|お取り引き日|お取引日|交易时间|交易日期|交易日|日期|дата|дата і час|дата і час операції|дата операції|дата транзакції|data do lançamento|data lançamento|dato|transaksjonsdato|bokföringsdag|transaktionsdag|data operacji|data księgowania|kirjauspäivä|tapahtumapäivä|maksupäivä"),
     # who was paid (or who paid): preferred over generic description columns (see description_candidates)
     ("description", r"利用店名・商品名|ご利用店名及び商品名|ご利用店名・商品名|ご利用先など|ご利用先|ご利用場所|ご利用箇所|利用店名|ご利用店名|加盟店名"
      r"|利用店舗|利用場所|利用先|摘要内容|取引先|相手先|名前|氏名|振込依頼人名?|入場駅/事業者名|事業者名"
      r"|payee|payee ?name|merchant|merchant ?name|store ?name|name|partner ?name|counter ?party( name)?|beneficiary|recipient"
      r"|auftraggeber/empfänger|auftraggeber ?/ ?empfänger|empfänger|zahlungsempfänger|auftraggeber|begünstigter|name zahlungsbeteiligter"
-     r"|bénéficiaire|commerçant|tegenrekeninghouder|naam tegenpartij|naam|comercio|beneficiario|esercente|beneficiario|begünstigter/zahlungspflichtiger|naam ?/ ?omschrijving|nom|交易对方|对方|商户名称|收/付款方|入出金先内容|mottaker|betalingsmottaker|estabelecimento"),
+     r"|bénéficiaire|commerçant|tegenrekeninghouder|naam tegenpartij|naam|comercio|beneficiario|esercente|beneficiario|begünstigter/zahlungspflichtiger|naam ?/ ?omschrijving|nom|交易对方|对方|商户名称|收/付款方|入出金先内容|mottaker|betalingsmottaker|estabelecimento"
+     r"|ordinante ?/ ?beneficiario|saaja ?/ ?maksaja|maksaja ?/ ?saaja|saaja|maksaja|mottagare|betalningsmottagare"),
     ("notes", r"additional ?description|extended ?details|vwz ?[0-9]+|メモ|備考|memo|notes?|reason"),
     # direction columns, the sign of an unsigned amount: Af/Bij (NL), D/C, CR/DR, Soll/Haben, Credit/Debit
     ("direction", r"af ?/? ?bij|d ?/ ?c|c ?/ ?d|cr ?/ ?dr|dr ?/ ?cr|credit ?/ ?debit|debit ?/ ?credit|soll ?/ ?haben|s ?/ ?h"
@@ -58,7 +59,7 @@ HEADER_VOCAB: tuple[tuple[str, str], ...] = (
     ("credit", r"credit|credits|credit ?amount|paid ?in|money ?in|deposits?|deposit ?amount|payments? ?(and|&) ?credits|入金|入金金額|入金額|預入金額|預かり金額|お預り金額|お預かり金額"
      r"|haben|gutschrift|crédit|abono|abonos|accrediti|accredito|entrate|お預入れ|お預入れ金額|お預け入れ|お預け入れ額|受入金額|存入|收入金额|贷方|сума зарахування|зарахування|inn|innskudd|wpływy"),
     ("amount", r"利用金額|ご利用金額|ご利用額|利用額|金額|入出金|入出金額|取引金額|amount|transaction ?amount|billing ?amount|amount ?\(.*\)"
-     r"|betrag|umsatz|montant|bedrag|importe|importo|金额|交易金额|人民币金额|记账金额|сума|сума в валюті картки|сумма|valor|beløp|beløb|belopp|kwota|brut|gross"),
+     r"|betrag|umsatz|montant|bedrag|importe|importo|金额|交易金额|人民币金额|记账金额|сума|сума в валюті картки|сумма|valor|beløp|beløb|belopp|kwota|brut|gross|määrä|määrä euroa|summa"),
     ("currency", r"通貨|通貨コード|monn\.?|monnaie|currency|billing ?currency|ccy|währung|devise|munt|moneda|valuta|币种|货币|交易币种|记账币种|валюта|moeda|waluta"),
     ("card", r"card|card ?no\.?|card ?number|account ?#|account ?number|カード番号|カード"
      r"|kartennummer|karte|numéro de carte|kaartnummer|número de tarjeta|numero carta|卡号后四位|卡号末四位|卡号|номер картки"),
@@ -209,7 +210,7 @@ def looks_like_header(cells: Sequence[object]) -> bool:
 # ------------------------------------------------------------------------------------ content inference
 
 
-_DATE_HINT = r"\d\s*[/\-.年月]\s*\d|\d{8}|[A-Za-z]{3}"
+_DATE_HINT = r"\d\s*[/\-.年月 ]\s*\d|\d{8}|[A-Za-z]{3}"
 
 
 def date_score(values: pd.Series) -> tuple[float, str | None]:

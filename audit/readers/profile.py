@@ -25,7 +25,8 @@ SAMPLE_ROWS = 3000
 # Currency names and signs as statements print them in a currency column or beside an amount.
 CURRENCY_WORDS: dict[str, str] = {
     "人民币": "CNY", "人民幣": "CNY", "元": "CNY", "美元": "USD", "米ドル": "USD", "ドル": "USD", "円": "JPY", "日元": "JPY",
-    "ユーロ": "EUR", "欧元": "EUR", "英ポンド": "GBP", "英镑": "GBP", "港币": "HKD", "港幣": "HKD", "грн": "UAH",
+    "ユーロ": "EUR", "欧元": "EUR", "英ポンド": "GBP", "英镑": "GBP", "港币": "HKD", "港幣": "HKD", "新臺幣": "TWD", "新台幣": "TWD",
+    "新台币": "TWD", "грн": "UAH",
     "₴": "UAH", "€": "EUR", "£": "GBP", "₩": "KRW", "₹": "INR", "zł": "PLN", "r$": "BRL", "kr": "",
 }
 # Words saying which way a row goes (an indicator or 收/支 column): money out, money in, neither.
@@ -38,7 +39,7 @@ KIND_WORDS = (
     r"|top.?up|transfer|debit|credit|fee|interest|charge|reversal|lastschrift|gutschrift|überweisung|abono|cargo"
     r"|virement|prélèvement|paiement|retrait)"
 )
-_ID_TEXT = r"[A-Z]{2}[0-9]{2}[A-Z0-9 ]{10,32}|\S+@\S+\.\S+|[0-9A-Fa-f]{16,}|[A-Za-z0-9]{20,}|[0-9*xX]{4}[ -]?[0-9*xX]{4}[ -]?[0-9*xX]{4}[ -]?[0-9*xX]{1,4}"
+_ID_TEXT = r"[A-Z]{2}[0-9]{2}[A-Z0-9 ]{10,32}|[A-Z]{2}[0-9]{2}(?: ?[0-9A-Zx*]{4}){2,8}|\S+@\S+\.\S+|[0-9A-Fa-f]{16,}|[A-Za-z0-9]{20,}|[0-9*xX]{4}[ -]?[0-9*xX]{4}[ -]?[0-9*xX]{4}[ -]?[0-9*xX]{1,4}"
 
 
 @dataclass

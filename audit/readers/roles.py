@@ -486,7 +486,8 @@ def _description(dec: Decision, profiles: Sequence[ColumnProfile], named: dict[s
     """The description: the header's choice when it holds text, else the most varied text column."""
     by = {p.index: p for p in profiles}
     idx = named.get("description")
-    if idx is not None and idx in by and idx not in used and (by[idx].letter_share >= 0.2 or by[idx].filled == 0):
+    if (idx is not None and idx in by and idx not in used and by[idx].id_share < 0.5
+            and (by[idx].letter_share >= 0.2 or by[idx].filled == 0)):  # a "payer" column of IBANs names nobody
         dec.roles["description"] = idx
         dec.confidence["description"] = 0.95
         note(idx, f"the header {by[idx].header!r} names the description")
