@@ -145,7 +145,7 @@ def next_actions(cases: list[dict[str, Any]], as_of: date) -> list[Action]:
             out.append(Action(due, due < as_of, *who, step[1], step[2],
                               kind="dispute" if status == "refused" else "follow_up", card=card, ref=ref))
         last = _day(c.get("last_date"))
-        if last and status not in ("disputed", "refunded") and not letterless:
+        if last and status not in ("disputed", "refunded"):
             deadline = last + timedelta(days=DISPUTE_WINDOW_DAYS)
             late = deadline < as_of
             if late:
