@@ -5,6 +5,8 @@ A contract's ``next_expected_date`` is the charge after its last one on the stat
 October expected a charge in November that no statement given shows. Such a contract is still running; its
 passed dates are *past due* (to look for on the next statement), and its next charge is the first date of
 its rhythm on or after the day. So a five-year plan's renewal never hides the monthly charges due next month.
+When two or more expected charges have passed since the statements (a statement read months later), whether
+the contract still runs is for the later statements to say: it is *stale*, counted as past due only.
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ class Expected:
     due: date  # the first expected charge on or after the day
     amount: float | None
     past_due: list[date] = field(default_factory=list)  # expected after the statements, before the day
+
+    @property
+    def stale(self) -> bool:
+        """Two or more expected charges passed since the statements: the later statements must say if it runs."""
+        return len(self.past_due) >= 2
 
 
 def _step(cadence: str | None) -> tuple[int, int] | None:
@@ -68,8 +75,14 @@ def expected(contract: Any, on: date) -> Expected | None:
     return Expected(contract, due, amount, passed)
 
 
-def still_charging(contracts: Iterable[Any], on: date) -> list[Expected]:
-    """Every running contract with its next charge on or after ``on``, nearest first (a contract whose only
-    expected date passed and that has no rhythm comes last, by that date)."""
+def expected_all(contracts: Iterable[Any], on: date) -> list[Expected]:
+    """:func:`expected` of every running contract, nearest next charge first (stale ones and a contract whose
+    only expected date passed and that has no rhythm last)."""
     got = [e for e in (expected(c, on) for c in contracts) if e is not None]
-    return sorted(got, key=lambda e: (e.due < on, e.due, str(getattr(e.contract, "id", ""))))
+    return sorted(got, key=lambda e: (e.stale or e.due < on, e.due, str(getattr(e.contract, "id", ""))))
+
+
+def still_charging(contracts: Iterable[Any], on: date) -> list[Expected]:
+    """The contracts still charging on ``on`` (running, at most one expected charge passed since the
+    statements), with their next charge on or after ``on``, nearest first."""
+    return [e for e in expected_all(contracts, on) if not e.stale and e.due >= on]

@@ -735,12 +735,11 @@ def test_past_expected_charge_reads_as_overdue(fake):
     upload(at, "uploads", ("jan.csv", b"x"))
     metrics = [(m.label, m.value, m.proto.delta) for m in at.metric]
     assert any(v == "明細を確認" and "超過" in d for label, v, d in metrics if label == "次回の予想請求")
-    # the headline never says "none" while an expected charge is past due: it shows the next date of the
-    # running contract's rhythm and counts the passed one beside it (walk 21: the nearest charge, every
-    # running contract counted)
-    head = next((v, d) for label, v, d in metrics if label == "次に予想される請求")
-    assert head[0] == "2025-08-10" and "1 件 予想日を過ぎています" in head[1]
-    assert any("今も請求が続いている契約が 1 件" in w.value and "2025-08-10" in w.value for w in at.warning)
+    # the headline never says "none" while an expected charge is past due: it counts them; four expected
+    # charges passed since the statement, so whether it still runs is for the later statements to say (no
+    # "still charging" banner; audit.upcoming: stale)
+    assert ("次に予想される請求", "1 件", "予想日を過ぎています") in metrics
+    assert not any("今も請求が続いている" in w.value for w in at.warning)
     todo = pd.concat([t.value for t in at.table if "期限" in t.value.columns], ignore_index=True)
     assert todo["期限"].iloc[0].startswith("期限切れ")  # the dispute guide dates have passed
     assert any("異議申立て" in step for step in todo["すること"])
@@ -797,3 +796,15 @@ def test_typed_address_with_extra_header_is_refused_on_the_page(fake):
     assert any("事業者の連絡先メールアドレス" in e.value and ".eml" in e.value for e in at.error)
     code = all_code(at)
     assert "Bcc" not in code.split("Dear")[0]  # never in a header line of a letter
+
+
+def test_the_headline_rolls_a_monthly_charge_on_and_counts_the_one_past_due(fake):
+    """Walk 21, finding 8: one expected charge passed since the statement: the contract still runs; the
+    headline shows its next date with the past-due count beside it, and the banner counts it."""
+    at = new_app()
+    set_as_of(at, "2025-04-20")
+    upload(at, "uploads", ("jan.csv", b"x"))
+    metrics = [(m.label, m.value, m.proto.delta) for m in at.metric]
+    head = next((v, d) for label, v, d in metrics if label == "次に予想される請求")
+    assert head[0] == "2025-05-10" and "超過 1 件" in head[1]
+    assert any("今も請求が続いている契約が 1 件" in w.value and "2025-05-10" in w.value for w in at.warning)

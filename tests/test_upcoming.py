@@ -46,3 +46,13 @@ def test_a_japanese_statement_with_a_plan_and_monthly_support_charges() -> None:
     assert len(got) == 2, [(c.merchant, c.status, c.next_expected_date) for c in bad]
     assert got[0].due == date(2026, 12, 15) and got[0].past_due == [date(2026, 11, 15)]
     assert got[1].due.year == 2031
+
+
+def test_a_statement_read_months_later_counts_its_contracts_as_past_due_not_as_still_charging() -> None:
+    from audit.upcoming import expected_all
+
+    old = contract("support", "monthly", "2026-06-10")
+    on = date(2026, 12, 6)
+    [e] = expected_all([old], on)
+    assert e.stale and len(e.past_due) == 6 and e.due == date(2026, 12, 10)
+    assert still_charging([old], on) == []

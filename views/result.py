@@ -71,19 +71,22 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: C
     cols = st.columns(4)
     cols[0].metric(tr("metric_suspicious"), len(bad))
     money_metric(cols[1], tr("metric_paid"), totals(contracts_total(bad)))
-    from audit.upcoming import still_charging
+    from audit.upcoming import expected_all
 
-    # every running contract, rolled on to its next charge after the "as of" day (audit.upcoming)
-    running = still_charging(bad, ctx.as_of)
+    # every running contract, rolled on to its next charge after the "as of" day (audit.upcoming); passed
+    # expected dates are counted beside it, never hidden by it
+    running = expected_all(bad, ctx.as_of)
     late = sum(1 for e in running if e.past_due)
-    if running and running[0].due >= ctx.as_of:
-        nxt = running[0]
-        delta = money(nxt.amount, next_currency(nxt.contract))
-        if late:  # expected dates already passed: said beside the next one, never hidden by it
-            delta += " · " + tr("metric_next_late", n=late) + " " + tr("metric_next_late_delta")
-        cols[2].metric(tr("metric_next"), nxt.due.isoformat(), delta,
-                       delta_color="off", delta_arrow="off", help=md(group_name(nxt.contract.merchant, lang())))
-    elif running:  # expected dates already past: say how many to check, never "none"
+    nxt = next((e for e in running if not e.stale and e.due >= ctx.as_of), None)
+    if nxt is not None:
+        amount = money(nxt.amount, next_currency(nxt.contract))
+        delta = tr("metric_next_and_late", amount=amount, n=late) if late else amount
+        about = md(group_name(nxt.contract.merchant, lang()))
+        if late:
+            about += "  \n" + tr("metric_next_late", n=late) + " " + tr("metric_next_late_delta")
+        cols[2].metric(tr("metric_next"), nxt.due.isoformat(), delta, delta_color="off", delta_arrow="off",
+                       help=about)
+    elif late:  # expected dates already past: say how many to check, never "none"
         cols[2].metric(tr("metric_next"), tr("metric_next_late", n=late), tr("metric_next_late_delta"),
                        delta_color="off", delta_arrow="off")
     else:
