@@ -208,8 +208,7 @@ JA: dict[str, str] = {
     "4. 返事がない・応じてもらえないときは「③ カード会社への異議申立て」をカード会社に送ります。"
     "カードを止めたり番号を変えたりするだけでは、請求が止まらないことがあります。\n"
     "5. 困ったときは{help}へ。電子マネーの番号を伝えてしまった場合は「相談先・電子マネー」タブを見てください。",
-    "still_charging": "今も請求が続いている契約が {n} 件あります（最も近い次回請求：{date}ごろ {amount}、{merchant}）。"
-    "返金の対象期間が決まっていることもあるので、先に解約を申し出てください。",
+    "still_charging": "請求が続く契約 {n} 件：次回 {date}ごろ {amount}（{merchant}）。先に解約を。",
     "reasons_detail": "判定の詳しい根拠（英語）",
     "reason_known_merchant": "明細の表記が、公的機関や報道で名前の挙がった事業者「{name}」と一致しました（出典は下のリンク）。",
     "reason_foreign_software_recurring": "セキュリティ・PC修理などのソフトとみられる{cadence}の請求が {n} 回続いています。"
@@ -433,8 +432,7 @@ EN: dict[str, str] = {
     "4. No answer, or a refusal: send \"3. Dispute letter\" to your card issuer. Stopping the card or changing "
     "its number alone may not stop the charges.\n"
     "5. Need help? Contact {help}. If you read out prepaid card codes, see the \"Help and prepaid cards\" tab.",
-    "still_charging": "{n} contract(s) are still charging you (next expected: around {date}, {amount}, {merchant}). "
-    "Refunds may only be possible for a limited time, so ask to cancel these first.",
+    "still_charging": "{n} contract(s) still charging: next around {date}, {amount} ({merchant}). Cancel these first.",
     "reasons_detail": "Details behind the verdict",
     "cadence_weekly": "weekly",
     "cadence_biweekly": "every two weeks",

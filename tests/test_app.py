@@ -576,7 +576,7 @@ def test_first_steps_and_running_contracts_come_first(fake):
     upload(at, "uploads", ("jan.csv", b"x"))
     text = "\n".join(m.value for m in at.markdown)
     assert any(e.label == "まずすること" for e in at.expander) and "188" in text and "③" in text
-    assert any("今も請求が続いている契約が 1 件" in w.value and "2025-04-10" in w.value for w in at.warning)
+    assert any("請求が続く契約 1 件" in w.value and "2025-04-10" in w.value for w in at.warning)
     # the order number is unknown: the request uses the sign-up email instead
     assert "I do not know my order number" in all_code(at)
 
@@ -739,7 +739,7 @@ def test_past_expected_charge_reads_as_overdue(fake):
     # charges passed since the statement, so whether it still runs is for the later statements to say (no
     # "still charging" banner; audit.upcoming: stale)
     assert ("次に予想される請求", "1 件", "予想日を過ぎています") in metrics
-    assert not any("今も請求が続いている" in w.value for w in at.warning)
+    assert not any("請求が続く契約" in w.value for w in at.warning)
     todo = pd.concat([t.value for t in at.table if "期限" in t.value.columns], ignore_index=True)
     assert todo["期限"].iloc[0].startswith("期限切れ")  # the dispute guide dates have passed
     assert any("異議申立て" in step for step in todo["すること"])
@@ -807,4 +807,4 @@ def test_the_headline_rolls_a_monthly_charge_on_and_counts_the_one_past_due(fake
     metrics = [(m.label, m.value, m.proto.delta) for m in at.metric]
     head = next((v, d) for label, v, d in metrics if label == "次に予想される請求")
     assert head[0] == "2025-05-10" and "超過 1 件" in head[1]
-    assert any("今も請求が続いている契約が 1 件" in w.value and "2025-05-10" in w.value for w in at.warning)
+    assert any("請求が続く契約 1 件" in w.value and "2025-05-10" in w.value for w in at.warning)
