@@ -73,8 +73,14 @@ def description_column(cells: pd.DataFrame, plan, get: GetColumn) -> pd.Series |
     series = {c: _column(cells, c) for c in cands if c < cells.shape[1]}
     useful = [c for c in cands if c in series and not _useless(series[c])]
     decided = plan.roles.get("description")
-    if not useful and decided is not None and decided not in series and not _useless(_column(cells, decided)):
-        return get("description")  # the named columns hold only account numbers: the column chosen by content
+    if decided is not None and decided not in series and not _useless(_column(cells, decided)):
+        # the contents overruled the header (the named columns hold only account numbers, or a handful of
+        # type words beside a column of names): the column chosen, its empty rows filled from the named ones
+        out = get("description")
+        if out is not None and useful:
+            empty = (out.isna() | (out == "")).to_numpy()
+            out = out.where(~empty, _joined_texts([series[c] for c in useful]))
+        return out
     if len(series) == 1:  # nothing to choose between
         keep = list(series)
     else:
