@@ -182,13 +182,18 @@ def _cut_piece(piece: str) -> bool:
             or any(len(n) == 1 and n[0].startswith(piece) for n in _place_prefixes(piece[:2])))
 
 
-_PREFIX_CACHE: dict[str, list[tuple[str, ...]]] = {}
+_PREFIX_INDEX: dict[str, list[tuple[str, ...]]] = {}
 
 
 def _place_prefixes(head: str) -> list[tuple[str, ...]]:
-    if head not in _PREFIX_CACHE:
-        _PREFIX_CACHE[head] = [n for n, kind in places().names.items() if n[0].startswith(head) and kind == "country"]
-    return _PREFIX_CACHE[head]
+    """Country names whose first word starts with ``head`` (two letters; indexed in one pass over the names)."""
+    if not _PREFIX_INDEX:
+        _PREFIX_INDEX[""] = []
+        for n, kind in places().names.items():
+            if kind == "country":
+                for i in range(1, min(2, len(n[0])) + 1):
+                    _PREFIX_INDEX.setdefault(n[0][:i], []).append(n)
+    return _PREFIX_INDEX.get(head, [])
 
 
 _LATIN_KINDS = ("name", "corp", "location", "web", "ref", "wrapper")

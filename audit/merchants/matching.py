@@ -117,6 +117,7 @@ class MerchantDB:
         self._case_names = _case_names(self.scam)
         self._any_billed = any(self._billed_through)
         self._cache: dict[str, Match | None] = {}
+        self._corp_bits_memo: dict[tuple[str, ...], float] = {}
         self.prune = True  # skip aliases whose upper bound is below the threshold (off while fitting the model)
 
     # ------------------------------------------------------------------ context / allowlist
@@ -168,32 +169,40 @@ class MerchantDB:
         return ranked[:MAX_CANDIDATES]
 
     @staticmethod
-    def _word_sets(words: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
+    def _word_sets(words: Sequence[str]) -> _WordSets:
         """The descriptor's words, and those that may be an alias word shortened (rare, 3 letters or more)."""
         freq = name_freq()
-        return frozenset(words), frozenset(w for w in words if len(w) >= MIN_ABBREV_CHARS and freq.of(w) < ABBREV_MAX_U)
+        word_set = frozenset(words)
+        return _WordSets(word_set, frozenset(w for w in word_set if len(w) >= MIN_ABBREV_CHARS and freq.of(w) < ABBREV_MAX_U),
+                         "".join(words))
 
     def _bound(self, a: AliasPrep, text: str, words: Sequence[str], cut_word: str, any_cut: bool = False,
-               sets: tuple[frozenset[str], frozenset[str]] | None = None) -> float:
+               sets: _WordSets | None = None, status: dict[str, int] | None = None) -> float:
         """An upper bound of the probability ``a`` can reach on a descriptor whose words are ``words`` (glued:
         ``text``; ``cut_word``: the word the field width may have cut, or '', ``any_cut``: any word may be
         it; ``sets``: :meth:`_word_sets` of ``words``, computed once per descriptor): words it shows agree,
-        a word shortened in the descriptor or cut may agree at those levels, the others are missing."""
+        a word shortened in the descriptor or cut may agree at those levels, the others are missing.
+        ``status``: a dict kept for one descriptor and one ``cut_word``/``any_cut``, where what each alias
+        word can be there (:meth:`_word_status`) is remembered, since many aliases share words."""
         c = self.model.coef
-        freq = name_freq()
-        word_set, short_set = sets or self._word_sets(words)
-        present, other, after_cut = [], 0.0, False
+        if sets is None:
+            sets = self._word_sets(words)
+        if status is None:
+            status = {}
         may_cut = bool(cut_word) or any_cut
+        present, other, after_cut = [], 0.0, False
         for tok, bits in zip(a.tokens, a.bits, strict=True):
-            if tok in text:
+            st = status.get(tok)
+            if st is None:
+                st = status[tok] = _word_status(tok, text, sets, may_cut)
+            if st == _SHOWN:
                 present.append(bits)
             elif after_cut:
                 continue  # words after a cut are not printed
-            elif may_cut and (tok[:4] in text or any(tok[:k] in word_set for k in range(1, len(tok) + 1))
-                              or any(text.endswith(tok[:k]) for k in range(1, min(4, len(tok))))):
+            elif st == _MAY_BE_CUT:
                 other += max(0.0, c["cut_bits"], c["abbrev_bits"]) * bits
                 after_cut = True
-            elif short_set and any(tok[:k] in short_set for k in range(MIN_ABBREV_CHARS, len(tok) + 1)):
+            elif st == _MAY_BE_SHORTENED:
                 other += max(0.0, c["abbrev_bits"]) * bits
             elif a.weak:
                 return 0.0
@@ -201,12 +210,19 @@ class MerchantDB:
                 other += c["missing_bits"] * bits
         present.sort(reverse=True)
         if a.weak:
-            corp = 0.0 if a.domain and not any(w in text for w in a.corp) else sum(freq.bits(w) for w in a.corp)
+            corp = 0.0 if a.domain and not any(w in text for w in a.corp) else self._corp_bits(a)
             z = self.model.intercept + c["top_bits"] * (sum(present) + corp) + other
         else:
             top = present[0] if present else 0.0
             z = self.model.intercept + c["top_bits"] * top + max(0.0, c["more_bits"]) * sum(present[1:]) + other
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+    def _corp_bits(self, a: AliasPrep) -> float:
+        bits = self._corp_bits_memo.get(a.corp)
+        if bits is None:
+            freq = name_freq()
+            bits = self._corp_bits_memo[a.corp] = sum(freq.bits(w) for w in a.corp)
+        return bits
 
     def _billers(self, parts: Parts) -> set[str]:
         """Ids of the resellers whose statement form the descriptor shows (SAFECART*, NEXWAY*)."""
@@ -270,10 +286,11 @@ class MerchantDB:
             texts = [w for w, _k, _c in words]
             cut_word = next((w for w, _k, c in words if c), "")
             sets = self._word_sets(texts)
+            status: dict[str, int] = {}
             billers = self._billers(parts)
             for idx in self._latin_candidates(words):
                 a = self.aliases[idx]
-                if self.prune and self._bound(a, text, texts, cut_word, sets=sets) < self.threshold / 100.0:
+                if self.prune and self._bound(a, text, texts, cut_word, sets=sets, status=status) < self.threshold / 100.0:
                     continue  # even if every word it shows agreed, the alias could not reach the threshold
                 best: tuple[float, Alignment, dict[str, float]] | None = None
                 heads = {t[:4] for t in a.tokens}
@@ -347,7 +364,8 @@ class MerchantDB:
         limit = self.threshold / 100.0
         any_cut = len(folded) >= 18  # unparsed: any word might be the one the field width cut
         sets = self._word_sets(words)
-        return any(self._bound(self.aliases[i], text, words, "", any_cut, sets) >= limit for i in found)
+        status: dict[str, int] = {}
+        return any(self._bound(self.aliases[i], text, words, "", any_cut, sets, status) >= limit for i in found)
 
     def match(self, descriptor: str | Parts) -> Match | None:
         """The best entry at or above the threshold, or None. A kana-only hit on a descriptor that belongs to
@@ -379,6 +397,47 @@ class MerchantDB:
             if m is not None:
                 out[raw] = m
         return out
+
+
+_SHOWN, _MAY_BE_CUT, _MAY_BE_SHORTENED, _ABSENT = range(4)
+
+
+class _WordSets:
+    """A descriptor's words (``words``) and those that may be an alias word shortened (``short``), each also
+    grouped by first letter, so that "does an alias word start with one of them" looks at a few words."""
+
+    __slots__ = ("by_first", "ends", "short", "short_by_first", "words")
+
+    def __init__(self, words: frozenset[str], short: frozenset[str], text: str):
+        self.words, self.short = words, short
+        self.by_first = _by_first(words)
+        self.short_by_first = _by_first(short)
+        self.ends = (text[-1:], text[-2:], text[-3:])  # the glued words' last one to three letters
+
+
+def _by_first(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            out.setdefault(w[0], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _word_status(tok: str, text: str, sets: _WordSets, may_cut: bool) -> int:
+    """What alias word ``tok`` can be on a descriptor (glued words ``text``, :meth:`MerchantDB._word_sets`
+    ``sets``): shown, the word the field width cut (``may_cut``: a descriptor word or the end of ``text``
+    starts it, or its first four letters are shown), a word shortened (a rare descriptor word of three
+    letters or more starts it), or absent."""
+    if tok in text:
+        return _SHOWN
+    if may_cut:
+        n, (e1, e2, e3) = len(tok), sets.ends  # text ends with the alias word's first 1 to 3 letters (fewer than all)
+        if (tok[:4] in text or any(tok.startswith(w) for w in sets.by_first.get(tok[0], ()))
+                or (n > 1 and tok[0] == e1) or (n > 2 and tok[:2] == e2) or (n > 3 and tok[:3] == e3)):
+            return _MAY_BE_CUT
+    if any(tok.startswith(w) for w in sets.short_by_first.get(tok[0], ())):
+        return _MAY_BE_SHORTENED
+    return _ABSENT
 
 
 def _weak_ok(al: Alignment, facilitator: bool = False, billed_by: str = "", beside: str = "") -> str:
