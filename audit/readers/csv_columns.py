@@ -65,7 +65,8 @@ def _related(a: str, b: str) -> bool:
 def description_column(cells: pd.DataFrame, plan, get: GetColumn) -> pd.Series | None:
     """The description text per row (see the module docstring); None when the file has no text column."""
     header = plan.header
-    if plan.layout is not None or header is None:
+    given = plan.mapping is not None and "description" in plan.mapping.columns
+    if plan.layout is not None or header is None or given:  # a spec's or a person's choice is not second-guessed
         return get("description")
     cands = infer.description_candidates(header)
     if not cands:
