@@ -303,3 +303,32 @@ def test_a_card_number_in_the_preamble_is_still_the_card() -> None:
     text = "Card statement\nCard number;4980-12**-****-3456\n\nDate;Description;Amount\n03.08.2026;SHOP ONE;-20,00\n"
     df, _ = read(text)
     assert df["card"].tolist() == ["****3456"]
+
+
+def test_no_transactions_under_a_mapping_says_so_in_both_languages() -> None:
+    """Walk 21: "no transactions found" did not say that a saved layout had been used."""
+    from audit.errors import StatementError
+    from audit.readers.mapping import ColumnMapping, checked
+    from audit.ui_text import error_text
+
+    m = checked(ColumnMapping({"date": 4, "description": 1, "amount": 2}))
+    with pytest.raises(StatementError) as got:
+        read_statement(data=OTHER_BANK.encode("utf-8"), name="other.csv", mapping=m)
+    assert "read with the column mapping" in str(got.value)
+    assert "指定した列で読みましたが" in error_text(got.value, "ja")
+    err = StatementError("x.csv", "no transactions found (looked for date and amount columns) "
+                                  "(read with the saved layout Bank A: check that it fits this file)")
+    assert "保存した列の指定「Bank A」で読みましたが" in error_text(err, "ja")
+
+
+def test_the_new_evidence_and_misfit_reasons_read_in_japanese() -> None:
+    from audit.ui_messages import note_text
+    from audit.ui_picker import evidence_text
+
+    _df, report = read(bank_export("Opis operacji", "Kontrahent"))
+    texts = [evidence_text(e, "ja") for c in report.columns for e in c.evidence]
+    assert any("取引の種類の列" in t for t in texts) and any("内容（店名）" in t for t in texts)
+    note = ("saved layout 'Bank A' did not fit: column 1 (date) does not hold dates in the saved format %d.%m.%Y "
+            "('2026-10-01'); columns chosen by the reader")
+    assert note_text(note, "ja") == ("保存した列の指定「Bank A」はこのファイルに合わないため使わず、列は自動で判断しました："
+                                     "1 列目が保存した形式 %d.%m.%Y の日付になっていません（「2026-10-01」）")

@@ -407,7 +407,9 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
     if not keep.any():
         first = problems[0] if problems else None
         detail = f"; {len(problems)} row(s) could not be read, first: row {first.row}: {first.message}" if first else ""
-        raise StatementError(name, f"no transactions found{detail} (looked for date and amount columns)")
+        given = plan.source if plan.source.startswith(("saved layout", "column mapping")) else ""
+        via = f" (read with the {given}: check that it fits this file)" if given else ""
+        raise StatementError(name, f"no transactions found{detail} (looked for date and amount columns){via}")
     table = csv_assemble.assemble(cells, lines, keep, plan, spec, name, dates, posting, amount, foreign, texts, refund_zone, report, desc)
     report.rows = len(table)
     report.period_start = table["date"].min().date().isoformat()
