@@ -4,7 +4,7 @@ The header's words are one piece of evidence (:mod:`audit.readers.infer`); the c
 column are the others (:mod:`audit.readers.profile`):
 
 * **date**: the share of cells that read as dates; of two date columns the one the header calls the use
-  date, else on a card statement the earlier of the two, else the first;
+  date, else the earlier of the two (a posting or value date follows the use date), else the first;
 * **money or an identifier**: cents, signs, currency marks and thousands separators speak for money;
   leading zeros, numbers counting up by one, nine or more bare digits, one digit count throughout, the
   same number on every row, four-digit codes (card endings, category codes) and whole numbers beside
@@ -273,7 +273,8 @@ def _out_of_order(p: ColumnProfile) -> int:
 def _pick_date(dated: list[ColumnProfile], card_file: bool, note) -> ColumnProfile:
     """Of several date columns: the one the header calls the date; one with a year before a day and month
     alone; the one that keeps the file's order (the date a statement lists its rows by); on a card
-    statement the earlier of two (the use date before the posting date); else the first."""
+    statement, or with no header word for either, the earlier of two (the use date before the posting date);
+    else the first."""
     vocab = [p for p in dated if p.vocab == "date"]
     if len(vocab) == 1:
         return vocab[0]
@@ -287,15 +288,18 @@ def _pick_date(dated: list[ColumnProfile], card_file: bool, note) -> ColumnProfi
         chosen = min((first, second), key=lambda p: order[p.index])
         note(chosen.index, "of two date columns, the one in the order of the rows (the booking date)")
         return chosen
-    if card_file and first.dates is not None and second.dates is not None:
+    if first.dates is not None and second.dates is not None:
+        # the use (or booking) date comes first and a posting or value date follows it: the evidence is the
+        # dates themselves, not which column is printed first (a reordered export reads the same)
         a, b = first.dates, second.dates
         both = a.notna() & b.notna()
         if int(both.sum()) >= 2 and bool((a[both] != b[both]).any()):
+            kind = "on a card statement" if card_file else "with no header word to tell them apart"
             if bool((b[both] <= a[both]).mean() >= 0.9):
-                note(second.index, "on a card statement the earlier of two dates is the use date")
+                note(second.index, f"{kind}, the earlier of two dates is the use date")
                 return second
             if bool((a[both] <= b[both]).mean() >= 0.9):
-                note(first.index, "on a card statement the earlier of two dates is the use date")
+                note(first.index, f"{kind}, the earlier of two dates is the use date")
                 return first
     note(first.index, "the first of several date columns")
     return first
