@@ -121,10 +121,29 @@ def start_from(report: Any, head: FileHead) -> Start:
     warnings = " ".join(str(w) for w in getattr(report, "warnings", None) or [])
     flipped = "signs flipped" in warnings or "charges appear as negative" in warnings
     return Start(roles=roles, confidence=conf, evidence=why, header=bool(reading.get("header", True)), row=row,
-                 date_format=str(reading.get("date_format") or ""),
+                 date_format=pattern_format(str(reading.get("date_format") or "")),
                  decimal=str(reading.get("decimal") or "") or decimal_mark(head, roles, row),
                  sign=str(reading.get("sign") or "") or ("charges-negative" if flipped else "charges-positive"),
                  currency=str(code) if isinstance(code, str) and len(code) == 3 and code.isalpha() else "")
+
+
+_STRFTIME_TO_PATTERN = (("%Y", "YYYY"), ("%y", "YY"), ("%m", "MM"), ("%d", "DD"), ("%B", "MMMM"), ("%b", "MMM"))
+
+
+def pattern_format(fmt: str) -> str:
+    """A date format as a person writes it (``%d.%m.%Y`` -> ``DD.MM.YYYY``, ``%Y年%m月%d日`` -> ``YYYY年MM月DD日``),
+    when it reads back as the same format; else as it is (a time part, a letter among the separators)."""
+    from audit.readers.mapping import strptime_format
+
+    out = fmt
+    for code, token in _STRFTIME_TO_PATTERN:
+        out = out.replace(code, token)
+    if not fmt or "%" in out:
+        return fmt
+    try:
+        return out if strptime_format(out) == fmt else fmt
+    except MappingError:
+        return fmt
 
 
 def decimal_mark(head: FileHead, roles: Sequence[str], row: int = 0) -> str:

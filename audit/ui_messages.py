@@ -15,6 +15,17 @@ from audit.masking import mask_card
 
 # (pattern searched in the English note, Japanese text; {1}, {2} ... are the pattern's groups)
 _NOTES_JA: list[tuple[str, str]] = [
+    # the billing currency and why (audit/readers/currency.py, pdf_reader.py): "billing currency JPY: <why>"
+    (r"billing currency ([A-Z]{3}): not stated in the file; JPY \(a Japanese issuer",
+     "請求通貨 {1}：ファイルには書かれていませんが、見出しが日本語の明細（日本のカード会社の書き出し）のため円とみなしました"),
+    (r"billing currency ([A-Z]{3}): named in the header '(.*)'", "請求通貨 {1}：見出し「{2}」に書かれています"),
+    (r"billing currency ([A-Z]{3}): named above the table", "請求通貨 {1}：表の上（明細の冒頭）に書かれています"),
+    (r"billing currency ([A-Z]{3}): from the '\$' beside the amounts",
+     "請求通貨 {1}：金額の横の「$」から判断しました（ほかの国のドルも「$」を使うため、確かめてください）"),
+    (r"billing currency ([A-Z]{3}): from the signs or codes beside the amounts",
+     "請求通貨 {1}：金額の横の通貨記号・通貨コードから判断しました"),
+    (r"billing currency not printed on the statement", "明細に請求通貨が印字されていないため、通貨は空欄です"),
+    (r"billing currency ([A-Z]{3}): (.*)", "請求通貨 {1}（{2}）"),
     (r"billing currency not stated in the file: ([A-Z]{3}) as given",
      "請求通貨がファイルに書かれていないため、指定された {1} として読みました"),
     (r"billing currency not stated in the file: shown as 'unknown'",
@@ -30,6 +41,29 @@ _NOTES_JA: list[tuple[str, str]] = [
      "登録済みの形式ではないため、一般的な明細として読みました。見出しから選んだ列：{1}"),
     (r"layout not recognised", "登録済みの形式ではないため、一般的な明細として読みました"),
     (r"columns chosen from their contents: (.*)", "中身から選んだ列：{1}"),
+    (r"columns chosen with low confidence: (.*?); check them",
+     "自信の低い列の選び方です：{1}。確かめて、違っていれば「列を自分で選ぶ」で指定してください"),
+    (r"header row found above the first dated row: (.*)", "最初の日付の行より上に見出しの行がありました：{1}"),
+    (r"(\d+) row\(s\) had more fields than the others \(first at line (\d+)\): a delimiter inside a text field",
+     "{1} 行はほかの行より項目が多かったため（最初は {2} 行目）、文字の中の区切り記号とみなして1つの項目に戻しました"),
+    (r"read as (\S+): the order giving the most compact period",
+     "日付の並び（年・月・日）が何通りにも読めるため、期間が最も短くなる {1} として読みました"),
+    (r"dates \(\S+\): dates have no year$", "日付に年が書かれていません"),
+    (r"the first row holds words above the data: read as the header", "最初の行はデータの上の言葉のため、見出しとして読みました"),
+    (r"no column of text found for the description", "内容（店名）の列が見つかりませんでした"),
+    (r"every description is empty", "どの行も内容（店名）が空のため、事業者を照合できません。店名の列を「列を自分で選ぶ」で指定してください"),
+    (r"(\d+) of (\d+) rows have no description", "{2} 行のうち {1} 行は内容（店名）が空です"),
+    (r"(\d+) row\(s\) without a use date: dated by the posting date", "{1} 行は利用日がないため、計上日を日付にしました"),
+    (r"(\d+) row\(s\) without an amount in the amount column: amount read from column (\d+)",
+     "{1} 行は金額の列が空のため、{2} 列目から金額を読みました"),
+    (r"(\d+) line\(s\) continuing the description of the transaction above",
+     "{1} 行は上の取引の内容の続きのため、その取引につなげました"),
+    (r"(\d+) control characters? removed from the text \(first on line (\d+)\)",
+     "文字ではない制御文字を {1} 個取り除きました（最初は {2} 行目）"),
+    (r"row (\d+): a quote opens a field and never closes",
+     "{1} 行目：引用符が閉じられていないため、続きは文字として読み、下の行はそれぞれの行として読みました"),
+    (r"the direction column contradicts layout (\S+)'s sign convention",
+     "入出金の区分の列が形式 {1} の符号の決まりと合わないため、区分の列に従いました"),
     (r"columns as given \(saved layout (.*?)\): (.*)", "保存した指定「{1}」の列で読みました：{2}"),
     (r"columns as given \(column mapping\): (.*)", "指定した列で読みました：{1}"),
     (r"layout (\S+): columns (.*) not found by the spec", "形式 {1}：列 {2} が見つからず、見出しから推測しました"),
@@ -59,6 +93,13 @@ _NOTES_JA: list[tuple[str, str]] = [
      "日付 {1} が {2}〜{3} の範囲外のため、この行は数えていません"),
     (r"date (\S+) is outside (\S+) to (\S+)", "日付 {1} が {2}〜{3} の範囲外です"),
     (r"row left out of the audit", "この行は点検から外しました（日付の印字・読み取りの誤り？）"),
+    (r"unreadable date '(.*?)' and amount '(.*?)'", "日付「{1}」と金額「{2}」が読めません"),
+    (r"unreadable date '(.*?)'", "日付「{1}」が読めません"),
+    (r"unreadable amount '(.*?)'", "金額「{1}」が読めません"),
+    (r"amount '(.*?)' is too large for a statement row", "金額「{1}」が明細の1行としては大きすぎます"),
+    (r"date but no amount", "日付はありますが金額がありません"),
+    (r"amount but no date", "金額はありますが日付がありません"),
+    (r"record without a readable date or amount", "日付か金額の読めない記録です"),
     (r"date does not parse|date unreadable", "日付が読めません"),
     (r"amount does not parse|amount unreadable", "金額が読めません"),
     (r"transaction without a date or an amount", "日付か金額のない取引です"),
@@ -103,15 +144,23 @@ ROLES_JA = {
     "date": "日付", "posting_date": "計上日", "description": "内容", "amount": "金額", "debit": "支払額",
     "credit": "入金額", "currency": "通貨", "card": "カード", "type": "区分", "balance": "残高", "notes": "備考",
     "original_amount": "現地通貨額", "original_currency": "現地通貨", "ignore": "使わない",
+    "cardholder": "利用者", "direction": "入出金の区分", "rate": "換算レート", "reference": "参照番号",
+    "second_amount": "2つ目の金額",
 }
 
 
 def _roles_ja(text: str) -> str:
     """``date='Date', amount='Amount'`` -> ``日付＝「Date」、金額＝「Amount」`` (the header names stay as printed)."""
     found = re.findall(r"(\w+)='((?:[^'\\]|\\.)*)'", text)
-    if not found:
-        return text
-    return "、".join(f"{ROLES_JA.get(role, role)}＝「{name}」" for role, name in found)
+    if found:
+        return "、".join(f"{ROLES_JA.get(role, role)}＝「{name}」" for role, name in found)
+    by_position = re.findall(r"(\w+)=col (\d+)", text)  # columns chosen from their contents: date=col 1
+    if by_position:
+        return "、".join(f"{ROLES_JA.get(role, role)}＝{col} 列目" for role, col in by_position)
+    unsure = re.findall(r"(\w+) \(column (\d+), ([\d.]+)\)", text)  # low confidence: date (column 1, 0.55)
+    if unsure:
+        return "、".join(f"{ROLES_JA.get(role, role)}（{col} 列目、確からしさ {float(c):.0%}）" for role, col, c in unsure)
+    return text
 
 
 def _fill(template: str, groups: tuple[str | None, ...]) -> str:

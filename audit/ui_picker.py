@@ -15,6 +15,11 @@ JA_PICKER: dict[str, str] = {
     "picker_unsure": "{name} は列の判断に自信がないまま読みました（確からしさ {pct}）。金額や日付が違っていたら、"
     "列を指定し直してください。",
     "picker_open": "列を指定して読む：{name}",
+    "picker_choose_header": "列の読み取りを自分で直す",
+    "picker_choose": "列を自分で選ぶ",
+    "picker_choose_open": "この明細の列の指定は、ページ上部（数字の上）にあります。",
+    "picker_choose_close": "閉じる",
+    "picker_asked": "{name} の列を自分で選べます。下で、どの列が日付・金額・内容（店名）かを確かめて直してください。",
     "picker_open_applied": "列の指定（この指定で読んでいます）：{name}",
     "picker_rows": "ファイルの最初の行（そのまま）",
     "picker_header": "見出しの行がある",
@@ -62,6 +67,11 @@ EN_PICKER: dict[str, str] = {
     "picker_unsure": "{name} was read with low confidence in its columns ({pct}). If amounts or dates look wrong, "
     "say which column is which.",
     "picker_open": "Say which column is which: {name}",
+    "picker_choose_header": "Correct how a file's columns were read",
+    "picker_choose": "Choose the columns myself",
+    "picker_choose_open": "Its column picker is at the top of the page, above the figures.",
+    "picker_choose_close": "Close",
+    "picker_asked": "Choose the columns of {name} yourself: check below which column holds the date, the amount and the merchant, and correct them.",
     "picker_open_applied": "Columns as you gave them (read this way): {name}",
     "picker_rows": "The file's first rows, as they are",
     "picker_header": "The file has a header row",

@@ -42,7 +42,7 @@ JA: dict[str, str] = {
     "none": "—",
     # details
     "details_header": "あなたの情報（申し出文に入ります）",
-    "details_caption": "一度入力すれば、すべての申し出文に反映されます。このページを閉じると消えます。",
+    "details_caption": "あなた自身の情報です。すべての申し出文に入ります。事業者ごとの情報（連絡先・注文番号・商品名）は各契約の欄に入れてください。このページを閉じると消えます。",
     "name": "お名前（ローマ字）",
     "email": "契約時に登録したメールアドレス",
     "order_number": "注文番号（分かれば）",
@@ -50,6 +50,20 @@ JA: dict[str, str] = {
     "merchant_email": "事業者の連絡先メールアドレス",
     "product": "商品名（分かれば）",
     "request_date": "解約を申し出た日（異議申立て用）",
+    "name_ja": "お名前（日本語）",
+    "name_ja_help": "日本語の申し出文（日本のカード会社への異議申立てなど）の署名に使います。空欄ならローマ字のお名前を使います。",
+    "address": "住所（カード会社への文書だけに入ります）",
+    "address_help": "住所と電話番号はカード会社への異議申立て文だけに入り、事業者への文には入りません。",
+    "phone": "電話番号（カード会社への文書だけに入ります）",
+    "shared_moved": "「あなたの情報」に入っていた事業者の情報（{fields}）を、この契約の欄に移しました：{contract}",
+    "shared_ask": "「あなたの情報」に事業者の情報（{fields}）が入っています。事業者ごとの情報なので、どの契約のものか選んでください。選ぶまで、どの申し出文にも入れません。",
+    "shared_pick": "この情報の契約",
+    "shared_give": "この契約に入れる",
+    "shared_drop": "どの契約にも入れずに消す",
+    "upload_duplicate": "{name} は同じファイルが {n} 回入っています（重複）。1 回分だけ読みます。アップロード欄の重複分は × で外せます。",
+    "letter_currency_missing": "この契約の明細には請求通貨が書かれていません。申し出文の金額の前に {placeholder} が入っています。このまま送らず、カードの請求通貨を選んでください（選ぶと申し出文と金額が書き直されます）。",
+    "letter_currency_eml": "注文確認メールに書かれた通貨 {code} を使う",
+    "letter_currency_file": "{name} のカードの請求通貨",
     "eml_label": "注文確認メール（.eml）から読み込む",
     "eml_help": "メールソフトで注文確認・決済完了のメールを .eml 形式で保存して、ここに入れてください。",
     "eml_found": "{name} から読み取りました：{found}",
@@ -119,7 +133,7 @@ JA: dict[str, str] = {
     "refunded": "返金済み {amount}",
     "charge_count": "請求回数",
     "next_charge": "次回の予想請求",
-    "contract_fields": "この契約だけの情報（空欄なら共通の情報を使います）",
+    "contract_fields": "この契約の事業者についての情報（この契約の申し出文だけに入ります）",
     "letter_cancel": "① 解約・全額返金の申し出",
     "letter_follow": "② 再度の申し出（割引の提案・理由の質問への返信）",
     "letter_dispute": "③ カード会社への異議申立て",
@@ -276,7 +290,7 @@ EN: dict[str, str] = {
     "metric_legit": "Legit-looking subscriptions",
     "none": "—",
     "details_header": "Your details (used in the letters)",
-    "details_caption": "Fill them in once; every letter uses them. They are gone when you close the page.",
+    "details_caption": "About you: every letter uses them. What belongs to one merchant (its address, your order number, the product) goes in that contract's box. They are gone when you close the page.",
     "name": "Your name",
     "email": "Email address you signed up with",
     "order_number": "Order number (if known)",
@@ -284,6 +298,20 @@ EN: dict[str, str] = {
     "merchant_email": "Merchant's contact email",
     "product": "Product name (if known)",
     "request_date": "Date you asked to cancel (for the dispute)",
+    "name_ja": "Your name in Japanese script",
+    "name_ja_help": "Signs the Japanese letters (a dispute to a Japanese card company). Left empty, your name above is used.",
+    "address": "Your address (only in letters to your card company)",
+    "address_help": "Your address and phone go only into the dispute letter to your card company, never to a merchant.",
+    "phone": "Your phone (only in letters to your card company)",
+    "shared_moved": "The merchant details typed among your own details ({fields}) were moved to this contract: {contract}",
+    "shared_ask": "Your own details hold a merchant's details ({fields}). They belong to one merchant: choose its contract. Until then no letter uses them.",
+    "shared_pick": "Contract these details belong to",
+    "shared_give": "Put them in this contract",
+    "shared_drop": "Drop them",
+    "upload_duplicate": "{name} was added {n} times (a duplicate): it is read once. Remove the copy from the upload box with its ×.",
+    "letter_currency_missing": "This contract's statement does not state its currency: the letters show {placeholder} before each amount. Do not send them like this; choose the card's billing currency (the letters and figures are redrawn in it).",
+    "letter_currency_eml": "Use {code}, the currency in the order e-mail",
+    "letter_currency_file": "Billing currency of the card in {name}",
     "eml_label": "Read an order-confirmation email (.eml)",
     "eml_help": "Save the order or payment confirmation email as an .eml file in your mail program and drop it here.",
     "eml_found": "Read from {name}: {found}",
@@ -350,7 +378,7 @@ EN: dict[str, str] = {
     "refunded": "refunded {amount}",
     "charge_count": "Charges",
     "next_charge": "Next expected charge",
-    "contract_fields": "Details for this contract only (blank = use your common details)",
+    "contract_fields": "This merchant's details (used only in this contract's letters)",
     "letter_cancel": "1. Cancellation and full refund",
     "letter_follow": "2. Follow-up (after a discount offer or a question)",
     "letter_dispute": "3. Dispute letter to the card issuer",
@@ -632,6 +660,17 @@ def error_text(err: object, lang: str) -> str:
         where += f"（{err.page} ページ）"  # type: ignore[attr-defined]
     if getattr(err, "row", None) is not None:
         where += f"（{err.row} 行目）"  # type: ignore[attr-defined]
+    none = re.match(r"no transactions found(?:; (\d+) (?:row|transaction)\(s\) could not be read"
+                    r"(?:, first: row (\d+): (.*?))?)? \(looked for date and amount columns\)$", message)
+    if none:  # said whole in Japanese: the first unreadable row's reason too (audit.ui_messages.note_text)
+        from audit.ui_messages import note_text
+
+        n, row, why = none.groups()
+        detail = f"{n} 行が読めません" if n else ""
+        if row:
+            detail += f"（最初は {row} 行目：{note_text(why, lang)}）"
+        return " ".join(f"{where}: 取引が見つかりませんでした（日付と金額の列を探しました）。"
+                        f"{detail + '。' if detail else ''}カード明細ではないか、読めない形式です".split())
     for pattern, ja in _ERRORS_JA:
         if re.search(pattern, message, re.IGNORECASE):
             return " ".join(f"{where}: {ja}（{message}）".split())

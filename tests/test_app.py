@@ -176,9 +176,9 @@ def spy_writes(monkeypatch) -> list[str]:
 
 
 def fill_details(at: AppTest, prefix: str = "me_") -> None:
+    """The user's own details (the sidebar): no merchant's field is there (order numbers are per contract)."""
     at.text_input(key=prefix + "name").input(NAME)
     at.text_input(key=prefix + "email").input(EMAIL)
-    at.text_input(key=prefix + "order_number").input(ORDER)
 
 
 def order_email() -> bytes:
@@ -213,8 +213,9 @@ def test_upload_shows_contracts_and_letters_with_the_filled_details(fake):
     upload(at, "uploads", ("jan.csv", b"a,b\n1,2\n"))
     titles = [e.label for e in at.expander]
     assert any("PC Fix Pro" in t for t in titles)  # one folded box per contract, titled by its merchant
+    at.text_input(key="me_c1_order_number").input(ORDER).run()
     code = all_code(at)
-    # cancellation request in English and Japanese, with name, e-mail and order number filled in once
+    # cancellation request in English and Japanese, with name and e-mail filled in once, the order number per contract
     assert "Dear Customer Support" in code and "カスタマーサポート御中" in code
     assert NAME in code and EMAIL in code and ORDER in code
     assert "[YOUR NAME]" not in code
@@ -297,14 +298,70 @@ def test_details_survive_a_language_switch(fake):
     assert any(m.label == "Total paid" for m in at.metric)
 
 
-def test_per_contract_order_number_overrides_the_shared_one(fake):
+def letters_of(at: AppTest, marker: str) -> str:
+    """The letters shown for one contract (``marker``: text only its letters hold, e.g. its descriptor)."""
+    return "\n".join(c.value for c in at.code if marker in c.value)
+
+
+def test_the_sidebar_holds_only_the_users_own_details():
+    at = new_app()
+    keys = {t.key for t in at.text_input}
+    assert {"me_name", "me_name_ja", "me_email", "me_address", "me_phone"} <= keys
+    assert not keys & {"me_order_number", "me_merchant_email", "me_product", "me_request_date"}
+
+
+def test_a_second_merchants_letters_never_carry_the_first_ones_order_number_or_address(fake):
     at = new_app()
     fill_details(at)
     upload(at, "uploads", ("jan.csv", b"x"))
-    at.text_input(key="me_c1_order_number").input("OTHER-999").run()
-    code = all_code(at)
-    assert "OTHER-999" in code  # c1's letters
-    assert ORDER in code  # c2 still uses the shared order number
+    at.text_input(key="me_c1_order_number").input("MS-7781-2026")
+    at.text_input(key="me_c1_merchant_email").input("billing@ms-support-center.example")
+    at.text_input(key="me_c1_request_date").input("2025-03-12").run()
+    assert not at.exception
+    first, second = letters_of(at, "PCFIXPRO"), letters_of(at, "HYPERLINK")
+    assert "MS-7781-2026" in first and "billing@ms-support-center.example" in first and "2025-03-12" in first
+    assert second and "MS-7781-2026" not in second and "ms-support-center" not in second
+    assert "2025-03-12" not in second  # the date the first merchant was contacted is no fact about the second
+    assert "contacted the merchant at" not in second and "[DATE OF YOUR REQUEST]" in second
+
+
+def test_merchant_fields_left_among_the_own_details_are_given_to_one_contract_only_when_asked(fake):
+    at = new_app()
+    at.session_state["_keep_me_order_number"] = "OLD-4711"  # typed on a page from before the fields moved
+    at.session_state["_keep_me_merchant_email"] = "help@old-merchant.example"
+    upload(at, "uploads", ("jan.csv", b"x"))
+    assert any("OLD-4711" in w.value for w in at.warning)  # asked which contract they belong to
+    assert "OLD-4711" not in all_code(at) and "old-merchant" not in all_code(at)  # used nowhere meanwhile
+    at.selectbox(key="me_shared_pick").set_value("c2").run()
+    at.button(key="me_shared_give").click().run()
+    assert not at.exception
+    assert at.text_input(key="me_c2_order_number").value == "OLD-4711"
+    assert "OLD-4711" in letters_of(at, "HYPERLINK") and "OLD-4711" not in letters_of(at, "PCFIXPRO")
+    assert not any("OLD-4711" in w.value for w in at.warning)  # answered once
+
+
+def test_merchant_fields_left_among_the_own_details_go_to_the_only_contract(monkeypatch):
+    import dataclasses
+
+    def one_contract(files, merchant_lists=()):
+        result = fake_scan(files)
+        return dataclasses.replace(result, contracts=[c for c in result.contracts if c.id != "c2"])
+
+    monkeypatch.setattr(pipeline, "scan_uploads", one_contract)
+    at = new_app()
+    at.session_state["_keep_me_order_number"] = "OLD-4711"
+    upload(at, "uploads", ("jan.csv", b"x"))
+    assert any("OLD-4711" in i.value for i in at.info)  # says where it went
+    assert at.text_input(key="me_c1_order_number").value == "OLD-4711" and "OLD-4711" in letters_of(at, "PCFIXPRO")
+
+
+def test_merchant_fields_left_among_the_own_details_can_be_dropped(fake):
+    at = new_app()
+    at.session_state["_keep_me_order_number"] = "OLD-4711"
+    upload(at, "uploads", ("jan.csv", b"x"))
+    at.button(key="me_shared_drop").click().run()
+    assert not at.exception and "OLD-4711" not in all_code(at)
+    assert not any("OLD-4711" in w.value for w in at.warning)
 
 
 def test_broken_file_gives_one_line_error_naming_it_and_the_rest_still_works(fake):
@@ -361,7 +418,7 @@ def test_order_email_fills_only_the_contract_it_belongs_to(fake):
     assert at.text_input(key="me_c1_order_number").value == "PFX-482913"  # PC Fix Pro's mail -> c1
     assert at.text_input(key="me_c1_merchant_email").value == "help@pcfixpro-fictional.example"
     assert at.text_input(key="me_c2_order_number").value == ""
-    assert at.text_input(key="me_order_number").value == ""  # the shared field stays empty
+    assert "me_order_number" not in {t.key for t in at.text_input}  # no order number shared by every letter
     c2_letters = [c.value for c in at.code if "HYPERLINK" in c.value]
     assert c2_letters and not any("PFX-482913" in c for c in c2_letters)
     assert "PFX-482913" in all_code(at)
@@ -380,8 +437,7 @@ def test_order_email_for_one_contract_fills_only_that_contract(fake):
     at.button(key="me_c1_suggest_use").click().run()
     assert at.text_input(key="me_c1_order_number").value == "PFX-482913"
     assert at.text_input(key="me_c2_order_number").value == ""
-    code = all_code(at)
-    assert "PFX-482913" in code and ORDER in code  # c1 uses the mail's number, c2 the shared one
+    assert "PFX-482913" in letters_of(at, "PCFIXPRO") and "PFX-482913" not in letters_of(at, "HYPERLINK")
 
 
 def test_bad_order_email_is_a_one_line_error():
@@ -734,7 +790,8 @@ def test_past_expected_charge_reads_as_overdue(fake):
     set_as_of(at, "2025-08-01")
     upload(at, "uploads", ("jan.csv", b"x"))
     metrics = [(m.label, m.value, m.proto.delta) for m in at.metric]
-    assert any(v == "明細を確認" and "超過" in d for label, v, d in metrics if label == "次回の予想請求")
+    assert any(v == "明細を確認" for label, v, d in metrics if label == "次回の予想請求")
+    assert any("超過" in c.value for c in at.caption)  # said in full under it (a metric's badge cut it off)
     # the headline never says "none" while an expected charge is past due: it counts them
     assert ("次に予想される請求", "1 件", "予想日を過ぎています") in metrics
     assert not any("今も請求が続いている" in w.value for w in at.warning)
@@ -794,3 +851,85 @@ def test_typed_address_with_extra_header_is_refused_on_the_page(fake):
     assert any("事業者の連絡先メールアドレス" in e.value and ".eml" in e.value for e in at.error)
     code = all_code(at)
     assert "Bcc" not in code.split("Dear")[0]  # never in a header line of a letter
+
+
+def test_letters_with_an_unknown_currency_warn_and_offer_the_order_emails_currency(monkeypatch):
+    import dataclasses
+
+    def unstated(files, merchant_lists=()):
+        result = fake_scan(files)
+        c1 = result.contracts[0]
+        charges = [{**ch, "currency": "unknown", "original_amount": None, "original_currency": None}
+                   for ch in c1.charges]
+        return dataclasses.replace(result, contracts=[dataclasses.replace(c1, charges=charges, currency="unknown"),
+                                                      *result.contracts[1:]])
+
+    monkeypatch.setattr(pipeline, "scan_uploads", unstated)
+    at = new_app()
+    upload(at, "uploads", ("jan.csv", b"x"))
+    first = letters_of(at, "PCFIXPRO")
+    assert "［通貨］ 4,980.00" in first and "[CURRENCY] 4,980.00" in first and "記載なし" not in first
+    assert any("［通貨］" in w.value for w in at.warning)  # beside the letters, with the currency to choose
+    assert [s for s in at.selectbox if s.key and s.key.endswith("_letter-c1")]
+    assert not [b for b in at.button if b.key == "me_c1_currency_eml"]  # no e-mail, nothing offered
+    at.file_uploader(key="me_c1_eml").set_value(("order.eml", order_email(), "message/rfc822"))
+    at.run()
+    offer = at.button(key="me_c1_currency_eml")
+    assert "USD" in offer.label
+    offer.click().run()
+    assert not at.exception
+    # importable once the page ran (app.py puts the project on the path)
+    from views.cards import _currency_store
+
+    assert at.session_state[_currency_store("me_", "jan.csv")] == "USD"  # the file is read in it from now on
+
+
+def _chart_colours(at: AppTest) -> list[dict[str, str]]:
+    """Each chart's series label -> colour (from its Vega-Lite spec)."""
+    import json
+
+    out = []
+    for el in at.get("vega_lite_chart"):
+        spec = json.loads(el.proto.spec)
+        scale = (spec.get("encoding", {}).get("color") or {}).get("scale") or {}
+        if scale.get("domain"):
+            out.append(dict(zip(scale["domain"], scale["range"], strict=True)))
+    return out
+
+
+def test_a_series_keeps_its_colour_in_every_language(fake):
+    at = new_app()
+    set_as_of(at)
+    upload(at, "uploads", ("jan.csv", b"x"))
+    ja = _chart_colours(at)
+    at.radio(key="lang").set_value("en").run()
+    set_as_of(at)
+    en = _chart_colours(at)
+    assert ja and en
+    assert ja[0]["請求"] == en[0]["charge"]  # charges: one colour whatever the language
+    assert ja[0]["次回の予想"] == en[0]["next expected"] != ja[0]["請求"]  # expected: its own, lighter colour
+
+
+def test_a_file_put_in_twice_is_read_once_and_said_to_be_a_duplicate(fake):
+    at = new_app()
+    upload(at, "uploads", ("jan.csv", b"x"), ("jan.csv", b"x"), ("feb.csv", b"x"))
+    assert any("jan.csv" in i.value and "重複" in i.value for i in at.info)
+    files = next(d.value for d in at.dataframe if "ファイル" in d.value.columns and "取引数" in d.value.columns)
+    assert list(files["ファイル"]) == ["jan.csv", "feb.csv"]
+
+
+
+def test_the_default_client_name_follows_the_language_and_keeps_its_cases(fake):
+    at = new_app()
+    at.radio(key="mode_ja").set_value("counsellor").run()
+    upload(at, "client0_files", ("a.csv", b"x"))
+    assert at.text_input(key="client0_label").value == "相談者1"
+    at.selectbox(key="view0_c1_status_to_write").set_value("refunded").run()
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception, at.exception
+    assert at.text_input(key="client0_label").value == "Client 1" and at.text_input(key="client1_label").value == "Client 2"
+    summary = next(d.value for d in at.dataframe if "Progress" in d.value.columns)
+    assert summary["Client"].iloc[0] == "Client 1" and summary["Progress"].iloc[0].startswith("1/3")  # same cases
+    at.text_input(key="client0_label").input("A-001").run()
+    at.radio(key="lang").set_value("ja").run()
+    assert at.text_input(key="client0_label").value == "A-001"  # a typed name is never changed

@@ -117,7 +117,10 @@ def test_reader_notes_unknown_currency_history_and_exports_are_in_japanese(monke
     english |= {c.value for c in at.code if "Dear " in c.value}  # the English letters to send stay English
     shown = _shown(at, english)
     assert "（通貨の記載なし）" in shown and "currency not stated" not in shown
-    assert any("請求合計" in c.value and "（通貨の記載なし）" in c.value for c in at.code)  # the Japanese letters
+    # the Japanese letters: a currency placeholder to fill (never sent as "not stated"), with a warning beside them
+    assert any("請求合計：［通貨］" in c.value for c in at.code)
+    assert not any("通貨の記載なし" in c.value for c in at.code if "請求合計" in c.value)
+    assert any("［通貨］" in w.value for w in at.warning)
     # the case history in Japanese
     key = next(b.key for b in at.button if b.key and b.key.endswith("_cancellation_sent"))
     at.button(key=key).click().run()

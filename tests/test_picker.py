@@ -224,7 +224,8 @@ def test_the_currency_is_asked_once_per_file_for_the_picker_and_the_figures() ->
     points = _points(9)
     at = _upload(_app(), points)
     asked = [s for s in at.selectbox if str(s.key).startswith("_filecur_me_points")]
-    assert {str(s.key).rsplit("_", 1)[1] for s in asked} == {"ask", "picker"}
+    places = {str(s.key).rsplit("_", 1)[1] for s in asked}  # above the figures, in the picker, beside letters
+    assert {"ask", "picker"} <= places and all(p.startswith("letter-") for p in places - {"ask", "picker"})
     asked[0].set_value("JPY").run()
     mine = [s for s in at.selectbox if str(s.key).startswith("_filecur_me_points")]
     assert all(s.value == "JPY" for s in mine)  # one answer, shown in each place it is asked
@@ -238,3 +239,37 @@ def test_the_counsellor_gets_the_picker_for_a_clients_refused_file() -> None:
     assert not at.exception, at.exception
     keys = [str(s.key) for s in at.selectbox if str(s.key).startswith("view0_pick_konto")]
     assert any(k.endswith("_role1") for k in keys) and any(k.endswith("_row") for k in keys)
+
+
+def _giro(month: int) -> tuple[str, bytes]:
+    """A bank export the reader reads without doubt: date, a booking text, the counterparty, the amount."""
+    rows = ["Date,Booking text,Counterparty,Amount"]
+    for m in (month, month + 1, month + 2):
+        rows += [f"2026-{m:02d}-10,Card payment,PCSAFE HELPDESK {m},49.99",
+                 f"2026-{m:02d}-14,Card payment,CORNER SHOP {m},12.{m:02d}"]
+    return f"giro_2026-{month:02d}.csv", ("\n".join(rows) + "\n").encode("utf-8")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_columns_of_a_file_read_without_doubt_can_be_chosen_by_hand_in_the_files_tab(lang) -> None:
+    giro = _giro(9)
+    at = _upload(_app(lang), giro)
+    assert not [k for k in (str(s.key) for s in at.selectbox) if k.startswith("me_pick_")]  # nothing asked
+    ask = next(b for b in at.button if str(b.key).startswith("me_pick_giro") and str(b.key).endswith("_ask"))
+    assert ask.label == ("列を自分で選ぶ" if lang == "ja" else "Choose the columns myself")
+    ask.click().run()
+    assert not at.exception, at.exception
+    for i, role in enumerate(["date", "ignore", "description", "amount"]):  # the counterparty is the merchant
+        at.selectbox(key=_key(at, giro[0], f"role{i}")).set_value(role)
+    at.run()
+    at.button(key=_key(at, giro[0], "apply")).click().run()
+    assert not at.exception, at.exception
+    rows = next(d.value for d in at.dataframe if "PCSAFE HELPDESK 9" in d.value.to_string()
+                and len(d.value) == 6)  # all transactions, described by the counterparty
+    assert "Card payment" not in rows.to_string()
+    closing = next(b for b in at.button if str(b.key).startswith("me_pick_giro") and str(b.key).endswith("_close"))
+    closing.click().run()
+    assert not at.exception, at.exception
+    applied = "この指定で読んでいます" if lang == "ja" else "read this way"
+    assert any(applied in e.label and "giro" in e.label for e in at.expander)  # kept, its picker at the top
+    assert any("PCSAFE HELPDESK 9" in d.value.to_string() for d in at.dataframe)

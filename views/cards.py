@@ -79,6 +79,13 @@ def _keep_currency(widget: str, store: str) -> None:
         st.session_state[store + "_bad"] = value
 
 
+def set_currency(prefix: str, names: Sequence[str], code: str) -> None:
+    """Give ``code`` as the currency of these files (a button's callback: the scan reads them in it)."""
+    for name in names:
+        st.session_state[_currency_store(prefix, name)] = code
+        st.session_state.pop(_currency_store(prefix, name) + "_bad", None)
+
+
 def _currency_select(prefix: str, name: str, where: str, container: Any, label: str | None = None) -> None:
     """One file's currency picker (empty: not given); any three-letter code can be typed. Every picker of a
     file (the question above the figures, the files tab, the column picker) shares one answer."""

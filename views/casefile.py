@@ -191,8 +191,22 @@ def month_ticks(dates: pd.Series, most: int = 8) -> tuple[list[str], list[str]]:
     return [lo.isoformat(), hi.isoformat()], [m.isoformat() for m in months[::step]]
 
 
+# One colour per series whatever the page's language (the labels differ, the colours never swap): what was
+# charged dark, what is only expected lighter, refunds green. Keys are the series' text keys, in legend order.
+SERIES_COLOURS = {"chart_charge": "#1f4e89", "chart_paid": "#1f4e89", "chart_refund": "#3a9a5b",
+                  "chart_next": "#9ecae1", "chart_overdue": "#f4b183"}
+
+
+def series_scale(keys: Any) -> alt.Scale:
+    """The colour scale of the series present (``keys``: text keys of :data:`SERIES_COLOURS`): fixed colours,
+    the labels in the page's language."""
+    present = [k for k in SERIES_COLOURS if k in set(keys)]
+    return alt.Scale(domain=[tr(k) for k in present], range=[SERIES_COLOURS[k] for k in present])
+
+
 def _bar_chart(df: pd.DataFrame, x: Any, tooltip: list[Any], x_offset: str | None = None) -> None:
-    """One bar chart per currency (amounts in two currencies never share an axis), legend close above."""
+    """One bar chart per currency (amounts in two currencies never share an axis), legend close above; every
+    series keeps its colour in every language (``df["series"]``: its text key)."""
     from audit.cases.money import currency_label
 
     for currency, part in df.groupby("currency", sort=True):
@@ -200,7 +214,7 @@ def _bar_chart(df: pd.DataFrame, x: Any, tooltip: list[Any], x_offset: str | Non
             "x": x,
             "y": alt.Y("amount:Q", title=currency_label(str(currency), lang()),
                        axis=alt.Axis(tickCount=4, labelOverlap=True, format="~s")),
-            "color": alt.Color("what:N", title=None,
+            "color": alt.Color("what:N", title=None, scale=series_scale(part["series"]),
                                legend=alt.Legend(orient="top", direction="horizontal", labelLimit=200, offset=4,
                                                  padding=0, symbolType="square")),
             "tooltip": tooltip,
@@ -213,16 +227,17 @@ def _bar_chart(df: pd.DataFrame, x: Any, tooltip: list[Any], x_offset: str | Non
 
 def contract_chart(c: Any, as_of: date) -> None:
     """Charges, refunds and the next expected charge of one contract, as bars on a date axis (per currency)."""
-    rows = [{"date": ch.get("date"), "amount": float(ch.get("amount") or 0.0), "what": tr("chart_charge"),
+    rows = [{"date": ch.get("date"), "amount": float(ch.get("amount") or 0.0), "series": "chart_charge",
              "currency": ch.get("currency") or c.currency} for ch in c.charges]
-    rows += [{"date": r.get("date"), "amount": -float(r.get("amount") or 0.0), "what": tr("chart_refund"),
+    rows += [{"date": r.get("date"), "amount": -float(r.get("amount") or 0.0), "series": "chart_refund",
               "currency": r.get("currency") or c.currency} for r in c.refunds]
     if c.next_expected_date and c.next_expected_amount is not None:
         late = str(c.next_expected_date) < as_of.isoformat()
         rows.append({"date": c.next_expected_date, "amount": float(c.next_expected_amount),
-                     "what": tr("chart_overdue") if late else tr("chart_next"),
+                     "series": "chart_overdue" if late else "chart_next",
                      "currency": c.currency or (c.charges[-1].get("currency") if c.charges else "")})
     df = pd.DataFrame(rows)
+    df["what"] = [tr(k) for k in df["series"]]
     df["date"] = pd.to_datetime(df["date"], errors="coerce")
     df = df.dropna(subset=["date"])
     if df.empty:
@@ -247,14 +262,15 @@ def client_chart(contracts: list[Any]) -> None:
     for c in contracts:
         for ch in c.charges:
             rows.append({"month": str(ch.get("date") or "")[:7], "currency": bucket(c, ch.get("currency") or c.currency),
-                         "what": tr("chart_paid"), "amount": float(ch.get("amount") or 0.0)})
+                         "series": "chart_paid", "amount": float(ch.get("amount") or 0.0)})
         for r in c.refunds:
             rows.append({"month": str(r.get("date") or "")[:7], "currency": bucket(c, r.get("currency") or c.currency),
-                         "what": tr("chart_refund"), "amount": -float(r.get("amount") or 0.0)})
+                         "series": "chart_refund", "amount": -float(r.get("amount") or 0.0)})
     df = pd.DataFrame(rows)
     if df.empty:
         return
-    df = df[df["month"].str.len() == 7].groupby(["month", "currency", "what"], as_index=False)["amount"].sum()
+    df = df[df["month"].str.len() == 7].groupby(["month", "currency", "series"], as_index=False)["amount"].sum()
+    df["what"] = [tr(k) for k in df["series"]]
     df["shown"] = [money(a, cur) for a, cur in zip(df["amount"], df["currency"], strict=True)]
     x = alt.X("month:O", title=None, axis=alt.Axis(labelAngle=0, labelOverlap=True))
     _bar_chart(df, x, [alt.Tooltip("month:O", title=tr("col_month")), alt.Tooltip("shown:N", title=tr("col_amount")),

@@ -25,8 +25,10 @@ SAMPLE_SUFFIXES = (".csv", ".pdf")
 UPLOAD_TYPES = ["csv", "pdf", "tsv", "txt", "xlsx", "xls"]  # Excel accepted only to refuse it clearly
 UPLOAD_LIMIT_MB = 50
 MAX_CLIENTS = 12
-# The card company is per card (views/cards.py), never one field for every letter.
-DETAIL_FIELDS = ("name", "email", "order_number", "merchant_email", "product", "request_date")
+# The user's own details, the same in every letter (the sidebar). The card company is per card (views/cards.py);
+# what belongs to one merchant is per contract (CONTRACT_FIELDS, in each contract's box), never in every letter.
+DETAIL_FIELDS = ("name", "name_ja", "email", "address", "phone")
+CONTRACT_FIELDS = ("merchant_email", "order_number", "product", "request_date")
 Files = list[tuple[str, bytes]]
 
 
@@ -358,6 +360,7 @@ def eml_prefill(key: str, fields: str) -> None:
     except ValueError as exc:
         st.error(md_line(tr("eml_error", name=up.name, why=exc)))
         return
+    st.session_state[fields + "eml_currency"] = info.currency()  # offered for the card when its file states none
     if st.session_state.get(key + "_digest") != digest:
         offer_suggestions(fields, digest, info.suggestions())
         st.session_state[key + "_digest"] = digest
@@ -442,13 +445,84 @@ def eml_upload(key: str) -> None:
 
 
 def details_inputs(prefix: str) -> Any:
-    """The shared letter details (name, e-mail, card company...) and an order e-mail matched to its contract;
-    returns :class:`audit.cases.letters.LetterDetails`."""
+    """The user's own details (name, name in Japanese script, e-mail, address, phone) and an order e-mail matched
+    to its contract; returns :class:`audit.cases.letters.LetterDetails` (no merchant's field: those are per
+    contract, :data:`CONTRACT_FIELDS`)."""
     from audit.cases.letters import LetterDetails
 
     eml_upload(prefix + "eml")
-    values = {f: kept_text_input(tr(f), key=prefix + f) for f in DETAIL_FIELDS}
+    values = {f: kept_text_input(tr(f), key=prefix + f, help=tr(f + "_help") if f in ("name_ja", "address") else None)
+              for f in DETAIL_FIELDS}
     return LetterDetails(**{k: v.strip() for k, v in values.items()})
+
+
+def shared_merchant_fields(prefix: str) -> dict[str, str]:
+    """Merchant fields typed where the user's own details are (a page from before they moved to each contract):
+    field -> value; they reach no letter until they are given to one contract (:func:`move_shared_fields`)."""
+    out = {}
+    for f in CONTRACT_FIELDS:
+        value = str(st.session_state.get("_keep_" + prefix + f) or st.session_state.get(prefix + f) or "").strip()
+        if value:
+            out[f] = value
+    return out
+
+
+def _move_shared(prefix: str, target: str | None, values: dict[str, str]) -> None:
+    """Give the shared merchant fields to one contract (``target``: its field prefix; its own typed values win),
+    or drop them (``None``)."""
+    for f, value in values.items():
+        if target and not str(st.session_state.get("_keep_" + target + f) or "").strip():
+            _set_field(target + f, value)
+        for key in (prefix + f, "_keep_" + prefix + f):
+            st.session_state.pop(key, None)
+
+
+def letter_contracts(contracts: Sequence[Any]) -> list[Any]:
+    """The suspicious contracts that get letters (a prepaid-only group has no merchant to write to)."""
+    from audit.cases.export import is_prepaid_only
+
+    return [c for c in contracts if c.suspicious and not is_prepaid_only(c)]
+
+
+def move_shared_fields(prefix: str, fields_prefix: str, contracts: Sequence[Any]) -> None:
+    """Merchant fields (order number, merchant e-mail, product, request date) typed among the user's own details:
+    with one suspicious contract they go to it; with several the page asks which contract they belong to (or
+    drops them). Until then no letter uses them: one merchant's order number never reaches another merchant."""
+    values = shared_merchant_fields(prefix)
+    if not values:
+        return
+    shown = ", ".join(f"{tr(f)}: {v}" for f, v in values.items())
+    keep = [values["order_number"]] if values.get("order_number") else []
+    if len(contracts) == 1:
+        c = contracts[0]
+        _move_shared(prefix, f"{fields_prefix}{c.id}_", values)
+        st.info(md_line(tr("shared_moved", fields=shown, contract=f"{c.id}: {c.merchant}"), keep=keep))
+        return
+    if not contracts:
+        return  # kept (unused) until there is a contract to give them to
+    with st.container(border=True, key=prefix + "shared_box"):
+        st.warning(md_line(tr("shared_ask", fields=shown), keep=keep))
+        ids = [c.id for c in contracts]
+        names = {c.id: f"{c.id}: {c.merchant}" for c in contracts}
+        pick = st.selectbox(tr("shared_pick"), ids, key=prefix + "shared_pick", format_func=names.get)
+        c1, c2 = st.columns(2)
+        c1.button(tr("shared_give"), key=prefix + "shared_give", type="primary", on_click=_move_shared,
+                  args=(prefix, f"{fields_prefix}{pick}_", values))
+        c2.button(tr("shared_drop"), key=prefix + "shared_drop", on_click=_move_shared, args=(prefix, None, values))
+
+
+def drop_duplicates(files: Files) -> tuple[Files, list[str]]:
+    """The files with an exact copy (same name, same bytes) put in twice left out, and one line in the page's
+    language for each (the uploader lists the copy and counts it; the page reads it once)."""
+    seen: dict[tuple[str, str], int] = {}
+    keep: Files = []
+    for name, data in files:
+        k = (name, hashlib.sha256(data).hexdigest())
+        seen[k] = seen.get(k, 0) + 1
+        if seen[k] == 1:
+            keep.append((name, data))
+    lines = [tr("upload_duplicate", name=name, n=n) for (name, _), n in seen.items() if n > 1]
+    return keep, lines
 
 
 def split_refused(files: Files) -> tuple[Files, list[str]]:
@@ -464,14 +538,13 @@ def split_refused(files: Files) -> tuple[Files, list[str]]:
 
 def contract_fields(prefix: str, contracts: Sequence[Any], base: Any,
                     issuers: dict[str, str] | None = None) -> dict[str, Any]:
-    """Each contract's own details (typed or from its .eml) over the shared ones, by contract id; the card
-    company is that of the contract's card (``issuers``: by contract id)."""
+    """Each contract's own merchant details (typed or from its .eml) with the user's own ones, by contract id;
+    the card company is that of the contract's card (``issuers``: by contract id)."""
     import dataclasses
 
     out = {}
     for c in contracts:
-        own = {f: str(st.session_state.get(f"_keep_{prefix}{c.id}_{f}") or "").strip()
-               for f in ("merchant_email", "order_number", "product")}
+        own = {f: str(st.session_state.get(f"_keep_{prefix}{c.id}_{f}") or "").strip() for f in CONTRACT_FIELDS}
         own["card_issuer"] = (issuers or {}).get(c.id, "")
         out[c.id] = dataclasses.replace(base, **{k: v for k, v in own.items() if v})
     return out

@@ -13,9 +13,12 @@ from views.common import (
     contract_fields,
     default_sample_set,
     details_inputs,
+    drop_duplicates,
     keep_uploads,
     lang,
+    letter_contracts,
     md_line,
+    move_shared_fields,
     page_style,
     read_paths,
     sample_name,
@@ -61,6 +64,9 @@ def render() -> None:
     own, refused = split_refused(keep_uploads("uploads", uploaded_files(uploads)))
     for line in refused:
         st.error(md_line(line))
+    own, copies = drop_duplicates(own)
+    for line in copies:
+        st.info(md_line(line))
     samples: Files = st.session_state.get("sample_files") or []
     if samples and own:  # an upload replaces the sample unless the user asks to add to it
         if not st.checkbox(tr("upload_add"), key="upload_add"):
@@ -82,6 +88,7 @@ def render() -> None:
             store.add_statement(CLIENT, name, data)
     bad = [c for c in contracts if c.suspicious]
     issuers = contract_issuers("me_", result.cards, bad)
+    move_shared_fields("me_", "me_", letter_contracts(bad))
     ctx = CaseContext(store=store, client=CLIENT, cases=sync_cases(store, CLIENT, contracts), as_of=as_of,
                       issuers=issuers, several_cards=len(result.cards) > 1, sample=bool(samples))
     render_result(result, details, "me_", ctx, files)

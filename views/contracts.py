@@ -24,6 +24,7 @@ from views.casefile import (
     status_control,
 )
 from views.common import (
+    CONTRACT_FIELDS,
     cadence_name,
     eml_prefill,
     eml_suggestions,
@@ -131,6 +132,7 @@ def apply_pending_eml(bad: list[Any], prefix: str) -> tuple[str, str] | None:
     c = match_contract(info, bad)
     if c is None:
         return digest, info.merchant_name or info.merchant_email or "?"
+    st.session_state[f"{prefix}{c.id}_eml_currency"] = info.currency()
     if st.session_state.get(done_key) != digest:  # offered to that contract; used once the user confirms
         offer_suggestions(f"{prefix}{c.id}_", digest, info.suggestions())
         st.session_state[done_key] = digest
@@ -151,17 +153,18 @@ def reasons_ja(c: Any, as_of: date | None = None, standing: str | None = None) -
 
 
 def contract_details(c: Any, details: Any, key: str) -> Any:
-    """Per-contract merchant address / order number / product (from a .eml or typed), over the shared details."""
+    """This contract's merchant address / order number / product / request date (from a .eml or typed) with
+    the user's own details; another contract's values never reach its letters."""
     own: dict[str, str] = {}
-    filled = any(st.session_state.get(f"_keep_{key}{f}") for f in ("merchant_email", "order_number", "product"))
+    filled = any(st.session_state.get(f"_keep_{key}{f}") for f in CONTRACT_FIELDS)
     with st.expander(tr("contract_fields"), expanded=filled or pending_suggestions(key)):
         eml_prefill(key + "eml", key)
         eml_suggestions(key)  # an order e-mail's fields, offered: used only when the user takes them
-        cols = st.columns(3)
-        for col, f in zip(cols, ("merchant_email", "order_number", "product"), strict=True):
-            with col:
-                own[f] = kept_text_input(tr(f), key=key + f, placeholder=getattr(details, f) or "").strip()
-    return dataclasses.replace(details, **{k: v for k, v in own.items() if v})
+        cols = st.columns(2)
+        for i, f in enumerate(CONTRACT_FIELDS):
+            with cols[i % 2]:
+                own[f] = kept_text_input(tr(f), key=key + f).strip()
+    return dataclasses.replace(details, **own)
 
 
 def contract_title(c: Any, case: dict[str, Any] | None, several_cards: bool = False) -> str:
@@ -216,8 +219,9 @@ def render_contract(c: Any, details: Any, prefix: str, ctx: CaseContext | None =
         if c.next_expected_date and not late:
             m[2].metric(tr("next_charge"), c.next_expected_date, money(c.next_expected_amount, next_currency(c)),
                         delta_color="off", delta_arrow="off")
-        elif late:
-            m[2].metric(tr("next_charge"), tr("check_statement"), late, delta_color="off", delta_arrow="off")
+        elif late:  # the date passed: said in a caption that wraps (a metric's badge would cut it off)
+            m[2].metric(tr("next_charge"), tr("check_statement"))
+            m[2].caption(md_line(late))
         else:
             m[2].metric(tr("next_charge"), tr("none"))
         why, chart = st.columns([3, 2])  # side by side on a wide screen, one above the other on a narrow one
@@ -250,6 +254,7 @@ def render_contract(c: Any, details: Any, prefix: str, ctx: CaseContext | None =
         if case and case.get("ticket"):
             d = dataclasses.replace(d, ticket=case["ticket"])
         with st.expander(tr("letters_open")):
+            letter_currency(c, prefix, key)
             render_letters(c, d, key, ctx)
         with st.expander(tr("reply_box")):
             render_reply_for(c, d, key, ctx)
@@ -304,6 +309,30 @@ def render_letters(c: Any, d: Any, key: str, ctx: CaseContext | None = None) -> 
             if kind == "follow_up":
                 st.info(auto_reply_note(lang()))
 
+
+
+def letter_currency(c: Any, prefix: str, key: str) -> None:
+    """Beside the letters of a contract whose statement names no currency: a warning that its letters hold a
+    currency placeholder, the card's currency to choose (per file, the same answer as everywhere on the page), and
+    the currency an order e-mail of this contract states, offered with one click."""
+    from audit.cases.letters import CURRENCY_PLACEHOLDER, currency_missing
+    from audit.cases.money import is_unstated
+    from views.cards import _currency_select, set_currency
+
+    if not currency_missing(c):
+        return
+    files = sorted({str(r.get("source") or "") for r in [*c.charges, *c.refunds]
+                    if is_unstated(str(r.get("currency") or c.currency or "unknown")) and r.get("source")})
+    with st.container(border=True, key=key + "currency_box"):
+        st.warning(tr("letter_currency_missing", placeholder=CURRENCY_PLACEHOLDER[lang()]))
+        offered = str(st.session_state.get(key + "eml_currency") or "")
+        if offered and files:
+            st.button(tr("letter_currency_eml", code=offered), key=key + "currency_eml", type="primary",
+                      on_click=set_currency, args=(prefix, files, offered))
+        cols = st.columns(min(len(files), 3) or 1)
+        for i, name in enumerate(files):
+            _currency_select(prefix, name, f"letter-{c.id}", cols[i % len(cols)],
+                             label=tr("letter_currency_file", name=name))
 
 
 def address_problems(d: Any, kind: str) -> list[str]:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from audit import pipeline
 from audit.cases.store import CaseStore
-from audit.ui_text import error_text
+from audit.ui_text import LANGS, error_text, text
 from views.cards import card_name, contract_issuers, currency_choice, same_card_choice
 from views.casefile import (
     CaseContext,
@@ -23,6 +23,7 @@ from views.casefile import (
     sync_cases,
 )
 from views.common import (
+    CONTRACT_FIELDS,
     DETAIL_FIELDS,
     MAX_CLIENTS,
     UPLOAD_LIMIT_MB,
@@ -32,11 +33,14 @@ from views.common import (
     contract_fields,
     demo_clients,
     details_inputs,
+    drop_duplicates,
     forget_uploads,
     keep_uploads,
     kept_text_input,
     lang,
+    letter_contracts,
     md_line,
+    move_shared_fields,
     page_style,
     read_paths,
     sample_sets,
@@ -79,7 +83,9 @@ def render() -> None:
     files_of: dict[str, Files] = {}  # each client's statements (the column picker needs their bytes)
     for i in range(n):
         p = f"client{i}_"
-        if not st.session_state.get(p + "label") and not st.session_state.get("_keep_" + p + "label"):
+        typed = str(st.session_state.get(p + "label") or st.session_state.get("_keep_" + p + "label") or "")
+        # an empty label, or the default label of another language (never one the user typed): this language's
+        if not typed or typed in {text("client_default", lg, n=i + 1) for lg in LANGS if lg != lang()}:
             _set_field(p + "label", tr("client_default", n=i + 1))
         with st.container(border=True, key=p + "box"):
             c1, c2 = st.columns([1, 2])
@@ -99,6 +105,9 @@ def render() -> None:
             own, refused = split_refused(keep_uploads(p + "files", uploaded_files(uploads)))
             for line in refused:
                 st.error(md_line(line))
+            own, copies = drop_duplicates(own)
+            for line in copies:
+                st.info(md_line(line))
             files = samples + own
             files_of[label] = files
             if not files:
@@ -109,6 +118,7 @@ def render() -> None:
                                     currency_choice(f"view{i}_", files), mapping_choice(f"view{i}_", files))
             for err in result.errors:
                 st.error(md_line(error_text(err, lang())))
+            move_shared_fields(p, f"view{i}_", letter_contracts(result.contracts or []))
         clients.append((label, result))
         all_details.append(details)
         from_samples[label] = bool(samples)
@@ -128,7 +138,8 @@ def render() -> None:
         store_caption(own_store)
         if demo_store is not None:
             store_caption(demo_store, sample=True)
-    cases = {label: sync_cases(stores[label], label, list(result.contracts or [])) for label, result in clients}
+    keys = {label: case_client(label, i) for (label, _), i in zip(clients, slots, strict=True)}
+    cases = {label: sync_cases(stores[label], keys[label], list(result.contracts or [])) for label, result in clients}
     issuers: dict[str, dict[str, str]] = {}
     per_contract = {}
     for (label, result), i, details in zip(clients, slots, all_details, strict=True):
@@ -153,14 +164,27 @@ def render() -> None:
     client_chart([c for c in result.contracts or [] if c.suspicious])
     pending = st.session_state.get(f"client{slot}_eml_pending")
     st.session_state[f"view{slot}_eml_pending"] = pending
-    ctx = CaseContext(store=stores[label], client=label, cases=cases[label], as_of=as_of, issuers=issuers[label],
+    ctx = CaseContext(store=stores[label], client=keys[label], cases=cases[label], as_of=as_of, issuers=issuers[label],
                       several_cards=len(result.cards) > 1, sample=from_samples[label])
     render_result(result, all_details[pick], f"view{slot}_", ctx, files_of.get(label))
     if stores[label] is not None:
-        client_file_tools(stores[label], label, slot, [n for n, _ in (st.session_state.get(f"client{slot}_samples")
+        client_file_tools(stores[label], keys[label], slot, [n for n, _ in (st.session_state.get(f"client{slot}_samples")
                                                                         or [])] + [r.source for r in result.reports])
     for store in {id(s): s for s in stores.values() if s is not None}.values():
         store.close()
+
+
+def case_client(label: str, i: int) -> str:
+    """The name a client's cases are kept under: the label typed, or for the default label ("相談者3" /
+    "Client 3") one name in every language, so a switch of language never starts the client afresh."""
+    defaults = {text("client_default", lg, n=i + 1) for lg in LANGS}
+    return text("client_default", "ja", n=i + 1) if label in defaults else label
+
+
+def shown_label(client: str, i: int) -> str:
+    """A client's name as the page shows it (the default name in the page's language)."""
+    return tr("client_default", n=i + 1) if client == case_client(client, i) and client in {
+        text("client_default", lg, n=i + 1) for lg in LANGS} else client
 
 
 def render_summary(clients: list[tuple[str, pipeline.ScanResult]], cases: dict[str, dict[str, dict[str, Any]]],
@@ -199,7 +223,7 @@ def forget(store: CaseStore, label: str, slot: int, files: list[str]) -> str:
     store.forget_client(label)
     st.session_state[p + "samples"] = []
     st.session_state[p + "gen"] = int(st.session_state.get(p + "gen", 0)) + 1  # a fresh, empty uploader
-    for f in ("label", *DETAIL_FIELDS):
+    for f in ("label", *DETAIL_FIELDS, *CONTRACT_FIELDS):
         for key in (p + f, "_keep_" + p + f):
             st.session_state.pop(key, None)
     for key in [k for k in st.session_state if str(k).startswith((f"view{slot}_", f"_keep_view{slot}_"))]:
@@ -208,14 +232,14 @@ def forget(store: CaseStore, label: str, slot: int, files: list[str]) -> str:
     forget_uploads(p + "files")  # nothing kept to bring the statements back
     forget_uploads(p + "eml")
     names = sorted(set(files))
-    return tr("forgotten", client=label, n=len(names), files=", ".join(names) or tr("none"))
+    return tr("forgotten", client=shown_label(label, slot), n=len(names), files=", ".join(names) or tr("none"))
 
 
 def client_file_tools(store: CaseStore, label: str, slot: int, files: list[str]) -> None:
     """One client's case file: download it (JSON), or forget the client (their records and statements)."""
     import json
 
-    with st.expander(tr("client_file", client=md_line(label))):
+    with st.expander(tr("client_file", client=md_line(shown_label(label, slot)))):
         try:
             data = store.export_client(label)
         except KeyError:
@@ -223,7 +247,7 @@ def client_file_tools(store: CaseStore, label: str, slot: int, files: list[str])
         st.download_button(tr("client_file_download"), json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"),
                            file_name=f"case-file-{slug(label)}.json", mime="application/json",
                            key=f"client{slot}_file_json", on_click="ignore")
-        sure = st.checkbox(tr("forget_confirm", client=md_line(label)), key=f"client{slot}_forget_sure")
+        sure = st.checkbox(tr("forget_confirm", client=md_line(shown_label(label, slot))), key=f"client{slot}_forget_sure")
         if st.button(tr("forget_client"), key=f"client{slot}_forget", disabled=not sure):
             st.session_state["_forgot"] = forget(store, label, slot, files)
             st.session_state.pop(f"client{slot}_forget_sure", None)

@@ -61,9 +61,58 @@ def _head(data: bytes, name: str) -> picker.FileHead | None:
         return None
 
 
+def _asked(prefix: str) -> set[str]:
+    """The files whose picker the user opened by hand (a file the reader read, maybe confidently wrong)."""
+    return set(st.session_state.get(f"_pick_asked_{prefix}") or ())
+
+
+def ask_picker(prefix: str, name: str, show: bool = True) -> None:
+    """Open (or close) the column picker of a file that was read (a button's callback)."""
+    asked = _asked(prefix)
+    asked = asked | {name} if show else asked - {name}
+    st.session_state[f"_pick_asked_{prefix}"] = sorted(asked)
+
+
+def picker_above(prefix: str, name: str, data: bytes, report: Any, refused: bool) -> bool:
+    """True when the picker of this file is drawn above the figures: refused, read unsure, or mapped by the user
+    (a picker the user opened in the files tab stays there)."""
+    mapped = set(st.session_state.get(_store(prefix)) or {})
+    wanted = refused or picker.unsure(report) or (name in mapped and name not in _asked(prefix))
+    return bool(wanted) and picker.can_map(name, data)
+
+
+def render_choose_buttons(prefix: str, files: Files, result: Any) -> None:
+    """In the files tab: for every delimited file that was read, "choose the columns myself" (the reader may be
+    sure and still wrong), opening the same picker right there; a file whose picker is above says so."""
+    reports = {r.source: r for r in result.reports}
+    shown = [(name, data, reports[name]) for name, data in files
+             if name in reports and picker.can_map(name, data)]
+    if not shown:
+        return
+    st.markdown(f"**{tr('picker_choose_header')}**")
+    asked = _asked(prefix)
+    for name, data, report in shown:
+        key = _tag(prefix, name)
+        if name in asked and not picker.unsure(report):
+            with st.container(border=True, key=key + "asked_box"):
+                c1, c2 = st.columns([3, 1], vertical_alignment="center")
+                c1.markdown(md_line(tr("picker_asked", name=name)))
+                c2.button(tr("picker_choose_close"), key=key + "close", on_click=ask_picker, args=(prefix, name, False))
+                head = _head(data, name)
+                if head is not None and head.rows:
+                    render_picker(prefix, name, data, head, report)
+            continue
+        c1, c2 = st.columns([3, 1], vertical_alignment="center")
+        c1.markdown(md_line(name))
+        if picker_above(prefix, name, data, report, refused=False):
+            c1.caption(tr("picker_choose_open"))
+        else:
+            c2.button(tr("picker_choose"), key=key + "ask", on_click=ask_picker, args=(prefix, name))
+
+
 def render_pickers(prefix: str, files: Files, result: Any) -> None:
-    """Above the figures: each delimited file the reader refused or read unsure (or that the user mapped), with
-    a line saying so and the picker."""
+    """Above the figures: each delimited file the reader refused or read unsure (or that the user mapped or
+    asked to choose the columns of), with a line saying so and the picker."""
     # refused by the reader (not a stage that broke after reading: views.common.scan_files names those)
     refused = {str(getattr(e, "source", "")): e for e in result.errors
                if not str(getattr(e, "message", "")).startswith(("could not be read (", "the check failed"))}
@@ -72,7 +121,7 @@ def render_pickers(prefix: str, files: Files, result: Any) -> None:
     for name, data in files:
         report = reports.get(name)
         is_refused, is_unsure = name in refused, picker.unsure(report)
-        if not (is_refused or is_unsure or name in mapped) or not picker.can_map(name, data):
+        if not picker_above(prefix, name, data, report, is_refused):
             continue
         head = _head(data, name)
         if head is None or not head.rows:

@@ -94,7 +94,7 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: C
     with tabs[0]:
         render_contracts(result, bad, details, prefix, ctx)
     with tabs[1]:
-        render_files(result, prefix)
+        render_files(result, prefix, files)
     with tabs[2]:
         render_timeline(result, prefix)
         render_transactions(result, prefix)
@@ -104,7 +104,7 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: C
         render_help(result)
 
 
-def render_files(result: pipeline.ScanResult, prefix: str) -> None:
+def render_files(result: pipeline.ScanResult, prefix: str, files: Files | None = None) -> None:
     st.subheader(tr("files_header"))
     for err in result.errors:
         st.error(md_line(error_text(err, lang())))
@@ -145,6 +145,10 @@ def render_files(result: pipeline.ScanResult, prefix: str) -> None:
                 st.markdown(f"**{tr('excluded_header')}**")
                 st.code("\n".join(masked(f"{excluded_reason(x.reason, lang())}: {x.raw}")[:160] for x in r.excluded),
                         language=None)
+    if files:  # the reader may be sure and still wrong: the picker on any file it read
+        from views.picker import render_choose_buttons
+
+        render_choose_buttons(prefix, files, result)
     render_cards(prefix, result.cards, result.reports)
     given_currencies(prefix, currency_choice(prefix, [(r.source, b"") for r in result.reports]))
     from views.picker import render_saved

@@ -57,6 +57,11 @@ class OrderEmail:
     amount: str | None = None  # as printed, e.g. "USD 49.99" or "¥9,800"
     customer_email: str | None = None
 
+    def currency(self) -> str:
+        """The currency the mail's amount states (``"USD 299.99"`` -> ``"USD"``, ``"9,800円"`` -> ``"JPY"``), or
+        ``""`` when it names none or only a sign several currencies share (``$``, ``¥``)."""
+        return amount_currency(self.amount or "")
+
     def suggestions(self) -> dict[str, str]:
         """What this mail suggests for a letter, by :class:`audit.cases.letters.LetterDetails` field name
         (``merchant_email``, ``order_number``, ``product``): cleaned, unconfirmed until the user accepts them."""
@@ -68,6 +73,23 @@ class OrderEmail:
         except ValueError:
             out["merchant_email"] = ""
         return {k: v for k, v in out.items() if v}
+
+
+_CURRENCY_SIGNS = {"円": "JPY", "US$": "USD", "US＄": "USD", "€": "EUR", "£": "GBP", "C$": "CAD", "A$": "AUD",
+                   "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "zł": "PLN", "₩": "KRW", "₹": "INR"}
+_ISO_IN_AMOUNT = re.compile(r"(?<![A-Za-z])([A-Z]{3})\s?(?=\d)|(?<=\d)\s?([A-Z]{3})(?![A-Za-z])")
+
+
+def amount_currency(amount: str) -> str:
+    """The one currency an amount as printed states (an ISO code beside the number or an unambiguous sign),
+    else ``""`` (``$`` and ``¥`` alone are several countries' signs)."""
+    text = str(amount or "")
+    codes = {m.group(1) or m.group(2) for m in _ISO_IN_AMOUNT.finditer(text)}
+    for sign, code in sorted(_CURRENCY_SIGNS.items(), key=lambda kv: -len(kv[0])):  # US$ before S$
+        if sign in text:
+            codes.add(code)
+            text = text.replace(sign, " ")
+    return codes.pop() if len(codes) == 1 else ""
 
 
 # --------------------------------------------------------------------------- labels

@@ -18,7 +18,7 @@ from audit.cases.fields import clean_text, product_name, reference
 from audit.cases.money import (
     charged_by_currency,
     format_money,
-    format_totals,
+    is_unstated,
     paid_by_currency,
     refunded_by_currency,
 )
@@ -35,12 +35,15 @@ class LetterDetails:
 
     name: str = ""
     email: str = ""  # the address used when signing up / buying
-    order_number: str = ""
+    order_number: str = ""  # this and the next four belong to one contract (one merchant), never to all
     merchant_email: str = ""
     product: str = ""
     card_issuer: str = ""
     request_date: str = ""  # when the cancellation request was sent (for the dispute letter)
     ticket: str = ""  # the merchant's ticket / case number from its reply (quoted in the follow-up)
+    name_ja: str = ""  # the name in Japanese script (山田 花子): signs the Japanese letters; else ``name``
+    address: str = ""  # the user's postal address and phone: only in the letter to their own card company
+    phone: str = ""
 
     def cleaned(self) -> LetterDetails:
         """Every field as one clean line (control, format and bidi characters stripped, lengths bounded); the
@@ -51,7 +54,9 @@ class LetterDetails:
             name=clean_text(self.name, 100), email=clean_text(self.email, MAX_ADDRESS_CHARS),
             order_number=reference(self.order_number), merchant_email=_address_or_empty(self.merchant_email),
             product=product_name(self.product), card_issuer=clean_text(self.card_issuer, 80),
-            request_date=clean_text(self.request_date, 40), ticket=reference(self.ticket))
+            request_date=clean_text(self.request_date, 40), ticket=reference(self.ticket),
+            name_ja=clean_text(self.name_ja, 100), address=clean_text(self.address, 200),
+            phone=clean_text(self.phone, 40))
 
     def with_confirmed(self, info: OrderEmail, confirmed: Iterable[str]) -> LetterDetails:
         """These details plus the fields of an order e-mail that the user confirmed (names from
@@ -111,18 +116,57 @@ def _field(value: str, en: str, ja: str) -> tuple[str, str]:
     return (value, value) if value else (f"[{en}]", f"［{ja}］")
 
 
+def _names(d: LetterDetails) -> tuple[str, str]:
+    """The name that signs the English letter and the one that signs the Japanese one (the name in Japanese
+    script when given, else the same name)."""
+    name_en, name_ja = _field(d.name, "YOUR NAME", "お名前")
+    return name_en, d.name_ja.strip() or name_ja
+
+
+def _contact_lines(d: LetterDetails, ja: bool) -> list[str]:
+    """The user's address and phone under the signature (only the card company gets them)."""
+    out = []
+    if d.address:
+        out.append(f"住所：{d.address}" if ja else f"Address: {d.address}")
+    if d.phone:
+        out.append(f"電話：{d.phone}" if ja else f"Phone: {d.phone}")
+    return out
+
+
+CURRENCY_PLACEHOLDER = {"en": "[CURRENCY]", "ja": "［通貨］"}
+
+
+def _money(amount: float | None, currency: str | None, lang: str) -> str:
+    """An amount as a letter states it: an unknown currency is a placeholder the user must fill (a letter never
+    goes out saying "currency not stated")."""
+    if amount is not None and (is_unstated(currency) or not str(currency or "").strip()):
+        return f"{CURRENCY_PLACEHOLDER[lang]} {amount:,.2f}"
+    return format_money(amount, currency, lang)
+
+
+def _totals(parts: dict[str, float], lang: str) -> str:
+    """Per-currency totals for a letter (amounts in different currencies never added)."""
+    return " + ".join(_money(v, k, lang) for k, v in sorted(parts.items())) or "0"
+
+
+def currency_missing(contract: Contract) -> bool:
+    """True when a charge or refund of the contract has no stated currency (its letters hold a placeholder)."""
+    return any(is_unstated(str(r.get("currency") or contract.currency or "unknown"))
+               for r in [*contract.charges, *contract.refunds])
+
+
 def _charge_lines(c: Contract, ja: bool) -> list[str]:
-    lang = "ja" if ja else "en"  # an amount whose currency the statement does not state says so in that language
+    lang = "ja" if ja else "en"
     lines = []
     for ch in c.charges:
-        money = format_money(ch.get("amount"), ch.get("currency") or c.currency, lang)
+        money = _money(ch.get("amount"), ch.get("currency") or c.currency, lang)
         if ch.get("original_amount") is not None and ch.get("original_currency"):
-            orig = format_money(ch["original_amount"], ch["original_currency"], lang)
+            orig = _money(ch["original_amount"], ch["original_currency"], lang)
             money += f"（{orig}）" if ja else f" ({orig})"
         desc = quote_descriptor(ch.get("description") or c.merchant)
         lines.append(f"- {ch.get('date') or '?'}  {money}  \"{desc}\"")
     for r in c.refunds:
-        money = format_money(-(r.get("amount") or 0.0), r.get("currency") or c.currency, lang)
+        money = _money(-(r.get("amount") or 0.0), r.get("currency") or c.currency, lang)
         word = "返金済み" if ja else "refunded"
         lines.append(f"- {r.get('date') or '?'}  {money} {word}  \"{quote_descriptor(r.get('description') or c.merchant)}\"")
     return lines
@@ -131,17 +175,17 @@ def _charge_lines(c: Contract, ja: bool) -> list[str]:
 def _total_line(c: Contract, ja: bool) -> str:
     """Totals per currency: amounts in different currencies are never added together."""
     lang = "ja" if ja else "en"
-    total = format_totals(charged_by_currency(c), lang=lang)
+    total = _totals(charged_by_currency(c), lang)
     refunded = refunded_by_currency(c)
-    net = format_totals(paid_by_currency(c), lang=lang)
+    net = _totals(paid_by_currency(c), lang)
     if ja:
         line = f"請求合計：{total}（{len(c.charges)}件）"
         if refunded:
-            line += f"、うち返金済み {format_totals(refunded, lang=lang)}、差引 {net}"
+            line += f"、うち返金済み {_totals(refunded, lang)}、差引 {net}"
         return line
     line = f"Total charged: {total} ({len(c.charges)} charge{'s' if len(c.charges) != 1 else ''})"
     if refunded:
-        line += f"; already refunded {format_totals(refunded, lang=lang)}; net {net}"
+        line += f"; already refunded {_totals(refunded, lang)}; net {net}"
     return line
 
 
@@ -174,7 +218,7 @@ def _ids_block(d: LetterDetails, ja: bool) -> list[str]:
 def cancellation_request(contract: Contract, details: LetterDetails) -> Letter:
     """First request to the merchant: cancel now, refund everything, tell me the next step."""
     d = details.cleaned()
-    name_en, name_ja = _field(d.name, "YOUR NAME", "お名前")
+    name_en, name_ja = _names(d)
     email_en, email_ja = _field(d.email, "EMAIL ADDRESS USED TO SIGN UP", "登録したメールアドレス")
     prod_en, prod_ja = _product(contract, d)
     order = d.order_number
@@ -224,7 +268,7 @@ def cancellation_request(contract: Contract, details: LetterDetails) -> Letter:
 def follow_up_request(contract: Contract, details: LetterDetails) -> Letter:
     """Reply to a discount offer or a "why do you want to cancel?" message: decline and repeat."""
     d = details.cleaned()
-    name_en, name_ja = _field(d.name, "YOUR NAME", "お名前")
+    name_en, name_ja = _names(d)
     prod_en, prod_ja = _product(contract, d)
     order = d.order_number
     ref = f" (order {order})" if order else ""
@@ -287,7 +331,7 @@ def follow_up_request(contract: Contract, details: LetterDetails) -> Letter:
 def issuer_dispute(contract: Contract, details: LetterDetails) -> Letter:
     """Letter to the card issuer: the charges, what was done with the merchant, chargeback request."""
     d = details.cleaned()
-    name_en, name_ja = _field(d.name, "YOUR NAME", "お名前")
+    name_en, name_ja = _names(d)
     issuer_en, issuer_ja = _field(d.card_issuer, "CARD ISSUER", "カード会社名")
     when_en, when_ja = _field(d.request_date, "DATE OF YOUR REQUEST", "解約を申し出た日")
     merchant_mail = d.merchant_email
@@ -321,6 +365,7 @@ def issuer_dispute(contract: Contract, details: LetterDetails) -> Letter:
         "",
         "Kind regards,",
         name_en,
+        *_contact_lines(d, False),
     ]
     ja = [
         f"{issuer_ja} カスタマーサービス御中",
@@ -344,6 +389,7 @@ def issuer_dispute(contract: Contract, details: LetterDetails) -> Letter:
         "そのため、加盟店からの請求自体を止める対応もお願いします。",
         "",
         name_ja,
+        *_contact_lines(d, True),
     ]
     return _masked(d, Letter(
         subject_en=f"Dispute of charges from \"{desc}\" - request for chargeback",
@@ -417,6 +463,21 @@ def letter_dict(letter: Letter) -> dict[str, Any]:
 # The file builders live in audit.cases.mailfile; kept importable from here.
 from audit.cases.mailfile import check_address, letter_to_eml, letter_to_txt  # noqa: E402
 
-__all__ = ["Letter", "LetterDetails", "all_letters", "auto_reply_note", "cancellation_request", "check_address",
-           "follow_up_request", "format_money", "issuer_dispute", "issuer_language", "letter_dict", "letter_to_eml",
-           "letter_to_txt", "quote_descriptor"]
+__all__ = [
+    "CURRENCY_PLACEHOLDER",
+    "Letter",
+    "LetterDetails",
+    "all_letters",
+    "auto_reply_note",
+    "cancellation_request",
+    "check_address",
+    "currency_missing",
+    "follow_up_request",
+    "format_money",
+    "issuer_dispute",
+    "issuer_language",
+    "letter_dict",
+    "letter_to_eml",
+    "letter_to_txt",
+    "quote_descriptor",
+]
