@@ -100,3 +100,32 @@ def test_rows_without_posting_date_and_balance_are_reserved_amounts_reported() -
     # a file where every row has both is untouched
     df2, _ = read("\n".join(RESERVED.strip().split("\n")[2:]) + "\n")
     assert len(df2) == 3
+
+
+def test_a_currency_sign_and_its_own_code_in_one_cell() -> None:
+    from audit.values import parse_amount
+
+    assert parse_amount("-€469,52 EUR") == -469.52
+    assert parse_amount("$12.00 USD") == 12.0
+    for text in ("€12 GBP", "£5 USD"):  # two currencies stay refused
+        try:
+            parse_amount(text)
+        except ValueError:
+            continue
+        raise AssertionError(text)
+
+
+# no header, blank-separated dates, an unquoted comma in one payee: the same rows under a short preamble
+PREAMBLE_FREE = (
+    "2019 10 11,2019 10 11,ALFA, SHOP,Main St|City|,-108.03,PLN,OUTCOME||,394.63\n"
+    "2019 10 11,2019 10 11,BETA LTD,|Road 5|Town,1000.00,PLN,INCOME|||,502.66\n"
+    "2019 10 09,2019 10 09,GAMMA BANK,||,-5.00,PLN,Card fee|1234|09.2019|,-497.34\n"
+)
+
+
+def test_a_two_cell_preamble_does_not_choose_the_delimiter_or_the_table() -> None:
+    df = read(PREAMBLE_FREE)[0]
+    top = "Statement export\nAccount,12345678\nGenerated,by the bank\n\n"
+    got = read(top + PREAMBLE_FREE + "\nEnd of statement\n")[0]
+    assert _sig(got) == _sig(df)
+    assert [round(float(a), 2) for a in df["amount"]] == [108.03, -1000.0, 5.0]
