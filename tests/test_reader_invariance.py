@@ -129,3 +129,19 @@ def test_a_two_cell_preamble_does_not_choose_the_delimiter_or_the_table() -> Non
     got = read(top + PREAMBLE_FREE + "\nEnd of statement\n")[0]
     assert _sig(got) == _sig(df)
     assert [round(float(a), 2) for a in df["amount"]] == [108.03, -1000.0, 5.0]
+
+
+# a sequence column (1, 2, 3) beside a column holding a lone 1: not a running balance (one step is no evidence)
+SEQUENCE = (
+    "Holder name,4980-0000-0000-4***,Classic card\n"
+    "2018/01/19,1,SHOP ALFA FEE,300,1,1,300,\n"
+    "2017/12/11,2,CAR SHARE BETA,1550,,,,201712 card fee\n"
+    "2018/01/01,3,ONLINE GAMMA,3197,,,,\n"
+    ",,Minimum payment this month,,,,5047,\n"
+)
+
+
+def test_a_sequence_column_is_not_a_running_balance() -> None:
+    df, report = read(SEQUENCE)
+    assert [round(float(a), 2) for a in df["amount"]] == [300.0, 1550.0, 3197.0]
+    assert "balance" not in report.reading.get("columns", {})

@@ -119,10 +119,10 @@ def money_evidence(p: ColumnProfile) -> tuple[float, list[str]]:
     return score, why
 
 
-def chain(balance: np.ndarray, movement: np.ndarray) -> tuple[float, int]:
+def chain(balance: np.ndarray, movement: np.ndarray, min_steps: int = 1) -> tuple[float, int]:
     """``(share, sign)``: the share of consecutive rows where the balance steps by the movement, and
     ``+1`` when it rises by it (a positive movement is money in) or ``-1`` when it falls by it; rows
-    may run oldest first or newest first."""
+    may run oldest first or newest first; ``(0, 0)`` when fewer than ``min_steps`` steps can be compared."""
     best = (0.0, 0)
     if len(balance) < 2:
         return best
@@ -130,7 +130,7 @@ def chain(balance: np.ndarray, movement: np.ndarray) -> tuple[float, int]:
     for d, m in ((step, movement[1:]), (-step, movement[:-1])):
         ok = ~np.isnan(d) & ~np.isnan(m) & (m != 0)
         n = int(ok.sum())
-        if n == 0:
+        if n < min_steps:
             continue
         for sign in (1, -1):
             share = float((np.abs(d - sign * m) < 0.005)[ok].sum()) / n
@@ -329,14 +329,18 @@ def _money_roles(dec: Decision, money: list[ColumnProfile], named: dict[str, int
     if balance is None:
         best = (0.6, None)
         for b in [*money, *also]:
+            # a column that looked like an identifier (numbers counting up by one) is a balance only on
+            # more than one step: 3 - 2 = 1 beside a lone 1 is a coincidence, not arithmetic
+            steps = 2 if any(b is a for a in also) else 1
             for other in money:
                 if other.index != b.index:
-                    share, _sign = chain(arr[b.index], arr[other.index])
+                    share, _sign = chain(arr[b.index], arr[other.index], steps)
                     if share >= best[0]:
                         best = (share, b)
             for d, c in pairs:
                 if b.index not in (d.index, c.index):
-                    share, _sign = chain(arr[b.index], np.nan_to_num(np.abs(arr[c.index])) - np.nan_to_num(np.abs(arr[d.index])))
+                    share, _sign = chain(arr[b.index], np.nan_to_num(np.abs(arr[c.index])) - np.nan_to_num(np.abs(arr[d.index])),
+                                         steps)
                     if share >= best[0]:
                         best = (share, b)
         if best[1] is not None:
