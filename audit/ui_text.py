@@ -247,7 +247,7 @@ JA: dict[str, str] = {
     "cadence_annual": "毎年",
     "kind_charge": "利用",
     "kind_refund": "返金",
-    "kind_payment": "支払い",
+    "kind_payment": "入金",
     "kind_fee": "手数料",
     "kind_cash": "キャッシング",
     "kind_other": "その他",
@@ -473,7 +473,7 @@ EN: dict[str, str] = {
     "cadence_annual": "yearly",
     "kind_charge": "charge",
     "kind_refund": "refund",
-    "kind_payment": "payment",
+    "kind_payment": "money in",
     "kind_fee": "fee",
     "kind_cash": "cash advance",
     "kind_other": "other",
@@ -661,14 +661,19 @@ def error_text(err: object, lang: str) -> str:
     if getattr(err, "row", None) is not None:
         where += f"（{err.row} 行目）"  # type: ignore[attr-defined]
     none = re.match(r"no transactions found(?:; (\d+) (?:row|transaction)\(s\) could not be read"
-                    r"(?:, first: row (\d+): (.*?))?)? \(looked for date and amount columns\)$", message)
+                    r"(?:, first: row (\d+): (.*?))?)? \(looked for date and amount columns\)"
+                    r"(?: \(read with the (?:saved layout (.*)|column mapping): check that it fits this file\))?$", message)
     if none:  # said whole in Japanese: the first unreadable row's reason too (audit.ui_messages.note_text)
         from audit.ui_messages import note_text
 
-        n, row, why = none.groups()
+        n, row, why, saved = none.groups()
         detail = f"{n} 行が読めません" if n else ""
         if row:
             detail += f"（最初は {row} 行目：{note_text(why, lang)}）"
+        if message.endswith("check that it fits this file)"):
+            given = f"保存した列の指定「{saved}」" if saved else "指定した列"
+            return " ".join(f"{where}: {given}で読みましたが、取引が見つかりませんでした。"
+                            f"{detail + '。' if detail else ''}この指定がこのファイルに合っているか確かめてください".split())
         return " ".join(f"{where}: 取引が見つかりませんでした（日付と金額の列を探しました）。"
                         f"{detail + '。' if detail else ''}カード明細ではないか、読めない形式です".split())
     for pattern, ja in _ERRORS_JA:
