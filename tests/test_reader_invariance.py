@@ -145,3 +145,11 @@ def test_a_sequence_column_is_not_a_running_balance() -> None:
     df, report = read(SEQUENCE)
     assert [round(float(a), 2) for a in df["amount"]] == [300.0, 1550.0, 3197.0]
     assert "balance" not in report.reading.get("columns", {})
+
+
+def test_a_latin1_capital_accent_opening_a_field_is_not_katakana() -> None:
+    from audit.readers.encoding import detect_encoding
+
+    text = "Övf via internet;2019-07-19;-1,00\nSHOP ALFA;2019-07-19;-2,00\n"
+    assert detect_encoding(text.encode("latin-1"))[0] in ("cp1252", "latin-1")
+    assert detect_encoding("ｶｰﾄﾞ,ﾖｳﾋﾝ ｼｮｯﾌﾟ,100\n".encode("cp932"))[0] == "cp932"
