@@ -577,7 +577,7 @@ EN.update({
     "col_refunded": "Refunded",
     "col_overdue": "Overdue",
     "col_next_step": "Next deadline",
-    "expected_overdue": "expected {date}: check the statement",
+    "expected_overdue": "expected {date}",
     "check_statement": "date passed",
     "reason_overdue": "A charge of about {amount} was expected around {date}; check the later statements for it.",
     "eml_label": "Order confirmation (.eml): loaded into the contract it belongs to",
