@@ -127,11 +127,12 @@ def note_text(message: Any, lang: str) -> str:
     english = " ".join((mask_card(str(message)) or "").split())
     if lang != "ja":
         return english
-    saved = re.search(r"saved layout '(.*?)' not used: (.*)", english)
-    if saved:  # a saved column mapping that no longer fits this file: why, in the readers' mapping words
+    saved = re.search(r"saved layout '(.*?)' (?:not used|did not fit): (.*?)(?:; columns chosen by the reader)?$", english)
+    if saved:  # a saved column mapping that does not fit this file: why, in the readers' mapping words
         from audit.ui_picker import mapping_error_text
 
-        return f"保存した列の指定「{saved.group(1)}」は使えませんでした：{mapping_error_text(saved.group(2), lang)}"
+        return (f"保存した列の指定「{saved.group(1)}」はこのファイルに合わないため使わず、列は自動で判断しました："
+                f"{mapping_error_text(saved.group(2), lang)}")
     for pattern, ja in _NOTES_JA:
         m = re.search(pattern, english, re.IGNORECASE)
         if m:

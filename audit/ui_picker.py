@@ -142,6 +142,12 @@ _ERRORS_JA: list[tuple[str, str]] = [
     (r"no lines after the (\d+) skipped ones", "見出しより後に行がありません"),
     (r"named, but the file has no header row", "見出しの行がないため、列は番号で指定してください"),
     (r"no transactions found", "取引が見つかりません（日付と金額の列を指定してください）"),
+    # a saved layout whose columns do not fit a file's rows (audit.readers.csv_plan.mapping_misfit)
+    (r"column (\d+) \(date\) does not hold dates in the saved format (\S+) \('(.*)'\)",
+     "{1} 列目が保存した形式 {2} の日付になっていません（「{3}」）"),
+    (r"column (\d+) \(date\) does not hold dates \('(.*)'\)", "{1} 列目が日付になっていません（「{2}」）"),
+    (r"column (\d+) \(date\) is empty", "{1} 列目（日付）が空です"),
+    (r"no amount where it says on the dated rows \((.*)\)", "日付のある行で、指定した列に金額がありません（{1}）"),
 ]
 
 
@@ -164,6 +170,12 @@ def mapping_error_text(message: str, lang: str) -> str:
 
 
 _EVIDENCE_JA: list[tuple[str, str]] = [
+    (r"the header '(.*)' names the description, but it holds (\d+) repeated text\(s\) on (\d+) rows: a type column",
+     "見出し「{1}」は内容を表しますが、{3} 行に {2} 種類の言葉しかないため、取引の種類の列とみなしました"),
+    (r"varied text \((\d+) different values, (\d+) characters on average\): the description, rather than column (\d+)"
+     r" named so by its header", "さまざまな文字（{1} 種類、平均 {2} 文字）：見出しが内容と呼ぶ {3} 列目ではなく、こちらを内容（店名）としました"),
+    (r"varied text too \((\d+) different values\): it may hold the merchant rather than column (\d+)",
+     "こちらの文字もさまざまです（{1} 種類）：{2} 列目ではなく、こちらに店名があるかもしれません"),
     (r"the header '(.*)' names an identifier", "見出し「{1}」が番号を表す"),
     (r"the header '(.*)' names money out", "見出し「{1}」が支払額を表す"),
     (r"the header '(.*)' names money in", "見出し「{1}」が入金額を表す"),

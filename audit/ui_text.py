@@ -247,7 +247,7 @@ JA: dict[str, str] = {
     "cadence_annual": "毎年",
     "kind_charge": "利用",
     "kind_refund": "返金",
-    "kind_payment": "支払い",
+    "kind_payment": "入金",
     "kind_fee": "手数料",
     "kind_cash": "キャッシング",
     "kind_other": "その他",
@@ -473,7 +473,7 @@ EN: dict[str, str] = {
     "cadence_annual": "yearly",
     "kind_charge": "charge",
     "kind_refund": "refund",
-    "kind_payment": "payment",
+    "kind_payment": "money in",
     "kind_fee": "fee",
     "kind_cash": "cash advance",
     "kind_other": "other",
@@ -663,6 +663,9 @@ def _no_transactions_ja(message: str, lang: str) -> str:
     """A reader's "no transactions found ..." error whole in Japanese ("" for another message or language)."""
     import re
 
+    given = re.search(r" \(read with the (?:saved layout (.*)|column mapping): check that it fits this file\)$", message)
+    if given:  # read with the user's columns or a saved layout, and nothing came out: say so (main's wording)
+        message = message[:given.start()]
     m = re.match(r"no transactions found(.*?)(?: \(looked for date and amount columns\))?$", message)
     if lang != "ja" or not m:
         return ""
@@ -683,7 +686,11 @@ def _no_transactions_ja(message: str, lang: str) -> str:
         if found is None:
             return ""  # a reason no pattern knows: the general rule keeps its English detail
         parts.append(found)
-    if not rest or rows or "no date column" in rest or "no amount column" in rest:
+    if given:
+        what = f"保存した列の指定「{given.group(1)}」" if given.group(1) else "指定した列"
+        parts[0] = f"{what}で読みましたが、取引が見つかりませんでした"
+        parts.append("この指定がこのファイルに合っているか確かめてください")
+    elif not rest or rows or "no date column" in rest or "no amount column" in rest:
         parts.append("カード明細ではないか、読めない形式です")
     return "。".join(parts)
 

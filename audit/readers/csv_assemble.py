@@ -18,6 +18,21 @@ from audit.readers.spec import LayoutSpec
 from audit.values import const_str, normalise_column, parse_amounts
 
 _CARD_IN_TEXT = re.compile(r"[0-9*xX]{4}[- ]?[0-9*xX]{4}[- ]?[0-9*xX]{4}[- ]?[0-9*xX]{2,4}")
+# Digits or a country prefix right before or after a card-shaped run: it is part of a longer number (an IBAN
+# "PL61 1090 1014 0000 0712 ...", a 26-digit account number), not a card number.
+_LONGER_BEFORE = re.compile(r"(?:[0-9*]{2,}|[A-Z]{2}[0-9]{2})[- ]?$")
+_LONGER_AFTER = re.compile(r"^[- ]?[0-9*]{1,4}(?![0-9*/.:])")
+
+
+def card_in_lines(lines: list[str]) -> str | None:
+    """The first card-number-shaped run in ``lines`` (the preamble) that is not part of a longer number
+    such as an IBAN or an account number; None when there is none."""
+    for line in lines:
+        for m in _CARD_IN_TEXT.finditer(line):
+            if _LONGER_BEFORE.search(line[: m.start()]) or _LONGER_AFTER.search(line[m.end():]):
+                continue
+            return m.group(0)
+    return None
 
 
 def _billing_currency(plan: csv_plan.Plan, spec: LayoutSpec | None, texts: dict[str, pd.Series | None],
@@ -114,13 +129,18 @@ def assemble(
     out["rate"] = o_rate
     card = take(texts.get("card"))
     if card is None:
-        card_text = next((m.group(0) for line in plan.preamble for m in [_CARD_IN_TEXT.search(line)] if m), None)
+        card_text = card_in_lines(plan.preamble)
         out["card"] = const_str(mask_card(card_text) if card_text else None, len(idx))
     else:
         out["card"] = card
     holder = take(texts.get("cardholder"))
     out["cardholder"] = holder if holder is not None else const_str(None, len(idx))
+    # money in from a name the file also shows charging: that merchant's reversal, not income
+    names = out["description"].fillna("").astype("str").str.strip().str.casefold()
+    charged = set(names[(out["amount"] > 0).to_numpy()])
+    reversal = (names.isin(charged) & (names != "")).to_numpy(dtype=bool)
     out["kind"] = csv_rules.kinds(
-        out["amount"].to_numpy(), take(texts.get("type")), spec, refund_zone[idx], lambda pattern: desc.flag(pattern)[idx]
+        out["amount"].to_numpy(), take(texts.get("type")), spec, refund_zone[idx], lambda pattern: desc.flag(pattern)[idx],
+        account="balance" in plan.roles, reversal=reversal,
     )
     return schema.conform(out)

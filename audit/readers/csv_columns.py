@@ -65,7 +65,8 @@ def _related(a: str, b: str) -> bool:
 def description_column(cells: pd.DataFrame, plan, get: GetColumn) -> pd.Series | None:
     """The description text per row (see the module docstring); None when the file has no text column."""
     header = plan.header
-    if plan.layout is not None or header is None:
+    given = plan.mapping is not None and "description" in plan.mapping.columns
+    if plan.layout is not None or header is None or given:  # a spec's or a person's choice is not second-guessed
         return get("description")
     cands = infer.description_candidates(header)
     if not cands:
@@ -73,8 +74,14 @@ def description_column(cells: pd.DataFrame, plan, get: GetColumn) -> pd.Series |
     series = {c: _column(cells, c) for c in cands if c < cells.shape[1]}
     useful = [c for c in cands if c in series and not _useless(series[c])]
     decided = plan.roles.get("description")
-    if not useful and decided is not None and decided not in series and not _useless(_column(cells, decided)):
-        return get("description")  # the named columns hold only account numbers: the column chosen by content
+    if decided is not None and decided not in series and not _useless(_column(cells, decided)):
+        # the contents overruled the header (the named columns hold only account numbers, or a handful of
+        # type words beside a column of names): the column chosen, its empty rows filled from the named ones
+        out = get("description")
+        if out is not None and useful:
+            empty = (out.isna() | (out == "")).to_numpy()
+            out = out.where(~empty, _joined_texts([series[c] for c in useful]))
+        return out
     if len(series) == 1:  # nothing to choose between
         keep = list(series)
     else:

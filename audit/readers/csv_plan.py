@@ -7,14 +7,16 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
+from audit.dates import normalise_date_column
 from audit.errors import StatementError
 from audit.model import ColumnChoice
 from audit.readers import csv_table, infer
 from audit.readers.mapping import ColumnMapping, MappingError, header_has, resolve_columns
 from audit.readers.spec import LayoutSpec
-from audit.values import parse_dates
+from audit.values import parse_amounts, parse_dates
 
 AMOUNT_ROLES = ("amount", "debit", "credit")
 
@@ -312,6 +314,52 @@ def plan_mapping(records: list[csv_table.HeadRecord], mapping: ColumnMapping, na
     shown = ", ".join(f"{r}={mapping.columns[r]!r}" for r in roles)
     return Plan(None, roles, header, first, ncols, [r.text for r in records[: max(at, 0)]],
                 [f"columns as given ({source}): {shown}"], mapping=mapping, source=source)
+
+
+def mapping_misfit(plan: Plan, records: list[csv_table.HeadRecord]) -> str | None:
+    """Why the rows under a mapping's plan do not fit it (None when they do): its date column must read as
+    dates (in its date format, when it names one) on most rows, and its amount (or debit/credit) columns
+    must hold a number on most dated rows. A layout saved for one bank's file without a header says
+    nothing about another bank's file of the same width; the contents do."""
+    m = plan.mapping
+    rows = [r for r in records if r.line >= plan.first_line and not r.blank][:60]
+    if m is None or not rows:
+        return None
+
+    def cells(role: str) -> pd.Series | None:
+        idx = plan.roles.get(role)
+        if idx is None:
+            return None
+        return pd.Series([r.cells[idx].strip() if idx < len(r.cells) else "" for r in rows], dtype="str")
+
+    date_idx = plan.roles.get("date")
+    dates = cells("date")
+    if dates is None or date_idx is None:
+        return None
+    shown = f"column {date_idx + 1} (date)"
+    filled = dates[dates != ""]
+    if filled.empty:
+        return f"{shown} is empty"
+    parsed = parse_dates(filled, formats=[m.date_format] if m.date_format else [])
+    if m.date_format and "%b" not in m.date_format and "%B" not in m.date_format:  # the saved format only
+        strict = pd.to_datetime(normalise_date_column(filled), format=m.date_format, errors="coerce")
+        parsed = parsed.where(strict.notna().to_numpy())
+    if float(parsed.notna().mean()) < 0.6:
+        bad = filled[parsed.isna()].iloc[0]
+        how = f" in the saved format {m.date_format}" if m.date_format else ""
+        return f"{shown} does not hold dates{how} ({bad!r})"
+    dated = dates.index.isin(filled[parsed.notna()].index)
+    money = [(r, c) for r in AMOUNT_ROLES if (c := cells(r)) is not None]
+    if not money:
+        return None
+    some = np.zeros(len(rows), dtype=bool)
+    for _role, col in money:
+        some |= parse_amounts(col, decimal=m.decimal).notna().to_numpy()
+    if float(some[dated].mean()) < 0.8:
+        k = int(np.flatnonzero(dated & ~some)[0])
+        got = ", ".join(f"{r} {c.iloc[k]!r}" for r, c in money)
+        return f"no amount where it says on the dated rows ({got})"
+    return None
 
 
 def _is_header_row(rec: csv_table.HeadRecord, roles: dict[str, int]) -> bool:

@@ -128,11 +128,17 @@ def _plan_text(
     if plan.layout is None and mapping is None and saved:
         sig = csv_plan.signature(plan)
         hits = sorted((s for s in saved if s.signature == sig), key=lambda s: s.saved)
-        if hits:
+        for hit in reversed(hits):  # the latest saved first; one whose columns do not fit this file is passed over
             try:
-                plan = csv_plan.plan_mapping(records, hits[-1].mapping, name, f"saved layout {hits[-1].name}")
-            except StatementError as exc:  # the saved mapping no longer fits: read as usual, and say so
-                plan.notes.append(f"saved layout {hits[-1].name!r} not used: {str(exc).split(': ', 1)[-1]}")
+                tried = csv_plan.plan_mapping(records, hit.mapping, name, f"saved layout {hit.name}")
+                why = csv_plan.mapping_misfit(tried, records)
+            except StatementError as exc:
+                why = str(exc).split(": ", 1)[-1]
+            if why is None:
+                plan = tried
+                break
+            # the saved mapping does not fit this file: read as usual, and say so
+            plan.notes.append(f"saved layout {hit.name!r} did not fit: {why}; columns chosen by the reader")
     if mapping is not None and plan.mapping is None:
         plan.mapping = mapping  # date format, decimal mark, currency or sign given without the columns
     return plan, delimiter, records
@@ -401,7 +407,9 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
     if not keep.any():
         first = problems[0] if problems else None
         detail = f"; {len(problems)} row(s) could not be read, first: row {first.row}: {first.message}" if first else ""
-        raise StatementError(name, f"no transactions found{detail} (looked for date and amount columns)")
+        given = plan.source if plan.source.startswith(("saved layout", "column mapping")) else ""
+        via = f" (read with the {given}: check that it fits this file)" if given else ""
+        raise StatementError(name, f"no transactions found{detail} (looked for date and amount columns){via}")
     table = csv_assemble.assemble(cells, lines, keep, plan, spec, name, dates, posting, amount, foreign, texts, refund_zone, report, desc)
     report.rows = len(table)
     report.period_start = table["date"].min().date().isoformat()

@@ -64,6 +64,7 @@ DEFAULT_KIND_MAP: dict[str, str] = {
     r"(?i)payment|autopay|top[ _-]?up|返済|入金": "payment",
 }
 PAYMENT_WORDS = r"(?i)payment|thank you|autopay|返済|入金|お支払"
+_REFUND_TYPE = next(k for k, v in DEFAULT_KIND_MAP.items() if v == "refund")  # refund, return, reversal ...
 FEE_WORDS = r"年会費|遅延損害金|(?i:\b(?:annual|late|membership|foreign transaction|returned payment) fee\b|interest charge|finance charge)"
 CASH_WORDS = r"キャッシング|(?i:cash advance)"
 # Country code printed after 利用国 (Rakuten) -> currency of the foreign amount on the next line.
@@ -175,6 +176,9 @@ def kinds(
     spec: LayoutSpec | None,
     refund_zone: np.ndarray,
     has: Callable[[str], np.ndarray],
+    *,
+    account: bool = False,
+    reversal: np.ndarray | None = None,
 ) -> pd.Series:
     """Schema kind per row: the issuer's type column first, then sign and wording.
 
@@ -182,7 +186,10 @@ def kinds(
     row typed as a purchase but carrying a negative amount is a refund (Monzo, EPOS and JCB print
     returns that way).
 
-    ``has(pattern)`` says which rows' descriptions contain ``pattern``.
+    ``has(pattern)`` says which rows' descriptions contain ``pattern``. On an ``account`` export (a bank
+    or e-money account with a running balance) money in is a payment (salary, pension, a transfer)
+    unless it says it is a refund or comes from a merchant the file shows charging (``reversal``); on a
+    card statement money in that is not a payment to the card is a merchant's refund.
     """
     n = len(amount)
     labels = list(schema.KINDS)
@@ -202,6 +209,13 @@ def kinds(
     payment_words = has(PAYMENT_WORDS)
     if types is not None:
         payment_words |= map_unique(t, lambda v: re_contains(v, PAYMENT_WORDS)).to_numpy(dtype=bool)
+    if account:
+        back = has(REFUND_WORDS) | has(_REFUND_TYPE)
+        if types is not None:
+            back |= map_unique(t, lambda v: re_contains(v, REFUND_WORDS)).to_numpy(dtype=bool)
+        if reversal is not None:
+            back |= reversal
+        payment_words |= ~back
     code = np.where((code < 0) & neg, np.where(payment_words, labels.index("payment"), labels.index("refund")), code)
     code = np.where((code < 0) & has(FEE_WORDS), labels.index("fee"), code)
     code = np.where((code < 0) & has(CASH_WORDS), labels.index("cash"), code)
