@@ -575,7 +575,7 @@ EN.update({
     "col_refunded": "Refunded",
     "col_overdue": "Overdue",
     "col_next_step": "Next deadline",
-    "expected_overdue": "expected {date}: check the statement",
+    "expected_overdue": "expected {date}",
     "check_statement": "date passed",
     "reason_overdue": "A charge of about {amount} was expected around {date}; check the later statements for it.",
     "eml_label": "Order confirmation (.eml): loaded into the contract it belongs to",
@@ -645,6 +645,54 @@ _ERRORS_JA: list[tuple[str, str]] = [
 ]
 
 
+_NONE_WHY_JA = [
+    (r"the file has no lines", "ファイルに行がありません"),
+    (r"the file has no data lines", "見出しのほかに行がありません"),
+    (r"no date column and no amount column", "日付の列も金額の列も見つかりません"),
+    (r"no date column", "日付の列が見つかりません"),
+    (r"no amount column", "金額の列が見つかりません"),
+    (r"a QIF file without records", "QIF ファイルに記録がありません"),
+    (r"no QIF record with a date and an amount", "日付と金額のある QIF の記録がありません"),
+    (r"not a card statement, or a layout this tool cannot read", "カード明細ではないか、このツールが読めない形式です"),
+]
+
+
+def _no_transactions_ja(message: str, lang: str) -> str:
+    """A reader's "no transactions found ..." error whole in Japanese ("" for another message or language)."""
+    import re
+
+    given = re.search(r" \(read with the (?:saved layout (.*)|column mapping): check that it fits this file\)$", message)
+    if given:  # read with the user's columns or a saved layout, and nothing came out: say so (main's wording)
+        message = message[:given.start()]
+    m = re.match(r"no transactions found(.*?)(?: \(looked for date and amount columns\))?$", message)
+    if lang != "ja" or not m:
+        return ""
+    rest = m.group(1).lstrip(";: ").strip()
+    blank = re.match(r"\(no text on page ([\d, ]+)\):?\s*", rest)  # a PDF's pages without text
+    rest = rest[blank.end():] if blank else rest
+    parts = ["取引が見つかりませんでした（日付と金額の列を探しました）"]
+    if blank:
+        parts.append(f"{blank.group(1)} ページに文字がありません（画像だけのページ？）")
+    rows = re.match(r"(\d+) (?:row|transaction)\(s\) could not be read(?:, first: row (\d+): (.*))?$", rest)
+    if rows:
+        from audit.ui_messages import note_text
+
+        n, row, why = rows.groups()
+        parts.append(f"{n} 行が読めません" + (f"（最初は {row} 行目：{note_text(why, lang)}）" if row else ""))
+    elif rest:
+        found = next((ja for pattern, ja in _NONE_WHY_JA if re.search(pattern, rest)), None)
+        if found is None:
+            return ""  # a reason no pattern knows: the general rule keeps its English detail
+        parts.append(found)
+    if given:
+        what = f"保存した列の指定「{given.group(1)}」" if given.group(1) else "指定した列"
+        parts[0] = f"{what}で読みましたが、取引が見つかりませんでした"
+        parts.append("この指定がこのファイルに合っているか確かめてください")
+    elif not rest or rows or "no date column" in rest or "no amount column" in rest:
+        parts.append("カード明細ではないか、読めない形式です")
+    return "。".join(parts)
+
+
 def error_text(err: object, lang: str) -> str:
     """A reader error as one line in ``lang``: the file (and page/row) first, then why."""
     import re
@@ -658,22 +706,9 @@ def error_text(err: object, lang: str) -> str:
         where += f"（{err.page} ページ）"  # type: ignore[attr-defined]
     if getattr(err, "row", None) is not None:
         where += f"（{err.row} 行目）"  # type: ignore[attr-defined]
-    none = re.match(r"no transactions found(?:; (\d+) (?:row|transaction)\(s\) could not be read"
-                    r"(?:, first: row (\d+): (.*?))?)? \(looked for date and amount columns\)"
-                    r"(?: \(read with the (?:saved layout (.*)|column mapping): check that it fits this file\))?$", message)
-    if none:  # said whole in Japanese: the first unreadable row's reason too (audit.ui_messages.note_text)
-        from audit.ui_messages import note_text
-
-        n, row, why, saved = none.groups()
-        detail = f"{n} 行が読めません" if n else ""
-        if row:
-            detail += f"（最初は {row} 行目：{note_text(why, lang)}）"
-        if message.endswith("check that it fits this file)"):
-            given = f"保存した列の指定「{saved}」" if saved else "指定した列"
-            return " ".join(f"{where}: {given}で読みましたが、取引が見つかりませんでした。"
-                            f"{detail + '。' if detail else ''}この指定がこのファイルに合っているか確かめてください".split())
-        return " ".join(f"{where}: 取引が見つかりませんでした（日付と金額の列を探しました）。"
-                        f"{detail + '。' if detail else ''}カード明細ではないか、読めない形式です".split())
+    none = _no_transactions_ja(message, lang)
+    if none:  # said whole in Japanese: why, and the first unreadable row's reason (audit.ui_messages.note_text)
+        return " ".join(f"{where}: {none}".split())
     for pattern, ja in _ERRORS_JA:
         if re.search(pattern, message, re.IGNORECASE):
             return " ".join(f"{where}: {ja}（{message}）".split())

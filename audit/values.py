@@ -154,9 +154,21 @@ def _sign_problem(s1: str, s2: str, s3: str, s4: str, c1: str, c2: str) -> str |
     for code in (c1, c2):
         if code.isalpha() and len(code) == 3 and code.upper() not in CURRENCY_CODES:
             return f"unknown currency {code!r}"
-    if c1 and c2 and c2 != "円":
+    if c1 and c2 and c2 != "円" and not _one_currency(c1, c2):
         return "two currencies"
     return None
+
+
+# A sign and the code it stands for may both be printed (``€469,52 EUR``, ``$12.00 USD``): one currency.
+_SIGN_CODES = {"€": ("EUR",), "£": ("GBP",), "¥": ("JPY", "CNY"), "₩": ("KRW",), "₹": ("INR",),
+               "$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN")}
+_SAME_PAIRS = frozenset((a, b) for sign, codes in _SIGN_CODES.items() for code in codes
+                        for a, b in ((sign, code), (code, sign)))
+
+
+def _one_currency(c1: str, c2: str) -> bool:
+    """Whether a sign before a number and a code after it (or the other way round) name one currency."""
+    return (c1, c2.upper()) in _SAME_PAIRS or (c1.upper(), c2) in _SAME_PAIRS
 
 
 
@@ -194,6 +206,8 @@ def _bare_numbers(s: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
             is_code = c.str.fullmatch(r"[A-Za-z]{3}")
             codes_ok &= ~is_code | c.str.upper().isin(CURRENCY_CODES)
         one_currency = (c1 == "") | (c2 == "") | (c2 == "円")
+        if bool((~one_currency).any()):
+            one_currency |= pd.Series([_one_currency(a, b) for a, b in zip(c1, c2, strict=True)], index=sub.index)
         good = valid & balanced & (n_neg <= 1) & (n_pos <= 1) & ~((n_neg > 0) & (n_pos > 0)) & codes_ok & one_currency
         num = num.copy()
         num[rest] = parts["num"].where(good)

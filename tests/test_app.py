@@ -947,3 +947,15 @@ def test_the_default_client_name_follows_the_language_and_keeps_its_cases(fake):
     at.text_input(key="client0_label").input("A-001").run()
     at.radio(key="lang").set_value("ja").run()
     assert at.text_input(key="client0_label").value == "A-001"  # a typed name is never changed
+
+
+def test_the_dispute_letter_dates_the_request_the_user_recorded_for_that_merchant_only(fake):
+    from datetime import date
+
+    at = new_app()
+    upload(at, "uploads", ("jan.csv", b"x"))
+    at.button(key="me_c1_cancellation_sent").click().run()
+    assert not at.exception
+    today = date.today().isoformat()
+    assert f"On {today} I contacted the merchant" in letters_of(at, "PCFIXPRO")
+    assert "[DATE OF YOUR REQUEST]" in letters_of(at, "HYPERLINK")  # no request recorded for that merchant

@@ -3,6 +3,8 @@ letters are signed in Japanese script when the user gives it; address and phone 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from audit.cases.eml import amount_currency
@@ -77,3 +79,47 @@ def test_a_dispute_letter_names_a_merchant_address_only_when_given() -> None:
 ])
 def test_the_currency_an_order_email_states(printed: str, code: str) -> None:
     assert amount_currency(printed) == code
+
+
+# --------------------------------------------------------------------------- the files tab in Japanese (finding 12)
+
+NOTES = [
+    "billing currency JPY: not stated in the file; JPY (a Japanese issuer's export: Japanese headings)",
+    "billing currency PLN: named above the table",
+    "billing currency USD: named in the header 'Amount (USD)'",
+    "header row found above the first dated row: 'Data operacji', 'Kwota'",
+    "layout not recognised: read as a generic statement; columns chosen by header name: date='ご利用日', "
+    "cardholder='ご利用者', amount='ご利用金額'",
+    "columns chosen from their contents: date=col 1, amount=col 3",
+    "columns chosen with low confidence: date (column 1, 0.55); check them, or say which column is which "
+    "(--columns, or the column picker)",
+    "3 row(s) had more fields than the others (first at line 7): a delimiter inside a text field, joined back so "
+    "the columns line up",
+]
+ERRORS = [
+    "no transactions found; 4 row(s) could not be read, first: row 1: unreadable amount 'K' (looked for date and "
+    "amount columns)",
+    "no transactions found: no date column (looked for date and amount columns)",
+    "no transactions found (no text on page 1, 2): not a card statement, or a layout this tool cannot read",
+]
+_ENGLISH = re.compile(r"[A-Za-z]{4,} [a-z]{3,}")  # two English words in a row (header names are quoted apart)
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_reader_notes_read_in_japanese_on_the_japanese_page(note: str) -> None:
+    from audit.ui_messages import note_text
+
+    ja = note_text(note, "ja")
+    assert not ja.startswith("読み込み時の注意") and not _ENGLISH.search(re.sub(r"「[^」]*」|'[^']*'", "", ja)), ja
+    assert note_text(note, "en") == note  # the English page keeps the reader's words
+
+
+@pytest.mark.parametrize("message", ERRORS)
+def test_no_transactions_errors_read_in_japanese_with_their_reason(message: str) -> None:
+    from audit.errors import StatementError
+    from audit.ui_text import error_text
+
+    ja = error_text(StatementError("x.csv", message), "ja")
+    assert ja.startswith("x.csv: 取引が見つかりませんでした") and not _ENGLISH.search(re.sub(r"「[^」]*」", "", ja)), ja
+    if "'K'" in message:
+        assert "4 行が読めません" in ja and "1 行目" in ja and "金額「K」" in ja

@@ -273,3 +273,15 @@ def test_the_columns_of_a_file_read_without_doubt_can_be_chosen_by_hand_in_the_f
     applied = "この指定で読んでいます" if lang == "ja" else "read this way"
     assert any(applied in e.label and "giro" in e.label for e in at.expander)  # kept, its picker at the top
     assert any("PCSAFE HELPDESK 9" in d.value.to_string() for d in at.dataframe)
+
+
+@pytest.mark.parametrize(("strftime", "shown"), [
+    ("%d.%m.%Y", "DD.MM.YYYY"), ("%m/%d/%y", "MM/DD/YY"), ("%Y年%m月%d日", "YYYY年MM月DD日"), ("%d %b %Y", "DD MMM YYYY"),
+    ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M"), ("", ""),
+])
+def test_the_picker_shows_the_readers_date_format_as_a_person_writes_it(strftime: str, shown: str) -> None:
+    from audit.readers.mapping import strptime_format
+
+    assert picker.pattern_format(strftime) == shown
+    if shown:
+        assert strptime_format(shown) == strftime  # reads back as the same format

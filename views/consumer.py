@@ -10,15 +10,11 @@ from views.common import (
     UPLOAD_LIMIT_MB,
     UPLOAD_TYPES,
     Files,
-    contract_fields,
     default_sample_set,
-    details_inputs,
     drop_duplicates,
     keep_uploads,
     lang,
-    letter_contracts,
     md_line,
-    move_shared_fields,
     page_style,
     read_paths,
     sample_name,
@@ -27,6 +23,12 @@ from views.common import (
     split_refused,
     tr,
     uploaded_files,
+)
+from views.details import (
+    contract_fields,
+    details_inputs,
+    letter_contracts,
+    move_shared_fields,
 )
 from views.picker import mapping_choice
 from views.result import render_export, render_result

@@ -25,23 +25,25 @@ from views.casefile import (
     status_control,
 )
 from views.common import (
-    CONTRACT_FIELDS,
     cadence_name,
-    eml_prefill,
-    eml_suggestions,
-    kept_text_input,
     lang,
     masked,
     md,
     md_line,
     money,
     money_metric,
-    offer_suggestions,
-    pending_suggestions,
     slug,
     status_name,
     totals,
     tr,
+)
+from views.details import (
+    CONTRACT_FIELDS,
+    eml_prefill,
+    eml_suggestions,
+    kept_text_input,
+    offer_suggestions,
+    pending_suggestions,
 )
 
 REASONS_SHOWN = 3  # the detectors' first reasons; the others are one click away
@@ -254,6 +256,11 @@ def render_contract(c: Any, details: Any, prefix: str, ctx: CaseContext | None =
             d = dataclasses.replace(d, card_issuer=ctx.issuers[c.id])
         if case and case.get("ticket"):
             d = dataclasses.replace(d, ticket=case["ticket"])
+        if not d.request_date and ctx.store is not None and case:  # the day this merchant's request was recorded sent
+            sent = sorted(x["sent_on"] for x in ctx.store.case(case["key"], ctx.client)["letters"]
+                          if x["kind"] == "cancellation" and x.get("sent_on"))
+            if sent:
+                d = dataclasses.replace(d, request_date=sent[0])
         with st.expander(tr("letters_open")):
             letter_currency(c, prefix, key)
             render_letters(c, d, key, ctx)

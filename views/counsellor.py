@@ -23,24 +23,16 @@ from views.casefile import (
     sync_cases,
 )
 from views.common import (
-    CONTRACT_FIELDS,
-    DETAIL_FIELDS,
     MAX_CLIENTS,
     UPLOAD_LIMIT_MB,
     UPLOAD_TYPES,
     Files,
-    _set_field,
-    contract_fields,
     demo_clients,
-    details_inputs,
     drop_duplicates,
     forget_uploads,
     keep_uploads,
-    kept_text_input,
     lang,
-    letter_contracts,
     md_line,
-    move_shared_fields,
     page_style,
     read_paths,
     sample_sets,
@@ -49,6 +41,16 @@ from views.common import (
     split_refused,
     tr,
     uploaded_files,
+)
+from views.details import (
+    CONTRACT_FIELDS,
+    DETAIL_FIELDS,
+    _set_field,
+    contract_fields,
+    details_inputs,
+    kept_text_input,
+    letter_contracts,
+    move_shared_fields,
 )
 from views.picker import mapping_choice
 from views.result import render_export, render_result

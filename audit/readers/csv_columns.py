@@ -48,7 +48,7 @@ def _useless(values: pd.Series) -> bool:
 
 
 def _joined_texts(columns: list[pd.Series]) -> pd.Series:
-    """Per row, the texts of several description columns in file order (a type and a remark when the payee
+    """Per row, the texts of several description columns in the order given (a type and a remark when the payee
     cell is empty: ``Addebito utenze Telefonia gennaio``), cells that are only ids left out."""
     parts = [c.where(c.notna() & ~c.fillna("").str.fullmatch(_ID_LIKE), "").fillna("") for c in columns]
     joined = parts[0]
@@ -56,6 +56,12 @@ def _joined_texts(columns: list[pd.Series]) -> pd.Series:
         joined = (joined + " " + p).str.strip()
     joined = joined.str.replace(r"\s{2,}", " ", regex=True)
     return joined.where(joined != "", None)
+
+
+def _noise(col: pd.Series) -> float:
+    """Share of characters that are neither letters nor spaces in a text column (its first 200 cells)."""
+    text = "".join(col.dropna().astype("str").head(200).tolist())
+    return round(sum(not (c.isalpha() or c.isspace()) for c in text) / max(1, len(text)), 2)
 
 
 def _related(a: str, b: str) -> bool:
@@ -96,7 +102,9 @@ def description_column(cells: pd.DataFrame, plan, get: GetColumn) -> pd.Series |
         first, second = sorted((primary, companion), key=lambda c: (infer.normalise_header(header[c]), c))
         joined = (series[first].fillna("") + " " + series[second].fillna("")).str.strip()
         out = joined.where(joined != "", None)
-    others = sorted(c for c in keep[1:] if c != companion)
+    # texts joined cleanest first (a type before a memo carrying numbers), whatever the column order
+    others = sorted((c for c in keep[1:] if c != companion),
+                    key=lambda c: (_noise(series[c]), infer.normalise_header(header[c]), c))
     fallbacks = [_joined_texts([series[c] for c in others])] if len(others) > 1 else [series[c] for c in others]
     fallbacks += [s for s in (get("notes"), get("type")) if s is not None and not _useless(s.str.strip())]
     for alt in fallbacks:

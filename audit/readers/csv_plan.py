@@ -192,12 +192,16 @@ def plan_generic(records: list[csv_table.HeadRecord], name: str) -> Plan:
             return Plan(None, infer.header_roles(header), header, first, max(len(header), _width(records, head + 1)),
                         [r.text for r in records[:head]], notes)
         return Plan(None, {}, None, records[start].line, _width(records, start), [r.text for r in records[:start]], notes)
-    common = max(set(widths), key=widths.count)
+    # the table's width: the commonest of at least three cells (a date, a text, an amount), the wider on a tie
+    # (lines of one or two cells above or below it are a preamble or a footer)
+    table_widths = [w for w in widths if w >= 3] or widths
+    common = max(set(table_widths), key=lambda w: (table_widths.count(w), w))
     start = next(i for i, r in enumerate(records) if not r.blank and len(r.cells) == common)
     return Plan(None, {}, None, records[start].line, max(common, _width(records, start)), [r.text for r in records[:start]], notes)
 
 
-_DATE_SHAPE = re.compile(r"(?:^|\D)(?:[0-9]{1,4}[-/.年][0-9]{1,2}(?:[-/.月][0-9]{1,4})?|[0-9]{8})(?:\D|$)|[0-9]{1,2}[ -.][A-Za-z]{3}")
+_DATE_SHAPE = re.compile(r"(?:^|\D)(?:[0-9]{1,4}[-/.年][0-9]{1,2}(?:[-/.月][0-9]{1,4})?|[0-9]{8}|[0-9]{4} [0-9]{1,2} [0-9]{1,2})(?:\D|$)"
+                         r"|[0-9]{1,2}[ -.][A-Za-z]{3}")
 
 
 def _data_like(rec: csv_table.HeadRecord) -> bool:

@@ -350,6 +350,14 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
             if c is not None:
                 closing |= re_contains(normalise_column(c), csv_rules.CLOSING_WORDS).to_numpy()
         exclude(zero & closing, "period closing line (nothing to pay)", amount)
+        # any other 0.00 row (a notification, a fee waived, a fee charged on another statement): reported
+        left = zero & (state == 0)
+        if left.any():
+            exclude(left, "amount 0.00: no money moved", amount)
+            report.warnings.append(f"{int(left.sum())} row(s) with amount 0.00 move no money: listed as excluded, "
+                                   "not read as charges")
+    if spec is None:
+        _exclude_unbooked(cells, roles, amount, state, exclude, report)
     undated = dates.isna().to_numpy()
     if desc_raw is not None:
         label = desc.flag(r"合計|小計|請求|繰越|残高|余额|(?i:total|balance|saldo|solde|kontostand)")
@@ -416,6 +424,29 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
     report.period_end = table["date"].max().date().isoformat()
     _say_what_is_missing(table, report)
     return table
+
+
+_PLACEHOLDER = r"\s*[-–—]?\s*"  # an empty cell, or one holding only a dash
+
+
+def _exclude_unbooked(cells: pd.DataFrame, roles: dict[str, int], amount: pd.Series, state: np.ndarray,
+                      exclude, report: ParseReport) -> None:
+    """Rows the bank has not booked yet (a reserved amount, ``SKYDDAT BELOPP``): a dated row with an amount
+    but no posting date and no balance, in a file whose other rows all carry both. Reported, not read."""
+    if "posting_date" not in roles or "balance" not in roles:
+        return
+
+    def blank(role: str) -> np.ndarray:
+        col = cells.iloc[:, roles[role]].astype("str").where(cells.iloc[:, roles[role]].notna(), "")
+        return col.str.fullmatch(_PLACEHOLDER).fillna(True).to_numpy(dtype=bool)
+    live = (state == 0) & amount.notna().to_numpy()
+    none = blank("posting_date") & blank("balance") & live
+    both = ~blank("posting_date") & ~blank("balance") & live
+    if not none.any() or int(both.sum()) < 2 or bool((live & ~none & ~both).any()):
+        return
+    exclude(none, "not booked yet (no posting date and no balance, unlike the other rows): a reserved amount", amount)
+    report.warnings.append(f"{int(none.sum())} row(s) without a posting date and a balance, unlike every other row: "
+                           "amounts reserved but not booked yet, listed as excluded, not read as charges")
 
 
 def _say_what_is_missing(table: pd.DataFrame, report: ParseReport) -> None:

@@ -69,7 +69,8 @@ def sniff_delimiter(lines: list[str]) -> str:
         counts = [c for c in counts if c > 1]
         if not counts:
             continue
-        width, freq = Counter(counts).most_common(1)[0]
+        # of widths met equally often, the wider (a table, not the two-cell lines of a preamble above it)
+        width, freq = max(Counter(counts).items(), key=lambda kv: (kv[1], kv[0]))
         score = freq + 0.01 * width
         if score > best_score:
             best, best_score = delim, score

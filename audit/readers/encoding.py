@@ -63,9 +63,11 @@ _MULTI_BYTE = re.compile(r"gb|big5|euc|shift|sjis|932|949|950|iso2022|utf|hz|joh
 
 
 # One half-width katakana or kanji wedged between Latin letters or digits ("MﾜLLER", "Th鈩tre"), a
-# half-width sign right before a number ("｣1,183" for "£1,183"), or a user-defined character beside a Latin
+# half-width sign right before a number ("｣1,183" for "£1,183"), one opening a field before small Latin
+# letters ("ﾖvf" for "Övf"), or a user-defined character beside a Latin
 # letter ("Mu\ue0ebz" for "Muñoz"): what CP932 makes of Windows-1252/1250 accents and signs in a Latin-script file. Japanese text does not look like that.
 _WEDGED = re.compile(r"[A-Za-z0-9][\uff61-\uff9f\u4e00-\u9fff][A-Za-z0-9]|(?:^|[,;\t\" ])[\uff61-\uff9f][0-9]"
+                     r"|(?:^|[,;\t\" ])[\uff61-\uff9f][a-z]{2}"  # a capital accent opening a word ("ﾖvf" for "Övf")
                      r"|[A-Za-z][\ue000-\uf8ff]|[\ue000-\uf8ff][A-Za-z]", re.MULTILINE)
 _KANA = re.compile(r"[\u3040-\u30ff]")  # hiragana or full-width katakana: real Japanese text
 

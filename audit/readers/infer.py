@@ -27,12 +27,13 @@ HEADER_VOCAB: tuple[tuple[str, str], ...] = (
      r"|kurs|wechselkurs|umrechnungskurs|taux( de change)?|wisselkoers|koers|tipo de cambio|tasso( di cambio)?|cambio|курс|汇率"),
     ("posting_date", r"posted ?date|post ?date|posting ?date|value ?date|completed ?date|settlement ?date|処理日|データ処理日|計上日|確定日"
      r"|wertstellung|valuta ?datum|date de valeur|rentedatum"
-     r"|fecha valor|fecha contable|data valuta|data contabile|记账日|记账日期|银行记账日|入账日期|data do balancete|valutadato"),
+     r"|fecha valor|fecha contable|data valuta|data contabile|记账日|记账日期|银行记账日|入账日期|data do balancete|valutadato"
+     r"|data( de)? valor|入帳日|入帳日期|入帳起息日|入账起息日|起息日"),
     # a bank's booking day is the date its statement lists a row by (its value date is the posting date)
     ("date", r"buchungstag|buchungsdatum|boekdatum|date de comptabilisation|bokført dato|bogført|bokföringsdag"),
     ("date", r"利用日|ご利用日|ご利用年月日|利用年月日|取引年月日|お取引日|取扱日付|取扱日|ご利用日付|利用日/キャンセル日|利用日付|取引日|日付|transaction ?date|booking ?date|trans\.? ?date|txn ?date|purchase ?date|started ?date|date"
      r"|datum|belegdatum|umsatzdatum|transaktionsdatum|kaufdatum|date d'opération|date de l'opération|date d'achat"
-     r"|transactiedatum|fecha|fecha (de )?operación|fecha de compra|data|data operazione|data (dell')?acquisto|年月日|入出金日|お取り引き日|お取引日|交易时间|交易日期|交易日|日期|дата|дата і час|дата і час операції|дата операції|дата транзакції|data do lançamento|data lançamento|dato|transaksjonsdato|bokföringsdag|transaktionsdag|data operacji|data księgowania|kirjauspäivä|tapahtumapäivä|maksupäivä"),
+     r"|transactiedatum|fecha|fecha (de )?operación|fecha de compra|data|data operazione|data (dell')?acquisto|年月日|入出金日|お取り引き日|お取引日|交易时间|交易日期|交易日|日期|дата|дата і час|дата і час операції|дата операції|дата транзакції|data do lançamento|data lançamento|data mov\.?|data (do |de )?movimento|消費日|消費日期|dato|transaksjonsdato|bokföringsdag|transaktionsdag|data operacji|data księgowania|kirjauspäivä|tapahtumapäivä|maksupäivä"),
     # who was paid (or who paid): preferred over generic description columns (see description_candidates)
     ("description", r"利用店名・商品名|ご利用店名及び商品名|ご利用店名・商品名|ご利用先など|ご利用先|ご利用場所|ご利用箇所|利用店名|ご利用店名|加盟店名"
      r"|利用店舗|利用場所|利用先|摘要内容|取引先|相手先|名前|氏名|振込依頼人名?|入場駅/事業者名|事業者名"

@@ -180,9 +180,32 @@ def _row_amount(t: Table, k: int) -> float | None:
     return got[1] if got else None
 
 
+def _unsigned(cell: str, value: float) -> str:
+    """The amount as printed, its sign taken off (``-30,00 PLN`` -> ``30,00 PLN``, ``£0.99`` kept): a
+    currency written in the cell stays where it was; ``12.30`` when the printed form cannot be kept."""
+    body = cell.strip()
+    if body.startswith("(") and body.endswith(")"):
+        body = body[1:-1].strip()
+    body = re.sub(r"^([^0-9]*?)\s*[-+−]\s*", r"\1", body, count=1)
+    try:
+        if abs(abs(parse_amount(body)) - abs(value)) < 0.005 and parse_amount(body) >= 0:
+            return body
+    except ValueError:
+        pass
+    return f"{abs(value):.2f}"
+
+
+def _printed(row: list[str], idx: int) -> float | None:
+    try:
+        return parse_amount(row[idx]) if idx < len(row) and row[idx].strip() else None
+    except ValueError:
+        return None
+
+
 def amount_split(t: Table) -> bytes | None:
-    """One signed amount column as Debit / Credit columns (money out / money in, unsigned); a currency the
-    amount's header named is named in both new headers."""
+    """One signed amount column as Debit / Credit columns (money out / money in, unsigned, as printed:
+    a currency written in the cell stays); a currency the amount's header named is named in both new
+    headers."""
     idx = t.roles.get("amount")
     if idx is None or "debit" in t.roles or "credit" in t.roles:
         return None
@@ -191,16 +214,23 @@ def amount_split(t: Table) -> bytes | None:
     recs = _copy(t)
     code = header_code(recs[t.header][idx]) if t.header is not None and idx < len(recs[t.header]) else None
     remark = f" ({code})" if code else ""
+    printed = {k: _printed(recs[k], idx) for k in t.body()}
+    # which way the file prints money out, from the rows read: a row left out (a conversion leg, a hold)
+    # goes to the column its printed sign says, as the bank would have split it
+    votes = [(printed[k] or 0.0) * v for k in t.body() if (v := _row_amount(t, k)) and printed[k]]
+    flip = sum(x < 0 for x in votes) > sum(x > 0 for x in votes)
     for k in range(len(recs)):
         row = recs[k] + [""] * (t.width - len(recs[k]))
         if k == t.header:
             row[idx:idx + 1] = ["Debit" + remark, "Credit" + remark]
         elif k >= t.first:
             value = _row_amount(t, k)
+            if value is None and printed.get(k) is not None:
+                value = -printed[k] if flip else printed[k]
             if value is None:
                 row[idx:idx + 1] = [row[idx], ""]
             else:
-                text = f"{abs(value):.2f}"
+                text = _unsigned(row[idx], value)
                 row[idx:idx + 1] = [text, ""] if value >= 0 else ["", text]
         else:
             continue

@@ -4,7 +4,7 @@ The header's words are one piece of evidence (:mod:`audit.readers.infer`); the c
 column are the others (:mod:`audit.readers.profile`):
 
 * **date**: the share of cells that read as dates; of two date columns the one the header calls the use
-  date, else on a card statement the earlier of the two, else the first;
+  date, else the earlier of the two (a posting or value date follows the use date), else the first;
 * **money or an identifier**: cents, signs, currency marks and thousands separators speak for money;
   leading zeros, numbers counting up by one, nine or more bare digits, one digit count throughout, the
   same number on every row, four-digit codes (card endings, category codes) and whole numbers beside
@@ -119,10 +119,10 @@ def money_evidence(p: ColumnProfile) -> tuple[float, list[str]]:
     return score, why
 
 
-def chain(balance: np.ndarray, movement: np.ndarray) -> tuple[float, int]:
+def chain(balance: np.ndarray, movement: np.ndarray, min_steps: int = 1) -> tuple[float, int]:
     """``(share, sign)``: the share of consecutive rows where the balance steps by the movement, and
     ``+1`` when it rises by it (a positive movement is money in) or ``-1`` when it falls by it; rows
-    may run oldest first or newest first."""
+    may run oldest first or newest first; ``(0, 0)`` when fewer than ``min_steps`` steps can be compared."""
     best = (0.0, 0)
     if len(balance) < 2:
         return best
@@ -130,7 +130,7 @@ def chain(balance: np.ndarray, movement: np.ndarray) -> tuple[float, int]:
     for d, m in ((step, movement[1:]), (-step, movement[:-1])):
         ok = ~np.isnan(d) & ~np.isnan(m) & (m != 0)
         n = int(ok.sum())
-        if n == 0:
+        if n < min_steps:
             continue
         for sign in (1, -1):
             share = float((np.abs(d - sign * m) < 0.005)[ok].sum()) / n
@@ -273,7 +273,8 @@ def _out_of_order(p: ColumnProfile) -> int:
 def _pick_date(dated: list[ColumnProfile], card_file: bool, note) -> ColumnProfile:
     """Of several date columns: the one the header calls the date; one with a year before a day and month
     alone; the one that keeps the file's order (the date a statement lists its rows by); on a card
-    statement the earlier of two (the use date before the posting date); else the first."""
+    statement, or with no header word for either, the earlier of two (the use date before the posting date);
+    else the first."""
     vocab = [p for p in dated if p.vocab == "date"]
     if len(vocab) == 1:
         return vocab[0]
@@ -287,15 +288,18 @@ def _pick_date(dated: list[ColumnProfile], card_file: bool, note) -> ColumnProfi
         chosen = min((first, second), key=lambda p: order[p.index])
         note(chosen.index, "of two date columns, the one in the order of the rows (the booking date)")
         return chosen
-    if card_file and first.dates is not None and second.dates is not None:
+    if first.dates is not None and second.dates is not None:
+        # the use (or booking) date comes first and a posting or value date follows it: the evidence is the
+        # dates themselves, not which column is printed first (a reordered export reads the same)
         a, b = first.dates, second.dates
         both = a.notna() & b.notna()
         if int(both.sum()) >= 2 and bool((a[both] != b[both]).any()):
+            kind = "on a card statement" if card_file else "with no header word to tell them apart"
             if bool((b[both] <= a[both]).mean() >= 0.9):
-                note(second.index, "on a card statement the earlier of two dates is the use date")
+                note(second.index, f"{kind}, the earlier of two dates is the use date")
                 return second
             if bool((a[both] <= b[both]).mean() >= 0.9):
-                note(first.index, "on a card statement the earlier of two dates is the use date")
+                note(first.index, f"{kind}, the earlier of two dates is the use date")
                 return first
     note(first.index, "the first of several date columns")
     return first
@@ -325,14 +329,18 @@ def _money_roles(dec: Decision, money: list[ColumnProfile], named: dict[str, int
     if balance is None:
         best = (0.6, None)
         for b in [*money, *also]:
+            # a column that looked like an identifier (numbers counting up by one) is a balance only on
+            # more than one step: 3 - 2 = 1 beside a lone 1 is a coincidence, not arithmetic
+            steps = 2 if any(b is a for a in also) else 1
             for other in money:
                 if other.index != b.index:
-                    share, _sign = chain(arr[b.index], arr[other.index])
+                    share, _sign = chain(arr[b.index], arr[other.index], steps)
                     if share >= best[0]:
                         best = (share, b)
             for d, c in pairs:
                 if b.index not in (d.index, c.index):
-                    share, _sign = chain(arr[b.index], np.nan_to_num(np.abs(arr[c.index])) - np.nan_to_num(np.abs(arr[d.index])))
+                    share, _sign = chain(arr[b.index], np.nan_to_num(np.abs(arr[c.index])) - np.nan_to_num(np.abs(arr[d.index])),
+                                         steps)
                     if share >= best[0]:
                         best = (share, b)
         if best[1] is not None:
