@@ -87,7 +87,7 @@ def sync_cases(store: CaseStore | None, client: str, contracts: list[Any]) -> di
     return {c.id: by_key[k] for c, k in zip(bad, keys, strict=True) if k in by_key}
 
 
-TODO_ROWS_SHOWN = 5  # the to-do rows shown at once (the page stays short); the others one click away
+TODO_ROWS_SHOWN = 3  # the to-do rows shown at once (the page stays short); the others one click away
 
 
 def render_next_actions(cases: list[dict[str, Any]], as_of: date, key: str, show_client: bool = True,

@@ -359,7 +359,7 @@ def page_style() -> None:
     css = (f'{label}{{font-size:0}}{label}::after{{content:"{button}";font-size:0.875rem}}'
            f'{hint}{{font-size:0}}{hint}::after{{content:"{limit}";font-size:0.8rem}}'
            # less empty space above the title: the headline figures and the first contract fit two screens
-           '[data-testid="stMainBlockContainer"]{padding-top:3rem;container-type:inline-size}'
+           '[data-testid="stMainBlockContainer"]{padding-top:2rem;container-type:inline-size}'
            # a narrow page (a 900-px window with the sidebar open): columns wrap instead of cutting figures off
            '@container (max-width: 760px){[data-testid="stHorizontalBlock"]{flex-wrap:wrap}'
            '[data-testid="stColumn"]{flex:1 1 13rem;min-width:min(100%,13rem)}}'
