@@ -354,22 +354,26 @@ _TWO_DIGIT_YEAR_FORMATS = ("%y/%m/%d", "%y-%m-%d", "%y.%m.%d", "%d/%m/%y", "%m/%
 
 
 def _compact_order(uniq: pd.Series, best: str, best_n: int) -> tuple[str, str]:
-    """Of the two-digit-year orders that read every date, the one giving the shortest period: a
-    statement covers weeks or months, not decades."""
-    spans: list[tuple[float, int, str]] = []
+    """Of the two-digit-year orders that read every date, the one putting fewest dates in the future
+    (a statement is not dated years ahead: ``31.03.25`` is 31 March 2025, not 25 March 2031), then the
+    one giving the shortest period: a statement covers weeks or months, not decades."""
+    spans: list[tuple[int, float, int, str]] = []
+    future = pd.Timestamp.today().normalize() + pd.Timedelta(days=400)  # the readers' plausibility window
     for rank, fmt in enumerate(_TWO_DIGIT_YEAR_FORMATS):
         if fmt[2] != best[2]:  # same separator only
             continue
         got = _to_datetime(uniq, fmt)
         if int(got.notna().sum()) == best_n:
-            spans.append(((got.max() - got.min()).total_seconds(), rank, fmt))
+            ahead = int((got > future).sum())
+            spans.append((ahead, (got.max() - got.min()).total_seconds(), rank, fmt))
     if len(spans) < 2:
         return best, ""
     spans.sort()
-    chosen = spans[0][2]
+    chosen = spans[0][3]
     if chosen == best:
         return best, ""
-    return chosen, f"read as {chosen}: the order giving the most compact period"
+    why = "no date years ahead" if spans[0][0] < max(sp[0] for sp in spans) else "the most compact period"
+    return chosen, f"read as {chosen}: the order giving {why}"
 
 
 def infer_date_format(values: pd.Series, *, dayfirst: bool | None = None) -> tuple[str | None, bool | None]:

@@ -48,6 +48,8 @@ _NOTES_JA: list[tuple[str, str]] = [
      "{1} 行はほかの行より項目が多かったため（最初は {2} 行目）、文字の中の区切り記号とみなして1つの項目に戻しました"),
     (r"read as (\S+): the order giving the most compact period",
      "日付の並び（年・月・日）が何通りにも読めるため、期間が最も短くなる {1} として読みました"),
+    (r"read as (\S+): the order giving no date years ahead",
+     "日付の並び（年・月・日）が何通りにも読めるため、何年も先の日付にならない {1} として読みました"),
     (r"dates \(\S+\): dates have no year$", "日付に年が書かれていません"),
     (r"the first row holds words above the data: read as the header", "最初の行はデータの上の言葉のため、見出しとして読みました"),
     (r"no column of text found for the description", "内容（店名）の列が見つかりませんでした"),
