@@ -102,8 +102,9 @@ def _e2k_model():
 
 
 def _e2k(word: str) -> str:
+    model = _e2k_model()  # outside the try: a missing package is an installation error, never "no rendering"
     try:
-        return _e2k_model()(word.lower())
+        return model(word.lower())
     except Exception:  # a word the model cannot take: no rendering
         return ""
 
@@ -131,8 +132,9 @@ def _spoken(word: str) -> list[str]:
     writes loanwords as they sound (ELITE -> エリート, where both spelling models write エライト)."""
     out = []
     for phones in _pronouncing().get(word.lower(), [])[:2]:
+        model = _p2k_model()  # outside the try, as in _e2k
         try:
-            out.append(_p2k_model()(phones))
+            out.append(model(phones))
         except Exception:  # a pronunciation the model cannot take: no rendering
             continue
     return out
