@@ -135,11 +135,7 @@ def note_text(message: Any, lang: str) -> str:
 
         return (f"保存した列の指定「{saved.group(1)}」はこのファイルに合わないため使わず、列は自動で判断しました："
                 f"{mapping_error_text(saved.group(2), lang)}")
-    for pattern, ja in _NOTES_JA:
-        m = re.search(pattern, english, re.IGNORECASE)
-        if m:
-            return _fill(ja, m.groups())
-    return f"読み込み時の注意（{english}）"
+    return translate(english, _NOTES_JA, "読み込み時の注意（{}）")
 
 
 # Column roles as the readers name them in their notes (``date='Datum'``), in Japanese.
@@ -153,7 +149,10 @@ ROLES_JA = {
 
 
 def _roles_ja(text: str) -> str:
-    """``date='Date', amount='Amount'`` -> ``日付＝「Date」、金額＝「Amount」`` (the header names stay as printed)."""
+    """``date='Date', amount='Amount'`` -> ``日付＝「Date」、金額＝「Amount」`` (the header names stay as printed);
+    a bare role word (``description``) -> its Japanese name."""
+    if text.strip() in ROLES_JA:
+        return ROLES_JA[text.strip()]
     found = re.findall(r"(\w+)='((?:[^'\\]|\\.)*)'", text)
     if found:
         return "、".join(f"{ROLES_JA.get(role, role)}＝「{name}」" for role, name in found)
@@ -169,6 +168,16 @@ def _roles_ja(text: str) -> str:
 def _fill(template: str, groups: tuple[str | None, ...]) -> str:
     """``template`` with ``{1}``, ``{2}`` ... replaced by the pattern's groups (column roles in Japanese)."""
     return re.sub(r"\{(\d)\}", lambda g: _roles_ja(groups[int(g.group(1)) - 1] or ""), template)
+
+
+def translate(english: str, table: list[tuple[str, str]], fallback: str) -> str:
+    """The first Japanese template of ``table`` whose pattern matches ``english``, filled with its groups;
+    ``fallback.format(english)`` when none does."""
+    for pattern, ja in table:
+        m = re.search(pattern, english, re.IGNORECASE)
+        if m:
+            return _fill(ja, m.groups())
+    return fallback.format(english)
 
 
 def problem_text(problem: Any, lang: str) -> str:

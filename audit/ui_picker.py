@@ -8,7 +8,7 @@ and numbers they quote carried over.
 
 from __future__ import annotations
 
-import re
+from audit.ui_messages import translate
 
 JA_PICKER: dict[str, str] = {
     "picker_refused": "{name} は読み込めませんでした。下で、どの列が日付・金額・内容かを指定すると読めます。",
@@ -114,13 +114,6 @@ EN_PICKER: dict[str, str] = {
     "col_confidence": "column confidence",
 }
 
-_ROLE_JA = {"date": "日付", "posting_date": "計上日", "description": "内容", "amount": "金額", "debit": "支払額",
-            "credit": "入金額", "currency": "通貨", "card": "カード番号", "type": "区分", "balance": "残高",
-            "notes": "備考", "ignore": "使わない"}
-
-
-def _role(word: str) -> str:
-    return _ROLE_JA.get(word.strip(), word)
 
 
 # (pattern in the readers' English error, Japanese; {1}, {2}... are the groups, role names translated)
@@ -151,22 +144,12 @@ _ERRORS_JA: list[tuple[str, str]] = [
 ]
 
 
-def _fill(template: str, m: re.Match[str]) -> str:
-    """``template`` with ``{1}``, ``{2}`` ... replaced by the match's groups (role names in Japanese)."""
-    groups = [g or "" for g in m.groups()]
-    return re.sub(r"\{(\d)\}", lambda g: _role(groups[int(g.group(1)) - 1]), template)
-
-
 def mapping_error_text(message: str, lang: str) -> str:
     """A reader's one-line complaint about a column mapping, in ``lang`` (the file name prefix dropped)."""
     text = " ".join(str(message).split())
     if lang != "ja":
         return text
-    for pattern, ja in _ERRORS_JA:
-        m = re.search(pattern, text, re.IGNORECASE)
-        if m:
-            return _fill(ja, m)
-    return f"読み込めませんでした（{text}）"
+    return translate(text, _ERRORS_JA, "読み込めませんでした（{}）")
 
 
 _EVIDENCE_JA: list[tuple[str, str]] = [
@@ -214,8 +197,4 @@ def evidence_text(evidence: str, lang: str) -> str:
     text = " ".join(str(evidence).split())
     if lang != "ja":
         return text
-    for pattern, ja in _EVIDENCE_JA:
-        m = re.search(pattern, text, re.IGNORECASE)
-        if m:
-            return _fill(ja, m)
-    return f"根拠（{text}）"
+    return translate(text, _EVIDENCE_JA, "根拠（{}）")
