@@ -23,6 +23,11 @@ def _few_words(p: ColumnProfile) -> bool:
     return p.filled >= 6 and p.distinct <= max(2, int(0.34 * p.filled))
 
 
+def _record(p: ColumnProfile) -> bool:
+    """A column whose cells are mostly records of several fields (``a|b|c``) or postal addresses."""
+    return p.record_share >= 0.5
+
+
 def _text_score(p: ColumnProfile) -> float:
     """How much a column reads as a description: varied, long, filled text."""
     return p.unique_share * math.log1p(p.mean_length) * p.fill
@@ -97,6 +102,8 @@ def _description(dec: Decision, profiles: Sequence[ColumnProfile], named: dict[s
             continue
         few = _few_words(p)
         score = _text_score(p)
+        if _record(p):  # an address or a detail record: where or what for, not who
+            score -= 1.0
         if p.vocab == "description":
             score += 1.0
         elif p.vocab in ("notes", "type", "status"):
@@ -111,6 +118,12 @@ def _description(dec: Decision, profiles: Sequence[ColumnProfile], named: dict[s
     margin = best_score - scored[1][0] if len(scored) > 1 else best_score
     dec.confidence["description"] = 0.85 if margin >= 0.5 else 0.6
     note(best.index, f"the most varied text ({best.distinct} different values, {best.mean_length:.0f} characters on average)")
+    passed = [p for _s, _f, p in scored[1:] if _record(p) and _text_score(p) > _text_score(best)]
+    for p in passed:
+        note(p.index, f"{p.record_share:.0%} of the cells are records of several fields or addresses "
+                      "(separators, postal codes, house numbers): a detail column, not the counterparty")
+    if passed:  # the longer text passed over on its structure alone: asked about
+        dec.confidence["description"] = min(dec.confidence["description"], 0.55)
     headerless = not any(q.vocab for q in profiles)
     for score, few, p in scored[1:]:
         if few and "type" not in dec.roles and "type" not in named:
@@ -118,7 +131,7 @@ def _description(dec: Decision, profiles: Sequence[ColumnProfile], named: dict[s
             dec.confidence["type"] = 0.7
             note(p.index, f"few repeated words ({p.distinct} values): a type column")
             break
-        if (headerless and not few and "description2" not in dec.roles and score >= 0.6 * best_score
+        if (headerless and not few and not _record(p) and "description2" not in dec.roles and score >= 0.6 * best_score
                 and p.unique_share >= 0.5 and p.fill >= 0.5):
             # no header to say which of two varied text columns names the merchant: both are read
             # the cleaner text first (fewer digits and signs: a payee before a bank's memo), whatever the order
