@@ -135,3 +135,34 @@ def test_a_dated_row_without_an_amount_is_reported():
     df, report = read_pdf_bytes(make_pdf(pages), "s.pdf")
     assert df["amount"].tolist() == [4.20, 9.00]
     assert any("no amount" in p.message and "Garage" in p.raw for p in report.problems)
+
+
+def test_a_row_whose_amount_stands_under_no_column_is_reported_and_a_broken_balance_said():
+    pages = [[(60, 800, "Statement Period: 1 Mar 2025 to 31 Mar 2025", "l"),
+              (60, 780, "Date", "l"), (130, 780, "Description", "l"), (330, 780, "Debit", "r"),
+              (400, 780, "Credit", "r"), (500, 780, "Balance", "r"),
+              (60, 760, "02 Mar", "l"), (130, 760, "Bakery", "l"), (330, 760, "4.20", "r"), (500, 760, "95.80", "r"),
+              (130, 746, "Garage", "l"), (330, 746, "10.00", "r"), (500, 746, "85.80", "r"),
+              (130, 732, "Kiosk", "l"), (580, 732, "2.00", "r"),
+              (60, 718, "04 Mar", "l"), (130, 718, "Florist", "l"), (330, 718, "9.00", "r"), (500, 718, "74.80", "r"),
+              (130, 704, "Cafe", "l"), (330, 704, "3.00", "r"), (500, 704, "71.80", "r")]]
+    df, report = read_pdf_bytes(make_pdf(pages), "s.pdf")
+    assert df["amount"].tolist() == [4.20, 10.00, 9.00, 3.00]
+    assert any("no debit, credit or amount column" in p.message and "Kiosk" in p.raw for p in report.problems)
+    assert any("running balance does not follow" in w and "line 6" in w for w in report.warnings)
+
+
+def test_an_undated_balance_line_does_not_turn_rows_upside_down():
+    """Rows wrapped below their amount, the date carried down, a dated balance line without an amount: the
+    text below a row stays with it (the balance line is no row whose amount comes later)."""
+    pages = [[(60, 800, "Statement Period: 1 Mar 2025 to 31 Mar 2025", "l"),
+              (60, 780, "Date", "l"), (130, 780, "Description", "l"), (330, 780, "Debit", "r"),
+              (400, 780, "Credit", "r"),
+              (60, 760, "01 Mar", "l"), (130, 760, "Opening balance", "l"),
+              (60, 746, "02 Mar", "l"), (130, 746, "Bakery", "l"), (330, 746, "4.20", "r"),
+              (130, 732, "Main Street", "l"),
+              (130, 718, "Garage", "l"), (330, 718, "10.00", "r"),
+              (130, 704, "Workshop Road", "l")]]
+    df, report = read_pdf_bytes(make_pdf(pages), "s.pdf")
+    assert df["description"].tolist() == ["Bakery Main Street", "Garage Workshop Road"]
+    assert df["amount"].tolist() == [4.20, 10.00] and not report.problems

@@ -108,6 +108,8 @@ def classify(lines: list[Line], layout: pl.PdfLayout, state: State) -> None:
     _classify(lines, layout, state)
     if layout is not pl.GENERIC:
         return
+    if state.tail:
+        state.votes.top += 1  # text under the last row of the statement belongs to that row
     if state.votes.bottom_aligned:
         again = State(state.source, bottom=True)
         _classify(lines, layout, again)
@@ -115,6 +117,7 @@ def classify(lines: list[Line], layout: pl.PdfLayout, state: State) -> None:
                               "read as its description")
         state.__dict__.update(again.__dict__)
     tb.drop_unchained_tables(state)
+    tb.balance_breaks(state)
 
 
 def _classify(lines: list[Line], layout: pl.PdfLayout, state: State) -> None:
@@ -217,7 +220,7 @@ def _classify(lines: list[Line], layout: pl.PdfLayout, state: State) -> None:
                 state.excluded.append(ExcludedRow(state.source, tail[0], text, ln.no, ln.page, value))
                 continue
         if generic:
-            if (why := gn.why_not(ln, state.columns)) is not None:
+            if (why := gn.why_not(ln, state.columns) or tb.why_not(ln, state)) is not None:
                 state.problems.append(problem(state, ln, why))
         elif dated.search(text) and money.search(text):
             state.problems.append(problem(state, ln, "dated line with an amount that is not a transaction this layout knows"))

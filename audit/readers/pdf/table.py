@@ -90,7 +90,9 @@ def dated_without_amount(ln: Line, geom: Geometry) -> tuple[str, str] | None:
     if got is None:
         return None
     rest = text[got[0]:].strip()
-    return (got[1], rest) if rest and not gn.date_at(rest, 0) else None
+    if not rest or gn.date_at(rest, 0) or gn.BALANCE_LINE.match(rest):  # "01 Jan Opening balance": no row
+        return None
+    return got[1], rest
 
 
 def text_only(ln: Line, geom: Geometry) -> bool:
@@ -145,6 +147,32 @@ def drop_unchained_tables(state: State) -> None:
             f"a table on page {out[0].line.page} does not continue the running balance of the rows before it "
             f"({len(out)} rows not read as transactions)")
         return
+
+
+def balance_breaks(state: State) -> None:
+    """Say where a running balance that otherwise chains does not follow from the amounts above it: a row
+    misread or missed there, or a balance misprinted."""
+    txns = state.txns
+    marks = [i for i, t in enumerate(txns) if t.balance is not None]
+    if len(marks) < 3:
+        return
+    steps = max((_steps(txns, marks, d) for d in (1, -1)), key=sum)
+    if sum(steps) * 2 <= len(steps):
+        return  # not a running balance
+    broken = [txns[b] for (_, b), ok in zip(pairwise(marks), steps, strict=True) if not ok]
+    if broken:
+        where = ", ".join(f"page {t.line.page} line {t.line.no}" for t in broken[:3])
+        state.warnings.append(f"the running balance does not follow from the amounts above it at {where}"
+                              f"{' ...' if len(broken) > 3 else ''}: a row there may be misread or missing, or the "
+                              "balance misprinted")
+
+
+def why_not(ln: Line, state: State) -> str | None:
+    """Why a line of a table with text and money in it was not read (None when it is not such a line)."""
+    geom = state.geom
+    if geom is None or state.carry is None or not in_description(ln, geom) or not gn._MONEY.search(ln.text):
+        return None
+    return "text and an amount in the table, but the amount stands under no debit, credit or amount column"
 
 
 # ------------------------------------------------------------------------------------------ the line pass
