@@ -102,6 +102,8 @@ def assemble(
     out["date"] = take(dates)
     out["posting_date"] = take(posting) if posting is not None else pd.NaT
     out["description"] = desc.printed(idx)
+    if desc.type_phrases:  # the cells as printed, type phrase and all, beside the counterparty read from them
+        out[schema.PRINTED] = desc.printed(idx, whole=True)
     out["amount"] = take(amount)
     currency_col = take(texts.get("currency"))
     if currency_col is not None:
