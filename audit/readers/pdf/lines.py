@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from audit.model import ExcludedRow, RowProblem
 from audit.readers import pdf_layouts as pl
+from audit.readers.pdf import date_after as da
 from audit.readers.pdf import generic as gn
 from audit.readers.pdf.text import Line
 from audit.values import parse_amount, parse_date
@@ -40,6 +41,7 @@ class Txn:
     balance: float | None = None  # the number under a balance column, when a header named one
     amount_x1: float | None = None  # right edge of the amount as printed (generic lines)
     printed: int = 0  # how many amounts the line printed (generic lines)
+    plus: bool = False  # the amount was printed with an explicit "+" (generic lines)
 
 
 @dataclass
@@ -56,6 +58,7 @@ class State:
     totals: dict[int, tuple[str, float]] = field(default_factory=dict)  # the first printed total per period
     columns: list[gn.Column] | None = None  # amount columns of the last header line (generic layout)
     currency: str | None = None  # a currency code printed in a header cell
+    date_after: bool = False  # a header named the date column after the description (generic layout)
 
 
 @lru_cache(maxsize=64)
@@ -105,6 +108,11 @@ def classify(lines: list[Line], layout: pl.PdfLayout, state: State) -> None:
         text = ln.text
         if last is not None and last.line.page != ln.page:
             last = None
+        if generic and da.date_after_header(ln):
+            state.date_after = True
+            if gn.header_columns(ln) is None:
+                last = None
+                continue
         if generic and (head := gn.header_columns(ln)) is not None:
             pending = (head, ln.page, ln.no)  # a table header only once a dated line follows it closely
             last = None
@@ -112,7 +120,7 @@ def classify(lines: list[Line], layout: pl.PdfLayout, state: State) -> None:
         if pending is not None and (pending[1] != ln.page or ln.no - pending[2] > 4
                                     or (money.search(text) and not re.search(r"[^\W\d_]", text))):
             pending = None  # a summary box's headings (a row of figures under them), not a transaction table's
-        if pending is not None and gn.parse_line(ln) is not None:
+        if pending is not None and parse(ln, state) is not None:
             state.columns, state.currency = pending[0][0], state.currency or pending[0][1]
             pending = None
         if any(p.search(text) for p in skip):
@@ -200,10 +208,15 @@ def last_amount(text: str) -> float | None:
 _BALANCE = Txn(Line(0, 0, []), "", None, "", 0.0)  # returned for a dated balance line (kept in excluded)
 
 
+def parse(ln: Line, state: State) -> gn.LineParse | None:
+    """A generic line read as *date text amount*, or *text date amount* once a header printed them so."""
+    return gn.parse_line(ln) or (da.parse_date_after(ln) if state.date_after else None)
+
+
 def generic_transaction(ln: Line, state: State) -> Txn | None:
     """A transaction read by :mod:`audit.readers.pdf.generic` (None when the line is not one); the amount
     is the one under a debit, credit or amount column when a header named them, else the last one."""
-    parsed = gn.parse_line(ln)
+    parsed = parse(ln, state)
     if parsed is None:
         return None
     if gn.BALANCE_LINE.match(parsed.description):  # "01.01.2020 Alter Kontostand 2.853,82"
@@ -234,7 +247,8 @@ def generic_transaction(ln: Line, state: State) -> Txn | None:
         desc = payee
     desc, holder = other_columns_out(" ".join(desc.split()))
     return Txn(ln, parsed.date, parsed.posting, desc, amount, holder, last_line=ln, desc_x0=parsed.desc_x0,
-               by_column=role in ("debit", "credit"), balance=balance, amount_x1=cell.x1, printed=len(parsed.amounts))
+               by_column=role in ("debit", "credit"), balance=balance, amount_x1=cell.x1, printed=len(parsed.amounts),
+               plus=cell.text.lstrip().startswith("+"))
 
 
 def _payee_text(ln: Line, parsed: gn.LineParse, columns: list[gn.Column]) -> str | None:

@@ -37,6 +37,10 @@ def settle_signs(state: State, layout: pl.PdfLayout) -> None:
         state.warnings.append("signs read from the running balance column")
     elif not layout.columns and balance_column_out(free, CREDIT_WORDS) is not None:
         state.warnings.append("last number on each line is a running balance; the number before it read as the amount")
+    elif layout is pl.GENERIC and any(t.plus for t in free) and any(t.amount < 0 for t in free):
+        for t in free:
+            t.amount = -t.amount
+        state.warnings.append('amounts printed with "+" (money in) and "-" (money out): signs turned round')
     elif layout is pl.GENERIC and charges_printed_negative(free, CREDIT_WORDS):
         for t in free:
             t.amount = -t.amount
