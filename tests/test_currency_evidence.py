@@ -73,9 +73,15 @@ def test_yen_sign_in_the_cells_is_yen() -> None:
     assert df["amount"].tolist() == [1280.0, 8400.0, 650.0]
 
 
-def test_yen_in_a_heading_is_yen() -> None:
-    df, _ = read(JAPANESE.replace("ご利用額", "ご利用額(円)"))
-    assert set(df["currency"]) == {"JPY"}
+@pytest.mark.parametrize("remark", ["(円)", "(￥)", "（¥）"])
+def test_yen_in_a_heading_is_yen(remark: str) -> None:
+    df, rep = read(JAPANESE.replace("ご利用額", "ご利用額" + remark))
+    assert set(df["currency"]) == {"JPY"} and rep.currency_hint == ""
+
+
+def test_a_yen_sign_in_a_chinese_heading_is_yuan() -> None:
+    df, _ = read("交易日期,交易摘要,交易金额(¥)\n2026-03-02,某某超市,128.50\n2026-03-05,某某餐厅,66.00\n")
+    assert set(df["currency"]) == {"CNY"}
 
 
 def test_a_named_japanese_issuers_layout_bills_in_yen() -> None:

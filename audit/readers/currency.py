@@ -152,6 +152,10 @@ def billing_currency(header: Sequence[str], money_columns: Sequence[int], money_
     words = " ".join([*header, *preamble, *issuer_text])
     japanese = bool(_JAPANESE.search(unicodedata.normalize("NFKC", words)))
     chinese = bool(_HAN.search(words)) and not japanese
+    for idx in money_columns:  # "ご利用金額(￥)": the shared sign, told by the script around it as in the cells
+        cell = unicodedata.normalize("NFKC", header[idx]) if idx < len(header) else ""
+        if (japanese or chinese) and re.search(r"[(\[（]\s*¥\s*[)\]）]", cell):
+            return Billing("JPY" if japanese else "CNY", f"named in the header {header[idx]!r}")
     sample = unicodedata.normalize("NFKC", "".join(
         v for c in money_cells for v in c.dropna().head(300).tolist() if isinstance(v, str)))
     if sample and (code := _from_cells(sample, japanese, chinese)):
