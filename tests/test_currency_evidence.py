@@ -171,3 +171,22 @@ def test_detection_judges_an_unstated_yen_file_by_yen_thresholds_without_writing
     # judged by dollar thresholds, the provider's 550-a-month option and two convenience-store purchases
     # would look like fake support and a gift-card burst
     assert not [f for f in plain.findings if "リモートサポート" in f.merchant or f.kind == "prepaid_burst"]
+
+
+@pytest.mark.parametrize(("printed", "code", "hint"), [
+    (["01/05 GROCER ON MAIN $76.00", "01/09 CITY UTILITIES $120.50"], None, HINT_DOLLAR),
+    (["01/05 GROCER ON MAIN US$76.00", "01/09 CITY UTILITIES US$120.50"], "USD", ""),
+    (["01/05 GROCER ON MAIN CA$76.00", "01/09 CITY UTILITIES CA$120.50"], "CAD", ""),
+    (["01/05 GROCER ON MAIN A$76.00"], "AUD", ""),
+    (["01/05 GROCER ON MAIN 76.00", "01/09 CITY UTILITIES 120.50"], None, ""),
+])
+def test_a_pdf_statement_names_its_dollar_or_states_none(printed: list[str], code: str | None, hint: str) -> None:
+    from audit.readers import pdf_layouts
+    from audit.readers.pdf.lines import State
+    from audit.readers.pdf.records import currency_of
+    from audit.readers.pdf.text import Line
+
+    lines = [Line(page=1, no=i, runs=[], text=t) for i, t in enumerate(printed, start=1)]
+    got, why = currency_of(lines, State("s.pdf"), pdf_layouts.GENERIC)
+    assert got == code
+    assert why == hint if code is None else why.startswith("printed beside the amounts")
