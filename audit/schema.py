@@ -66,6 +66,9 @@ SCHEMA: dict[str, str] = {
 COLUMNS: list[str] = list(SCHEMA)
 # Columns conform() adds after COLUMNS when missing (stages must still tolerate their absence).
 OPTIONAL: dict[str, str] = {"client": "str"}
+# An extra column a reader adds when it shows less than the whole cell as the description (a bank's type
+# phrase, card number and bracketed dates split off the counterparty): the cell as printed, masked too.
+PRINTED = "description_printed"
 KINDS = ("charge", "refund", "payment", "fee", "cash", "other")
 
 # Fields of the ``audit scan --json`` transaction records (a subset of the schema).
@@ -99,6 +102,8 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
         if out[col].notna().any():
             out[col] = _mask_cards(out[col])
     out["description"] = mask_series(out["description"])
+    if PRINTED in out.columns:
+        out[PRINTED] = mask_series(out[PRINTED].astype("str"))
     extra = [c for c in out.columns if c not in SCHEMA and c not in OPTIONAL]
     return out[COLUMNS + list(OPTIONAL) + extra].reset_index(drop=True)
 

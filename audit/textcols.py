@@ -81,6 +81,17 @@ def has_edge_space(values: pd.Series, chars: str = " \t\u3000") -> bool:
     )
 
 
+def filled_mask(values: pd.Series) -> np.ndarray:
+    """Boolean array: the cell holds something besides white space (``values.str.strip() != ""``, missing
+    cells False), with Arrow's kernels on an Arrow text column."""
+    if isinstance(values.dtype, pd.StringDtype) and hasattr(values.array, "__arrow_array__"):
+        arr = arrow(values)
+        blank = pc.or_kleene(pc.equal(arr, ""), pc.utf8_is_space(arr))
+        return ~np.asarray(blank.fill_null(True).to_numpy(zero_copy_only=False), dtype=bool)
+    s = values.astype("str")
+    return (values.notna() & (s.str.strip() != "")).to_numpy(dtype=bool, na_value=False)
+
+
 def has_non_ascii(values: pd.Series) -> bool:
     """True when any cell of a text column has a non-ASCII character."""
     s = as_str_series(values)

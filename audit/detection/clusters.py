@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from audit.detection.features import _Context, money
+from audit.detection.features import _Context, money, stream_values
 from audit.model import Finding
 
 CLUSTER_GAP_DAYS = 4  # between consecutive new contracts
@@ -38,15 +38,15 @@ def _contract_clusters(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
         if k not in starts or st.date < starts[k].date:
             starts[k] = st
 
-    ps = ctx.per_stream
+    psv = stream_values(ctx.per_stream, ('legit', 'known_share', 'software', 'support'))
     owner_of = tx["owner"]
     flagged_ids = {i for f in flagged for i in f.transaction_ids}
     for n, sub in enumerate(ctx.subs):
-        if n not in ps.index or ps.at[n, "legit"]:
+        if n not in psv["legit"] or psv["legit"][n]:
             continue
-        is_known = bool(ps.at[n, "known_share"] > 0)
+        is_known = bool(psv["known_share"][n] > 0)
         already = not flagged_ids.isdisjoint(sub.transaction_ids)  # flagged as a software seller on its own
-        if not (is_known or already or ps.at[n, "software"] or ps.at[n, "support"]):
+        if not (is_known or already or psv["software"][n] or psv["support"][n]):
             continue  # no sign of its own: an ordinary subscription never joins a cluster
         ids = [i for i in sub.transaction_ids if i in tx.index]
         owner = str(owner_of.at[ids[0]]) if ids else ""

@@ -49,6 +49,12 @@ def money_totals(amounts: Iterable[float], currencies: Iterable[str | None]) -> 
     return " + ".join(money(v, k) for k, v in sorted(sums.items()))
 
 
+def stream_values(ps: pd.DataFrame, names: tuple[str, ...]) -> dict[str, dict]:
+    """Columns of the per-stream features as dicts (stream number -> value): a lookup per stream without
+    pandas' scalar access (a column the frame lacks is an empty dict)."""
+    return {c: (ps[c].to_dict() if c in ps.columns else {}) for c in names}
+
+
 def _allowlist() -> Callable[[str], str | None]:
     """The merchant lists' allowlist when helper modules are present, else a no-op."""
     try:

@@ -27,6 +27,7 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 
+from audit.columns import isin_text
 from audit.detection import brands, lexicon
 from audit.detection.thresholds import limits, threshold_currency
 from audit.model import Subscription
@@ -103,8 +104,9 @@ def plan_streams(tx: pd.DataFrame, subs: list[Subscription], as_of: object = Non
     used = np.flatnonzero(np.bincount(codes[charge], minlength=len(uniq)))
     months_of = np.zeros(len(uniq), dtype=np.int64)
     renewing_of = np.zeros(len(uniq), dtype=bool)
-    months_of[used] = [plan_months(u) or 0 for u in uniq[used]]
-    renewing_of[used] = [renewing_merchant(u) for u in uniq[used]]
+    texts = np.asarray(uniq, dtype=object)[used].tolist()
+    months_of[used] = [plan_months(u) or 0 for u in texts]
+    renewing_of[used] = [renewing_merchant(u) for u in texts]
     cur_codes, cur_uniq = pd.factorize(threshold_currency(tx))
     cur_texts = np.array([*(str(u) for u in cur_uniq), ""], dtype=object)  # a missing currency is ""
     cur_codes = np.where(cur_codes < 0, len(cur_uniq), cur_codes)
@@ -113,7 +115,7 @@ def plan_streams(tx: pd.DataFrame, subs: list[Subscription], as_of: object = Non
     months = np.where((months == 0) & renewing_of[codes] & (amount >= yearly), 12, months)
     at = np.flatnonzero(charge & (months > 0))
     ch = tx.iloc[at]
-    pick = ~ch["id"].astype(str).isin(held).to_numpy()
+    pick = ~isin_text(ch["id"].astype(str), held)
     if not pick.any():
         return []
     months = months[at]

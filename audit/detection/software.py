@@ -7,7 +7,15 @@ import pandas as pd
 
 from audit.columns import map_distinct
 from audit.detection import lexicon
-from audit.detection.features import PER_YEAR, SOFTWARE_RESELLERS, _Context, _key, money, money_totals
+from audit.detection.features import (
+    PER_YEAR,
+    SOFTWARE_RESELLERS,
+    _Context,
+    _key,
+    money,
+    money_totals,
+    stream_values,
+)
 from audit.detection.thresholds import limits
 from audit.model import Finding, Subscription
 
@@ -41,7 +49,7 @@ def _stream_positions(ctx: _Context) -> list[np.ndarray] | None:
 
 def _foreign_software(ctx: _Context) -> list[Finding]:
     out: list[Finding] = []
-    ps = ctx.per_stream
+    psv = stream_values(ctx.per_stream, ('legit', 'known_share', 'software', 'support', 'soft_agent', 'signs', 'security', 'scareware'))
     folds = ctx.tx["fold"].to_numpy(dtype=object)
     company: dict[object, bool] = {}  # it_company_like per distinct fold text
 
@@ -57,13 +65,13 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
     for n, sub in enumerate(ctx.subs):
         if sub.charges < 2:
             continue  # a plan seen once is no recurring pattern (a large one is the large-plan signal's)
-        if n not in ps.index or ps.at[n, "legit"] or ps.at[n, "known_share"] >= 0.5:
+        if n not in psv["legit"] or psv["legit"][n] or psv["known_share"][n] >= 0.5:
             continue  # a legit brand, or the merchant list already names it
         pos = None if positions is None else positions[n]
         rows = _stream_rows(ctx, sub) if pos is None else None
         texts = rows["fold"].to_numpy(dtype=object) if rows is not None else folds[pos]
         it_company = all_company(texts) if len(texts) else False
-        if not (ps.at[n, "software"] or ps.at[n, "support"] or ps.at[n, "soft_agent"] or it_company):
+        if not (psv["software"][n] or psv["support"][n] or psv["soft_agent"][n] or it_company):
             continue  # neither software/support words, an IT-service company's name nor a software reseller
         if rows is None:  # the stream's rows as a frame only for the streams that get this far
             rows = ctx.tx.iloc[pos]
@@ -89,9 +97,9 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
         yearly = float(sub.average_amount) * PER_YEAR.get(sub.cadence, 12.0)
         lim = limits(_limit_currency(sub.currency, rows))
         pricey = yearly >= lim.reseller_yearly
-        two_signs = bool(ps.at[n, "signs"] >= 2)  # "PC SHIELD", "SECURE TECH HELP": billed at home or abroad
+        two_signs = bool(psv["signs"][n] >= 2)  # "PC SHIELD", "SECURE TECH HELP": billed at home or abroad
         # An unknown security or scareware seller charging what fake support charges, in any currency.
-        pricey_sign = bool((ps.at[n, "security"] or ps.at[n, "scareware"]) and pricey)
+        pricey_sign = bool((psv["security"][n] or psv["scareware"][n]) and pricey)
         # An unknown company named only by IT-service words, billed from abroad at the price of fake support.
         it_abroad = bool(it_company and overseas and pricey and not reseller)
         if not ((overseas and (software or soft_agent)) or (software and support) or support_line or two_signs
@@ -100,7 +108,7 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
         if not (software or support) and not pricey:
             continue  # only the reseller points to software, and the price is that of ordinary software
         if (yearly < lim.option_yearly and not overseas and not support_line and not reseller
-                and not (two_signs or ps.at[n, "security"] or ps.at[n, "scareware"])):
+                and not (two_signs or psv["security"][n] or psv["scareware"][n])):
             continue  # a provider's remote-support option at home, priced as such (thresholds.option_yearly)
         score = 35.0 + (15 if overseas else 0) + (20 if software else 0) + (10 if support else 0)
         score += (10 if reseller else 0) + (10 if support_line else 0) + (5 if pricey else 0)

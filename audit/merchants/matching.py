@@ -113,6 +113,7 @@ class MerchantDB:
                 for key in {prep.compact[:4], *(t[:4] for t in prep.tokens if len(t) >= 4)}:
                     self._index.setdefault(key, []).append(idx)
         self._context_rules = _context_rules(self.context)
+        self._brand_quick = _quick_test([r for r in self._context_rules if r[0].role == "brand"])
         self._billed_through = [frozenset(e.billed_through) for e in self.scam]
         self._case_names = _case_names(self.scam)
         self._any_billed = any(self._billed_through)
@@ -145,6 +146,10 @@ class MerchantDB:
             return None
         folded = _STAR_SPACES.sub("*", text)
         words = tokens(folded)
+        prefixes_all, inner_all, first_words = self._brand_quick
+        if not (folded.startswith(prefixes_all) or any(s in folded for s in inner_all)
+                or not first_words.isdisjoint(words)):
+            return None  # no brand's form nor the first word of its name: no rule below can hold
         for entry, prefixes, inner, names in self._context_rules:
             if entry.role != "brand":
                 continue
@@ -512,6 +517,15 @@ def _weak_features(al: Alignment) -> dict[str, float]:
 def _contains_words(needle: tuple[str, ...], hay: tuple[str, ...]) -> bool:
     k = len(needle)
     return any(hay[i : i + k] == needle for i in range(len(hay) - k + 1))
+
+
+def _quick_test(rules: Sequence[tuple[Entry, tuple[str, ...], tuple[str, ...], tuple[tuple[str, ...], ...]]],
+                ) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """Every prefix and inner form of ``rules`` and the first word of every name: a descriptor that starts with
+    none, holds none and has none of those words matches no rule."""
+    return (tuple(p for _e, prefixes, _i, _n in rules for p in prefixes),
+            tuple(dict.fromkeys(i for _e, _p, inner, _n in rules for i in inner)),
+            frozenset(n[0] for *_r, names in rules for n in names))
 
 
 def _context_rules(context: Sequence[Entry]) -> list[tuple[Entry, tuple[str, ...], tuple[str, ...],

@@ -10,6 +10,7 @@ from audit.model import ParseReport
 from audit.readers import csv_columns, csv_rules
 from audit.readers.csv_cells import Cols, Desc
 from audit.readers.spec import LayoutSpec
+from audit.textcols import map_unique
 from audit.values import const_str, normalise_column, parse_amounts, re_contains
 
 
@@ -144,6 +145,7 @@ def _other_text_says(cols: Cols, pattern: str) -> np.ndarray:
         col = cols.cells.iloc[:, idx]
         if col.dtype != object and str(col.dtype) not in ("str", "string"):
             continue
-        text = normalise_column(col.astype("str").where(col.notna(), ""))
-        hit |= re_contains(text.fillna(""), pattern).to_numpy(dtype=bool)
+        text = col.astype("str").where(col.notna(), "")
+        said = map_unique(text, lambda u: re_contains(normalise_column(u).fillna(""), pattern))  # per distinct text
+        hit |= said.to_numpy(dtype=bool)
     return hit

@@ -15,6 +15,7 @@ from audit.model import ParseReport
 from audit.readers import csv_plan, csv_rules, csv_table, currency
 from audit.readers.csv_cells import Desc
 from audit.readers.spec import LayoutSpec
+from audit.textcols import map_unique
 from audit.values import const_str, normalise_column, parse_amounts
 
 _CARD_IN_TEXT = re.compile(r"[0-9*xX]{4}[- ]?[0-9*xX]{4}[- ]?[0-9*xX]{4}[- ]?[0-9*xX]{2,4}")
@@ -63,6 +64,18 @@ def _billing_currency(plan: csv_plan.Plan, spec: LayoutSpec | None, texts: dict[
     return code
 
 
+def _charged_name(description: pd.Series, charge: np.ndarray) -> np.ndarray:
+    """Per row: its description (stripped, casefolded, not empty) is also the description of a charge in the file.
+    Computed once per distinct description (a statement repeats its merchants), the same as per row."""
+    names = map_unique(description.fillna("").astype("str"), lambda s: s.str.strip().str.casefold())
+    codes, uniq = pd.factorize(names, use_na_sentinel=True)
+    charged = np.zeros(len(uniq) + 1, dtype=bool)
+    charged[codes[charge]] = True
+    charged[-1] = False  # code -1: missing
+    nonempty = np.append(np.asarray(uniq, dtype=object) != "", False)
+    return (charged & nonempty)[codes]
+
+
 def assemble(
     cells: pd.DataFrame,
     lines: np.ndarray,
@@ -95,6 +108,8 @@ def assemble(
     out["date"] = take(dates)
     out["posting_date"] = take(posting) if posting is not None else pd.NaT
     out["description"] = desc.printed(idx)
+    if desc.type_phrases:  # the cells as printed, type phrase and all, beside the counterparty read from them
+        out[schema.PRINTED] = desc.printed(idx, whole=True)
     out["amount"] = take(amount)
     currency_col = take(texts.get("currency"))
     if currency_col is not None:
@@ -142,9 +157,7 @@ def assemble(
     holder = take(texts.get("cardholder"))
     out["cardholder"] = holder if holder is not None else const_str(None, len(idx))
     # money in from a name the file also shows charging: that merchant's reversal, not income
-    names = out["description"].fillna("").astype("str").str.strip().str.casefold()
-    charged = set(names[(out["amount"] > 0).to_numpy()])
-    reversal = (names.isin(charged) & (names != "")).to_numpy(dtype=bool)
+    reversal = _charged_name(out["description"], (out["amount"] > 0).to_numpy(dtype=bool))
     out["kind"] = csv_rules.kinds(
         out["amount"].to_numpy(), take(texts.get("type")), spec, refund_zone[idx], lambda pattern: desc.flag(pattern)[idx],
         account="balance" in plan.roles, reversal=reversal,

@@ -8,6 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from audit.readers import type_phrase
 from audit.readers.profile import PLACEHOLDER
 from audit.values import const_str, has_edge_space, normalise_column, re_contains, re_replace
 
@@ -50,10 +51,25 @@ class Desc:
         # as printed, runs of spaces kept (padded fields); only line breaks and tabs become spaces
         self.clean = re_replace(uniq, "[\t\r\n]", " ").str.strip()
         self.norm = normalise_column(self.clean).fillna("")
+        self.shown = self.clean  # what the description column shows (the counterparty once types are split off)
+        self.type_phrases: list[str] = []
+
+    def split_types(self) -> list[str]:
+        """Show the counterparty instead of cells that open with a bank's type phrase
+        (:mod:`audit.readers.type_phrase`); flags still see the whole cell. Returns the phrases found."""
+        if not len(self.clean) or not bool(re_contains(self.norm, type_phrase.TYPE_PATTERN).any()):
+            return []
+        texts = [t if isinstance(t, str) else None for t in self.clean.tolist()]
+        shown, self.type_phrases = type_phrase.counterparties(texts)
+        if self.type_phrases:
+            self.shown = pd.Series(shown, dtype="str")
+        return self.type_phrases
 
     def flag(self, pattern: str) -> np.ndarray:
         return re_contains(self.norm, pattern).to_numpy(dtype=bool)[self.codes]
 
-    def printed(self, idx: np.ndarray) -> pd.Series:
-        arr = pc.take(self.clean.array.__arrow_array__(), pa.array(self.codes[idx]))
+    def printed(self, idx: np.ndarray, *, whole: bool = False) -> pd.Series:
+        """The description of rows ``idx``: the counterparty shown, or with ``whole`` the cell as printed."""
+        source = self.clean if whole else self.shown
+        arr = pc.take(source.array.__arrow_array__(), pa.array(self.codes[idx]))
         return pd.Series(arr, dtype="str")

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from audit.readers.csv_table import CellTable
+from audit.textcols import filled_mask
 
 MAX_EXTRA = 2  # fields more than the ordinary rows that can be joined back
 _NUMBER = re.compile(r"[-+(]?[0-9][0-9 .,']*\)?")
@@ -36,15 +37,26 @@ def _fits(cell: str, kind: str | None) -> bool:
     return kind is None or got == kind or got == "empty"
 
 
+def _most_common(values: np.ndarray) -> tuple[int, int]:
+    """The most frequent value and its count, the first seen among equals (as ``Counter.most_common``);
+    (0, 0) for no values."""
+    if not len(values):
+        return 0, 0
+    vals, first, counts = np.unique(values, return_index=True, return_counts=True)
+    top = counts == counts.max()
+    k = int(np.argmin(np.where(top, first, len(values))))
+    return int(vals[k]), int(counts[k])
+
+
 def realign(body: CellTable, delimiter: str) -> CellTable:
     """``body`` with over-wide rows joined back to the ordinary width (see the module docstring)."""
     cells = body.cells
     n, ncols = cells.shape
     if n < 2 or ncols < 3:
         return body
-    filled = (cells.notna() & (cells.astype("str").apply(lambda c: c.str.strip()) != "")).to_numpy()
+    filled = np.column_stack([filled_mask(cells.iloc[:, i]) for i in range(ncols)])
     widths = np.where(filled.any(axis=1), ncols - np.argmax(filled[:, ::-1], axis=1), 0)
-    common, count = Counter(widths[widths > 0].tolist()).most_common(1)[0] if bool((widths > 0).any()) else (0, 0)
+    common, count = _most_common(widths[widths > 0])
     wide = np.flatnonzero((widths > common) & (widths <= common + MAX_EXTRA))
     if common < 3 or not len(wide) or count < 2 or len(wide) * 2 > n:
         return body

@@ -294,6 +294,10 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
     # 4. amounts
     decimal = spec.decimal if spec else (given.decimal if given is not None else None)
     desc = csv_cells.Desc(desc_raw, n)
+    if spec is None and (phrases := desc.split_types()):
+        shown = ", ".join(repr(p) for p in phrases[:4]) + (" ..." if len(phrases) > 4 else "")
+        report.warnings.append(f"descriptions open with the bank's transaction type ({shown}): the counterparty after "
+                               "it is the description (the cell as printed is kept as description_printed)")
     amount, amount_cell = csv_amounts.amounts(cols, spec, decimal, report, desc, plan.header,
                                               given.sign if given is not None else None)
     # 6. layout exclusions, status, totals

@@ -39,6 +39,11 @@ KIND_WORDS = (
     r"|top.?up|transfer|debit|credit|fee|interest|charge|reversal|lastschrift|gutschrift|überweisung|abono|cargo"
     r"|virement|prélèvement|paiement|retrait)"
 )
+# A cell that is a record of several fields (joined by "|") or a postal address: a postal code (12-345,
+# SW1A 1AA, a 4-5 digit code opening a field before a town) together with a house number beside a street name.
+_JOINED_FIELDS = r"\|"
+_POSTAL_CODE = r"(?<![\d-])\d{2}-\d{3}(?![\d-])|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|(?:^|[,|]\s*)\d{4,5} [^\W\d_]{3,}"
+_HOUSE_NUMBER = r"[^\W\d_]{2,}\.? \d{1,4}[A-Za-z]?(?![\d.:/-]|,\d)|(?:^|[,|]\s*)\d{1,4}[A-Za-z]? [^\W\d_]{2,}"
 _ID_TEXT = r"[A-Z]{2}[0-9]{2}[A-Z0-9 ]{10,32}|[A-Z]{2}[0-9]{2}(?: ?[0-9A-Zx*]{4}){2,8}|\S+@\S+\.\S+|[0-9A-Fa-f]{16,}|[A-Za-z0-9]{20,}|[0-9*xX]{4}[ -]?[0-9*xX]{4}[ -]?[0-9*xX]{4}[ -]?[0-9*xX]{1,4}"
 
 
@@ -79,6 +84,7 @@ class ColumnProfile:
     direction_share: float = 0.0  # cells that are direction words
     kind_share: float = 0.0  # cells naming what kind of row it is (payment, top-up, refund, charge ...)
     neutral_share: float = 0.0  # of direction cells: "neither" (/, 不计收支)
+    record_share: float = 0.0  # cells holding several fields joined by a separator, or a postal address
     texts: pd.Series | None = None  # the stripped non-empty cells
 
     @property
@@ -133,6 +139,10 @@ def profile_column(col: pd.Series, index: int, header: str = "") -> ColumnProfil
     _dates(p, s, norm)
     _numbers(p, s, norm)
     _words(p, norm)
+    if p.letter_share >= 0.3:  # only a column of words can be an address or a detail record
+        record = norm.str.contains(_JOINED_FIELDS, regex=True) | (
+            norm.str.contains(_POSTAL_CODE, regex=True) & norm.str.contains(_HOUSE_NUMBER, regex=True))
+        p.record_share = float(record.mean())
     return p
 
 

@@ -18,6 +18,7 @@ from audit.model import ExcludedRow, RowProblem
 from audit.readers import pdf_layouts as pl
 from audit.readers.pdf import date_after as da
 from audit.readers.pdf import generic as gn
+from audit.readers.pdf import table as tb
 from audit.readers.pdf.text import Line
 from audit.values import parse_amount, parse_date
 
@@ -40,8 +41,11 @@ class Txn:
     by_column: bool = False  # the sign came from a debit or credit column
     balance: float | None = None  # the number under a balance column, when a header named one
     amount_x1: float | None = None  # right edge of the amount as printed (generic lines)
+    xs: list[float] = field(default_factory=list)  # right edges of every number at the line's end (generic lines)
     printed: int = 0  # how many amounts the line printed (generic lines)
     plus: bool = False  # the amount was printed with an explicit "+" (generic lines)
+    table: int = 0  # which table (accepted header) the line belongs to (generic lines)
+    carried: bool = False  # undated line: the date is the one printed last above it (generic lines)
 
 
 @dataclass
@@ -59,6 +63,14 @@ class State:
     columns: list[gn.Column] | None = None  # amount columns of the last header line (generic layout)
     currency: str | None = None  # a currency code printed in a header cell
     date_after: bool = False  # a header named the date column after the description (generic layout)
+    geom: tb.Geometry | None = None  # date and description columns of the last table header (generic layout)
+    table: int = 0  # tables (accepted headers) so far
+    carry: str | None = None  # the date printed last in the current table, carried down to undated rows
+    bottom: bool = False  # rows print their amount on their last line (decided by a first pass)
+    votes: tb.Votes = field(default_factory=tb.Votes)
+    lead: tb.Lead | None = None  # the lines of a bottom-aligned row before its amount
+    tail: bool = False  # text was joined under the last transaction
+    open_row: Txn | None = None  # the last row of the table, while no other line of the table came after it
 
 
 @lru_cache(maxsize=64)
@@ -92,7 +104,24 @@ def _dayfirst_hint(text: str) -> bool | None:
 
 
 def classify(lines: list[Line], layout: pl.PdfLayout, state: State) -> None:
-    """Decide what every line is and collect transactions, exclusions and problems in ``state``."""
+    """Decide what every line is and collect transactions, exclusions and problems in ``state``. A generic
+    statement whose lines show that rows print their amount on their last line is read a second time so."""
+    _classify(lines, layout, state)
+    if layout is not pl.GENERIC:
+        return
+    if state.tail:
+        state.votes.top += 1  # text under the last row of the statement belongs to that row
+    if state.votes.bottom_aligned:
+        again = State(state.source, bottom=True)
+        _classify(lines, layout, again)
+        again.warnings.append("rows print their amount on their last line: the text lines above an amount are "
+                              "read as its description")
+        state.__dict__.update(again.__dict__)
+    tb.drop_unchained_tables(state)
+    tb.balance_breaks(state)
+
+
+def _classify(lines: list[Line], layout: pl.PdfLayout, state: State) -> None:
     generic = layout is pl.GENERIC
     skip = [rx(p) for p in (*pl.COMMON_SKIP, *layout.skip)]
     summary = [(rx(p), reason) for p, reason in (*layout.summary, *pl.COMMON_SUMMARY)]
@@ -103,10 +132,10 @@ def classify(lines: list[Line], layout: pl.PdfLayout, state: State) -> None:
     dated = rx(r"(?:^|\s)" + pl.ANY_DATE + r"(?:\s|$)")
     money = rx(pl.MONEYISH)
     last: Txn | None = None
-    pending: tuple[tuple[list[gn.Column], str | None], int, int] | None = None
+    pending: tuple[tuple[list[gn.Column], str | None], int, int, tb.Geometry | None] | None = None
     for ln in lines:
         text = ln.text
-        if last is not None and last.line.page != ln.page:
+        if last is not None and (last.last_line or last.line).page != ln.page:
             last = None
         if generic and da.date_after_header(ln):
             state.date_after = True
@@ -114,14 +143,16 @@ def classify(lines: list[Line], layout: pl.PdfLayout, state: State) -> None:
                 last = None
                 continue
         if generic and (head := gn.header_columns(ln)) is not None:
-            pending = (head, ln.page, ln.no)  # a table header only once a dated line follows it closely
+            pending = (head, ln.page, ln.no, tb.geometry(ln))  # a table header once a dated line follows closely
             last = None
             continue
         if pending is not None and (pending[1] != ln.page or ln.no - pending[2] > 4
                                     or (money.search(text) and not re.search(r"[^\W\d_]", text))):
             pending = None  # a summary box's headings (a row of figures under them), not a transaction table's
-        if pending is not None and parse(ln, state) is not None:
+        if pending is not None and (parse(ln, state) is not None or (
+                pending[3] is not None and tb.dated_without_amount(ln, pending[3]) is not None)):
             state.columns, state.currency = pending[0][0], state.currency or pending[0][1]
+            tb.new_table(state, pending[3])
             pending = None
         if any(p.search(text) for p in skip):
             continue
@@ -160,19 +191,29 @@ def classify(lines: list[Line], layout: pl.PdfLayout, state: State) -> None:
             continue
         txn = generic_transaction(ln, state) if generic else match_transaction(ln, layout, state)
         if txn is _BALANCE:
-            last = None
+            last, state.lead = None, None
             continue
         if txn is not None:
             txn.period, txn.anchor = len(state.periods) - 1, len(state.anchors) - 1
+            tb.with_lead(txn, state)
             state.txns.append(txn)
-            last = txn
+            last = state.open_row = txn
+            continue
+        if generic and state.geom is not None and tb.table_line(ln, state):
+            last = None
             continue
         if last is not None and is_continuation(ln, last, dated, money):
             if not gn.REFERENCE_LINE.match(text):  # a payment reference is an identifier, not the counterparty
                 last.description = f"{last.description} {text}"
             last.last_line = ln
+            state.tail = True
+            continue
+        if generic and state.geom is not None and not state.bottom and (row := tb.across_page(ln, state)) is not None:
+            last = row
             continue
         last = None
+        if state.geom is not None and tb.in_description(ln, state.geom):
+            state.open_row = None
         if len(ln.runs) > 1 and money.search(text):  # a summary item sharing its line with other text
             tail = next(((r, k) for k in range(1, len(ln.runs)) for p, r in summary
                          if p.search(" ".join(x.text for x in ln.runs[k:]))), None)
@@ -180,7 +221,7 @@ def classify(lines: list[Line], layout: pl.PdfLayout, state: State) -> None:
                 state.excluded.append(ExcludedRow(state.source, tail[0], text, ln.no, ln.page, value))
                 continue
         if generic:
-            if (why := gn.why_not(ln, state.columns)) is not None:
+            if (why := gn.why_not(ln, state.columns) or tb.why_not(ln, state)) is not None:
                 state.problems.append(problem(state, ln, why))
         elif dated.search(text) and money.search(text):
             state.problems.append(problem(state, ln, "dated line with an amount that is not a transaction this layout knows"))
@@ -216,7 +257,11 @@ def parse(ln: Line, state: State) -> gn.LineParse | None:
 def generic_transaction(ln: Line, state: State) -> Txn | None:
     """A transaction read by :mod:`audit.readers.pdf.generic` (None when the line is not one); the amount
     is the one under a debit, credit or amount column when a header named them, else the last one."""
-    parsed = parse(ln, state)
+    in_text_column = state.geom is not None and tb.in_description(ln, state.geom)
+    parsed, carried = (None if in_text_column else parse(ln, state)), False  # a date is under the date column
+    if parsed is None and state.geom is not None and state.carry is not None and state.columns:
+        parsed = tb.carried_line(ln, state.columns, state.geom, state.carry)
+        carried = parsed is not None
     if parsed is None:
         return None
     if gn.BALANCE_LINE.match(parsed.description):  # "01.01.2020 Alter Kontostand 2.853,82"
@@ -227,17 +272,27 @@ def generic_transaction(ln: Line, state: State) -> Txn | None:
         placed = [(c, gn.column_of(c, state.columns)) for c in parsed.amounts]
         if any(col is not None for _, col in placed):
             money = [(c, col.role) for c, col in placed if col is not None and col.role != "balance"]
+            if not money and not any(c.role in gn.MONEY_ROLES[:3] for c in state.columns):
+                # the header names a balance column but not the amount columns: an unclaimed number is the amount
+                money = [(c, None) for c, col in placed if col is None and gn._MONEY.search(c.text)][-1:]
             if not money:  # only a balance on the line
                 state.excluded.append(ExcludedRow(state.source, "balance", ln.text, ln.no, ln.page, last_amount(ln.text)))
                 return _BALANCE
             cell, role = money[-1]
-            rest = [c.text for c, col in placed if col is None]  # numbers no column claims stay in the text
+            rest = [c.text for c, col in placed if col is None and c is not cell]  # numbers no column claims stay in the text
             balance = next((amount_or_none(c.text) for c, col in placed if col is not None and col.role == "balance"), None)
+        elif state.geom is not None and not gn._MONEY.search(cell.text):
+            return None  # a number under no money column that does not look like money ("Transaction 31")
     try:
         amount = parse_amount(cell.text)
     except ValueError as exc:
         state.problems.append(problem(state, ln, f"amount does not parse ({exc})"))
         return None
+    if amount == 0 and state.geom is not None:  # a table row that moves no money
+        state.excluded.append(ExcludedRow(state.source, "no money moves", ln.text, ln.no, ln.page, 0.0))
+        return _BALANCE
+    if not carried:
+        state.carry = parsed.date
     if role == "debit":
         amount = abs(amount)
     elif role == "credit":
@@ -248,7 +303,8 @@ def generic_transaction(ln: Line, state: State) -> Txn | None:
     desc, holder = other_columns_out(" ".join(desc.split()))
     return Txn(ln, parsed.date, parsed.posting, desc, amount, holder, last_line=ln, desc_x0=parsed.desc_x0,
                by_column=role in ("debit", "credit"), balance=balance, amount_x1=cell.x1, printed=len(parsed.amounts),
-               plus=cell.text.lstrip().startswith("+"))
+               xs=[c.x1 for c in parsed.amounts],
+               plus=cell.text.lstrip().startswith("+"), table=state.table, carried=carried)
 
 
 def _payee_text(ln: Line, parsed: gn.LineParse, columns: list[gn.Column]) -> str | None:
@@ -330,8 +386,9 @@ def is_continuation(ln: Line, last: Txn, dated: re.Pattern[str], money: re.Patte
     return (
         ln.no == prev.no + 1
         and ln.top - prev.bottom < 1.5 * height
-        and ln.x0 > last.line.x0 + 8
+        and (ln.x0 > last.line.x0 + 8 or last.carried)
         and (last.desc_x0 is None or ln.x0 >= last.desc_x0 - 3)
         and not dated.search(ln.text)
         and not money.search(ln.text)
     )
+
