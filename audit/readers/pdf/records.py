@@ -12,6 +12,7 @@ import pandas as pd
 
 from audit.model import ParseReport, Reconciliation, RowProblem
 from audit.readers import pdf_layouts as pl
+from audit.readers.currency import HINT_DOLLAR
 from audit.readers.pdf.balance import balance_column_out, card_signs, delta_signs, signs_from_balances
 from audit.readers.pdf.dates import resolve_date
 from audit.readers.pdf.lines import State, Txn
@@ -180,18 +181,23 @@ def kind(description: str, amount: float) -> str:
 
 # ------------------------------------------------------------------------------------------ currency
 
-_SYMBOLS = (("R$", "BRL"), ("円", "JPY"), ("￥", "JPY"), ("¥", "JPY"), ("£", "GBP"), ("€", "EUR"), ("$", "USD"))
+# Signs that name one currency ("$" alone names none: USD, CAD, AUD, NZD, SGD ... all print it).
+_SYMBOLS = (("US$", "USD"), ("CA$", "CAD"), ("AU$", "AUD"), ("NZ$", "NZD"), ("HK$", "HKD"), ("R$", "BRL"),
+            ("C$", "CAD"), ("A$", "AUD"), ("S$", "SGD"), ("円", "JPY"), ("￥", "JPY"), ("¥", "JPY"), ("£", "GBP"),
+            ("€", "EUR"))
 _CODE_BY_AMOUNT = re.compile(r"(?<![A-Za-z])([A-Z]{3})\s?[-+−]?\s?\d|\d\s?([A-Z]{3})(?![A-Za-z])")
 
 
 def currency_of(lines: list[Line], state: State, layout: pl.PdfLayout) -> tuple[str | None, str]:
     """The billing currency and where it was read: a header cell (``Belastung CHF``), an ISO code printed
-    beside amounts (``EUR + 2.853,82``), a currency sign; None when the statement states none. Foreign-amount
+    beside amounts (``EUR + 2.853,82``), a currency sign; None when the statement states none (then ``why``
+    is the hint of :mod:`audit.readers.currency` when the amounts carry a bare ``$``, else ""). Foreign-amount
     second lines are not evidence of the billing currency."""
     if state.currency:
         return state.currency, "named in the column header"
     foreign = [re.compile(p) for p in layout.foreign]
     votes: Counter[str] = Counter()
+    dollars = False
     for ln in lines:
         text = ln.text
         if any(p.search(text) for p in foreign):
@@ -205,8 +211,9 @@ def currency_of(lines: list[Line], state: State, layout: pl.PdfLayout) -> tuple[
             if sign in rest:
                 votes[code] += rest.count(sign)
                 rest = rest.replace(sign, " ")
+        dollars = dollars or "$" in rest
     if not votes:
-        return None, ""
+        return None, (HINT_DOLLAR if dollars else "")
     (code, n), *others = votes.most_common()
     why = "printed beside the amounts"
     if others and others[0][1] * 3 > n:
