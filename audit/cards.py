@@ -223,7 +223,14 @@ def unstated_files(tx: pd.DataFrame) -> list[str]:
     if tx.empty or "currency" not in tx.columns or "source" not in tx.columns:
         return []
     cur = tx["currency"].astype("str").str.lower()
-    return sorted({str(s) for s in tx.loc[(cur == "unknown").to_numpy(), "source"].dropna().unique()})
+    unstated = (cur.isna() | (cur == "unknown")).fillna(True).to_numpy(bool)  # a PDF leaves it empty
+    return sorted({str(s) for s in tx.loc[unstated, "source"].dropna().unique()})
+
+
+def currency_hints(reports: Sequence[Any]) -> dict[str, str]:
+    """Per statement file that does not state its currency: what the file suggests (``"Japanese headings: yen
+    is likely"``, ``"amounts in dollars; which dollar is not stated"``), to show beside the question."""
+    return {r.source: r.currency_hint for r in reports if getattr(r, "currency_hint", "")}
 
 
 def _distinct_by(group: np.ndarray, codes: np.ndarray, width: np.int64) -> dict[int, list[int]]:

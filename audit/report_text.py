@@ -107,6 +107,8 @@ def _files(result: ScanResult) -> list[str]:
             lines.append("    problem: " + (mask_card(str(p)) or ""))
         for w in r.warnings:
             lines.append("    warning: " + (mask_card(w) or ""))
+        if r.currency_hint:  # the file does not state its currency: what it suggests, and how to give it
+            lines.append(f"    currency hint: {r.currency_hint} (give it: --file-currency {r.source}=CODE)")
     for err in result.errors:
         lines.append(f"  NOT READ: {err}")
     return lines

@@ -29,6 +29,7 @@ JA_LABELS: dict[str, str] = {
     "currency_ask": "{n} 件の明細に請求通貨が書かれていません。カードの請求通貨を選んでください"
     "（選ぶまで金額は「通貨の記載なし」のまま、カードごとに別々に数えます）。",
     "currency_choose": "通貨を選ぶ",
+    "currency_hint": "ファイルからの手がかり：{hint}（自動では選びません）",
     "uploads_kept": "画面を切り替える前に読み込んだ {n} ファイルをそのまま使っています：{names}",
     "uploads_kept_clear": "外す",
     "eml_suggest_intro": "注文確認メールに次の内容がありました。この契約の申し出文に使いますか（事業者が書いた文なので、"
@@ -96,6 +97,7 @@ EN_LABELS: dict[str, str] = {
     "currency_ask": "{n} statement(s) do not state their billing currency. Choose the card's billing currency "
     "(until you do, their amounts show as 'currency not stated' and are counted per card).",
     "currency_choose": "choose a currency",
+    "currency_hint": "Hint from the file: {hint} (not chosen for you).",
     "uploads_kept": "Still using the {n} file(s) you loaded before switching: {names}",
     "uploads_kept_clear": "Take off",
     "eml_suggest_intro": "The order confirmation holds the following. Use it in this contract's letters? (The "

@@ -15,13 +15,15 @@ from audit.masking import mask_card
 
 # (pattern searched in the English note, Japanese text; {1}, {2} ... are the pattern's groups)
 _NOTES_JA: list[tuple[str, str]] = [
+    # the hint beside the question for a file that does not state its currency (audit/readers/currency.py)
+    (r"^Japanese headings: yen is likely$", "見出しが日本語なので円の可能性が高いです"),
+    (r"^amounts in dollars; which dollar is not stated$",
+     "金額は「$」（ドル）ですが、どの国のドル（米ドル・カナダドル・豪ドルなど）かは書かれていません"),
     # the billing currency and why (audit/readers/currency.py, pdf_reader.py): "billing currency JPY: <why>"
-    (r"billing currency ([A-Z]{3}): not stated in the file; JPY \(a Japanese issuer",
-     "請求通貨 {1}：ファイルには書かれていませんが、見出しが日本語の明細（日本のカード会社の書き出し）のため円とみなしました"),
     (r"billing currency ([A-Z]{3}): named in the header '(.*)'", "請求通貨 {1}：見出し「{2}」に書かれています"),
     (r"billing currency ([A-Z]{3}): named above the table", "請求通貨 {1}：表の上（明細の冒頭）に書かれています"),
-    (r"billing currency ([A-Z]{3}): from the '\$' beside the amounts",
-     "請求通貨 {1}：金額の横の「$」から判断しました（ほかの国のドルも「$」を使うため、確かめてください）"),
+    (r"billing currency ([A-Z]{3}): the file names its card company '(.*)', which bills in",
+     "請求通貨 {1}：明細に書かれたカード会社「{2}」の請求通貨です"),
     (r"billing currency ([A-Z]{3}): from the signs or codes beside the amounts",
      "請求通貨 {1}：金額の横の通貨記号・通貨コードから判断しました"),
     (r"billing currency not printed on the statement", "明細に請求通貨が印字されていないため、通貨は空欄です"),
@@ -30,8 +32,6 @@ _NOTES_JA: list[tuple[str, str]] = [
      "請求通貨がファイルに書かれていないため、指定された {1} として読みました"),
     (r"billing currency not stated in the file: shown as 'unknown'",
      "請求通貨がファイルに書かれていません（金額は「通貨の記載なし」として表示）"),
-    (r"billing currency not stated in the file; JPY",
-     "請求通貨がファイルに書かれていないため、日本語の明細として円（JPY）とみなしました"),
     (r"billing currency not printed on page (\d+)", "{1} ページに請求通貨が書かれていないため、通貨は空欄です"),
     (r"charges are printed with a minus and payments without",
      "利用額がマイナス、入金がプラスで印字されているため、符号を逆にして読みました"),

@@ -12,8 +12,9 @@ from audit.cli import main
 
 
 def statement(path: Path, months: range, merchant: str = "ﾏｲｸﾛｿﾌﾄｻﾎﾟｰﾄ", card: str = "") -> Path:
-    """A statement of ``months``; with ``card`` each line prints the (masked) card number."""
-    lines = ["利用日,利用店名・商品名,利用金額" + (",カード番号" if card else "")]
+    """A statement of ``months``; with ``card`` each line prints the (masked) card number. The amount's heading
+    says yen (Japanese headings alone state no currency, issue 24)."""
+    lines = ["利用日,利用店名・商品名,利用金額(円)" + (",カード番号" if card else "")]
     tail = f",{card}" if card else ""
     for m in months:
         lines += [f"2025/{m:02d}/05,{merchant},7980{tail}", f"2025/{m:02d}/12,NETFLIX.COM,1490{tail}",

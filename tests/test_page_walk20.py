@@ -115,6 +115,27 @@ def test_the_page_asks_a_statements_currency_once_and_uses_it_everywhere(lang) -
     assert ask in _texts(at) and "USD 149.97" not in _texts(at)
 
 
+JP_PLAIN = ("jp_plain.csv", ("取引日,お店の名前,ご利用額\n" + "".join(
+    f"2026/{m:02d}/03,ＦＩＣＴＩＯＮＡＬ　スーパー,{1200 + m}\n" for m in range(9, 12))).encode())
+DOLLAR = ("dollar.csv", ("Date,Description,Amount\n" + "".join(
+    f"{m:02d}/02/2026,GROCER ON MAIN,${80 + m}.00\n" for m in range(9, 12))).encode())
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_question_shows_what_the_file_suggests_and_chooses_nothing(lang) -> None:
+    """Issue 24: Japanese headings and a bare "$" state no currency; the page asks, shows the hint beside the
+    choice in the page's language and leaves the choice empty."""
+    at = _upload(_app(lang), JP_PLAIN, DOLLAR)
+    text = _texts(at)
+    if lang == "ja":
+        assert "見出しが日本語なので円の可能性が高いです" in text and "どの国のドル" in text
+        assert "yen is likely" not in text
+    else:
+        assert "Japanese headings: yen is likely" in text and "amounts in dollars; which dollar is not stated" in text
+    assert _currency_box(at, "jp_plain.csv").value in ("", None)
+    assert _currency_box(at, "dollar.csv").value in ("", None)
+
+
 def test_a_given_currency_outlives_a_language_switch() -> None:
     at = _upload(_app(), US)
     _currency_box(at, "us_card.csv").set_value("USD").run()

@@ -251,9 +251,11 @@ def test_currency_symbol_in_debit_credit_columns(tmp_path: Path) -> None:
     text = ('"Date","Status","Type","CheckNumber","Description","Withdrawal","Deposit","RunningBalance"\n'
             '"08/17/2022","Posted","DEPOSIT","","Deposit Mobile Banking","","$20.00","$878.47"\n'
             '"08/14/2022","Posted","ATM","","BMO HARRIS BANK","$103.00","","$858.47"\n')
-    df, _ = read(tmp_path, text)
+    df, report = read(tmp_path, text)
     assert df["amount"].tolist() == [-20.0, 103.0]
-    assert set(df["currency"]) == {"USD"}
+    # a bare "$" names no one dollar (issue 24; the blind labellers' rule): unknown, with the hint to choose
+    assert set(df["currency"]) == {"unknown"}
+    assert report.currency_hint == "amounts in dollars; which dollar is not stated"
 
 
 # --------------------------------------------------------------------------------------------- dates

@@ -86,30 +86,37 @@ def set_currency(prefix: str, names: Sequence[str], code: str) -> None:
         st.session_state.pop(_currency_store(prefix, name) + "_bad", None)
 
 
-def _currency_select(prefix: str, name: str, where: str, container: Any, label: str | None = None) -> None:
+def _currency_select(prefix: str, name: str, where: str, container: Any, label: str | None = None,
+                     hint: str = "") -> None:
     """One file's currency picker (empty: not given); any three-letter code can be typed. Every picker of a
-    file (the question above the figures, the files tab, the column picker) shares one answer."""
+    file (the question above the figures, the files tab, the column picker) shares one answer. ``hint``: what
+    the file suggests (:func:`audit.cards.currency_hints`), shown under the picker, never chosen for the user."""
     store = _currency_store(prefix, name)
     widget = f"{store}_{where}"
     st.session_state[widget] = st.session_state.get(store, "")
     choose = tr("currency_choose")
     container.selectbox(md_line(label or name), ["", *CURRENCIES], key=widget, on_change=_keep_currency,
                         args=(widget, store), format_func=lambda c: c or choose, accept_new_options=True)
+    if hint:
+        from audit.ui_messages import note_text
+
+        container.caption(md_line(tr("currency_hint", hint=note_text(hint, lang()))))
     bad = st.session_state.get(store + "_bad")
     if bad:
         container.error(md_line(tr("currency_bad", name=name, value=bad)))
 
 
-def ask_currency(prefix: str, unstated: Sequence[str]) -> None:
+def ask_currency(prefix: str, unstated: Sequence[str], hints: dict[str, str] | None = None) -> None:
     """Above the figures: the statements that do not state their currency, each with a currency to choose
-    (asked once per file; the figures are redrawn in it)."""
+    (asked once per file; the figures are redrawn in it) and what the file suggests (``hints``: file name ->
+    hint, :func:`audit.cards.currency_hints`) beside it."""
     if not unstated:
         return
     with st.container(border=True, key=prefix + "currency_ask"):
         st.warning(tr("currency_ask", n=len(unstated)))
         cols = st.columns(min(3, len(unstated)))
         for i, name in enumerate(unstated):
-            _currency_select(prefix, name, "ask", cols[i % len(cols)])
+            _currency_select(prefix, name, "ask", cols[i % len(cols)], hint=(hints or {}).get(name, ""))
 
 
 def given_currencies(prefix: str, given: dict[str, str]) -> None:

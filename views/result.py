@@ -55,9 +55,9 @@ def render_result(result: pipeline.ScanResult, details: Any, prefix: str, ctx: C
         st.error(md_line(error_text(err, lang())))
     if files:
         render_pickers(prefix, files, result)
-    from audit.cards import unstated_files
+    from audit.cards import currency_hints, unstated_files
 
-    ask_currency(prefix, unstated_files(result.transactions))
+    ask_currency(prefix, unstated_files(result.transactions), currency_hints(result.reports))
     contracts = list(result.contracts or [])
     bad = [c for c in contracts if c.suspicious]
     # only known services are legit-looking; the others are listed to check (audit.detection.legitimacy)

@@ -95,7 +95,8 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
         soft_agent = reseller in SOFTWARE_RESELLERS
         support_line = support and phone is not None  # support words and a number to call
         yearly = float(sub.average_amount) * PER_YEAR.get(sub.cadence, 12.0)
-        pricey = yearly >= limits(sub.currency).reseller_yearly
+        lim = limits(_limit_currency(sub.currency, rows))
+        pricey = yearly >= lim.reseller_yearly
         two_signs = bool(psv["signs"][n] >= 2)  # "PC SHIELD", "SECURE TECH HELP": billed at home or abroad
         # An unknown security or scareware seller charging what fake support charges, in any currency.
         pricey_sign = bool((psv["security"][n] or psv["scareware"][n]) and pricey)
@@ -106,7 +107,7 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
             continue
         if not (software or support) and not pricey:
             continue  # only the reseller points to software, and the price is that of ordinary software
-        if (yearly < limits(sub.currency).option_yearly and not overseas and not support_line and not reseller
+        if (yearly < lim.option_yearly and not overseas and not support_line and not reseller
                 and not (two_signs or psv["security"][n] or psv["scareware"][n])):
             continue  # a provider's remote-support option at home, priced as such (thresholds.option_yearly)
         score = 35.0 + (15 if overseas else 0) + (20 if software else 0) + (10 if support else 0)
@@ -164,13 +165,22 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
     return out
 
 
+def _limit_currency(currency: str, rows: pd.DataFrame) -> str:
+    """The currency a stream's thresholds are read in: its billing currency, else (a file that does not state
+    one) the one its rows' file suggests (:func:`audit.detection.thresholds.threshold_currency`)."""
+    if currency not in ("", "unknown") or "limit_currency" not in rows.columns:
+        return currency
+    likely = rows["limit_currency"].dropna()
+    return str(likely.iloc[0]) if len(likely) else currency
+
+
 def _large_threshold(currency: str) -> float:
     return limits(currency).large
 
 
 def _large_support_plans(ctx: _Context) -> list[Finding]:
     tx = ctx.tx
-    thr = pd.Series(map_distinct(tx["currency"].fillna(tx["client_home"]), _large_threshold, float), index=tx.index)
+    thr = pd.Series(map_distinct(tx["limit_currency"].fillna(tx["client_home"]), _large_threshold, float), index=tx.index)
     cand = tx[(tx["kind"] == "charge") & (tx["amount"] >= thr) & tx["legit"].isna() & ~tx["retail"]
               & (tx["software"] | tx["support"] | tx["plan"]) & ~tx["id"].isin(ctx.known_ids)]
     out: list[Finding] = []
@@ -179,7 +189,7 @@ def _large_support_plans(ctx: _Context) -> list[Finding]:
         sub = ctx.subs[ctx.stream_of[r["id"]]] if in_stream else None
         if sub is not None and PER_YEAR.get(sub.cadence, 12.0) > 2.0:
             continue  # a regular monthly bill is the recurring signal's business
-        big = float(r["amount"]) >= 2.5 * _large_threshold(str(r["currency"]))
+        big = float(r["amount"]) >= 2.5 * _large_threshold(str(r["limit_currency"]))
         phone = r["phone"] if isinstance(r["phone"], str) else None
         agent_like = bool(not r["foreign"] and r["home"] == "JPY" and r["navi"] and r["romaji"])
         abroad = bool(r["foreign"] or r["overseas_agent"] or agent_like)

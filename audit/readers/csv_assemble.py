@@ -49,12 +49,18 @@ def _billing_currency(plan: csv_plan.Plan, spec: LayoutSpec | None, texts: dict[
     merchant = {plan.roles.get(r) for r in ("description", "notes")}  # the other text cells are the issuer's
     issuer_text = [v for i in range(min(cells.shape[1], 64)) if i not in merchant
                    for v in cells.iloc[:50, i].dropna().tolist() if isinstance(v, str)]
-    code, why = currency.billing_currency(plan.header or [], [plan.roles[r] for r in roles],
-                                          [c for r in roles if (c := texts.get(r)) is not None], plan.preamble,
-                                          issuer_text)
+    found = currency.billing_currency(plan.header or [], [plan.roles[r] for r in roles],
+                                      [c for r in roles if (c := texts.get(r)) is not None], plan.preamble,
+                                      issuer_text)
+    code, why = found.code, found.why
+    if code == "unknown" and (named := currency.issuer_currency(report.issuer)):
+        code, why, found = named, f"the file names its card company {report.issuer!r}, which bills in {named}", None
     report.reading["currency"] = {"code": code, "why": why}
     if needed:
         report.warnings.append(f"billing currency {why}" if code == "unknown" else f"billing currency {code}: {why}")
+        if found is not None and found.hint:  # what the file suggests, for the user to choose from; never the data's currency
+            report.reading["currency"] |= {"hint": found.hint, "likely": found.likely}
+            report.currency_hint, report.currency_likely = found.hint, found.likely
     return code
 
 

@@ -2,13 +2,18 @@
 
 Evidence, strongest first: a currency column (per row), a remark in a money column's header
 (``Withdrawals (SGD)``, ``金額(円)``, ``人民币金额``), signs or codes beside the amounts (``£``, ``€``,
-``1.234,56 EUR``), a currency named above the table (``Account ... (UAH)``, ``28.50元``), and the issuer:
-a file whose header or preamble is written in Japanese comes from a Japanese issuer, who bills in yen.
-Never the language of the descriptions (a Japanese shop name on a dollar statement stays dollars).
-``¥`` is yen beside Japanese words and yuan beside Chinese ones, and says nothing alone; a bare ``$`` is
-read as US dollars, the dollar most exports print that way, with a warning that other dollars share the
-sign (``C$``, ``A$``, ``NZ$`` ... name theirs). Without evidence the currency is ``unknown`` and the
-report says it is not stated.
+``1.234,56 EUR``, ``US$``), a currency named above the table (``Account ... (UAH)``, ``28.50元``), and the
+issuer: a card company the file names (``カード名称,ビューカード``) whose exports a named layout reads and which
+bills in one currency (:func:`issuer_currency`). A named issuer's layout
+(:class:`audit.readers.spec.LayoutSpec`) states its issuer's currency before any of these.
+
+The language of the text is never evidence: a file with Japanese headings and plain numbers does not say
+yen, a Japanese shop name on a dollar statement stays dollars. ``¥`` is yen beside Japanese words and yuan
+beside Chinese ones, and says nothing alone; a bare ``$`` says "a dollar" but not which (USD, CAD, AUD, NZD,
+SGD, HKD ... all print it). Without evidence the currency is ``unknown``, the report says it is not stated,
+and a *hint* says what the file suggests ("Japanese headings: yen is likely", "amounts in dollars; which
+dollar is not stated") for the user to choose from; the hint's likely code sets amount thresholds in
+detection (:mod:`audit.detection.thresholds`) and never enters the data, totals or letters.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -74,6 +80,22 @@ def _from_header(cell: str) -> str | None:
 _NAMES = {r"(?i)\beur(?:o|os|oa|on)\b": "EUR"}
 
 
+# The hints for a file that states no currency (English; the page translates them, audit/ui_messages.py).
+HINT_YEN = "Japanese headings: yen is likely"
+HINT_DOLLAR = "amounts in dollars; which dollar is not stated"
+
+
+class Billing(NamedTuple):
+    """A file's billing currency: ``code`` (ISO, or ``unknown``) and ``why``; for an unknown one, a
+    ``hint`` (a sentence, "" when the file suggests nothing) and the ``likely`` code it names ("" when
+    none), used for detection thresholds only."""
+
+    code: str
+    why: str
+    hint: str = ""
+    likely: str = ""
+
+
 def _from_cells(sample: str, japanese: bool, chinese: bool) -> str | None:
     for sign, code in sorted(_SIGNS.items(), key=lambda t: -len(t[0])):
         if len(sign) > 1 and sign.isalpha() and sign.isupper():
@@ -89,8 +111,6 @@ def _from_cells(sample: str, japanese: bool, chinese: bool) -> str | None:
             return "JPY"
         if chinese:
             return "CNY"
-    if "$" in sample:
-        return "USD"
     return None
 
 
@@ -105,24 +125,46 @@ def _from_preamble(lines: Sequence[str]) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
+def issuer_currency(issuer: str) -> str | None:
+    """The billing currency of the card company ``issuer`` (as the file names it, :attr:`ParseReport.issuer`)
+    when a named layout's issuer is part of that name and all such layouts bill in one currency, else None."""
+    name = unicodedata.normalize("NFKC", issuer or "").casefold()
+    if not name:
+        return None
+    from audit.readers.layouts import LAYOUTS
+
+    found = set()
+    for spec in LAYOUTS:
+        own = unicodedata.normalize("NFKC", spec.issuer or "").casefold()
+        if len(own) >= 3 and spec.currency and re.search(r"(?<![a-z])" + re.escape(own) + r"(?![a-z])", name):
+            found.add(spec.currency)
+    return found.pop() if len(found) == 1 else None
+
+
 def billing_currency(header: Sequence[str], money_columns: Sequence[int], money_cells: Sequence[pd.Series],
-                     preamble: Sequence[str], issuer_text: Sequence[str] = ()) -> tuple[str, str]:
-    """``(code, why)``: the billing currency from the evidence in the module docstring; ``("unknown", why)``
-    when the file does not state it. ``issuer_text``: cells the issuer wrote (types, holders, payment
-    plans: not the descriptions), whose language tells the issuer's as a header does."""
+                     preamble: Sequence[str], issuer_text: Sequence[str] = ()) -> Billing:
+    """The billing currency from the evidence in the module docstring, or ``unknown`` with a hint.
+    ``issuer_text``: cells the issuer wrote (types, holders, payment plans: not the descriptions), whose
+    script tells ``¥`` as yen or yuan as the header's does (it never names a currency by itself)."""
     for idx in money_columns:
         if idx < len(header) and (code := _from_header(header[idx])):
-            return code, f"named in the header {header[idx]!r}"
+            return Billing(code, f"named in the header {header[idx]!r}")
     words = " ".join([*header, *preamble, *issuer_text])
     japanese = bool(_JAPANESE.search(unicodedata.normalize("NFKC", words)))
     chinese = bool(_HAN.search(words)) and not japanese
-    sample = "".join(v for c in money_cells for v in c.dropna().head(300).tolist() if isinstance(v, str))
-    if sample and (code := _from_cells(unicodedata.normalize("NFKC", sample), japanese, chinese)):
-        if code == "USD" and not re.search(r"USD|US\$", sample):
-            return code, "from the '$' beside the amounts (other dollars print '$' too: check)"
-        return code, "from the signs or codes beside the amounts"
+    for idx in money_columns:  # "ご利用金額(￥)": the shared sign, told by the script around it as in the cells
+        cell = unicodedata.normalize("NFKC", header[idx]) if idx < len(header) else ""
+        if (japanese or chinese) and re.search(r"[(\[（]\s*¥\s*[)\]）]", cell):
+            return Billing("JPY" if japanese else "CNY", f"named in the header {header[idx]!r}")
+    sample = unicodedata.normalize("NFKC", "".join(
+        v for c in money_cells for v in c.dropna().head(300).tolist() if isinstance(v, str)))
+    if sample and (code := _from_cells(sample, japanese, chinese)):
+        return Billing(code, "from the signs or codes beside the amounts")
     if code := _from_preamble(preamble):
-        return code, "named above the table"
+        return Billing(code, "named above the table")
+    why = "not stated in the file: shown as 'unknown'"
+    if "$" in sample:
+        return Billing("unknown", why, HINT_DOLLAR)
     if japanese:
-        return "JPY", "not stated in the file; JPY (a Japanese issuer's export: Japanese headings)"
-    return "unknown", "not stated in the file: shown as 'unknown'"
+        return Billing("unknown", why, HINT_YEN, "JPY")
+    return Billing("unknown", why)

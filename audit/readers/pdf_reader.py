@@ -123,6 +123,7 @@ def _read_with(data: bytes, name: str, engine: str, limits: Limits, isolate: boo
     currency, where = (layout.currency, "") if layout.currency else currency_of(all_lines, state, layout)
     if currency is None:
         state.warnings.append("billing currency not printed on the statement; currency left empty")
+        report.currency_hint = where  # a bare "$": a dollar, but which is not printed
     elif where:
         state.warnings.append(f"billing currency {currency}: {where}")
     found = records(state, layout, name, currency, _find_card(first_text, layout))

@@ -41,6 +41,7 @@ class Txn:
     by_column: bool = False  # the sign came from a debit or credit column
     balance: float | None = None  # the number under a balance column, when a header named one
     amount_x1: float | None = None  # right edge of the amount as printed (generic lines)
+    xs: list[float] = field(default_factory=list)  # right edges of every number at the line's end (generic lines)
     printed: int = 0  # how many amounts the line printed (generic lines)
     plus: bool = False  # the amount was printed with an explicit "+" (generic lines)
     table: int = 0  # which table (accepted header) the line belongs to (generic lines)
@@ -271,11 +272,14 @@ def generic_transaction(ln: Line, state: State) -> Txn | None:
         placed = [(c, gn.column_of(c, state.columns)) for c in parsed.amounts]
         if any(col is not None for _, col in placed):
             money = [(c, col.role) for c, col in placed if col is not None and col.role != "balance"]
+            if not money and not any(c.role in gn.MONEY_ROLES[:3] for c in state.columns):
+                # the header names a balance column but not the amount columns: an unclaimed number is the amount
+                money = [(c, None) for c, col in placed if col is None and gn._MONEY.search(c.text)][-1:]
             if not money:  # only a balance on the line
                 state.excluded.append(ExcludedRow(state.source, "balance", ln.text, ln.no, ln.page, last_amount(ln.text)))
                 return _BALANCE
             cell, role = money[-1]
-            rest = [c.text for c, col in placed if col is None]  # numbers no column claims stay in the text
+            rest = [c.text for c, col in placed if col is None and c is not cell]  # numbers no column claims stay in the text
             balance = next((amount_or_none(c.text) for c, col in placed if col is not None and col.role == "balance"), None)
         elif state.geom is not None and not gn._MONEY.search(cell.text):
             return None  # a number under no money column that does not look like money ("Transaction 31")
@@ -299,6 +303,7 @@ def generic_transaction(ln: Line, state: State) -> Txn | None:
     desc, holder = other_columns_out(" ".join(desc.split()))
     return Txn(ln, parsed.date, parsed.posting, desc, amount, holder, last_line=ln, desc_x0=parsed.desc_x0,
                by_column=role in ("debit", "credit"), balance=balance, amount_x1=cell.x1, printed=len(parsed.amounts),
+               xs=[c.x1 for c in parsed.amounts],
                plus=cell.text.lstrip().startswith("+"), table=state.table, carried=carried)
 
 

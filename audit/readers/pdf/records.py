@@ -12,7 +12,8 @@ import pandas as pd
 
 from audit.model import ParseReport, Reconciliation, RowProblem
 from audit.readers import pdf_layouts as pl
-from audit.readers.pdf.balance import balance_column_out, signs_from_balances
+from audit.readers.currency import HINT_DOLLAR
+from audit.readers.pdf.balance import balance_column_out, card_signs, delta_signs, signs_from_balances
 from audit.readers.pdf.dates import resolve_date
 from audit.readers.pdf.lines import State, Txn
 from audit.readers.pdf.signs import charges_printed_negative
@@ -34,6 +35,12 @@ def settle_signs(state: State, layout: pl.PdfLayout) -> None:
     balances = [t.balance for t in free]
     if all(b is not None for b in balances) and signs_from_balances(free, balances, CREDIT_WORDS) is not None:  # type: ignore[arg-type]
         state.warnings.append("signs read from the running balance column")
+    elif all(b is not None for b in balances) and all(t.amount >= 0 for t in free) and (signs := delta_signs(
+            [t.amount for t in free], balances, [t.amount_x1 for t in free])) is not None:  # type: ignore[arg-type]
+        for t, sign in zip(free, card_signs(signs, [t.description for t in free], CREDIT_WORDS), strict=True):
+            t.amount = round(sign * t.amount, 2)
+        state.warnings.append("money in and money out told apart by the running balance (each row's balance "
+                              "minus the one before it)")
     elif not layout.columns and balance_column_out(free, CREDIT_WORDS) is not None:
         state.warnings.append("last number on each line is a running balance; the number before it read as the amount")
     elif layout is pl.GENERIC and any(t.plus for t in free) and any(t.amount < 0 for t in free):
@@ -134,8 +141,32 @@ def _dayfirst(layout: pl.PdfLayout, state: State) -> bool:
     if any(a > 12 for a, _ in nums) or any(re.match(r"^\s*\d{1,2}\.\d{1,2}\.", t.date_text) for t in state.txns):
         return True
     if nums and not any(b > 12 for _, b in nums):
+        if (order := _order_in_period(state)) is not None:
+            state.warnings.append("numeric dates fit both day/month orders; read "
+                                  + ("day first" if order else "month first") + ": the order that puts them in the "
+                                  "statement period")
+            return order
         state.warnings.append("numeric dates fit both day/month orders; read month first")
     return False
+
+
+def _order_in_period(state: State) -> bool | None:
+    """Day first (True) or month first (False): the order that puts more of the lines' dates inside the statement
+    period printed for them; None when no period is printed or both orders do as well."""
+    if not state.periods:
+        return None
+    inside = {}
+    for dayfirst in (True, False):
+        n = 0
+        for t in state.txns:
+            window = window_of(t, state)
+            try:
+                d = resolve_date(t.date_text, dayfirst, window)
+            except ValueError:
+                continue
+            n += window is not None and window[0] <= d <= window[1]
+        inside[dayfirst] = n
+    return None if inside[True] == inside[False] else inside[True] > inside[False]
 
 
 def kind(description: str, amount: float) -> str:
@@ -150,18 +181,23 @@ def kind(description: str, amount: float) -> str:
 
 # ------------------------------------------------------------------------------------------ currency
 
-_SYMBOLS = (("R$", "BRL"), ("円", "JPY"), ("￥", "JPY"), ("¥", "JPY"), ("£", "GBP"), ("€", "EUR"), ("$", "USD"))
+# Signs that name one currency ("$" alone names none: USD, CAD, AUD, NZD, SGD ... all print it).
+_SYMBOLS = (("US$", "USD"), ("CA$", "CAD"), ("AU$", "AUD"), ("NZ$", "NZD"), ("HK$", "HKD"), ("R$", "BRL"),
+            ("C$", "CAD"), ("A$", "AUD"), ("S$", "SGD"), ("円", "JPY"), ("￥", "JPY"), ("¥", "JPY"), ("£", "GBP"),
+            ("€", "EUR"))
 _CODE_BY_AMOUNT = re.compile(r"(?<![A-Za-z])([A-Z]{3})\s?[-+−]?\s?\d|\d\s?([A-Z]{3})(?![A-Za-z])")
 
 
 def currency_of(lines: list[Line], state: State, layout: pl.PdfLayout) -> tuple[str | None, str]:
     """The billing currency and where it was read: a header cell (``Belastung CHF``), an ISO code printed
-    beside amounts (``EUR + 2.853,82``), a currency sign; None when the statement states none. Foreign-amount
+    beside amounts (``EUR + 2.853,82``), a currency sign; None when the statement states none (then ``why``
+    is the hint of :mod:`audit.readers.currency` when the amounts carry a bare ``$``, else ""). Foreign-amount
     second lines are not evidence of the billing currency."""
     if state.currency:
         return state.currency, "named in the column header"
     foreign = [re.compile(p) for p in layout.foreign]
     votes: Counter[str] = Counter()
+    dollars = False
     for ln in lines:
         text = ln.text
         if any(p.search(text) for p in foreign):
@@ -175,8 +211,9 @@ def currency_of(lines: list[Line], state: State, layout: pl.PdfLayout) -> tuple[
             if sign in rest:
                 votes[code] += rest.count(sign)
                 rest = rest.replace(sign, " ")
+        dollars = dollars or "$" in rest
     if not votes:
-        return None, ""
+        return None, (HINT_DOLLAR if dollars else "")
     (code, n), *others = votes.most_common()
     why = "printed beside the amounts"
     if others and others[0][1] * 3 > n:
