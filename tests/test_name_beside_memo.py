@@ -66,3 +66,13 @@ def test_invariance_rows_columns_encoding() -> None:
     assert _descriptions(read([[r[0], r[4], r[1], r[3], r[2]] for r in ROWS])[0]) == base
     for enc in ("utf-16", "latin-1", "cp932"):
         assert _descriptions(read(ROWS, enc)[0]) == base
+
+
+def test_a_column_of_reference_codes_is_not_joined_to_the_description() -> None:
+    # no header: a payee, a bank's type words and a per-row transaction code (letters inside digits)
+    rows = [["28.02.2019", "Virement postal", "ASSOCIATION ALFA", "3456789ZT1234567", "240.00"],
+            ["27.02.2019", "Ordre e-banking", "BETA SARL", "9979360TI2115087", "200.00"],
+            ["26.02.2019", "Paiement carte", "GAMMA SHOP", "1122334XY9988776", "35.10"],
+            ["25.02.2019", "Virement postal", "DELTA CLUB", "5566778QQ1234509", "12.00"]]
+    got = _descriptions(read(rows)[0])
+    assert not any(any(ch.isdigit() for ch in d) for d in got)

@@ -44,7 +44,8 @@ KIND_WORDS = (
 _JOINED_FIELDS = r"\|"
 _POSTAL_CODE = r"(?<![\d-])\d{2}-\d{3}(?![\d-])|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|(?:^|[,|]\s*)\d{4,5} [^\W\d_]{3,}"
 _HOUSE_NUMBER = r"[^\W\d_]{2,}\.? \d{1,4}[A-Za-z]?(?![\d.:/-]|,\d)|(?:^|[,|]\s*)\d{1,4}[A-Za-z]? [^\W\d_]{2,}"
-_ID_TEXT = r"[A-Z]{2}[0-9]{2}[A-Z0-9 ]{10,32}|[A-Z]{2}[0-9]{2}(?: ?[0-9A-Zx*]{4}){2,8}|\S+@\S+\.\S+|[0-9A-Fa-f]{16,}|[A-Za-z0-9]{20,}|[0-9*xX]{4}[ -]?[0-9*xX]{4}[ -]?[0-9*xX]{4}[ -]?[0-9*xX]{1,4}"
+# a single token of ten or more letters and digits, six of them digits, is a reference code (3456789ZT1234567)
+_ID_TEXT = r"(?=(?:[A-Za-z]*[0-9]){6})[A-Za-z0-9]{10,}|[A-Z]{2}[0-9]{2}[A-Z0-9 ]{10,32}|[A-Z]{2}[0-9]{2}(?: ?[0-9A-Zx*]{4}){2,8}|\S+@\S+\.\S+|[0-9A-Fa-f]{16,}|[A-Za-z0-9]{20,}|[0-9*xX]{4}[ -]?[0-9*xX]{4}[ -]?[0-9*xX]{4}[ -]?[0-9*xX]{1,4}"
 
 
 @dataclass
