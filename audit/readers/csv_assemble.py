@@ -53,7 +53,8 @@ def _billing_currency(plan: csv_plan.Plan, spec: LayoutSpec | None, texts: dict[
                                       [c for r in roles if (c := texts.get(r)) is not None], plan.preamble,
                                       issuer_text)
     code, why = found.code, found.why
-    if code == "unknown" and (named := currency.issuer_currency(report.issuer)):
+    weak = code == "unknown" or why == currency.JAPANESE_ISSUER  # a named card company says more than headings
+    if weak and (named := currency.issuer_currency(report.issuer)):
         code, why, found = named, f"the file names its card company {report.issuer!r}, which bills in {named}", None
     report.reading["currency"] = {"code": code, "why": why}
     if needed:
