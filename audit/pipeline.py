@@ -35,6 +35,7 @@ import pandas as pd
 from audit import schema
 from audit.errors import StatementError
 from audit.files import STATEMENT_SUFFIXES, file_digest, missing_why
+from audit.ids import has_duplicates, numbered_apart
 from audit.model import Finding, ParseReport, RowProblem, Subscription
 from audit.readers import read_statement
 
@@ -251,21 +252,11 @@ def read_many(
     frames = [apply_labels(df, labels.get((client, own))) for own, df, _report, client in kept]
     tx = pd.concat(frames, ignore_index=True) if frames else schema.empty_frame()
     tx = schema.conform(tx)
-    if _has_duplicates(tx["id"]):  # still unique whatever a reader did: suffix by row order in its file
+    if not numbered_apart(tx, [len(f) for f in frames]) and has_duplicates(tx["id"]):
+        # still unique whatever a reader did: suffix by row order in its file
         dup = tx.groupby("id").cumcount()
         tx["id"] = tx["id"].where(dup == 0, tx["id"] + "~" + dup.astype("str"))
     return tx, reports, errors
-
-
-def _has_duplicates(ids: pd.Series) -> bool:
-    """``ids.duplicated().any()``; on an Arrow text column with Arrow's own hash (no pandas factorize)."""
-    if hasattr(ids.array, "__arrow_array__"):
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        col = pa.array(ids.array)
-        return len(pc.unique(col)) != len(col)
-    return bool(ids.duplicated().any())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ A transaction line of almost every statement is *date [date] text amount [amount
 found by shape (``23.05.2025``, ``19.01.``, ``12/14``, ``12月14日``, ``2025-12-14``) or with a month name in
 any of the languages :func:`audit.dates.month_names` knows (``14 de mar. 2026``, ``29 déc.``, ``12 gen. 2024``),
 and checked by :func:`audit.dates.parse_date`. Amounts are matched at the end of the line: signs before
-or after (``- 580,06``, ``12.50-``, ``12.50 CR``, ``(12.50)``), grouping by comma, dot or apostrophe
+or after (``- 580,06``, ``12.50-``, ``12.50 CR``, ``(12.50)``), a currency sign or code before or after,
+glued or not (``-12,50 €``, ``1.234,56€``, ``EUR-12.50``, ``+6,60EUR``), grouping by comma, dot or apostrophe
 (``1'427.25``), a currency symbol or ISO code. The rightmost number is always an amount candidate; the
 ones before it only when they look like money (decimals, grouping, a sign or a currency), so a store
 number stays in the text.
@@ -140,8 +141,8 @@ def date_at(text: str, pos: int) -> tuple[int, str] | None:
 
 _NUMBER = r"(?:\d{1,3}(?:[,，.'’]\d{3})+|\d+)(?:[.,，．]\d{1,2})?"
 _AMOUNT = re.compile(
-    r"(?:^|(?<=\s))(?P<amount>(?:[-−–+▲△]\s?)?\(?\s?(?:(?P<pre>[A-Z]{3})\s?)?(?:(?:R\$|[$¥￥£€])\s?[-−–]?)?\s?" + _NUMBER
-    + r"\)?(?:\s?(?:CR|DR|Cr|Dr|円|-|(?P<post>[A-Z]{3})))?)$"
+    r"(?:^|(?<=\s))(?P<amount>(?:[-−–+▲△]\s?)?\(?\s?(?:(?P<pre>[A-Z]{3})\s?[-−–+]?\s?)?(?:(?:R\$|[$¥￥£€])\s?[-−–]?)?\s?"
+    + _NUMBER + r"\)?(?:\s?[€£$¥￥])?(?:\s?(?:CR|DR|Cr|Dr|円|-|(?P<post>[A-Z]{3})))?)$"
 )
 _MONEY_LOOK = re.compile(r"\d[.,，．]\d{1,2}\)?(?:\D*)$|[$¥￥£€]|\d[,，.'’]\d{3}|^[-−–+▲△(]|CR$|DR$|円$")
 
@@ -158,7 +159,13 @@ def _amount_end(text: str, end: int) -> re.Match[str] | None:
             stop = m.start(part) if part == "post" else end
             inner = _AMOUNT.search(text[:stop].rstrip(), start)
             return inner
+    piece = m["amount"].strip()
+    if len(piece) > 2 and piece[0] in _SIGNS and piece[-1] in _SIGNS:  # "12,50 € 1.234,56 €": the first € is not this one's
+        return _AMOUNT.search(text, m.start("amount") + m["amount"].index(piece[0]) + 1, end)
     return m
+
+
+_SIGNS = "$¥￥£€"
 
 
 _SPACE_GROUPS = re.compile(r"(?:[-−–+]\s?)?\d{1,3}(?: \d{3})*$")

@@ -1,0 +1,52 @@
+"""Transaction ids of a whole scan: unique whatever the readers did (:func:`audit.pipeline.read_many` suffixes
+repeats). Proving it from how the ids are built is cheaper than hashing a million of them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from audit.readers.csv_table import numbered_ids
+
+
+def numbered_apart(tx: pd.DataFrame, sizes: list[int]) -> bool:
+    """True when the ids are unique by construction, a proof cheaper than hashing them all: each file's block
+    of rows (``sizes``, in order) has ids ``<prefix>:r<row>`` with rows strictly increasing, and no two blocks
+    share a prefix (the digits after the last ``:r`` are the row, so ids of different prefixes differ)."""
+    if sum(sizes) != len(tx) or "row" not in tx.columns or tx["row"].isna().any():
+        return False
+    try:
+        rows = tx["row"].to_numpy(dtype=np.int64)
+    except (TypeError, ValueError):
+        return False
+    ids = tx["id"]
+    prefixes: set[str] = set()
+    start = 0
+    for n in sizes:
+        if n:
+            part = rows[start:start + n]
+            first = str(ids.iat[start])
+            prefix = first[: len(first) - len(str(part[0]))]
+            if (not prefix.endswith(":r") or prefix in prefixes or not first.endswith(str(part[0]))
+                    or (n > 1 and not bool((np.diff(part) > 0).all()))):
+                return False
+            prefixes.add(prefix)
+            want = pa.array(numbered_ids(prefix, part).array)
+            try:
+                got = pa.array(ids.iloc[start:start + n].array).cast(pa.large_string())
+            except (pa.ArrowException, TypeError):
+                return False
+            if got.null_count or pc.all(pc.equal(got, want.cast(pa.large_string()))).as_py() is not True:
+                return False
+        start += n
+    return True
+
+
+def has_duplicates(ids: pd.Series) -> bool:
+    """``ids.duplicated().any()``; on an Arrow text column with Arrow's own hash (no pandas factorize)."""
+    if hasattr(ids.array, "__arrow_array__"):
+        col = pa.array(ids.array)
+        return len(pc.unique(col)) != len(col)
+    return bool(ids.duplicated().any())

@@ -1,0 +1,33 @@
+"""Ids proven unique from how they are built (audit.ids.numbered_apart) agree with hashing them all."""
+
+import pandas as pd
+import pytest
+
+from audit.ids import has_duplicates, numbered_apart
+
+
+def _tx(ids: list[str | None], rows: list[int]) -> pd.DataFrame:
+    return pd.DataFrame({"id": pd.Series(ids, dtype="str"), "row": pd.Series(rows, dtype="Int64")})
+
+
+@pytest.mark.parametrize(("ids", "rows", "sizes", "proven"), [
+    (["a.csv:r2", "a.csv:r3", "b.csv:r2"], [2, 3, 2], [2, 1], True),
+    (["c/a.csv:r2", "d/a.csv:r2"], [2, 2], [1, 1], True),  # one file name, two clients
+    (["a.csv:r2", "a.csv:r2"], [2, 2], [2], False),  # rows not increasing
+    (["a.csv:r2", "a.csv:r3"], [2, 3], [1, 1], False),  # two blocks with one prefix
+    (["a.csv:p1l3", "a.csv:p1l4"], [3, 4], [2], False),  # not <prefix>:r<row>
+    (["x.csv:r2", "x.csv:r3"], [2, 4], [2], False),  # an id that is not its row's
+    (["a.csv:r1", None], [1, 2], [2], False),  # a missing id
+    (["a.csv:r1", "a.csv:r2"], [1, 2], [3], False),  # sizes that do not add up
+])
+def test_numbered_apart(ids, rows, sizes, proven):
+    tx = _tx(ids, rows)
+    assert numbered_apart(tx, sizes) is proven
+    if proven:  # a proof is never wrong: hashing finds no repeat either
+        assert not has_duplicates(tx["id"])
+
+
+def test_repeated_ids_still_found_by_hashing():
+    tx = _tx(["a.csv:r2", "a.csv:r2"], [2, 2])
+    assert not numbered_apart(tx, [2])
+    assert has_duplicates(tx["id"])
