@@ -56,6 +56,8 @@ def _billing_currency(plan: csv_plan.Plan, spec: LayoutSpec | None, texts: dict[
     code, why = found.code, found.why
     if code == "unknown" and (named := currency.issuer_currency(report.issuer)):
         code, why, found = named, f"the file names its card company {report.issuer!r}, which bills in {named}", None
+    elif code == "unknown" and (marked := csv_plan.layout_currency(plan.header, plan.preamble)):
+        code, why, found = marked[0], f"the file prints the marks of {marked[1]}, which bills in {marked[0]}", None
     report.reading["currency"] = {"code": code, "why": why}
     if needed:
         report.warnings.append(f"billing currency {why}" if code == "unknown" else f"billing currency {code}: {why}")

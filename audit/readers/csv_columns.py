@@ -72,8 +72,13 @@ def description_column(cells: pd.DataFrame, plan, get: GetColumn) -> pd.Series |
     """The description text per row (see the module docstring); None when the file has no text column."""
     header = plan.header
     given = plan.mapping is not None and "description" in plan.mapping.columns
-    if plan.layout is not None or header is None or given:  # a spec's or a person's choice is not second-guessed
+    if plan.layout is not None or given:  # a spec's or a person's choice is not second-guessed
         return get("description")
+    if header is None:  # no header: a name column's empty cells are filled from the memo the contents found
+        out, memo = get("description"), get("notes")
+        if out is not None and memo is not None:
+            out = out.where(out.notna() & (out != ""), memo)
+        return out
     cands = infer.description_candidates(header)
     if not cands:
         return get("description")

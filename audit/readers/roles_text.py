@@ -4,6 +4,7 @@ before a handful of repeated type words."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 from audit.readers.profile import ColumnProfile
@@ -125,6 +126,8 @@ def _description(dec: Decision, profiles: Sequence[ColumnProfile], named: dict[s
     if passed:  # the longer text passed over on its structure alone: asked about
         dec.confidence["description"] = min(dec.confidence["description"], 0.55)
     headerless = not any(q.vocab for q in profiles)
+    if headerless and _name_beside_memo(dec, best, scored, note):
+        return
     for score, few, p in scored[1:]:
         if few and "type" not in dec.roles and "type" not in named:
             dec.roles["type"] = p.index
@@ -139,3 +142,39 @@ def _description(dec: Decision, profiles: Sequence[ColumnProfile], named: dict[s
             dec.roles["description"], dec.roles["description2"] = a.index, b.index
             dec.confidence["description"] = min(dec.confidence["description"], 0.6)
             note(p.index, f"varied text too, with no header to tell it from column {best.index + 1}: joined to it")
+
+
+def _inside_share(name: ColumnProfile, memo: ColumnProfile) -> float:
+    """Of the rows where ``name`` holds a text of three or more characters, the share whose ``memo`` cell on the
+    same row contains that text as whole words (case aside)."""
+    if name.texts is None or memo.texts is None:
+        return 0.0
+    a = name.texts[name.texts.str.len() >= 3].str.casefold()
+    b = memo.texts.reindex(a.index).fillna("").str.casefold()
+    if len(a) < 2:
+        return 0.0
+    hits = sum(bool(re.search(r"(?<!\w)" + re.escape(x) + r"(?!\w)", y)) for x, y in zip(a, b, strict=True))
+    return hits / len(a)
+
+
+def _name_beside_memo(dec: Decision, best: ColumnProfile, scored: list, note) -> bool:
+    """With no header: a text column whose texts recur, as whole words, inside the most varied column's texts
+    on the same rows, where that column adds references and amounts (more digits and signs), is the
+    counterparty's name and the description; the other is a memo about the payment (read where the name is
+    empty). A type or an account name repeated in a plain sentence (``Transfer from Savings``) is not taken.
+    True when so decided."""
+    for _s, _f, p in scored[1:]:
+        if _record(p) or p.fill < 0.5 or p.kind_share >= 0.5 or _noise(best) < _noise(p) + 0.1:
+            continue
+        share = _inside_share(p, best)
+        if share < 0.6:
+            continue
+        dec.roles["description"] = p.index
+        dec.confidence["description"] = 0.6
+        note(p.index, f"its texts recur inside column {best.index + 1}'s on {share:.0%} of the rows, which add "
+                      "references and amounts: the counterparty's name, that column a memo about the payment")
+        if "notes" not in dec.roles:
+            dec.roles["notes"] = best.index
+            dec.confidence["notes"] = 0.6
+        return True
+    return False
