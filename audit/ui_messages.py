@@ -25,6 +25,8 @@ _NOTES_JA: list[tuple[str, str]] = [
     (r"billing currency ([A-Z]{3}): named above the table", "請求通貨 {1}：表の上（明細の冒頭）に書かれています"),
     (r"billing currency ([A-Z]{3}): the file names its card company '(.*)', which bills in",
      "請求通貨 {1}：明細に書かれたカード会社「{2}」の請求通貨です"),
+    (r"billing currency ([A-Z]{3}): the file prints the marks of (.*), which bills in",
+     "請求通貨 {1}：{2} の書き出しの形（見出し・冒頭の行）をしているため、その請求通貨です"),
     (r"billing currency ([A-Z]{3}): from the signs or codes beside the amounts",
      "請求通貨 {1}：金額の横の通貨記号・通貨コードから判断しました"),
     (r"billing currency not printed on the statement", "明細に請求通貨が印字されていないため、通貨は空欄です"),

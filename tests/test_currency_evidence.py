@@ -198,3 +198,25 @@ def test_a_pdf_statement_names_its_dollar_or_states_none(printed: list[str], cod
     got, why = currency_of(lines, State("s.pdf"), pdf_layouts.GENERIC)
     assert got == code
     assert why == hint if code is None else why.startswith("printed beside the amounts")
+
+
+VPASS_MARKED = ("ご利用明細（テスト）\n"  # a line above the issuer's own first line: the layout no longer reads it
+                "山田　太郎様,4980-12**-****-3456,ＶＩＳＡカード\n"
+                "2026/5/1,ＦＩＣＴＩＯＮＡＬ　スーパー,3280,１,１,3280,\n"
+                "2026/5/3,セブン－イレブン,540,１,１,540,\n"
+                "2026/5/9,ＦＩＣＴＩＯＮＡＬ　でんき,7400,１,１,7400,\n")
+
+
+def test_an_issuers_export_with_a_line_added_is_still_that_issuers() -> None:
+    """The marks of a named issuer's export (its first-line pattern, its header names) are evidence when a
+    change to the file keeps the layout from reading its columns; with the named layouts switched off
+    (``eval --generic-only``) they are not used."""
+    from audit.readers import options
+
+    df, rep = read(VPASS_MARKED)
+    assert rep.layout == "generic" and set(df["currency"]) == {"JPY"} and rep.currency_hint == ""
+    assert "marks of" in rep.reading["currency"]["why"]
+    assert "書き出しの形" in note_text(f"billing currency JPY: {rep.reading['currency']['why']}", "ja")
+    with options.in_force(options.ReadingOptions(named_layouts=False)):
+        df, rep = read(VPASS_MARKED)
+    assert set(df["currency"]) == {"unknown"} and rep.currency_hint == HINT_YEN
