@@ -219,4 +219,4 @@ def test_an_issuers_export_with_a_line_added_is_still_that_issuers() -> None:
     assert "書き出しの形" in note_text(f"billing currency JPY: {rep.reading['currency']['why']}", "ja")
     with options.in_force(options.ReadingOptions(named_layouts=False)):
         df, rep = read(VPASS_MARKED)
-    assert set(df["currency"]) == {"unknown"} and rep.currency_hint == HINT_YEN
+    assert set(df["currency"]) == {"JPY"} and rep.reading["currency"]["why"] == JAPANESE_ISSUER  # its headings

@@ -57,7 +57,7 @@ def _billing_currency(plan: csv_plan.Plan, spec: LayoutSpec | None, texts: dict[
     weak = code == "unknown" or why == currency.JAPANESE_ISSUER  # a named card company says more than headings
     if weak and (named := currency.issuer_currency(report.issuer)):
         code, why, found = named, f"the file names its card company {report.issuer!r}, which bills in {named}", None
-    elif code == "unknown" and (marked := csv_plan.layout_currency(plan.header, plan.preamble)):
+    elif weak and (marked := csv_plan.layout_currency(plan.header, plan.preamble)):
         code, why, found = marked[0], f"the file prints the marks of {marked[1]}, which bills in {marked[0]}", None
     report.reading["currency"] = {"code": code, "why": why}
     if needed:
