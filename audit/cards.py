@@ -228,8 +228,8 @@ def unstated_files(tx: pd.DataFrame) -> list[str]:
 
 
 def currency_hints(reports: Sequence[Any]) -> dict[str, str]:
-    """Per statement file that does not state its currency: what the file suggests (``"Japanese headings: yen
-    is likely"``, ``"amounts in dollars; which dollar is not stated"``), to show beside the question."""
+    """Per statement file that does not state its currency: what the file suggests (``"amounts in dollars;
+    which dollar is not stated"``), to show beside the question."""
     return {r.source: r.currency_hint for r in reports if getattr(r, "currency_hint", "")}
 
 

@@ -85,8 +85,8 @@ class ParseReport:
     # how the file was read, as a column mapping would say it (audit.readers.mapping.ColumnMapping.to_dict):
     # roles by header name or position, header line, date format, decimal mark, sign convention, source
     reading: dict[str, Any] = field(default_factory=dict)
-    # a file that does not state its billing currency: what it suggests ("Japanese headings: yen is likely")
-    # and the likely ISO code ("" when none); shown beside the question, used for detection thresholds only
+    # a file that does not state its billing currency: what it suggests ("amounts in dollars; which dollar is
+    # not stated") and the likely ISO code ("" when none); shown beside the question, used for detection thresholds only
     currency_hint: str = ""
     currency_likely: str = ""
 

@@ -29,7 +29,7 @@ client             str                 whose statement it is (``--client``, a fo
 =================  ==================  ============================================================
 
 ``currency_likely`` (str) is added by :func:`audit.pipeline.read_many` to the rows of a file that does not state
-its currency but suggests one (yen for Japanese headings): detection judges the size of those amounts in it
+its currency but suggests one (:class:`audit.readers.currency.Billing`): detection judges the size of those amounts in it
 (:func:`audit.detection.thresholds.threshold_currency`); ``currency`` stays ``unknown`` and totals and letters
 never read it.
 

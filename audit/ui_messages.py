@@ -16,14 +16,17 @@ from audit.masking import mask_card
 # (pattern searched in the English note, Japanese text; {1}, {2} ... are the pattern's groups)
 _NOTES_JA: list[tuple[str, str]] = [
     # the hint beside the question for a file that does not state its currency (audit/readers/currency.py)
-    (r"^Japanese headings: yen is likely$", "見出しが日本語なので円の可能性が高いです"),
     (r"^amounts in dollars; which dollar is not stated$",
      "金額は「$」（ドル）ですが、どの国のドル（米ドル・カナダドル・豪ドルなど）かは書かれていません"),
     # the billing currency and why (audit/readers/currency.py, pdf_reader.py): "billing currency JPY: <why>"
+    (r"billing currency ([A-Z]{3}): not stated in the file; a Japanese issuer's export",
+     "請求通貨 {1}：明細に通貨の記載はありませんが、見出しが日本の発行会社の書式のため円としました"),
     (r"billing currency ([A-Z]{3}): named in the header '(.*)'", "請求通貨 {1}：見出し「{2}」に書かれています"),
     (r"billing currency ([A-Z]{3}): named above the table", "請求通貨 {1}：表の上（明細の冒頭）に書かれています"),
     (r"billing currency ([A-Z]{3}): the file names its card company '(.*)', which bills in",
      "請求通貨 {1}：明細に書かれたカード会社「{2}」の請求通貨です"),
+    (r"billing currency ([A-Z]{3}): the file prints the marks of (.*), which bills in",
+     "請求通貨 {1}：{2} の書き出しの形（見出し・冒頭の行）をしているため、その請求通貨です"),
     (r"billing currency ([A-Z]{3}): from the signs or codes beside the amounts",
      "請求通貨 {1}：金額の横の通貨記号・通貨コードから判断しました"),
     (r"billing currency not printed on the statement", "明細に請求通貨が印字されていないため、通貨は空欄です"),

@@ -140,9 +140,8 @@ def test_refund_section_starts_only_at_an_undated_heading_line(monkeypatch: pyte
 def test_rakuten_like_generic_still_merges_foreign_line() -> None:
     df, rep = read(RAKUTEN_LIKE)
     assert rep.layout == "generic"
-    # the Japanese headings are no currency statement (issue 24): unknown, with yen as the hint
-    assert df.iloc[0]["original_amount"] == 5.0 and df.iloc[0]["currency"] == "unknown"
-    assert rep.currency_hint == "Japanese headings: yen is likely" and rep.currency_likely == "JPY"
+    # a Japanese issuer's own headings: billed in yen (issue 24, the independent Japanese labels' rule)
+    assert df.iloc[0]["original_amount"] == 5.0 and df.iloc[0]["currency"] == "JPY" and rep.currency_hint == ""
     assert len(df) == 3
 
 

@@ -1,7 +1,7 @@
 """Issue 24, point 3: a statement's billing currency only from what the file states (a currency column, a
-header remark, a preamble line, unambiguous signs or codes beside the amounts, the issuer); a bare "$" and the
-language of the text are no statement - the currency stays ``unknown`` with a hint for the user, and the hint
-sets detection thresholds only, never the data.
+header remark, a preamble line, unambiguous signs or codes beside the amounts, the issuer - including a
+domestic Japanese issuer known by its own Japanese banking headings); a bare "$" and the language of the
+descriptions are no statement - the currency stays ``unknown`` with a hint for the user.
 
 Every file here is written in the test; merchants are fictional.
 """
@@ -16,7 +16,7 @@ import pytest
 from audit import pipeline
 from audit.cards import currency_hints, unstated_files
 from audit.readers import read_statement
-from audit.readers.currency import HINT_DOLLAR, HINT_YEN
+from audit.readers.currency import HINT_DOLLAR, JAPANESE_ISSUER
 from audit.ui_messages import note_text
 
 DOLLARS = ("Date,Description,Amount\n"
@@ -55,10 +55,12 @@ def test_an_iso_code_beside_dollar_signs_names_the_currency() -> None:
     assert set(df["currency"]) == {"USD"}
 
 
-def test_japanese_headings_alone_are_no_currency_statement() -> None:
+def test_a_japanese_issuers_own_headings_bill_in_yen() -> None:
+    """Japanese banking headings are the issuer's, not the merchants': a domestic Japanese export, in yen (the
+    rule of the independent Japanese labels, tests/data/real/blind_jp)."""
     df, rep = read(JAPANESE)
-    assert set(df["currency"]) == {"unknown"}
-    assert rep.currency_hint == HINT_YEN and rep.currency_likely == "JPY"
+    assert set(df["currency"]) == {"JPY"} and rep.currency_hint == ""
+    assert rep.reading["currency"]["why"] == JAPANESE_ISSUER
 
 
 def test_a_japanese_shop_name_on_a_plain_file_suggests_nothing() -> None:
@@ -101,8 +103,8 @@ def test_a_card_company_named_in_the_file_states_its_currency() -> None:
     assert set(df["currency"]) == {"JPY"} and rep.currency_hint == ""
     assert "card company" in rep.reading["currency"]["why"]
     assert note_text(f"billing currency JPY: {rep.reading['currency']['why']}", "ja").startswith("請求通貨 JPY：明細に")
-    df, rep = read("カード名称,フィクショナルカード\n\n" + JAPANESE)  # an issuer no layout knows: no statement
-    assert set(df["currency"]) == {"unknown"} and rep.currency_hint == HINT_YEN
+    df, rep = read("カード名称,フィクショナルカード\n\n" + JAPANESE)  # an issuer no layout knows: its headings
+    assert set(df["currency"]) == {"JPY"} and rep.reading["currency"]["why"] == JAPANESE_ISSUER
 
 
 @pytest.mark.parametrize(("text", "code"), [(DOLLARS, "CAD"), (JAPANESE, "JPY"), (JAPANESE, "USD")])
@@ -123,24 +125,23 @@ def test_the_hint_reaches_the_question_the_cli_and_json(tmp_path, capsys) -> Non
     from audit.cli import main
 
     result = pipeline.scan_uploads([("jp.csv", JAPANESE.encode()), ("us.csv", DOLLARS.encode())])
-    assert unstated_files(result.transactions) == ["jp.csv", "us.csv"]
-    assert currency_hints(result.reports) == {"jp.csv": HINT_YEN, "us.csv": HINT_DOLLAR}
-    assert note_text(HINT_YEN, "ja") == "見出しが日本語なので円の可能性が高いです"
+    assert unstated_files(result.transactions) == ["us.csv"]
+    assert currency_hints(result.reports) == {"us.csv": HINT_DOLLAR}
     assert "ドル" in note_text(HINT_DOLLAR, "ja")
-    (tmp_path / "jp.csv").write_text(JAPANESE, encoding="utf-8")
-    assert main(["scan", str(tmp_path / "jp.csv")]) == 0
+    (tmp_path / "us.csv").write_text(DOLLARS, encoding="utf-8")
+    assert main(["scan", str(tmp_path / "us.csv")]) == 0
     out = capsys.readouterr().out
-    assert f"currency hint: {HINT_YEN} (give it: --file-currency jp.csv=CODE)" in out
-    assert main(["scan", str(tmp_path / "jp.csv"), "--json"]) == 0
+    assert f"currency hint: {HINT_DOLLAR} (give it: --file-currency us.csv=CODE)" in out
+    assert main(["scan", str(tmp_path / "us.csv"), "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc["files"][0]["currency_hint"] == HINT_YEN
+    assert doc["files"][0]["currency_hint"] == HINT_DOLLAR
     assert doc["files"][0]["reading"]["currency"] == {"code": "unknown", "why": "not stated in the file: shown as 'unknown'",
-                                                      "hint": HINT_YEN, "likely": "JPY"}
+                                                      "hint": HINT_DOLLAR, "likely": ""}
     assert {t["currency"] for t in doc["transactions"]} == {"unknown"}  # the hint never enters the data
     # once the user gives the currency, the question (and its hint) is answered
-    assert main(["scan", str(tmp_path / "jp.csv"), "--json", "--file-currency", "jp.csv=JPY"]) == 0
+    assert main(["scan", str(tmp_path / "us.csv"), "--json", "--file-currency", "us.csv=CAD"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc["files"][0]["currency_hint"] == "" and {t["currency"] for t in doc["transactions"]} == {"JPY"}
+    assert doc["files"][0]["currency_hint"] == "" and {t["currency"] for t in doc["transactions"]} == {"CAD"}
 
 
 def _support_file(amount_cell: str, header_amount: str = "ご利用額") -> bytes:
@@ -156,21 +157,28 @@ def _support_file(amount_cell: str, header_amount: str = "ご利用額") -> byte
     return ("\n".join(rows) + "\n").encode()
 
 
-def test_detection_judges_an_unstated_yen_file_by_yen_thresholds_without_writing_yen() -> None:
-    """The same statement with (円) in its heading and without: the same findings, and the unstated one keeps
-    ``unknown`` in its data and its contracts."""
+def test_a_yen_remark_in_the_heading_changes_nothing_on_a_japanese_issuers_file() -> None:
+    """Invariance: the same Japanese-headed statement with (円) in its heading and without reads as yen both
+    times and gives the same findings, judged by yen thresholds."""
     stated = pipeline.scan_uploads([("a.csv", _support_file("{}", "ご利用額(円)"))])
     plain = pipeline.scan_uploads([("a.csv", _support_file("{}"))])
-    assert set(stated.transactions["currency"]) == {"JPY"} and set(plain.transactions["currency"]) == {"unknown"}
+    assert set(stated.transactions["currency"]) == {"JPY"} == set(plain.transactions["currency"])
 
     def found(result):
         return sorted((f.kind, f.merchant) for f in result.findings)
 
     assert found(stated) and found(plain) == found(stated)
-    assert all(c.currency == "unknown" for c in plain.contracts)
     # judged by dollar thresholds, the provider's 550-a-month option and two convenience-store purchases
     # would look like fake support and a gift-card burst
     assert not [f for f in plain.findings if "リモートサポート" in f.merchant or f.kind == "prepaid_burst"]
+
+
+def test_thresholds_of_an_unstated_row_come_from_its_files_likely_currency_only() -> None:
+    from audit.detection.thresholds import threshold_currency
+
+    frame = pd.DataFrame({"currency": ["unknown", "unknown", "EUR"], "currency_likely": ["JPY", "", "JPY"]})
+    assert threshold_currency(frame).tolist() == ["JPY", "unknown", "EUR"]
+    assert threshold_currency(frame.drop(columns="currency_likely")).tolist() == ["unknown", "unknown", "EUR"]
 
 
 @pytest.mark.parametrize(("printed", "code", "hint"), [
@@ -190,3 +198,25 @@ def test_a_pdf_statement_names_its_dollar_or_states_none(printed: list[str], cod
     got, why = currency_of(lines, State("s.pdf"), pdf_layouts.GENERIC)
     assert got == code
     assert why == hint if code is None else why.startswith("printed beside the amounts")
+
+
+VPASS_MARKED = ("ご利用明細（テスト）\n"  # a line above the issuer's own first line: the layout no longer reads it
+                "山田　太郎様,4980-12**-****-3456,ＶＩＳＡカード\n"
+                "2026/5/1,ＦＩＣＴＩＯＮＡＬ　スーパー,3280,１,１,3280,\n"
+                "2026/5/3,セブン－イレブン,540,１,１,540,\n"
+                "2026/5/9,ＦＩＣＴＩＯＮＡＬ　でんき,7400,１,１,7400,\n")
+
+
+def test_an_issuers_export_with_a_line_added_is_still_that_issuers() -> None:
+    """The marks of a named issuer's export (its first-line pattern, its header names) are evidence when a
+    change to the file keeps the layout from reading its columns; with the named layouts switched off
+    (``eval --generic-only``) they are not used."""
+    from audit.readers import options
+
+    df, rep = read(VPASS_MARKED)
+    assert rep.layout == "generic" and set(df["currency"]) == {"JPY"} and rep.currency_hint == ""
+    assert "marks of" in rep.reading["currency"]["why"]
+    assert "書き出しの形" in note_text(f"billing currency JPY: {rep.reading['currency']['why']}", "ja")
+    with options.in_force(options.ReadingOptions(named_layouts=False)):
+        df, rep = read(VPASS_MARKED)
+    assert set(df["currency"]) == {"JPY"} and rep.reading["currency"]["why"] == JAPANESE_ISSUER  # its headings

@@ -84,10 +84,9 @@ def test_the_currency_an_order_email_states(printed: str, code: str) -> None:
 # --------------------------------------------------------------------------- the files tab in Japanese (finding 12)
 
 NOTES = [
-    # (the reader no longer writes "JPY (a Japanese issuer's export: Japanese headings)": headings are no
-    # currency statement, issue 24; the file's card company and the hints beside the question are)
     "billing currency JPY: the file names its card company 'ビューカード', which bills in JPY",
-    "Japanese headings: yen is likely",
+    "billing currency JPY: not stated in the file; a Japanese issuer's export (its own headings are Japanese "
+    "banking words), which bills in yen",
     "amounts in dollars; which dollar is not stated",
     "billing currency PLN: named above the table",
     "billing currency USD: named in the header 'Amount (USD)'",

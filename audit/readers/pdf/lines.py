@@ -221,7 +221,8 @@ def _classify(lines: list[Line], layout: pl.PdfLayout, state: State) -> None:
                 state.excluded.append(ExcludedRow(state.source, tail[0], text, ln.no, ln.page, value))
                 continue
         if generic:
-            if (why := gn.why_not(ln, state.columns) or tb.why_not(ln, state)) is not None:
+            why = gn.why_not(ln, state.columns) or tb.why_not(ln, state) or (da.why_not(ln) if state.date_after else None)
+            if why is not None:
                 state.problems.append(problem(state, ln, why))
         elif dated.search(text) and money.search(text):
             state.problems.append(problem(state, ln, "dated line with an amount that is not a transaction this layout knows"))
@@ -274,14 +275,14 @@ def generic_transaction(ln: Line, state: State) -> Txn | None:
             money = [(c, col.role) for c, col in placed if col is not None and col.role != "balance"]
             if not money and not any(c.role in gn.MONEY_ROLES[:3] for c in state.columns):
                 # the header names a balance column but not the amount columns: an unclaimed number is the amount
-                money = [(c, None) for c, col in placed if col is None and gn._MONEY.search(c.text)][-1:]
+                money = [(c, None) for c, col in placed if col is None and gn.MONEY.search(c.text)][-1:]
             if not money:  # only a balance on the line
                 state.excluded.append(ExcludedRow(state.source, "balance", ln.text, ln.no, ln.page, last_amount(ln.text)))
                 return _BALANCE
             cell, role = money[-1]
             rest = [c.text for c, col in placed if col is None and c is not cell]  # numbers no column claims stay in the text
             balance = next((amount_or_none(c.text) for c, col in placed if col is not None and col.role == "balance"), None)
-        elif state.geom is not None and not gn._MONEY.search(cell.text):
+        elif state.geom is not None and not gn.MONEY.search(cell.text):
             return None  # a number under no money column that does not look like money ("Transaction 31")
     try:
         amount = parse_amount(cell.text)

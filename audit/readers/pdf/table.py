@@ -64,7 +64,7 @@ def geometry(ln: Line) -> Geometry | None:
     """The date and description columns of a header line, when it names both, the date left of the text."""
     date = desc = None
     for r in ln.runs:
-        got = gn._role(" ".join(r.text.split()))
+        got = gn.header_role(" ".join(r.text.split()))
         if got is None:
             continue
         if got[0] in ("date", "posting_date") and date is None:
@@ -83,7 +83,7 @@ def in_description(ln: Line, geom: Geometry) -> bool:
 
 def dated_without_amount(ln: Line, geom: Geometry) -> tuple[str, str] | None:
     """(date, text) of a line that prints a date under the date column and text after it, but no money."""
-    if ln.x0 > geom.date_x1 or gn._MONEY.search(ln.text):
+    if ln.x0 > geom.date_x1 or gn.MONEY.search(ln.text):
         return None
     text, _ = gn.positioned(ln)
     got = gn.date_at(text, 0)
@@ -98,7 +98,7 @@ def dated_without_amount(ln: Line, geom: Geometry) -> tuple[str, str] | None:
 def text_only(ln: Line, geom: Geometry) -> bool:
     """A line of text in the description column (so no date: that is under the date column) and no money."""
     text, _ = gn.positioned(ln)
-    return in_description(ln, geom) and not gn._MONEY.search(text)
+    return in_description(ln, geom) and not gn.MONEY.search(text)
 
 
 def carried_line(ln: Line, columns: list[gn.Column], geom: Geometry, date: str) -> gn.LineParse | None:
@@ -106,7 +106,7 @@ def carried_line(ln: Line, columns: list[gn.Column], geom: Geometry, date: str) 
     in the description column and an amount under a debit, credit or amount column."""
     if not in_description(ln, geom):
         return None
-    text, xs, runs = gn._positioned(ln)
+    text, xs, runs = gn.positioned_runs(ln)
     amounts, end = gn.trailing_amounts(text, xs, 0, runs)
     placed = [gn.column_of(c, columns) for c in amounts]
     if not any(c is not None and c.role != "balance" for c in placed):
@@ -170,7 +170,7 @@ def balance_breaks(state: State) -> None:
 def why_not(ln: Line, state: State) -> str | None:
     """Why a line of a table with text and money in it was not read (None when it is not such a line)."""
     geom = state.geom
-    if geom is None or state.carry is None or not in_description(ln, geom) or not gn._MONEY.search(ln.text):
+    if geom is None or state.carry is None or not in_description(ln, geom) or not gn.MONEY.search(ln.text):
         return None
     return "text and an amount in the table, but the amount stands under no debit, credit or amount column"
 
