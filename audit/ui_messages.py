@@ -16,7 +16,7 @@ from audit.masking import mask_card
 # (pattern searched in the English note, Japanese text; {1}, {2} ... are the pattern's groups)
 _NOTES_JA: list[tuple[str, str]] = [
     # the hint beside the question for a file that does not state its currency (audit/readers/currency.py)
-    (r"^amounts in dollars; which dollar is not stated$",
+    (r"^amounts in dollars; which dollar \(US, Canadian, Australian \.\.\.\) is not stated$",
      "金額は「$」（ドル）ですが、どの国のドル（米ドル・カナダドル・豪ドルなど）かは書かれていません"),
     # the billing currency and why (audit/readers/currency.py, pdf_reader.py): "billing currency JPY: <why>"
     (r"billing currency ([A-Z]{3}): not stated in the file; a Japanese issuer's export",

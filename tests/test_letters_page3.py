@@ -87,7 +87,7 @@ NOTES = [
     "billing currency JPY: the file names its card company 'ビューカード', which bills in JPY",
     "billing currency JPY: not stated in the file; a Japanese issuer's export (its own headings are Japanese "
     "banking words), which bills in yen",
-    "amounts in dollars; which dollar is not stated",
+    "amounts in dollars; which dollar (US, Canadian, Australian ...) is not stated",
     "billing currency PLN: named above the table",
     "billing currency USD: named in the header 'Amount (USD)'",
     "header row found above the first dated row: 'Data operacji', 'Kwota'",

@@ -130,7 +130,7 @@ def test_the_question_shows_what_the_file_suggests_and_chooses_nothing(lang) -> 
     if lang == "ja":
         assert "どの国のドル" in text and "which dollar" not in text
     else:
-        assert "amounts in dollars; which dollar is not stated" in text
+        assert "amounts in dollars; which dollar (US, Canadian, Australian ...) is not stated" in text
     assert _currency_box(at, "dollar.csv").value in ("", None)
     asked = [str(s.key) for s in at.selectbox if str(s.key).startswith("_filecur_") and str(s.key).endswith("_ask")]
     assert asked and not [k for k in asked if "jp-plain" in k]

@@ -255,7 +255,7 @@ def test_currency_symbol_in_debit_credit_columns(tmp_path: Path) -> None:
     assert df["amount"].tolist() == [-20.0, 103.0]
     # a bare "$" names no one dollar (issue 24; the blind labellers' rule): unknown, with the hint to choose
     assert set(df["currency"]) == {"unknown"}
-    assert report.currency_hint == "amounts in dollars; which dollar is not stated"
+    assert report.currency_hint == "amounts in dollars; which dollar (US, Canadian, Australian ...) is not stated"
 
 
 # --------------------------------------------------------------------------------------------- dates

@@ -17,7 +17,7 @@ two (``holdout2``'s SMBC files), and the reader keeps the majority's rule.
 ``¥`` is yen beside Japanese words and yuan beside Chinese ones, and says nothing alone; a bare ``$`` says
 "a dollar" but not which (USD, CAD, AUD, NZD, SGD, HKD ... all print it). Without evidence the currency is
 ``unknown``, the report says it is not stated, and a *hint* says what the file suggests ("amounts in
-dollars; which dollar is not stated") for the user to choose from; a hint's likely code sets amount thresholds in
+dollars; which dollar (US, Canadian, Australian ...) is not stated") for the user to choose from; a hint's likely code sets amount thresholds in
 detection (:mod:`audit.detection.thresholds`) and never enters the data, totals or letters.
 """
 
@@ -88,7 +88,7 @@ _NAMES = {r"(?i)\beur(?:o|os|oa|on)\b": "EUR"}
 # The hints for a file that states no currency (English; the page translates them, audit/ui_messages.py).
 JAPANESE_ISSUER = ("not stated in the file; a Japanese issuer's export (its own headings are Japanese banking words), "
                    "which bills in yen")
-HINT_DOLLAR = "amounts in dollars; which dollar is not stated"
+HINT_DOLLAR = "amounts in dollars; which dollar (US, Canadian, Australian ...) is not stated"
 
 
 class Billing(NamedTuple):
