@@ -4,12 +4,9 @@ separators or postal addresses; the choice is asked about (low confidence). Rows
 
 from __future__ import annotations
 
-import csv
-import io
-
 import pandas as pd
+from csv_make import read_rows
 
-from audit.readers import read_statement
 from audit.readers.profile import profile_column
 
 ROWS = [
@@ -20,14 +17,8 @@ ROWS = [
 ]
 
 
-def _text(rows: list[list[str]]) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue()
-
-
 def read(rows: list[list[str]], encoding: str = "utf-8"):
-    return read_statement(data=_text(rows).encode(encoding), name="historia.csv")
+    return read_rows(rows, "historia.csv", encoding)
 
 
 def _descriptions(df: pd.DataFrame) -> list[str]:

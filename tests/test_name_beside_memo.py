@@ -5,12 +5,8 @@ Rows are invented here."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 import pandas as pd
-
-from audit.readers import read_statement
+from csv_make import read_rows
 
 ROWS = [
     ["2021-05-03", "-12,40", "NL00TEST0000000001", "ALFA HOSTING", "ALFA HOSTING 555-0101, US 14.00 USD, 1 USD = 0.886 EUR"],
@@ -22,14 +18,8 @@ ROWS = [
 ]
 
 
-def _text(rows: list[list[str]]) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue()
-
-
 def read(rows: list[list[str]], encoding: str = "utf-8"):
-    return read_statement(data=_text(rows).encode(encoding), name="export.csv")
+    return read_rows(rows, "export.csv", encoding)
 
 
 def _descriptions(df: pd.DataFrame) -> list[str]:
