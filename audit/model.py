@@ -86,9 +86,8 @@ class ParseReport:
     # roles by header name or position, header line, date format, decimal mark, sign convention, source
     reading: dict[str, Any] = field(default_factory=dict)
     # a file that does not state its billing currency: what it suggests ("amounts in dollars; which dollar is
-    # not stated") and the likely ISO code ("" when none); shown beside the question, used for detection thresholds only
+    # not stated"), shown beside the question; never the data's currency
     currency_hint: str = ""
-    currency_likely: str = ""
 
 
 @dataclass

@@ -177,7 +177,7 @@ def given_currency(df: pd.DataFrame, report: ParseReport, code: str) -> pd.DataF
         return df
     report.warnings = [w for w in report.warnings if not str(w).startswith(NOT_STATED)]
     report.warnings.append(f"{NOT_STATED}: {code} as given")
-    report.currency_hint = report.currency_likely = ""  # answered (``reading`` keeps what the file suggested)
+    report.currency_hint = ""  # answered (``reading`` keeps what the file suggested)
     return df.assign(currency=cur.astype(object).where(~missing, code))
 
 
@@ -217,8 +217,6 @@ def read_many(
         except (AttributeError, TypeError):  # no datetime column to check: the table is kept as read
             pass
         reconcile_total_row(df, report)  # a delimited file's total row against the rows read
-        if report.currency_likely and len(df):  # for amount thresholds only (detection.thresholds)
-            df = df.assign(currency_likely=report.currency_likely)
         if name in given:
             df = given_currency(df, report, given[name])
         if client is not None:  # ids unique across clients: "<client>/<file>:r<row>"

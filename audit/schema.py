@@ -28,11 +28,6 @@ kind               str                 ``charge``, ``refund``, ``payment``, ``fe
 client             str                 whose statement it is (``--client``, a folder per client), <NA> if unknown
 =================  ==================  ============================================================
 
-``currency_likely`` (str) is added by :func:`audit.pipeline.read_many` to the rows of a file that does not state
-its currency but suggests one (:class:`audit.readers.currency.Billing`): detection judges the size of those amounts in it
-(:func:`audit.detection.thresholds.threshold_currency`); ``currency`` stays ``unknown`` and totals and letters
-never read it.
-
 ``client`` is an *optional* column (:data:`OPTIONAL`): :func:`conform` always adds it (after the
 required columns, so per-file goldens and labelled data sets keep their shape), and every stage
 reads it with ``df.get("client")`` so a table without it still works. Descriptions are masked

@@ -38,7 +38,7 @@ def test_a_bare_dollar_sign_does_not_say_which_dollar() -> None:
     df, rep = read(DOLLARS)
     assert set(df["currency"]) == {"unknown"}
     assert df["amount"].tolist() == [-76.0, -120.5, 1500.0] or df["amount"].abs().tolist() == [76.0, 120.5, 1500.0]
-    assert rep.currency_hint == HINT_DOLLAR and rep.currency_likely == ""
+    assert rep.currency_hint == HINT_DOLLAR
     assert rep.reading["currency"]["code"] == "unknown" and rep.reading["currency"]["hint"] == HINT_DOLLAR
 
 
@@ -66,7 +66,7 @@ def test_a_japanese_issuers_own_headings_bill_in_yen() -> None:
 def test_a_japanese_shop_name_on_a_plain_file_suggests_nothing() -> None:
     """The descriptions' language is never evidence, not even for the hint."""
     df, rep = read("Date,Description,Amount\n2026-03-02,ファミリーマート 新宿店,5.20\n2026-03-03,すき家 渋谷,7.80\n")
-    assert set(df["currency"]) == {"unknown"} and rep.currency_hint == "" and rep.currency_likely == ""
+    assert set(df["currency"]) == {"unknown"} and rep.currency_hint == ""
 
 
 def test_yen_sign_in_the_cells_is_yen() -> None:
@@ -136,7 +136,7 @@ def test_the_hint_reaches_the_question_the_cli_and_json(tmp_path, capsys) -> Non
     doc = json.loads(capsys.readouterr().out)
     assert doc["files"][0]["currency_hint"] == HINT_DOLLAR
     assert doc["files"][0]["reading"]["currency"] == {"code": "unknown", "why": "not stated in the file: shown as 'unknown'",
-                                                      "hint": HINT_DOLLAR, "likely": ""}
+                                                      "hint": HINT_DOLLAR}
     assert {t["currency"] for t in doc["transactions"]} == {"unknown"}  # the hint never enters the data
     # once the user gives the currency, the question (and its hint) is answered
     assert main(["scan", str(tmp_path / "us.csv"), "--json", "--file-currency", "us.csv=CAD"]) == 0
@@ -171,14 +171,6 @@ def test_a_yen_remark_in_the_heading_changes_nothing_on_a_japanese_issuers_file(
     # judged by dollar thresholds, the provider's 550-a-month option and two convenience-store purchases
     # would look like fake support and a gift-card burst
     assert not [f for f in plain.findings if "リモートサポート" in f.merchant or f.kind == "prepaid_burst"]
-
-
-def test_thresholds_of_an_unstated_row_come_from_its_files_likely_currency_only() -> None:
-    from audit.detection.thresholds import threshold_currency
-
-    frame = pd.DataFrame({"currency": ["unknown", "unknown", "EUR"], "currency_likely": ["JPY", "", "JPY"]})
-    assert threshold_currency(frame).tolist() == ["JPY", "unknown", "EUR"]
-    assert threshold_currency(frame.drop(columns="currency_likely")).tolist() == ["unknown", "unknown", "EUR"]
 
 
 @pytest.mark.parametrize(("printed", "code", "hint"), [

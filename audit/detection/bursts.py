@@ -31,7 +31,7 @@ import pandas as pd
 from audit.detection import lexicon
 from audit.detection.features import _Context, money
 from audit.detection.gift_groups import GROUPS, group_key
-from audit.detection.thresholds import limits, threshold_currency
+from audit.detection.thresholds import limits
 from audit.model import Finding
 
 BURST_DAYS = 2  # first to last purchase of a burst
@@ -77,7 +77,7 @@ def _build_candidates(ctx: _Context) -> pd.DataFrame:
     full = ctx.full
     feats, dc = ctx.feats, ctx.desc_code
     # the billing currency, or the owner's home currency where the row names none
-    cur_c, cur_u = pd.factorize(threshold_currency(full))
+    cur_c, cur_u = pd.factorize(full["currency"])
     table = np.array([*map(str, cur_u), *map(str, ctx.home_texts)], dtype=object)
     cur_idx = np.where(cur_c >= 0, cur_c, len(cur_u) + ctx.home_code)
     lim = [limits(c) for c in table]

@@ -12,7 +12,6 @@ from audit.columns import isin_text, shared_objects
 from audit.detection import brands, lexicon
 from audit.detection.gift_retailers import gift_retailer
 from audit.detection.keys import _filled_codes, owner_table
-from audit.detection.thresholds import threshold_currency
 from audit.model import Finding, Subscription
 
 PER_YEAR = {"weekly": 52.0, "biweekly": 26.0, "semi-monthly": 24.0, "monthly": 12.0, "bimonthly": 6.0, "quarterly": 4.0,
@@ -155,7 +154,7 @@ def _descriptor_features(desc: pd.Series) -> tuple[np.ndarray, pd.DataFrame]:
 
 
 _USED = ("id", "date", "description", "amount", "currency", "original_amount", "original_currency", "kind",
-         "merchant_key", "descriptor_norm")  # and "limit_currency": thresholds.threshold_currency
+         "merchant_key", "descriptor_norm")
 
 
 def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -> _Context:
@@ -187,8 +186,7 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
                 | is_refund
                 | isin_text(ids, stream_of.keys() | known_ids))
     owner_code, owner_texts = owner_table(tx)
-    limit_cur = threshold_currency(tx).to_numpy(dtype=object)  # unknown rows: the currency their file suggests
-    home_of = _home_currencies(limit_cur, owner_code, owner_texts, is_charge)
+    home_of = _home_currencies(tx["currency"].to_numpy(dtype=object), owner_code, owner_texts, is_charge)
     home = home_of.mode()
     home = str(home.iloc[0]) if len(home) else "JPY"
     # the client's usual currency stands in where an owner (or a row) has none, client by client
@@ -208,7 +206,6 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     row_home = np.where(owner_idx[owner_code] >= 0, owner_idx[owner_code], row_client_home)
     keep = [c for c in _USED if c in tx.columns]
     slim = tx.loc[relevant, keep]
-    slim["limit_currency"] = limit_cur[relevant]
     slim["owner"] = owner_texts[owner_code[relevant]]
     slim["client_home"] = homes[row_client_home[relevant]]
     slim["home"] = homes[row_home[relevant]]
@@ -295,8 +292,7 @@ def _client_homes(home_of: pd.Series, owner: pd.Series, client: pd.Series) -> di
 def _home_currencies(currency: np.ndarray, owner_code: np.ndarray, owner_texts: np.ndarray,
                      is_charge: np.ndarray) -> pd.Series:
     """Per owner (client and card; ``owner_code`` numbers ``owner_texts``): the currency most of its charges
-    are billed in (``currency``: per row, :func:`audit.detection.thresholds.threshold_currency`; ties: the first
-    in sort order)."""
+    are billed in (``currency``: per row; ties: the first in sort order)."""
     cur_c, cur_u = pd.factorize(currency)
     cur_u = np.asarray(cur_u, dtype=object)
     counted = is_charge & (cur_c >= 0)

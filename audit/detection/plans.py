@@ -29,7 +29,7 @@ import pandas as pd
 
 from audit.columns import isin_text
 from audit.detection import brands, lexicon
-from audit.detection.thresholds import limits, threshold_currency
+from audit.detection.thresholds import limits
 from audit.model import Subscription
 
 # Vendors whose products are renewing licences (the lexicon's brand names).
@@ -107,7 +107,7 @@ def plan_streams(tx: pd.DataFrame, subs: list[Subscription], as_of: object = Non
     texts = np.asarray(uniq, dtype=object)[used].tolist()
     months_of[used] = [plan_months(u) or 0 for u in texts]
     renewing_of[used] = [renewing_merchant(u) for u in texts]
-    cur_codes, cur_uniq = pd.factorize(threshold_currency(tx))
+    cur_codes, cur_uniq = pd.factorize(tx["currency"])
     cur_texts = np.array([*(str(u) for u in cur_uniq), ""], dtype=object)  # a missing currency is ""
     cur_codes = np.where(cur_codes < 0, len(cur_uniq), cur_codes)
     yearly = np.array([limits(c).annual_plan for c in cur_texts], dtype=float)[cur_codes]

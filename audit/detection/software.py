@@ -95,7 +95,7 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
         soft_agent = reseller in SOFTWARE_RESELLERS
         support_line = support and phone is not None  # support words and a number to call
         yearly = float(sub.average_amount) * PER_YEAR.get(sub.cadence, 12.0)
-        lim = limits(_limit_currency(sub.currency, rows))
+        lim = limits(sub.currency)
         pricey = yearly >= lim.reseller_yearly
         two_signs = bool(psv["signs"][n] >= 2)  # "PC SHIELD", "SECURE TECH HELP": billed at home or abroad
         # An unknown security or scareware seller charging what fake support charges, in any currency.
@@ -165,22 +165,13 @@ def _foreign_software(ctx: _Context) -> list[Finding]:
     return out
 
 
-def _limit_currency(currency: str, rows: pd.DataFrame) -> str:
-    """The currency a stream's thresholds are read in: its billing currency, else (a file that does not state
-    one) the one its rows' file suggests (:func:`audit.detection.thresholds.threshold_currency`)."""
-    if currency not in ("", "unknown") or "limit_currency" not in rows.columns:
-        return currency
-    likely = rows["limit_currency"].dropna()
-    return str(likely.iloc[0]) if len(likely) else currency
-
-
 def _large_threshold(currency: str) -> float:
     return limits(currency).large
 
 
 def _large_support_plans(ctx: _Context) -> list[Finding]:
     tx = ctx.tx
-    thr = pd.Series(map_distinct(tx["limit_currency"].fillna(tx["client_home"]), _large_threshold, float), index=tx.index)
+    thr = pd.Series(map_distinct(tx["currency"].fillna(tx["client_home"]), _large_threshold, float), index=tx.index)
     cand = tx[(tx["kind"] == "charge") & (tx["amount"] >= thr) & tx["legit"].isna() & ~tx["retail"]
               & (tx["software"] | tx["support"] | tx["plan"]) & ~tx["id"].isin(ctx.known_ids)]
     out: list[Finding] = []
@@ -189,7 +180,7 @@ def _large_support_plans(ctx: _Context) -> list[Finding]:
         sub = ctx.subs[ctx.stream_of[r["id"]]] if in_stream else None
         if sub is not None and PER_YEAR.get(sub.cadence, 12.0) > 2.0:
             continue  # a regular monthly bill is the recurring signal's business
-        big = float(r["amount"]) >= 2.5 * _large_threshold(str(r["limit_currency"]))
+        big = float(r["amount"]) >= 2.5 * _large_threshold(str(r["currency"]))
         phone = r["phone"] if isinstance(r["phone"], str) else None
         agent_like = bool(not r["foreign"] and r["home"] == "JPY" and r["navi"] and r["romaji"])
         abroad = bool(r["foreign"] or r["overseas_agent"] or agent_like)

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-
 
 @dataclass(frozen=True)
 class Limits:
@@ -46,19 +44,3 @@ DEFAULT = Limits(large=150.0, burst_total=150.0, burst_item=25.0, gift_round=5.0
 def limits(currency: object) -> Limits:
     """The thresholds for ``currency`` (an ISO code; anything else gets the dollar-like default)."""
     return LIMITS.get(currency, DEFAULT) if isinstance(currency, str) else DEFAULT
-
-
-def threshold_currency(frame: pd.DataFrame) -> pd.Series:
-    """The currency whose thresholds each row is judged by: its billing currency, else - a file that does not
-    state one (``unknown``) - the one its file suggests (the optional ``currency_likely`` column,
-    :class:`audit.readers.currency.Billing`). Only the size of amounts is judged by it; the data,
-    totals and letters keep ``unknown``."""
-    cur = frame["currency"]
-    if "currency_likely" not in frame.columns:
-        return cur
-    likely = frame["currency_likely"]
-    unstated = (cur.isna() | (cur.astype("str") == "unknown")).fillna(True).to_numpy(bool)
-    use = unstated & likely.notna().to_numpy(bool) & (likely.astype("str") != "").fillna(False).to_numpy(bool)
-    if not use.any():
-        return cur
-    return cur.astype(object).where(~use, likely.astype(object))

@@ -63,8 +63,8 @@ def _billing_currency(plan: csv_plan.Plan, spec: LayoutSpec | None, texts: dict[
     if needed:
         report.warnings.append(f"billing currency {why}" if code == "unknown" else f"billing currency {code}: {why}")
         if found is not None and found.hint:  # what the file suggests, for the user to choose from; never the data's currency
-            report.reading["currency"] |= {"hint": found.hint, "likely": found.likely}
-            report.currency_hint, report.currency_likely = found.hint, found.likely
+            report.reading["currency"] |= {"hint": found.hint}
+            report.currency_hint = found.hint
     return code
 
 

@@ -17,8 +17,8 @@ two (``holdout2``'s SMBC files), and the reader keeps the majority's rule.
 ``¥`` is yen beside Japanese words and yuan beside Chinese ones, and says nothing alone; a bare ``$`` says
 "a dollar" but not which (USD, CAD, AUD, NZD, SGD, HKD ... all print it). Without evidence the currency is
 ``unknown``, the report says it is not stated, and a *hint* says what the file suggests ("amounts in
-dollars; which dollar (US, Canadian, Australian ...) is not stated") for the user to choose from; a hint's likely code sets amount thresholds in
-detection (:mod:`audit.detection.thresholds`) and never enters the data, totals or letters.
+dollars; which dollar (US, Canadian, Australian ...) is not stated") for the user to choose from; it never
+enters the data, totals or letters.
 """
 
 from __future__ import annotations
@@ -93,13 +93,11 @@ HINT_DOLLAR = "amounts in dollars; which dollar (US, Canadian, Australian ...) i
 
 class Billing(NamedTuple):
     """A file's billing currency: ``code`` (ISO, or ``unknown``) and ``why``; for an unknown one, a
-    ``hint`` (a sentence, "" when the file suggests nothing) and the ``likely`` code it names ("" when
-    none), used for detection thresholds only."""
+    ``hint`` (a sentence, "" when the file suggests nothing) for the user to choose from."""
 
     code: str
     why: str
     hint: str = ""
-    likely: str = ""
 
 
 def _from_cells(sample: str, japanese: bool, chinese: bool) -> str | None:
