@@ -52,17 +52,12 @@ def _billing_currency(plan: csv_plan.Plan, spec: LayoutSpec | None, texts: dict[
                    for v in cells.iloc[:50, i].dropna().tolist() if isinstance(v, str)]
     found = currency.billing_currency(plan.header or [], [plan.roles[r] for r in roles],
                                       [c for r in roles if (c := texts.get(r)) is not None], plan.preamble,
-                                      issuer_text)
+                                      issuer_text, report.issuer)
     code, why = found.code, found.why
-    weak = code == "unknown" or why == currency.JAPANESE_ISSUER  # a named card company says more than headings
-    if weak and (named := currency.issuer_currency(report.issuer)):
-        code, why, found = named, f"the file names its card company {report.issuer!r}, which bills in {named}", None
-    elif weak and (marked := csv_plan.layout_currency(plan.header, plan.preamble)):
-        code, why, found = marked[0], f"the file prints the marks of {marked[1]}, which bills in {marked[0]}", None
     report.reading["currency"] = {"code": code, "why": why}
     if needed:
         report.warnings.append(f"billing currency {why}" if code == "unknown" else f"billing currency {code}: {why}")
-        if found is not None and found.hint:  # what the file suggests, for the user to choose from; never the data's currency
+        if found.hint:  # what the file suggests, for the user to choose from; never the data's currency
             report.reading["currency"] |= {"hint": found.hint}
             report.currency_hint = found.hint
     return code

@@ -371,28 +371,3 @@ def _is_header_row(rec: csv_table.HeadRecord, roles: dict[str, int]) -> bool:
     idx = roles.get("date")
     cell = rec.cells[idx].strip() if idx is not None and idx < len(rec.cells) else ""
     return bool(cell) and not re.search(r"[0-9]", cell)
-
-
-def layout_currency(header: Sequence[str] | None, preamble: Sequence[str]) -> tuple[str, str] | None:
-    """``(currency, layout title)`` of the named issuer layouts whose marks the file prints - all of a layout's
-    header names in the header (in any order, among other columns), or its first-line pattern on a line above
-    the table - when they bill in one currency; None otherwise, and when the named layouts are switched off.
-    A copy of an issuer's export with a column added or moved is still that issuer's export, though the layout
-    no longer reads its columns."""
-    from audit.readers import options
-    from audit.readers.csv_reader import load_layouts
-
-    if not options.named_layouts():
-        return None
-    cells = {norm_cell(c).lower() for c in header or []}
-    found: dict[str, str] = {}
-    for spec in load_layouts():
-        if not spec.currency:
-            continue
-        if spec.detect and {norm_cell(d).lower() for d in spec.detect} <= cells:
-            found.setdefault(spec.currency, spec.title)
-        elif spec.detect_first_line and any(  # the line as printed, and without quotes round its cells
-                re.search(spec.detect_first_line, text) for line in list(preamble)[:30]
-                for text in {unicodedata.normalize("NFKC", line), unicodedata.normalize("NFKC", line).replace('"', "")}):
-            found.setdefault(spec.currency, spec.title)
-    return next(iter(found.items())) if len(found) == 1 else None

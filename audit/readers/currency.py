@@ -146,10 +146,11 @@ def issuer_currency(issuer: str) -> str | None:
 
 
 def billing_currency(header: Sequence[str], money_columns: Sequence[int], money_cells: Sequence[pd.Series],
-                     preamble: Sequence[str], issuer_text: Sequence[str] = ()) -> Billing:
-    """The billing currency from the evidence in the module docstring, or ``unknown`` with a hint.
-    ``issuer_text``: cells the issuer wrote (types, holders, payment plans: not the descriptions), whose
-    script tells ``¥`` as yen or yuan as the header's does (it never names a currency by itself)."""
+                     preamble: Sequence[str], issuer_text: Sequence[str] = (), issuer: str = "") -> Billing:
+    """The billing currency from the evidence in the module docstring, in its order, or ``unknown`` with a
+    hint. ``issuer_text``: cells the issuer wrote (types, holders, payment plans: not the descriptions), whose
+    script tells ``¥`` as yen or yuan as the header's does (it never names a currency by itself);
+    ``issuer``: the card company the file names (:attr:`ParseReport.issuer`)."""
     for idx in money_columns:
         if idx < len(header) and (code := _from_header(header[idx])):
             return Billing(code, f"named in the header {header[idx]!r}")
@@ -166,9 +167,39 @@ def billing_currency(header: Sequence[str], money_columns: Sequence[int], money_
         return Billing(code, "from the signs or codes beside the amounts")
     if code := _from_preamble(preamble):
         return Billing(code, "named above the table")
+    if code := issuer_currency(issuer):
+        return Billing(code, f"the file names its card company {issuer!r}, which bills in {code}")
+    if marked := _layout_marks(header, preamble):
+        return Billing(marked[0], f"the file prints the marks of {marked[1]}, which bills in {marked[0]}")
     why = "not stated in the file: shown as 'unknown'"
     if "$" in sample:
         return Billing("unknown", why, HINT_DOLLAR)
     if japanese:  # the issuer's own banking headings: a domestic Japanese issuer's export, billed in yen
         return Billing("JPY", JAPANESE_ISSUER)
     return Billing("unknown", why)
+
+
+def _layout_marks(header: Sequence[str] | None, preamble: Sequence[str]) -> tuple[str, str] | None:
+    """``(currency, layout title)`` of the named issuer layouts whose marks the file prints - all of a layout's
+    header names in the header (in any order, among other columns), or its first-line pattern on a line above
+    the table - when they bill in one currency; None otherwise, and when the named layouts are switched off.
+    A copy of an issuer's export with a column added or moved is still that issuer's export, though the layout
+    no longer reads its columns."""
+    from audit.readers import options
+    from audit.readers.csv_plan import norm_cell
+    from audit.readers.csv_reader import load_layouts
+
+    if not options.named_layouts():
+        return None
+    cells = {norm_cell(c).lower() for c in header or []}
+    found: dict[str, str] = {}
+    for spec in load_layouts():
+        if not spec.currency:
+            continue
+        if spec.detect and {norm_cell(d).lower() for d in spec.detect} <= cells:
+            found.setdefault(spec.currency, spec.title)
+        elif spec.detect_first_line and any(  # the line as printed, and without quotes round its cells
+                re.search(spec.detect_first_line, text) for line in list(preamble)[:30]
+                for text in {unicodedata.normalize("NFKC", line), unicodedata.normalize("NFKC", line).replace('"', "")}):
+            found.setdefault(spec.currency, spec.title)
+    return next(iter(found.items())) if len(found) == 1 else None
