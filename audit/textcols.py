@@ -7,7 +7,8 @@ Unicode normalisation; these helpers call Arrow's RE2 kernels directly (RE2 sema
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
@@ -98,6 +99,51 @@ def has_non_ascii(values: pd.Series) -> bool:
     return not bool(pc.all(pc.string_is_ascii(arrow(s))).as_py() in (True, None))
 
 
+_SHARED: dict[int, tuple[pa.ChunkedArray, pa.DictionaryArray]] | None = None  # see :func:`shared_encodings`
+
+
+@contextmanager
+def shared_encodings() -> Iterator[None]:
+    """Within the block, a text column's distinct values are found once and reused by every
+    :func:`map_unique` over the same Arrow data (a reader asks many questions of one column); the cache
+    (holding the columns) is dropped when the block ends."""
+    global _SHARED
+    outer = _SHARED
+    _SHARED = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _SHARED = outer
+
+
+def encode_once(values: pd.Series) -> pa.DictionaryArray:
+    """The column's Arrow dictionary encoding (distinct values, a code per row), from the shared cache
+    when one is open and already holds this column's Arrow data."""
+    data = arrow(as_str_series(values))
+    if _SHARED is None:
+        return pc.dictionary_encode(data).combine_chunks()
+    hit = _SHARED.get(id(data))
+    if hit is not None and hit[0] is data:
+        return hit[1]
+    encoded = pc.dictionary_encode(data).combine_chunks()
+    if len(_SHARED) >= 16:  # a few columns at a time; the oldest go first
+        _SHARED.pop(next(iter(_SHARED)))
+    _SHARED[id(data)] = (data, encoded)  # the data is held, so its id cannot be reused while cached
+    return encoded
+
+
+def distinct(values: pd.Series, *, min_rows: int = 4096) -> pd.Series:
+    """The column's distinct values (missing ones included) when it is long and repeats itself, else the
+    column: for questions about the whole column (any cell ...?) whose answer the repeats cannot change."""
+    if len(values) < min_rows or not isinstance(values.dtype, pd.StringDtype):
+        return values
+    encoded = encode_once(values)
+    uniques = encoded.dictionary
+    if encoded.indices.null_count:
+        uniques = pa.concat_arrays([uniques, pa.nulls(1, uniques.type)])
+    return pd.Series(uniques, dtype=values.dtype)
+
+
 def map_unique(values: pd.Series, fn: Callable[[pd.Series], pd.Series], *, min_rows: int = 4096) -> pd.Series:
     """``fn(values)`` computed once per distinct value (statements repeat merchants, dates and prices).
 
@@ -107,7 +153,7 @@ def map_unique(values: pd.Series, fn: Callable[[pd.Series], pd.Series], *, min_r
     n = len(values)
     if n < min_rows or not isinstance(values.dtype, pd.StringDtype):
         return fn(values)
-    encoded = pc.dictionary_encode(arrow(as_str_series(values))).combine_chunks()
+    encoded = encode_once(values)
     uniques = encoded.dictionary
     if len(uniques) > 0.6 * n:
         return fn(values)

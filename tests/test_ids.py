@@ -31,3 +31,18 @@ def test_repeated_ids_still_found_by_hashing():
     tx = _tx(["a.csv:r2", "a.csv:r2"], [2, 2])
     assert not numbered_apart(tx, [2])
     assert has_duplicates(tx["id"])
+
+
+@pytest.mark.parametrize("numbers", [
+    [], [0], [7], [9, 10], list(range(1, 2500)), [99, 100, 100, 1000], [100, 99],  # digit counts falling: Arrow path
+    [-3, 4], [10**18 - 1, 10**18, 2**62], [5, 3, 8, 1],
+])
+@pytest.mark.parametrize("prefix", ["a.csv:r", "", "明細 2026.csv:r"])
+def test_numbered_ids_match_formatting_each_number(numbers, prefix):
+    import numpy as np
+
+    from audit.readers.csv_table import numbered_ids
+
+    got = numbered_ids(prefix, np.array(numbers, dtype=np.int64))
+    assert got.tolist() == [f"{prefix}{n}" for n in numbers]
+    assert str(got.dtype) == "str"

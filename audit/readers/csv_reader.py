@@ -38,6 +38,7 @@ from audit.readers.issuer import issuer_from_lines
 from audit.readers.mapping import ColumnMapping
 from audit.readers.profile import NEUTRAL_WORDS
 from audit.readers.spec import LayoutSpec
+from audit.textcols import map_unique, shared_encodings
 from audit.values import (
     YEARLESS_FORMATS,
     infer_date_format_info,
@@ -53,7 +54,8 @@ def read_csv_bytes(
     """Read one CSV statement; ``layout`` forces a spec instead of detection, ``mapping`` says which column
     is which (and how dates, decimals, currency and signs are printed) instead of the reader's inference."""
     try:
-        return _read(data, name, layout, mapping or options.current().mapping)
+        with shared_encodings():  # each column's distinct values found once for the whole read
+            return _read(data, name, layout, mapping or options.current().mapping)
     except StatementError:
         raise
     except MemoryError:
@@ -456,12 +458,12 @@ def _exclude_unbooked(cells: pd.DataFrame, roles: dict[str, int], amount: pd.Ser
 def _say_what_is_missing(table: pd.DataFrame, report: ParseReport) -> None:
     """A file read with every description empty, or with its columns chosen unsurely, says so: its
     merchant matches and subscriptions depend on those columns."""
-    desc = table["description"].fillna("").astype("str").str.strip()
-    if len(desc) and bool((desc == "").all()):
+    empty = map_unique(table["description"].astype("str"), lambda v: v.fillna("").str.strip() == "").to_numpy(dtype=bool)
+    if len(empty) and bool(empty.all()):
         report.warnings.append("every description is empty: no merchant can be matched in this file; say which "
                                "column holds the merchant (--columns description=HEADER, or the column picker)")
-    elif len(desc) and float((desc == "").mean()) > 0.5:
-        report.warnings.append(f"{int((desc == '').sum())} of {len(desc)} rows have no description")
+    elif len(empty) and float(empty.mean()) > 0.5:
+        report.warnings.append(f"{int(empty.sum())} of {len(empty)} rows have no description")
     if report.confidence is not None and report.confidence < 0.6:
         unsure = [f"{c.role} (column {c.column}, {c.confidence:.2f})" for c in report.columns
                   if c.role in ("date", "amount", "debit", "credit", "description") and c.confidence < 0.6]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import warnings
 from collections import Counter
@@ -288,13 +289,50 @@ def _open_quote_at_end(body: str, last_record_line_offset: int, delimiter: str) 
 
 
 def numbered_ids(prefix: str, numbers: np.ndarray) -> pd.Series:
-    """Text column ``f"{prefix}{n}"`` for integers, built in Arrow (integer cast + join, no Python strings)."""
+    """Text column ``f"{prefix}{n}"`` for integers, built without Python strings per row.
+
+    Non-negative numbers whose digit counts never fall down the rows (a file's line numbers) are written
+    straight into one Arrow buffer with numpy, one block per digit count; anything else goes through
+    Arrow's integer cast and join.
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
     nums = np.asarray(numbers, dtype=np.int64)
     if len(nums) == 0:
         return pd.Series([], dtype="str")
+    fast = _digit_blocks(prefix, nums)
+    if fast is not None:
+        return pd.Series(fast, dtype="str")
     text = pa.array(nums).cast(pa.large_string())
     joined = pc.binary_join_element_wise(pa.scalar(prefix, pa.large_string()), text, pa.scalar("", pa.large_string()))
     return pd.Series(joined, dtype="str")
+
+
+_POWERS = 10 ** np.arange(1, 19, dtype=np.int64)  # 10 .. 10**18: a number below 10**k has at most k digits
+
+
+def _digit_blocks(prefix: str, nums: np.ndarray) -> object | None:
+    """:func:`numbered_ids` as a ``pa.LargeStringArray`` built in numpy, or None when ``nums`` has a negative
+    number or its digit counts fall somewhere (then the rows of one digit count are not one block)."""
+    import pyarrow as pa
+
+    if int(nums.min()) < 0:
+        return None
+    digits = np.searchsorted(_POWERS, nums, side="right") + 1  # 0..9 -> 1, 10..99 -> 2, ...
+    if len(digits) > 1 and bool((np.diff(digits) < 0).any()):
+        return None
+    head = np.frombuffer(prefix.encode("utf-8"), dtype=np.uint8)
+    offsets = np.zeros(len(nums) + 1, dtype=np.int64)
+    np.cumsum(len(head) + digits, out=offsets[1:])
+    data = np.empty(int(offsets[-1]), dtype=np.uint8)
+    cuts = [0, *(np.flatnonzero(np.diff(digits)) + 1).tolist(), len(nums)]
+    for start, end in itertools.pairwise(cuts):
+        k = int(digits[start])
+        block = data[offsets[start]:offsets[end]].reshape(end - start, len(head) + k)  # one row per id
+        block[:, :len(head)] = head
+        rest = nums[start:end].copy()
+        for j in range(k - 1, -1, -1):  # the last digit first
+            block[:, len(head) + j] = rest % 10 + 48  # ASCII "0" + digit
+            rest //= 10
+    return pa.LargeStringArray.from_buffers(len(nums), pa.py_buffer(offsets), pa.py_buffer(data))
