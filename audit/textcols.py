@@ -144,6 +144,16 @@ def distinct(values: pd.Series, *, min_rows: int = 4096) -> pd.Series:
     return pd.Series(uniques, dtype=values.dtype)
 
 
+def strip_column(values: pd.Series) -> pd.Series:
+    """``values.str.strip()`` of a text column; the column itself when stripping changes no distinct value."""
+    u = distinct(values)
+    if u is values:
+        return values.str.strip()
+    if bool((u.str.strip().fillna("") == u.fillna("")).all()):
+        return values
+    return values.str.strip()
+
+
 def map_unique(values: pd.Series, fn: Callable[[pd.Series], pd.Series], *, min_rows: int = 4096) -> pd.Series:
     """``fn(values)`` computed once per distinct value (statements repeat merchants, dates and prices).
 

@@ -145,9 +145,10 @@ def assemble(
             o_curr = o_curr.fillna(got["currency"].str.upper())
         if "rate" in got:
             o_rate = o_rate.fillna(parse_amounts(got["rate"]).abs())
-    domestic = o_curr.notna() & (o_curr == out["currency"])
-    o_amount = o_amount.where(~domestic)
-    o_curr = o_curr.where(~domestic & o_amount.notna())
+    if bool(o_curr.notna().any()):  # (no foreign currency on any row: nothing to compare or blank out)
+        domestic = o_curr.notna() & (o_curr == out["currency"])
+        o_amount = o_amount.where(~domestic)
+        o_curr = o_curr.where(~domestic & o_amount.notna())
     sign = np.sign(out["amount"]).replace(0, 1)
     out["original_amount"] = o_amount * sign
     out["original_currency"] = o_curr

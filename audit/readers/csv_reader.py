@@ -254,7 +254,8 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
         formats = (given.date_format,)
     dayfirst = spec.dayfirst if spec else None
     if not formats:
-        guess = infer_date_format_info(date_raw[state == 0], dayfirst=dayfirst)
+        undecided = date_raw if bool((state == 0).all()) else date_raw[state == 0]
+        guess = infer_date_format_info(undecided, dayfirst=dayfirst)
         if guess.format:
             formats = (guess.format,)
         if guess.note and guess.format:
@@ -396,8 +397,11 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
     ok = (state == 0) & has_date & has_amount
     state[ok] = 1
     todo = np.flatnonzero(state == 0)
-    date_cell = dict(zip(todo.tolist(), date_raw.iloc[todo].fillna("").tolist(), strict=True))
-    amount_cell_v = dict(zip(todo.tolist(), amount_cell.iloc[todo].fillna("").tolist(), strict=True))
+    date_cell: dict[int, object] = {}
+    amount_cell_v: dict[int, object] = {}
+    if len(todo):  # (a take over an Arrow column in many chunks joins them first: not for nothing)
+        date_cell = dict(zip(todo.tolist(), date_raw.iloc[todo].fillna("").tolist(), strict=True))
+        amount_cell_v = dict(zip(todo.tolist(), amount_cell.iloc[todo].fillna("").tolist(), strict=True))
     for pos in todo:
         dc, ac = str(date_cell[pos]), str(amount_cell_v[pos])
         dc, ac = dc[:40] + ("…" if len(dc) > 40 else ""), ac[:40] + ("…" if len(ac) > 40 else "")
