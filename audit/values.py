@@ -192,6 +192,8 @@ def _bare_numbers(s: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
         sub = s[rest]
         st = pc.extract_regex(_arrow(sub), _AMOUNT_PATTERN).combine_chunks()
         valid = np.asarray(st.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+        if not valid.any():  # no cell of another shape is an amount: those rows stay missing, unsigned, not ok
+            return num, neg, ok
         parts = {name: pd.Series(st.field(name).to_pylist(), index=sub.index, dtype="str").fillna("")
                  for name in ("s1", "s2", "num", "c1", "c2", "s3", "s4")}
         s1, s2, s3, s4, c1, c2 = (parts[k] for k in ("s1", "s2", "s3", "s4", "c1", "c2"))
