@@ -293,13 +293,13 @@ def infer_date_format_info(values: pd.Series, *, dayfirst: bool | None = None, s
     if n == 0:
         return DateFormatGuess(None, None, sample=0, note="no date-like values")
     counts: dict[str, int] = {}
-    texts = uniq.tolist()
+    printed = set("".join(uniq.tolist()))  # every character of the values
+    blank = any(c.isspace() for c in printed)
     for fmt in (*DATE_FORMATS, *YEARLESS_FORMATS):
         if not _could_match(fmt, uniq):
             continue
-        need = _LITERALS[fmt]
-        if need and not any(all(c in t for c in need) for t in texts):
-            counts[fmt] = 0  # no value prints the format's separators: it reads none of them
+        if not _LITERALS[fmt] <= printed or (" " in fmt and not blank):
+            counts[fmt] = 0  # no value prints all the format's separators (or a blank it needs): it reads none
             continue
         leap = 2000 if fmt in YEARLESS_FORMATS else None  # a leap year, so 2/29 counts as a date
         counts[fmt] = int(_to_datetime(uniq, fmt, leap).notna().sum())
@@ -398,7 +398,8 @@ def infer_date_format(values: pd.Series, *, dayfirst: bool | None = None) -> tup
 
 def _literals(fmt: str) -> frozenset[str]:
     """The characters a text must hold to be read with ``fmt``: its separators (not letters, digits or blanks,
-    which strptime matches loosely), each of which strptime requires as printed."""
+    which strptime matches loosely), each of which strptime requires as printed (a blank in ``fmt`` needs
+    some white space)."""
     return frozenset(c for c in re.sub(r"%.", "", fmt) if not c.isalnum() and not c.isspace())
 
 

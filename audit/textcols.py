@@ -87,8 +87,16 @@ def filled_mask(values: pd.Series) -> np.ndarray:
     cells False), with Arrow's kernels on an Arrow text column."""
     if isinstance(values.dtype, pd.StringDtype) and hasattr(values.array, "__arrow_array__"):
         arr = arrow(values)
+        codes = None
+        if len(arr) >= 4096:  # a long column: once per distinct value (missing cells get the last slot)
+            encoded = encode_once(values)
+            if len(encoded.dictionary) <= 0.6 * len(arr):
+                arr, codes = encoded.dictionary, encoded.indices.fill_null(len(encoded.dictionary))
         blank = pc.or_kleene(pc.equal(arr, ""), pc.utf8_is_space(arr))
-        return ~np.asarray(blank.fill_null(True).to_numpy(zero_copy_only=False), dtype=bool)
+        filled = ~np.asarray(blank.fill_null(True).to_numpy(zero_copy_only=False), dtype=bool)
+        if codes is None:
+            return filled
+        return np.append(filled, False)[codes.to_numpy(zero_copy_only=False)]
     s = values.astype("str")
     return (values.notna() & (s.str.strip() != "")).to_numpy(dtype=bool, na_value=False)
 

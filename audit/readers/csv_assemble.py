@@ -161,10 +161,12 @@ def assemble(
         out["card"] = card
     holder = take(texts.get("cardholder"))
     out["cardholder"] = holder if holder is not None else const_str(None, len(idx))
-    # money in from a name the file also shows charging: that merchant's reversal, not income
-    reversal = _charged_name(out["description"], (out["amount"] > 0).to_numpy(dtype=bool))
+    # money in from a name the file also shows charging: that merchant's reversal, not income (an account's
+    # question only: a card statement's money in is a refund either way)
+    account = "balance" in plan.roles
+    reversal = _charged_name(out["description"], (out["amount"] > 0).to_numpy(dtype=bool)) if account else None
     out["kind"] = csv_rules.kinds(
         out["amount"].to_numpy(), take(texts.get("type")), spec, refund_zone[idx], lambda pattern: desc.flag(pattern)[idx],
-        account="balance" in plan.roles, reversal=reversal,
+        account=account, reversal=reversal,
     )
     return schema.conform(out)
