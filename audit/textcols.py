@@ -7,6 +7,7 @@ Unicode normalisation; these helpers call Arrow's RE2 kernels directly (RE2 sema
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
@@ -107,36 +108,36 @@ def has_non_ascii(values: pd.Series) -> bool:
     return not bool(pc.all(pc.string_is_ascii(arrow(s))).as_py() in (True, None))
 
 
-_SHARED: dict[int, tuple[pa.ChunkedArray, pa.DictionaryArray]] | None = None  # see :func:`shared_encodings`
+_LOCAL = threading.local()  # .shared: this thread's open cache of :func:`shared_encodings`, if any
 
 
 @contextmanager
 def shared_encodings() -> Iterator[None]:
     """Within the block, a text column's distinct values are found once and reused by every
     :func:`map_unique` over the same Arrow data (a reader asks many questions of one column); the cache
-    (holding the columns) is dropped when the block ends."""
-    global _SHARED
-    outer = _SHARED
-    _SHARED = {} if outer is None else outer
+    (holding the columns) is dropped when the block ends. Each thread has its own."""
+    outer = getattr(_LOCAL, "shared", None)
+    _LOCAL.shared = {} if outer is None else outer
     try:
         yield
     finally:
-        _SHARED = outer
+        _LOCAL.shared = outer
 
 
 def encode_once(values: pd.Series) -> pa.DictionaryArray:
     """The column's Arrow dictionary encoding (distinct values, a code per row), from the shared cache
     when one is open and already holds this column's Arrow data."""
     data = arrow(as_str_series(values))
-    if _SHARED is None:
+    shared: dict[int, tuple[pa.ChunkedArray, pa.DictionaryArray]] | None = getattr(_LOCAL, "shared", None)
+    if shared is None:
         return pc.dictionary_encode(data).combine_chunks()
-    hit = _SHARED.get(id(data))
+    hit = shared.get(id(data))
     if hit is not None and hit[0] is data:
         return hit[1]
     encoded = pc.dictionary_encode(data).combine_chunks()
-    if len(_SHARED) >= 16:  # a few columns at a time; the oldest go first
-        _SHARED.pop(next(iter(_SHARED)))
-    _SHARED[id(data)] = (data, encoded)  # the data is held, so its id cannot be reused while cached
+    if len(shared) >= 16:  # a few columns at a time; the oldest go first
+        shared.pop(next(iter(shared)))
+    shared[id(data)] = (data, encoded)  # the data is held, so its id cannot be reused while cached
     return encoded
 
 
