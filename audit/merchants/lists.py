@@ -8,12 +8,14 @@ layered on top (an entry with the same ``id`` replaces the shipped one).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import tomllib
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +79,9 @@ class Entry:
         return self.aliases + self.weak_aliases + self.kana_aliases
 
 
+_ENTRY_FIELDS = dataclasses.fields(Entry)
+
+
 @dataclass
 class Problem:
     """A validation finding about one list file (and entry)."""
@@ -127,11 +132,60 @@ def _str_list(value: Any) -> tuple[str, ...] | None:
     return None
 
 
+# Lists already read in this process, by the name given and the bytes read: the scan's database, the brand
+# table and the allowlist read the same files, and the same bytes under the same name give the same result.
+_READ: dict[tuple[str, bytes], tuple[ListFile, list[Any]]] = {}
+
+
 def read_list(path: str | Path) -> ListFile:
     """Parse one list file. Unreadable or non-TOML files raise :class:`MerchantListError` (one line);
     schema problems in single entries are collected in ``problems`` and those entries skipped."""
-    p = Path(path)
+    listing, _tables = _read_list(Path(path))
+    return dataclasses.replace(listing, entries=list(listing.entries), problems=list(listing.problems))
+
+
+def entry_tables(path: str | Path) -> list[dict[str, Any]]:
+    """The ``[[entry]]`` tables of a list file as TOML gives them (what :func:`read_list` validates), for readers
+    of fields the entry model does not keep (the brand table's ``imitated_as`` and ``form``). Do not change them."""
+    return [t for t in _read_list(Path(path))[1] if isinstance(t, dict)]
+
+
+def _read_list(p: Path) -> tuple[ListFile, list[Any]]:
     raw = _read_capped(p)
+    key = (str(p), raw)
+    if key not in _READ:
+        if len(_READ) >= 32:
+            _READ.clear()
+        _READ[key] = _shipped_reading(p, raw) if p.parent == shipped_dir() else _parse_list(p, raw)
+    return _READ[key]
+
+
+def _shipped_reading(p: Path, raw: bytes) -> tuple[ListFile, list[Any]]:
+    """:func:`_parse_list` of a shipped list, kept on disk beside the lists (:mod:`audit.merchants.derived`) under
+    a digest of its bytes, its name, the code that reads it and the word tables its alias checks use."""
+    from audit.merchants import derived
+
+    tables = files("audit.merchants") / "data"
+    key = derived.digest([raw, str(p).encode(), (tables / "name_freq.tsv.gz").read_bytes(),
+                          (tables / "name_seq.tsv.gz").read_bytes(),
+                          *derived.code_of(__name__, "audit.merchants.evidence", "audit.merchants.reference")])
+    return derived.load(f"list.{p.stem}", p.parent, key, lambda: _parse_list(p, raw), _pack, _unpack)
+
+
+def _pack(reading: tuple[ListFile, list[Any]]) -> tuple[Any, ...]:
+    listing, tables = reading
+    return (str(listing.path), listing.name, listing.kind,
+            [tuple(getattr(e, f.name) for f in _ENTRY_FIELDS) for e in listing.entries],
+            [(pr.file, pr.message, pr.entry_id) for pr in listing.problems], tables)
+
+
+def _unpack(packed: tuple[Any, ...]) -> tuple[ListFile, list[Any]]:
+    path, name, kind, entries, problems, tables = packed
+    return (ListFile(Path(path), name, kind, [Entry(*e) for e in entries], [Problem(*pr) for pr in problems]),
+            tables)
+
+
+def _parse_list(p: Path, raw: bytes) -> tuple[ListFile, list[Any]]:
     try:
         text = raw.decode("utf-8")
         _check_shape(p, text)
@@ -164,7 +218,7 @@ def read_list(path: str | Path) -> ListFile:
         if entry is not None:
             seen.add(entry.id)
             out.entries.append(entry)
-    return out
+    return out, raw_entries
 
 
 def _read_capped(p: Path) -> bytes:
