@@ -126,3 +126,11 @@ def test_a_shipped_list_is_read_again_when_it_changes(tmp_path, monkeypatch) -> 
     changed = lists.read_list(scams)
     assert changed != first and changed.entries[0].aliases == ("Zqxv Renamed Example",)
     assert len(list((tmp_path / derived.FOLDER).glob("list.known_scams-*.bin"))) == 1  # the stale file went
+
+
+def test_the_deriving_code_is_part_of_the_name() -> None:
+    from audit.merchants import derived
+
+    code = derived.code_of("audit.merchants.reference", "audit.merchants.evidence")
+    assert [len(c) > 1000 for c in code] == [True, True]  # the modules' sources, imported or not
+    assert derived.digest([b"x", *code]) != derived.digest([b"x", code[0] + b"#", code[1]])

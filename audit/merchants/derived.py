@@ -15,6 +15,7 @@ be read back just means the sources are parsed as before; ``AUDIT_NO_DERIVED=1``
 from __future__ import annotations
 
 import hashlib
+import importlib
 import marshal
 import os
 import sys
@@ -42,7 +43,7 @@ def code_of(*modules: str) -> list[bytes]:
     """The source bytes of the named modules (what derives the data), for :func:`digest`."""
     out = []
     for name in modules:
-        path = getattr(sys.modules.get(name), "__file__", None)
+        path = getattr(importlib.import_module(name), "__file__", None)
         try:
             out.append(Path(path).read_bytes() if path else name.encode())
         except OSError:
