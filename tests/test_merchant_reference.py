@@ -134,3 +134,12 @@ def test_the_deriving_code_is_part_of_the_name() -> None:
     code = derived.code_of("audit.merchants.reference", "audit.merchants.evidence")
     assert [len(c) > 1000 for c in code] == [True, True]  # the modules' sources, imported or not
     assert derived.digest([b"x", *code]) != derived.digest([b"x", code[0] + b"#", code[1]])
+
+
+def test_the_look_alike_table_equals_one_built_from_the_package() -> None:
+    from audit.merchants import text
+
+    raw = (files("confusable_homoglyphs") / "confusables.json").read_bytes()
+    table = text._confusable_map()
+    assert table == text._latin_look_alikes(raw) and table["\u0415"] == "E"  # Cyrillic Е
+    assert text.fold_latin("R\u0415STORO") == "RESTORO"

@@ -25,7 +25,7 @@ _TOKEN = re.compile(r"[A-Z0-9]+(?:&[A-Z0-9]+)*")
 @lru_cache(maxsize=1)
 def _confusable_map() -> dict[str, str]:
     """Letter -> the one ASCII letter or digit it looks like, for Latin-like scripts (built once, lazily, and kept
-    in its derived form beside the package's table: :mod:`audit.merchants.derived`)."""
+    with the matcher's tables in ``audit/merchants/data/.derived``: :mod:`audit.merchants.derived`)."""
     from importlib.resources import files
 
     from audit.merchants import derived
