@@ -9,6 +9,7 @@ layered on top (an entry with the same ``id`` replaces the shipped one).
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import re
 import tomllib
@@ -21,6 +22,10 @@ from typing import Any
 
 from audit.errors import MerchantListError
 from audit.merchants.evidence import alias_problem, full_tokens, tokens
+from audit.merchants.list_guards import MAX_BYTES as MAX_BYTES  # limits kept importable from here
+from audit.merchants.list_guards import MAX_DEPTH as MAX_DEPTH
+from audit.merchants.list_guards import MAX_ENTRIES as MAX_ENTRIES
+from audit.merchants.list_guards import check_shape, read_capped
 
 LIST_KINDS = ("scam", "context")
 NAMED_BY = ("regulator", "court", "press", "company")  # company: the firm's own page (context lists)
@@ -37,9 +42,6 @@ OPTIONAL = ("aliases", "weak_aliases", "kana_aliases", "descriptors", "role", "n
 # A brand's billing form ([[entry.form]], read by audit/detection/brands.py): the statement text and its source.
 FORM_REQUIRED = ("form", "source_url", "source_date", "named_by", "authority")
 FORM_OPTIONAL = ("renews", "notes")
-MAX_BYTES = 4 * 1024 * 1024  # a list file larger than this is refused before parsing
-MAX_ENTRIES = 5000  # [[entry]] tables per file
-MAX_DEPTH = 8  # nesting of arrays / inline tables
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -132,9 +134,10 @@ def _str_list(value: Any) -> tuple[str, ...] | None:
     return None
 
 
-# Lists already read in this process, by the name given and the bytes read: the scan's database, the brand
-# table and the allowlist read the same files, and the same bytes under the same name give the same result.
+# Lists already read in this process, by the name given and a digest of the bytes read: the scan's database, the
+# brand table and the allowlist read the same files, and the same bytes under the same name give the same result.
 _READ: dict[tuple[str, bytes], tuple[ListFile, list[Any]]] = {}
+_READ_KEEP = 8  # files remembered at most
 
 
 def read_list(path: str | Path) -> ListFile:
@@ -151,10 +154,10 @@ def entry_tables(path: str | Path) -> list[dict[str, Any]]:
 
 
 def _read_list(p: Path) -> tuple[ListFile, list[Any]]:
-    raw = _read_capped(p)
-    key = (str(p), raw)
+    raw = read_capped(p)
+    key = (str(p), hashlib.sha256(raw).digest())
     if key not in _READ:
-        if len(_READ) >= 32:
+        if len(_READ) >= _READ_KEEP:
             _READ.clear()
         _READ[key] = _shipped_reading(p, raw) if p.parent == shipped_dir() else _parse_list(p, raw)
     return _READ[key]
@@ -168,7 +171,8 @@ def _shipped_reading(p: Path, raw: bytes) -> tuple[ListFile, list[Any]]:
     tables = files("audit.merchants") / "data"
     key = derived.digest([raw, str(p).encode(), (tables / "name_freq.tsv.gz").read_bytes(),
                           (tables / "name_seq.tsv.gz").read_bytes(),
-                          *derived.code_of(__name__, "audit.merchants.evidence", "audit.merchants.reference")])
+                          *derived.code_of(__name__, "audit.merchants.list_guards", "audit.merchants.evidence",
+                                            "audit.merchants.reference")])
     return derived.load(f"list.{p.stem}", p.parent, key, lambda: _parse_list(p, raw), _pack, _unpack)
 
 
@@ -188,7 +192,7 @@ def _unpack(packed: tuple[Any, ...]) -> tuple[ListFile, list[Any]]:
 def _parse_list(p: Path, raw: bytes) -> tuple[ListFile, list[Any]]:
     try:
         text = raw.decode("utf-8")
-        _check_shape(p, text)
+        check_shape(p, text)
         doc = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         raise MerchantListError(f"{p}: merchant list is not UTF-8 text (byte {exc.start})") from None
@@ -219,74 +223,6 @@ def _parse_list(p: Path, raw: bytes) -> tuple[ListFile, list[Any]]:
             seen.add(entry.id)
             out.entries.append(entry)
     return out, raw_entries
-
-
-def _read_capped(p: Path) -> bytes:
-    """The file's bytes, refused past MAX_BYTES while reading (devices and pipes report no size)."""
-    try:
-        if p.exists() and not p.is_file():
-            raise MerchantListError(f"{p}: merchant list is not a regular file")
-        with p.open("rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise MerchantListError(f"{p}: cannot read merchant list: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise MerchantListError(f"{p}: merchant list is larger than {MAX_BYTES // (1024 * 1024)} MiB; split it")
-    return raw
-
-
-def _check_shape(p: Path, text: str) -> None:
-    """Refuse too many entries or too deep nesting before the TOML parser sees the text."""
-    depth = top = entries = 0
-    i, n = 0, len(text)
-    quote = ""
-    at_line_start = True
-    while i < n:
-        c = text[i]
-        if quote:
-            if c == "\\" and quote in ('"', '"""'):
-                i += 2
-                continue
-            if text.startswith(quote, i):
-                i += len(quote)
-                quote = ""
-                continue
-            i += 1
-            continue
-        if c == "#":
-            j = text.find("\n", i)
-            i = n if j < 0 else j
-            continue
-        if c in "\"'":
-            quote = text[i : i + 3] if text.startswith(c * 3, i) else c
-            i += len(quote)
-            continue
-        if c == "\n":
-            at_line_start = True
-            i += 1
-            continue
-        if at_line_start and c not in " \t":
-            at_line_start = False
-            if depth == 0 and text.startswith("[[", i):
-                entries += 1
-                if entries > MAX_ENTRIES:
-                    raise MerchantListError(f"{p}: more than {MAX_ENTRIES} entries in one merchant list; split it")
-                j = text.find("]]", i)
-                i = n if j < 0 else j + 2
-                continue
-            if depth == 0 and c == "[":  # a [table] header, not a value
-                j = text.find("]", i)
-                i = n if j < 0 else j + 1
-                continue
-        if c in "[{":
-            depth += 1
-            top = max(top, depth)
-            if depth > MAX_DEPTH:
-                line = text.count("\n", 0, i) + 1
-                raise MerchantListError(f"{p}: line {line}: values nested more than {MAX_DEPTH} deep")
-        elif c in "]}":
-            depth = max(0, depth - 1)
-        i += 1
 
 
 def _entry_from(
