@@ -12,8 +12,8 @@ followed within a few days by
 
 :mod:`audit.detection.bursts` finds several such purchases close together with or without a charge before them;
 this finds the ones a single purchase, or purchases spread over a few days, leave to a support charge alone.
-On a card that buys at convenience stores as a habit, a plain purchase there counts only on a day that stands
-out (the bursts' rule); e-money and gift cards named as such always count.
+On a card that buys at convenience stores as a habit, a plain purchase there counts only when it stands out
+from the card's usual purchase there (the bursts' rule); e-money and gift cards named as such always count.
 The anchor is the first charge of each finding of the support kinds on the same card holder's statements.
 """
 
@@ -22,8 +22,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from audit.detection.bursts import ROUTINE_MIN_DAYS, ROUTINE_SHARE, STAND_OUT
 from audit.detection.bursts import _candidates as burst_candidates
+from audit.detection.bursts import everyday_purchases
 from audit.detection.features import _Context, money
 from audit.detection.gift_groups import GROUPS
 from audit.detection.thresholds import limits
@@ -70,7 +70,7 @@ def _anchors(ctx: _Context, findings: list[Finding]) -> dict[str, list[tuple[pd.
 def _candidates(ctx: _Context, taken: set[str]) -> pd.DataFrame:
     """The burst candidates (:func:`audit.detection.bursts._candidates`, from the whole table) that name prepaid
     value or are round sums, minus those a burst already holds; with their ids. On a card that buys at these
-    shops as a habit (the bursts' rule) a plain purchase counts only on a day that stands out."""
+    shops as a habit (the bursts' rule) a plain purchase counts only when it stands out by itself."""
     cand = burst_candidates(ctx)
     if cand.empty:
         return cand.assign(id=pd.Series(dtype=object))
@@ -81,27 +81,10 @@ def _candidates(ctx: _Context, taken: set[str]) -> pd.DataFrame:
     cand = cand.assign(id=ctx.full["id"].iloc[cand["row"].to_numpy()].astype(object).to_numpy(),  # those rows only
                        day=cand["date"].dt.normalize())
     prepaid = cand["prepaid"].to_numpy(bool)
-    plain_ok = ~_habitual_plain(ctx, cand.loc[~prepaid]).reindex(cand.index, fill_value=False).to_numpy(bool)
+    plain_ok = ~everyday_purchases(ctx, cand)
     keep = (prepaid | (rounded & (cand["konbini"].to_numpy(bool) | cand["shop"].to_numpy(bool)) & plain_ok)
             ) & ~cand["id"].isin(taken).to_numpy()
     return cand.loc[keep]
-
-
-def _habitual_plain(ctx: _Context, plain: pd.DataFrame) -> pd.Series:
-    """True for plain purchases of a habitual buyer (:mod:`audit.detection.bursts`) on a day that does not stand
-    out from the holder's usual day at these shops."""
-    out = pd.Series(False, index=plain.index)
-    for (owner, _cur), g in plain.groupby(["owner", "currency"], sort=False):
-        start, end = ctx.owner_start.get(owner), ctx.owner_end.get(owner)
-        if start is None or end is None or pd.isna(start) or pd.isna(end):
-            continue
-        span = (pd.Timestamp(end) - pd.Timestamp(start)).days + 1
-        per_day = g.groupby("day")["amount"].sum()
-        if span < ROUTINE_MIN_DAYS or len(per_day) < ROUTINE_SHARE * span:
-            continue
-        usual = float(per_day.median())
-        out.loc[g.index] = g["day"].map(per_day).to_numpy(float) < STAND_OUT * usual
-    return out
 
 
 def prepaid_after_support(ctx: _Context, findings: list[Finding]) -> list[Finding]:
