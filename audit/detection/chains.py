@@ -266,6 +266,8 @@ def _kernel_best_chain(days: np.ndarray, amt: np.ndarray, cadences: tuple[Cadenc
 
 def _extract(days: np.ndarray, amt: np.ndarray, exact: bool) -> list[tuple[Cadence, np.ndarray]]:
     """Pull regular chains out of one amount cluster until none is left; positions are local."""
+    if not exact and _crowded(days):
+        return []
     remaining = np.arange(len(days))
     chains: list[tuple[Cadence, np.ndarray, float]] = []
     while len(remaining) >= 2 and len(chains) < MAX_CHAINS:
@@ -302,3 +304,52 @@ def _extract(days: np.ndarray, amt: np.ndarray, exact: bool) -> list[tuple[Caden
         accepted.append((cad, pos))
     return accepted
 
+
+
+STEP_MIN = min(c.lo for c in CADENCES)  # days between two charges of one chain, at least (a weekly window's start)
+
+
+def _extras_allowed(f: np.ndarray) -> np.ndarray:
+    """Charges a stretch may hold, at most, when a kept chain spans it, by ``f`` (the most charges one chain
+    can have in the stretch): the charges of ``MAX_CHAINS`` chains and the extras a kept chain allows."""
+    return MAX_CHAINS * f + np.maximum(2, f // 2)
+
+
+def _crowded(days: np.ndarray) -> bool:
+    """True when :func:`_extract` (not exact) cannot keep any chain among ``days`` (sorted day numbers): every
+    stretch from one charge to a later one holds more charges than a kept chain allows.
+
+    Why that is a proof: a chain's charges are at least :data:`STEP_MIN` days apart (each step lands in a
+    cadence window), so a chain holds at most ``f = S // STEP_MIN + 1`` charges of a stretch of ``S`` days.
+    A kept chain from ``a`` to ``b`` (its first and last charge, ``S = b - a``) counts as *extras* the
+    cluster's charges in ``[a, b]`` that no extracted chain took; at most ``MAX_CHAINS`` chains are
+    extracted, so the stretch holds at most ``MAX_CHAINS * f`` chain charges besides the extras, and these
+    may be ``max(2, n // 2)`` for a kept chain of ``n >= 3`` charges (``n <= f``; ``S >= 2 * STEP_MIN``) and
+    none for two charges. A stretch holding more than ``MAX_CHAINS * f + max(2, f // 2)`` charges (with
+    ``f >= 3``) has therefore no kept chain on it. Tested: from each charge's day ``x``, the stretch to
+    ``x + STEP_MIN * (f - 1)`` for every ``f`` that fits the span (its charges are a lower bound of those up
+    to any later charge ``y`` with the same ``f``). Only a crowded cluster (a busy shop's hundreds of charges)
+    can pass, so a sparse one returns False at once.
+    """
+    n = len(days)
+    if n < 64:
+        return False
+    span = float(days[-1] - days[0])
+    top = int(span // STEP_MIN) + 1  # f of the whole span
+    if top < 3 or n <= int(_extras_allowed(np.array([top]))[0]) or span > 50_000:
+        return False  # the whole span could hold a kept chain (or a stretch too short for three charges)
+    off = days - days[0]
+    if not (off == np.floor(off)).all():
+        return False
+    off = off.astype(np.int64)
+    last = int(span)
+    cum = np.cumsum(np.bincount(off, minlength=last + 1))  # cum[k]: charges on day offsets <= k
+    xs = np.unique(off)
+    before = np.concatenate([[0], cum])[xs]  # charges before each start day
+    step = int(STEP_MIN)
+    for f in (np.array([3]), np.arange(4, top + 1)):  # the shortest stretches first: they fail most often
+        ends = xs[:, None] + step * (f[None, :] - 1)
+        held = cum[np.minimum(ends, last)] - before[:, None]
+        if not ((held > _extras_allowed(f)[None, :]) | (ends > last)).all():
+            return False
+    return True
