@@ -141,3 +141,198 @@ def test_crowded_only_where_every_stretch_is() -> None:
                 answered += 1
                 assert _crowded_by_pairs(days)
     assert answered
+
+
+def _reference_group_streams(days, amt, unit, everyday=False):
+    """``streams._group_streams`` as it was written before its shortcuts (one pass per unit, every run of one
+    exact amount through ``regular_runs``), run with the crowded-cluster screen off."""
+    from audit.detection import streams as st
+    from audit.detection.amounts import _clusters, _may_hold_stream, regular_runs, steady_amounts
+
+    out = []
+    for u in np.unique(unit):
+        upos = np.flatnonzero(unit == u)
+        if len(upos) < 2:
+            continue
+        found = []
+        used = np.zeros(len(upos), dtype=bool)
+        if not everyday and st._may_be_bill(days[upos]) and not steady_amounts(amt[upos]):
+            bill = st._bill_stream(days[upos], amt[upos])
+            if bill is not None:
+                found.append(bill)
+                used[bill.pos] = True
+        elif (not everyday and len(upos) == st.SHORT_BILL and not steady_amounts(amt[upos])
+              and st._short_bill(days[upos], amt[upos])):
+            found.append(st._Stream(st.BY_NAME["monthly"], np.arange(st.SHORT_BILL)))
+            used[:] = True
+        if not everyday and len(upos) == 2 and st._annual_renewal(days[upos], amt[upos]):
+            found.append(st._Stream(st.BY_NAME["annual"], np.arange(2)))
+            used[:] = True
+        for cl in _clusters(amt[upos], min_size=2):
+            cl = cl[~used[cl]]
+            if not _may_hold_stream(amt[upos[cl]]):
+                continue
+            for cad, p in _unscreened(days[upos[cl]], amt[upos[cl]]):
+                found.append(st._Stream(cad, cl[p]))
+                used[cl[p]] = True
+            left = cl[~used[cl]]
+            if len(left) >= chains.EXACT_MIN:
+                keys = np.round(amt[upos[left]], 2)
+                order = np.argsort(keys, kind="stable")
+                cuts = np.flatnonzero(np.diff(keys[order])) + 1
+                edges = np.concatenate([[0], cuts, [len(order)]])
+                regular = regular_runs(days[upos[left[order]]], edges) & (np.diff(edges) >= chains.EXACT_MIN)
+                for r in np.flatnonzero(regular).tolist():
+                    sub = left[order[edges[r]:edges[r + 1]]]
+                    for cad, p in chains._extract(days[upos[sub]], amt[upos[sub]], exact=True):
+                        found.append(st._Stream(cad, sub[p]))
+                        used[sub[p]] = True
+        if not found:
+            continue
+        found = st._join(found, days[upos], amt[upos], used)
+        found = st._drop_chance_repeats(found, amt[upos], used)
+        found = [s for s in found if st._quiet_enough(s, days[upos], amt[upos], days[upos[~used]])]
+        if everyday:
+            found = [s for s in found if st._fixed_price(amt[upos[s.pos]])]
+        out.extend(st._Stream(s.cad, upos[s.pos]) for s in found)
+    return out
+
+
+def _group(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One merchant group: a busy shop's purchases (some at one fixed price), plans of several cadences,
+    a bill, in one or two units; sometimes nearly empty."""
+    parts_d, parts_a = [], []
+    n_shop = int(rng.choice([0, 2, 5, 30, 200, 900]))
+    span = int(rng.choice([60, 365, 730]))
+    parts_d.append(rng.integers(0, span, n_shop).astype(float))
+    parts_a.append(np.round(rng.lognormal(7.0, float(rng.choice([0.05, 0.6])), n_shop)))
+    for _ in range(int(rng.integers(0, 3))):
+        cad = CADENCES[int(rng.integers(0, len(CADENCES)))]
+        k = int(rng.integers(2, 20))
+        start = int(rng.integers(0, 60))
+        d = start + np.round(np.arange(k) * cad.period) + rng.integers(-1, 2, k)
+        price = float(rng.choice([980.0, 1490.0, 4980.0]))
+        a = np.full(k, price) * np.where(np.arange(k) >= k // 2, float(rng.choice([1.0, 1.2])), 1.0)
+        parts_d.append(d.astype(float))
+        parts_a.append(np.round(a, 2))
+    if n_shop >= 30 and rng.random() < 0.5:  # a fixed-price membership among the shop's purchases
+        k = int(rng.integers(6, 10))
+        step = float(rng.choice([7.0, 30.44]))
+        parts_d.append(float(rng.integers(0, 30)) + np.round(np.arange(k) * step))
+        parts_a.append(np.full(k, 1100.0))
+    if rng.random() < 0.2:  # a utility bill: monthly, varying amounts
+        k = int(rng.integers(4, 14))
+        parts_d.append(10.0 + np.round(np.arange(k) * 30.44))
+        parts_a.append(np.round(rng.uniform(3000, 9000, k)))
+    days = np.concatenate(parts_d) + 19500.0
+    amt = np.concatenate(parts_a)
+    unit = (rng.random(len(days)) < (0.3 if rng.random() < 0.3 else 0.0)).astype(np.int64)
+    order = np.argsort(days, kind="stable")
+    return days[order], amt[order], unit[order]
+
+
+def test_group_streams_equal_the_reference() -> None:
+    from audit.detection.streams import _group_streams
+
+    rng = np.random.default_rng(5)
+    found = 0
+    with chains.compiled(0):
+        for i in range(160):
+            days, amt, unit = _group(rng)
+            if len(days) < 2:
+                continue
+            everyday = i % 5 == 0
+            got = [(s.cad.name, s.pos.tolist()) for s in _group_streams(days, amt, unit, everyday)]
+            want = [(s.cad.name, s.pos.tolist()) for s in _reference_group_streams(days, amt, unit, everyday)]
+            assert got == want, i
+            found += len(got)
+    assert found
+
+
+def test_by_exact_amount_is_a_stable_sort_by_cent() -> None:
+    from audit.detection.streams import _by_exact_amount
+
+    rng = np.random.default_rng(9)
+    for _ in range(300):
+        n = int(rng.integers(1, 40))
+        amt = rng.choice([1.001, 1.004, 0.996, 2.0, 2.004, 3.0, 1000.0, 1000.004], n)
+        if rng.random() < 0.5:
+            amt = np.round(rng.uniform(1, 3, n), 3)
+        left = np.sort(rng.choice(np.arange(n + 5), n, replace=False))
+        full = np.zeros(n + 5)
+        full[left] = amt
+        by_amount = left[np.argsort(full[left], kind="stable")]
+        want = left[np.argsort(np.round(full[left], 2), kind="stable")]
+        assert _by_exact_amount(left, by_amount, full).tolist() == want.tolist()
+
+
+def _regular_runs_by_rows(d: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """``regular_runs`` one run at a time, with ``_regular_gaps``."""
+    from audit.detection.amounts import _regular_gaps
+
+    return np.array([_regular_gaps(d[a:b]) for a, b in zip(edges[:-1], edges[1:], strict=True)], dtype=bool)
+
+
+def test_regular_runs_equal_run_by_run() -> None:
+    from audit.detection.amounts import regular_runs
+
+    rng = np.random.default_rng(4)
+    for _ in range(300):
+        sizes = rng.integers(1, 12, int(rng.integers(1, 8)))  # runs are never empty
+        runs = []
+        for s in sizes:
+            step = float(rng.choice([7.0, 14.0, 30.0, 91.0, 3.0]))
+            runs.append(np.sort(np.round(np.arange(s) * step + rng.integers(-4, 5, s))).astype(float))
+        d = np.concatenate(runs) if runs else np.zeros(0)
+        edges = np.concatenate([[0], np.cumsum(sizes)])
+        assert regular_runs(d, edges).tolist() == _regular_runs_by_rows(d, edges).tolist()
+
+
+def _search_group(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """A stream on one cadence with jitter, skips and extra charges; often equal amounts (exact cost ties)."""
+    cad = CADENCES[int(rng.integers(len(CADENCES)))]
+    n = int(rng.integers(2, 30))
+    start = float(rng.integers(18000, 20500))
+    days = start + np.round(np.arange(n) * cad.period + rng.integers(-2, 3, n))
+    extra = start + rng.integers(0, int(n * cad.period) + 10, int(rng.integers(0, 3 * n + 1)))
+    days = np.sort(np.concatenate([days, extra.astype(float)]))
+    price = float(rng.choice([980.0, 1490.0, 9.99, 2189.0]))
+    amt = np.where(rng.random(len(days)) < 0.7, price, np.round(price * rng.uniform(0.8, 1.25, len(days)), 2))
+    if rng.random() < 0.3:
+        amt[:] = price
+    return days, amt
+
+
+def test_python_step_costs_equal_numpy_ones() -> None:
+    """The chain search with each step's costs summed in Python gives what numpy's costs give."""
+    from audit.detection.streams import BILL_CADENCES
+
+    rng = np.random.default_rng(12)
+    for _ in range(800):
+        days, amt = _search_group(rng)
+        for cadences in (CADENCES, BILL_CADENCES):
+            chains._STEP["python"] = False
+            try:
+                want = chains._python_best_chain(days, amt, cadences)
+            finally:
+                chains._STEP["python"] = True
+            got = chains._python_best_chain(days, amt, cadences)
+            if want is None:
+                assert got is None
+                continue
+            assert got[0] is want[0] and got[1].tolist() == want[1].tolist() and got[2:] == want[2:]
+
+
+def test_nearest_answers_as_argmin_or_not_at_all() -> None:
+    rng = np.random.default_rng(13)
+    for _ in range(3000):
+        n = int(rng.integers(2, 7))
+        dl = sorted(float(x) for x in rng.integers(0, 20, n))
+        al = [float(x) for x in rng.choice([100.0, 100.5, 101.0, 99.0], n)]
+        last = int(rng.integers(0, n))
+        target = float(rng.integers(0, 20)) + float(rng.choice([0.0, 0.5]))
+        got = chains._nearest(dl, al, 0, n, target, last)
+        cost = np.abs(np.array(dl) - target) + 5.0 * np.abs(np.log(np.array(al) / al[last]))
+        assert got in (-1, int(cost.argmin()))
+        if len(set(al)) == 1:
+            assert got == int(cost.argmin())  # equal amounts: ties are exact, never unsure

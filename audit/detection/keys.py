@@ -181,9 +181,10 @@ def _first_seen(index: np.ndarray, table: np.ndarray) -> tuple[np.ndarray, np.nd
     return codes[e].astype(np.int64), np.asarray(uniq, dtype=object)
 
 
-def charge_arrays(tx: pd.DataFrame, clients: np.ndarray) -> ChargeArrays:
+def charge_arrays(tx: pd.DataFrame, clients: np.ndarray, owners: np.ndarray | None = None) -> ChargeArrays:
     """:func:`charge_frame` as arrays (``clients``: a client number per row of ``tx``, a missing client one
-    number); equal to it value for value, but no column of the table is copied."""
+    number; ``owners``: :func:`owner_codes` of ``tx`` when already made); equal to it value for value, but no
+    column of the table is copied."""
     amount = tx["amount"].to_numpy(dtype=float, na_value=np.nan)
     is_charge = (tx["kind"] == "charge").to_numpy(dtype=bool, na_value=False) & (amount > 0) & tx["date"].notna().to_numpy()
     pos = np.flatnonzero(is_charge)
@@ -213,7 +214,7 @@ def charge_arrays(tx: pd.DataFrame, clients: np.ndarray) -> ChargeArrays:
     bc = clients[pos] if "client" in tx.columns else np.zeros(len(pos), dtype=np.int64)
     gidx, gtable = stream_key_table(kc, ku, bc)
     gk, gk_names = _first_seen(gidx, gtable)
-    owner = owner_codes(tx)[pos]
+    owner = (owner_codes(tx) if owners is None else owners)[pos]
     pairs, _ = pd.factorize(owner * np.int64(len(gk_names) + 1) + gk)
     group_key = np.zeros(int(pairs.max()) + 1 if len(pairs) else 0, dtype=np.int64)
     group_key[pairs] = gk

@@ -151,7 +151,7 @@ def rhythm_streams(
         end_of = np.array([pd.Timestamp(as_of)] * n_owners, dtype="datetime64[ns]")
     else:  # each card's own statements: another card's (or client's) later statements never end a stream
         end_of = owner_ends(tx, owners, n_owners, printed_periods)
-    ch = charge_arrays(tx, clients)
+    ch = charge_arrays(tx, clients, owners)
     if len(ch.pos) < 2:
         return []
     owner_card = owners[ch.pos]
