@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -270,7 +272,7 @@ def _regular_runs_by_rows(d: np.ndarray, edges: np.ndarray) -> np.ndarray:
     """``regular_runs`` one run at a time, with ``_regular_gaps``."""
     from audit.detection.amounts import _regular_gaps
 
-    return np.array([_regular_gaps(d[a:b]) for a, b in zip(edges[:-1], edges[1:], strict=True)], dtype=bool)
+    return np.array([_regular_gaps(d[a:b]) for a, b in pairwise(edges)], dtype=bool)
 
 
 def test_regular_runs_equal_run_by_run() -> None:
