@@ -338,3 +338,68 @@ def test_nearest_answers_as_argmin_or_not_at_all() -> None:
         assert got in (-1, int(cost.argmin()))
         if len(set(al)) == 1:
             assert got == int(cost.argmin())  # equal amounts: ties are exact, never unsure
+
+
+def test_counted_uniques_equal_sorted_ones() -> None:
+    from audit.detection.keys import _unique_codes, _unique_counts
+
+    rng = np.random.default_rng(30)
+    for size in (1, 5, 300, 5000):
+        for n in (0, 1, 7, 2000):
+            codes = rng.integers(0, size, n)
+            u, inv = _unique_codes(codes, size)
+            wu, winv = np.unique(codes, return_inverse=True)
+            assert u.tolist() == wu.tolist() and inv.tolist() == winv.tolist()
+            for room in (size, size * 50):  # counted, and sorted when the range is wide
+                got = _unique_counts(codes, room)
+                want = np.unique(codes, return_counts=True)
+                assert got[0].tolist() == want[0].tolist() and got[1].tolist() == want[1].tolist()
+
+
+def test_by_group_and_day_equals_lexsort() -> None:
+    from audit.detection.recurring import _by_group_and_day
+
+    rng = np.random.default_rng(31)
+    for n in (0, 1, 2, 50, 3000):
+        codes = rng.integers(0, 40, n)
+        for days in (rng.integers(-400, 800, n).astype(float), rng.integers(0, 3, n) + 0.5,
+                     np.full(n, 19000.0)):
+            assert _by_group_and_day(codes, days).tolist() == np.lexsort((days, codes)).tolist()
+
+
+def test_charge_arrays_equal_charge_frame() -> None:
+    """The charge arrays agree with the charge frame value for value: amounts and units (foreign or billed),
+    merchant keys and (card holder, stream key) groups, with clients, cards, currencies and gaps mixed."""
+    from audit.descriptors import add_descriptor_columns
+    from audit.detection.keys import charge_arrays, charge_frame, owner_codes
+    from audit.detection.recurring import _client_codes
+
+    rng = np.random.default_rng(32)
+    for foreign_share in (0.0, 0.3):
+        n = 400
+        names = np.array(["NETFLIX.COM", "AMAZON PRIME*Y34YCG", "AMAZON PRIME*Q8ZZ1P", "SPOTIFY P0A1B2C3",
+                          "LAWSON 123", "APPLE COM BILL 151", "APPLE COM BILL 152"], dtype=object)
+        tx = pd.DataFrame({
+            "id": [f"r{i}" for i in range(n)], "source": "s.csv",
+            "date": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 400, n), unit="D"),
+            "description": names[rng.integers(0, len(names), n)],
+            "amount": np.round(rng.choice([980.0, 1490.0, -500.0, 0.0, 12.5], n), 2),
+            "currency": rng.choice(["JPY", "USD", None], n),
+            "original_amount": np.where(rng.random(n) < foreign_share, rng.choice([9.99, 0.0, np.nan], n), np.nan),
+            "original_currency": rng.choice(["USD", "EUR", None], n),
+            "card": rng.choice(["1234", "9999", None], n), "client": rng.choice(["a", "b", None], n),
+            "kind": rng.choice(["charge", "charge", "refund"], n),
+        })
+        tx.loc[rng.random(n) < 0.05, "date"] = pd.NaT
+        tx = add_descriptor_columns(tx)
+        frame = charge_frame(tx)
+        clients, _ = _client_codes(tx)
+        ch = charge_arrays(tx, clients, owner_codes(tx))
+        assert tx.index[ch.pos].tolist() == frame.index.tolist()
+        assert np.array_equal(ch.amount_key, frame["amount_key"].to_numpy())
+        assert ch.unit_names[ch.unit].tolist() == frame["unit"].tolist()
+        assert ch.key_table[ch.key_index].tolist() == frame["merchant_key_out"].tolist()
+        joined = (frame["owner"] + "\\x1e" + frame["group_key"]).to_numpy()
+        codes, _ = pd.factorize(joined)
+        assert ch.group.tolist() == codes.tolist()
+        assert ch.group_key_names[ch.group_key[ch.group]].tolist() == frame["group_key"].tolist()
