@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from audit.columns import isin_text, shared_objects
-from audit.detection import brands, lexicon
-from audit.detection.gift_retailers import gift_retailer
+from audit.detection import lexicon
+from audit.detection.descriptor_features import descriptor_features
 from audit.detection.keys import _filled_codes, owner_table
 from audit.model import Finding, Subscription
 
@@ -54,22 +54,6 @@ def stream_values(ps: pd.DataFrame, names: tuple[str, ...]) -> dict[str, dict]:
     return {c: (ps[c].to_dict() if c in ps.columns else {}) for c in names}
 
 
-def _allowlist() -> Callable[[str], str | None]:
-    """The merchant lists' allowlist when helper modules are present, else a no-op."""
-    try:
-        from audit.merchants import allowlist_match
-    except (ImportError, AttributeError):
-        return lambda _text: None
-
-    def check(text: str) -> str | None:
-        try:
-            return allowlist_match(text)
-        except Exception:  # a broken list must not stop the audit; the lexicon still applies
-            return None
-
-    return check
-
-
 @dataclass
 class _Context:
     """Per-transaction features every signal uses."""
@@ -97,62 +81,6 @@ class _Context:
     home_texts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
 
 
-_FEATURES = ("fold", "legit", "software", "support", "security", "scareware", "signs", "gift_shop", "plan", "reseller",
-             "prepaid", "konbini", "abroad", "retail", "phone", "navi", "romaji", "imitates")
-_FEATURE_CACHE: dict[str, tuple] = {}  # descriptor -> its features, kept for the process (clients share descriptors)
-_FEATURE_CACHE_MAX = 500_000
-
-
-def legit_of(d: str, folded: str, allow: Callable[[str], str | None]) -> str | None:
-    """The legitimate brand or service a descriptor belongs to: one of an imitated brand's own billing forms
-    (:mod:`audit.detection.brands`), else the allowlist or the lexicon's brands - but a descriptor that names an
-    imitated brand without being one of its forms belongs to nobody (a brand's name alone proves nothing)."""
-    form = brands.billing_form(d)
-    if form is not None:
-        return form.brand
-    found = allow(d) or lexicon.legit_brand(folded)
-    if found and brands.named_brand(d) is not None:
-        return None
-    return found
-
-
-def _features_of(d: str, allow: Callable[[str], str | None]) -> tuple:
-    """The lexicon features of one descriptor, in the order of :data:`_FEATURES`."""
-    f = lexicon.fold(d)
-    t = lexicon.sign_text(f)
-    imp = brands.impersonation(d)
-    legit = None if imp is not None else legit_of(d, f, allow)
-    return (f, legit, lexicon.software_like(t), lexicon.support_sign(t),
-            lexicon.security_sign(t) and not lexicon.home_security_like(t), lexicon.scareware_like(t),
-            lexicon.sign_kinds(t), gift_retailer(f), lexicon.plan_like(f), lexicon.reseller_of(f),
-            lexicon.prepaid_like(f), lexicon.konbini_like(f), "海外" in f, lexicon.retailer_like(f),
-            lexicon.phone_in(f), lexicon.navi_dial(f), lexicon.romaji_only(f), imp.brand.id if imp else None)
-
-
-def _descriptor_features(desc: pd.Series) -> tuple[np.ndarray, pd.DataFrame]:
-    """Row codes into the distinct descriptors, and lexicon features per distinct descriptor.
-
-    Features depend on the descriptor alone (the lexicon and the shipped allowlist), so they are kept
-    for the process: the clients of a large run mostly share their merchants.
-    """
-    codes, uniq = pd.factorize(desc.fillna("").astype("str"))
-    cache = _FEATURE_CACHE
-    todo = [d for d in uniq if d not in cache]
-    if todo:
-        if len(cache) + len(todo) > _FEATURE_CACHE_MAX:
-            cache.clear()
-        allow = _allowlist()
-        cache.update((d, _features_of(d, allow)) for d in todo)
-    cols = dict(zip(_FEATURES, zip(*(cache[d] for d in uniq), strict=True), strict=True)) if len(uniq) else {
-        c: () for c in _FEATURES}
-    obj = ("fold", "legit", "reseller", "phone", "imitates")
-    feats = pd.DataFrame({
-        c: (pd.Series(list(cols[c]), dtype=object) if c in obj
-            else np.array(cols[c], dtype=np.int8) if c == "signs" else np.array(cols[c], dtype=bool))
-        for c in _FEATURES})
-    return codes, feats
-
-
 _USED = ("id", "date", "description", "amount", "currency", "original_amount", "original_currency", "kind",
          "merchant_key", "descriptor_norm")
 
@@ -166,7 +94,7 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     from audit.detection.recurring import _with_descriptor_columns
 
     tx = _with_descriptor_columns(tx)
-    codes, feats = _descriptor_features(tx["description"])
+    codes, feats = descriptor_features(tx["description"])
     f = {c: feats[c].to_numpy()[codes] for c in ("software", "support", "plan", "prepaid", "security", "scareware")}
     imitates = ~pd.isna(feats["imitates"].to_numpy()[codes])
     reseller = feats["reseller"].to_numpy()[codes]
