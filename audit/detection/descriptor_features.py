@@ -17,6 +17,7 @@ from audit.detection import brands, lexicon
 from audit.detection.bulk_search import candidates, first_match_many, search_many, texts_array
 from audit.detection.gift_retailers import _ANY as _GIFT_SHOPS
 from audit.detection.gift_retailers import gift_retailer
+from audit.detection.keys import _filled_codes
 
 FEATURES = ("fold", "legit", "software", "support", "security", "scareware", "signs", "gift_shop", "plan", "reseller",
             "prepaid", "konbini", "abroad", "retail", "phone", "navi", "romaji", "imitates")
@@ -160,7 +161,10 @@ def descriptor_features(desc: pd.Series) -> tuple[np.ndarray, pd.DataFrame]:
     Features depend on the descriptor alone (the lexicon and the shipped allowlist), so they are kept
     for the process: the clients of a large run mostly share their merchants.
     """
-    codes, uniq = pd.factorize(desc.fillna("").astype("str"))
+    if isinstance(desc.dtype, pd.StringDtype):  # no filled copy of the column: missing -> the text ""
+        codes, uniq = _filled_codes(desc)
+    else:
+        codes, uniq = pd.factorize(desc.fillna("").astype("str"))
     cache = _CACHE
     todo = [d for d in uniq if d not in cache]
     if todo:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -79,6 +80,22 @@ class _Context:
     feats: pd.DataFrame = field(default_factory=pd.DataFrame)
     home_code: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # into home_texts
     home_texts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
+    memo: dict = field(default_factory=dict)  # what several signals compute from ``full`` (see full_codes)
+
+
+def full_codes(ctx: _Context, col: str) -> tuple[np.ndarray, Any]:
+    """``pd.factorize`` of a column of the whole table, computed once per context."""
+    key = ("codes", col)
+    if key not in ctx.memo:
+        ctx.memo[key] = pd.factorize(ctx.full[col])
+    return ctx.memo[key]
+
+
+def full_charges(ctx: _Context) -> pd.Series:
+    """Per row of the whole table: a charge of a positive amount (computed once per context)."""
+    if "charges" not in ctx.memo:
+        ctx.memo["charges"] = (ctx.full["kind"] == "charge") & (ctx.full["amount"] > 0)
+    return ctx.memo["charges"]
 
 
 _USED = ("id", "date", "description", "amount", "currency", "original_amount", "original_currency", "kind",
@@ -114,7 +131,7 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
                 | is_refund
                 | isin_text(ids, stream_of.keys() | known_ids))
     owner_code, owner_texts = owner_table(tx)
-    home_of = _home_currencies(tx["currency"].to_numpy(dtype=object), owner_code, owner_texts, is_charge)
+    home_of = _home_currencies(tx["currency"], owner_code, owner_texts, is_charge)
     home = home_of.mode()
     home = str(home.iloc[0]) if len(home) else "JPY"
     # the client's usual currency stands in where an owner (or a row) has none, client by client
@@ -217,10 +234,10 @@ def _client_homes(home_of: pd.Series, owner: pd.Series, client: pd.Series) -> di
     return dict(zip(best["client"], best["home"].astype(str), strict=True))
 
 
-def _home_currencies(currency: np.ndarray, owner_code: np.ndarray, owner_texts: np.ndarray,
+def _home_currencies(currency: pd.Series | np.ndarray, owner_code: np.ndarray, owner_texts: np.ndarray,
                      is_charge: np.ndarray) -> pd.Series:
     """Per owner (client and card; ``owner_code`` numbers ``owner_texts``): the currency most of its charges
-    are billed in (``currency``: per row; ties: the first in sort order)."""
+    are billed in (``currency``: per row, the column itself: no text per row; ties: the first in sort order)."""
     cur_c, cur_u = pd.factorize(currency)
     cur_u = np.asarray(cur_u, dtype=object)
     counted = is_charge & (cur_c >= 0)
@@ -235,7 +252,7 @@ def _home_currencies(currency: np.ndarray, owner_code: np.ndarray, owner_texts: 
     return pd.Series(best["currency"].astype(str).to_numpy(), index=best["owner"].to_numpy())
 
 
-def _key(r: pd.Series) -> str | None:
+def _key(r: pd.Series | dict) -> str | None:
     v = r.get("merchant_key")
     return str(v) if isinstance(v, str) else None
 
