@@ -112,24 +112,26 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
 
     tx = _with_descriptor_columns(tx)
     codes, feats = descriptor_features(tx["description"])
-    f = {c: feats[c].to_numpy()[codes] for c in ("software", "support", "plan", "prepaid", "security", "scareware")}
-    imitates = ~pd.isna(feats["imitates"].to_numpy()[codes])
-    reseller = feats["reseller"].to_numpy()[codes]
+    col = {c: feats[c].to_numpy() for c in feats.columns}  # per distinct descriptor: a row reads col[c][codes]
+    reseller_d = col["reseller"]
+    fill = fc = fu = None
     if "facilitator" in tx.columns:  # the normaliser's facilitator when the lexicon knows none
         fc, fu = pd.factorize(tx["facilitator"])
         fu = np.append(np.asarray(fu, dtype=object), None)  # code -1 (missing) -> None
         usable = np.array([not pd.isna(v) and v != "nan" for v in fu], dtype=bool)
-        fill = usable[fc] & pd.isna(reseller)
-        reseller = np.where(fill, fu[fc], reseller)
+        fill = usable[fc] & pd.isna(reseller_d)[codes]
+    # a descriptor with a sign (software, support, plan, prepaid, a reseller, an imitated brand, two kinds of
+    # sign: it may lead a burst) makes its rows relevant; so does a facilitator standing in for the reseller
+    signed = (col["software"] | col["support"] | col["plan"] | col["prepaid"] | ~pd.isna(reseller_d)
+              | ~pd.isna(col["imitates"]) | col["security"] | col["scareware"] | (col["signs"] >= 2))
     known_ids = {i for f_ in known for i in f_.transaction_ids}
     stream_of = {i: n for n, s_ in enumerate(subs) for i in s_.transaction_ids}
     is_charge = ((tx["kind"] == "charge") & (tx["amount"] > 0)).to_numpy()
     is_refund = ((tx["kind"] == "refund") | ((tx["amount"] < 0) & (tx["kind"] != "payment"))).fillna(False).to_numpy()
     ids = tx["id"]
-    relevant = (f["software"] | f["support"] | f["plan"] | f["prepaid"] | ~pd.isna(reseller) | imitates
-                | f["security"] | f["scareware"] | (feats["signs"].to_numpy()[codes] >= 2)  # may lead a burst
-                | is_refund
-                | isin_text(ids, stream_of.keys() | known_ids))
+    relevant = signed[codes] | is_refund | isin_text(ids, stream_of.keys() | known_ids)
+    if fill is not None:
+        relevant |= fill
     owner_code, owner_texts = owner_table(tx)
     home_of = _home_currencies(tx["currency"], owner_code, owner_texts, is_charge)
     home = home_of.mode()
@@ -159,14 +161,15 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
             slim[c] = pd.Series(shared_objects(slim[c]), index=slim.index, dtype=object)
     rc = codes[relevant]
     for c in ("software", "support", "plan", "prepaid"):
-        slim[c] = f[c][relevant]
+        slim[c] = col[c][rc]
     for c in ("konbini", "gift_shop"):
         slim[c] = feats[c].to_numpy()[rc]
     slim["signs"] = feats["signs"].to_numpy()[rc]
     slim["fold"] = feats["fold"].to_numpy()[rc]
     slim["legit"] = feats["legit"].to_numpy()[rc]
     slim["imitates"] = feats["imitates"].to_numpy()[rc]
-    slim["reseller"] = reseller[relevant]
+    slim["reseller"] = (reseller_d[rc] if fill is None
+                        else np.where(fill[relevant], fu[fc[relevant]], reseller_d[rc]))
     for c in ("retail", "phone", "navi", "romaji", "security", "scareware"):
         slim[c] = feats[c].to_numpy()[rc]
     # a file that names no currency ("unknown") is not evidence of a foreign charge
