@@ -104,8 +104,9 @@ def _build_candidates(ctx: _Context) -> pd.DataFrame:
     sub = np.flatnonzero(keep)
     rows = at[sub]
     name_col = full["descriptor_norm"] if "descriptor_norm" in full.columns else full["description"]
-    names = name_col.iloc[rows].to_numpy(dtype=object, na_value=None)
-    missing = np.flatnonzero(pd.isna(names))
+    name_c, name_u = pd.factorize(name_col.iloc[rows])  # a Python text per distinct name, not per row
+    names = np.append(np.asarray(name_u, dtype=object), None)[name_c]
+    missing = np.flatnonzero(name_c < 0)
     if len(missing):
         names[missing] = full["description"].iloc[rows[missing]].astype(object).to_numpy()
     used, cur_code = np.unique(cur_idx[sub], return_inverse=True)
