@@ -7,6 +7,7 @@ tests (:mod:`audit.detection.brands`) run only on the names whose text may hold 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -27,7 +28,8 @@ _OBJECT = ("fold", "legit", "reseller", "phone", "imitates")
 
 
 def allowlist() -> Callable[[str], str | None]:
-    """The merchant lists' allowlist when helper modules are present, else a no-op."""
+    """The merchant lists' allowlist when helper modules are present, else a no-op. The shipped one carries
+    ``gate`` (:func:`_allowlist_gate`): which of many descriptors it may name a brand for."""
     try:
         from audit.merchants import allowlist_match
     except (ImportError, AttributeError):
@@ -39,7 +41,35 @@ def allowlist() -> Callable[[str], str | None]:
         except Exception:  # a broken list must not stop the audit; the lexicon still applies
             return None
 
+    check.gate = _allowlist_gate  # type: ignore[attr-defined]
     return check
+
+
+def _allowlist_gate(uniq: Sequence[str]) -> np.ndarray | None:
+    """True where the shipped allowlist (``MerchantDB.brand``) may name a brand: its own quick test asks for a
+    brand form at the start or inside the folded text, or a brand name's first word among its words; each of
+    those is a piece of the folded text, so a text holding none of them (one search over all) gets None.
+    None when the table's quick test is not there to read."""
+    try:
+        from audit.merchants import _default_db
+        from audit.merchants.evidence import fold
+        from audit.merchants.matching import _STAR_SPACES
+        from audit.merchants.parse import MAX_CHARS
+
+        prefixes, inner, first_words = _default_db()._brand_quick
+    except Exception:  # another allowlist (a test's, a changed module): every text is asked
+        return None
+    pieces = sorted({*prefixes, *inner, *first_words}, key=len, reverse=True)
+    if not pieces:
+        return np.zeros(len(uniq), dtype=bool)
+    # the text the test reads, and that text folded again (its words are cut from the twice-folded text)
+    texts = [_STAR_SPACES.sub("*", fold(d[:MAX_CHARS])) for d in uniq]
+    texts2 = [fold(t) for t in texts]
+    rx = re.compile("|".join(map(re.escape, pieces)))
+    gate = np.zeros(len(uniq), dtype=bool)
+    gate[candidates(rx, texts)] = True
+    gate[candidates(rx, texts2)] = True
+    return gate
 
 
 def legit_of(d: str, folded: str, allow: Callable[[str], str | None], *, legit_brand: Any = False) -> str | None:
@@ -88,12 +118,13 @@ def _brand_gates(uniq: Sequence[str], folded: list[str]) -> np.ndarray:
     kana = [f.translate(brands._SMALL) for f in folded]  # brands.kana_fold
     gate = np.zeros(len(uniq), dtype=bool)
     gate[candidates(idx.names, leet := [k.translate(brands._LEET) for k in kana], texts_array(leet))] = True
-    if idx.kana is not None:
+    if idx.kana is not None or idx.forms is not None:
+        # _compact(_star(k)) is _compact(k): _star only drops spaces around a star, _compact drops every space
         compact = [brands._compact(k) for k in kana]
-        gate[candidates(idx.kana, compact, texts_array(compact))] = True
-    if idx.forms is not None:
-        starred = [brands._compact(brands._star(k)) for k in kana]
-        gate[candidates(idx.forms, starred, texts_array(starred))] = True
+        arrow = texts_array(compact)
+        for rx in (idx.kana, idx.forms):
+            if rx is not None:
+                gate[candidates(rx, compact, arrow)] = True
     return gate
 
 
@@ -126,6 +157,10 @@ def features_many(uniq: Sequence[str], allow: Callable[[str], str | None]) -> li
     has_imp = np.array([m is not None for m in imp], dtype=bool)
     cheat = search_many(lexicon.IMPERSONATION_WORDS, folded, fa)  # lexicon.legit_brand: no brand beside these
     lex_brand = _first_of(lexicon.LEGIT_BRANDS, folded, fa, skip=cheat | has_imp)
+    allow_gate = getattr(allow, "gate", None)
+    may_allow = allow_gate(uniq) if allow_gate is not None else None
+    if may_allow is None:
+        may_allow = np.ones(len(uniq), dtype=bool)
     legit: list[str | None] = []
     for i, d in enumerate(uniq):
         if has_imp[i]:
@@ -133,7 +168,7 @@ def features_many(uniq: Sequence[str], allow: Callable[[str], str | None]) -> li
         elif gate[i]:
             legit.append(legit_of(d, folded[i], allow, legit_brand=lex_brand[i]))
         else:  # no billing form and no brand named: legit_of is the allowlist or the lexicon's brand
-            legit.append(allow(d) or lex_brand[i])
+            legit.append((allow(d) if may_allow[i] else None) or lex_brand[i])
     security = search_many(lexicon.SECURITY_SIGN, sign, sa)
     computer = search_many(lexicon.COMPUTER_SIGN, sign, sa)
     support = search_many(lexicon.SUPPORT_SIGN, sign, sa)
