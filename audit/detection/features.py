@@ -141,7 +141,9 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
         cc, cu = _filled_codes(tx["client"])
     else:
         cc, cu = np.zeros(len(tx), dtype=np.int64), np.array([""], dtype=object)
-    first_row = np.unique(owner_code, return_index=True)[1]
+    # each owner's first row, owners in code order (np.unique(owner_code, return_index=True)[1] without a sort)
+    first_row = np.flatnonzero(~pd.Series(owner_code).duplicated().to_numpy())
+    first_row = first_row[np.argsort(owner_code[first_row], kind="stable")]
     client_home = _client_homes(home_of, pd.Series(owner_texts), pd.Series(cu[cc[first_row]]))
     # homes as numbers into one table of texts: no text per row
     owner_home = pd.Series(owner_texts).map(home_of).astype(object).to_numpy()
