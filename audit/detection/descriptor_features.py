@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -102,13 +103,27 @@ def features_of(d: str, allow: Callable[[str], str | None]) -> tuple:
 
 
 def _first_of(patterns: dict[str, Any], texts: list[str], arrow: Any, skip: np.ndarray | None = None) -> list:
-    """Per text: the first name (in ``patterns``' order) whose pattern it holds, else None."""
+    """Per text: the first name (in ``patterns``' order) whose pattern it holds, else None. One search of all
+    the patterns together picks the texts that may hold any; those are tried pattern by pattern."""
     out: list[str | None] = [None] * len(texts)
-    for name, rx in patterns.items():
-        for i in np.flatnonzero(search_many(rx, texts, arrow)).tolist():
-            if out[i] is None and (skip is None or not skip[i]):
-                out[i] = name
+    union = _union(tuple(patterns.values()))
+    for i in (candidates(union, texts, arrow) if union is not None else range(len(texts))):
+        if skip is not None and skip[i]:
+            continue
+        out[i] = next((name for name, rx in patterns.items() if rx.search(texts[i])), None)
     return out
+
+
+@lru_cache(maxsize=8)
+def _union(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern matching wherever any of ``patterns`` matches; None when they cannot be joined (flags,
+    named groups or back-references of their own)."""
+    if any(rx.flags != re.UNICODE or rx.groupindex or re.search(r"\\\d", rx.pattern) for rx in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{rx.pattern})" for rx in patterns))
+    except re.error:
+        return None
 
 
 def _brand_gates(uniq: Sequence[str], folded: list[str]) -> np.ndarray:
