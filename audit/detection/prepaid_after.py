@@ -12,8 +12,8 @@ followed within a few days by
 
 :mod:`audit.detection.bursts` finds several such purchases close together with or without a charge before them;
 this finds the ones a single purchase, or purchases spread over a few days, leave to a support charge alone.
-On a card that buys at convenience stores as a habit, a plain purchase there counts only on a day that stands
-out (the bursts' rule); e-money and gift cards named as such always count.
+On a card that buys at convenience stores as a habit, a plain purchase there counts only when it stands out
+from the card's usual purchase there (the bursts' rule); e-money and gift cards named as such always count.
 The anchor is the first charge of each finding of the support kinds on the same card holder's statements.
 """
 
@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 
 from audit.columns import isin_text
-from audit.detection.bursts import ROUTINE_MIN_DAYS, ROUTINE_SHARE, STAND_OUT
 from audit.detection.bursts import _candidates as burst_candidates
+from audit.detection.bursts import everyday_purchases
 from audit.detection.features import _Context, money
 from audit.detection.gift_groups import GROUPS
 from audit.detection.thresholds import limits
@@ -76,7 +76,7 @@ def _anchors(ctx: _Context, findings: list[Finding]) -> dict[str, list[tuple[pd.
 def _candidates(ctx: _Context, taken: set[str], owners: Collection[str] | None = None) -> pd.DataFrame:
     """The burst candidates (:func:`audit.detection.bursts._candidates`, from the whole table) that name prepaid
     value or are round sums, minus those a burst already holds; with their ids. On a card that buys at these
-    shops as a habit (the bursts' rule) a plain purchase counts only on a day that stands out.
+    shops as a habit (the bursts' rule) a plain purchase counts only when it stands out by itself.
 
     ``owners``: only these card holders' purchases (every rule here looks at one card holder's purchases alone).
     """
@@ -92,31 +92,12 @@ def _candidates(ctx: _Context, taken: set[str], owners: Collection[str] | None =
     rounded = np.isclose(np.mod(amount, step), 0.0) | np.isclose(np.mod(amount, step), step)
     prepaid = cand["prepaid"].to_numpy(bool)
     maybe = prepaid | (rounded & (cand["konbini"].to_numpy(bool) | cand["shop"].to_numpy(bool)))
-    if (maybe & ~prepaid).any():  # a round plain purchase: the holder's habit decides (from all plain purchases)
-        plain = cand.loc[~prepaid, ["owner", "currency", "amount", "date"]]
-        plain = plain.assign(day=plain["date"].dt.normalize())
-        maybe &= ~_habitual_plain(ctx, plain).reindex(cand.index, fill_value=False).to_numpy(bool)
+    if (maybe & ~prepaid).any():  # a round plain purchase: the holder's habit decides (from all its purchases)
+        maybe &= prepaid | ~everyday_purchases(ctx, cand)
     cand = cand.loc[maybe]  # ids and days for the rows kept only
     cand = cand.assign(id=ctx.full["id"].iloc[cand["row"].to_numpy()].astype(object).to_numpy(),
                        day=cand["date"].dt.normalize())
     return cand.loc[~cand["id"].isin(taken).to_numpy()]
-
-
-def _habitual_plain(ctx: _Context, plain: pd.DataFrame) -> pd.Series:
-    """True for plain purchases of a habitual buyer (:mod:`audit.detection.bursts`) on a day that does not stand
-    out from the holder's usual day at these shops."""
-    out = pd.Series(False, index=plain.index)
-    for (owner, _cur), g in plain.groupby(["owner", "currency"], sort=False):
-        start, end = ctx.owner_start.get(owner), ctx.owner_end.get(owner)
-        if start is None or end is None or pd.isna(start) or pd.isna(end):
-            continue
-        span = (pd.Timestamp(end) - pd.Timestamp(start)).days + 1
-        per_day = g.groupby("day")["amount"].sum()
-        if span < ROUTINE_MIN_DAYS or len(per_day) < ROUTINE_SHARE * span:
-            continue
-        usual = float(per_day.median())
-        out.loc[g.index] = g["day"].map(per_day).to_numpy(float) < STAND_OUT * usual
-    return out
 
 
 def prepaid_after_support(ctx: _Context, findings: list[Finding]) -> list[Finding]:
