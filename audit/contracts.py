@@ -153,7 +153,8 @@ def _rows_by_id(tx: pd.DataFrame, wanted: set[str]) -> dict[str, dict[str, Any]]
     if tx.empty or "id" not in tx.columns:
         return {}
     mask = isin_text(tx["id"], wanted) | _refund_mask(tx).to_numpy()
-    sel = tx.loc[mask]
+    used = [c for c in tx.columns if c in _RECORD_FIELDS or c in ("merchant_key", "description")]
+    sel = tx.loc[mask, used]  # the columns read below only: a large table's other columns are not copied
     if sel.empty:
         return {}
     keys = sel["merchant_key"] if "merchant_key" in sel.columns else sel["description"]
@@ -354,8 +355,12 @@ def _per_currency(rows: list[dict[str, Any]], sign: float = 1.0) -> dict[str, fl
 
 def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool) -> Contract | None:
     recs = sorted((rows[t] for t in g.ids), key=lambda r: (r.get("date") or "", r["id"]))
-    charges = [_record(r) for r in recs if not _is_refund(r)]
-    refunds = [_record(r) for r in recs if _is_refund(r)]
+    charges: list[dict[str, Any]] = []
+    refunds: list[dict[str, Any]] = []
+    for r in recs:
+        (refunds if _is_refund(r) else charges).append(r)
+    charges = [_record(r) for r in charges]
+    refunds = [_record(r) for r in refunds]
     if not charges:
         return None
     paid = _per_currency(charges)

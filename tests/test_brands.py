@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from audit.detection import brands
-from audit.detection.features import legit_of
+from audit.detection.descriptor_features import legit_of
 from audit.detection.lexicon import fold
 from audit.pipeline import analyse
 from audit.schema import conform

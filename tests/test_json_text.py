@@ -53,3 +53,21 @@ def test_chunks_constant_columns_and_card_numbers_match_pandas() -> None:
     same = schema.conform(tx.assign(description="ONE SHOP", amount=980.0, currency="JPY", client=None, id="x"))
     assert b",\n".join(record_chunks(same, 64)).decode("utf-8") == _pandas(same)
     assert records_text(same.iloc[:1]) == _pandas(same.iloc[:1])
+
+
+def test_special_byte_check_equals_a_regex_per_text() -> None:
+    import re
+
+    import pyarrow as pa
+
+    from audit.scale.json_text import _PLAIN, _maybe_special
+
+    rng = np.random.default_rng(5)
+    chars = list('ab/"\\\t\x00\x1f\x20日本é')
+    for _ in range(300):
+        texts = ["".join(rng.choice(chars, rng.integers(0, 4))) for _ in range(rng.integers(0, 5))]
+        arr = pa.array(texts, type=pa.large_string())
+        assert _maybe_special(arr) == any(re.search(_PLAIN, t) for t in texts), texts
+        if len(arr) > 1:
+            part = arr.slice(1)
+            assert _maybe_special(part) == any(re.search(_PLAIN, t) for t in texts[1:]), texts

@@ -65,13 +65,15 @@ def regular_runs(d: np.ndarray, edges: np.ndarray) -> np.ndarray:
     out = np.zeros(len(starts), dtype=bool)
     if len(d) < 2:
         return out
-    inside = (diff1(d)[:, None] >= _LO[None, :]) & (diff1(d)[:, None] <= _HI[None, :])
-    inside[ends[:-1][ends[:-1] >= 1] - 1] = False  # the step from one run to the next is no gap
-    counts = np.concatenate([np.zeros((1, len(_LO)), dtype=np.int64), np.cumsum(inside, axis=0)])
+    gaps = diff1(d)
+    inside = (gaps[None, :] >= _LO[:, None]) & (gaps[None, :] <= _HI[:, None])  # per cadence, per gap
+    inside[:, ends[:-1][ends[:-1] >= 1] - 1] = False  # the step from one run to the next is no gap
+    counts = np.zeros((len(_LO), len(d)), dtype=np.int64)
+    np.cumsum(inside, axis=1, out=counts[:, 1:])
     n = ends - starts - 1  # gaps per run
     has = n >= 1
-    per = counts[(ends - 1)[has]] - counts[starts[has]]
-    out[has] = ((per / n[has][:, None]) >= 0.6).any(axis=1)
+    per = counts[:, (ends - 1)[has]] - counts[:, starts[has]]
+    out[has] = ((per / n[has][None, :]) >= 0.6).any(axis=0)
     return out
 
 
@@ -91,11 +93,16 @@ def _early_ok(d: np.ndarray, a: np.ndarray, cad: Cadence) -> bool:
 def _clusters(amt: np.ndarray, min_size: int = 1) -> list[np.ndarray]:
     """Positions of ``amt`` split where sorted neighbours differ by more than 6 % (clusters of at least
     ``min_size`` charges)."""
+    return [np.sort(c) for c in _cluster_orders(amt, min_size)]
+
+
+def _cluster_orders(amt: np.ndarray, min_size: int = 1) -> list[np.ndarray]:
+    """The clusters of :func:`_clusters`, each in amount order (equal amounts in position order)."""
     order = np.argsort(amt, kind="stable")
     la = np.log(amt[order])
     cuts = np.flatnonzero(diff1(la) > CLUSTER_GAP) + 1
     edges = [0, *cuts.tolist(), len(order)]
-    return [np.sort(order[i:j]) for i, j in pairwise(edges) if j - i >= min_size]
+    return [order[i:j] for i, j in pairwise(edges) if j - i >= min_size]
 
 
 def split_at(a: np.ndarray, cuts: np.ndarray) -> list[np.ndarray]:

@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from audit.detection import lexicon
+from audit.detection.bulk_search import search_many
 from audit.detection.features import _Context, money
 from audit.detection.gift_groups import GROUPS, group_key
 from audit.detection.thresholds import limits
@@ -83,41 +84,45 @@ def _candidates(ctx: _Context) -> pd.DataFrame:
 def _build_candidates(ctx: _Context) -> pd.DataFrame:
     full = ctx.full
     feats, dc = ctx.feats, ctx.desc_code
+    # only rows whose descriptor names prepaid value, a convenience store or a gift-card shop can be candidates
+    prepaid_d, konbini_d = feats["prepaid"].to_numpy(bool), feats["konbini"].to_numpy(bool)
+    at = np.flatnonzero((prepaid_d | konbini_d | feats["gift_shop"].to_numpy(bool))[dc])
+    dc_at = dc[at]
     # the billing currency, or the owner's home currency where the row names none
     cur_c, cur_u = pd.factorize(full["currency"])
     table = np.array([*map(str, cur_u), *map(str, ctx.home_texts)], dtype=object)
-    cur_idx = np.where(cur_c >= 0, cur_c, len(cur_u) + ctx.home_code)
+    cur_idx = np.where(cur_c[at] >= 0, cur_c[at], len(cur_u) + ctx.home_code[at])
     lim = [limits(c) for c in table]
     item = np.array([x.burst_item for x in lim], dtype=float)[cur_idx]
     step = np.array([x.gift_round for x in lim], dtype=float)[cur_idx]
-    amount = full["amount"].to_numpy(dtype=float, na_value=np.nan)
-    prepaid = feats["prepaid"].to_numpy(bool)[dc]
-    konbini = feats["konbini"].to_numpy(bool)[dc]
-    tickets = np.array([lexicon.ticket_like(f) for f in feats["fold"]], dtype=bool)
-    ticket = tickets[dc] & ~prepaid  # concert or travel tickets
+    amount = full["amount"].to_numpy(dtype=float, na_value=np.nan)[at]
+    prepaid = prepaid_d[dc_at]
+    konbini = konbini_d[dc_at]
+    tickets = search_many(lexicon.TICKET_WORDS, list(feats["fold"]))  # lexicon.ticket_like per descriptor
+    ticket = tickets[dc_at] & ~prepaid  # concert or travel tickets
     rounded = np.isclose(np.mod(amount, step), 0.0) | np.isclose(np.mod(amount, step), step)
     # a prepaid Visa or Mastercard gift card is sold with an activation fee: 500 + 6.95 = 506.95
     fee = np.mod(amount, 5 * step)
     rounded |= (fee >= FEE_MIN * step) & (fee < FEE_MAX * step) & np.isclose(np.mod(amount, 1.0), 0.95)
     # at a shop, only a round sum of two burst items or more (50 dollars, 6,000 yen) looks like a gift card
-    shop = feats["gift_shop"].to_numpy(bool)[dc] & rounded & ~prepaid & ~konbini & (amount >= SHOP_ROUND * item)
-    kind_c, kind_u = pd.factorize(full["kind"])
-    charge = np.isin(kind_c, np.flatnonzero(np.asarray(kind_u, dtype=object) == "charge"))
+    shop = feats["gift_shop"].to_numpy(bool)[dc_at] & rounded & ~prepaid & ~konbini & (amount >= SHOP_ROUND * item)
+    charge = (full["kind"].iloc[at] == "charge").to_numpy(dtype=bool, na_value=False)
     keep = charge & (amount >= item) & (prepaid | (konbini & ~ticket) | shop)
-    rows = np.flatnonzero(keep)
+    sub = np.flatnonzero(keep)
+    rows = at[sub]
     name_col = full["descriptor_norm"] if "descriptor_norm" in full.columns else full["description"]
-    name_c, name_u = pd.factorize(name_col)
-    names = np.append(np.asarray(name_u, dtype=object), None)[name_c[rows]]
-    missing = np.flatnonzero(name_c[rows] < 0)
+    name_c, name_u = pd.factorize(name_col.iloc[rows])  # a Python text per distinct name, not per row
+    names = np.append(np.asarray(name_u, dtype=object), None)[name_c]
+    missing = np.flatnonzero(name_c < 0)
     if len(missing):
         names[missing] = full["description"].iloc[rows[missing]].astype(object).to_numpy()
-    used, cur_code = np.unique(cur_idx[rows], return_inverse=True)
+    used, cur_code = np.unique(cur_idx[sub], return_inverse=True)
     return pd.DataFrame({
-        "row": rows, "date": full["date"].to_numpy()[rows], "amount": amount[rows],
+        "row": rows, "date": full["date"].to_numpy()[rows], "amount": amount[sub],
         "name": pd.Series(names, dtype=object),  # object columns of shared texts: no Arrow copy
         "owner": pd.Series(ctx.owner_texts[ctx.owner_code[rows]], dtype=object),
-        "prepaid": prepaid[rows], "konbini": konbini[rows],
-        "currency": pd.Series(table[used][cur_code], dtype=object), "shop": shop[rows], "item": item[rows],
+        "prepaid": prepaid[sub], "konbini": konbini[sub],
+        "currency": pd.Series(table[used][cur_code], dtype=object), "shop": shop[sub], "item": item[sub],
         "owner_code": ctx.owner_code[rows], "cur_code": cur_code,
     })
 

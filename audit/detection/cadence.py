@@ -139,7 +139,11 @@ def _month_target(day: float, months: int, anchor: int) -> float:
 
 def _anchor_days(dates: pd.DatetimeIndex) -> list[int]:
     """Billing day(s) of month; 31 stands for 'last day of the month'."""
-    d = dates.to_numpy().astype("datetime64[D]")
+    return _anchor_of(dates.to_numpy().astype("datetime64[D]"))
+
+
+def _anchor_of(d: np.ndarray) -> list[int]:
+    """:func:`_anchor_days` of dates given as ``datetime64[D]``."""
     month = d.astype("datetime64[M]")
     dom = (d - month.astype("datetime64[D]")).astype(np.int64) + 1
     month_end = (d + 1).astype("datetime64[M]") != month  # the next day opens a new month
@@ -181,3 +185,39 @@ def next_expected(dates: pd.DatetimeIndex, cadence: str) -> pd.Timestamp:
         return last + pd.Timedelta(days=round(cad.period))
     return last + pd.Timedelta(days=round(cad.period))
 
+
+
+def _month_day(day: int, months: int, dom: int) -> int:
+    """:func:`_add_months` on day numbers: day ``dom`` (clamped) ``months`` months after ``day``'s month."""
+    d = date.fromordinal(_EPOCH + day)
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return date(year, month, min(dom, calendar.monthrange(year, month)[1])).toordinal() - _EPOCH
+
+
+def next_expected_day(days: np.ndarray, cadence: str) -> int:
+    """:func:`next_expected` for charges at midnight given as day numbers (``days``: int64, in date order):
+    the same steps on integers, without a Timestamp."""
+    cad = BY_NAME[cadence]
+    last = int(days[-1])
+    if cad.months and len(days) >= FIXED_DAYS_MIN:
+        fd = days.astype(float)
+        if grid_deviations(fd, cad).max() > GRID_TOL.get(cad.name, GRID_TOL_MONTHS):  # every N days
+            return last + round(float(np.median(np.diff(fd))))
+    if cad.months:
+        anchor = _anchor_of(days.astype("datetime64[D]"))[0]
+        nxt = _month_day(last, cad.months, anchor)
+        if nxt - last < cad.lo:  # last charge came late (weekend): the anchor is next period
+            nxt = _month_day(last, 2 * cad.months, anchor)
+        return nxt
+    if cadence == "semi-monthly":
+        d = days.astype("datetime64[D]")
+        dom = np.sort((d - d.astype("datetime64[M]").astype("datetime64[D]")).astype(np.int64) + 1)
+        cut = int(np.argmax(np.diff(dom))) + 1 if len(np.unique(dom)) > 1 else len(dom)
+        d1 = int(np.median(dom[:cut]))
+        d2 = int(np.median(dom[cut:])) if cut < len(dom) else min(28, d1 + 15)
+        for cand in (_month_day(last, m, x) for m in (0, 1, 2) for x in (d1, d2)):
+            if cand - last >= cad.lo:
+                return cand
+        return last + round(cad.period)
+    return last + round(cad.period)

@@ -57,17 +57,47 @@ def _cadence_windows(cad: Cadence) -> list[tuple[float, float]]:
     return out
 
 
+_CLOSE = 1e-9  # relative distance of two costs below which the last bit of a log could decide between them
+_STEP = {"python": True}  # False: every step's costs by numpy (the tests compare both ways)
+
+
+def _nearest(dl: list[float], al: list[float], i0: int, i1: int, target: float, last: int) -> int:
+    """The charge of ``i0 .. i1 - 1`` of least cost (day distance from ``target`` plus five times the absolute log
+    of the amount ratio to charge ``last``), the first one on a tie, as numpy's ``argmin`` of those costs; -1 when
+    unsure. Costs are summed with :func:`math.log`, which may differ from numpy's log in the last bit: where
+    another candidate's cost is that close to the least (and not equal for equal inputs), the answer is -1
+    and the caller asks numpy."""
+    ref = al[last]
+    best, at = math.inf, -1
+    costs = []
+    for i in range(i0, i1):
+        c = abs(dl[i] - target) + 5.0 * abs(math.log(al[i] / ref))
+        costs.append(c)
+        if c < best:
+            best, at = c, i
+    if at < 0 or not math.isfinite(best):
+        return -1
+    near = _CLOSE * max(1.0, best)
+    for i, c in zip(range(i0, i1), costs, strict=True):
+        if i != at and abs(c - best) <= near and not (al[i] == al[at] and abs(dl[i] - target) == abs(dl[at] - target)):
+            return -1
+    return at
+
+
 def _chain(days: np.ndarray, amt: np.ndarray, start: int, cad: Cadence,
            windows: list[tuple[float, float]], day_list: list[float] | None = None,
-           memo: dict | None = None) -> tuple[list[int], int]:
+           memo: dict | None = None, amt_list: list[float] | None = None) -> tuple[list[int], int]:
     """Greedy chain from ``start``: the next charge nearest the expected date (and amount) in the window.
 
-    ``day_list``: ``days`` as a Python list (binary searches on it are cheaper than on the array).
+    ``day_list``, ``amt_list``: ``days`` and ``amt`` as Python lists (binary searches and the few costs of a step
+    are cheaper on them than on arrays).
     ``memo`` (one per cadence and set of charges): where earlier chains went from each charge they
     reached. The step from a charge depends only on that charge (and the billing day of month), so a
     chain that reaches one of them follows the earlier chain from there on.
     """
     dl = days.tolist() if day_list is None else day_list
+    al = amt.tolist() if amt_list is None else amt_list
+    python = _STEP["python"]
     keep = [start]
     missed = 0
     cum = [0]  # missed periods up to each charge of keep
@@ -98,8 +128,10 @@ def _chain(days: np.ndarray, amt: np.ndarray, start: int, cad: Cadence,
                 found = i0
             else:
                 target = _month_target(here, k * months, anchor) if months else here + k * period
-                cost = absolute(days[i0:i1] - target) + 5.0 * absolute(log(amt[i0:i1] / amt[last]))
-                found = i0 + int(cost.argmin())
+                found = _nearest(dl, al, i0, i1, target, last) if python else -1
+                if found < 0:
+                    cost = absolute(days[i0:i1] - target) + 5.0 * absolute(log(amt[i0:i1] / amt[last]))
+                    found = i0 + int(cost.argmin())
             missed += k - 1
             break
         if found < 0:
@@ -173,12 +205,12 @@ def _python_best_chain(days: np.ndarray, amt: np.ndarray,
     if not cands:  # extras may hide every plain gap: fall back to the cadences the span allows
         cands = [c for c in cadences if c.lo <= span and span <= c.hi * n]
     best: tuple[float, Cadence, list[int], int, float, float] | None = None
-    day_list = days.tolist()
+    day_list, amt_list = days.tolist(), amt.tolist()
     for cad in cands:
         windows = _windows(days, cad)
         memo: dict = {}
         for start in range(min(MAX_STARTS, n - 1)):
-            keep, missed = _chain(days, amt, start, cad, windows, day_list, memo)
+            keep, missed = _chain(days, amt, start, cad, windows, day_list, memo, amt_list)
             if len(keep) >= 2:
                 bound = len(keep) - 0.5 * missed  # the score without its residual term: never lower
                 if best is None or bound > best[0]:
@@ -266,6 +298,8 @@ def _kernel_best_chain(days: np.ndarray, amt: np.ndarray, cadences: tuple[Cadenc
 
 def _extract(days: np.ndarray, amt: np.ndarray, exact: bool) -> list[tuple[Cadence, np.ndarray]]:
     """Pull regular chains out of one amount cluster until none is left; positions are local."""
+    if not exact and _crowded(days):
+        return []
     remaining = np.arange(len(days))
     chains: list[tuple[Cadence, np.ndarray, float]] = []
     while len(remaining) >= 2 and len(chains) < MAX_CHAINS:
@@ -302,3 +336,52 @@ def _extract(days: np.ndarray, amt: np.ndarray, exact: bool) -> list[tuple[Caden
         accepted.append((cad, pos))
     return accepted
 
+
+
+STEP_MIN = min(c.lo for c in CADENCES)  # days between two charges of one chain, at least (a weekly window's start)
+
+
+def _extras_allowed(f: np.ndarray) -> np.ndarray:
+    """Charges a stretch may hold, at most, when a kept chain spans it, by ``f`` (the most charges one chain
+    can have in the stretch): the charges of ``MAX_CHAINS`` chains and the extras a kept chain allows."""
+    return MAX_CHAINS * f + np.maximum(2, f // 2)
+
+
+def _crowded(days: np.ndarray) -> bool:
+    """True when :func:`_extract` (not exact) cannot keep any chain among ``days`` (sorted day numbers): every
+    stretch from one charge to a later one holds more charges than a kept chain allows.
+
+    Why that is a proof: a chain's charges are at least :data:`STEP_MIN` days apart (each step lands in a
+    cadence window), so a chain holds at most ``f = S // STEP_MIN + 1`` charges of a stretch of ``S`` days.
+    A kept chain from ``a`` to ``b`` (its first and last charge, ``S = b - a``) counts as *extras* the
+    cluster's charges in ``[a, b]`` that no extracted chain took; at most ``MAX_CHAINS`` chains are
+    extracted, so the stretch holds at most ``MAX_CHAINS * f`` chain charges besides the extras, and these
+    may be ``max(2, n // 2)`` for a kept chain of ``n >= 3`` charges (``n <= f``; ``S >= 2 * STEP_MIN``) and
+    none for two charges. A stretch holding more than ``MAX_CHAINS * f + max(2, f // 2)`` charges (with
+    ``f >= 3``) has therefore no kept chain on it. Tested: from each charge's day ``x``, the stretch to
+    ``x + STEP_MIN * (f - 1)`` for every ``f`` that fits the span (its charges are a lower bound of those up
+    to any later charge ``y`` with the same ``f``). Only a crowded cluster (a busy shop's hundreds of charges)
+    can pass, so a sparse one returns False at once.
+    """
+    n = len(days)
+    if n < 64:
+        return False
+    span = float(days[-1] - days[0])
+    top = int(span // STEP_MIN) + 1  # f of the whole span
+    if top < 3 or n <= int(_extras_allowed(np.array([top]))[0]) or span > 50_000:
+        return False  # the whole span could hold a kept chain (or a stretch too short for three charges)
+    off = days - days[0]
+    if not (off == np.floor(off)).all():
+        return False
+    off = off.astype(np.int64)
+    last = int(span)
+    cum = np.cumsum(np.bincount(off, minlength=last + 1))  # cum[k]: charges on day offsets <= k
+    xs = np.unique(off)
+    before = np.concatenate([[0], cum])[xs]  # charges before each start day
+    step = int(STEP_MIN)
+    for f in (np.array([3]), np.arange(4, top + 1)):  # the shortest stretches first: they fail most often
+        ends = xs[:, None] + step * (f[None, :] - 1)
+        held = cum[np.minimum(ends, last)] - before[:, None]
+        if not ((held > _extras_allowed(f)[None, :]) | (ends > last)).all():
+            return False
+    return True

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from audit.columns import isin_text, shared_objects
-from audit.detection import brands, lexicon
-from audit.detection.gift_retailers import gift_retailer
+from audit.detection import lexicon
+from audit.detection.descriptor_features import descriptor_features
 from audit.detection.keys import _filled_codes, owner_table
 from audit.model import Finding, Subscription
 
@@ -54,22 +55,6 @@ def stream_values(ps: pd.DataFrame, names: tuple[str, ...]) -> dict[str, dict]:
     return {c: (ps[c].to_dict() if c in ps.columns else {}) for c in names}
 
 
-def _allowlist() -> Callable[[str], str | None]:
-    """The merchant lists' allowlist when helper modules are present, else a no-op."""
-    try:
-        from audit.merchants import allowlist_match
-    except (ImportError, AttributeError):
-        return lambda _text: None
-
-    def check(text: str) -> str | None:
-        try:
-            return allowlist_match(text)
-        except Exception:  # a broken list must not stop the audit; the lexicon still applies
-            return None
-
-    return check
-
-
 @dataclass
 class _Context:
     """Per-transaction features every signal uses."""
@@ -95,62 +80,22 @@ class _Context:
     feats: pd.DataFrame = field(default_factory=pd.DataFrame)
     home_code: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # into home_texts
     home_texts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
+    memo: dict = field(default_factory=dict)  # what several signals compute from ``full`` (see full_codes)
 
 
-_FEATURES = ("fold", "legit", "software", "support", "security", "scareware", "signs", "gift_shop", "plan", "reseller",
-             "prepaid", "konbini", "abroad", "retail", "phone", "navi", "romaji", "imitates")
-_FEATURE_CACHE: dict[str, tuple] = {}  # descriptor -> its features, kept for the process (clients share descriptors)
-_FEATURE_CACHE_MAX = 500_000
+def full_codes(ctx: _Context, col: str) -> tuple[np.ndarray, Any]:
+    """``pd.factorize`` of a column of the whole table, computed once per context."""
+    key = ("codes", col)
+    if key not in ctx.memo:
+        ctx.memo[key] = pd.factorize(ctx.full[col])
+    return ctx.memo[key]
 
 
-def legit_of(d: str, folded: str, allow: Callable[[str], str | None]) -> str | None:
-    """The legitimate brand or service a descriptor belongs to: one of an imitated brand's own billing forms
-    (:mod:`audit.detection.brands`), else the allowlist or the lexicon's brands - but a descriptor that names an
-    imitated brand without being one of its forms belongs to nobody (a brand's name alone proves nothing)."""
-    form = brands.billing_form(d)
-    if form is not None:
-        return form.brand
-    found = allow(d) or lexicon.legit_brand(folded)
-    if found and brands.named_brand(d) is not None:
-        return None
-    return found
-
-
-def _features_of(d: str, allow: Callable[[str], str | None]) -> tuple:
-    """The lexicon features of one descriptor, in the order of :data:`_FEATURES`."""
-    f = lexicon.fold(d)
-    t = lexicon.sign_text(f)
-    imp = brands.impersonation(d)
-    legit = None if imp is not None else legit_of(d, f, allow)
-    return (f, legit, lexicon.software_like(t), lexicon.support_sign(t),
-            lexicon.security_sign(t) and not lexicon.home_security_like(t), lexicon.scareware_like(t),
-            lexicon.sign_kinds(t), gift_retailer(f), lexicon.plan_like(f), lexicon.reseller_of(f),
-            lexicon.prepaid_like(f), lexicon.konbini_like(f), "海外" in f, lexicon.retailer_like(f),
-            lexicon.phone_in(f), lexicon.navi_dial(f), lexicon.romaji_only(f), imp.brand.id if imp else None)
-
-
-def _descriptor_features(desc: pd.Series) -> tuple[np.ndarray, pd.DataFrame]:
-    """Row codes into the distinct descriptors, and lexicon features per distinct descriptor.
-
-    Features depend on the descriptor alone (the lexicon and the shipped allowlist), so they are kept
-    for the process: the clients of a large run mostly share their merchants.
-    """
-    codes, uniq = pd.factorize(desc.fillna("").astype("str"))
-    cache = _FEATURE_CACHE
-    todo = [d for d in uniq if d not in cache]
-    if todo:
-        if len(cache) + len(todo) > _FEATURE_CACHE_MAX:
-            cache.clear()
-        allow = _allowlist()
-        cache.update((d, _features_of(d, allow)) for d in todo)
-    cols = dict(zip(_FEATURES, zip(*(cache[d] for d in uniq), strict=True), strict=True)) if len(uniq) else {
-        c: () for c in _FEATURES}
-    obj = ("fold", "legit", "reseller", "phone", "imitates")
-    feats = pd.DataFrame({
-        c: (pd.Series(list(cols[c]), dtype=object) if c in obj
-            else np.array(cols[c], dtype=np.int8) if c == "signs" else np.array(cols[c], dtype=bool))
-        for c in _FEATURES})
-    return codes, feats
+def full_charges(ctx: _Context) -> pd.Series:
+    """Per row of the whole table: a charge of a positive amount (computed once per context)."""
+    if "charges" not in ctx.memo:
+        ctx.memo["charges"] = (ctx.full["kind"] == "charge") & (ctx.full["amount"] > 0)
+    return ctx.memo["charges"]
 
 
 _USED = ("id", "date", "description", "amount", "currency", "original_amount", "original_currency", "kind",
@@ -166,27 +111,29 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     from audit.detection.recurring import _with_descriptor_columns
 
     tx = _with_descriptor_columns(tx)
-    codes, feats = _descriptor_features(tx["description"])
-    f = {c: feats[c].to_numpy()[codes] for c in ("software", "support", "plan", "prepaid", "security", "scareware")}
-    imitates = ~pd.isna(feats["imitates"].to_numpy()[codes])
-    reseller = feats["reseller"].to_numpy()[codes]
+    codes, feats = descriptor_features(tx["description"])
+    col = {c: feats[c].to_numpy() for c in feats.columns}  # per distinct descriptor: a row reads col[c][codes]
+    reseller_d = col["reseller"]
+    fill = fc = fu = None
     if "facilitator" in tx.columns:  # the normaliser's facilitator when the lexicon knows none
         fc, fu = pd.factorize(tx["facilitator"])
         fu = np.append(np.asarray(fu, dtype=object), None)  # code -1 (missing) -> None
         usable = np.array([not pd.isna(v) and v != "nan" for v in fu], dtype=bool)
-        fill = usable[fc] & pd.isna(reseller)
-        reseller = np.where(fill, fu[fc], reseller)
+        fill = usable[fc] & pd.isna(reseller_d)[codes]
+    # a descriptor with a sign (software, support, plan, prepaid, a reseller, an imitated brand, two kinds of
+    # sign: it may lead a burst) makes its rows relevant; so does a facilitator standing in for the reseller
+    signed = (col["software"] | col["support"] | col["plan"] | col["prepaid"] | ~pd.isna(reseller_d)
+              | ~pd.isna(col["imitates"]) | col["security"] | col["scareware"] | (col["signs"] >= 2))
     known_ids = {i for f_ in known for i in f_.transaction_ids}
     stream_of = {i: n for n, s_ in enumerate(subs) for i in s_.transaction_ids}
     is_charge = ((tx["kind"] == "charge") & (tx["amount"] > 0)).to_numpy()
     is_refund = ((tx["kind"] == "refund") | ((tx["amount"] < 0) & (tx["kind"] != "payment"))).fillna(False).to_numpy()
     ids = tx["id"]
-    relevant = (f["software"] | f["support"] | f["plan"] | f["prepaid"] | ~pd.isna(reseller) | imitates
-                | f["security"] | f["scareware"] | (feats["signs"].to_numpy()[codes] >= 2)  # may lead a burst
-                | is_refund
-                | isin_text(ids, stream_of.keys() | known_ids))
+    relevant = signed[codes] | is_refund | isin_text(ids, stream_of.keys() | known_ids)
+    if fill is not None:
+        relevant |= fill
     owner_code, owner_texts = owner_table(tx)
-    home_of = _home_currencies(tx["currency"].to_numpy(dtype=object), owner_code, owner_texts, is_charge)
+    home_of = _home_currencies(tx["currency"], owner_code, owner_texts, is_charge)
     home = home_of.mode()
     home = str(home.iloc[0]) if len(home) else "JPY"
     # the client's usual currency stands in where an owner (or a row) has none, client by client
@@ -194,7 +141,9 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
         cc, cu = _filled_codes(tx["client"])
     else:
         cc, cu = np.zeros(len(tx), dtype=np.int64), np.array([""], dtype=object)
-    first_row = np.unique(owner_code, return_index=True)[1]
+    # each owner's first row, owners in code order (np.unique(owner_code, return_index=True)[1] without a sort)
+    first_row = np.flatnonzero(~pd.Series(owner_code).duplicated().to_numpy())
+    first_row = first_row[np.argsort(owner_code[first_row], kind="stable")]
     client_home = _client_homes(home_of, pd.Series(owner_texts), pd.Series(cu[cc[first_row]]))
     # homes as numbers into one table of texts: no text per row
     owner_home = pd.Series(owner_texts).map(home_of).astype(object).to_numpy()
@@ -214,14 +163,15 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
             slim[c] = pd.Series(shared_objects(slim[c]), index=slim.index, dtype=object)
     rc = codes[relevant]
     for c in ("software", "support", "plan", "prepaid"):
-        slim[c] = f[c][relevant]
+        slim[c] = col[c][rc]
     for c in ("konbini", "gift_shop"):
         slim[c] = feats[c].to_numpy()[rc]
     slim["signs"] = feats["signs"].to_numpy()[rc]
     slim["fold"] = feats["fold"].to_numpy()[rc]
     slim["legit"] = feats["legit"].to_numpy()[rc]
     slim["imitates"] = feats["imitates"].to_numpy()[rc]
-    slim["reseller"] = reseller[relevant]
+    slim["reseller"] = (reseller_d[rc] if fill is None
+                        else np.where(fill[relevant], fu[fc[relevant]], reseller_d[rc]))
     for c in ("retail", "phone", "navi", "romaji", "security", "scareware"):
         slim[c] = feats[c].to_numpy()[rc]
     # a file that names no currency ("unknown") is not evidence of a foreign charge
@@ -289,10 +239,10 @@ def _client_homes(home_of: pd.Series, owner: pd.Series, client: pd.Series) -> di
     return dict(zip(best["client"], best["home"].astype(str), strict=True))
 
 
-def _home_currencies(currency: np.ndarray, owner_code: np.ndarray, owner_texts: np.ndarray,
+def _home_currencies(currency: pd.Series | np.ndarray, owner_code: np.ndarray, owner_texts: np.ndarray,
                      is_charge: np.ndarray) -> pd.Series:
     """Per owner (client and card; ``owner_code`` numbers ``owner_texts``): the currency most of its charges
-    are billed in (``currency``: per row; ties: the first in sort order)."""
+    are billed in (``currency``: per row, the column itself: no text per row; ties: the first in sort order)."""
     cur_c, cur_u = pd.factorize(currency)
     cur_u = np.asarray(cur_u, dtype=object)
     counted = is_charge & (cur_c >= 0)
@@ -307,7 +257,7 @@ def _home_currencies(currency: np.ndarray, owner_code: np.ndarray, owner_texts: 
     return pd.Series(best["currency"].astype(str).to_numpy(), index=best["owner"].to_numpy())
 
 
-def _key(r: pd.Series) -> str | None:
+def _key(r: pd.Series | dict) -> str | None:
     v = r.get("merchant_key")
     return str(v) if isinstance(v, str) else None
 

@@ -96,7 +96,7 @@ def stream_key_table(kc: np.ndarray, ku: np.ndarray, bc: np.ndarray) -> tuple[np
     base = [_base_key(str(k)) for k in ku]
     width = np.int64(len(ku) + 1)
     pair = bc.astype(np.int64) * width + kc
-    pairs, counts = np.unique(pair[kc >= 0], return_counts=True)
+    pairs, counts = _unique_counts(pair[kc >= 0], int(width) * (int(bc.max()) + 1 if len(bc) else 1))
     members: dict[tuple[int, str], list[tuple[int, int]]] = {}
     for p, n in zip(pairs.tolist(), counts.tolist(), strict=True):
         b, k = divmod(p, int(width))
@@ -118,6 +118,23 @@ def stream_key_table(kc: np.ndarray, ku: np.ndarray, bc: np.ndarray) -> tuple[np
         hit = np.isin(pair, np.fromiter(head_of, dtype=np.int64))
         index[hit] = [head_of[p] for p in pair[hit].tolist()]
     return index, np.array(final + list(heads), dtype=object)
+
+
+def _unique_codes(codes: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(codes, return_inverse=True)`` for codes in ``0 .. size - 1``, by counting instead of sorting."""
+    present = np.zeros(size, dtype=bool)
+    present[codes] = True
+    return np.flatnonzero(present), (np.cumsum(present) - 1)[codes].astype(np.int64)
+
+
+def _unique_counts(values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_counts=True)`` for values in ``0 .. size - 1``: counted when ``size`` is not much
+    more than the values, else sorted."""
+    if size > 4 * len(values) + 1024:
+        return np.unique(values, return_counts=True)
+    counts = np.bincount(values, minlength=size)
+    at = np.flatnonzero(counts)
+    return at, counts[at]
 
 
 def _base_key(key: str) -> tuple[str, str | None]:
@@ -181,17 +198,23 @@ def _first_seen(index: np.ndarray, table: np.ndarray) -> tuple[np.ndarray, np.nd
     return codes[e].astype(np.int64), np.asarray(uniq, dtype=object)
 
 
-def charge_arrays(tx: pd.DataFrame, clients: np.ndarray) -> ChargeArrays:
+def charge_arrays(tx: pd.DataFrame, clients: np.ndarray, owners: np.ndarray | None = None) -> ChargeArrays:
     """:func:`charge_frame` as arrays (``clients``: a client number per row of ``tx``, a missing client one
-    number); equal to it value for value, but no column of the table is copied."""
+    number; ``owners``: :func:`owner_codes` of ``tx`` when already made); equal to it value for value, but no
+    column of the table is copied."""
     amount = tx["amount"].to_numpy(dtype=float, na_value=np.nan)
     is_charge = (tx["kind"] == "charge").to_numpy(dtype=bool, na_value=False) & (amount > 0) & tx["date"].notna().to_numpy()
     pos = np.flatnonzero(is_charge)
     orig = tx["original_amount"].to_numpy(dtype=float, na_value=np.nan)[pos]
-    oc_c, oc_u = _codes(tx["original_currency"])
+    printed = ~np.isnan(orig) & (orig > 0)
+    if printed.any():
+        oc_c, oc_u = _codes(tx["original_currency"])
+        oc_c = oc_c[pos]
+    else:  # no foreign amount: the foreign currencies' codes are never read
+        oc_c, oc_u = np.full(len(pos), -1, dtype=np.int64), np.zeros(0, dtype=object)
     cur_c, cur_u = _codes(tx["currency"])
-    oc_c, cur_c = oc_c[pos], cur_c[pos]
-    foreign = ~np.isnan(orig) & (orig > 0) & (oc_c >= 0)
+    cur_c = cur_c[pos]
+    foreign = printed & (oc_c >= 0)
     amount_key = np.where(foreign, orig, amount[pos]).astype("float64")
     unit_table = np.array([*oc_u, *cur_u, "?"], dtype=object)
     unit_idx = np.where(foreign, oc_c, np.where(cur_c >= 0, len(oc_u) + cur_c, len(oc_u) + len(cur_u)))
@@ -208,12 +231,12 @@ def charge_arrays(tx: pd.DataFrame, clients: np.ndarray) -> ChargeArrays:
         ku = np.array([*ku, *new], dtype=object)
         kc[miss] = pd.Index(ku).get_indexer(extra)
     # compact the key codes to the charges' own keys (stream_keys factorizes the charges' keys)
-    used, kc = np.unique(kc, return_inverse=True)
+    used, kc = _unique_codes(kc, len(ku))
     ku = ku[used]
     bc = clients[pos] if "client" in tx.columns else np.zeros(len(pos), dtype=np.int64)
     gidx, gtable = stream_key_table(kc, ku, bc)
     gk, gk_names = _first_seen(gidx, gtable)
-    owner = owner_codes(tx)[pos]
+    owner = (owner_codes(tx) if owners is None else owners)[pos]
     pairs, _ = pd.factorize(owner * np.int64(len(gk_names) + 1) + gk)
     group_key = np.zeros(int(pairs.max()) + 1 if len(pairs) else 0, dtype=np.int64)
     group_key[pairs] = gk

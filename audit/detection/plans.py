@@ -104,14 +104,17 @@ def plan_streams(tx: pd.DataFrame, subs: list[Subscription], as_of: object = Non
     used = np.flatnonzero(np.bincount(codes[charge], minlength=len(uniq)))
     months_of = np.zeros(len(uniq), dtype=np.int64)
     renewing_of = np.zeros(len(uniq), dtype=bool)
-    texts = np.asarray(uniq, dtype=object)[used].tolist()
-    months_of[used] = [plan_months(u) or 0 for u in texts]
-    renewing_of[used] = [renewing_merchant(u) for u in texts]
+    texts = np.asarray(uniq, dtype=object)
+    months_of[used] = [plan_months(u) or 0 for u in texts[used].tolist()]
     cur_codes, cur_uniq = pd.factorize(tx["currency"])
     cur_texts = np.array([*(str(u) for u in cur_uniq), ""], dtype=object)  # a missing currency is ""
     cur_codes = np.where(cur_codes < 0, len(cur_uniq), cur_codes)
     yearly = np.array([limits(c).annual_plan for c in cur_texts], dtype=float)[cur_codes]
     months = months_of[codes]
+    # whether a merchant renews matters only for a description with a charge of a yearly plan's amount whose
+    # text names no plan length: only those are looked up
+    ask = np.flatnonzero(np.bincount(codes[charge & (months == 0) & (amount >= yearly)], minlength=len(uniq)))
+    renewing_of[ask] = [renewing_merchant(u) for u in texts[ask].tolist()]
     months = np.where((months == 0) & renewing_of[codes] & (amount >= yearly), 12, months)
     at = np.flatnonzero(charge & (months > 0))
     ch = tx.iloc[at]

@@ -19,9 +19,12 @@ The anchor is the first charge of each finding of the support kinds on the same 
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import numpy as np
 import pandas as pd
 
+from audit.columns import isin_text
 from audit.detection.bursts import _candidates as burst_candidates
 from audit.detection.bursts import everyday_purchases
 from audit.detection.features import _Context, money
@@ -42,11 +45,14 @@ def _anchors(ctx: _Context, findings: list[Finding]) -> dict[str, list[tuple[pd.
     unique = tx.index.is_unique
     amount, date = tx["amount"].to_numpy(dtype=float, na_value=np.nan), tx["date"].to_numpy()
     owner, ident = tx["owner"].to_numpy(dtype=object), tx["id"].to_numpy(dtype=object)
-    for f in findings:
-        if f.kind not in ANCHOR_KINDS:
-            continue
+    anchored = [f for f in findings if f.kind in ANCHOR_KINDS]
+    if unique:  # every finding's rows by position, in one look-up
+        sizes = [len(f.transaction_ids) for f in anchored]
+        found = tx.index.get_indexer([i for f in anchored for i in f.transaction_ids])
+        per_finding = np.split(found, np.cumsum(sizes)[:-1]) if sizes else []
+    for n, f in enumerate(anchored):
         if unique:  # the rows by position: the first positive one by date, ties in the finding's order
-            pos = tx.index.get_indexer(list(f.transaction_ids))
+            pos = per_finding[n]
             pos = pos[pos >= 0]
             pos = pos[amount[pos] > 0]
             if not len(pos):
@@ -67,24 +73,31 @@ def _anchors(ctx: _Context, findings: list[Finding]) -> dict[str, list[tuple[pd.
     return out
 
 
-def _candidates(ctx: _Context, taken: set[str]) -> pd.DataFrame:
+def _candidates(ctx: _Context, taken: set[str], owners: Collection[str] | None = None) -> pd.DataFrame:
     """The burst candidates (:func:`audit.detection.bursts._candidates`, from the whole table) that name prepaid
     value or are round sums, minus those a burst already holds; with their ids. On a card that buys at these
-    shops as a habit (the bursts' rule) a plain purchase counts only when it stands out by itself."""
+    shops as a habit (the bursts' rule) a plain purchase counts only when it stands out by itself.
+
+    ``owners``: only these card holders' purchases (every rule here looks at one card holder's purchases alone).
+    """
     cand = burst_candidates(ctx)
+    if owners is not None and not cand.empty:
+        wanted = np.flatnonzero(isin_text(ctx.owner_texts, set(owners)))
+        cand = cand.loc[np.isin(cand["owner_code"].to_numpy(), wanted)]
     if cand.empty:
         return cand.assign(id=pd.Series(dtype=object))
     cur_codes, cur_texts = pd.factorize(cand["currency"])
     step = np.array([limits(c).gift_round for c in cur_texts] + [limits(np.nan).gift_round], dtype=float)[cur_codes]
     amount = cand["amount"].to_numpy(float)
     rounded = np.isclose(np.mod(amount, step), 0.0) | np.isclose(np.mod(amount, step), step)
-    cand = cand.assign(id=ctx.full["id"].iloc[cand["row"].to_numpy()].astype(object).to_numpy(),  # those rows only
-                       day=cand["date"].dt.normalize())
     prepaid = cand["prepaid"].to_numpy(bool)
-    plain_ok = ~everyday_purchases(ctx, cand)
-    keep = (prepaid | (rounded & (cand["konbini"].to_numpy(bool) | cand["shop"].to_numpy(bool)) & plain_ok)
-            ) & ~cand["id"].isin(taken).to_numpy()
-    return cand.loc[keep]
+    maybe = prepaid | (rounded & (cand["konbini"].to_numpy(bool) | cand["shop"].to_numpy(bool)))
+    if (maybe & ~prepaid).any():  # a round plain purchase: the holder's habit decides (from all its purchases)
+        maybe &= prepaid | ~everyday_purchases(ctx, cand)
+    cand = cand.loc[maybe]  # ids and days for the rows kept only
+    cand = cand.assign(id=ctx.full["id"].iloc[cand["row"].to_numpy()].astype(object).to_numpy(),
+                       day=cand["date"].dt.normalize())
+    return cand.loc[~cand["id"].isin(taken).to_numpy()]
 
 
 def prepaid_after_support(ctx: _Context, findings: list[Finding]) -> list[Finding]:
@@ -93,7 +106,7 @@ def prepaid_after_support(ctx: _Context, findings: list[Finding]) -> list[Findin
     if not anchors:
         return []
     taken = {i for f in findings if f.kind == "prepaid_burst" for i in f.transaction_ids}
-    cand = _candidates(ctx, taken)
+    cand = _candidates(ctx, taken, anchors.keys())  # only card holders with a support charge can have a finding
     out: list[Finding] = []
     used: set[str] = set()
     for owner, g in cand.groupby("owner", sort=True):

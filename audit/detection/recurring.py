@@ -59,9 +59,7 @@ The cadence is the one whose nominal period is nearest the fitted period of the 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -89,6 +87,7 @@ from audit.detection.coverage import (
     owner_ends,
     split_uncovered,
 )
+from audit.detection.describe import _Columns, _describe, price_changes
 from audit.detection.keys import (
     _with_descriptor_columns,
     charge_arrays,
@@ -104,46 +103,6 @@ __all__ = [
     "grace_days", "grid_deviations", "longest_uncovered", "next_expected", "price_changes", "regular_grid",
     "split_uncovered", "steady_amounts", "stream_keys",
 ]
-
-
-
-def price_changes(dates: pd.DatetimeIndex, amounts: np.ndarray, unit: str) -> list[dict]:
-    """Lasting amount changes; small drift (exchange rate) is not a change."""
-    n = len(amounts)
-    if n < 2:
-        return []
-    drifting = len(np.unique(np.round(amounts, 2))) > 0.6 * n and n >= 4
-    thr = 0.08 if drifting else 0.01
-    out: list[dict] = []
-    amounts = np.asarray(amounts, dtype=float).tolist()  # the same float arithmetic on Python floats, without numpy's per-scalar cost
-    level = amounts[0]
-    for i in range(1, n):
-        a = amounts[i]
-        if abs(a - level) / level <= thr:
-            continue
-        lasting = i == n - 1 or abs(amounts[i + 1] - a) / a <= thr
-        if not lasting:
-            continue
-        out.append({
-            "date": dates[i].date().isoformat(),
-            "from": round(float(level), 2),
-            "to": round(float(a), 2),
-            "currency": unit,
-            "change_pct": round(float(100.0 * (a - level) / level), 1),
-            "kind": "trial_end" if i == 1 and level < 0.5 * a else ("increase" if a > level else "decrease"),
-        })
-        level = a
-    return out
-
-
-def _display_name(names: np.ndarray, key: str) -> str:
-    """The descriptor most charges show, or the merchant key when IDs make every one differ."""
-    counts = Counter(n for n in names if isinstance(n, str))
-    if counts:
-        name, c = counts.most_common(1)[0]
-        if c >= 0.5 * len(names):
-            return name
-    return key
 
 
 
@@ -192,7 +151,7 @@ def rhythm_streams(
         end_of = np.array([pd.Timestamp(as_of)] * n_owners, dtype="datetime64[ns]")
     else:  # each card's own statements: another card's (or client's) later statements never end a stream
         end_of = owner_ends(tx, owners, n_owners, printed_periods)
-    ch = charge_arrays(tx, clients)
+    ch = charge_arrays(tx, clients, owners)
     if len(ch.pos) < 2:
         return []
     owner_card = owners[ch.pos]
@@ -201,7 +160,7 @@ def rhythm_streams(
     unit_codes, unit_names = ch.unit, ch.unit_names
     days = ch.days
     amt = ch.amount_key
-    order = np.lexsort((days, codes))
+    order = _by_group_and_day(codes, days)
     sc = codes[order]
     bounds = np.flatnonzero(np.diff(sc)) + 1
     starts = np.concatenate([[0], bounds])
@@ -229,8 +188,7 @@ def rhythm_streams(
     local[needed] = np.arange(len(needed))
     cols = _Columns.of(tx.iloc[ch.pos[needed]], ch.key_table[ch.key_index[needed]], amt[needed])
     owner_of = owners[ch.pos]
-    subs = [_describe(cols, local[r], cad, pd.Timestamp(end_of[owner_of[r[0]]]), str(unit_names[unit_codes[r[0]]]))
-            for r, cad in rows]
+    subs = [_describe(cols, local[r], cad, end_of[owner_of[r[0]]], str(unit_names[unit_codes[r[0]]])) for r, cad in rows]
     subs.sort(key=lambda s: (s.merchant, s.first_date))
     return subs
 
@@ -245,50 +203,13 @@ def _client_codes(tx: pd.DataFrame, names: pd.Index | None = None) -> tuple[np.n
     return names.get_indexer(col).astype(np.int64), names
 
 
-@dataclass
-class _Columns:
-    """The charge table's columns as plain arrays (fast to pick a stream's rows from)."""
-
-    ids: np.ndarray
-    dates: np.ndarray
-    amount: np.ndarray
-    amount_key: np.ndarray
-    currency: np.ndarray
-    names: np.ndarray
-    keys: np.ndarray
-
-    @classmethod
-    def of(cls, rows: pd.DataFrame, keys: np.ndarray, amount_key: np.ndarray) -> _Columns:
-        """The stream charges' columns: ``rows`` of the table, their merchant keys and amount keys."""
-        names = rows["descriptor_norm"] if "descriptor_norm" in rows.columns else rows["description"]
-        obj = {c: s.astype(object).where(s.notna(), None).to_numpy()
-               for c, s in (("ids", rows["id"]), ("currency", rows["currency"]), ("names", names))}
-        return cls(dates=rows["date"].to_numpy(), amount=rows["amount"].to_numpy(float),
-                   amount_key=amount_key, keys=keys, **obj)
-
-
-def _describe(c: _Columns, pos: np.ndarray, cad: Cadence, end: pd.Timestamp, unit: str) -> Subscription:
-    dates = pd.DatetimeIndex(c.dates[pos])
-    amounts = c.amount[pos]
-    nxt = next_expected(dates, cad.name)
-    active = end <= nxt + pd.Timedelta(days=grace_days(cad.name))
-    key = Counter(str(k) for k in c.keys[pos]).most_common(1)[0][0]
-    currency = Counter(x for x in c.currency[pos] if isinstance(x, str)).most_common(1)
-    return Subscription(
-        merchant=_display_name(c.names[pos], key),
-        merchant_key=key,
-        transaction_ids=[str(i) for i in c.ids[pos]],
-        cadence=cad.name,
-        charges=len(pos),
-        total_paid=round(float(amounts.sum()), 2),
-        currency=currency[0][0] if currency else "",
-        first_date=dates[0].date().isoformat(),
-        last_date=dates[-1].date().isoformat(),
-        last_amount=round(float(amounts[-1]), 2),
-        average_amount=round(float(amounts.mean()), 2),
-        status="active" if active else "ended",
-        early=len(pos) == 2,
-        next_expected_date=nxt.date().isoformat() if active else None,
-        next_expected_amount=round(float(amounts[-1]), 2) if active else None,
-        price_changes=price_changes(dates, c.amount_key[pos], unit),
-    )
+def _by_group_and_day(codes: np.ndarray, days: np.ndarray) -> np.ndarray:
+    """``np.lexsort((days, codes))`` (by group, then day; ties in row order) as one stable sort of a single
+    integer key when the days are whole numbers and the key fits in 62 bits (always, for dates)."""
+    if len(days) and np.isfinite(days).all() and (days == np.floor(days)).all():
+        lo, hi = float(days.min()), float(days.max())
+        width = int(hi - lo) + 1
+        if width * (int(codes.max()) + 1) < 2**62 and codes.min() >= 0:
+            key = codes.astype(np.int64) * np.int64(width) + (days - lo).astype(np.int64)
+            return np.argsort(key, kind="stable")
+    return np.lexsort((days, codes))

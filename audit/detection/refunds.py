@@ -9,7 +9,7 @@ import pandas as pd
 
 from audit.columns import isin_text
 from audit.detection import lexicon
-from audit.detection.features import _Context, _days, money
+from audit.detection.features import _Context, _days, full_charges, full_codes, money
 from audit.model import Finding
 
 
@@ -55,10 +55,10 @@ def _refund_links(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
         o_codes, o_uniq = ctx.owner_code, ctx.owner_texts
     else:
         o_codes, o_uniq = np.zeros(len(full), dtype=np.int64), np.array([""], dtype=object)
-    is_charge = ((full["kind"] == "charge") & (full["amount"] > 0)).to_numpy()
+    is_charge = full_charges(ctx).to_numpy()
     sus = isin_text(full["id"], suspicious_ids) & is_charge
     # (card holder, merchant) groups as integer codes: no text is built per row
-    k_codes, k_uniq = pd.factorize(full[key_col])
+    k_codes, k_uniq = full_codes(ctx, key_col)
     width = np.int64(len(k_uniq) + 2)
     group_all = o_codes.astype(np.int64) * width + (k_codes.astype(np.int64) + 1)
     refunds = refunds.sort_values("date")

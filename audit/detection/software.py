@@ -175,7 +175,7 @@ def _large_support_plans(ctx: _Context) -> list[Finding]:
     cand = tx[(tx["kind"] == "charge") & (tx["amount"] >= thr) & tx["legit"].isna() & ~tx["retail"]
               & (tx["software"] | tx["support"] | tx["plan"]) & ~tx["id"].isin(ctx.known_ids)]
     out: list[Finding] = []
-    for _, r in cand.iterrows():
+    for r in cand.to_dict("records"):  # plain dicts: no Series per row, no index look-up per field
         in_stream = r["id"] in ctx.stream_of
         sub = ctx.subs[ctx.stream_of[r["id"]]] if in_stream else None
         if sub is not None and PER_YEAR.get(sub.cadence, 12.0) > 2.0:

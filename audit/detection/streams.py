@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from audit.detection.amounts import _clusters, _may_hold_stream, regular_runs, steady_amounts
+from audit.detection.amounts import _cluster_orders, _may_hold_stream, regular_runs, steady_amounts
 from audit.detection.cadence import BY_NAME, Cadence, _max_step, diff1, grid_deviations, regular_grid
 from audit.detection.chains import EXACT_MIN, _best_chain, _extract
 
@@ -25,53 +25,73 @@ def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray, everyday
     only a fixed-price plan (a membership) is a subscription and no bill is expected.
     """
     streams: list[_Stream] = []
-    for u in np.unique(unit):
-        upos = np.flatnonzero(unit == u)
+    single = bool((unit == unit[0]).all()) if len(unit) else True
+    for u in ([unit[0]] if single and len(unit) else np.unique(unit)):
+        upos = np.arange(len(unit)) if single else np.flatnonzero(unit == u)
         if len(upos) < 2:
             continue
+        ud, ua = (days, amt) if single else (days[upos], amt[upos])  # the unit's charges
         found: list[_Stream] = []
         used = np.zeros(len(upos), dtype=bool)
-        if not everyday and _may_be_bill(days[upos]) and not steady_amounts(amt[upos]):
-            bill = _bill_stream(days[upos], amt[upos])
+        if not everyday and _may_be_bill(ud) and not steady_amounts(ua):
+            bill = _bill_stream(ud, ua)
             if bill is not None:
                 found.append(bill)
                 used[bill.pos] = True
-        elif (not everyday and len(upos) == SHORT_BILL and not steady_amounts(amt[upos])
-              and _short_bill(days[upos], amt[upos])):
+        elif (not everyday and len(upos) == SHORT_BILL and not steady_amounts(ua)
+              and _short_bill(ud, ua)):
             found.append(_Stream(BY_NAME["monthly"], np.arange(SHORT_BILL)))
             used[:] = True
-        if not everyday and len(upos) == 2 and _annual_renewal(days[upos], amt[upos]):
+        if not everyday and len(upos) == 2 and _annual_renewal(ud, ua):
             found.append(_Stream(BY_NAME["annual"], np.arange(2)))
             used[:] = True
-        for cl in _clusters(amt[upos], min_size=2):  # one charge alone holds no stream
+        for by_amount in _cluster_orders(ua, min_size=2):  # one charge alone holds no stream
+            cl = np.sort(by_amount)
             cl = cl[~used[cl]]
-            if not _may_hold_stream(amt[upos[cl]]):
+            if not _may_hold_stream(ua[cl]):
                 continue
-            got = _extract(days[upos[cl]], amt[upos[cl]], exact=False)
+            got = _extract(ud[cl], ua[cl], exact=False)
             for cad, p in got:
                 found.append(_Stream(cad, cl[p]))
                 used[cl[p]] = True
             left = cl[~used[cl]]
             if len(left) >= EXACT_MIN:  # many unexplained charges: look per exact amount
-                keys = np.round(amt[upos[left]], 2)
-                order = np.argsort(keys, kind="stable")  # stable: each run stays in date order
-                cuts = np.flatnonzero(np.diff(keys[order])) + 1
-                edges = np.concatenate([[0], cuts, [len(order)]])
-                regular = regular_runs(days[upos[left[order]]], edges) & (np.diff(edges) >= EXACT_MIN)
-                for r in np.flatnonzero(regular).tolist():
-                    sub = left[order[edges[r]:edges[r + 1]]]
-                    for cad, p in _extract(days[upos[sub]], amt[upos[sub]], exact=True):
+                by_key = _by_exact_amount(left, by_amount[~used[by_amount]], ua)  # each run in date order
+                keys = np.round(ua[by_key], 2)
+                cuts = np.flatnonzero(np.diff(keys)) + 1
+                edges = np.concatenate([[0], cuts, [len(by_key)]])
+                sizes = np.diff(edges)
+                runs = np.flatnonzero(sizes >= EXACT_MIN)  # only runs this long may hold a fixed-price stream
+                if not len(runs):
+                    continue
+                pick = by_key[(sizes >= EXACT_MIN)[np.repeat(np.arange(len(sizes)), sizes)]]  # those runs, one after another
+                regular = regular_runs(ud[pick], np.concatenate([[0], np.cumsum(sizes[runs])]))
+                for r in runs[regular].tolist():
+                    sub = by_key[edges[r]:edges[r + 1]]
+                    for cad, p in _extract(ud[sub], ua[sub], exact=True):
                         found.append(_Stream(cad, sub[p]))
                         used[sub[p]] = True
         if not found:  # nothing to join, drop or filter
             continue
-        found = _join(found, days[upos], amt[upos], used)
-        found = _drop_chance_repeats(found, amt[upos], used)
-        found = [s for s in found if _quiet_enough(s, days[upos], amt[upos], days[upos[~used]])]
+        found = _join(found, ud, ua, used)
+        found = _drop_chance_repeats(found, ua, used)
+        found = [s for s in found if _quiet_enough(s, ud, ua, ud[~used])]
         if everyday:
-            found = [s for s in found if _fixed_price(amt[upos[s.pos]])]
+            found = [s for s in found if _fixed_price(ua[s.pos])]
         streams.extend(_Stream(s.cad, upos[s.pos]) for s in found)
     return streams
+
+
+def _by_exact_amount(left: np.ndarray, by_amount: np.ndarray, amt: np.ndarray) -> np.ndarray:
+    """``left`` (positions in date order) sorted by amount rounded to the cent, stably (equal rounded amounts
+    in date order), as ``left[np.argsort(np.round(amt[left], 2), kind="stable")]``. ``by_amount``: the same
+    positions in amount order, equal amounts in date order; rounding keeps that order, so it is the answer
+    unless two different amounts round to one cent out of date order - only then is there a sort."""
+    keys = np.round(amt[by_amount], 2)
+    same = keys[1:] == keys[:-1]
+    if not same.any() or (by_amount[1:][same] > by_amount[:-1][same]).all():
+        return by_amount
+    return left[np.argsort(np.round(amt[left], 2), kind="stable")]
 
 
 EARLY_MAX_OTHERS = 2  # unexplained charges at a merchant where a two-charge stream still counts

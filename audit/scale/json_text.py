@@ -27,9 +27,7 @@ from audit import schema
 from audit.masking import mask_series
 
 _PLAIN = r'["\\/\x00-\x1f]'  # a text holding none of these is written as it is, between quotes
-_SPECIAL = np.zeros(256, dtype=bool)  # the same bytes, to look for in a whole text buffer at once
-_SPECIAL[:0x20] = True
-_SPECIAL[[ord('"'), ord("\\"), ord("/")]] = True
+_SPECIAL_BYTES = (b'"', b"\\", b"/")  # the same bytes (with every byte below 0x20), looked for in a text buffer
 
 
 def _ujson() -> Any:
@@ -54,7 +52,12 @@ def _maybe_special(arr: Any) -> bool:
         return False
     offsets = np.frombuffer(bufs[1], dtype=np.int64)[arr.offset:arr.offset + len(arr) + 1]
     data = np.frombuffer(bufs[2], dtype=np.uint8)[int(offsets[0]):int(offsets[-1])]
-    return bool(_SPECIAL[data].any())
+    if not len(data):
+        return False
+    if int(data.min()) < 0x20:  # a control character
+        return True
+    raw = data.tobytes()  # one copy; then each byte looked for at memchr speed (a lookup per byte is 5x slower)
+    return any(c in raw for c in _SPECIAL_BYTES)
 
 
 def _encode_texts(arr: Any, dumps: Any) -> Any:
@@ -180,9 +183,10 @@ def _columns(tx: pd.DataFrame, dumps: Any) -> list[tuple[str, _Column]] | None:
     return out
 
 
-def record_chunks(tx: pd.DataFrame, size: int) -> Iterator[bytes] | None:
-    """The records of ``tx`` (see the module docstring) as UTF-8, ``size`` rows per piece, each piece's
-    records separated by ``,`` + newline; None when a column is not text, number or date."""
+def record_chunks(tx: pd.DataFrame, size: int) -> Iterator[bytes | memoryview] | None:
+    """The records of ``tx`` (see the module docstring) as UTF-8 (bytes, or a view of the buffer they were
+    joined in), ``size`` rows per piece, each piece's records separated by ``,`` + newline; None when a column
+    is not text, number or date."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -193,7 +197,7 @@ def record_chunks(tx: pd.DataFrame, size: int) -> Iterator[bytes] | None:
     if cols is None:
         return None
 
-    def pieces(start: int, stop: int) -> Iterator[bytes]:
+    def pieces(start: int, stop: int) -> Iterator[bytes | memoryview]:
         fixed = ""
         parts: list[Any] = []
         for i, (name, col) in enumerate(cols):
@@ -212,9 +216,9 @@ def record_chunks(tx: pd.DataFrame, size: int) -> Iterator[bytes] | None:
         if isinstance(rows, pa.ChunkedArray):
             rows = rows.combine_chunks()
         offsets = np.frombuffer(rows.buffers()[1], dtype=np.int64)[rows.offset:rows.offset + len(rows) + 1]
-        yield bytes(memoryview(rows.buffers()[2])[int(offsets[0]):int(offsets[-1]) - 2])
+        yield memoryview(rows.buffers()[2])[int(offsets[0]):int(offsets[-1]) - 2]  # the Arrow buffer, not a copy
 
-    def run() -> Iterator[bytes]:
+    def run() -> Iterator[bytes | memoryview]:
         for start in range(0, len(tx), size):
             yield from pieces(start, min(len(tx), start + size))
 

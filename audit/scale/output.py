@@ -90,7 +90,7 @@ def _records_text(part: pd.DataFrame) -> str:
     return text.rstrip("\n").replace("\n", ",\n")
 
 
-def _record_pieces(tx: pd.DataFrame) -> Iterator[str | bytes]:
+def _record_pieces(tx: pd.DataFrame) -> Iterator[str | bytes | memoryview]:
     """The transaction records in chunks of :data:`CHUNK` rows: built column by column
     (:func:`audit.scale.json_text.record_chunks`, as UTF-8 bytes) when every column is of a kind it
     handles, else by pandas."""
@@ -120,11 +120,12 @@ def write_json(result: ScanResult, out: IO[str]) -> None:
     first = True
     for part in _record_pieces(tx):
         lead = "\n" if first else ",\n"
-        if isinstance(part, bytes) and sink is not None:
+        if isinstance(part, bytes | memoryview) and sink is not None:
             out.flush()
-            sink.write(lead.encode() + part)
+            sink.write(lead.encode())
+            sink.write(part)  # as it is: no copy of a chunk joined with its lead
         else:
-            out.write(lead + (part.decode("utf-8") if isinstance(part, bytes) else part))
+            out.write(lead + (bytes(part).decode("utf-8") if isinstance(part, bytes | memoryview) else part))
         first = False
     out.write("\n]")
     parts = {
