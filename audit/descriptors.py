@@ -94,10 +94,16 @@ _WEB_PARTS = re.compile(r"\b(?:HTTPS?://)?WWW\.|\.(?:COM|NET|ORG|INFO|BIZ)\b")
 
 
 def _fold(text: object) -> str:
-    """NFKC, upper case, whitespace collapsed; non-strings become ''."""
+    """NFKC, upper case, NFKC again, whitespace collapsed; non-strings become ''.
+
+    Upper-casing can leave a text that is no longer NFKC (``ῢ`` becomes a capital and two combining marks),
+    so it is normalised once more: folding a folded text then changes nothing."""
     if not isinstance(text, str):
         return ""
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).upper()).strip()
+    upper = unicodedata.normalize("NFKC", text).upper()
+    if not upper.isascii():
+        upper = unicodedata.normalize("NFKC", upper)
+    return _SPACE.sub(" ", upper).strip()
 
 
 def _split_folded(folded: str) -> tuple[str | None, str]:
