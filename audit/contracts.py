@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from audit.columns import isin_text
+from audit.ids import id_rows
 from audit.model import Finding, Subscription
 
 # Finding kinds whose charges form one contract even across merchants (a gift-card burst is one payment).
@@ -152,7 +152,8 @@ def _rows_by_id(tx: pd.DataFrame, wanted: set[str]) -> dict[str, dict[str, Any]]
     """
     if tx.empty or "id" not in tx.columns:
         return {}
-    mask = isin_text(tx["id"], wanted) | _refund_mask(tx).to_numpy()
+    mask = np.array(_refund_mask(tx).to_numpy(dtype=bool), dtype=bool)  # a copy: written below
+    mask[id_rows(tx["id"], wanted)] = True
     used = [c for c in tx.columns if c in _RECORD_FIELDS or c in ("merchant_key", "description")]
     sel = tx.loc[mask, used]  # the columns read below only: a large table's other columns are not copied
     if sel.empty:

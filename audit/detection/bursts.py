@@ -124,7 +124,7 @@ def _build_candidates(ctx: _Context) -> pd.DataFrame:
         "prepaid": prepaid[sub], "konbini": konbini[sub],
         "currency": pd.Series(table[used][cur_code], dtype=object), "shop": shop[sub], "item": item[sub],
         "owner_code": ctx.owner_code[rows], "cur_code": cur_code,
-    })
+    }, copy=False)  # the columns as they are: stacking them into blocks copies every one
 
 
 def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:

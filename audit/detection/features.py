@@ -9,10 +9,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from audit.columns import isin_text, shared_objects
+from audit.columns import shared_objects
 from audit.detection import lexicon
 from audit.detection.descriptor_features import descriptor_features
 from audit.detection.keys import _filled_codes, owner_table
+from audit.ids import id_rows
 from audit.model import Finding, Subscription
 
 PER_YEAR = {"weekly": 52.0, "biweekly": 26.0, "semi-monthly": 24.0, "monthly": 12.0, "bimonthly": 6.0, "quarterly": 4.0,
@@ -129,7 +130,8 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     is_charge = ((tx["kind"] == "charge") & (tx["amount"] > 0)).to_numpy()
     is_refund = ((tx["kind"] == "refund") | ((tx["amount"] < 0) & (tx["kind"] != "payment"))).fillna(False).to_numpy()
     ids = tx["id"]
-    relevant = signed[codes] | is_refund | isin_text(ids, stream_of.keys() | known_ids)
+    relevant = np.asarray(signed[codes] | is_refund, dtype=bool)
+    relevant[id_rows(ids, stream_of.keys() | known_ids)] = True
     if fill is not None:
         relevant |= fill
     owner_code, owner_texts = owner_table(tx)
