@@ -117,13 +117,16 @@ def _build_candidates(ctx: _Context) -> pd.DataFrame:
     if len(missing):
         names[missing] = full["description"].iloc[rows[missing]].astype(object).to_numpy()
     used, cur_code = np.unique(cur_idx[sub], return_inverse=True)
+    # several codes may name one text (a row's home, another's own): a number per text, from the few texts
+    text_code, _ = pd.factorize(table[used])
     return pd.DataFrame({
         "row": rows, "date": full["date"].to_numpy()[rows], "amount": amount[sub],
         "name": pd.Series(names, dtype=object),  # object columns of shared texts: no Arrow copy
         "owner": pd.Series(ctx.owner_texts[ctx.owner_code[rows]], dtype=object),
         "prepaid": prepaid[sub], "konbini": konbini[sub],
         "currency": pd.Series(table[used][cur_code], dtype=object), "shop": shop[sub], "item": item[sub],
-        "owner_code": ctx.owner_code[rows], "cur_code": cur_code,
+        "owner_code": ctx.owner_code[rows], "cur_code": cur_code, "cur_text": text_code[cur_code].astype(np.int64),
+        "step": step[sub],
     }, copy=False)  # the columns as they are: stacking them into blocks copies every one
 
 
@@ -212,8 +215,9 @@ def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
 
 def _group_day_keys(cand: pd.DataFrame) -> np.ndarray:
     """Per candidate: its (owner, currency) group and day as one number (group * _SPAN + day number)."""
-    cur_text, _ = pd.factorize(cand["currency"])  # several codes may name one text (a row's home, another's own)
-    owners, _ = pd.factorize(cand["owner_code"].to_numpy() * np.int64(cand["cur_code"].max() + 1) + cur_text)
+    # (owner, currency text) pairs numbered in order of appearance: any one-to-one number of the pair will do
+    cur_text = cand["cur_text"].to_numpy()
+    owners, _ = pd.factorize(cand["owner_code"].to_numpy() * np.int64(cur_text.max() + 1) + cur_text)
     day = cand["date"].to_numpy().astype("datetime64[D]").astype(np.int64)
     return owners.astype(np.int64) * _SPAN + day
 

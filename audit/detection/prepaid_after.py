@@ -29,7 +29,6 @@ from audit.detection.bursts import _candidates as burst_candidates
 from audit.detection.bursts import everyday_purchases
 from audit.detection.features import _Context, money
 from audit.detection.gift_groups import GROUPS
-from audit.detection.thresholds import limits
 from audit.model import Finding
 
 AFTER_DAYS = 3  # purchases up to this many days after the support charge
@@ -86,8 +85,7 @@ def _candidates(ctx: _Context, taken: set[str], owners: Collection[str] | None =
         cand = cand.loc[np.isin(cand["owner_code"].to_numpy(), wanted)]
     if cand.empty:
         return cand.assign(id=pd.Series(dtype=object))
-    cur_codes, cur_texts = pd.factorize(cand["currency"])
-    step = np.array([limits(c).gift_round for c in cur_texts] + [limits(np.nan).gift_round], dtype=float)[cur_codes]
+    step = cand["step"].to_numpy(float)  # the currency's gift-card round sum (limits(currency).gift_round)
     amount = cand["amount"].to_numpy(float)
     rounded = np.isclose(np.mod(amount, step), 0.0) | np.isclose(np.mod(amount, step), step)
     prepaid = cand["prepaid"].to_numpy(bool)
