@@ -12,8 +12,10 @@ from test_recurring_bills import table
 
 from audit.detection.bursts import _SPAN, _candidates, _group_day_keys
 from audit.detection.features import _prepare
+from audit.detection.prepaid_after import ANCHOR_KINDS, _anchors
 from audit.detection.recurring import find_subscriptions
 from audit.detection.thresholds import limits
+from audit.model import Finding
 
 SHOPS = ["FAMILYMART", "LAWSON 123", "AMAZON GIFT CARD", "SEVEN-ELEVEN", "WALGREENS #1234", "APPLE GIFT CARD"]
 
@@ -56,3 +58,37 @@ def test_burst_candidate_keys_and_steps_agree_with_the_plain_version(seed, n):
         want = _plain_keys(part)
         assert (got // _SPAN).tolist() == (want // _SPAN).tolist()
         assert (got % _SPAN).tolist() == (want % _SPAN).tolist()
+
+
+def _plain_anchors(ctx, findings):
+    """prepaid_after._anchors as first written: one finding at a time."""
+    tx = ctx.tx
+    out: dict = {}
+    for f in findings:
+        if f.kind not in ANCHOR_KINDS:
+            continue
+        ids = [i for i in f.transaction_ids if i in tx.index]
+        rows = tx.loc[ids] if ids else tx.iloc[:0]
+        rows = rows[rows["amount"] > 0]
+        if rows.empty:
+            continue
+        first = rows.sort_values("date", kind="stable").iloc[0]
+        out.setdefault(str(first["owner"]), []).append((first["date"], f.merchant, str(first["id"])))
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_support_anchors_agree_with_the_plain_version(seed):
+    rng = np.random.default_rng(seed)
+    rows = [{"date": None if rng.random() < 0.05 else date(2024, 3, 1) + timedelta(days=int(rng.integers(0, 6))),
+             "description": str(rng.choice(["PC SUPPORT DESK", "SECURE TECH HELP 0570-00-1234", "REFUND PC HELP"])),
+             "amount": float(rng.choice([-3000.0, 9800.0, 29800.0, 5000.0])), "currency": "JPY",
+             "client": str(rng.choice(["A", "B"])), "card": str(rng.choice(["1111", "2222"]))} for _ in range(120)]
+    tx = table(rows)
+    ctx = _prepare(tx, find_subscriptions(tx), [])
+    ids = list(ctx.tx.index)
+    findings = [Finding(kind=str(rng.choice([*ANCHOR_KINDS, "refund_link"])), merchant=f"m{k}", score=50.0,
+                        reasons=[], transaction_ids=[str(i) for i in rng.choice([*ids, "nowhere:r1"],
+                                                                               size=int(rng.integers(0, 6)))])
+                for k in range(60)]
+    assert _anchors(ctx, findings) == _plain_anchors(ctx, findings)
