@@ -92,3 +92,46 @@ def test_support_anchors_agree_with_the_plain_version(seed):
                                                                                size=int(rng.integers(0, 6)))])
                 for k in range(60)]
     assert _anchors(ctx, findings) == _plain_anchors(ctx, findings)
+
+
+def _plain_stream_features(slim, subs, known_ids):
+    """features._stream_features as first written: the (stream, id) pairs as a frame, rows by label."""
+    from audit.detection.features import SOFTWARE_RESELLERS
+
+    present = set(slim.index)
+    pairs = [(n, i) for n, s in enumerate(subs) for i in s.transaction_ids if i in present]
+    if not pairs:
+        return pd.DataFrame()
+    m = pd.DataFrame(pairs, columns=["sub", "id"])
+    f = slim.loc[m["id"], ["legit", "foreign", "software", "support", "overseas_agent", "reseller", "signs", "security",
+                           "scareware"]]
+    f = f.reset_index(drop=True).assign(sub=m["sub"].to_numpy(), known=m["id"].isin(known_ids).to_numpy())
+    f["soft_agent"] = f["reseller"].isin(list(SOFTWARE_RESELLERS))
+    for c in ("foreign", "software", "support", "overseas_agent", "security", "scareware"):
+        f[c] = f[c].fillna(False).astype(bool)
+    g = f.groupby("sub")
+    return pd.DataFrame({
+        "legit": g["legit"].count() > 0, "known_share": g["known"].mean(), "foreign": g["foreign"].mean(),
+        "software": g["software"].any(), "support": g["support"].any(), "security": g["security"].any(),
+        "scareware": g["scareware"].any(), "overseas_agent": g["overseas_agent"].any(),
+        "soft_agent": g["soft_agent"].any(), "signs": g["signs"].max()})
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_stream_features_agree_with_the_plain_version(seed):
+    from test_recurring import monthly_dates
+
+    from audit.detection.features import _stream_features
+
+    rng = np.random.default_rng(seed)
+    names = ["FS *ZORBLEGUARD PC CARE", "NETFLIX.COM", "PADDLE.NET* NEXAFIX TECH SUPPORT", "SECURE TECH HELP"]
+    rows = [{"date": d, "description": name, "amount": float(1000 + 10 * k), "currency": str(rng.choice(["JPY", "USD"])),
+             "client": str(rng.choice(["A", "B"])), "card": "1111"}
+            for k, name in enumerate(names) for d in monthly_dates(date(2024, 1, 5 + k), 8)]
+    tx = table(rows)
+    subs = find_subscriptions(tx)
+    assert subs
+    ctx = _prepare(tx, subs, [])
+    for known in (set(), set(rng.choice(list(ctx.tx.index), size=7).tolist())):
+        pd.testing.assert_frame_equal(_stream_features(ctx.tx, subs, known), _plain_stream_features(ctx.tx, subs, known))
+    assert _stream_features(ctx.tx, [], set()).empty

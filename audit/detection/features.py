@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from audit.columns import shared_objects
+from audit.columns import isin_text, shared_objects
 from audit.detection import lexicon
 from audit.detection.descriptor_features import descriptor_features
 from audit.detection.keys import _filled_codes, owner_table
@@ -205,13 +205,15 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
 def _stream_features(slim: pd.DataFrame, subs: list[Subscription], known_ids: set[str]) -> pd.DataFrame:
     """One row per stream (by position in ``subs``): what its charges have in common."""
     present = set(slim.index)
-    pairs = [(n, i) for n, s in enumerate(subs) for i in s.transaction_ids if i in present]
-    if not pairs:
+    ids = [i for s in subs for i in s.transaction_ids if i in present]
+    if not ids:
         return pd.DataFrame()
-    m = pd.DataFrame(pairs, columns=["sub", "id"])
-    f = slim.loc[m["id"], ["legit", "foreign", "software", "support", "overseas_agent", "reseller", "signs", "security",
-                           "scareware"]]
-    f = f.reset_index(drop=True).assign(sub=m["sub"].to_numpy(), known=m["id"].isin(known_ids).to_numpy())
+    sub = np.repeat(np.arange(len(subs)), [sum(1 for i in s.transaction_ids if i in present) for s in subs])
+    cols = ["legit", "foreign", "software", "support", "overseas_agent", "reseller", "signs", "security", "scareware"]
+    # by position where the ids are unique (one row each, as .loc gives), else by label
+    f = (slim.iloc[slim.index.get_indexer(ids), slim.columns.get_indexer(cols)] if slim.index.is_unique
+         else slim.loc[ids, cols])
+    f = f.reset_index(drop=True).assign(sub=sub, known=isin_text(ids, known_ids) if known_ids else False)
     f["soft_agent"] = f["reseller"].isin(list(SOFTWARE_RESELLERS))
     for c in ("foreign", "software", "support", "overseas_agent", "security", "scareware"):
         f[c] = f[c].fillna(False).astype(bool)
