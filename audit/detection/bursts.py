@@ -36,7 +36,7 @@ import pandas as pd
 
 from audit.detection import lexicon
 from audit.detection.bulk_search import search_many
-from audit.detection.features import _Context, money
+from audit.detection.features import _Context, full_codes, full_kind_charge, money
 from audit.detection.gift_groups import GROUPS, group_key
 from audit.detection.thresholds import limits
 from audit.model import Finding
@@ -89,7 +89,7 @@ def _build_candidates(ctx: _Context) -> pd.DataFrame:
     at = np.flatnonzero((prepaid_d | konbini_d | feats["gift_shop"].to_numpy(bool))[dc])
     dc_at = dc[at]
     # the billing currency, or the owner's home currency where the row names none
-    cur_c, cur_u = pd.factorize(full["currency"])
+    cur_c, cur_u = full_codes(ctx, "currency")
     table = np.array([*map(str, cur_u), *map(str, ctx.home_texts)], dtype=object)
     cur_idx = np.where(cur_c[at] >= 0, cur_c[at], len(cur_u) + ctx.home_code[at])
     lim = [limits(c) for c in table]
@@ -106,7 +106,7 @@ def _build_candidates(ctx: _Context) -> pd.DataFrame:
     rounded |= (fee >= FEE_MIN * step) & (fee < FEE_MAX * step) & np.isclose(np.mod(amount, 1.0), 0.95)
     # at a shop, only a round sum of two burst items or more (50 dollars, 6,000 yen) looks like a gift card
     shop = feats["gift_shop"].to_numpy(bool)[dc_at] & rounded & ~prepaid & ~konbini & (amount >= SHOP_ROUND * item)
-    charge = (full["kind"].iloc[at] == "charge").to_numpy(dtype=bool, na_value=False)
+    charge = full_kind_charge(ctx)[at]
     keep = charge & (amount >= item) & (prepaid | (konbini & ~ticket) | shop)
     sub = np.flatnonzero(keep)
     rows = at[sub]

@@ -92,10 +92,18 @@ def full_codes(ctx: _Context, col: str) -> tuple[np.ndarray, Any]:
     return ctx.memo[key]
 
 
+def full_kind_charge(ctx: _Context) -> np.ndarray:
+    """Per row of the whole table: its kind is ``charge`` (computed once per context)."""
+    if "kind_charge" not in ctx.memo:
+        ctx.memo["kind_charge"] = (ctx.full["kind"] == "charge").to_numpy(dtype=bool, na_value=False)
+    return ctx.memo["kind_charge"]
+
+
 def full_charges(ctx: _Context) -> pd.Series:
     """Per row of the whole table: a charge of a positive amount (computed once per context)."""
     if "charges" not in ctx.memo:
-        ctx.memo["charges"] = (ctx.full["kind"] == "charge") & (ctx.full["amount"] > 0)
+        ctx.memo["charges"] = pd.Series(full_kind_charge(ctx) & (ctx.full["amount"] > 0).to_numpy(dtype=bool),
+                                        index=ctx.full.index)
     return ctx.memo["charges"]
 
 
@@ -135,7 +143,8 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     if fill is not None:
         relevant |= fill
     owner_code, owner_texts = owner_table(tx)
-    home_of = _home_currencies(tx["currency"], owner_code, owner_texts, is_charge)
+    cur_codes = pd.factorize(tx["currency"])  # the signals' codes of the column (full_codes), made once
+    home_of = _home_currencies(tx["currency"], owner_code, owner_texts, is_charge, codes=cur_codes)
     home = home_of.mode()
     home = str(home.iloc[0]) if len(home) else "JPY"
     # the client's usual currency stands in where an owner (or a row) has none, client by client
@@ -197,6 +206,7 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     ctx.owner_code, ctx.owner_texts, ctx.desc_code, ctx.feats = owner_code, owner_texts, codes, feats
     ctx.home_code, ctx.home_texts = row_home, np.asarray(homes, dtype=object)
     ctx.known_ids = known_ids
+    ctx.memo[("codes", "currency")] = cur_codes
     ctx.stream_of = stream_of
     ctx.per_stream = _stream_features(slim, subs, known_ids)
     return ctx
@@ -244,10 +254,11 @@ def _client_homes(home_of: pd.Series, owner: pd.Series, client: pd.Series) -> di
 
 
 def _home_currencies(currency: pd.Series | np.ndarray, owner_code: np.ndarray, owner_texts: np.ndarray,
-                     is_charge: np.ndarray) -> pd.Series:
+                     is_charge: np.ndarray, codes: tuple[np.ndarray, Any] | None = None) -> pd.Series:
     """Per owner (client and card; ``owner_code`` numbers ``owner_texts``): the currency most of its charges
-    are billed in (``currency``: per row, the column itself: no text per row; ties: the first in sort order)."""
-    cur_c, cur_u = pd.factorize(currency)
+    are billed in (``currency``: per row, the column itself: no text per row; ties: the first in sort order;
+    ``codes``: ``pd.factorize(currency)`` when the caller has it)."""
+    cur_c, cur_u = pd.factorize(currency) if codes is None else codes
     cur_u = np.asarray(cur_u, dtype=object)
     counted = is_charge & (cur_c >= 0)
     counted[counted] = cur_u[cur_c[counted]] != "unknown"  # a file that names no currency says nothing of home
