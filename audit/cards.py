@@ -167,6 +167,10 @@ def apply_labels(df: pd.DataFrame, label: str | None) -> pd.DataFrame:
     if not missing.any():
         return df
     if missing.all():  # no row prints a number: one column of the label (no masked write per row)
+        if str(df["card"].dtype) == "str":
+            from audit.textcols import const_str
+
+            return df.assign(card=const_str(label, len(df), df.index))
         return df.assign(card=pd.Series(label, index=df.index, dtype=df["card"].dtype))
     return df.assign(card=df["card"].where(~missing, label))
 

@@ -84,14 +84,15 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="the billing currency of a statement that does not state one (e.g. us_card.csv=USD); what a file "
         "states is never changed; may repeat",
     )
-    from audit.readers.layouts_cli import add_mapping_options
+    wanted = _command(argv) if argv is not None else None
+    if argv is None or wanted == "scan":  # the readers' package imports pandas: not for --version or another command
+        from audit.readers.layouts_cli import add_mapping_options
 
-    add_mapping_options(scan)
+        add_mapping_options(scan)
     scan.set_defaults(func=cmd_scan)
 
     import importlib
 
-    wanted = _command(argv) if argv is not None else None
     for name, (mod, help_text) in _PLUGINS.items():
         if argv is None or wanted == name:
             importlib.import_module(mod).register(sub)

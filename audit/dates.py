@@ -17,7 +17,7 @@ from functools import lru_cache
 import pandas as pd
 
 from audit.textcols import as_str_series as _as_str_series
-from audit.textcols import has_non_ascii, map_unique, nfkc, re_contains, re_replace
+from audit.textcols import encode_once, has_non_ascii, map_unique, nfkc, re_contains, re_replace
 
 # Formats tried by inference, in priority order (ties between day-first and month-first decided by data).
 DATE_FORMATS: tuple[str, ...] = (
@@ -283,7 +283,7 @@ def infer_date_format_info(values: pd.Series, *, dayfirst: bool | None = None, s
     date fits both orders the ``dayfirst`` hint decides (month first without a hint) and the result
     says it was ambiguous.
     """
-    distinct = pd.Series(_as_str_series(values).dropna().unique(), dtype="str")
+    distinct = _distinct_texts(values)
     s = normalise_date_column(distinct).dropna()
     s = s[s.str.contains(r"[0-9]", regex=True)]
     uniq = pd.Series(s.unique(), dtype="str")
@@ -293,8 +293,13 @@ def infer_date_format_info(values: pd.Series, *, dayfirst: bool | None = None, s
     if n == 0:
         return DateFormatGuess(None, None, sample=0, note="no date-like values")
     counts: dict[str, int] = {}
+    printed = set("".join(uniq.tolist()))  # every character of the values
+    blank = any(c.isspace() for c in printed)
     for fmt in (*DATE_FORMATS, *YEARLESS_FORMATS):
         if not _could_match(fmt, uniq):
+            continue
+        if not _LITERALS[fmt] <= printed or (" " in fmt and not blank):
+            counts[fmt] = 0  # no value prints all the format's separators (or a blank it needs): it reads none
             continue
         leap = 2000 if fmt in YEARLESS_FORMATS else None  # a leap year, so 2/29 counts as a date
         counts[fmt] = int(_to_datetime(uniq, fmt, leap).notna().sum())
@@ -333,6 +338,15 @@ def infer_date_format_info(values: pd.Series, *, dayfirst: bool | None = None, s
     if compact_note:
         note = (note + "; " if note else "") + compact_note
     return DateFormatGuess(best, first_day, ambiguous, best_n, n, note)
+
+
+def _distinct_texts(values: pd.Series) -> pd.Series:
+    """The column's distinct non-missing texts in order of first appearance (a long column's from its
+    shared Arrow dictionary: the same values in the same order as ``dropna().unique()``)."""
+    s = _as_str_series(values)
+    if len(s) >= 4096:
+        return pd.Series(encode_once(s).dictionary, dtype="str")
+    return pd.Series(s.dropna().unique(), dtype="str")
 
 
 def _compact_reading(uniq: pd.Series, fmt: str, twin: str) -> str | None:
@@ -380,6 +394,16 @@ def infer_date_format(values: pd.Series, *, dayfirst: bool | None = None) -> tup
     """``(format, dayfirst)`` for a date column; see :func:`infer_date_format_info` for the details."""
     guess = infer_date_format_info(values, dayfirst=dayfirst)
     return guess.format, guess.dayfirst
+
+
+def _literals(fmt: str) -> frozenset[str]:
+    """The characters a text must hold to be read with ``fmt``: its separators (not letters, digits or blanks,
+    which strptime matches loosely), each of which strptime requires as printed (a blank in ``fmt`` needs
+    some white space)."""
+    return frozenset(c for c in re.sub(r"%.", "", fmt) if not c.isalnum() and not c.isspace())
+
+
+_LITERALS = {fmt: _literals(fmt) for fmt in (*DATE_FORMATS, *YEARLESS_FORMATS)}
 
 
 def _could_match(fmt: str, s: pd.Series) -> bool:

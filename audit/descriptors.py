@@ -82,6 +82,10 @@ _URL_TOKEN = re.compile(
 )
 _REF_TOKEN = re.compile(r"^(?:#\d+|NO\.?\d+|REF\S*\d\S*|\d{4,}|(?=(?:\D*\d){3})(?=\S*[A-Z])[A-Z0-9]{6,})$")
 _SPACE = re.compile(r"\s+")
+# A descriptor is read up to this many characters once folded (whitespace runs made one space), so its cost is
+# bounded whatever a file holds: a card network prints about 40 (name 22-25, city 13, country 3), and the
+# merchant matcher reads at most as many (audit.merchants.parse.MAX_CHARS).
+MAX_CHARS = 200
 # Rakuten Card appends the country of use to foreign lines: "NETFLIX.COM 利用国NLD".
 _COUNTRY_OF_USE = re.compile(r"\s*(?:利用国|利用国名)\s*:?\s*[A-Z]{2,3}\s*$")
 _ID_TAIL = re.compile(r"(?<=[A-Z]{3})\d{3,}$")  # PCSHIELD8842 -> PCSHIELD
@@ -90,10 +94,16 @@ _WEB_PARTS = re.compile(r"\b(?:HTTPS?://)?WWW\.|\.(?:COM|NET|ORG|INFO|BIZ)\b")
 
 
 def _fold(text: object) -> str:
-    """NFKC, upper case, whitespace collapsed; non-strings become ''."""
+    """NFKC, upper case, NFKC again, whitespace collapsed; non-strings become ''.
+
+    Upper-casing can leave a text that is no longer NFKC (``ῢ`` becomes a capital and two combining marks),
+    so it is normalised once more: folding a folded text then changes nothing."""
     if not isinstance(text, str):
         return ""
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).upper()).strip()
+    upper = unicodedata.normalize("NFKC", text).upper()
+    if not upper.isascii():
+        upper = unicodedata.normalize("NFKC", upper)
+    return _SPACE.sub(" ", upper).strip()
 
 
 def _split_folded(folded: str) -> tuple[str | None, str]:
@@ -120,7 +130,10 @@ def _strip_tail(rest: str) -> str:
     while True:
         before = rest
         rest = _COUNTRY_OF_USE.sub("", rest) or rest
-        m = _PHONE_REGION_TAIL.search(rest)
+        end = rest.rstrip()
+        # the phone-then-region search only where it can succeed: a region code as the last word (the search
+        # itself tries every start and costs the square of the length)
+        m = _PHONE_REGION_TAIL.search(rest) if end[-2:] in _REGIONS and end[-3:-2].isspace() else None
         if m and m.start() > 0 and m.group("region") in _REGIONS:  # phone then region: both where, not who
             rest = rest[: m.end("region") - 2].rstrip()
         m = _PHONE_TAIL.search(rest)
@@ -141,7 +154,7 @@ def _strip_tail(rest: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _normalize_cached(text: str) -> tuple[str, str, str | None]:
-    folded = _fold(text)
+    folded = _fold(text)[:MAX_CHARS].rstrip()
     fac, rest = _split_folded(folded)
     norm = _strip_tail(rest) or rest
     return norm, _key_of(norm), fac

@@ -19,6 +19,7 @@ number (no issuer prefix, or fewer than 13 digits), so it reaches a letter as th
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -198,6 +199,11 @@ def _maybe_card(values: pd.Series) -> pd.Series | None:
     return values.str.contains(_MAYBE_RE.pattern, regex=True, na=False)
 
 
+# Arrow text data :func:`mask_series` found nothing to mask in (a table is conformed more than once); weak
+# references, so nothing is kept alive here and an id is trusted only while its data lives.
+_UNCHANGED: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
+
+
 def mask_series(values: pd.Series) -> pd.Series:
     """:func:`mask_card` over a column of text, computed once per distinct value (missing stays missing).
 
@@ -208,8 +214,13 @@ def mask_series(values: pd.Series) -> pd.Series:
 
     if len(values) == 0:
         return values
+    data = values.array.__arrow_array__() if hasattr(values.array, "__arrow_array__") else None
+    if data is not None and _UNCHANGED.get(id(data)) is data:  # this very (immutable) data was looked at before
+        return values
     maybe = _maybe_card(values)
     if maybe is None or not bool(maybe.any()):
+        if data is not None:
+            _UNCHANGED[id(data)] = data
         return values
     sub = values[maybe]
     codes, uniques = pd.factorize(sub, use_na_sentinel=True)

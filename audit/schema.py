@@ -85,7 +85,7 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy(deep=False)  # copy-on-write (pandas 3): the caller's frame is never changed
     for col, dtype in (SCHEMA | OPTIONAL).items():
         if col not in out.columns:
-            out[col] = pd.Series(index=out.index, dtype=dtype)
+            out[col] = _missing(out.index, dtype)
             continue
         if dtype.startswith("datetime64"):
             out[col] = pd.to_datetime(out[col], errors="raise").astype(dtype)
@@ -103,12 +103,23 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
     return out[COLUMNS + list(OPTIONAL) + extra].reset_index(drop=True)
 
 
+def _missing(index: pd.Index, dtype: str) -> pd.Series:
+    """A column of missing values; a text one straight from Arrow (no missing value written per row)."""
+    if dtype == "str":
+        import pyarrow as pa
+
+        return pd.Series(pa.nulls(len(index), pa.large_string()), index=index, dtype="str")
+    return pd.Series(index=index, dtype=dtype)
+
+
 def _mask_cards(values: pd.Series) -> pd.Series:
     """:func:`mask_card` applied to each distinct value once (a statement repeats a few cards and holders)."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    shown = [mask_card(v, context="card") if isinstance(v, str) else v for v in uniques]
+    if all(a is b or a == b for a, b in zip(shown, uniques, strict=True)) and isinstance(values.dtype, pd.StringDtype):
+        return values  # nothing to mask (labels, numbers already masked): the column as it is
     # one slot per distinct value plus a last one for missing cells (factorize codes them -1)
-    masked = pd.Series([*(mask_card(v, context="card") if isinstance(v, str) else v for v in uniques), None],
-                       dtype="str")
+    masked = pd.Series([*shown, None], dtype="str")
     picks = np.where(codes >= 0, codes, len(masked) - 1)
     return pd.Series(masked.array.take(picks), index=values.index)  # one take, no Python object per row
 

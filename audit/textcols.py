@@ -7,7 +7,9 @@ Unicode normalisation; these helpers call Arrow's RE2 kernels directly (RE2 sema
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
@@ -86,8 +88,16 @@ def filled_mask(values: pd.Series) -> np.ndarray:
     cells False), with Arrow's kernels on an Arrow text column."""
     if isinstance(values.dtype, pd.StringDtype) and hasattr(values.array, "__arrow_array__"):
         arr = arrow(values)
+        codes = None
+        if len(arr) >= 4096:  # a long column: once per distinct value (missing cells get the last slot)
+            encoded = encode_once(values)
+            if len(encoded.dictionary) <= 0.6 * len(arr):
+                arr, codes = encoded.dictionary, encoded.indices.fill_null(len(encoded.dictionary))
         blank = pc.or_kleene(pc.equal(arr, ""), pc.utf8_is_space(arr))
-        return ~np.asarray(blank.fill_null(True).to_numpy(zero_copy_only=False), dtype=bool)
+        filled = ~np.asarray(blank.fill_null(True).to_numpy(zero_copy_only=False), dtype=bool)
+        if codes is None:
+            return filled
+        return np.append(filled, False)[codes.to_numpy(zero_copy_only=False)]
     s = values.astype("str")
     return (values.notna() & (s.str.strip() != "")).to_numpy(dtype=bool, na_value=False)
 
@@ -96,6 +106,61 @@ def has_non_ascii(values: pd.Series) -> bool:
     """True when any cell of a text column has a non-ASCII character."""
     s = as_str_series(values)
     return not bool(pc.all(pc.string_is_ascii(arrow(s))).as_py() in (True, None))
+
+
+_LOCAL = threading.local()  # .shared: this thread's open cache of :func:`shared_encodings`, if any
+
+
+@contextmanager
+def shared_encodings() -> Iterator[None]:
+    """Within the block, a text column's distinct values are found once and reused by every
+    :func:`map_unique` over the same Arrow data (a reader asks many questions of one column); the cache
+    (holding the columns) is dropped when the block ends. Each thread has its own."""
+    outer = getattr(_LOCAL, "shared", None)
+    _LOCAL.shared = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _LOCAL.shared = outer
+
+
+def encode_once(values: pd.Series) -> pa.DictionaryArray:
+    """The column's Arrow dictionary encoding (distinct values, a code per row), from the shared cache
+    when one is open and already holds this column's Arrow data."""
+    data = arrow(as_str_series(values))
+    shared: dict[int, tuple[pa.ChunkedArray, pa.DictionaryArray]] | None = getattr(_LOCAL, "shared", None)
+    if shared is None:
+        return pc.dictionary_encode(data).combine_chunks()
+    hit = shared.get(id(data))
+    if hit is not None and hit[0] is data:
+        return hit[1]
+    encoded = pc.dictionary_encode(data).combine_chunks()
+    if len(shared) >= 16:  # a few columns at a time; the oldest go first
+        shared.pop(next(iter(shared)))
+    shared[id(data)] = (data, encoded)  # the data is held, so its id cannot be reused while cached
+    return encoded
+
+
+def distinct(values: pd.Series, *, min_rows: int = 4096) -> pd.Series:
+    """The column's distinct values (missing ones included) when it is long and repeats itself, else the
+    column: for questions about the whole column (any cell ...?) whose answer the repeats cannot change."""
+    if len(values) < min_rows or not isinstance(values.dtype, pd.StringDtype):
+        return values
+    encoded = encode_once(values)
+    uniques = encoded.dictionary
+    if encoded.indices.null_count:
+        uniques = pa.concat_arrays([uniques, pa.nulls(1, uniques.type)])
+    return pd.Series(uniques, dtype=values.dtype)
+
+
+def strip_column(values: pd.Series) -> pd.Series:
+    """``values.str.strip()`` of a text column; the column itself when stripping changes no distinct value."""
+    u = distinct(values)
+    if u is values:
+        return values.str.strip()
+    if bool((u.str.strip().fillna("") == u.fillna("")).all()):
+        return values
+    return values.str.strip()
 
 
 def map_unique(values: pd.Series, fn: Callable[[pd.Series], pd.Series], *, min_rows: int = 4096) -> pd.Series:
@@ -107,7 +172,7 @@ def map_unique(values: pd.Series, fn: Callable[[pd.Series], pd.Series], *, min_r
     n = len(values)
     if n < min_rows or not isinstance(values.dtype, pd.StringDtype):
         return fn(values)
-    encoded = pc.dictionary_encode(arrow(as_str_series(values))).combine_chunks()
+    encoded = encode_once(values)
     uniques = encoded.dictionary
     if len(uniques) > 0.6 * n:
         return fn(values)

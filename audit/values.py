@@ -27,6 +27,7 @@ from audit.textcols import as_str_series as _as_str_series
 from audit.textcols import (
     choose_str,
     const_str,
+    encode_once,
     has_edge_space,
     has_non_ascii,
     map_unique,
@@ -191,6 +192,8 @@ def _bare_numbers(s: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
         sub = s[rest]
         st = pc.extract_regex(_arrow(sub), _AMOUNT_PATTERN).combine_chunks()
         valid = np.asarray(st.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+        if not valid.any():  # no cell of another shape is an amount: those rows stay missing, unsigned, not ok
+            return num, neg, ok
         parts = {name: pd.Series(st.field(name).to_pylist(), index=sub.index, dtype="str").fillna("")
                  for name in ("s1", "s2", "num", "c1", "c2", "s3", "s4")}
         s1, s2, s3, s4, c1, c2 = (parts[k] for k in ("s1", "s2", "s3", "s4", "c1", "c2"))
@@ -269,21 +272,36 @@ def _parse_amounts_split(
 ) -> pd.Series:
     """Cells of the common shape through :func:`fast_amounts`, the others through ``full`` (the full
     parser), with the decimal mark decided over the whole column as the full parser alone would."""
-    arr = _arrow(s)
-    arr = arr.chunk(0) if arr.num_chunks == 1 else arr.combine_chunks()
-    values, hit = _fast_amounts(arr)
-    # padded, empty-looking or unusual cells are left to the full parser; "" is simply missing
-    rest = pc.and_(pc.invert(hit), pc.fill_null(pc.not_equal(arr, ""), False))
-    if not pc.any(rest).as_py():  # every cell is empty or of the common shape
-        return pd.Series(values.to_numpy(zero_copy_only=False), index=s.index, dtype="float64")
-    todo = np.asarray(rest.to_numpy(zero_copy_only=False), dtype=bool)
+    got, todo = _fast_rows(s)
+    if not todo.any():  # every cell is empty or of the common shape
+        return pd.Series(got, index=s.index, dtype="float64")
     if decimal is None and _votes_for_comma(s[todo]):
         # some cell suggests a decimal comma: the full parser weighs the evidence (per distinct value or
         # per cell, as it always has) and reads every cell under the mark it picks
         return full(s, None)
-    got = np.array(values.to_numpy(zero_copy_only=False), dtype="float64")
     got[todo] = full(s[todo], ".").to_numpy(dtype="float64")
     return pd.Series(got, index=s.index, dtype="float64")
+
+
+def _fast_rows(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``(values, rest)`` per row: the common-shape cells read (NaN elsewhere), and the cells left to the full
+    parser (padded, empty-looking or unusual; "" and missing are simply missing). A long column that repeats
+    itself is worked on once per distinct value."""
+    arr = _arrow(s)
+    enc = None
+    if len(arr) >= 4096:
+        enc = encode_once(s)
+        if len(enc.dictionary) > 0.6 * len(arr):
+            enc = None
+    one = enc.dictionary if enc is not None else (arr.chunk(0) if arr.num_chunks == 1 else arr.combine_chunks())
+    values, hit = _fast_amounts(one)
+    rest = pc.and_(pc.invert(hit), pc.fill_null(pc.not_equal(one, ""), False))
+    got = np.array(values.to_numpy(zero_copy_only=False), dtype="float64")
+    todo = np.asarray(rest.to_numpy(zero_copy_only=False), dtype=bool)
+    if enc is None:
+        return got, todo
+    codes = enc.indices.fill_null(len(got)).to_numpy(zero_copy_only=False)  # missing: a last slot, NaN and not left
+    return np.append(got, np.nan)[codes], np.append(todo, False)[codes]
 
 
 def _fast_amounts(arr: pa.Array) -> tuple[pa.Array, pa.Array]:

@@ -14,8 +14,10 @@ Timed:
   (``--naive-scorer``, default WRatio, which like ours finds names inside longer descriptors), best
   alias per descriptor at a score cutoff of 88. ``--naive-sample`` runs it on a random subset and
   scales the time up (printed as such); default: all pairs.
-* cost per distinct descriptor by length (20 to 5,000 characters): linear up to the parser's cap of
-  ``audit.merchants.parse.MAX_CHARS`` characters, flat after it.
+* cost per distinct descriptor by length (20 to 10,000 characters; random words, an alias word repeated, a
+  4-digit word repeated), through the descriptor columns, the hit table and the findings: linear up to the
+  caps of ``audit.merchants.parse.MAX_CHARS`` and ``audit.descriptors.MAX_CHARS`` characters, flat after
+  them (``--lengths-only`` runs only this part).
 
 Recall = planted descriptors whose best entry is the planted one; false positives = everyday
 descriptors that match anything. Run: ``.venv/bin/python bench/bench_match.py`` (``--scale 0.1`` for a
@@ -183,7 +185,12 @@ def main() -> None:
     ap.add_argument("--naive-scorer", default="WRatio")
     ap.add_argument("--naive-sample", type=int, default=None, help="descriptors for the naive run (default all)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--lengths-only", action="store_true", help="only the cost by descriptor length")
     args = ap.parse_args()
+    if args.lengths_only:
+        rng = np.random.default_rng(args.seed)
+        lengths(make_entries(args.entries, rng), rng)
+        return
     n_tx, n_desc = int(args.transactions * args.scale), int(args.descriptors * args.scale)
 
     t0 = time.perf_counter()
@@ -237,23 +244,46 @@ def main() -> None:
 
 
 def lengths(entries: list[Entry], rng: np.random.Generator, n: int = 400) -> None:
-    """Cost per distinct descriptor by its length: linear up to the parser's cap, flat after it."""
+    """Cost per distinct descriptor by its length (20 to 10,000 characters), for descriptors of random words, of one
+    alias word repeated and of one digit word repeated (the tail stripper's worst case): the descriptor columns, the
+    hit table and the findings of a table whose descriptors are all distinct. Linear up to the cap of
+    ``audit.merchants.parse.MAX_CHARS`` / ``audit.descriptors.MAX_CHARS`` characters, flat after it."""
+    from audit.descriptors import MAX_CHARS as NORM_CHARS
+    from audit.descriptors import _normalize_cached
     from audit.merchants.parse import MAX_CHARS, parse
+    from audit.merchants.text import fold_latin
+    from audit.pipeline import HitTable
 
     words = [fake_word(rng, 2) for _ in range(500)] + EVERYDAY
-    for length in (20, 40, 80, 160, 640, 5000):
-        descs = []
-        while len(descs) < n:
-            text = ""
-            while len(text) < length:
-                text += str(rng.choice(words)) + " "
-            descs.append(text[:length])
-        db = MerchantDB(entries)
-        parse.cache_clear()
-        t0 = time.perf_counter()
-        db.match_many(descs)
-        per = (time.perf_counter() - t0) / n * 1e6
-        print(f"length {length:>5} characters: {per:8.0f} us per distinct descriptor (parser reads at most {MAX_CHARS})")
+    alias_words = sorted({w for e in entries for a in e.aliases for w in a.split() if len(w) >= 4})
+    kinds = {
+        "random words": lambda i: str(rng.choice(words)) + " ",
+        "an alias word repeated": lambda i: alias_words[i % len(alias_words)] + " ",
+        "a 4-digit word repeated": lambda i: "2008 ",
+    }
+    print(f"cost per distinct descriptor by length (descriptor columns + hit table + findings; "
+          f"the matcher reads at most {MAX_CHARS} characters, the descriptor columns {NORM_CHARS}):")
+    for kind, word in kinds.items():
+        per_len = {}
+        for length in (20, 40, 80, 160, 200, 1000, 10_000):
+            descs = []
+            for i in range(n):
+                text, w = "", word(i)
+                while len(text) < length:
+                    text += w if kind != "random words" else word(i)
+                descs.append(f"{i} " + text[:length - len(str(i)) - 1])  # every descriptor distinct
+            tx = pd.DataFrame({"id": [f"r{i}" for i in range(n)], "date": pd.Timestamp("2025-01-01"),
+                               "description": descs, "amount": -10.0})
+            db = MerchantDB(entries)
+            parse.cache_clear()
+            fold_latin.cache_clear()
+            _normalize_cached.cache_clear()
+            t0 = time.process_time()
+            txd = add_descriptor_columns(tx)
+            match_transactions(txd, HitTable.build(txd["description"], db))
+            per_len[length] = (time.process_time() - t0) / n * 1e6
+        print(f"  {kind:<24} " + "  ".join(f"{k:>6}: {v:6.0f} us" for k, v in per_len.items())
+              + f"   (10,000 / 200 characters: {per_len[10_000] / per_len[200]:.1f}x)")
 
 
 if __name__ == "__main__":

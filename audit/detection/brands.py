@@ -22,10 +22,8 @@ read as the letters they imitate (``MICR0SOFT``).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from audit.detection import lexicon
 
@@ -162,19 +160,19 @@ def _stamps() -> tuple[tuple[str, int, int], ...]:
 
 @lru_cache(maxsize=4)
 def _load(stamps: tuple[tuple[str, int, int], ...]) -> tuple[Brand, ...]:
-    from audit.merchants.lists import read_list
+    from audit.merchants.lists import entry_tables, read_list
 
     brands: list[Brand] = []
     for path, _mtime, _size in stamps:
         try:
             listing = read_list(path)
+            tables = entry_tables(path)  # the same reading: the file is parsed once per process
         except Exception:  # a broken list is reported by the merchant-list checks; the table skips it
             continue
         if listing.kind != "context":
             continue
         valid = {e.id for e in listing.entries if e.role == "brand"}
-        doc = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        for item in doc.get("entry", []):
+        for item in tables:
             if item.get("id") not in valid:
                 continue
             names = [str(n) for n in item.get("imitated_as", [])]

@@ -189,8 +189,9 @@ def _place_prefixes(head: str) -> list[tuple[str, ...]]:
     """Country names whose first word starts with ``head`` (two letters; indexed in one pass over the names)."""
     if not _PREFIX_INDEX:
         _PREFIX_INDEX[""] = []
-        for n, kind in places().names.items():
+        for name, kind in places().names.items():
             if kind == "country":
+                n = tuple(name.split(" "))
                 for i in range(1, min(2, len(n[0])) + 1):
                     _PREFIX_INDEX.setdefault(n[0][:i], []).append(n)
     return _PREFIX_INDEX.get(head, [])

@@ -8,17 +8,24 @@ layered on top (an entry with the same ``id`` replaces the shipped one).
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import os
 import re
 import tomllib
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from audit.errors import MerchantListError
 from audit.merchants.evidence import alias_problem, full_tokens, tokens
+from audit.merchants.list_guards import MAX_BYTES as MAX_BYTES  # limits kept importable from here
+from audit.merchants.list_guards import MAX_DEPTH as MAX_DEPTH
+from audit.merchants.list_guards import MAX_ENTRIES as MAX_ENTRIES
+from audit.merchants.list_guards import check_shape, read_capped
 
 LIST_KINDS = ("scam", "context")
 NAMED_BY = ("regulator", "court", "press", "company")  # company: the firm's own page (context lists)
@@ -35,9 +42,6 @@ OPTIONAL = ("aliases", "weak_aliases", "kana_aliases", "descriptors", "role", "n
 # A brand's billing form ([[entry.form]], read by audit/detection/brands.py): the statement text and its source.
 FORM_REQUIRED = ("form", "source_url", "source_date", "named_by", "authority")
 FORM_OPTIONAL = ("renews", "notes")
-MAX_BYTES = 4 * 1024 * 1024  # a list file larger than this is refused before parsing
-MAX_ENTRIES = 5000  # [[entry]] tables per file
-MAX_DEPTH = 8  # nesting of arrays / inline tables
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -75,6 +79,9 @@ class Entry:
     @property
     def all_aliases(self) -> tuple[str, ...]:
         return self.aliases + self.weak_aliases + self.kana_aliases
+
+
+_ENTRY_FIELDS = dataclasses.fields(Entry)
 
 
 @dataclass
@@ -127,14 +134,65 @@ def _str_list(value: Any) -> tuple[str, ...] | None:
     return None
 
 
+# Lists already read in this process, by the name given and a digest of the bytes read: the scan's database, the
+# brand table and the allowlist read the same files, and the same bytes under the same name give the same result.
+_READ: dict[tuple[str, bytes], tuple[ListFile, list[Any]]] = {}
+_READ_KEEP = 8  # files remembered at most
+
+
 def read_list(path: str | Path) -> ListFile:
     """Parse one list file. Unreadable or non-TOML files raise :class:`MerchantListError` (one line);
     schema problems in single entries are collected in ``problems`` and those entries skipped."""
-    p = Path(path)
-    raw = _read_capped(p)
+    listing, _tables = _read_list(Path(path))
+    return dataclasses.replace(listing, entries=list(listing.entries), problems=list(listing.problems))
+
+
+def entry_tables(path: str | Path) -> list[dict[str, Any]]:
+    """The ``[[entry]]`` tables of a list file as TOML gives them (what :func:`read_list` validates), for readers
+    of fields the entry model does not keep (the brand table's ``imitated_as`` and ``form``). Do not change them."""
+    return [t for t in _read_list(Path(path))[1] if isinstance(t, dict)]
+
+
+def _read_list(p: Path) -> tuple[ListFile, list[Any]]:
+    raw = read_capped(p)
+    key = (str(p), hashlib.sha256(raw).digest())
+    if key not in _READ:
+        if len(_READ) >= _READ_KEEP:
+            _READ.clear()
+        _READ[key] = _shipped_reading(p, raw) if p.parent == shipped_dir() else _parse_list(p, raw)
+    return _READ[key]
+
+
+def _shipped_reading(p: Path, raw: bytes) -> tuple[ListFile, list[Any]]:
+    """:func:`_parse_list` of a shipped list, kept on disk beside the lists (:mod:`audit.merchants.derived`) under
+    a digest of its bytes, its name, the code that reads it and the word tables its alias checks use."""
+    from audit.merchants import derived
+
+    tables = files("audit.merchants") / "data"
+    key = derived.digest([raw, str(p).encode(), (tables / "name_freq.tsv.gz").read_bytes(),
+                          (tables / "name_seq.tsv.gz").read_bytes(),
+                          *derived.code_of(__name__, "audit.merchants.list_guards", "audit.merchants.evidence",
+                                            "audit.merchants.reference")])
+    return derived.load(f"list.{p.stem}", p.parent, key, lambda: _parse_list(p, raw), _pack, _unpack)
+
+
+def _pack(reading: tuple[ListFile, list[Any]]) -> tuple[Any, ...]:
+    listing, tables = reading
+    return (str(listing.path), listing.name, listing.kind,
+            [tuple(getattr(e, f.name) for f in _ENTRY_FIELDS) for e in listing.entries],
+            [(pr.file, pr.message, pr.entry_id) for pr in listing.problems], tables)
+
+
+def _unpack(packed: tuple[Any, ...]) -> tuple[ListFile, list[Any]]:
+    path, name, kind, entries, problems, tables = packed
+    return (ListFile(Path(path), name, kind, [Entry(*e) for e in entries], [Problem(*pr) for pr in problems]),
+            tables)
+
+
+def _parse_list(p: Path, raw: bytes) -> tuple[ListFile, list[Any]]:
     try:
         text = raw.decode("utf-8")
-        _check_shape(p, text)
+        check_shape(p, text)
         doc = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         raise MerchantListError(f"{p}: merchant list is not UTF-8 text (byte {exc.start})") from None
@@ -164,75 +222,7 @@ def read_list(path: str | Path) -> ListFile:
         if entry is not None:
             seen.add(entry.id)
             out.entries.append(entry)
-    return out
-
-
-def _read_capped(p: Path) -> bytes:
-    """The file's bytes, refused past MAX_BYTES while reading (devices and pipes report no size)."""
-    try:
-        if p.exists() and not p.is_file():
-            raise MerchantListError(f"{p}: merchant list is not a regular file")
-        with p.open("rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise MerchantListError(f"{p}: cannot read merchant list: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise MerchantListError(f"{p}: merchant list is larger than {MAX_BYTES // (1024 * 1024)} MiB; split it")
-    return raw
-
-
-def _check_shape(p: Path, text: str) -> None:
-    """Refuse too many entries or too deep nesting before the TOML parser sees the text."""
-    depth = top = entries = 0
-    i, n = 0, len(text)
-    quote = ""
-    at_line_start = True
-    while i < n:
-        c = text[i]
-        if quote:
-            if c == "\\" and quote in ('"', '"""'):
-                i += 2
-                continue
-            if text.startswith(quote, i):
-                i += len(quote)
-                quote = ""
-                continue
-            i += 1
-            continue
-        if c == "#":
-            j = text.find("\n", i)
-            i = n if j < 0 else j
-            continue
-        if c in "\"'":
-            quote = text[i : i + 3] if text.startswith(c * 3, i) else c
-            i += len(quote)
-            continue
-        if c == "\n":
-            at_line_start = True
-            i += 1
-            continue
-        if at_line_start and c not in " \t":
-            at_line_start = False
-            if depth == 0 and text.startswith("[[", i):
-                entries += 1
-                if entries > MAX_ENTRIES:
-                    raise MerchantListError(f"{p}: more than {MAX_ENTRIES} entries in one merchant list; split it")
-                j = text.find("]]", i)
-                i = n if j < 0 else j + 2
-                continue
-            if depth == 0 and c == "[":  # a [table] header, not a value
-                j = text.find("]", i)
-                i = n if j < 0 else j + 1
-                continue
-        if c in "[{":
-            depth += 1
-            top = max(top, depth)
-            if depth > MAX_DEPTH:
-                line = text.count("\n", 0, i) + 1
-                raise MerchantListError(f"{p}: line {line}: values nested more than {MAX_DEPTH} deep")
-        elif c in "]}":
-            depth = max(0, depth - 1)
-        i += 1
+    return out, raw_entries
 
 
 def _entry_from(

@@ -366,6 +366,8 @@ class MerchantDB:
         for w in words:
             found.update(self._index.get(text[at:at + 4], ()))
             at += len(w)
+        if not found:
+            return False  # no alias shares a word key: nothing to bound (most descriptors)
         limit = self.threshold / 100.0
         any_cut = len(folded) >= 18  # unparsed: any word might be the one the field width cut
         sets = self._word_sets(words)

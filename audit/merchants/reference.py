@@ -9,7 +9,8 @@
   (corporate suffixes and web words left out), so a weak name whose words legitimate businesses use
   together keeps needing its corporate suffix (:func:`audit.merchants.evidence.suffix_needed`).
 
-Both are read once per process, lazily.
+Each is read once per process, lazily, and kept in its derived form (sets and dicts) beside the shipped
+tables (:mod:`audit.merchants.derived`), so that later processes load it instead of parsing the text again.
 """
 
 from __future__ import annotations
@@ -17,23 +18,38 @@ from __future__ import annotations
 import bisect
 import gzip
 import math
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _PUNCT = str.maketrans({c: " " for c in "-.'"})
 
 
-def _rows(name: str) -> list[list[str]]:
-    data = gzip.decompress((files("audit.merchants") / "data" / name).read_bytes()).decode("utf-8")
-    return [line.split("\t") for line in data.splitlines()[1:] if line]
+def _text(raw: bytes) -> str:
+    """A shipped table's text (``raw``: its gzip bytes), its header line left out."""
+    return gzip.decompress(raw).decode("utf-8").partition("\n")[2]
+
+
+def _field(text: str, kinds: str) -> list[str]:
+    """The second field of every line whose first field is one of ``kinds`` (a regex alternation), in file
+    order: one pass over the table in the regex engine instead of a Python split per line."""
+    return re.findall(rf"^(?:{kinds})\t([^\t\n]*)", text, re.M)
+
+
+_CODE_KINDS = "country_code|country_code3|region_code"
 
 
 @dataclass(frozen=True)
 class Places:
     codes: frozenset[str]  # country alpha-2 / alpha-3 and state / province codes
     currencies: frozenset[str]
-    names: dict[tuple[str, ...], str]  # place name as words -> kind (city, region, country)
+    names: dict[str, str]  # place name as words joined by one space -> kind (city, region, country)
     max_words: int
 
     def code(self, word: str) -> bool:
@@ -42,27 +58,50 @@ class Places:
     def name_at_end(self, words: list[str] | tuple[str, ...]) -> int:
         """How many words at the end of ``words`` form a place name (0 when none)."""
         for k in range(min(self.max_words, len(words)), 0, -1):
-            if tuple(words[-k:]) in self.names:
+            if " ".join(words[-k:]) in self.names:
                 return k
         return 0
 
     def is_name(self, words: tuple[str, ...]) -> bool:
-        return words in self.names
+        return " ".join(words) in self.names
+
+
+def _data(name: str) -> bytes:
+    return (files("audit.merchants") / "data" / name).read_bytes()
+
+
+def _derived(name: str, table: str, build: Callable[[bytes], T], pack: Callable[[T], Any],
+             unpack: Callable[[Any], T]) -> T:
+    """``build(bytes of the shipped table)``, kept in its derived form on disk (:mod:`audit.merchants.derived`)."""
+    from audit.merchants import derived
+
+    raw = _data(table)
+    folder = Path(str(files("audit.merchants") / "data"))
+    key = derived.digest([raw, *derived.code_of(__name__)])
+    return derived.load(name, folder, key, lambda: build(raw), pack, unpack)
 
 
 @lru_cache(maxsize=1)
 def places() -> Places:
-    codes, currencies, names = set(), set(), {}
-    for kind, text, _country in _rows("places.tsv.gz"):
-        if kind in ("country_code", "country_code3", "region_code"):
-            codes.add(text)
-        elif kind == "currency":
-            currencies.add(text)
-        else:
-            words = tuple(text.translate(_PUNCT).split())  # as the descriptor lexer sees them (BANDAR E GAZ)
-            if words:
-                names.setdefault(words, kind)
-    return Places(frozenset(codes), frozenset(currencies), names, max(len(w) for w in names))
+    return _derived("places", "places.tsv.gz", _places, lambda p: (p.codes, p.currencies, p.names, p.max_words),
+                    lambda v: Places(*v))
+
+
+def _places(raw: bytes) -> Places:
+    text = _text(raw)
+    codes = frozenset(_field(text, _CODE_KINDS))
+    currencies = frozenset(_field(text, "currency"))
+    # every other kind is a name, read as the descriptor lexer sees it (BANDAR-E GAZ -> BANDAR E GAZ); the names
+    # are folded together in one string so that only the final split and join run per name
+    other = rf"(?!(?:{_CODE_KINDS}|currency)\t)[^\t\n]*"
+    kinds = re.findall(rf"^({other})\t", text, re.M)
+    texts = _field(text, other)
+    names: dict[str, str] = {}
+    for name, kind in zip(("\n".join(texts).translate(_PUNCT).split("\n")), kinds, strict=True):
+        words = " ".join(name.split())
+        if words:
+            names.setdefault(words, kind)
+    return Places(codes, currencies, names, max(n.count(" ") + 1 for n in names))
 
 
 @dataclass
@@ -102,33 +141,25 @@ class NameFreq:
 
 @lru_cache(maxsize=1)
 def name_freq() -> NameFreq:
-    u: dict[str, float] = {}
-    names = 1
-    for token, value in _rows("name_freq.tsv.gz"):
-        if token == "#names":
-            names = int(float(value))
-        else:
-            u[token] = float(value)
+    return _derived("name_freq", "name_freq.tsv.gz", _name_freq, lambda f: (f.u, f.names), lambda v: NameFreq(*v))
+
+
+def _name_freq(raw: bytes) -> NameFreq:
+    rows = re.findall(r"^([^\t\n]*)\t([^\t\n]*)$", _text(raw), re.M)
+    u = dict(zip([t for t, _v in rows], map(float, [v for _t, v in rows]), strict=True))
+    names = int(u.pop("#names", 1))
     return NameFreq(u, names)
 
 
 @dataclass(frozen=True)
 class NameSequences:
-    """Runs of three words held by legitimate names, with how many names hold each: the table's text as it
-    is shipped (looked up by a search in it, so loading costs only the decompression)."""
+    """Runs of three words held by legitimate names, with how many names hold each."""
 
-    text: str  # "\nWORD WORD WORD\tcount" lines
+    counts: dict[str, int]  # "WORD WORD WORD" -> names holding it
 
     def names_holding(self, words: tuple[str, ...] | list[str]) -> int:
         """How many legitimate names hold some three words of ``words`` in a row (the largest count)."""
-        best = 0
-        for i in range(len(words) - 2):
-            key = "\n" + " ".join(words[i:i + 3]) + "\t"
-            at = self.text.find(key)
-            if at >= 0:
-                end = self.text.find("\n", at + len(key))
-                best = max(best, int(self.text[at + len(key):end if end >= 0 else None]))
-        return best
+        return max((self.counts.get(" ".join(words[i:i + 3]), 0) for i in range(len(words) - 2)), default=0)
 
     def occurs(self, words: tuple[str, ...] | list[str]) -> bool:
         return self.names_holding(words) > 0
@@ -136,5 +167,12 @@ class NameSequences:
 
 @lru_cache(maxsize=1)
 def name_sequences() -> NameSequences:
-    data = gzip.decompress((files("audit.merchants") / "data" / "name_seq.tsv.gz").read_bytes()).decode("utf-8")
-    return NameSequences("\n" + data.split("\n", 1)[1])
+    return _derived("name_seq", "name_seq.tsv.gz", _name_sequences, lambda s: s.counts, NameSequences)
+
+
+def _name_sequences(raw: bytes) -> NameSequences:
+    rows = re.findall(r"^([^\t\n]*)\t([^\t\n]*)$", _text(raw), re.M)
+    counts: dict[str, int] = {}
+    for seq, n in rows:
+        counts.setdefault(seq, int(n))  # the first line of a sequence counts, as a search from the top finds it
+    return NameSequences(counts)

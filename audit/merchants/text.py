@@ -15,6 +15,7 @@ import json
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 # scripts whose letters are folded to ASCII look-alikes (the first word of a character's Unicode name)
 _LATIN_LIKE = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC", "MODIFIER")
@@ -23,10 +24,21 @@ _TOKEN = re.compile(r"[A-Z0-9]+(?:&[A-Z0-9]+)*")
 
 @lru_cache(maxsize=1)
 def _confusable_map() -> dict[str, str]:
-    """Letter -> the one ASCII letter or digit it looks like, for Latin-like scripts (built once, lazily)."""
+    """Letter -> the one ASCII letter or digit it looks like, for Latin-like scripts (built once, lazily, and kept
+    with the matcher's tables in ``audit/merchants/data/.derived``: :mod:`audit.merchants.derived`)."""
     from importlib.resources import files
 
-    data = json.loads((files("confusable_homoglyphs") / "confusables.json").read_text(encoding="utf-8"))
+    from audit.merchants import derived
+
+    source = files("confusable_homoglyphs") / "confusables.json"
+    raw = source.read_bytes()
+    key = derived.digest([raw, unicodedata.unidata_version.encode(), *derived.code_of(__name__)])
+    folder = Path(str(files("audit.merchants") / "data"))
+    return derived.load("confusables", folder, key, lambda: _latin_look_alikes(raw))
+
+
+def _latin_look_alikes(raw: bytes) -> dict[str, str]:
+    data = json.loads(raw.decode("utf-8"))
     out: dict[str, str] = {}
     for ch, looks in data.items():
         if len(ch) != 1 or ch.isascii():

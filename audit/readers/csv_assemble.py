@@ -145,9 +145,10 @@ def assemble(
             o_curr = o_curr.fillna(got["currency"].str.upper())
         if "rate" in got:
             o_rate = o_rate.fillna(parse_amounts(got["rate"]).abs())
-    domestic = o_curr.notna() & (o_curr == out["currency"])
-    o_amount = o_amount.where(~domestic)
-    o_curr = o_curr.where(~domestic & o_amount.notna())
+    if bool(o_curr.notna().any()):  # (no foreign currency on any row: nothing to compare or blank out)
+        domestic = o_curr.notna() & (o_curr == out["currency"])
+        o_amount = o_amount.where(~domestic)
+        o_curr = o_curr.where(~domestic & o_amount.notna())
     sign = np.sign(out["amount"]).replace(0, 1)
     out["original_amount"] = o_amount * sign
     out["original_currency"] = o_curr
@@ -160,10 +161,12 @@ def assemble(
         out["card"] = card
     holder = take(texts.get("cardholder"))
     out["cardholder"] = holder if holder is not None else const_str(None, len(idx))
-    # money in from a name the file also shows charging: that merchant's reversal, not income
-    reversal = _charged_name(out["description"], (out["amount"] > 0).to_numpy(dtype=bool))
+    # money in from a name the file also shows charging: that merchant's reversal, not income (an account's
+    # question only: a card statement's money in is a refund either way)
+    account = "balance" in plan.roles
+    reversal = _charged_name(out["description"], (out["amount"] > 0).to_numpy(dtype=bool)) if account else None
     out["kind"] = csv_rules.kinds(
         out["amount"].to_numpy(), take(texts.get("type")), spec, refund_zone[idx], lambda pattern: desc.flag(pattern)[idx],
-        account="balance" in plan.roles, reversal=reversal,
+        account=account, reversal=reversal,
     )
     return schema.conform(out)

@@ -10,6 +10,7 @@ import pyarrow.compute as pc
 
 from audit.readers import type_phrase
 from audit.readers.profile import PLACEHOLDER
+from audit.textcols import distinct, map_unique
 from audit.values import const_str, has_edge_space, normalise_column, re_contains, re_replace
 
 
@@ -18,9 +19,9 @@ def column(cells: pd.DataFrame, roles: dict[str, int], role: str) -> pd.Series |
     if idx is None or idx >= cells.shape[1]:
         return None
     col = cells.iloc[:, idx].astype("str")
-    if has_edge_space(col):  # strip only when some cell needs it
+    if has_edge_space(distinct(col)):  # strip only when some cell needs it
         col = col.str.strip()
-    placeholder = re_contains(col, PLACEHOLDER)
+    placeholder = map_unique(col, lambda v: re_contains(v, PLACEHOLDER))
     if bool(placeholder.any()):  # "-", "—", "/" stand for an empty cell
         col = col.where(~placeholder)
     return col

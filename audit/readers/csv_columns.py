@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from audit.readers import infer
+from audit.textcols import strip_column
 from audit.values import normalise_column, parse_amounts
 
 GetColumn = Callable[[str], "pd.Series | None"]
@@ -32,8 +33,7 @@ _ID_LIKE = r"[A-Z]{2}[0-9]{2}[A-Z0-9 ]{10,32}|[A-Z]{2}[0-9]{2}(?: ?[0-9A-Zx*]{4}
 
 
 def _column(cells: pd.DataFrame, idx: int) -> pd.Series:
-    col = cells.iloc[:, idx].astype("str")
-    return col.str.strip()
+    return strip_column(cells.iloc[:, idx].astype("str"))
 
 
 def _useless(values: pd.Series) -> bool:

@@ -38,6 +38,7 @@ from audit.readers.issuer import issuer_from_lines
 from audit.readers.mapping import ColumnMapping
 from audit.readers.profile import NEUTRAL_WORDS
 from audit.readers.spec import LayoutSpec
+from audit.textcols import map_unique, shared_encodings
 from audit.values import (
     YEARLESS_FORMATS,
     infer_date_format_info,
@@ -53,7 +54,8 @@ def read_csv_bytes(
     """Read one CSV statement; ``layout`` forces a spec instead of detection, ``mapping`` says which column
     is which (and how dates, decimals, currency and signs are printed) instead of the reader's inference."""
     try:
-        return _read(data, name, layout, mapping or options.current().mapping)
+        with shared_encodings():  # each column's distinct values found once for the whole read
+            return _read(data, name, layout, mapping or options.current().mapping)
     except StatementError:
         raise
     except MemoryError:
@@ -252,7 +254,8 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
         formats = (given.date_format,)
     dayfirst = spec.dayfirst if spec else None
     if not formats:
-        guess = infer_date_format_info(date_raw[state == 0], dayfirst=dayfirst)
+        undecided = date_raw if bool((state == 0).all()) else date_raw[state == 0]
+        guess = infer_date_format_info(undecided, dayfirst=dayfirst)
         if guess.format:
             formats = (guess.format,)
         if guess.note and guess.format:
@@ -394,8 +397,11 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
     ok = (state == 0) & has_date & has_amount
     state[ok] = 1
     todo = np.flatnonzero(state == 0)
-    date_cell = dict(zip(todo.tolist(), date_raw.iloc[todo].fillna("").tolist(), strict=True))
-    amount_cell_v = dict(zip(todo.tolist(), amount_cell.iloc[todo].fillna("").tolist(), strict=True))
+    date_cell: dict[int, object] = {}
+    amount_cell_v: dict[int, object] = {}
+    if len(todo):  # (a take over an Arrow column in many chunks joins them first: not for nothing)
+        date_cell = dict(zip(todo.tolist(), date_raw.iloc[todo].fillna("").tolist(), strict=True))
+        amount_cell_v = dict(zip(todo.tolist(), amount_cell.iloc[todo].fillna("").tolist(), strict=True))
     for pos in todo:
         dc, ac = str(date_cell[pos]), str(amount_cell_v[pos])
         dc, ac = dc[:40] + ("…" if len(dc) > 40 else ""), ac[:40] + ("…" if len(ac) > 40 else "")
@@ -456,12 +462,12 @@ def _exclude_unbooked(cells: pd.DataFrame, roles: dict[str, int], amount: pd.Ser
 def _say_what_is_missing(table: pd.DataFrame, report: ParseReport) -> None:
     """A file read with every description empty, or with its columns chosen unsurely, says so: its
     merchant matches and subscriptions depend on those columns."""
-    desc = table["description"].fillna("").astype("str").str.strip()
-    if len(desc) and bool((desc == "").all()):
+    empty = map_unique(table["description"].astype("str"), lambda v: v.fillna("").str.strip() == "").to_numpy(dtype=bool)
+    if len(empty) and bool(empty.all()):
         report.warnings.append("every description is empty: no merchant can be matched in this file; say which "
                                "column holds the merchant (--columns description=HEADER, or the column picker)")
-    elif len(desc) and float((desc == "").mean()) > 0.5:
-        report.warnings.append(f"{int((desc == '').sum())} of {len(desc)} rows have no description")
+    elif len(empty) and float(empty.mean()) > 0.5:
+        report.warnings.append(f"{int(empty.sum())} of {len(empty)} rows have no description")
     if report.confidence is not None and report.confidence < 0.6:
         unsure = [f"{c.role} (column {c.column}, {c.confidence:.2f})" for c in report.columns
                   if c.role in ("date", "amount", "debit", "credit", "description") and c.confidence < 0.6]

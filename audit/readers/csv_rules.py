@@ -234,10 +234,11 @@ def continuation_lines(cells: pd.DataFrame, roles: dict[str, int], undated: np.n
     money = [roles[r] for r in ("amount", "debit", "credit", "date") if r in roles]
     out: list[tuple[int, int]] = []
     owner = -1
-    for pos in range(len(cells)):
-        if not undated[pos]:
-            owner = pos
-            continue
+    above = -2  # the undated line looked at last
+    for pos in np.flatnonzero(undated).tolist():  # only undated lines can continue a row
+        if pos - 1 != above:  # the line above is dated (or there is none): it owns what follows
+            owner = pos - 1
+        above = pos
         row = cells.iloc[pos]
         text = row.iloc[desc] if desc < len(row) else None
         if owner < 0 or state[pos] != 0 or not isinstance(text, str) or not text.strip() or _HEADING.match(text.strip()):

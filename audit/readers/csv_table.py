@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import warnings
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -187,7 +189,7 @@ def arrow_body_from_bytes(data: bytes, start: int, delimiter: str, first_line: i
 
 
 def arrow_table(buf: object, delimiter: str, first_line: int, ncols: int, total: int) -> CellTable | None:
-    """Read ``buf`` (UTF-8 CSV) from physical line ``first_line`` with Arrow's multi-threaded reader.
+    """Read ``buf`` (UTF-8 CSV) from physical line ``first_line`` with Arrow's CSV reader.
 
     Accepted only when every physical line from ``first_line`` to ``total`` became exactly one record
     of ``ncols`` fields, so that row ``i`` is physical line ``first_line + i``.
@@ -206,7 +208,9 @@ def arrow_table(buf: object, delimiter: str, first_line: int, ncols: int, total:
     try:
         table = pacsv.read_csv(
             pa.BufferReader(buf),
-            read_options=pacsv.ReadOptions(skip_rows=first_line - 1, column_names=names, block_size=1 << 22),
+            # one thread: the same table for less CPU (threads cost more in total than they save in waiting)
+            read_options=pacsv.ReadOptions(skip_rows=first_line - 1, column_names=names, block_size=1 << 22,
+                                           use_threads=False),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=on_invalid
             ),
@@ -288,13 +292,67 @@ def _open_quote_at_end(body: str, last_record_line_offset: int, delimiter: str) 
 
 
 def numbered_ids(prefix: str, numbers: np.ndarray) -> pd.Series:
-    """Text column ``f"{prefix}{n}"`` for integers, built in Arrow (integer cast + join, no Python strings)."""
+    """Text column ``f"{prefix}{n}"`` for integers, built without Python strings per row.
+
+    Non-negative numbers whose digit counts never fall down the rows (a file's line numbers) are written
+    straight into one Arrow buffer with numpy, one block per digit count; anything else goes through
+    Arrow's integer cast and join.
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
     nums = np.asarray(numbers, dtype=np.int64)
     if len(nums) == 0:
         return pd.Series([], dtype="str")
+    fast = _digit_blocks(prefix, nums)
+    if fast is not None:
+        out = pd.Series(fast, dtype="str")
+        data = out.array.__arrow_array__()
+        key = id(data)
+        _BUILT[key] = (weakref.ref(data, lambda _ref, key=key: _BUILT.pop(key, None)), prefix, nums.copy())
+        return out
     text = pa.array(nums).cast(pa.large_string())
     joined = pc.binary_join_element_wise(pa.scalar(prefix, pa.large_string()), text, pa.scalar("", pa.large_string()))
     return pd.Series(joined, dtype="str")
+
+
+# Id columns built here, while their Arrow data lives: id(data) -> (data, prefix, numbers). Lets
+# :func:`audit.ids.numbered_apart` see how a column was built instead of building it again to compare.
+_BUILT: dict[int, tuple[weakref.ref, str, np.ndarray]] = {}
+
+
+def built_as(data: object) -> tuple[str, np.ndarray] | None:
+    """``(prefix, numbers)`` when ``data`` (an id column's Arrow data) is a :func:`numbered_ids` result, else None."""
+    hit = _BUILT.get(id(data))
+    if hit is None or hit[0]() is not data:
+        return None
+    return hit[1], hit[2]
+
+
+_POWERS = 10 ** np.arange(1, 19, dtype=np.int64)  # 10 .. 10**18: a number below 10**k has at most k digits
+
+
+def _digit_blocks(prefix: str, nums: np.ndarray) -> object | None:
+    """:func:`numbered_ids` as a ``pa.LargeStringArray`` built in numpy, or None when ``nums`` has a negative
+    number or its digit counts fall somewhere (then the rows of one digit count are not one block)."""
+    import pyarrow as pa
+
+    if int(nums.min()) < 0:
+        return None
+    digits = np.searchsorted(_POWERS, nums, side="right") + 1  # 0..9 -> 1, 10..99 -> 2, ...
+    if len(digits) > 1 and bool((np.diff(digits) < 0).any()):
+        return None
+    head = np.frombuffer(prefix.encode("utf-8"), dtype=np.uint8)
+    offsets = np.zeros(len(nums) + 1, dtype=np.int64)
+    np.cumsum(len(head) + digits, out=offsets[1:])
+    data = np.empty(int(offsets[-1]), dtype=np.uint8)
+    cuts = [0, *(np.flatnonzero(np.diff(digits)) + 1).tolist(), len(nums)]
+    for start, end in itertools.pairwise(cuts):
+        k = int(digits[start])
+        block = data[offsets[start]:offsets[end]].reshape(end - start, len(head) + k)  # one row per id
+        block[:, :len(head)] = head
+        rest = nums[start:end].astype(np.uint32 if k <= 9 else np.int64)  # (32-bit division is the quicker)
+        for j in range(k - 1, -1, -1):  # the last digit first
+            block[:, len(head) + j] = rest % 10 + 48  # ASCII "0" + digit
+            rest //= 10
+    return pa.LargeStringArray.from_buffers(len(nums), pa.py_buffer(offsets), pa.py_buffer(data))

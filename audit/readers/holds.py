@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from audit.model import ExcludedRow, ParseReport
-from audit.values import re_contains
+from audit.values import map_unique, re_contains
 
 HOLD = r"(?i)\bauthori[sz]ation\b|\bhold\b|vormerkung|pr[ée]-?autorisation|预授权|仮売上|承認保留"
 RELEASE = r"(?i)revers|release|\bvoid|storno|annul|cancel|取消|撤销|解除"
@@ -27,10 +27,10 @@ def drop_hold_pairs(df: pd.DataFrame, report: ParseReport, detail: pd.Series | N
     desc = df["description"].fillna("").astype("str")
     if detail is not None:
         desc = desc + " " + detail.fillna("").astype("str").to_numpy()
-    hold = re_contains(desc, HOLD).to_numpy(dtype=bool)
+    hold = map_unique(desc, lambda v: re_contains(v, HOLD)).to_numpy(dtype=bool)
     if not hold.any():
         return df
-    release = hold | re_contains(desc, RELEASE).to_numpy(dtype=bool)
+    release = hold | map_unique(desc, lambda v: re_contains(v, RELEASE)).to_numpy(dtype=bool)
     amount = df["amount"].to_numpy(dtype="float64")
     dates = df["date"].to_numpy()
     used = np.zeros(len(df), dtype=bool)

@@ -141,8 +141,11 @@ def profile_column(col: pd.Series, index: int, header: str = "") -> ColumnProfil
     _numbers(p, s, norm)
     _words(p, norm)
     if p.letter_share >= 0.3:  # only a column of words can be an address or a detail record
-        record = norm.str.contains(_JOINED_FIELDS, regex=True) | (
-            norm.str.contains(_POSTAL_CODE, regex=True) & norm.str.contains(_HOUSE_NUMBER, regex=True))
+        postal = norm.str.contains(_POSTAL_CODE, regex=True)
+        address = postal.copy()
+        if bool(postal.any()):  # the house-number search only where a postal code is (it is slow on long words)
+            address[postal] = norm[postal].str.contains(_HOUSE_NUMBER, regex=True)
+        record = norm.str.contains(_JOINED_FIELDS, regex=True) | address
         p.record_share = float(record.mean())
     return p
 
