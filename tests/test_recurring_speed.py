@@ -403,3 +403,39 @@ def test_charge_arrays_equal_charge_frame() -> None:
         codes, _ = pd.factorize(joined)
         assert ch.group.tolist() == codes.tolist()
         assert ch.group_key_names[ch.group_key[ch.group]].tolist() == frame["group_key"].tolist()
+
+
+def test_renewing_many_equals_renewing_merchant() -> None:
+    """Plans: the bulk renewing test answers as the per-name one on generated names (brand names and forms,
+    support words, widths), the test data's statement texts and security vendors' own descriptors."""
+    from test_bulk_search import _generated, _statement_names
+
+    from audit.detection.plans import renewing_many, renewing_merchant
+
+    vendors = ["NORTON *NYJFRDGT", "NORTONLIFELOCK", "MCAFEE.COM", "MCAFEE SUPPORT", "TREND MICRO", "ESET NOD32",
+               "KASPERSKY LAB", "AVAST SOFTWARE", "BITDEFENDER", "MALWAREBYTES", "WEBROOT", "AVIRA", "SOPHOS",
+               "F-SECURE", "ﾉｰﾄﾝ", "マカフィー", "トレンドマイクロ", "ウイルスバスター", "GOOGLE*AVAST MOBILE SECURITY"]
+    names = _generated(2500, seed=11) + _statement_names(3000) + vendors
+    want = [renewing_merchant(n) for n in names]
+    assert renewing_many(names).tolist() == want
+    clean = [n for n in names if n.isprintable() and not any(0xD800 <= ord(c) <= 0xDFFF for c in n)]
+    assert renewing_many(clean).tolist() == [renewing_merchant(n) for n in clean]  # the Arrow filters in use
+    assert renewing_many(vendors).tolist() == [renewing_merchant(n) for n in vendors]
+    assert sum(want) >= 5  # renewing names are in the mix
+    assert renewing_many([]).tolist() == []
+
+
+def test_plan_months_many_equals_plan_months() -> None:
+    from test_bulk_search import _generated, _statement_names
+
+    from audit.detection.plans import plan_months, plan_months_many
+
+    lengths = ["NORTON 3年", "ｳｲﾙｽﾊﾞｽﾀｰ ５ﾈﾝ", "ジュウネン プラン", "ANTIVIRUS 1YR", "2 YEAR PLAN", "5YRS", "ANNUAL FEE",
+               "年会費", "ネンガク", "24ヶ月", "12 MONTHS", "LIFETIME 3 YEARS", "永久ライセンス", "6 MOS", "10年"]
+    names = _generated(2500, seed=12) + _statement_names(3000) + lengths
+    clean = [n for n in names if n.isprintable() and not any(0xD800 <= ord(c) <= 0xDFFF for c in n)]
+    for texts in (names, clean, lengths):
+        want = [plan_months(n) or 0 for n in texts]
+        assert plan_months_many(texts).tolist() == want
+    assert sum(1 for n in lengths if plan_months(n)) >= 10
+    assert plan_months_many([]).tolist() == []

@@ -77,6 +77,46 @@ def renewing_merchant(descriptor: str) -> bool:
             and lexicon.legit_brand(lexicon.fold(descriptor)) in SECURITY_VENDORS)
 
 
+def plan_months_many(texts: list[str]) -> np.ndarray:
+    """:func:`plan_months` of each text (0 for None); only texts in which a length pattern may stand (one
+    search of all the patterns together over all texts) are read one by one."""
+    from audit.detection.bulk_search import candidates, texts_array
+    from audit.detection.descriptor_features import _union
+
+    out = np.zeros(len(texts), dtype=np.int64)
+    if not texts:
+        return out
+    folded = [lexicon.fold(t) for t in texts]
+    union = _union((_YEARS, _YEARS_WORD, _MONTHS, _YEARLY))
+    maybe = candidates(union, folded, texts_array(folded)) if union is not None else np.arange(len(texts))
+    for i in maybe.tolist():
+        out[i] = plan_months(texts[i]) or 0
+    return out
+
+
+def renewing_many(texts: list[str]) -> np.ndarray:
+    """:func:`renewing_merchant` of each text, the brand tables asked only where they may answer: a text in
+    which no imitated brand's name or billing form may stand has no form and imitates nothing
+    (:func:`audit.detection.descriptor_features._brand_gates`), so it renews only when the lexicon's brand
+    is a security vendor - which needs a vendor's pattern in it (searched over all texts at once)."""
+    from audit.detection.bulk_search import candidates, texts_array
+    from audit.detection.descriptor_features import _brand_gates, _union
+
+    out = np.zeros(len(texts), dtype=bool)
+    if not texts:
+        return out
+    folded = [lexicon.fold(t) for t in texts]
+    gate = _brand_gates(texts, folded)
+    vendors = tuple(rx for name, rx in lexicon.LEGIT_BRANDS.items() if name in SECURITY_VENDORS)
+    union = _union(vendors) if vendors else None
+    maybe = np.zeros(len(texts), dtype=bool)
+    if vendors:
+        maybe[candidates(union, folded, texts_array(folded)) if union is not None else np.arange(len(texts))] = True
+    for i in np.flatnonzero(gate | maybe).tolist():
+        out[i] = renewing_merchant(texts[i]) if gate[i] else lexicon.legit_brand(folded[i]) in SECURITY_VENDORS
+    return out
+
+
 def cadence_of(months: int) -> str | None:
     """The stream cadence of a plan of ``months`` (None for monthly or odd lengths)."""
     if months % 12 == 0 and 12 <= months <= 12 * _MAX_YEARS:
@@ -105,7 +145,7 @@ def plan_streams(tx: pd.DataFrame, subs: list[Subscription], as_of: object = Non
     months_of = np.zeros(len(uniq), dtype=np.int64)
     renewing_of = np.zeros(len(uniq), dtype=bool)
     texts = np.asarray(uniq, dtype=object)
-    months_of[used] = [plan_months(u) or 0 for u in texts[used].tolist()]
+    months_of[used] = plan_months_many(texts[used].tolist())
     cur_codes, cur_uniq = pd.factorize(tx["currency"])
     cur_texts = np.array([*(str(u) for u in cur_uniq), ""], dtype=object)  # a missing currency is ""
     cur_codes = np.where(cur_codes < 0, len(cur_uniq), cur_codes)
@@ -114,7 +154,7 @@ def plan_streams(tx: pd.DataFrame, subs: list[Subscription], as_of: object = Non
     # whether a merchant renews matters only for a description with a charge of a yearly plan's amount whose
     # text names no plan length: only those are looked up
     ask = np.flatnonzero(np.bincount(codes[charge & (months == 0) & (amount >= yearly)], minlength=len(uniq)))
-    renewing_of[ask] = [renewing_merchant(u) for u in texts[ask].tolist()]
+    renewing_of[ask] = renewing_many(texts[ask].tolist())
     months = np.where((months == 0) & renewing_of[codes] & (amount >= yearly), 12, months)
     at = np.flatnonzero(charge & (months > 0))
     ch = tx.iloc[at]
