@@ -26,6 +26,7 @@ stable ``key``.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from audit.columns import isin_text
+from audit.ids import id_rows
 from audit.model import Finding, Subscription
 
 # Finding kinds whose charges form one contract even across merchants (a gift-card burst is one payment).
@@ -152,7 +153,8 @@ def _rows_by_id(tx: pd.DataFrame, wanted: set[str]) -> dict[str, dict[str, Any]]
     """
     if tx.empty or "id" not in tx.columns:
         return {}
-    mask = isin_text(tx["id"], wanted) | _refund_mask(tx).to_numpy()
+    mask = np.array(_refund_mask(tx).to_numpy(dtype=bool), dtype=bool)  # a copy: written below
+    mask[id_rows(tx["id"], wanted)] = True
     used = [c for c in tx.columns if c in _RECORD_FIELDS or c in ("merchant_key", "description")]
     sel = tx.loc[mask, used]  # the columns read below only: a large table's other columns are not copied
     if sel.empty:
@@ -169,18 +171,15 @@ def _rows_by_id(tx: pd.DataFrame, wanted: set[str]) -> dict[str, dict[str, Any]]
     columns["_cc"] = [pairs.setdefault(cc, cc) for cc in zip(
         [v or "" for v in columns["client"]], [v or "" for v in columns["card"]], strict=True)]
     columns["_key"] = keys
-    out: dict[str, dict[str, Any]] = {}
-    names = (*_RECORD_FIELDS, "_cc", "_key")
-    for values in zip(*columns.values(), strict=True):
-        row = dict(zip(names, values, strict=True))
-        if row["id"] is not None:
-            out[str(row["id"])] = row
-    return out
+    names = tuple(columns)  # _RECORD_FIELDS, then _cc and _key
+    # one dict per row, built by map (no Python loop body per row); a later row of a repeated id wins
+    recs = map(dict, map(zip, itertools.repeat(names), zip(*columns.values(), strict=True)))
+    return {str(i): row for i, row in zip(columns["id"], recs, strict=True) if i is not None}
 
 
 def _is_refund(row: dict[str, Any]) -> bool:
-    amount = row.get("amount")
-    return amount is not None and amount < 0 and row.get("kind") != "payment"
+    amount = row["amount"]  # every row of _rows_by_id holds every field: subscripts, no .get
+    return amount is not None and amount < 0 and row["kind"] != "payment"
 
 
 def _entry_sources(f: Finding) -> list[str]:
@@ -240,7 +239,9 @@ def build_contracts(
             row = rows.get(tid)
             if row is None or tid in owner:
                 continue
-            g = parts.setdefault(row["_cc"], _Group(sub=sub, merchant_key=sub.merchant_key))
+            g = parts.get(row["_cc"])
+            if g is None:  # a group per (client, card), made only when first met
+                g = parts[row["_cc"]] = _Group(sub=sub, merchant_key=sub.merchant_key)
             take(g, tid)
         for cc, g in parts.items():
             register(("key", *cc, sub.merchant_key), g)
@@ -348,13 +349,14 @@ def _cluster_name(findings: list[Finding], key: str | None) -> str | None:
 def _per_currency(rows: list[dict[str, Any]], sign: float = 1.0) -> dict[str, float]:
     out: dict[str, float] = {}
     for r in rows:
-        cur = r.get("currency") or ""
-        out[cur] = out.get(cur, 0.0) + sign * float(r.get("amount") or 0.0)
+        cur = r["currency"] or ""
+        out[cur] = out.get(cur, 0.0) + sign * float(r["amount"] or 0.0)
     return out
 
 
 def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool) -> Contract | None:
-    recs = sorted((rows[t] for t in g.ids), key=lambda r: (r.get("date") or "", r["id"]))
+    # rows of _rows_by_id hold every field of _RECORD_FIELDS: subscripts below, no .get per field and row
+    recs = sorted((rows[t] for t in g.ids), key=lambda r: (r["date"] or "", r["id"]))
     charges: list[dict[str, Any]] = []
     refunds: list[dict[str, Any]] = []
     for r in recs:
@@ -367,7 +369,7 @@ def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool) -> C
     back = _per_currency(refunds, -1.0)
     net = {cur: round(paid.get(cur, 0.0) - back.get(cur, 0.0), 2) for cur in sorted(paid.keys() | back.keys())}
     back = {cur: round(v, 2) for cur, v in sorted(back.items())}
-    currencies = Counter(r.get("currency") or "" for r in charges)
+    currencies = Counter(r["currency"] or "" for r in charges)
     main = sorted(currencies.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     currency = main if len(net) == 1 else ""
     sub = g.sub
@@ -379,22 +381,22 @@ def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool) -> C
     elif own := [f for f in g.findings if f.kind != "contract_cluster"]:
         merchant = own[0].merchant
     else:
-        merchant = _cluster_name(g.findings, g.merchant_key) or str(charges[0].get("description") or g.merchant_key)
+        merchant = _cluster_name(g.findings, g.merchant_key) or str(charges[0]["description"] or g.merchant_key)
     reasons: list[str] = list(sub.reasons) if sub is not None else []
     for f in sorted(g.findings, key=lambda f: -f.score):
         reasons.extend(f.reasons)
     scores = [f.score for f in g.findings] + ([sub.score] if sub is not None else [])
-    dates = [r["date"] for r in charges if r.get("date")]
+    dates = [r["date"] for r in charges if r["date"]]
     first = min(dates) if dates else ""
-    client = next((r["client"] for r in recs if r.get("client")), None)
-    cards = sorted({str(r["card"]) for r in recs if r.get("card")})
+    client = next((r["client"] for r in recs if r["client"]), None)
+    cards = sorted({str(r["card"]) for r in recs if r["card"]})
     entry_id = known[0].entry_id if known else None
     key = "|".join([client or "", cards[0] if cards else "", entry_id or g.merchant_key, first])
     return Contract(
         id="",
         merchant=merchant,
         merchant_key=g.merchant_key,
-        descriptors=_unique_printed([str(r["description"]) for r in charges + refunds if r.get("description")]),
+        descriptors=_unique_printed([str(r["description"]) for r in charges + refunds if r["description"]]),
         transaction_ids=[r["id"] for r in charges + refunds],
         charges=charges,
         total_paid=net.get(main, 0.0) if len(net) == 1 else math.nan,

@@ -3,11 +3,14 @@ repeats). Proving it from how the ids are built is cheaper than hashing a millio
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from audit.columns import isin_text
 from audit.readers.csv_table import built_as, numbered_ids
 
 
@@ -54,3 +57,36 @@ def has_duplicates(ids: pd.Series) -> bool:
         col = pa.array(ids.array)
         return len(pc.unique(col)) != len(col)
     return bool(ids.duplicated().any())
+
+
+def numbered_positions(ids: pd.Series, wanted: Iterable[str | None]) -> np.ndarray | None:
+    """Sorted positions of the rows whose id is in ``wanted`` (``np.flatnonzero(isin_text(ids, wanted))``), read
+    from how the column was built instead of hashing every row: a column of
+    :func:`audit.readers.csv_table.numbered_ids` with strictly increasing numbers holds ``<prefix><n>`` at the
+    position of ``n``. None when ``ids`` is not such a column (then look the ids up by text)."""
+    data = ids.array.__arrow_array__() if hasattr(ids.array, "__arrow_array__") else None
+    built = built_as(data) if data is not None else None
+    if built is None or len(built[1]) != len(ids):
+        return None
+    prefix, nums = built
+    if len(nums) > 1 and not bool((np.diff(nums) > 0).all()):
+        return None
+    # an id of another form is no row's: every id is the prefix and a number without leading zeros
+    texts = pa.array(wanted if isinstance(wanted, list) else list(wanted), type=pa.large_string(), from_pandas=True)
+    tails = pc.utf8_slice_codeunits(texts, len(prefix))
+    ok = pc.and_(pc.starts_with(texts, prefix), pc.match_substring_regex(tails, "^(?:0|[1-9][0-9]{0,17})$"))
+    found = pc.filter(tails, ok.fill_null(False)).cast(pa.int64()).to_numpy(zero_copy_only=False)
+    if not len(found):
+        return np.zeros(0, dtype=np.int64)
+    want = np.unique(found)
+    at = np.searchsorted(nums, want)
+    ok = at < len(nums)
+    ok[ok] = nums[at[ok]] == want[ok]
+    return at[ok].astype(np.int64)
+
+
+def id_rows(ids: pd.Series, wanted: Collection[str]) -> np.ndarray:
+    """Sorted positions of the rows whose id is in ``wanted``: :func:`numbered_positions` where the column
+    allows, else a text lookup of every row."""
+    got = numbered_positions(ids, wanted)
+    return got if got is not None else np.flatnonzero(isin_text(ids, wanted))

@@ -36,7 +36,7 @@ import pandas as pd
 
 from audit.detection import lexicon
 from audit.detection.bulk_search import search_many
-from audit.detection.features import _Context, money
+from audit.detection.features import _Context, full_codes, full_kind_charge, money
 from audit.detection.gift_groups import GROUPS, group_key
 from audit.detection.thresholds import limits
 from audit.model import Finding
@@ -89,7 +89,7 @@ def _build_candidates(ctx: _Context) -> pd.DataFrame:
     at = np.flatnonzero((prepaid_d | konbini_d | feats["gift_shop"].to_numpy(bool))[dc])
     dc_at = dc[at]
     # the billing currency, or the owner's home currency where the row names none
-    cur_c, cur_u = pd.factorize(full["currency"])
+    cur_c, cur_u = full_codes(ctx, "currency")
     table = np.array([*map(str, cur_u), *map(str, ctx.home_texts)], dtype=object)
     cur_idx = np.where(cur_c[at] >= 0, cur_c[at], len(cur_u) + ctx.home_code[at])
     lim = [limits(c) for c in table]
@@ -106,7 +106,7 @@ def _build_candidates(ctx: _Context) -> pd.DataFrame:
     rounded |= (fee >= FEE_MIN * step) & (fee < FEE_MAX * step) & np.isclose(np.mod(amount, 1.0), 0.95)
     # at a shop, only a round sum of two burst items or more (50 dollars, 6,000 yen) looks like a gift card
     shop = feats["gift_shop"].to_numpy(bool)[dc_at] & rounded & ~prepaid & ~konbini & (amount >= SHOP_ROUND * item)
-    charge = (full["kind"].iloc[at] == "charge").to_numpy(dtype=bool, na_value=False)
+    charge = full_kind_charge(ctx)[at]
     keep = charge & (amount >= item) & (prepaid | (konbini & ~ticket) | shop)
     sub = np.flatnonzero(keep)
     rows = at[sub]
@@ -117,14 +117,17 @@ def _build_candidates(ctx: _Context) -> pd.DataFrame:
     if len(missing):
         names[missing] = full["description"].iloc[rows[missing]].astype(object).to_numpy()
     used, cur_code = np.unique(cur_idx[sub], return_inverse=True)
+    # several codes may name one text (a row's home, another's own): a number per text, from the few texts
+    text_code, _ = pd.factorize(table[used])
     return pd.DataFrame({
         "row": rows, "date": full["date"].to_numpy()[rows], "amount": amount[sub],
         "name": pd.Series(names, dtype=object),  # object columns of shared texts: no Arrow copy
         "owner": pd.Series(ctx.owner_texts[ctx.owner_code[rows]], dtype=object),
         "prepaid": prepaid[sub], "konbini": konbini[sub],
         "currency": pd.Series(table[used][cur_code], dtype=object), "shop": shop[sub], "item": item[sub],
-        "owner_code": ctx.owner_code[rows], "cur_code": cur_code,
-    })
+        "owner_code": ctx.owner_code[rows], "cur_code": cur_code, "cur_text": text_code[cur_code].astype(np.int64),
+        "step": step[sub],
+    }, copy=False)  # the columns as they are: stacking them into blocks copies every one
 
 
 def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
@@ -212,8 +215,9 @@ def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
 
 def _group_day_keys(cand: pd.DataFrame) -> np.ndarray:
     """Per candidate: its (owner, currency) group and day as one number (group * _SPAN + day number)."""
-    cur_text, _ = pd.factorize(cand["currency"])  # several codes may name one text (a row's home, another's own)
-    owners, _ = pd.factorize(cand["owner_code"].to_numpy() * np.int64(cand["cur_code"].max() + 1) + cur_text)
+    # (owner, currency text) pairs numbered in order of appearance: any one-to-one number of the pair will do
+    cur_text = cand["cur_text"].to_numpy()
+    owners, _ = pd.factorize(cand["owner_code"].to_numpy() * np.int64(cur_text.max() + 1) + cur_text)
     day = cand["date"].to_numpy().astype("datetime64[D]").astype(np.int64)
     return owners.astype(np.int64) * _SPAN + day
 

@@ -13,6 +13,7 @@ from audit.columns import isin_text, shared_objects
 from audit.detection import lexicon
 from audit.detection.descriptor_features import descriptor_features
 from audit.detection.keys import _filled_codes, owner_table
+from audit.ids import id_rows
 from audit.model import Finding, Subscription
 
 PER_YEAR = {"weekly": 52.0, "biweekly": 26.0, "semi-monthly": 24.0, "monthly": 12.0, "bimonthly": 6.0, "quarterly": 4.0,
@@ -91,10 +92,18 @@ def full_codes(ctx: _Context, col: str) -> tuple[np.ndarray, Any]:
     return ctx.memo[key]
 
 
+def full_kind_charge(ctx: _Context) -> np.ndarray:
+    """Per row of the whole table: its kind is ``charge`` (computed once per context)."""
+    if "kind_charge" not in ctx.memo:
+        ctx.memo["kind_charge"] = (ctx.full["kind"] == "charge").to_numpy(dtype=bool, na_value=False)
+    return ctx.memo["kind_charge"]
+
+
 def full_charges(ctx: _Context) -> pd.Series:
     """Per row of the whole table: a charge of a positive amount (computed once per context)."""
     if "charges" not in ctx.memo:
-        ctx.memo["charges"] = (ctx.full["kind"] == "charge") & (ctx.full["amount"] > 0)
+        ctx.memo["charges"] = pd.Series(full_kind_charge(ctx) & (ctx.full["amount"] > 0).to_numpy(dtype=bool),
+                                        index=ctx.full.index)
     return ctx.memo["charges"]
 
 
@@ -129,11 +138,13 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     is_charge = ((tx["kind"] == "charge") & (tx["amount"] > 0)).to_numpy()
     is_refund = ((tx["kind"] == "refund") | ((tx["amount"] < 0) & (tx["kind"] != "payment"))).fillna(False).to_numpy()
     ids = tx["id"]
-    relevant = signed[codes] | is_refund | isin_text(ids, stream_of.keys() | known_ids)
+    relevant = np.asarray(signed[codes] | is_refund, dtype=bool)
+    relevant[id_rows(ids, stream_of.keys() | known_ids)] = True
     if fill is not None:
         relevant |= fill
     owner_code, owner_texts = owner_table(tx)
-    home_of = _home_currencies(tx["currency"], owner_code, owner_texts, is_charge)
+    cur_codes = pd.factorize(tx["currency"])  # the signals' codes of the column (full_codes), made once
+    home_of = _home_currencies(tx["currency"], owner_code, owner_texts, is_charge, codes=cur_codes)
     home = home_of.mode()
     home = str(home.iloc[0]) if len(home) else "JPY"
     # the client's usual currency stands in where an owner (or a row) has none, client by client
@@ -195,6 +206,7 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     ctx.owner_code, ctx.owner_texts, ctx.desc_code, ctx.feats = owner_code, owner_texts, codes, feats
     ctx.home_code, ctx.home_texts = row_home, np.asarray(homes, dtype=object)
     ctx.known_ids = known_ids
+    ctx.memo[("codes", "currency")] = cur_codes
     ctx.stream_of = stream_of
     ctx.per_stream = _stream_features(slim, subs, known_ids)
     return ctx
@@ -203,13 +215,15 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
 def _stream_features(slim: pd.DataFrame, subs: list[Subscription], known_ids: set[str]) -> pd.DataFrame:
     """One row per stream (by position in ``subs``): what its charges have in common."""
     present = set(slim.index)
-    pairs = [(n, i) for n, s in enumerate(subs) for i in s.transaction_ids if i in present]
-    if not pairs:
+    ids = [i for s in subs for i in s.transaction_ids if i in present]
+    if not ids:
         return pd.DataFrame()
-    m = pd.DataFrame(pairs, columns=["sub", "id"])
-    f = slim.loc[m["id"], ["legit", "foreign", "software", "support", "overseas_agent", "reseller", "signs", "security",
-                           "scareware"]]
-    f = f.reset_index(drop=True).assign(sub=m["sub"].to_numpy(), known=m["id"].isin(known_ids).to_numpy())
+    sub = np.repeat(np.arange(len(subs)), [sum(1 for i in s.transaction_ids if i in present) for s in subs])
+    cols = ["legit", "foreign", "software", "support", "overseas_agent", "reseller", "signs", "security", "scareware"]
+    # by position where the ids are unique (one row each, as .loc gives), else by label
+    f = (slim.iloc[slim.index.get_indexer(ids), slim.columns.get_indexer(cols)] if slim.index.is_unique
+         else slim.loc[ids, cols])
+    f = f.reset_index(drop=True).assign(sub=sub, known=isin_text(ids, known_ids) if known_ids else False)
     f["soft_agent"] = f["reseller"].isin(list(SOFTWARE_RESELLERS))
     for c in ("foreign", "software", "support", "overseas_agent", "security", "scareware"):
         f[c] = f[c].fillna(False).astype(bool)
@@ -240,10 +254,11 @@ def _client_homes(home_of: pd.Series, owner: pd.Series, client: pd.Series) -> di
 
 
 def _home_currencies(currency: pd.Series | np.ndarray, owner_code: np.ndarray, owner_texts: np.ndarray,
-                     is_charge: np.ndarray) -> pd.Series:
+                     is_charge: np.ndarray, codes: tuple[np.ndarray, Any] | None = None) -> pd.Series:
     """Per owner (client and card; ``owner_code`` numbers ``owner_texts``): the currency most of its charges
-    are billed in (``currency``: per row, the column itself: no text per row; ties: the first in sort order)."""
-    cur_c, cur_u = pd.factorize(currency)
+    are billed in (``currency``: per row, the column itself: no text per row; ties: the first in sort order;
+    ``codes``: ``pd.factorize(currency)`` when the caller has it)."""
+    cur_c, cur_u = pd.factorize(currency) if codes is None else codes
     cur_u = np.asarray(cur_u, dtype=object)
     counted = is_charge & (cur_c >= 0)
     counted[counted] = cur_u[cur_c[counted]] != "unknown"  # a file that names no currency says nothing of home

@@ -29,7 +29,6 @@ from audit.detection.bursts import _candidates as burst_candidates
 from audit.detection.bursts import everyday_purchases
 from audit.detection.features import _Context, money
 from audit.detection.gift_groups import GROUPS
-from audit.detection.thresholds import limits
 from audit.model import Finding
 
 AFTER_DAYS = 3  # purchases up to this many days after the support charge
@@ -46,19 +45,15 @@ def _anchors(ctx: _Context, findings: list[Finding]) -> dict[str, list[tuple[pd.
     amount, date = tx["amount"].to_numpy(dtype=float, na_value=np.nan), tx["date"].to_numpy()
     owner, ident = tx["owner"].to_numpy(dtype=object), tx["id"].to_numpy(dtype=object)
     anchored = [f for f in findings if f.kind in ANCHOR_KINDS]
-    if unique:  # every finding's rows by position, in one look-up
-        sizes = [len(f.transaction_ids) for f in anchored]
-        found = tx.index.get_indexer([i for f in anchored for i in f.transaction_ids])
-        per_finding = np.split(found, np.cumsum(sizes)[:-1]) if sizes else []
+    unique = unique and date.dtype.kind == "M"
+    if unique:  # every finding's rows by position, in one look-up; per finding its first row in one sort
+        has, dated, first_at = _first_rows(anchored, tx.index, amount, date)
     for n, f in enumerate(anchored):
         if unique:  # the rows by position: the first positive one by date, ties in the finding's order
-            pos = per_finding[n]
-            pos = pos[pos >= 0]
-            pos = pos[amount[pos] > 0]
-            if not len(pos):
+            if not has[n]:
                 continue
-            if not np.isnat(date[pos]).any():
-                at = pos[np.argsort(date[pos], kind="stable")[0]]
+            if dated[n]:
+                at = first_at[n]
                 out.setdefault(str(owner[at]), []).append((pd.Timestamp(date[at]), f.merchant, str(ident[at])))
                 continue
         ids = [i for i in f.transaction_ids if i in tx.index]
@@ -71,6 +66,26 @@ def _anchors(ctx: _Context, findings: list[Finding]) -> dict[str, list[tuple[pd.
         first = rows.sort_values("date", kind="stable").iloc[0]
         out.setdefault(str(first["owner"]), []).append((first["date"], f.merchant, str(first["id"])))
     return out
+
+
+def _first_rows(findings: list[Finding], index: pd.Index, amount: np.ndarray,
+                date: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per finding: whether it holds a row of ``index`` (unique) with a positive amount, whether all those rows
+    have a date, and the position of the earliest of them (ties: the first in the finding's order)."""
+    sizes = np.array([len(f.transaction_ids) for f in findings], dtype=np.int64)
+    found = index.get_indexer([i for f in findings for i in f.transaction_ids])
+    fid = np.repeat(np.arange(len(findings)), sizes)
+    keep = np.flatnonzero(found >= 0)
+    keep = keep[amount[found[keep]] > 0]
+    fid, pos = fid[keep], found[keep]
+    has = np.bincount(fid, minlength=len(findings)) > 0
+    dated = has & (np.bincount(fid, weights=np.isnat(date[pos]), minlength=len(findings)) == 0)
+    order = np.lexsort((keep, date[pos].view(np.int64), fid))  # by finding, then date, then the finding's order
+    fid, pos = fid[order], pos[order]
+    starts = np.flatnonzero(np.r_[True, fid[1:] != fid[:-1]]) if len(fid) else np.zeros(0, dtype=np.int64)
+    first_at = np.full(len(findings), -1, dtype=np.int64)
+    first_at[fid[starts]] = pos[starts]
+    return has, dated, first_at
 
 
 def _candidates(ctx: _Context, taken: set[str], owners: Collection[str] | None = None) -> pd.DataFrame:
@@ -86,8 +101,7 @@ def _candidates(ctx: _Context, taken: set[str], owners: Collection[str] | None =
         cand = cand.loc[np.isin(cand["owner_code"].to_numpy(), wanted)]
     if cand.empty:
         return cand.assign(id=pd.Series(dtype=object))
-    cur_codes, cur_texts = pd.factorize(cand["currency"])
-    step = np.array([limits(c).gift_round for c in cur_texts] + [limits(np.nan).gift_round], dtype=float)[cur_codes]
+    step = cand["step"].to_numpy(float)  # the currency's gift-card round sum (limits(currency).gift_round)
     amount = cand["amount"].to_numpy(float)
     rounded = np.isclose(np.mod(amount, step), 0.0) | np.isclose(np.mod(amount, step), step)
     prepaid = cand["prepaid"].to_numpy(bool)

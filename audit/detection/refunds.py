@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from audit.columns import isin_text
 from audit.detection import lexicon
 from audit.detection.features import _Context, _days, full_charges, full_codes, money
+from audit.ids import id_rows
 from audit.model import Finding
 
 
@@ -56,7 +56,9 @@ def _refund_links(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
     else:
         o_codes, o_uniq = np.zeros(len(full), dtype=np.int64), np.array([""], dtype=object)
     is_charge = full_charges(ctx).to_numpy()
-    sus = isin_text(full["id"], suspicious_ids) & is_charge
+    sus = np.zeros(len(full), dtype=bool)
+    sus[id_rows(full["id"], suspicious_ids)] = True
+    sus &= is_charge
     # (card holder, merchant) groups as integer codes: no text is built per row
     k_codes, k_uniq = full_codes(ctx, key_col)
     width = np.int64(len(k_uniq) + 2)
@@ -77,9 +79,10 @@ def _refund_links(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
                              "owner": o_uniq[o_codes[sus]], "row": np.flatnonzero(sus)})
     by_owner = {str(o): g for o, g in sus_rows.groupby("owner", sort=False)}
     names_of = {o: list(g["fold"].unique()) for o, g in by_owner.items()}
+    no_rows = sus_rows.iloc[:0]
     fuzzy_seen: dict[tuple[str, str], pd.DataFrame | None] = {}
     out: list[Finding] = []
-    cols = zip(refunds["id"], refunds["date"], refunds["amount"], refunds["currency"], refunds["original_amount"],
+    cols = zip(refunds["id"], refunds["date"].to_numpy(), refunds["amount"], refunds["currency"], refunds["original_amount"],
                r_group, refunds[key_col], refunds["fold"], refunds["owner"], strict=True)
     for rid, rdate, ramount, cur, rorig, group, key, folded, owner in cols:
         group = int(group)
@@ -87,7 +90,7 @@ def _refund_links(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
         if ch is None:
             seen_key = (str(owner), str(folded))
             if seen_key not in fuzzy_seen:  # one name search per card holder and refund descriptor
-                fuzzy_seen[seen_key] = _fuzzy_charges(ctx, by_owner.get(str(owner), sus_rows.iloc[:0]), str(folded),
+                fuzzy_seen[seen_key] = _fuzzy_charges(ctx, by_owner.get(str(owner), no_rows), str(folded),
                                                       names_of.get(str(owner)))
             fuzzy = fuzzy_seen[seen_key]
             if fuzzy is None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from audit.columns import isin_text
 from audit.detection.features import _Context, full_charges, full_codes, money
+from audit.ids import id_rows
 from audit.model import Finding
 
 SELLER_KINDS = ("brand_impersonation", "foreign_software_recurring", "large_support_plan", "contract_cluster")
@@ -29,7 +29,7 @@ def extend_to_merchant(ctx: _Context, findings: list[Finding]) -> None:
     key_c, _key_u = full_codes(ctx, "merchant_key")
     pair = ctx.owner_code.astype(np.int64) * np.int64(len(_key_u) + 1) + key_c
     seller_ids = {i for f in sellers for i in f.transaction_ids}
-    at = np.flatnonzero(isin_text(full["id"], seller_ids))  # the flagged rows only become Python values
+    at = id_rows(full["id"], seller_ids)  # the flagged rows only become Python values
     pair_of = dict(zip(full["id"].iloc[at].astype(str), pair[at].tolist(), strict=True))
     wanted = np.array(sorted({v for v in pair_of.values() if v % (len(_key_u) + 1) != len(_key_u)}), dtype=np.int64)
     charge = full_charges(ctx).to_numpy(dtype=bool, na_value=False)
@@ -41,7 +41,7 @@ def extend_to_merchant(ctx: _Context, findings: list[Finding]) -> None:
     key_wanted[wanted % width] = True  # a merchant some flagged pair has: the pairs themselves are checked next
     cand = np.flatnonzero(charge & ~legit & (key_c >= 0) & key_wanted[key_c])
     cand = cand[np.isin(pair[cand], wanted)]
-    cand = cand[~isin_text(full["id"].iloc[cand], taken)]  # ids of those rows only
+    cand = cand[~np.isin(cand, id_rows(full["id"], taken))]
     if not len(cand):
         return
     cand_ids = full["id"].iloc[cand].astype(str).tolist()
