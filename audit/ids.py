@@ -72,7 +72,7 @@ def numbered_positions(ids: pd.Series, wanted: Iterable[str | None]) -> np.ndarr
     if len(nums) > 1 and not bool((np.diff(nums) > 0).all()):
         return None
     # an id of another form is no row's: every id is the prefix and a number without leading zeros
-    texts = pa.array(wanted if isinstance(wanted, list) else list(wanted), type=pa.large_string(), from_pandas=True)
+    texts = pa.array([str(w) for w in wanted], type=pa.large_string())  # as isin_text reads them
     tails = pc.utf8_slice_codeunits(texts, len(prefix))
     ok = pc.and_(pc.starts_with(texts, prefix), pc.match_substring_regex(tails, "^(?:0|[1-9][0-9]{0,17})$"))
     found = pc.filter(tails, ok.fill_null(False)).cast(pa.int64()).to_numpy(zero_copy_only=False)

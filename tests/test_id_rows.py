@@ -26,8 +26,14 @@ def test_numbered_positions_agree_with_text_lookup(numbers):
     for wanted in ([], present, present + absent + [w for w in _ODD if w is not None], absent, [None, *present]):
         got = numbered_positions(ids, wanted)
         assert got is not None
-        assert got.tolist() == _plain(ids, [w for w in wanted if w is not None]).tolist()
+        assert got.tolist() == _plain(ids, wanted).tolist()
         assert id_rows(ids, [w for w in wanted if w is not None]).tolist() == got.tolist()
+
+
+def test_ids_that_are_not_texts_are_read_as_isin_text_reads_them():
+    ids = numbered_ids("", np.arange(0, 12))
+    wanted = [5, "7", None, 11.0, "00"]
+    assert numbered_positions(ids, wanted).tolist() == _plain(ids, wanted).tolist() == [5, 7]
 
 
 def test_a_prefix_of_other_scripts():

@@ -135,3 +135,32 @@ def test_stream_features_agree_with_the_plain_version(seed):
     for known in (set(), set(rng.choice(list(ctx.tx.index), size=7).tolist())):
         pd.testing.assert_frame_equal(_stream_features(ctx.tx, subs, known), _plain_stream_features(ctx.tx, subs, known))
     assert _stream_features(ctx.tx, [], set()).empty
+
+
+@pytest.mark.parametrize("codes", [[], [0], [0, 0, 1, 0, 2, 1], [1, 0, 1, 2], [0, 2, 1], [-1, 0, 1, 0], [2, 2, 0],
+                                   list(np.random.default_rng(5).integers(0, 30, 500))])
+def test_first_rows_agree_with_numpy_unique(codes):
+    from audit.detection.features import _first_rows
+
+    arr = np.asarray(codes, dtype=np.int64)
+    n = len(np.unique(arr))
+    want = np.unique(arr, return_index=True)[1]
+    assert _first_rows(arr, n).tolist() == want.tolist()
+    firsts = pd.factorize(arr)[0].astype(np.int64)  # numbered in order of first appearance: the fast path
+    assert _first_rows(firsts, n).tolist() == np.unique(firsts, return_index=True)[1].tolist()
+
+
+@pytest.mark.parametrize("step", [500.0, 5.0])
+def test_gift_rounding_of_the_shop_purchases_only_agrees_with_all(step):
+    from audit.detection.bursts import _gift_round
+
+    rng = np.random.default_rng(int(step))
+    amount = np.concatenate([rng.integers(1, 40, 300) * step, rng.uniform(1, 200 * step, 300),
+                             rng.integers(1, 40, 100) * step + 6.95, [np.nan, 0.0]])
+    steps = np.full(len(amount), step)
+    whole = _gift_round(amount, steps)
+    pick = rng.random(len(amount)) < 0.5
+    part = pick.copy()
+    part[part] = _gift_round(amount[part], steps[part])
+    assert (part == (whole & pick)).all()
+    assert whole[:300].all() and not whole[-2]

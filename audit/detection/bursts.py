@@ -100,12 +100,9 @@ def _build_candidates(ctx: _Context) -> pd.DataFrame:
     konbini = konbini_d[dc_at]
     tickets = search_many(lexicon.TICKET_WORDS, list(feats["fold"]))  # lexicon.ticket_like per descriptor
     ticket = tickets[dc_at] & ~prepaid  # concert or travel tickets
-    rounded = np.isclose(np.mod(amount, step), 0.0) | np.isclose(np.mod(amount, step), step)
-    # a prepaid Visa or Mastercard gift card is sold with an activation fee: 500 + 6.95 = 506.95
-    fee = np.mod(amount, 5 * step)
-    rounded |= (fee >= FEE_MIN * step) & (fee < FEE_MAX * step) & np.isclose(np.mod(amount, 1.0), 0.95)
     # at a shop, only a round sum of two burst items or more (50 dollars, 6,000 yen) looks like a gift card
-    shop = feats["gift_shop"].to_numpy(bool)[dc_at] & rounded & ~prepaid & ~konbini & (amount >= SHOP_ROUND * item)
+    shop = feats["gift_shop"].to_numpy(bool)[dc_at] & ~prepaid & ~konbini & (amount >= SHOP_ROUND * item)
+    shop[shop] = _gift_round(amount[shop], step[shop])  # the sums of those purchases only
     charge = full_kind_charge(ctx)[at]
     keep = charge & (amount >= item) & (prepaid | (konbini & ~ticket) | shop)
     sub = np.flatnonzero(keep)
@@ -116,7 +113,11 @@ def _build_candidates(ctx: _Context) -> pd.DataFrame:
     missing = np.flatnonzero(name_c < 0)
     if len(missing):
         names[missing] = full["description"].iloc[rows[missing]].astype(object).to_numpy()
-    used, cur_code = np.unique(cur_idx[sub], return_inverse=True)
+    # np.unique(cur_idx[sub], return_inverse=True) without sorting every candidate: the codes are few
+    used = np.flatnonzero(np.bincount(cur_idx[sub], minlength=len(table)))
+    renumber = np.zeros(len(table), dtype=np.int64)
+    renumber[used] = np.arange(len(used))
+    cur_code = renumber[cur_idx[sub]]
     # several codes may name one text (a row's home, another's own): a number per text, from the few texts
     text_code, _ = pd.factorize(table[used])
     return pd.DataFrame({
@@ -128,6 +129,13 @@ def _build_candidates(ctx: _Context) -> pd.DataFrame:
         "owner_code": ctx.owner_code[rows], "cur_code": cur_code, "cur_text": text_code[cur_code].astype(np.int64),
         "step": step[sub],
     }, copy=False)  # the columns as they are: stacking them into blocks copies every one
+
+
+def _gift_round(amount: np.ndarray, step: np.ndarray) -> np.ndarray:
+    """A round sum of gift-card steps, or one with a prepaid card's activation fee (500 + 6.95 = 506.95)."""
+    rounded = np.isclose(np.mod(amount, step), 0.0) | np.isclose(np.mod(amount, step), step)
+    fee = np.mod(amount, 5 * step)
+    return rounded | ((fee >= FEE_MIN * step) & (fee < FEE_MAX * step) & np.isclose(np.mod(amount, 1.0), 0.95))
 
 
 def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:

@@ -152,9 +152,7 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
         cc, cu = _filled_codes(tx["client"])
     else:
         cc, cu = np.zeros(len(tx), dtype=np.int64), np.array([""], dtype=object)
-    # each owner's first row, owners in code order (np.unique(owner_code, return_index=True)[1] without a sort)
-    first_row = np.flatnonzero(~pd.Series(owner_code).duplicated().to_numpy())
-    first_row = first_row[np.argsort(owner_code[first_row], kind="stable")]
+    first_row = _first_rows(owner_code, len(owner_texts))
     client_home = _client_homes(home_of, pd.Series(owner_texts), pd.Series(cu[cc[first_row]]))
     # homes as numbers into one table of texts: no text per row
     owner_home = pd.Series(owner_texts).map(home_of).astype(object).to_numpy()
@@ -210,6 +208,20 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     ctx.stream_of = stream_of
     ctx.per_stream = _stream_features(slim, subs, known_ids)
     return ctx
+
+
+def _first_rows(codes: np.ndarray, n: int) -> np.ndarray:
+    """Each code's first row, codes ``0..n-1`` in order (``np.unique(codes, return_index=True)[1]`` without a sort).
+
+    Codes numbered in order of first appearance (a factorize) start where a code exceeds every code before it;
+    other numberings are found by hashing."""
+    if len(codes) and codes.min() >= 0:
+        before = np.maximum.accumulate(np.concatenate([[-1], codes[:-1]]))
+        first = np.flatnonzero(codes > before)
+        if len(first) == n and np.array_equal(codes[first], np.arange(n)):
+            return first
+    first = np.flatnonzero(~pd.Series(codes).duplicated().to_numpy())
+    return first[np.argsort(codes[first], kind="stable")]
 
 
 def _stream_features(slim: pd.DataFrame, subs: list[Subscription], known_ids: set[str]) -> pd.DataFrame:
