@@ -99,8 +99,9 @@ def read_regular(path: str | Path, name: str | None = None, max_bytes: int = 200
             raise over(size, False)
         chunks: list[bytes] = []
         total = 0
+        step = max(CHUNK, size + 1)  # the whole file in one read as a rule (no joining copy), then what it grew by
         try:
-            while chunk := fh.read(min(CHUNK, max_bytes + 1 - total) or 1):
+            while chunk := fh.read(min(step, max_bytes + 1 - total) or 1):
                 total += len(chunk)
                 if total > max_bytes:
                     raise over(total, True)

@@ -183,13 +183,9 @@ def _maybe_card(values: pd.Series) -> pd.Series | None:
     import pandas as pd
 
     if isinstance(values.dtype, pd.StringDtype) and hasattr(values.array, "__arrow_array__"):
-        import pyarrow as pa
-        import pyarrow.compute as pc
+        from audit.textcols import encode_once
 
-        arr = pa.array(values.array)
-        if isinstance(arr, pa.ChunkedArray):
-            arr = arr.combine_chunks()
-        enc = pc.dictionary_encode(arr)
+        enc = encode_once(values)  # (a reader's shared encodings: later questions about the column reuse it)
         search = _MAYBE_RE.search
         hit = np.array([search(v) is not None for v in enc.dictionary.to_pylist()], dtype=bool)
         if not hit.any():

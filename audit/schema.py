@@ -157,6 +157,8 @@ def cap_descriptions(df: pd.DataFrame, limit: int = MAX_DESCRIPTION) -> tuple[pd
     if df.empty or "description" not in df.columns:
         return df, None
     text = df["description"]
+    if _bytes_within(text, limit):  # no cell has more UTF-8 bytes than the limit, so none has more characters
+        return df, None
     lengths = text.str.len()
     long = (lengths > limit).fillna(False).astype(bool)
     if not bool(long.any()):
@@ -171,3 +173,14 @@ def cap_descriptions(df: pd.DataFrame, limit: int = MAX_DESCRIPTION) -> tuple[pd
     out = df.assign(description=text.where(~long, text.str.slice(0, limit)))
     return out, (f"{n} description{'s' if n > 1 else ''} longer than {limit} characters cut to {limit}{where}, "
                  f"longest {int(lengths.max()):,}: only the start is matched")
+
+
+def _bytes_within(text: pd.Series, limit: int) -> bool:
+    """True when every cell of an Arrow text column is at most ``limit`` bytes long (read from its offsets,
+    no pass over the text); False when it is not, or the column is not Arrow text."""
+    if not (isinstance(text.dtype, pd.StringDtype) and getattr(text.dtype, "storage", "") == "pyarrow"):
+        return False
+    import pyarrow.compute as pc
+
+    longest = pc.max(pc.binary_length(text.array.__arrow_array__())).as_py()
+    return longest is None or longest <= limit

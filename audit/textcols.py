@@ -60,8 +60,10 @@ def const_str(value: str | None, n: int, index: pd.Index | None = None) -> pd.Se
     """A text column of ``n`` copies of ``value`` (or missing values) built without Python objects."""
     if value is None:
         arr = pa.nulls(n, pa.large_string())
-    else:
-        arr = pa.DictionaryArray.from_arrays(pa.array(np.zeros(n, dtype=np.int32)), pa.array([value])).cast(pa.large_string())
+    else:  # the Arrow buffers written at once: the text n times, offsets every len(text) bytes
+        text = value.encode("utf-8")
+        offsets = np.arange(0, (n + 1) * len(text), len(text), dtype=np.int64) if text else np.zeros(n + 1, dtype=np.int64)
+        arr = pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), pa.py_buffer(text * n))
     return pd.Series(arr, index=index, dtype="str")
 
 

@@ -15,6 +15,7 @@ from audit.errors import StatementError
 from audit.model import ParseReport, RowProblem
 from audit.readers.limits import Limits, active, breach_bytes, check_text, read_file
 from audit.readers.mapping import ColumnMapping
+from audit.textcols import shared_encodings
 
 
 def read_statement(
@@ -61,7 +62,7 @@ def _read_statement(
         data = read_file(Path(path), name, limits)  # type: ignore[arg-type]
     if len(data) > limits.bytes:
         raise breach_bytes(name, len(data), limits)
-    if not data.strip():
+    if not data[:4096].strip() and not data.strip():  # (a file that opens with text is not empty: no copy of it)
         raise StatementError(name, "file is empty")
     kind = sniff(data)
     if kind != "pdf" and name.lower().endswith(".pdf"):
@@ -83,21 +84,26 @@ def _read_statement(
             return sane_dates(drop_hold_pairs(df, report), report)
         from audit.readers.csv_reader import read_csv_bytes
 
-        check_text(data, name, limits)
+        newlines = check_text(data, name, limits)
         utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
-        nul = 0 if utf16 else data.count(b"\x00")
-        stray, first = (0, 0) if utf16 else _controls(data)
+        nul, stray, first = 0, 0, 0
+        if not utf16 and len(data.translate(None, _CONTROL_NUL)) < len(data):  # one pass when there is neither
+            nul = data.count(b"\x00")
+            stray, first = _controls(data)
         if stray:  # control characters (a bell, an escape) in a text file: taken out, the rest is read
             data = data.translate(None, _CONTROL)
-        df, report = read_csv_bytes(data.replace(b"\x00", b"") if nul else data, name, mapping=mapping)
-        if nul:
-            report.warnings.append(f"{nul} NUL byte{'s' if nul > 1 else ''} removed (not text; left by a broken export)")
-        if stray:
-            report.warnings.append(f"{stray} control character{'s' if stray > 1 else ''} removed from the text "
-                                   f"(first on line {first}): not part of any description")
-        if not utf16 and (mixed := mixed_encodings(data)):
-            report.warnings.append(mixed)
-        return sane_dates(drop_hold_pairs(df, report), report)
+        with shared_encodings():  # (the descriptions' distinct values, found while reading, serve the hold check)
+            # (taking out NUL and control bytes leaves every line feed: the count holds for the bytes read)
+            df, report = read_csv_bytes(data.replace(b"\x00", b"") if nul else data, name, mapping=mapping,
+                                        newlines=newlines)
+            if nul:
+                report.warnings.append(f"{nul} NUL byte{'s' if nul > 1 else ''} removed (not text; left by a broken export)")
+            if stray:
+                report.warnings.append(f"{stray} control character{'s' if stray > 1 else ''} removed from the text "
+                                       f"(first on line {first}): not part of any description")
+            if not utf16 and (mixed := mixed_encodings(data)):
+                report.warnings.append(mixed)
+            return sane_dates(drop_hold_pairs(df, report), report)
     raise StatementError(name, f"not a CSV or PDF statement ({kind})")
 
 
@@ -188,6 +194,7 @@ def mixed_encodings(data: bytes, sample_lines: int = 20_000) -> str | None:
 
 _CONTROL = bytes(b for b in range(1, 32) if b not in b"\t\n\r\x0c\x1a") + b"\x7f"
 _CONTROL_SET = frozenset(_CONTROL)
+_CONTROL_NUL = _CONTROL + b"\x00"
 
 
 def _controls(data: bytes) -> tuple[int, int]:

@@ -10,7 +10,7 @@ import pyarrow.compute as pc
 
 from audit.readers import type_phrase
 from audit.readers.profile import PLACEHOLDER
-from audit.textcols import distinct, map_unique
+from audit.textcols import distinct, encode_once, map_unique
 from audit.values import const_str, has_edge_space, normalise_column, re_contains, re_replace
 
 
@@ -46,9 +46,14 @@ class Desc:
     def __init__(self, raw: pd.Series | None, n: int):
         if raw is None:
             raw = const_str("", n)
-        codes, uniques = pd.factorize(raw, use_na_sentinel=False)
-        self.codes = codes
-        uniq = pd.Series(uniques, dtype="str")
+        encoded = encode_once(raw) if len(raw) >= 4096 else None  # (the reader has it already, as a rule)
+        if encoded is not None and not encoded.indices.null_count:  # what pd.factorize gives, without a pass
+            self.codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.intp)
+            uniq = pd.Series(encoded.dictionary, dtype="str")
+        else:
+            codes, uniques = pd.factorize(raw, use_na_sentinel=False)
+            self.codes = codes
+            uniq = pd.Series(uniques, dtype="str")
         # as printed, runs of spaces kept (padded fields); only line breaks and tabs become spaces
         self.clean = re_replace(uniq, "[\t\r\n]", " ").str.strip()
         self.norm = normalise_column(self.clean).fillna("")

@@ -38,14 +38,14 @@ def _fits(cell: str, kind: str | None) -> bool:
 
 
 def _most_common(values: np.ndarray) -> tuple[int, int]:
-    """The most frequent value and its count, the first seen among equals (as ``Counter.most_common``);
-    (0, 0) for no values."""
+    """The most frequent value (a non-negative integer) and its count, the first seen among equals (as
+    ``Counter.most_common``); (0, 0) for no values."""
     if not len(values):
         return 0, 0
-    vals, first, counts = np.unique(values, return_index=True, return_counts=True)
-    top = counts == counts.max()
-    k = int(np.argmin(np.where(top, first, len(values))))
-    return int(vals[k]), int(counts[k])
+    counts = np.bincount(values)  # (widths: small counts of fields, so one slot per width, no sort)
+    top = np.flatnonzero(counts == counts.max())
+    best = int(top[0]) if len(top) == 1 else min(top.tolist(), key=lambda v: int(np.argmax(values == v)))
+    return best, int(counts[best])
 
 
 def realign(body: CellTable, delimiter: str) -> CellTable:
@@ -54,7 +54,10 @@ def realign(body: CellTable, delimiter: str) -> CellTable:
     n, ncols = cells.shape
     if n < 2 or ncols < 3:
         return body
-    filled = np.column_stack([filled_mask(cells.iloc[:, i]) for i in range(ncols)])
+    last = filled_mask(cells.iloc[:, ncols - 1])
+    if 2 * int(last.sum()) > n:  # most rows fill the last column: no row can be wider than the common width
+        return body
+    filled = np.column_stack([*(filled_mask(cells.iloc[:, i]) for i in range(ncols - 1)), last])
     widths = np.where(filled.any(axis=1), ncols - np.argmax(filled[:, ::-1], axis=1), 0)
     common, count = _most_common(widths[widths > 0])
     wide = np.flatnonzero((widths > common) & (widths <= common + MAX_EXTRA))

@@ -49,13 +49,15 @@ from audit.values import (
 
 
 def read_csv_bytes(
-    data: bytes, name: str, *, layout: LayoutSpec | None = None, mapping: ColumnMapping | None = None
+    data: bytes, name: str, *, layout: LayoutSpec | None = None, mapping: ColumnMapping | None = None,
+    newlines: int | None = None,
 ) -> tuple[pd.DataFrame, ParseReport]:
     """Read one CSV statement; ``layout`` forces a spec instead of detection, ``mapping`` says which column
-    is which (and how dates, decimals, currency and signs are printed) instead of the reader's inference."""
+    is which (and how dates, decimals, currency and signs are printed) instead of the reader's inference.
+    ``newlines``: the count of line feeds in ``data`` when the caller has it already."""
     try:
         with shared_encodings():  # each column's distinct values found once for the whole read
-            return _read(data, name, layout, mapping or options.current().mapping)
+            return _read(data, name, layout, mapping or options.current().mapping, newlines)
     except StatementError:
         raise
     except MemoryError:
@@ -95,14 +97,15 @@ def _utf8_head(data: bytes) -> tuple[str, str, int] | None:
     return head.replace("\r\n", "\n"), ("utf-8-sig" if bom else "utf-8"), bom
 
 
-def _read(data: bytes, name: str, forced: LayoutSpec | None, mapping: ColumnMapping | None) -> tuple[pd.DataFrame, ParseReport]:
+def _read(data: bytes, name: str, forced: LayoutSpec | None, mapping: ColumnMapping | None,
+          newlines: int | None = None) -> tuple[pd.DataFrame, ParseReport]:
     fast = _utf8_head(data)
     if fast is not None:  # UTF-8: plan from the first lines, let Arrow read and check the rest
         head_text, encoding, bom = fast
         plan, delimiter, records = _plan_text(head_text, forced, name, mapping)
         body = None
         if all(r.text.count("\n") == 0 for r in records if r.line < plan.first_line):
-            body = csv_table.arrow_body_from_bytes(data, bom, delimiter, plan.first_line, plan.ncols)
+            body = csv_table.arrow_body_from_bytes(data, bom, delimiter, plan.first_line, plan.ncols, newlines=newlines)
         if body is not None:
             return _finish(body, plan, name, encoding, delimiter)
     text, encoding = decode(data, name, hint=forced.encoding if forced else None)

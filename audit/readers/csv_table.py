@@ -170,10 +170,12 @@ def _arrow_body(text: str, delimiter: str, first_line: int, ncols: int, total: i
     return arrow_table(pa.py_buffer(text.encode("utf-8")), delimiter, first_line, ncols, total)
 
 
-def arrow_body_from_bytes(data: bytes, start: int, delimiter: str, first_line: int, ncols: int) -> CellTable | None:
+def arrow_body_from_bytes(data: bytes, start: int, delimiter: str, first_line: int, ncols: int, *,
+                          newlines: int | None = None) -> CellTable | None:
     """:func:`arrow_table` straight on UTF-8 bytes (from offset ``start``, after a BOM): no decoding in Python.
 
     Arrow checks the UTF-8 itself; None when the bytes are not clean UTF-8 CSV with one record per line.
+    ``newlines``: the count of line feeds in the whole of ``data``, when known (saves counting them again).
     """
     import pyarrow as pa
 
@@ -182,7 +184,10 @@ def arrow_body_from_bytes(data: bytes, start: int, delimiter: str, first_line: i
         end -= 1
     if end <= start:
         return None
-    total = data.count(b"\n", start, end) + 1
+    if newlines is None:
+        total = data.count(b"\n", start, end) + 1
+    else:  # the known count less the line feeds outside [start, end) (a BOM has none; the end only a few)
+        total = newlines - data.count(b"\n", 0, start) - data.count(b"\n", end) + 1
     if first_line > total:
         return None
     return arrow_table(pa.py_buffer(data).slice(start, end - start), delimiter, first_line, ncols, total)

@@ -24,7 +24,9 @@ def drop_hold_pairs(df: pd.DataFrame, report: ParseReport, detail: pd.Series | N
     ``detail``: more text per row that may say hold or release (a QIF record's category and memo)."""
     if len(df) < 2 or "description" not in df:
         return df
-    desc = df["description"].fillna("").astype("str")
+    desc = df["description"].astype("str")
+    if bool(desc.isna().any()):  # (no copy of a column without missing cells)
+        desc = desc.fillna("")
     if detail is not None:
         desc = desc + " " + detail.fillna("").astype("str").to_numpy()
     hold = map_unique(desc, lambda v: re_contains(v, HOLD)).to_numpy(dtype=bool)

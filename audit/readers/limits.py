@@ -115,9 +115,11 @@ def _num(limit: str, value: float) -> str:
     return f"{int(value):,}"
 
 
-def check_text(data: bytes, name: str, limits: Limits) -> None:
-    """Refuse a text (CSV) file with more lines or wider lines than ``limits`` allow (cheap byte counts)."""
-    lines = data.count(b"\n") + (not data.endswith(b"\n"))
+def check_text(data: bytes, name: str, limits: Limits) -> int:
+    """Refuse a text (CSV) file with more lines or wider lines than ``limits`` allow (cheap byte counts);
+    returns the count of line feeds in ``data`` (for the reader, so the file is not counted twice)."""
+    newlines = data.count(b"\n")
+    lines = newlines + (not data.endswith(b"\n"))
     if lines > limits.rows:
         raise over(name, "rows", lines, limits.rows)
     start = 0
@@ -130,6 +132,7 @@ def check_text(data: bytes, name: str, limits: Limits) -> None:
         if end < 0:
             break
         start = end + 1
+    return newlines
 
 
 def check_pdf_streams(data: bytes, name: str, limits: Limits) -> None:

@@ -41,7 +41,7 @@ class SavedLayout:
 
 def default_path() -> Path:
     """``layouts.json`` beside the case store."""
-    from audit.cases.store import data_dir
+    from audit.cases.store_file import data_dir  # (not the case store itself: a scan does not need it)
 
     return data_dir() / FILE_NAME
 
