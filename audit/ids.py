@@ -3,6 +3,7 @@ repeats). Proving it from how the ids are built is cheaper than hashing a millio
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Collection, Iterable
 
 import numpy as np
@@ -69,7 +70,7 @@ def numbered_positions(ids: pd.Series, wanted: Iterable[str | None]) -> np.ndarr
     if built is None or len(built[1]) != len(ids):
         return None
     prefix, nums = built
-    if len(nums) > 1 and not bool((np.diff(nums) > 0).all()):
+    if not _increasing(data, nums):
         return None
     # an id of another form is no row's: every id is the prefix and a number without leading zeros
     texts = pa.array([str(w) for w in wanted], type=pa.large_string())  # as isin_text reads them
@@ -83,6 +84,23 @@ def numbered_positions(ids: pd.Series, wanted: Iterable[str | None]) -> np.ndarr
     ok = at < len(nums)
     ok[ok] = nums[at[ok]] == want[ok]
     return at[ok].astype(np.int64)
+
+
+_INCREASING: dict[int, tuple[weakref.ref, bool]] = {}  # id(data) -> (data, its numbers strictly increase)
+
+
+def _increasing(data: object, nums: np.ndarray) -> bool:
+    """The numbers of a built id column strictly increase (checked once while the column lives)."""
+    hit = _INCREASING.get(id(data))
+    if hit is not None and hit[0]() is data:
+        return hit[1]
+    ok = len(nums) < 2 or bool((np.diff(nums) > 0).all())
+    key = id(data)
+    try:
+        _INCREASING[key] = (weakref.ref(data, lambda _ref, key=key: _INCREASING.pop(key, None)), ok)
+    except TypeError:  # data that takes no weak reference: checked again next time
+        pass
+    return ok
 
 
 def id_rows(ids: pd.Series, wanted: Collection[str]) -> np.ndarray:

@@ -59,3 +59,13 @@ def test_a_slice_of_a_built_column_is_looked_up_by_text():
     built = numbered_ids("a.csv:r", np.arange(2, 12))
     part = built.iloc[3:7]
     assert id_rows(part, {"a.csv:r6", "a.csv:r2"}).tolist() == _plain(part, {"a.csv:r6", "a.csv:r2"}).tolist()
+
+
+def test_the_increasing_check_is_remembered_per_column_and_never_for_another():
+    for _ in range(3):  # columns made and dropped in turns: a new column's answer is its own
+        good = numbered_ids("a.csv:r", np.arange(2, 50))
+        bad = numbered_ids("a.csv:r", np.array([2, 3, 3, 4]))
+        for _again in range(2):
+            assert numbered_positions(good, ["a.csv:r10"]).tolist() == [8]
+            assert numbered_positions(bad, ["a.csv:r3"]) is None
+        del good, bad

@@ -144,13 +144,16 @@ def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
         return []
     key = _group_day_keys(cand)
     order = np.argsort(key, kind="stable")
-    cand, key = cand.iloc[order], key[order]
+    key = key[order]
     near_days = _anchor_days(ctx, anchors)
     anchor_ids = {i for f in anchors for i in f.transaction_ids}
-    rows, amounts, names = cand["row"].to_numpy(), cand["amount"].to_numpy(float), cand["name"].to_numpy(object)
-    dates, curs, owner = cand["date"].to_numpy(), cand["currency"].to_numpy(object), cand["owner"].to_numpy(object)
-    prepaid, konbini, shop = (cand[c].to_numpy(bool) for c in ("prepaid", "konbini", "shop"))
-    item = cand["item"].to_numpy(float)
+    # the columns read below, in key order (no reordered copy of the whole frame)
+    rows, amounts, names = (cand["row"].to_numpy()[order], cand["amount"].to_numpy(float)[order],
+                            cand["name"].to_numpy(object)[order])
+    dates, curs, owner = (cand["date"].to_numpy()[order], cand["currency"].to_numpy(object)[order],
+                          cand["owner"].to_numpy(object)[order])
+    prepaid, konbini, shop = (cand[c].to_numpy(bool)[order] for c in ("prepaid", "konbini", "shop"))
+    item = cand["item"].to_numpy(float)[order]
     counts, usual, day_total = _habits(ctx, key, amounts, prepaid, owner)
     if not counts.all():  # a habitual buyer's everyday purchases take no part in the search
         keep = np.flatnonzero(counts)
