@@ -243,13 +243,8 @@ def everyday_purchases(ctx: _Context, cand: pd.DataFrame) -> np.ndarray:
     prepaid = cand["prepaid"].to_numpy(bool)
     counts, usual, day_total = _habits(ctx, key, cand["amount"].to_numpy(float), prepaid,
                                        cand["owner"].to_numpy(object))
-    usual_day = np.full(len(key), -np.inf)  # -inf: not a habitual buyer
-    if usual:
-        habitual = np.fromiter(usual, dtype=np.int64)
-        at = np.searchsorted(np.sort(habitual), key // _SPAN)
-        order = np.argsort(habitual)
-        hit = (at < len(habitual)) & (np.sort(habitual)[np.minimum(at, len(habitual) - 1)] == key // _SPAN)
-        usual_day[hit] = np.fromiter(usual.values(), dtype=float)[order][at[hit]]
+    # -inf: not a habitual buyer, so no day of theirs is quiet
+    usual_day = pd.Series(usual, dtype=float).reindex(key // _SPAN).fillna(-np.inf).to_numpy()
     quiet_day = ~prepaid & (day_total < STAND_OUT * usual_day)
     return ~counts | quiet_day
 
@@ -277,6 +272,8 @@ def _habits(ctx: _Context, key: np.ndarray, amounts: np.ndarray, prepaid: np.nda
     groups, first_row, inverse = np.unique(group_of[plain_at], return_index=True, return_inverse=True)
     active_days = np.unique(key[plain_at])
     days_per_group = np.bincount(np.searchsorted(groups, active_days // _SPAN), minlength=len(groups))
+    by_group = plain_at[np.argsort(inverse, kind="stable")]  # each group's purchases together: one slice each
+    edges = np.r_[0, np.cumsum(np.bincount(inverse, minlength=len(groups)))]
     for gi, g in enumerate(groups.tolist()):
         o = str(owner[plain_at[first_row[gi]]])
         start, end = ctx.owner_start.get(o), ctx.owner_end.get(o)
@@ -285,7 +282,7 @@ def _habits(ctx: _Context, key: np.ndarray, amounts: np.ndarray, prepaid: np.nda
         span = (pd.Timestamp(end) - pd.Timestamp(start)).days + 1
         if span < ROUTINE_MIN_DAYS or days_per_group[gi] < ROUTINE_SHARE * span:
             continue
-        at = plain_at[inverse == gi]
+        at = by_group[edges[gi]:edges[gi + 1]]
         outs = amounts[at] >= ITEM_STAND_OUT * float(np.median(amounts[at]))
         counts[at[~outs]] = False
         stand = at[outs]
