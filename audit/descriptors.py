@@ -201,7 +201,9 @@ def add_descriptor_columns(tx: pd.DataFrame) -> pd.DataFrame:
         for col in ("descriptor_norm", "merchant_key", "facilitator"):
             out[col] = pd.Series(index=out.index, dtype="str")
         return out
-    codes, uniques = pd.factorize(out["description"], use_na_sentinel=True)
+    from audit.textcols import factorize_text
+
+    codes, uniques = factorize_text(out["description"])  # (matching asks the same of the same column)
     parts = [_normalize_cached(u) if isinstance(u, str) else ("", "", None) for u in uniques]
     norms = pd.array([p[0] for p in parts] + [""], dtype="str")
     keys = pd.array([p[1] for p in parts] + [""], dtype="str")

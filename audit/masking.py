@@ -200,6 +200,15 @@ def _maybe_card(values: pd.Series) -> pd.Series | None:
 _UNCHANGED: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
 
 
+def picked_unchanged(source: pd.Series, picked: pd.Series) -> None:
+    """Record that ``picked`` (values taken from ``source``, e.g. a column of distinct texts) has nothing to mask
+    when :func:`mask_series` finds nothing in ``source``: it works value by value, so what holds for every value
+    of ``source`` holds for any pick of them, and ``picked`` is then not searched again."""
+    data = picked.array.__arrow_array__() if hasattr(picked.array, "__arrow_array__") else None
+    if data is not None and len(picked) and mask_series(source) is source:
+        _UNCHANGED[id(data)] = data
+
+
 def mask_series(values: pd.Series) -> pd.Series:
     """:func:`mask_card` over a column of text, computed once per distinct value (missing stays missing).
 

@@ -106,9 +106,9 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
 def _missing(index: pd.Index, dtype: str) -> pd.Series:
     """A column of missing values; a text one straight from Arrow (no missing value written per row)."""
     if dtype == "str":
-        import pyarrow as pa
+        from audit.textcols import const_str
 
-        return pd.Series(pa.nulls(len(index), pa.large_string()), index=index, dtype="str")
+        return const_str(None, len(index), index)
     return pd.Series(index=index, dtype=dtype)
 
 

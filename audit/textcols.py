@@ -8,6 +8,7 @@ Unicode normalisation; these helpers call Arrow's RE2 kernels directly (RE2 sema
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
@@ -56,10 +57,26 @@ def re_replace(values: pd.Series, pattern: str, repl: str) -> pd.Series:
     return _fromarrow(got, s.index)
 
 
+# Zeroed buffers of all-missing text columns, by length, while some column holds one: Arrow data never
+# changes, so columns of nothing share their offsets and validity (all zeros) instead of each writing its own;
+# zeros from numpy come from the system already zeroed, not written a page at a time.
+_ZEROS: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
+
+
+def _null_str(n: int) -> pa.Array:
+    """``pa.nulls(n, pa.large_string())`` over shared zeroed buffers."""
+    zeros = _ZEROS.get(n)
+    if zeros is None:
+        zeros = _ZEROS[n] = np.zeros(n + 1, dtype=np.int64)  # offsets; its first bytes serve as the validity bits
+        zeros.flags.writeable = False
+    buf = pa.py_buffer(zeros)
+    return pa.LargeStringArray.from_buffers(n, buf, pa.py_buffer(b""), buf, null_count=n)
+
+
 def const_str(value: str | None, n: int, index: pd.Index | None = None) -> pd.Series:
     """A text column of ``n`` copies of ``value`` (or missing values) built without Python objects."""
     if value is None:
-        arr = pa.nulls(n, pa.large_string())
+        arr = _null_str(n)
     else:  # the Arrow buffers written at once: the text n times, offsets every len(text) bytes
         text = value.encode("utf-8")
         offsets = np.arange(0, (n + 1) * len(text), len(text), dtype=np.int64) if text else np.zeros(n + 1, dtype=np.int64)
@@ -155,6 +172,31 @@ def distinct(values: pd.Series, *, min_rows: int = 4096) -> pd.Series:
     return pd.Series(uniques, dtype=values.dtype)
 
 
+# pd.factorize of Arrow text columns while their data lives: id(data) -> (weak reference, codes, uniques)
+_FACTORIZED: dict[int, tuple[weakref.ref, np.ndarray, object]] = {}
+
+
+def factorize_text(values: pd.Series) -> tuple[np.ndarray, object]:
+    """``pd.factorize(values, use_na_sentinel=True)``, computed once while the column's Arrow data lives: the
+    stages after reading (descriptor columns, merchant matching) ask it of the same description column. The
+    codes are shared between the callers, so they are read-only."""
+    data = values.array.__arrow_array__() if isinstance(values.dtype, pd.StringDtype) and hasattr(
+        values.array, "__arrow_array__") else None
+    if data is None:
+        return pd.factorize(values, use_na_sentinel=True)
+    key = id(data)
+    hit = _FACTORIZED.get(key)
+    if hit is not None and hit[0]() is data:
+        return hit[1], hit[2]
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    codes.flags.writeable = False
+    try:
+        _FACTORIZED[key] = (weakref.ref(data, lambda _ref, key=key: _FACTORIZED.pop(key, None)), codes, uniques)
+    except TypeError:  # data that takes no weak reference: worked out again next time
+        pass
+    return codes, uniques
+
+
 def strip_column(values: pd.Series) -> pd.Series:
     """``values.str.strip()`` of a text column; the column itself when stripping changes no distinct value."""
     u = distinct(values)
@@ -183,6 +225,8 @@ def map_unique(values: pd.Series, fn: Callable[[pd.Series], pd.Series], *, min_r
         codes = np.where(np.asarray(encoded.indices.is_null()), len(uniques), codes)
         uniques = pa.concat_arrays([uniques, pa.nulls(1, uniques.type)])
     res = fn(pd.Series(uniques, dtype=values.dtype))
+    if isinstance(res, pd.Series):  # one take of the values (``iloc`` would build a row index only to drop it)
+        return pd.Series(res.array.take(codes.astype(np.intp)), index=values.index, name=res.name)
     out = res.iloc[codes.astype(np.intp)]
     out.index = values.index
     return out

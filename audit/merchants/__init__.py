@@ -219,7 +219,9 @@ def match_transactions(tx: pd.DataFrame, db: MerchantDB) -> list[Finding]:
         from audit.descriptors import add_descriptor_columns
 
         tx = add_descriptor_columns(tx)
-    codes, uniques = pd.factorize(tx["description"], use_na_sentinel=True)
+    from audit.textcols import factorize_text
+
+    codes, uniques = factorize_text(tx["description"])  # (found once with the descriptor columns)
     matches = db.match_many(uniques)
     if not matches:
         return []

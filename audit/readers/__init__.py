@@ -87,7 +87,7 @@ def _read_statement(
         newlines = check_text(data, name, limits)
         utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
         nul, stray, first = 0, 0, 0
-        if not utf16 and len(data.translate(None, _CONTROL_NUL)) < len(data):  # one pass when there is neither
+        if not utf16 and _holds_any(data, _CONTROL_NUL):  # one pass when there is neither
             nul = data.count(b"\x00")
             stray, first = _controls(data)
         if stray:  # control characters (a bell, an escape) in a text file: taken out, the rest is read
@@ -195,6 +195,20 @@ def mixed_encodings(data: bytes, sample_lines: int = 20_000) -> str | None:
 _CONTROL = bytes(b for b in range(1, 32) if b not in b"\t\n\r\x0c\x1a") + b"\x7f"
 _CONTROL_SET = frozenset(_CONTROL)
 _CONTROL_NUL = _CONTROL + b"\x00"
+
+
+_CHUNK = 1 << 20
+
+
+def _holds_any(data: bytes, chars: bytes) -> bool:
+    """True when ``data`` holds one of the bytes ``chars``; read a chunk at a time, so a large file is never
+    copied whole (the few chunk-sized buffers are reused instead of a file-sized one touched afresh)."""
+    view = memoryview(data)
+    for start in range(0, len(data), _CHUNK):
+        part = bytes(view[start:start + _CHUNK])
+        if len(part.translate(None, chars)) < len(part):
+            return True
+    return False
 
 
 def _controls(data: bytes) -> tuple[int, int]:

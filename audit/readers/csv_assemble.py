@@ -105,12 +105,13 @@ def assemble(
             return None
         return s.reset_index(drop=True) if every else s.iloc[idx].reset_index(drop=True)
 
-    rows = pd.Series(lines[idx], dtype="int64")
-    out = pd.DataFrame({"row": rows.astype("Int64")})
-    out["id"] = csv_table.numbered_ids(f"{name}:r", lines[idx])
+    row_numbers = lines[idx]  # (one copy: the row column and the ids are built from it without more)
+    out = pd.DataFrame({"row": pd.arrays.IntegerArray(row_numbers.astype(np.int64, copy=False), np.zeros(len(idx), dtype=bool))})
+    out["id"] = csv_table.numbered_ids(f"{name}:r", row_numbers)
     out["source"] = const_str(name, len(idx))
     out["date"] = take(dates)
-    out["posting_date"] = take(posting) if posting is not None else pd.NaT
+    # (no posting dates: the schema's missing dates as they are, not written in one unit and converted to another)
+    out["posting_date"] = take(posting) if posting is not None else np.full(len(idx), np.datetime64("NaT", "us"))
     out["description"] = desc.printed(idx)
     if desc.type_phrases:  # the cells as printed, type phrase and all, beside the counterparty read from them
         out[schema.PRINTED] = desc.printed(idx, whole=True)
@@ -122,11 +123,16 @@ def assemble(
         out["currency"] = codes.fillna(billing)
     else:
         billing = _billing_currency(plan, spec, texts, report, True, cells)
-        out["currency"] = billing
+        out["currency"] = const_str(billing, len(idx))  # (one text for every row: Arrow buffers, no object per row)
     # foreign amounts: explicit columns, notes regex, second lines
-    o_amount = pd.Series(foreign.original_amount[idx], dtype="float64")
-    o_curr = pd.Series(pa.array(foreign.original_currency[idx], type=pa.large_string()), dtype="str")
-    o_rate = pd.Series(foreign.rate[idx], dtype="float64")
+    if foreign.filled:
+        o_amount = pd.Series(foreign.original_amount[idx], dtype="float64")
+        o_curr = pd.Series(pa.array(foreign.original_currency[idx], type=pa.large_string()), dtype="str")
+        o_rate = pd.Series(foreign.rate[idx], dtype="float64")
+    else:  # no second lines: every row missing (the columns below may fill them)
+        o_amount = pd.Series(np.full(len(idx), np.nan), dtype="float64", copy=False)
+        o_curr = const_str(None, len(idx))
+        o_rate = pd.Series(np.full(len(idx), np.nan), dtype="float64", copy=False)
     oa_raw = take(texts.get("original_amount"))
     if oa_raw is not None:
         o_amount = o_amount.fillna(parse_amounts(oa_raw).abs())

@@ -8,6 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from audit.masking import picked_unchanged
 from audit.readers import type_phrase
 from audit.readers.profile import PLACEHOLDER
 from audit.textcols import distinct, encode_once, map_unique
@@ -21,8 +22,9 @@ def column(cells: pd.DataFrame, roles: dict[str, int], role: str) -> pd.Series |
     col = cells.iloc[:, idx].astype("str")
     if has_edge_space(distinct(col)):  # strip only when some cell needs it
         col = col.str.strip()
-    placeholder = map_unique(col, lambda v: re_contains(v, PLACEHOLDER))
-    if bool(placeholder.any()):  # "-", "—", "/" stand for an empty cell
+    # "-", "—", "/" stand for an empty cell (looked for among the distinct texts first: most columns have none)
+    if bool(re_contains(distinct(col), PLACEHOLDER).any()):
+        placeholder = map_unique(col, lambda v: re_contains(v, PLACEHOLDER))
         col = col.where(~placeholder)
     return col
 
@@ -59,6 +61,7 @@ class Desc:
         self.norm = normalise_column(self.clean).fillna("")
         self.shown = self.clean  # what the description column shows (the counterparty once types are split off)
         self.type_phrases: list[str] = []
+        self._picked: tuple[object, np.ndarray] | None = None  # (the Arrow data printed() gave last, its rows)
 
     def split_types(self) -> list[str]:
         """Show the counterparty instead of cells that open with a bank's type phrase
@@ -78,4 +81,18 @@ class Desc:
         """The description of rows ``idx``: the counterparty shown, or with ``whole`` the cell as printed."""
         source = self.clean if whole else self.shown
         arr = pc.take(source.array.__arrow_array__(), pa.array(self.codes[idx]))
-        return pd.Series(arr, dtype="str")
+        out = pd.Series(arr, dtype="str")
+        picked_unchanged(source, out)  # (nothing to mask in the distinct texts: none in the column either)
+        if not whole:
+            self._picked = (out.array.__arrow_array__(), idx)
+        return out
+
+    def blank_rows(self, values: pd.Series) -> np.ndarray | None:
+        """Per row of ``values``: empty once stripped (or missing), when ``values`` is the very column
+        :meth:`printed` gave last (worked out once per distinct text); None for any other column."""
+        picked = self._picked
+        data = values.array.__arrow_array__() if hasattr(values.array, "__arrow_array__") else None
+        if picked is None or data is not picked[0]:
+            return None
+        blank = (self.shown.fillna("").str.strip() == "").to_numpy(dtype=bool)
+        return blank[self.codes[picked[1]]]

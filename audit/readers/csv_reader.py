@@ -435,7 +435,7 @@ def _parse(body: csv_table.CellTable, plan: csv_plan.Plan, name: str, report: Pa
     report.rows = len(table)
     report.period_start = table["date"].min().date().isoformat()
     report.period_end = table["date"].max().date().isoformat()
-    _say_what_is_missing(table, report)
+    _say_what_is_missing(table, report, desc.blank_rows(table["description"]))
     return table
 
 
@@ -462,10 +462,12 @@ def _exclude_unbooked(cells: pd.DataFrame, roles: dict[str, int], amount: pd.Ser
                            "amounts reserved but not booked yet, listed as excluded, not read as charges")
 
 
-def _say_what_is_missing(table: pd.DataFrame, report: ParseReport) -> None:
+def _say_what_is_missing(table: pd.DataFrame, report: ParseReport, empty: np.ndarray | None = None) -> None:
     """A file read with every description empty, or with its columns chosen unsurely, says so: its
-    merchant matches and subscriptions depend on those columns."""
-    empty = map_unique(table["description"].astype("str"), lambda v: v.fillna("").str.strip() == "").to_numpy(dtype=bool)
+    merchant matches and subscriptions depend on those columns. ``empty``: which descriptions are empty, when
+    known already."""
+    if empty is None:
+        empty = map_unique(table["description"].astype("str"), lambda v: v.fillna("").str.strip() == "").to_numpy(dtype=bool)
     if len(empty) and bool(empty.all()):
         report.warnings.append("every description is empty: no merchant can be matched in this file; say which "
                                "column holds the merchant (--columns description=HEADER, or the column picker)")

@@ -137,13 +137,26 @@ def any_amount(row: pd.Series) -> float | None:
 @dataclass
 class ForeignColumns:
     """Foreign amount, currency and rate per body row, filled from second lines before assembly."""
-    original_amount: np.ndarray
-    original_currency: np.ndarray
-    rate: np.ndarray
+    n: int
+    original_amount: np.ndarray | None = None  # None until a row is given a value: then all three are arrays
+    original_currency: np.ndarray | None = None
+    rate: np.ndarray | None = None
 
     @classmethod
     def empty(cls, n: int) -> ForeignColumns:
-        return cls(np.full(n, np.nan), np.full(n, None, dtype=object), np.full(n, np.nan))
+        return cls(n)  # (most files have no second lines: no per-row arrays until one is found)
+
+    @property
+    def filled(self) -> bool:
+        """Some row was given a foreign amount, currency or rate (else every row is missing in all three)."""
+        return self.original_amount is not None
+
+    def set(self, row: int, amount: float, rate: float, currency: str | None) -> None:
+        if self.original_amount is None:
+            self.original_amount, self.rate = np.full(self.n, np.nan), np.full(self.n, np.nan)
+            self.original_currency = np.full(self.n, None, dtype=object)
+        self.original_amount[row], self.rate[row] = amount, rate
+        self.original_currency[row] = currency
 
 
 def merge_second_lines(desc: pd.Series, dates: pd.Series, state: np.ndarray, foreign: ForeignColumns) -> None:
@@ -160,13 +173,11 @@ def merge_second_lines(desc: pd.Series, dates: pd.Series, state: np.ndarray, for
         if not m or k < 0:
             continue
         charge = dated[k]
-        foreign.original_amount[charge] = float(m.group("amount").replace(",", ""))
-        foreign.rate[charge] = float(m.group("rate").replace(",", ""))
         code = m.group("currency")
         if not code:
             cm = re.search(r"利用国\s*([A-Z]{3})\s*$", unicodedata.normalize("NFKC", str(desc.iloc[charge])))
             code = COUNTRY_CURRENCY.get(cm.group(1)) if cm else None
-        foreign.original_currency[charge] = code
+        foreign.set(charge, float(m.group("amount").replace(",", "")), float(m.group("rate").replace(",", "")), code)
         state[pos] = 4
 
 

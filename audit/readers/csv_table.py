@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import re
 import warnings
 import weakref
@@ -344,20 +343,30 @@ def _digit_blocks(prefix: str, nums: np.ndarray) -> object | None:
 
     if int(nums.min()) < 0:
         return None
-    digits = np.searchsorted(_POWERS, nums, side="right") + 1  # 0..9 -> 1, 10..99 -> 2, ...
-    if len(digits) > 1 and bool((np.diff(digits) < 0).any()):
-        return None
+    if len(nums) < 2 or bool((nums[1:] >= nums[:-1]).all()):  # rising numbers (a file's lines): blocks by search
+        cuts = [0, *np.searchsorted(nums, _POWERS, side="left").tolist(), len(nums)]
+        widths = range(1, len(cuts))  # between cuts[k - 1] and cuts[k]: numbers of k digits
+    else:
+        digits = np.searchsorted(_POWERS, nums, side="right") + 1  # 0..9 -> 1, 10..99 -> 2, ...
+        if bool((np.diff(digits) < 0).any()):
+            return None
+        cuts = [0, *(np.flatnonzero(np.diff(digits)) + 1).tolist(), len(nums)]
+        widths = [int(digits[a]) for a in cuts[:-1]]
     head = np.frombuffer(prefix.encode("utf-8"), dtype=np.uint8)
-    offsets = np.zeros(len(nums) + 1, dtype=np.int64)
-    np.cumsum(len(head) + digits, out=offsets[1:])
+    offsets = np.empty(len(nums) + 1, dtype=np.int64)
+    offsets[0] = 0
+    blocks = [(a, b, k) for a, b, k in zip(cuts[:-1], cuts[1:], widths, strict=True) if b > a]
+    for a, b, k in blocks:  # each block's ids are all one width: its offsets step evenly
+        width = len(head) + k
+        offsets[a + 1:b + 1] = np.arange(1, b - a + 1, dtype=np.int64) * width + offsets[a]
     data = np.empty(int(offsets[-1]), dtype=np.uint8)
-    cuts = [0, *(np.flatnonzero(np.diff(digits)) + 1).tolist(), len(nums)]
-    for start, end in itertools.pairwise(cuts):
-        k = int(digits[start])
-        block = data[offsets[start]:offsets[end]].reshape(end - start, len(head) + k)  # one row per id
+    for a, b, k in blocks:
+        block = data[offsets[a]:offsets[b]].reshape(b - a, len(head) + k)  # one row per id
         block[:, :len(head)] = head
-        rest = nums[start:end].astype(np.uint32 if k <= 9 else np.int64)  # (32-bit division is the quicker)
+        rest = nums[a:b].astype(np.uint32 if k <= 9 else np.int64)  # (32-bit division is the quicker)
+        digit = np.empty_like(rest)
         for j in range(k - 1, -1, -1):  # the last digit first
-            block[:, len(head) + j] = rest % 10 + 48  # ASCII "0" + digit
-            rest //= 10
+            np.divmod(rest, 10, out=(rest, digit))
+            digit += 48  # ASCII "0" + digit
+            block[:, len(head) + j] = digit
     return pa.LargeStringArray.from_buffers(len(nums), pa.py_buffer(offsets), pa.py_buffer(data))
