@@ -256,6 +256,9 @@ def _write(result: object, fmt: str, args: argparse.Namespace) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from audit.runtime import quiet_blas_threads
+
+    quiet_blas_threads()  # before numpy is imported: see audit.runtime
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
     args = parser.parse_args(argv)

@@ -38,6 +38,7 @@ from audit.files import STATEMENT_SUFFIXES, file_digest, missing_why
 from audit.ids import has_duplicates, numbered_apart
 from audit.model import Finding, ParseReport, RowProblem, Subscription
 from audit.readers import read_statement
+from audit.runtime import cycle_collection_paused
 
 SANE_YEARS = (1970, 2100)  # transaction dates outside these years are row problems, not transactions
 
@@ -414,8 +415,9 @@ def scan(paths: Sequence[str | Path], merchant_lists: Sequence[str | Path] = (),
          currency: Mapping[str, str] | None = None) -> ScanResult:
     """Read statement files (or folders of them) from disk and audit them together (``same_card``,
     ``currency``: see :func:`read_many`)."""
-    tx, reports, errors = read_many(statement_files(paths, clients_from_folders, client), same_card, currency)
-    return _finish(analyse(tx, merchant_lists, reports), reports, errors)
+    with cycle_collection_paused():
+        tx, reports, errors = read_many(statement_files(paths, clients_from_folders, client), same_card, currency)
+        return _finish(analyse(tx, merchant_lists, reports), reports, errors)
 
 
 def scan_uploads(files: Sequence[tuple[str, bytes]], merchant_lists: Sequence[str | Path] = (), *,
@@ -423,8 +425,9 @@ def scan_uploads(files: Sequence[tuple[str, bytes]], merchant_lists: Sequence[st
                  mappings: Mapping[str, Any] | None = None) -> ScanResult:
     """Audit statements given as (file name, bytes) pairs, e.g. Streamlit uploads (``same_card``,
     ``currency``, ``mappings``: see :func:`read_many`)."""
-    tx, reports, errors = read_many(((name, data, None) for name, data in files), same_card, currency, mappings)
-    return _finish(analyse(tx, merchant_lists, reports), reports, errors)
+    with cycle_collection_paused():
+        tx, reports, errors = read_many(((name, data, None) for name, data in files), same_card, currency, mappings)
+        return _finish(analyse(tx, merchant_lists, reports), reports, errors)
 
 
 def _finish(result: ScanResult, reports: list[ParseReport], errors: list[StatementError]) -> ScanResult:
