@@ -191,16 +191,28 @@ def _rows_by_id(tx: pd.DataFrame, wanted: set[str]) -> _Rows:
     pairs: dict[tuple[str, str], tuple[str, str]] = {}  # one (client, card) tuple per distinct pair
     ccs = [pairs.setdefault(cc, cc) for cc in zip(
         [v or "" for v in columns["client"]], [v or "" for v in columns["card"]], strict=True)]
-    ids = [None if i is None else str(i) for i in columns["id"]]
-    out = _Rows(cc={i: cc for i, cc in zip(ids, ccs, strict=True) if i is not None},
-                key={i: k for i, k in zip(ids, keys, strict=True) if i is not None}, columns=list(columns.values()))
-    # one dict per row asked for, built by map (no Python loop body per row)
-    pick = asked[mask].tolist()
+    ids = columns["id"]
+    if not isinstance(sel["id"].dtype, pd.StringDtype):  # texts already otherwise (missing: None)
+        ids = [None if i is None else str(i) for i in ids]
+    # maps built by dict(zip(...)) (no Python loop body per row) where no id is missing
+    whole = None not in ids
+    out = _Rows(cc=_by_id(ids, ccs, whole), key=_by_id(ids, keys, whole), columns=list(columns.values()))
+    # one dict per row asked for, built by map
+    ask = asked[mask]
+    pick = ask.tolist()
     recs = map(dict, map(zip, itertools.repeat(_RECORD_FIELDS),
                          zip(*(itertools.compress(col, pick) for col in columns.values()), strict=True)))
-    out.rows = {i: row for i, row in zip(itertools.compress(ids, pick), recs, strict=True) if i is not None}
-    out.extra = {i: at for at, (i, p) in enumerate(zip(ids, pick, strict=True)) if not p and i is not None}
+    out.rows = _by_id(list(itertools.compress(ids, pick)), recs, whole)
+    out.extra = {ids[at]: at for at in np.flatnonzero(~ask).tolist() if ids[at] is not None}
     return out
+
+
+def _by_id(ids: list[str | None], values: Any, whole: bool) -> dict[str, Any]:
+    """``{id: value}`` over the rows (a later row of a repeated id wins), rows without an id left out;
+    ``whole``: no id is missing."""
+    if whole:
+        return dict(zip(ids, values, strict=True))
+    return {i: v for i, v in zip(ids, values, strict=True) if i is not None}
 
 
 def _is_refund(row: dict[str, Any]) -> bool:
