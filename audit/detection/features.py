@@ -16,6 +16,7 @@ from audit.detection.descriptor_features import descriptor_features
 from audit.detection.keys import _filled_codes
 from audit.ids import id_rows
 from audit.model import Finding, Subscription
+from audit.textcols import factorize_text
 
 PER_YEAR = {"weekly": 52.0, "biweekly": 26.0, "semi-monthly": 24.0, "monthly": 12.0, "bimonthly": 6.0, "quarterly": 4.0,
             "semi-annual": 2.0, "annual": 1.0}
@@ -128,7 +129,7 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     reseller_d = col["reseller"]
     fill = fc = fu = None
     if "facilitator" in tx.columns:  # the normaliser's facilitator when the lexicon knows none
-        fc, fu = pd.factorize(tx["facilitator"])
+        fc, fu = factorize_text(tx["facilitator"])  # (known from the description's codes: audit.descriptors)
         fu = np.append(np.asarray(fu, dtype=object), None)  # code -1 (missing) -> None
         usable = np.array([not pd.isna(v) and v != "nan" for v in fu], dtype=bool)
         fill = usable[fc] & pd.isna(reseller_d)[codes]
@@ -229,8 +230,6 @@ def _description_codes(desc: pd.Series) -> tuple[np.ndarray, Any] | None:
     matching: :func:`audit.textcols.factorize_text`); None for another column."""
     if not (isinstance(desc.dtype, pd.StringDtype) and hasattr(desc.array, "__arrow_array__")):
         return None
-    from audit.textcols import factorize_text
-
     return factorize_text(desc)
 
 
@@ -238,7 +237,7 @@ def _memo_codes(memo: dict, tx: pd.DataFrame, col: str) -> tuple[np.ndarray, Any
     """``pd.factorize`` of a column of the whole table, kept in ``memo`` as :func:`full_codes` keeps it."""
     key = ("codes", col)
     if key not in memo:
-        memo[key] = pd.factorize(tx[col])
+        memo[key] = factorize_text(tx[col])  # pd.factorize (known from the description's codes: audit.descriptors)
     return memo[key]
 
 
