@@ -135,7 +135,10 @@ def _column_values(col: pd.Series, unique: bool = False) -> list[Any]:
     column of a million rows holding a few thousand texts costs a few thousand strings, not a million.
     """
     if pd.api.types.is_float_dtype(col):
-        return [None if v != v else v for v in col.to_numpy(dtype="float64", na_value=float("nan")).tolist()]
+        values = col.to_numpy(dtype="float64", na_value=float("nan"))
+        out = values.astype(object)  # Python floats, NaN turned into None below (no Python loop per value)
+        out[np.isnan(values)] = None
+        return out.tolist()
     if unique:
         return col.to_numpy(dtype=object, na_value=None).tolist()
     codes, uniques = pd.factorize(col, use_na_sentinel=True)

@@ -254,7 +254,13 @@ def everyday_purchases(ctx: _Context, cand: pd.DataFrame) -> np.ndarray:
     counts, usual, day_total = _habits(ctx, key, cand["amount"].to_numpy(float), prepaid,
                                        cand["owner_code"].to_numpy())
     # -inf: not a habitual buyer, so no day of theirs is quiet
-    usual_day = pd.Series(usual, dtype=float).reindex(key // _SPAN).fillna(-np.inf).to_numpy()
+    group_of = key // _SPAN
+    if group_of.min() >= 0:  # a table by group number (the groups are numbered from 0)
+        table = np.full(int(group_of.max()) + 1, -np.inf)
+        table[np.fromiter(usual.keys(), dtype=np.int64, count=len(usual))] = list(usual.values())
+        usual_day = table[group_of]
+    else:
+        usual_day = pd.Series(usual, dtype=float).reindex(group_of).fillna(-np.inf).to_numpy()
     quiet_day = ~prepaid & (day_total < STAND_OUT * usual_day)
     return ~counts | quiet_day
 
