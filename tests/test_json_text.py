@@ -71,3 +71,33 @@ def test_special_byte_check_equals_a_regex_per_text() -> None:
         if len(arr) > 1:
             part = arr.slice(1)
             assert _maybe_special(part) == any(re.search(_PLAIN, t) for t in texts[1:]), texts
+
+
+def test_gathered_with_fixed_texts_apart_or_joined_and_one_table_match_pandas(monkeypatch) -> None:
+    from audit.scale import json_text
+    from audit.scale.json_text import record_chunks
+
+    tx = _table(300, 6)
+    plain = schema.conform(tx.assign(id=[f"f.csv:r{i}" for i in range(300)]))
+    for bake, small in ((0, 0), (0, 1 << 30), (1 << 30, 0), (1 << 30, 1 << 30)):
+        monkeypatch.setattr(json_text, "BAKE_BYTES", bake)
+        monkeypatch.setattr(json_text, "SMALL_BYTES", small)
+        for frame in (tx, plain, plain.drop(columns=["id"]), tx.drop(columns=["amount", "description", "date"])):
+            for size in (1, 64, 300):
+                assert b",\n".join(record_chunks(frame, size)).decode("utf-8") == _pandas(frame)
+
+
+def test_one_text_check_equals_a_set_of_the_texts() -> None:
+    import pyarrow as pa
+
+    from audit.scale.json_text import _one_text
+
+    rng = np.random.default_rng(7)
+    for _ in range(400):
+        texts = [rng.choice(["ab", "a", "b", "", "aab", None]) for _ in range(rng.integers(0, 5))]
+        if rng.random() < 0.5 and texts:
+            texts = [texts[0]] * len(texts)
+        arr = pa.array(texts, type=pa.large_string())
+        for part, got in ((arr, texts), (arr.slice(1), texts[1:])):
+            want = bool(got) and None not in got and len(set(got)) == 1
+            assert _one_text(part) == want or (want and not "".join(got)), got

@@ -28,6 +28,8 @@ from audit.masking import mask_series
 
 _PLAIN = r'["\\/\x00-\x1f]'  # a text holding none of these is written as it is, between quotes
 _SPECIAL_BYTES = (b'"', b"\\", b"/")  # the same bytes (with every byte below 0x20), looked for in a text buffer
+BAKE_BYTES = 1 << 20  # a fixed text is joined to a coded column's distinct values while that adds at most this
+SMALL_BYTES = 4 << 20  # fixed texts and distinct values up to this size are copied beside each piece's ids
 
 
 def _ujson() -> Any:
@@ -56,8 +58,11 @@ def _maybe_special(arr: Any) -> bool:
         return False
     if int(data.min()) < 0x20:  # a control character
         return True
-    raw = data.tobytes()  # one copy; then each byte looked for at memchr speed (a lookup per byte is 5x slower)
-    return any(c in raw for c in _SPECIAL_BYTES)
+    for start in range(0, len(data), 1 << 20):  # copied a MiB at a time, then each byte looked for at memchr
+        raw = data[start:start + (1 << 20)].tobytes()  # speed (a lookup per byte is 5x slower)
+        if any(c in raw for c in _SPECIAL_BYTES):
+            return True
+    return False
 
 
 def _encode_texts(arr: Any, dumps: Any) -> Any:
@@ -93,21 +98,19 @@ def _arrow_text(col: pd.Series) -> Any:
 @dataclass
 class _Column:
     """One column's JSON values: ``literal`` on every row, or ``values`` picked by ``codes`` per row, or
-    (``text`` set) a text column encoded chunk by chunk (ids: as many distinct values as rows)."""
+    (``text`` set) a text column encoded chunk by chunk (ids: as many distinct values as rows; ``plain``:
+    none missing or needing escapes, so its texts are written as they are between quotes)."""
 
     literal: str | None = None
     values: Any = None
     codes: Any = None
     text: Any = None
+    plain: bool = False
 
-    def chunk(self, start: int, stop: int, dumps: Any) -> tuple[str, Any, str]:
-        """The JSON values of rows ``start:stop`` as (text before, Arrow array, text after) each value."""
-        if self.text is not None:
-            part = self.text.slice(start, stop - start)
-            if not part.null_count and not _maybe_special(part):  # plain texts: the quotes join the fixed text
-                return '"', part, '"'
-            return "", _encode_texts(part, dumps).fill_null(_lit("null")), ""
-        return "", self.values.take(self.codes.slice(start, stop - start)), ""
+    def texts(self, start: int, stop: int, dumps: Any) -> Any:
+        """The JSON values (quotes left out when ``plain``) of rows ``start:stop`` of a ``text`` column."""
+        part = self.text.slice(start, stop - start)
+        return part if self.plain else _encode_texts(part, dumps).fill_null(_lit("null"))
 
 
 def _coded(values: list[str] | Any, codes: np.ndarray) -> _Column:
@@ -117,12 +120,32 @@ def _coded(values: list[str] | Any, codes: np.ndarray) -> _Column:
     values = values if isinstance(values, pa.Array) else pa.array(values, type=pa.large_string())
     if len(values) == 1 and len(codes):
         return _Column(literal=values[0].as_py())
-    return _Column(values=values, codes=pa.array(codes))
+    return _Column(values=values, codes=np.asarray(codes))
+
+
+def _one_text(arr: Any) -> bool:
+    """Whether every row of ``arr`` (an Arrow large_string array) holds the same text (none missing): its
+    offsets step by one length and its bytes repeat the first text, two buffer compares (a hash of every
+    text costs several times more)."""
+    import pyarrow as pa
+
+    bufs, n = arr.buffers(), len(arr)
+    if not n or arr.null_count or bufs[2] is None:
+        return False
+    offsets = np.frombuffer(bufs[1], dtype=np.int64)[arr.offset:arr.offset + n + 1]
+    first, size = int(offsets[0]), int(offsets[1] - offsets[0])
+    if int(offsets[-1]) - first != n * size:
+        return False
+    if size and not pa.py_buffer(np.arange(first, first + (n + 1) * size, size, dtype=np.int64)).equals(
+            pa.py_buffer(offsets)):
+        return False
+    return bufs[2].slice(first, n * size).equals(pa.py_buffer(bufs[2].slice(first, size).to_pybytes() * n))
 
 
 def _text_column(col: pd.Series, dumps: Any, distinct: bool, mask: bool = False) -> _Column:
     """A text column; ``distinct``: encode each distinct text once (a column of few texts), else per chunk
-    (ids); ``mask``: card numbers masked (:func:`audit.masking.mask_series`, per distinct text)."""
+    (ids); ``mask``: card numbers masked (:func:`audit.masking.mask_series`, per distinct text) and the
+    texts found by :func:`audit.textcols.factorize_text` (the description: the stages before asked it too)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -131,16 +154,27 @@ def _text_column(col: pd.Series, dumps: Any, distinct: bool, mask: bool = False)
         return _Column(literal="null")
     if not distinct:
         return _Column(text=arr)
-    enc = pc.dictionary_encode(arr)
-    texts = enc.dictionary
+    codes: np.ndarray | None = None
+    if _one_text(arr):
+        texts = arr.slice(0, 1)
+    elif mask:
+        from audit.textcols import factorize_text
+
+        codes, uniques = factorize_text(col)
+        texts = _arrow_text(pd.Series(uniques, dtype=col.dtype))
+        if arr.null_count:  # missing texts (-1): the last value
+            codes = np.where(codes < 0, len(texts), codes)
+    else:
+        enc = pc.dictionary_encode(arr)
+        texts = enc.dictionary
+        codes = enc.indices.fill_null(len(texts)).to_numpy(zero_copy_only=False)
     if mask:
         texts = _arrow_text(mask_series(pd.Series(texts.to_pandas(types_mapper=pd.ArrowDtype), dtype=col.dtype)))
     values = _encode_texts(texts, dumps)
-    codes = enc.indices
-    if codes.null_count:  # missing texts: one more value, "null"
+    if codes is None:
+        return _Column(literal=values[0].as_py())
+    if arr.null_count:  # missing texts: one more value, "null"
         values = pa.concat_arrays([values, pa.array(["null"], type=pa.large_string())])
-        codes = codes.fill_null(len(texts))
-    codes = codes.to_numpy(zero_copy_only=False)
     return _coded(values, codes)
 
 
@@ -183,46 +217,123 @@ def _columns(tx: pd.DataFrame, dumps: Any) -> list[tuple[str, _Column]] | None:
     return out
 
 
+@dataclass
+class _RowPlan:
+    """Where each piece of a record comes from in one Arrow text table that a ``take`` gathers the records
+    from: ``small`` holds the fixed texts (entry ``lead``: the text before the first record) and each coded
+    column's distinct values, with the fixed text next to them joined on where that adds at most
+    :data:`BAKE_BYTES`; the ``rows`` columns' texts follow it. ``entries`` names, in record order, each
+    piece: ("at", entry) a fixed text, ("coded", first entry, codes) or ("row", k) the k-th ``rows`` column.
+    Every record ends with ``,`` + newline + the lead (the next record's start): ``cut`` bytes of it
+    follow the last record of a piece."""
+
+    small: Any
+    lead: int
+    entries: list[tuple[str, int, Any]]
+    rows: list[_Column]
+    cut: int
+
+    @classmethod
+    def build(cls, fixed: list[str], varying: list[_Column]) -> _RowPlan:
+        """The plan of records ``fixed[0] varying[0] fixed[1] ... varying[-1] fixed[-1]``."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        def joins(col: _Column, text: str) -> bool:
+            return col.values is not None and len(col.values) * len(text) <= BAKE_BYTES
+
+        k = len(varying)
+        before, after, alone = [""] * k, [""] * k, [""] * k
+        for i in range(k):
+            text = fixed[i + 1] + ("" if i < k - 1 else ",\n" + fixed[0])
+            if not text:
+                continue
+            if joins(varying[i], text):
+                after[i] = text
+            elif i < k - 1 and joins(varying[i + 1], text):
+                before[i + 1] = text
+            else:
+                alone[i] = text
+        consts = [fixed[0]] + [t for t in alone if t]
+        tables = [pa.array(consts, type=pa.large_string())]
+        entries: list[tuple[str, int, Any]] = []
+        rows: list[_Column] = []
+        first, n_const = len(consts), 1
+        for i, col in enumerate(varying):
+            if col.values is None:
+                entries.append(("row", len(rows), None))
+                rows.append(col)
+            else:
+                values = col.values
+                if before[i] or after[i]:
+                    values = pc.binary_join_element_wise(_lit(before[i]), values, _lit(after[i]), _lit(""))
+                entries.append(("coded", first, col.codes))
+                tables.append(values)
+                first += len(values)
+            if alone[i]:
+                entries.append(("at", n_const, None))
+                n_const += 1
+        cut = len((",\n" + fixed[0]).encode("utf-8"))
+        return cls(pa.concat_arrays(tables), 0, entries, rows, cut)
+
+
+def gather_records(plan: _RowPlan, n: int, size: int, dumps: Any) -> Iterator[memoryview]:
+    """The ``n`` records of ``plan`` in pieces of ``size``, each gathered by one ``take`` (a view of its
+    buffer). The ``rows`` columns join ``plan.small`` per piece, or, when the small table is larger than
+    :data:`SMALL_BYTES`, once for the whole table."""
+    import pyarrow as pa
+
+    whole = None
+    if plan.small.nbytes > SMALL_BYTES or not plan.rows:
+        whole = pa.concat_arrays([plan.small, *(col.texts(0, n, dumps) for col in plan.rows)])
+    for start in range(0, n, size):
+        stop = min(n, start + size)
+        m = stop - start
+        table, at, height = whole, start, n  # the rows columns' texts: each ``height`` long, row ``at`` first
+        if whole is None:
+            table, at, height = pa.concat_arrays([plan.small, *(c.texts(start, stop, dumps) for c in plan.rows)]), 0, m
+        idx = np.empty(1 + m * len(plan.entries), dtype=np.int64)
+        idx[0] = plan.lead
+        grid = idx[1:].reshape(m, len(plan.entries))
+        for e, (kind, first, codes) in enumerate(plan.entries):
+            if kind == "at":
+                grid[:, e] = first
+            elif kind == "coded":
+                np.add(codes[start:stop], np.int64(first), out=grid[:, e])
+            else:
+                begin = len(plan.small) + first * height + at
+                grid[:, e] = np.arange(begin, begin + m)
+        got = table.take(pa.array(idx))
+        offsets = np.frombuffer(got.buffers()[1], dtype=np.int64)[got.offset:got.offset + len(got) + 1]
+        yield memoryview(got.buffers()[2])[int(offsets[0]):int(offsets[-1]) - plan.cut]
+
+
 def record_chunks(tx: pd.DataFrame, size: int) -> Iterator[bytes | memoryview] | None:
     """The records of ``tx`` (see the module docstring) as UTF-8 (bytes, or a view of the buffer they were
-    joined in), ``size`` rows per piece, each piece's records separated by ``,`` + newline; None when a column
-    is not text, number or date."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
+    gathered in), ``size`` rows per piece, each piece's records separated by ``,`` + newline; None when a
+    column is not text, number or date."""
     dumps = _ujson()
     if dumps is None or not len(tx) or not any(c in tx.columns for c in schema.JSON_FIELDS):
         return None
     cols = _columns(tx, dumps)
     if cols is None:
         return None
-
-    def pieces(start: int, stop: int) -> Iterator[bytes | memoryview]:
-        fixed = ""
-        parts: list[Any] = []
-        for i, (name, col) in enumerate(cols):
-            fixed += ("{" if i == 0 else ",") + json.dumps(name) + ":"
-            if col.literal is not None:
-                fixed += col.literal
-                continue
-            before, values, after = col.chunk(start, stop, dumps)
-            parts += [_lit(fixed + before), values]
-            fixed = after
-        fixed += "},\n"
-        if not parts:  # every column holds one value
-            yield (fixed * (stop - start))[:-2].encode("utf-8")
-            return
-        rows = pc.binary_join_element_wise(*parts, _lit(fixed), _lit(""))
-        if isinstance(rows, pa.ChunkedArray):
-            rows = rows.combine_chunks()
-        offsets = np.frombuffer(rows.buffers()[1], dtype=np.int64)[rows.offset:rows.offset + len(rows) + 1]
-        yield memoryview(rows.buffers()[2])[int(offsets[0]):int(offsets[-1]) - 2]  # the Arrow buffer, not a copy
-
-    def run() -> Iterator[bytes | memoryview]:
-        for start in range(0, len(tx), size):
-            yield from pieces(start, min(len(tx), start + size))
-
-    return run()
+    fixed = [""]  # the texts around the columns that vary: fixed[0] column fixed[1] column ... fixed[-1]
+    varying: list[_Column] = []
+    for i, (name, col) in enumerate(cols):
+        fixed[-1] += ("{" if i == 0 else ",") + json.dumps(name) + ":"
+        if col.literal is not None:
+            fixed[-1] += col.literal
+            continue
+        if col.text is not None and not col.text.null_count and not _maybe_special(col.text):
+            col = _Column(text=col.text, plain=True)  # plain texts: the quotes join the fixed text
+        fixed[-1] += '"' if col.plain else ""
+        varying.append(col)
+        fixed.append('"' if col.plain else "")
+    fixed[-1] += "}"
+    if not varying:  # every column holds one value
+        return iter([((fixed[0] + ",\n") * len(tx))[:-2].encode("utf-8")])
+    return gather_records(_RowPlan.build(fixed, varying), len(tx), size, dumps)
 
 
 def records_text(part: pd.DataFrame) -> str | None:

@@ -22,7 +22,7 @@ from audit.masking import FORMULA_START, mask_series
 if TYPE_CHECKING:
     from audit.pipeline import ScanResult
 
-CHUNK = 50_000
+CHUNK = 25_000
 WRITE_BYTES = 1 << 20  # findings and contracts are written in pieces of about this many characters
 FORMATS = ("json", "parquet", "csv")
 TABLES = ("transactions", "findings", "contracts")  # what write_tables writes, as NAME.FORMAT
