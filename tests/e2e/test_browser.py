@@ -118,6 +118,21 @@ def _pick(page, widget_key: str, option: str) -> None:
     raise AssertionError(f"the option {option!r} of {widget_key} never showed")
 
 
+def _download(page, button) -> Path:
+    """Click a download button and return the file. A click that lands while the page is still being redrawn
+    starts no download (seen on a loaded machine): then the button is clicked again."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _ in range(3):
+        try:
+            with page.expect_download(timeout=WAIT_MS // 3) as dl:
+                button.click()
+        except PlaywrightTimeout:
+            continue
+        return Path(dl.value.path())
+    raise AssertionError("the download never started")
+
+
 def _open(page, box_key: str, label: str) -> None:
     """Open the expander labelled ``label`` inside the contract box ``box_key`` (opening the box first: only the
     first contract is open when the page is drawn)."""
@@ -211,9 +226,8 @@ def test_case_workflow_in_japanese_and_english(tmp_path: Path) -> None:
                 page.get_by_text("アップロードした明細だけを点検しています").first.wait_for(timeout=WAIT_MS)
                 page.locator(".st-key-me_c1_box summary").filter(has_text="SYSCAREPLUS").first.wait_for(timeout=WAIT_MS)
                 # 3. the export is at the top, and gives a file
-                with page.expect_download(timeout=WAIT_MS) as dl:
-                    page.get_by_role("button", name="契約一覧 CSV").first.click()
-                assert "SYSCAREPLUS" in Path(dl.value.path()).read_text(encoding="utf-8-sig")
+                export = _download(page, page.get_by_role("button", name="契約一覧 CSV").first)
+                assert "SYSCAREPLUS" in export.read_text(encoding="utf-8-sig")
                 # 4. letters folded: open them, mark the request as sent
                 _open(page, "me_c1_box", "申し出文を開く")
                 page.get_by_text("Dear Customer Support").first.wait_for(timeout=WAIT_MS)
@@ -275,9 +289,7 @@ def test_analyst_workbench_in_the_browser(tmp_path: Path) -> None:
                 page.locator(".st-key-analyst_sample button").click()
                 page.locator(".st-key-analyst_download button").first.wait_for(timeout=WAIT_MS)
                 page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=WAIT_MS)  # the candidate table
-                with page.expect_download(timeout=WAIT_MS) as dl:
-                    page.locator(".st-key-analyst_download button").click()
-                draft = Path(dl.value.path()).read_text(encoding="utf-8")
+                draft = _download(page, page.locator(".st-key-analyst_download button")).read_text(encoding="utf-8")
                 _shot(page, "06_ja_analyst.png")
         finally:
             browser.close()
