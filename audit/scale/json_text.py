@@ -185,14 +185,15 @@ def _text_column(col: pd.Series, dumps: Any, distinct: bool, mask: bool = False)
 
 def _number_column(col: pd.Series, dumps: Any) -> _Column:
     """A number column: whole numbers (below 10^15) as ``4980.0``, others by the encoder. The distinct values
-    are found among the numbers' bit patterns (hashed as integers: about twice as fast; -0.0 and every NaN
-    apart, which print as ``0.0`` and ``null`` all the same)."""
+    are found among the numbers' bit patterns by Arrow's hash of integers (about twice as fast as
+    ``pd.factorize`` of the floats; -0.0 and every NaN apart, which print as ``0.0`` and ``null`` all the same)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     values = col.to_numpy(dtype="float64", na_value=np.nan)
-    codes, bits = pd.factorize(values.view(np.int64))
-    uniq = np.asarray(bits, dtype=np.int64).view(np.float64)
+    enc = pc.dictionary_encode(pa.array(values.view(np.int64)))
+    codes = enc.indices.to_numpy(zero_copy_only=False)
+    uniq = enc.dictionary.to_numpy(zero_copy_only=False).view(np.float64)
     whole = np.isfinite(uniq) & (np.abs(uniq) < 1e15) & (uniq == np.round(uniq))
     ints = pa.array(uniq[whole].astype(np.int64)).cast(pa.large_string())
     text = pc.binary_join_element_wise(ints, _lit(".0"), _lit(""))
