@@ -1,5 +1,5 @@
 """``python -m audit`` runs the command-line interface."""
 
-from audit.cli import main
+from audit.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

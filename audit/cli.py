@@ -285,5 +285,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 3
 
 
+def run() -> int:
+    """The console entry point: :func:`main`, then what is left frozen for a quick exit (audit.runtime)."""
+    from audit.runtime import frozen_for_exit
+
+    status = main()
+    frozen_for_exit()
+    return status
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run())

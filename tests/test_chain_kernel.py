@@ -106,3 +106,31 @@ def test_no_writable_cache_directory_means_the_python_search(monkeypatch):
         assert not on
         days, amt = np.array([19000.0, 19031.0, 19059.0]), np.array([980.0, 980.0, 980.0])
         assert _same(chains._best_chain(days, amt), chains._python_best_chain(days, amt))
+
+
+def test_extraction_kernel_matches_python_extraction():
+    rng = np.random.default_rng(11)
+    checked = unsure = found = 0
+    for i in range(1500):
+        days, amt = _group(rng)
+        if rng.random() < 0.3:  # a busier cluster: several streams and a drifting price
+            more, more_amt = _group(rng)
+            days = np.concatenate([days, more + float(rng.integers(-60, 60))])
+            amt = np.concatenate([amt, more_amt * float(rng.choice([1.0, 1.03]))])
+            order = np.argsort(days, kind="stable")
+            days, amt = days[order], amt[order]
+        exact = i % 4 == 0
+        chains._STATE["kernel"] = None
+        want = chains._extract(days, amt, exact)
+        chains._STATE["kernel"] = chains._load_kernel()
+        try:
+            got = chains._kernel_extract(days, amt, exact)
+        finally:
+            chains._STATE["kernel"] = None
+        if got is chains._UNSURE:
+            unsure += 1
+            continue
+        checked += 1
+        assert [(c.name, p.tolist()) for c, p in got] == [(c.name, p.tolist()) for c, p in want], (days, amt, exact)
+        found += len(want)
+    assert unsure < 15 and found > 100, (unsure, found)

@@ -110,3 +110,33 @@ def test_blas_threads_default_to_one_unless_set(monkeypatch) -> None:
     monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
     quiet_blas_threads()
     assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
+
+
+def test_what_a_scan_keeps_leaves_the_young_generations() -> None:
+    gc.collect()
+    with cycle_collection_paused():
+        kept = [[i] for i in range(2000)]  # tracked containers made while the collector is off
+    oldest = {id(obj) for obj in gc.get_objects(generation=2)}
+    assert id(kept) in oldest and all(id(item) in oldest for item in kept[:50])
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+
+def test_a_frozen_set_of_the_process_is_left_as_it_is() -> None:
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        with cycle_collection_paused():
+            fresh = [[1], [2]]
+        assert gc.get_freeze_count() == before and fresh  # no unfreeze of what the process froze itself
+    finally:
+        gc.unfreeze()
+
+
+def test_command_line_entry_returns_the_status_and_freezes_for_exit() -> None:
+    import subprocess
+    import sys
+
+    code = ("import gc; from audit import cli; cli.main = lambda: 5; status = cli.run(); "
+            "print(status, gc.get_freeze_count() > 0)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["5", "True"]

@@ -16,6 +16,8 @@ from audit.detection.amounts import _early_ok, amounts_ok
 from audit.detection.cadence import (
     _EPOCH,
     CADENCES,
+    GRID_TOL,
+    GRID_TOL_MONTHS,
     SHORT_MIN,
     Cadence,
     _max_missed,
@@ -229,7 +231,7 @@ def _python_best_chain(days: np.ndarray, amt: np.ndarray,
 
 
 _UNSURE = object()
-_STATE: dict[str, Any] = {"kernel": None, "loaded": None}
+_STATE: dict[str, Any] = {"kernel": None, "loaded": None, "extract": None}
 KERNEL_MIN_CHARGES = 500_000  # below about this many charges, loading numba costs more CPU than the kernel saves
 
 
@@ -238,11 +240,11 @@ def _load_kernel() -> Any:
     cannot keep its compiled code (no writable cache directory): the search then runs in Python."""
     if _STATE["loaded"] is None:
         try:
-            from audit.detection import chain_kernel
+            from audit.detection import chain_kernel, extract_kernel
         except Exception:  # numba missing, or no cache locator for this install
             _STATE["loaded"] = False
         else:
-            _STATE["loaded"] = chain_kernel
+            _STATE["loaded"], _STATE["extract"] = chain_kernel, extract_kernel
     return _STATE["loaded"] or None
 
 
@@ -271,7 +273,9 @@ def _cadence_arrays(cadences: tuple[Cadence, ...]) -> tuple[np.ndarray, ...]:
             np.array([c.lo for c in cadences], dtype=np.float64),
             np.array([c.hi for c in cadences], dtype=np.float64),
             np.array([c.months for c in cadences], dtype=np.int64),
-            np.array([_max_step(c) for c in cadences], dtype=np.int64)))
+            np.array([_max_step(c) for c in cadences], dtype=np.int64),
+            np.array([GRID_TOL.get(c.name, GRID_TOL_MONTHS) for c in cadences], dtype=np.float64),
+            np.array([c.name == "semi-monthly" for c in cadences], dtype=np.bool_)))
     return got[1]
 
 
@@ -283,7 +287,7 @@ def _kernel_best_chain(days: np.ndarray, amt: np.ndarray, cadences: tuple[Cadenc
     try:
         status, c, keep, missed, period, resid = kernel.best_chain(
             np.ascontiguousarray(days, dtype=np.float64), np.ascontiguousarray(amt, dtype=np.float64),
-            *_cadence_arrays(cadences))
+            *_cadence_arrays(cadences)[:5])
     except Exception:  # the kernel failed to compile here: Python from now on
         _STATE["kernel"], _STATE["loaded"] = None, False
         return _UNSURE
@@ -297,9 +301,15 @@ def _kernel_best_chain(days: np.ndarray, amt: np.ndarray, cadences: tuple[Cadenc
 
 
 def _extract(days: np.ndarray, amt: np.ndarray, exact: bool) -> list[tuple[Cadence, np.ndarray]]:
-    """Pull regular chains out of one amount cluster until none is left; positions are local."""
+    """Pull regular chains out of one amount cluster until none is left; positions are local.
+
+    With the compiled kernel switched on (:func:`compiled`), the extraction kernel answers unless it is unsure."""
     if not exact and _crowded(days):
         return []
+    if _STATE["kernel"] is not None and _STATE["extract"] is not None:
+        got = _kernel_extract(days, amt, exact)
+        if got is not _UNSURE:
+            return got
     remaining = np.arange(len(days))
     chains: list[tuple[Cadence, np.ndarray, float]] = []
     while len(remaining) >= 2 and len(chains) < MAX_CHAINS:
@@ -327,8 +337,8 @@ def _extract(days: np.ndarray, amt: np.ndarray, exact: bool) -> list[tuple[Caden
         extras = int(((left_days >= lo_d) & (left_days <= hi_d)).sum())
         if exact and (len(pos) < EXACT_MIN or missed > len(pos) // 5):
             continue  # at a busy shop one price recurs by chance: ask for a long, unbroken run
-        if len(pos) >= 3:
-            if extras > (0 if exact else max(2, len(pos) // 2)) or not amounts_ok(amt[pos], days[pos], cad, missed):
+        if len(pos) >= 3:  # its amounts passed amounts_ok when it was pulled out (the same charges)
+            if extras > (0 if exact else max(2, len(pos) // 2)):
                 continue
         else:
             if extras or not _early_ok(days[pos], amt[pos], cad):
@@ -336,6 +346,23 @@ def _extract(days: np.ndarray, amt: np.ndarray, exact: bool) -> list[tuple[Caden
         accepted.append((cad, pos))
     return accepted
 
+
+
+def _kernel_extract(days: np.ndarray, amt: np.ndarray, exact: bool) -> Any:
+    """:func:`_extract` (after its crowding test) by :func:`audit.detection.extract_kernel.extract`, or
+    ``_UNSURE``."""
+    ext = _STATE["extract"]
+    try:
+        status, cads, ends, pos = ext.extract(
+            np.ascontiguousarray(days, dtype=np.float64), np.ascontiguousarray(amt, dtype=np.float64), exact,
+            *_cadence_arrays(CADENCES))
+    except Exception:  # the kernel failed to compile here: Python from now on
+        _STATE["extract"] = None
+        return _UNSURE
+    if status != ext.FOUND:
+        return _UNSURE
+    bounds = ends.tolist()
+    return [(CADENCES[c], pos[bounds[h]:bounds[h + 1]]) for h, c in enumerate(cads.tolist())]
 
 
 STEP_MIN = min(c.lo for c in CADENCES)  # days between two charges of one chain, at least (a weekly window's start)

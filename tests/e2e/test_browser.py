@@ -102,9 +102,20 @@ def _shot(page, name: str) -> Path:
 
 
 def _pick(page, widget_key: str, option: str) -> None:
-    """Choose ``option`` in the Streamlit selectbox whose key is ``widget_key``."""
-    page.locator(f".st-key-{widget_key} button[aria-haspopup=listbox]").first.click()
-    page.get_by_role("option", name=option, exact=True).first.click()
+    """Choose ``option`` in the Streamlit selectbox whose key is ``widget_key``. A rerun of the page that lands
+    just after the click closes the list again (seen on a loaded machine): then the list is opened once more."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    choice = page.get_by_role("option", name=option, exact=True).first
+    for _ in range(3):
+        page.locator(f".st-key-{widget_key} button[aria-haspopup=listbox]").first.click()
+        try:
+            choice.wait_for(timeout=WAIT_MS // 3)
+        except PlaywrightTimeout:
+            continue
+        choice.click()
+        return
+    raise AssertionError(f"the option {option!r} of {widget_key} never showed")
 
 
 def _open(page, box_key: str, label: str) -> None:
