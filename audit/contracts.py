@@ -135,7 +135,10 @@ def _column_values(col: pd.Series, unique: bool = False) -> list[Any]:
     column of a million rows holding a few thousand texts costs a few thousand strings, not a million.
     """
     if pd.api.types.is_float_dtype(col):
-        return [None if v != v else v for v in col.to_numpy(dtype="float64", na_value=float("nan")).tolist()]
+        values = col.to_numpy(dtype="float64", na_value=float("nan"))
+        out = values.astype(object)  # Python floats, NaN turned into None below (no Python loop per value)
+        out[np.isnan(values)] = None
+        return out.tolist()
     if unique:
         return col.to_numpy(dtype=object, na_value=None).tolist()
     codes, uniques = pd.factorize(col, use_na_sentinel=True)
@@ -146,19 +149,40 @@ def _column_values(col: pd.Series, unique: bool = False) -> list[Any]:
     return table[codes].tolist()
 
 
-def _rows_by_id(tx: pd.DataFrame, wanted: set[str]) -> dict[str, dict[str, Any]]:
-    """The rows named in ``wanted`` and every refund, each as a plain dict (plus ``_key``, ``_cc``), by id.
+@dataclass
+class _Rows:
+    """The rows a contract may hold, by id: ``rows``, plain dicts (the fields of ``_RECORD_FIELDS``) of the ids
+    asked for; ``cc`` ((client, card)) and ``key`` (merchant key) of those and of every refund. A refund no id
+    asked for becomes a dict only when it joins a contract (:meth:`extra_row`; ``extra``: its position)."""
 
-    Only these rows become dicts (on a large table a small share of it), built column by column.
+    rows: dict[str, dict[str, Any]] = field(default_factory=dict)
+    cc: dict[str, tuple[str, str]] = field(default_factory=dict)
+    key: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, int] = field(default_factory=dict)
+    columns: list[list[Any]] = field(default_factory=list)  # per field of _RECORD_FIELDS, per selected row
+
+    def extra_row(self, tid: str) -> dict[str, Any]:
+        """The row of the refund ``tid`` (one of ``extra``) as a plain dict."""
+        at = self.extra[tid]
+        return dict(zip(_RECORD_FIELDS, [col[at] for col in self.columns], strict=True))
+
+
+def _rows_by_id(tx: pd.DataFrame, wanted: set[str]) -> _Rows:
+    """The rows named in ``wanted`` (as plain dicts) and every refund, by id (see :class:`_Rows`).
+
+    Only these rows become Python values (on a large table a small share of it), built column by column; a
+    later row of a repeated id wins.
     """
     if tx.empty or "id" not in tx.columns:
-        return {}
+        return _Rows()
     mask = np.array(_refund_mask(tx).to_numpy(dtype=bool), dtype=bool)  # a copy: written below
-    mask[id_rows(tx["id"], wanted)] = True
+    asked = np.zeros(len(tx), dtype=bool)
+    asked[id_rows(tx["id"], wanted)] = True
+    mask |= asked
     used = [c for c in tx.columns if c in _RECORD_FIELDS or c in ("merchant_key", "description")]
     sel = tx.loc[mask, used]  # the columns read below only: a large table's other columns are not copied
     if sel.empty:
-        return {}
+        return _Rows()
     keys = sel["merchant_key"] if "merchant_key" in sel.columns else sel["description"]
     keys = _column_values(keys.fillna(sel["description"]).fillna("").astype("str"))
     columns = {c: (_column_values(sel[c], unique=c == "id") if c in sel.columns else [None] * len(sel))
@@ -168,13 +192,30 @@ def _rows_by_id(tx: pd.DataFrame, wanted: set[str]) -> dict[str, dict[str, Any]]
 
         columns["description"] = _column_values(mask_series(sel["description"].astype("str")))
     pairs: dict[tuple[str, str], tuple[str, str]] = {}  # one (client, card) tuple per distinct pair
-    columns["_cc"] = [pairs.setdefault(cc, cc) for cc in zip(
+    ccs = [pairs.setdefault(cc, cc) for cc in zip(
         [v or "" for v in columns["client"]], [v or "" for v in columns["card"]], strict=True)]
-    columns["_key"] = keys
-    names = tuple(columns)  # _RECORD_FIELDS, then _cc and _key
-    # one dict per row, built by map (no Python loop body per row); a later row of a repeated id wins
-    recs = map(dict, map(zip, itertools.repeat(names), zip(*columns.values(), strict=True)))
-    return {str(i): row for i, row in zip(columns["id"], recs, strict=True) if i is not None}
+    ids = columns["id"]
+    if not isinstance(sel["id"].dtype, pd.StringDtype):  # texts already otherwise (missing: None)
+        ids = [None if i is None else str(i) for i in ids]
+    # maps built by dict(zip(...)) (no Python loop body per row) where no id is missing
+    whole = None not in ids
+    out = _Rows(cc=_by_id(ids, ccs, whole), key=_by_id(ids, keys, whole), columns=list(columns.values()))
+    # one dict per row asked for, built by map
+    ask = asked[mask]
+    pick = ask.tolist()
+    recs = map(dict, map(zip, itertools.repeat(_RECORD_FIELDS),
+                         zip(*(itertools.compress(col, pick) for col in columns.values()), strict=True)))
+    out.rows = _by_id(list(itertools.compress(ids, pick)), recs, whole)
+    out.extra = {ids[at]: at for at in np.flatnonzero(~ask).tolist() if ids[at] is not None}
+    return out
+
+
+def _by_id(ids: list[str | None], values: Any, whole: bool) -> dict[str, Any]:
+    """``{id: value}`` over the rows (a later row of a repeated id wins), rows without an id left out;
+    ``whole``: no id is missing."""
+    if whole:
+        return dict(zip(ids, values, strict=True))
+    return {i: v for i, v in zip(ids, values, strict=True) if i is not None}
 
 
 def _is_refund(row: dict[str, Any]) -> bool:
@@ -197,12 +238,17 @@ def _unique(items: list[Any]) -> list[Any]:
     return list(dict.fromkeys(items))
 
 
-def _unique_printed(texts: list[str]) -> list[str]:
+def _unique_printed(texts: list[str], spaced: dict[str, str] | None = None) -> list[str]:
     """Descriptors as printed, one per spelling: two that differ only in their runs of spaces (a padded
-    field) are one descriptor, shown as first printed."""
+    field) are one descriptor, shown as first printed. ``spaced``: a cache (text -> its runs of spaces made
+    one) that the caller keeps across calls."""
     seen: dict[str, str] = {}
+    cache = {} if spaced is None else spaced
     for t in texts:
-        seen.setdefault(" ".join(t.split()), t)
+        one = cache.get(t)
+        if one is None:
+            one = cache[t] = " ".join(t.split())
+        seen.setdefault(one, t)
     return list(seen.values())
 
 
@@ -216,7 +262,8 @@ def build_contracts(
     and streams name.
     """
     wanted = {t for f in findings for t in f.transaction_ids} | {t for s in subscriptions for t in s.transaction_ids}
-    rows = _rows_by_id(tx, wanted)
+    found = _rows_by_id(tx, wanted)
+    rows, cc_of, key_of = found.rows, found.cc, found.key
     flags = sorted((f for f in findings if f.kind != "refund_link"), key=lambda f: -f.score)
     links = [f for f in findings if f.kind == "refund_link"]
     owner: dict[str, _Group] = {}
@@ -236,13 +283,14 @@ def build_contracts(
         """The stream's charges, one group per (client, card) they belong to."""
         parts: dict[tuple[str, str], _Group] = {}
         for tid in sub.transaction_ids:
-            row = rows.get(tid)
-            if row is None or tid in owner:
+            if tid not in rows or tid in owner:
                 continue
-            g = parts.get(row["_cc"])
+            cc = cc_of[tid]
+            g = parts.get(cc)
             if g is None:  # a group per (client, card), made only when first met
-                g = parts[row["_cc"]] = _Group(sub=sub, merchant_key=sub.merchant_key)
-            take(g, tid)
+                g = parts[cc] = _Group(sub=sub, merchant_key=sub.merchant_key)
+            owner[tid] = g  # take(g, tid), its tests made above
+            g.ids.append(tid)
         for cc, g in parts.items():
             register(("key", *cc, sub.merchant_key), g)
         return list(parts.values())
@@ -262,15 +310,14 @@ def build_contracts(
             if g is not None:
                 g.add_finding(f)
                 if f.entry_id:
-                    register(("entry", *rows[tid]["_cc"], f.entry_id), g)
+                    register(("entry", *cc_of[tid], f.entry_id), g)
     # Charges no stream holds: join the entry's or the merchant's contract, else open one.
     for f in flags:
         for tid in f.transaction_ids:
             if tid not in rows or tid in owner:
                 continue
-            row = rows[tid]
-            cc = row["_cc"]
-            row_key = row["_key"] or (f.merchant_key or "")
+            cc = cc_of[tid]
+            row_key = key_of[tid] or (f.merchant_key or "")
             keys: list[tuple[Any, ...]] = [("entry", *cc, f.entry_id or ""), ("key", *cc, row_key)]
             if f.kind in BATCH_KINDS:  # one payment split over several shops (and cards): keep it together
                 keys = [("finding", cc[0], id(f))]
@@ -296,12 +343,20 @@ def build_contracts(
         legit_groups.extend(stream_groups(sub))
     for tid, row in rows.items():
         if tid not in owner and _is_refund(row):
-            g = registry.get(("key", *row["_cc"], row["_key"]))
+            g = registry.get(("key", *cc_of[tid], key_of[tid]))
             if g is not None:
                 take(g, tid)
+    for tid in found.extra:  # refunds no finding or stream names: a dict only for those that join a contract
+        g = registry.get(("key", *cc_of[tid], key_of[tid]))
+        if g is not None:
+            row = found.extra_row(tid)
+            if _is_refund(row):
+                rows[tid] = row
+                take(g, tid)
 
-    suspicious = [c for c in (_contract(g, rows, True) for g in groups) if c is not None]
-    normal = [c for c in (_contract(g, rows, False) for g in legit_groups) if c is not None]
+    spaced: dict[str, str] = {}  # descriptor -> its runs of spaces made one (_unique_printed), for all contracts
+    suspicious = [c for c in (_contract(g, rows, True, spaced) for g in groups) if c is not None]
+    normal = [c for c in (_contract(g, rows, False, spaced) for g in legit_groups) if c is not None]
     _unique_keys(suspicious + normal)
     suspicious.sort(key=lambda c: (-c.score, -_sort_money(c), c.merchant.casefold(), c.key))
     normal.sort(key=lambda c: (c.merchant.casefold(), c.first_date, c.key))
@@ -329,14 +384,6 @@ def _unique_keys(contracts: list[Contract]) -> None:
                 c.key = f"{c.key}#{n}"
 
 
-def _record(row: dict[str, Any]) -> dict[str, Any]:
-    """The row as a charge record: the row's own dict without its grouping keys (each row goes into
-    one contract only, so no second dict per charge is made)."""
-    row.pop("_cc", None)
-    row.pop("_key", None)
-    return row
-
-
 def _cluster_name(findings: list[Finding], key: str | None) -> str | None:
     """The name a cluster finding gives the merchant ``key`` (not the cluster's whole list of names)."""
     for f in findings:
@@ -354,15 +401,16 @@ def _per_currency(rows: list[dict[str, Any]], sign: float = 1.0) -> dict[str, fl
     return out
 
 
-def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool) -> Contract | None:
+def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool,
+              spaced: dict[str, str] | None = None) -> Contract | None:
     # rows of _rows_by_id hold every field of _RECORD_FIELDS: subscripts below, no .get per field and row
     recs = sorted((rows[t] for t in g.ids), key=lambda r: (r["date"] or "", r["id"]))
     charges: list[dict[str, Any]] = []
     refunds: list[dict[str, Any]] = []
-    for r in recs:
-        (refunds if _is_refund(r) else charges).append(r)
-    charges = [_record(r) for r in charges]
-    refunds = [_record(r) for r in refunds]
+    for r in recs:  # _is_refund, inline
+        amount = r["amount"]
+        (refunds if amount is not None and amount < 0 and r["kind"] != "payment" else charges).append(r)
+    # the rows' own dicts are the records (each row goes into one contract only: no second dict per charge)
     if not charges:
         return None
     paid = _per_currency(charges)
@@ -396,7 +444,7 @@ def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool) -> C
         id="",
         merchant=merchant,
         merchant_key=g.merchant_key,
-        descriptors=_unique_printed([str(r["description"]) for r in charges + refunds if r["description"]]),
+        descriptors=_unique_printed([str(r["description"]) for r in charges + refunds if r["description"]], spaced),
         transaction_ids=[r["id"] for r in charges + refunds],
         charges=charges,
         total_paid=net.get(main, 0.0) if len(net) == 1 else math.nan,

@@ -201,7 +201,7 @@ def add_descriptor_columns(tx: pd.DataFrame) -> pd.DataFrame:
         for col in ("descriptor_norm", "merchant_key", "facilitator"):
             out[col] = pd.Series(index=out.index, dtype="str")
         return out
-    from audit.textcols import factorize_text
+    from audit.textcols import factorize_text, remember_factorized, taken_factorization
 
     codes, uniques = factorize_text(out["description"])  # (matching asks the same of the same column)
     parts = [_normalize_cached(u) if isinstance(u, str) else ("", "", None) for u in uniques]
@@ -211,7 +211,8 @@ def add_descriptor_columns(tx: pd.DataFrame) -> pd.DataFrame:
     # code -1 (missing description) picks the appended last element
     take = codes.copy()
     take[take < 0] = len(parts)
-    out["descriptor_norm"] = pd.Series(norms.take(take), index=out.index, dtype="str")
-    out["merchant_key"] = pd.Series(keys.take(take), index=out.index, dtype="str")
-    out["facilitator"] = pd.Series(facs.take(take), index=out.index, dtype="str")
+    for col, table in (("descriptor_norm", norms), ("merchant_key", keys), ("facilitator", facs)):
+        out[col] = pd.Series(table.take(take), index=out.index, dtype="str")
+        if col != "descriptor_norm":  # the signals factorize these: known from the description's codes
+            remember_factorized(out[col], *taken_factorization(codes, pd.Series(table, dtype="str"), take))
     return out

@@ -197,6 +197,42 @@ def factorize_text(values: pd.Series) -> tuple[np.ndarray, object]:
     return codes, uniques
 
 
+def remember_factorized(values: pd.Series, codes: np.ndarray, uniques: object) -> None:
+    """Let :func:`factorize_text` answer ``(codes, uniques)`` for ``values`` (an Arrow text column) while its data
+    lives: the caller built the column from codes it has and knows its factorization without hashing every row.
+    ``(codes, uniques)`` must be exactly ``pd.factorize(values, use_na_sentinel=True)``."""
+    data = values.array.__arrow_array__() if isinstance(values.dtype, pd.StringDtype) and hasattr(
+        values.array, "__arrow_array__") else None
+    if data is None or len(codes) != len(values):
+        return
+    codes.flags.writeable = False
+    key = id(data)
+    try:
+        _FACTORIZED[key] = (weakref.ref(data, lambda _ref, key=key: _FACTORIZED.pop(key, None)), codes, uniques)
+    except TypeError:  # data that takes no weak reference: factorize_text works it out
+        pass
+
+
+def taken_factorization(codes: np.ndarray, table: pd.Series, slots: np.ndarray | None = None) -> tuple[np.ndarray, object]:
+    """``pd.factorize(table.take(slot))`` where ``slot`` is ``codes`` with -1 turned into ``len(table) - 1``,
+    without hashing every row: ``codes`` (``pd.factorize`` codes, -1 for missing) number the rows' values in order
+    of first appearance, so the slots first appear in the order 0 .. m-1, then the last slot (at the first -1),
+    then m .. (m: the codes seen before the first -1); the distinct slots' values are factorized in that order.
+    ``slots``: the rows' slots when the caller has them."""
+    n = len(table) - 1  # the last slot: a missing value
+    miss = np.flatnonzero(codes < 0)
+    if len(miss):
+        r = int(miss[0])
+        m = int(codes[:r].max()) + 1 if r else 0
+        order = np.r_[np.arange(m), n, np.arange(m, n)].astype(np.int64)
+    else:
+        order = np.arange(n, dtype=np.int64)
+    slot_codes, uniques = pd.factorize(table.iloc[order], use_na_sentinel=True)
+    by_slot = np.full(n + 1, -1, dtype=slot_codes.dtype)
+    by_slot[order] = slot_codes
+    return by_slot[np.where(codes < 0, n, codes) if slots is None else slots], uniques
+
+
 def strip_column(values: pd.Series) -> pd.Series:
     """``values.str.strip()`` of a text column; the column itself when stripping changes no distinct value."""
     u = distinct(values)

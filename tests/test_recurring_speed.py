@@ -439,3 +439,34 @@ def test_plan_months_many_equals_plan_months() -> None:
         assert plan_months_many(texts).tolist() == want
     assert sum(1 for n in lengths if plan_months(n)) >= 10
     assert plan_months_many([]).tolist() == []
+
+
+def test_group_batch_equals_group_by_group(monkeypatch) -> None:
+    pytest.importorskip("numba")
+    from audit.detection import streams as st
+
+    rng = np.random.default_rng(21)
+    groups = [g for g in (_group(rng) for _ in range(240)) if len(g[0]) >= 2]
+    everyday = np.array([i % 5 == 0 for i in range(len(groups))])
+    want = [[(s.cad.name, s.pos.tolist()) for s in st._group_streams(d, a, u, bool(e))]
+            for (d, a, u), e in zip(groups, everyday, strict=True)]
+    sizes = np.array([len(g[0]) for g in groups])
+    ends = np.cumsum(sizes)
+    monkeypatch.setenv("AUDIT_CHAIN_KERNEL", "1")
+    with chains.compiled(0) as on:
+        assert on
+        batch = st.searched_groups(np.concatenate([g[0] for g in groups]), np.concatenate([g[1] for g in groups]),
+                                   np.concatenate([g[2] for g in groups]), ends - sizes, ends, everyday)
+        assert batch is not None
+        got = []
+        for i, (d, a, u) in enumerate(groups):
+            if batch.status[i] == st.NOTHING:
+                found = []
+            elif batch.status[i] == st.SEARCHED:
+                found = batch.streams(i, d, a, bool(everyday[i]))
+            else:
+                found = st._group_streams(d, a, u, bool(everyday[i]))
+            got.append([(s.cad.name, s.pos.tolist()) for s in found])
+    assert got == want
+    assert (batch.status == st.SEARCHED).sum() > 20 and (batch.status == st.NOTHING).sum() > 20
+    assert sum(map(len, want)) > 50

@@ -75,10 +75,24 @@ def _bursts(keys: np.ndarray) -> list[np.ndarray]:
 
 def _candidates(ctx: _Context) -> pd.DataFrame:
     """Purchases that may belong to a burst, with their currency's thresholds, from the whole table
-    (``row``: position in ``ctx.full``; ``cur_code``: a number per billing-currency text); built once per context."""
+    (``row``: position in ``ctx.full``; ``owner_code``: a number into ``ctx.owner_texts``; ``cur_code``: a number
+    per billing-currency code, ``cur_text`` per its text; ``currency``: the text, categorical); built once per
+    context. The names are read for the few purchases a finding shows (:func:`candidate_names`)."""
     if ctx.burst_candidates is None:
         ctx.burst_candidates = _build_candidates(ctx)
     return ctx.burst_candidates
+
+
+def candidate_names(ctx: _Context, rows: np.ndarray) -> np.ndarray:
+    """The names (``descriptor_norm``, else the description) of the rows ``rows`` of ``ctx.full``, as objects."""
+    full = ctx.full
+    name_col = full["descriptor_norm"] if "descriptor_norm" in full.columns else full["description"]
+    name_c, name_u = pd.factorize(name_col.iloc[rows])  # a Python text per distinct name, not per row
+    names = np.append(np.asarray(name_u, dtype=object), None)[name_c]
+    missing = np.flatnonzero(name_c < 0)
+    if len(missing):
+        names[missing] = full["description"].iloc[rows[missing]].astype(object).to_numpy()
+    return names
 
 
 def _build_candidates(ctx: _Context) -> pd.DataFrame:
@@ -107,33 +121,27 @@ def _build_candidates(ctx: _Context) -> pd.DataFrame:
     keep = charge & (amount >= item) & (prepaid | (konbini & ~ticket) | shop)
     sub = np.flatnonzero(keep)
     rows = at[sub]
-    name_col = full["descriptor_norm"] if "descriptor_norm" in full.columns else full["description"]
-    name_c, name_u = pd.factorize(name_col.iloc[rows])  # a Python text per distinct name, not per row
-    names = np.append(np.asarray(name_u, dtype=object), None)[name_c]
-    missing = np.flatnonzero(name_c < 0)
-    if len(missing):
-        names[missing] = full["description"].iloc[rows[missing]].astype(object).to_numpy()
     # np.unique(cur_idx[sub], return_inverse=True) without sorting every candidate: the codes are few
     used = np.flatnonzero(np.bincount(cur_idx[sub], minlength=len(table)))
     renumber = np.zeros(len(table), dtype=np.int64)
     renumber[used] = np.arange(len(used))
     cur_code = renumber[cur_idx[sub]]
     # several codes may name one text (a row's home, another's own): a number per text, from the few texts
-    text_code, _ = pd.factorize(table[used])
+    text_code, texts = pd.factorize(table[used])
+    cur_text = text_code[cur_code].astype(np.int64)
     return pd.DataFrame({
         "row": rows, "date": full["date"].to_numpy()[rows], "amount": amount[sub],
-        "name": pd.Series(names, dtype=object),  # object columns of shared texts: no Arrow copy
-        "owner": pd.Series(ctx.owner_texts[ctx.owner_code[rows]], dtype=object),
         "prepaid": prepaid[sub], "konbini": konbini[sub],
-        "currency": pd.Series(table[used][cur_code], dtype=object), "shop": shop[sub], "item": item[sub],
-        "owner_code": ctx.owner_code[rows], "cur_code": cur_code, "cur_text": text_code[cur_code].astype(np.int64),
-        "step": step[sub],
+        "currency": pd.Categorical.from_codes(cur_text, categories=pd.Index(np.asarray(texts, dtype=object))),
+        "shop": shop[sub], "item": item[sub],
+        "owner_code": ctx.owner_code[rows], "cur_code": cur_code, "cur_text": cur_text, "step": step[sub],
     }, copy=False)  # the columns as they are: stacking them into blocks copies every one
 
 
 def _gift_round(amount: np.ndarray, step: np.ndarray) -> np.ndarray:
     """A round sum of gift-card steps, or one with a prepaid card's activation fee (500 + 6.95 = 506.95)."""
-    rounded = np.isclose(np.mod(amount, step), 0.0) | np.isclose(np.mod(amount, step), step)
+    rest = np.mod(amount, step)
+    rounded = np.isclose(rest, 0.0) | np.isclose(rest, step)
     fee = np.mod(amount, 5 * step)
     return rounded | ((fee >= FEE_MIN * step) & (fee < FEE_MAX * step) & np.isclose(np.mod(amount, 1.0), 0.95))
 
@@ -148,21 +156,20 @@ def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
     near_days = _anchor_days(ctx, anchors)
     anchor_ids = {i for f in anchors for i in f.transaction_ids}
     # the columns read below, in key order (no reordered copy of the whole frame)
-    rows, amounts, names = (cand["row"].to_numpy()[order], cand["amount"].to_numpy(float)[order],
-                            cand["name"].to_numpy(object)[order])
-    dates, curs, owner = (cand["date"].to_numpy()[order], cand["currency"].to_numpy(object)[order],
-                          cand["owner"].to_numpy(object)[order])
+    rows, amounts = cand["row"].to_numpy()[order], cand["amount"].to_numpy(float)[order]
+    dates, curs, owner = (cand["date"].to_numpy()[order], cand["cur_text"].to_numpy()[order],
+                          cand["owner_code"].to_numpy()[order])
+    cur_texts = np.asarray(cand["currency"].cat.categories, dtype=object)
     prepaid, konbini, shop = (cand[c].to_numpy(bool)[order] for c in ("prepaid", "konbini", "shop"))
     item = cand["item"].to_numpy(float)[order]
     counts, usual, day_total = _habits(ctx, key, amounts, prepaid, owner)
     if not counts.all():  # a habitual buyer's everyday purchases take no part in the search
         keep = np.flatnonzero(counts)
-        key, rows, amounts, names, dates, curs, owner = (
-            a[keep] for a in (key, rows, amounts, names, dates, curs, owner))
+        key, rows, amounts, dates, curs, owner = (a[keep] for a in (key, rows, amounts, dates, curs, owner))
         prepaid, konbini, shop, item, day_total = (a[keep] for a in (prepaid, konbini, shop, item, day_total))
     out: list[Finding] = []
     for run in _bursts(key):
-        c = str(curs[run[0]])
+        c = str(cur_texts[curs[run[0]]])
         lim = limits(c)
         total = float(amounts[run].sum())
         gift = bool(prepaid[run].any())
@@ -172,7 +179,8 @@ def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
         if not gift and habit is not None and float(day_total[run].max()) < STAND_OUT * habit:
             continue  # the card's everyday purchases at these shops, not a burst
         first, last = pd.Timestamp(dates[run[0]]), pd.Timestamp(dates[run[-1]])
-        near = _near(near_days.get(owner[run[0]]), int(key[run[0]] % _SPAN))
+        holder = str(ctx.owner_texts[owner[run[0]]])
+        near = _near(near_days.get(holder), int(key[run[0]] % _SPAN))
         big_round = bool(shop[run].all() and (amounts[run] >= LARGE_ROUND * item[run]).all())
         if not gift and len(run) < BURST_MIN_PLAIN and not near and not big_round:
             continue  # two ordinary purchases alone (a bill, a ticket, a weekly shop) are no burst
@@ -181,7 +189,9 @@ def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
         score += 10 if total >= 2.5 * lim.burst_total else 0
         score += 15 if near else 0
         shown = run[:ITEMS_SHOWN]
-        items = ", ".join(f"{nm} {money(float(a), c)}" for nm, a in zip(names[shown], amounts[shown], strict=True))
+        names = candidate_names(ctx, rows[run])  # by position in the run
+        items = ", ".join(f"{nm} {money(float(a), c)}" for nm, a in zip(names[:ITEMS_SHOWN], amounts[shown],
+                                                                          strict=True))
         if len(run) > ITEMS_SHOWN:
             items += f", and {len(run) - ITEMS_SHOWN:,} more"
         when = first.date().isoformat() + ("" if first == last else f" and {last.date().isoformat()}")
@@ -204,7 +214,7 @@ def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
         if near:
             reasons.append(f"This was within three days of another suspicious charge (“{near}”).")  # NEAR_DAYS
             reasons_ja.append(f"ほかの不審な請求（「{near}」）から3日以内の購入です。")
-        lead = [x for x in _lead_charges(ctx, str(owner[run[0]]), first, last) if x[0] not in anchor_ids]
+        lead = [x for x in _lead_charges(ctx, holder, first, last) if x[0] not in anchor_ids]
         if lead:
             reasons.append("Just before, “" + lead[0][1] + "” charged the card: a “support” fee followed by gift cards "
                            "is how such calls usually go, so that charge is listed here too.")
@@ -212,9 +222,9 @@ def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
                               "買わせるのはよくある流れなので、その請求もここに含めています。")
         reasons_ja.append("偽サポートは店でギフトカードなどを買わせて番号を読み上げさせ、「使えなかった」と言って"
                           "何度も買わせることがあります。")
-        run_names = {str(x) for x in names[run]}
+        run_names = {str(x) for x in names}
         out.append(Finding(
-            kind="prepaid_burst", merchant=str(names[run[0]]) if len(run_names) == 1 else name_en,
+            kind="prepaid_burst", merchant=str(names[0]) if len(run_names) == 1 else name_en,
             score=min(95.0, score), reasons=reasons,
             transaction_ids=[i for i, _ in lead] + [str(i) for i in ctx.full["id"].iloc[rows[run]]],
             merchant_key=None,
@@ -242,9 +252,15 @@ def everyday_purchases(ctx: _Context, cand: pd.DataFrame) -> np.ndarray:
     key = _group_day_keys(cand)
     prepaid = cand["prepaid"].to_numpy(bool)
     counts, usual, day_total = _habits(ctx, key, cand["amount"].to_numpy(float), prepaid,
-                                       cand["owner"].to_numpy(object))
+                                       cand["owner_code"].to_numpy())
     # -inf: not a habitual buyer, so no day of theirs is quiet
-    usual_day = pd.Series(usual, dtype=float).reindex(key // _SPAN).fillna(-np.inf).to_numpy()
+    group_of = key // _SPAN
+    if group_of.min() >= 0:  # a table by group number (the groups are numbered from 0)
+        table = np.full(int(group_of.max()) + 1, -np.inf)
+        table[np.fromiter(usual.keys(), dtype=np.int64, count=len(usual))] = list(usual.values())
+        usual_day = table[group_of]
+    else:
+        usual_day = pd.Series(usual, dtype=float).reindex(group_of).fillna(-np.inf).to_numpy()
     quiet_day = ~prepaid & (day_total < STAND_OUT * usual_day)
     return ~counts | quiet_day
 
@@ -258,8 +274,9 @@ def _habits(ctx: _Context, key: np.ndarray, amounts: np.ndarray, prepaid: np.nda
     usual purchases); per habitual group, the usual day total of its standing-out plain purchases (median
     over every covered day); per purchase, the total of standing-out plain purchases that day.
 
-    ``key``: group * _SPAN + day number per purchase (:func:`_group_day_keys`), the other arrays follow it;
-    any order: medians and rounded day sums only.
+    ``key``: group * _SPAN + day number per purchase (:func:`_group_day_keys`), the other arrays follow it
+    (``owner``: numbers into ``ctx.owner_texts``); any order: medians and rounded day sums only. The groups and
+    days are found by hashing (the distinct ones alone are sorted), not by sorting every purchase.
     """
     plain = ~prepaid
     counts = np.ones(len(key), dtype=bool)
@@ -269,20 +286,27 @@ def _habits(ctx: _Context, key: np.ndarray, amounts: np.ndarray, prepaid: np.nda
         return counts, usual, day_total
     plain_at = np.flatnonzero(plain)
     group_of = key // _SPAN
-    groups, first_row, inverse = np.unique(group_of[plain_at], return_index=True, return_inverse=True)
-    active_days = np.unique(key[plain_at])
+    # np.unique(group_of[plain_at], return_inverse=True) and np.unique(key[plain_at]): the distinct values sorted
+    g_codes, g_uniq = pd.factorize(group_of[plain_at])
+    g_order = np.argsort(g_uniq)
+    groups = g_uniq[g_order]
+    rank = np.empty(len(groups), dtype=np.int64)
+    rank[g_order] = np.arange(len(groups))
+    inverse = rank[g_codes]
+    active_days = np.sort(pd.unique(key[plain_at]))
     days_per_group = np.bincount(np.searchsorted(groups, active_days // _SPAN), minlength=len(groups))
-    by_group = plain_at[np.argsort(inverse, kind="stable")]  # each group's purchases together: one slice each
+    small = inverse.astype(np.int16) if len(groups) <= np.iinfo(np.int16).max else inverse  # (a radix sort)
+    by_group = plain_at[np.argsort(small, kind="stable")]  # each group's purchases together: one slice each
     edges = np.r_[0, np.cumsum(np.bincount(inverse, minlength=len(groups)))]
     for gi, g in enumerate(groups.tolist()):
-        o = str(owner[plain_at[first_row[gi]]])
+        at = by_group[edges[gi]:edges[gi + 1]]
+        o = str(ctx.owner_texts[owner[at[0]]])  # a group is one owner's (and currency's)
         start, end = ctx.owner_start.get(o), ctx.owner_end.get(o)
         if start is None or end is None or pd.isna(start) or pd.isna(end):
             continue
         span = (pd.Timestamp(end) - pd.Timestamp(start)).days + 1
         if span < ROUTINE_MIN_DAYS or days_per_group[gi] < ROUTINE_SHARE * span:
             continue
-        at = by_group[edges[gi]:edges[gi + 1]]
         outs = amounts[at] >= ITEM_STAND_OUT * float(np.median(amounts[at]))
         counts[at[~outs]] = False
         stand = at[outs]

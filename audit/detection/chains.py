@@ -231,7 +231,7 @@ def _python_best_chain(days: np.ndarray, amt: np.ndarray,
 
 
 _UNSURE = object()
-_STATE: dict[str, Any] = {"kernel": None, "loaded": None, "extract": None}
+_STATE: dict[str, Any] = {"kernel": None, "loaded": None, "extract": None, "groups": None}
 KERNEL_MIN_CHARGES = 500_000  # below about this many charges, loading numba costs more CPU than the kernel saves
 
 
@@ -240,11 +240,11 @@ def _load_kernel() -> Any:
     cannot keep its compiled code (no writable cache directory): the search then runs in Python."""
     if _STATE["loaded"] is None:
         try:
-            from audit.detection import chain_kernel, extract_kernel
+            from audit.detection import chain_kernel, extract_kernel, group_kernel
         except Exception:  # numba missing, or no cache locator for this install
             _STATE["loaded"] = False
         else:
-            _STATE["loaded"], _STATE["extract"] = chain_kernel, extract_kernel
+            _STATE["loaded"], _STATE["extract"], _STATE["groups"] = chain_kernel, extract_kernel, group_kernel
     return _STATE["loaded"] or None
 
 
@@ -280,6 +280,17 @@ def _cadence_arrays(cadences: tuple[Cadence, ...]) -> tuple[np.ndarray, ...]:
 
 
 _ARRAYS: dict[int, tuple[tuple[Cadence, ...], tuple[np.ndarray, ...]]] = {}
+
+
+def _cadence_table(cadences: tuple[Cadence, ...] = CADENCES) -> np.ndarray:
+    """:func:`_cadence_arrays` as one float table, a row per array (kept per tuple, by identity)."""
+    got = _TABLES.get(id(cadences))
+    if got is None or got[0] is not cadences:
+        got = _TABLES[id(cadences)] = (cadences, np.array([a.astype(np.float64) for a in _cadence_arrays(cadences)]))
+    return got[1]
+
+
+_TABLES: dict[int, tuple[tuple[Cadence, ...], np.ndarray]] = {}
 
 
 def _kernel_best_chain(days: np.ndarray, amt: np.ndarray, cadences: tuple[Cadence, ...]) -> Any:
@@ -354,8 +365,8 @@ def _kernel_extract(days: np.ndarray, amt: np.ndarray, exact: bool) -> Any:
     ext = _STATE["extract"]
     try:
         status, cads, ends, pos = ext.extract(
-            np.ascontiguousarray(days, dtype=np.float64), np.ascontiguousarray(amt, dtype=np.float64), exact,
-            *_cadence_arrays(CADENCES))
+            np.ascontiguousarray(days, dtype=np.float64), np.ascontiguousarray(amt, dtype=np.float64),
+            np.log(np.asarray(amt, dtype=np.float64)), exact, _cadence_table())
     except Exception:  # the kernel failed to compile here: Python from now on
         _STATE["extract"] = None
         return _UNSURE

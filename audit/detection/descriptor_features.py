@@ -205,13 +205,27 @@ def features_many(uniq: Sequence[str], allow: Callable[[str], str | None]) -> li
     return list(zip(*as_lists, strict=True))
 
 
-def descriptor_features(desc: pd.Series) -> tuple[np.ndarray, pd.DataFrame]:
+def _filled(codes: np.ndarray, uniq: Any) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`audit.detection.keys._filled_codes` from ``pd.factorize`` of the column (missing -> the text "")."""
+    codes, uniq = codes.astype(np.int64), np.asarray(uniq, dtype=object)
+    if (codes >= 0).all():
+        return codes, uniq
+    empty = np.flatnonzero(uniq == "")
+    if len(empty):
+        return np.where(codes >= 0, codes, int(empty[0])), uniq
+    return np.where(codes >= 0, codes, len(uniq)), np.append(uniq, "")
+
+
+def descriptor_features(desc: pd.Series, codes: tuple[np.ndarray, Any] | None = None) -> tuple[np.ndarray, pd.DataFrame]:
     """Row codes into the distinct descriptors, and lexicon features per distinct descriptor.
 
     Features depend on the descriptor alone (the lexicon and the shipped allowlist), so they are kept
-    for the process: the clients of a large run mostly share their merchants.
+    for the process: the clients of a large run mostly share their merchants. ``codes``: ``pd.factorize(desc)``
+    of a text column when the caller has it.
     """
-    if isinstance(desc.dtype, pd.StringDtype):  # no filled copy of the column: missing -> the text ""
+    if codes is not None and isinstance(desc.dtype, pd.StringDtype):
+        codes, uniq = _filled(*codes)
+    elif isinstance(desc.dtype, pd.StringDtype):  # no filled copy of the column: missing -> the text ""
         codes, uniq = _filled_codes(desc)
     else:
         codes, uniq = pd.factorize(desc.fillna("").astype("str"))

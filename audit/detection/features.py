@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,9 +13,10 @@ import pandas as pd
 from audit.columns import isin_text, shared_objects
 from audit.detection import lexicon
 from audit.detection.descriptor_features import descriptor_features
-from audit.detection.keys import _filled_codes, owner_table
+from audit.detection.keys import _filled_codes
 from audit.ids import id_rows
 from audit.model import Finding, Subscription
+from audit.textcols import factorize_text
 
 PER_YEAR = {"weekly": 52.0, "biweekly": 26.0, "semi-monthly": 24.0, "monthly": 12.0, "bimonthly": 6.0, "quarterly": 4.0,
             "semi-annual": 2.0, "annual": 1.0}
@@ -120,12 +122,14 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     from audit.detection.recurring import _with_descriptor_columns
 
     tx = _with_descriptor_columns(tx)
-    codes, feats = descriptor_features(tx["description"])
+    memo: dict = {}
+    desc_codes = _description_codes(tx["description"])
+    codes, feats = descriptor_features(tx["description"], codes=desc_codes)
     col = {c: feats[c].to_numpy() for c in feats.columns}  # per distinct descriptor: a row reads col[c][codes]
     reseller_d = col["reseller"]
     fill = fc = fu = None
     if "facilitator" in tx.columns:  # the normaliser's facilitator when the lexicon knows none
-        fc, fu = pd.factorize(tx["facilitator"])
+        fc, fu = factorize_text(tx["facilitator"])  # (known from the description's codes: audit.descriptors)
         fu = np.append(np.asarray(fu, dtype=object), None)  # code -1 (missing) -> None
         usable = np.array([not pd.isna(v) and v != "nan" for v in fu], dtype=bool)
         fill = usable[fc] & pd.isna(reseller_d)[codes]
@@ -135,21 +139,22 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
               | ~pd.isna(col["imitates"]) | col["security"] | col["scareware"] | (col["signs"] >= 2))
     known_ids = {i for f_ in known for i in f_.transaction_ids}
     stream_of = {i: n for n, s_ in enumerate(subs) for i in s_.transaction_ids}
-    is_charge = ((tx["kind"] == "charge") & (tx["amount"] > 0)).to_numpy()
+    kind_charge = tx["kind"] == "charge"
+    is_charge = (kind_charge & (tx["amount"] > 0)).to_numpy()
     is_refund = ((tx["kind"] == "refund") | ((tx["amount"] < 0) & (tx["kind"] != "payment"))).fillna(False).to_numpy()
     ids = tx["id"]
     relevant = np.asarray(signed[codes] | is_refund, dtype=bool)
     relevant[id_rows(ids, stream_of.keys() | known_ids)] = True
     if fill is not None:
         relevant |= fill
-    owner_code, owner_texts = owner_table(tx)
+    owner_code, owner_texts, parts = _owner_table(tx)
     cur_codes = pd.factorize(tx["currency"])  # the signals' codes of the column (full_codes), made once
     home_of = _home_currencies(tx["currency"], owner_code, owner_texts, is_charge, codes=cur_codes)
     home = home_of.mode()
     home = str(home.iloc[0]) if len(home) else "JPY"
     # the client's usual currency stands in where an owner (or a row) has none, client by client
     if "client" in tx.columns:
-        cc, cu = _filled_codes(tx["client"])
+        cc, cu = parts["client"]
     else:
         cc, cu = np.zeros(len(tx), dtype=np.int64), np.array([""], dtype=object)
     first_row = _first_rows(owner_code, len(owner_texts))
@@ -167,9 +172,17 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     slim["owner"] = owner_texts[owner_code[relevant]]
     slim["client_home"] = homes[row_client_home[relevant]]
     slim["home"] = homes[row_home[relevant]]
+    coded = {"description": desc_codes}  # columns whose codes (pd.factorize of the whole column) are at hand
+    if "merchant_key" in tx.columns and isinstance(tx["merchant_key"].dtype, pd.StringDtype):
+        coded["merchant_key"] = _memo_codes(memo, tx, "merchant_key")  # (several signals read them)
     for c in slim.columns:  # plain object columns: row picks below are much faster than on Arrow strings
         if isinstance(slim[c].dtype, pd.StringDtype):  # (dtype=object: pandas would turn texts back into str)
-            slim[c] = pd.Series(shared_objects(slim[c]), index=slim.index, dtype=object)
+            if c in coded and coded[c] is not None:  # shared_objects of the rows, from the whole column's codes
+                c_codes, c_uniq = coded[c]
+                table = np.append(np.asarray(c_uniq, dtype=object), None)  # code -1 (missing) -> None
+                slim[c] = pd.Series(table[c_codes[relevant]], index=slim.index, dtype=object)
+            else:
+                slim[c] = pd.Series(shared_objects(slim[c]), index=slim.index, dtype=object)
     rc = codes[relevant]
     for c in ("software", "support", "plan", "prepaid"):
         slim[c] = col[c][rc]
@@ -204,10 +217,50 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     ctx.owner_code, ctx.owner_texts, ctx.desc_code, ctx.feats = owner_code, owner_texts, codes, feats
     ctx.home_code, ctx.home_texts = row_home, np.asarray(homes, dtype=object)
     ctx.known_ids = known_ids
+    ctx.memo.update(memo)
     ctx.memo[("codes", "currency")] = cur_codes
+    ctx.memo["kind_charge"] = kind_charge.to_numpy(dtype=bool, na_value=False)  # full_kind_charge
     ctx.stream_of = stream_of
     ctx.per_stream = _stream_features(slim, subs, known_ids)
     return ctx
+
+
+def _description_codes(desc: pd.Series) -> tuple[np.ndarray, Any] | None:
+    """``pd.factorize(desc)`` of an Arrow text column, shared with the stages before (descriptor columns, merchant
+    matching: :func:`audit.textcols.factorize_text`); None for another column."""
+    if not (isinstance(desc.dtype, pd.StringDtype) and hasattr(desc.array, "__arrow_array__")):
+        return None
+    return factorize_text(desc)
+
+
+def _memo_codes(memo: dict, tx: pd.DataFrame, col: str) -> tuple[np.ndarray, Any]:
+    """``pd.factorize`` of a column of the whole table, kept in ``memo`` as :func:`full_codes` keeps it."""
+    key = ("codes", col)
+    if key not in memo:
+        memo[key] = factorize_text(tx[col])  # pd.factorize (known from the description's codes: audit.descriptors)
+    return memo[key]
+
+
+def _owner_table(tx: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, dict[str, tuple[np.ndarray, np.ndarray]]]:
+    """:func:`audit.detection.keys.owner_table` of ``tx`` and the codes it is made of (``_filled_codes`` of the
+    client and card columns, by name): each column factorized once."""
+    parts = {c: _filled_codes(tx[c]) for c in ("client", "card") if c in tx.columns}
+    if not parts:
+        return np.zeros(len(tx), dtype=np.int64), np.array([""], dtype=object), parts
+    combo = np.zeros(len(tx), dtype=np.int64)
+    for c, u in parts.values():
+        combo = combo * np.int64(len(u) + 1) + c
+    e, first = pd.factorize(combo)
+    texts = np.full(len(first), "", dtype=object)
+    rest = first.astype(np.int64)
+    cols = []
+    for _c, u in reversed(parts.values()):
+        cols.append(np.asarray(u, dtype=object)[rest % np.int64(len(u) + 1)])
+        rest = rest // np.int64(len(u) + 1)
+    for col in reversed(cols):
+        texts = texts + "\x1f" + col
+    codes, uniq = pd.factorize(texts)
+    return codes[e].astype(np.int64), np.asarray(uniq, dtype=object), parts
 
 
 def _first_rows(codes: np.ndarray, n: int) -> np.ndarray:
@@ -226,15 +279,23 @@ def _first_rows(codes: np.ndarray, n: int) -> np.ndarray:
 
 def _stream_features(slim: pd.DataFrame, subs: list[Subscription], known_ids: set[str]) -> pd.DataFrame:
     """One row per stream (by position in ``subs``): what its charges have in common."""
-    present = set(slim.index)
-    ids = [i for s in subs for i in s.transaction_ids if i in present]
-    if not ids:
-        return pd.DataFrame()
-    sub = np.repeat(np.arange(len(subs)), [sum(1 for i in s.transaction_ids if i in present) for s in subs])
     cols = ["legit", "foreign", "software", "support", "overseas_agent", "reseller", "signs", "security", "scareware"]
-    # by position where the ids are unique (one row each, as .loc gives), else by label
-    f = (slim.iloc[slim.index.get_indexer(ids), slim.columns.get_indexer(cols)] if slim.index.is_unique
-         else slim.loc[ids, cols])
+    if slim.index.is_unique:  # by position (one row each, as .loc gives), all streams' ids in one look-up
+        every = [i for s in subs for i in s.transaction_ids]
+        pos = slim.index.get_indexer(every)
+        found = pos >= 0
+        if not found.any():
+            return pd.DataFrame()
+        ids = list(itertools.compress(every, found.tolist()))
+        sub = np.repeat(np.arange(len(subs)), [len(s.transaction_ids) for s in subs])[found]
+        f = slim.iloc[pos[found], slim.columns.get_indexer(cols)]
+    else:  # by label
+        present = set(slim.index)
+        ids = [i for s in subs for i in s.transaction_ids if i in present]
+        if not ids:
+            return pd.DataFrame()
+        sub = np.repeat(np.arange(len(subs)), [sum(1 for i in s.transaction_ids if i in present) for s in subs])
+        f = slim.loc[ids, cols]
     f = f.reset_index(drop=True).assign(sub=sub, known=isin_text(ids, known_ids) if known_ids else False)
     f["soft_agent"] = f["reseller"].isin(list(SOFTWARE_RESELLERS))
     for c in ("foreign", "software", "support", "overseas_agent", "security", "scareware"):
@@ -272,12 +333,18 @@ def _home_currencies(currency: pd.Series | np.ndarray, owner_code: np.ndarray, o
     ``codes``: ``pd.factorize(currency)`` when the caller has it)."""
     cur_c, cur_u = pd.factorize(currency) if codes is None else codes
     cur_u = np.asarray(cur_u, dtype=object)
-    counted = is_charge & (cur_c >= 0)
-    counted[counted] = cur_u[cur_c[counted]] != "unknown"  # a file that names no currency says nothing of home
+    unknown = np.append(cur_u == "unknown", True)  # code -1 (missing) is never counted either
+    counted = is_charge & ~unknown[cur_c]  # a file that names no currency says nothing of home
     if not counted.any():
         return pd.Series(dtype="object")
     width = np.int64(len(cur_u) + 1)
-    pairs, n = np.unique(owner_code[counted] * width + cur_c[counted], return_counts=True)
+    pair = owner_code[counted] * width + cur_c[counted]
+    if len(owner_texts) * width <= 4 * len(pair) + 1024:  # np.unique(pair, return_counts=True) without a sort
+        n = np.bincount(pair, minlength=len(owner_texts) * width)
+        pairs = np.flatnonzero(n)
+        n = n[pairs]
+    else:
+        pairs, n = np.unique(pair, return_counts=True)
     counts = pd.DataFrame({"owner": owner_texts[pairs // width], "currency": cur_u[pairs % width], "n": n})
     counts = counts.sort_values(["owner", "currency"], kind="stable")
     best = counts.sort_values(["owner", "n"], ascending=[True, False], kind="stable").drop_duplicates("owner")

@@ -26,7 +26,7 @@ import pandas as pd
 
 from audit.columns import isin_text
 from audit.detection.bursts import _candidates as burst_candidates
-from audit.detection.bursts import everyday_purchases
+from audit.detection.bursts import candidate_names, everyday_purchases
 from audit.detection.features import _Context, money
 from audit.detection.gift_groups import GROUPS
 from audit.model import Finding
@@ -100,10 +100,11 @@ def _candidates(ctx: _Context, taken: set[str], owners: Collection[str] | None =
         wanted = np.flatnonzero(isin_text(ctx.owner_texts, set(owners)))
         cand = cand.loc[np.isin(cand["owner_code"].to_numpy(), wanted)]
     if cand.empty:
-        return cand.assign(id=pd.Series(dtype=object))
+        return _with_texts(ctx, cand.assign(id=pd.Series(dtype=object)))
     step = cand["step"].to_numpy(float)  # the currency's gift-card round sum (limits(currency).gift_round)
     amount = cand["amount"].to_numpy(float)
-    rounded = np.isclose(np.mod(amount, step), 0.0) | np.isclose(np.mod(amount, step), step)
+    rest = np.mod(amount, step)
+    rounded = np.isclose(rest, 0.0) | np.isclose(rest, step)
     prepaid = cand["prepaid"].to_numpy(bool)
     maybe = prepaid | (rounded & (cand["konbini"].to_numpy(bool) | cand["shop"].to_numpy(bool)))
     if (maybe & ~prepaid).any():  # a round plain purchase: the holder's habit decides (from all its purchases)
@@ -111,7 +112,16 @@ def _candidates(ctx: _Context, taken: set[str], owners: Collection[str] | None =
     cand = cand.loc[maybe]  # ids and days for the rows kept only
     cand = cand.assign(id=ctx.full["id"].iloc[cand["row"].to_numpy()].astype(object).to_numpy(),
                        day=cand["date"].dt.normalize())
-    return cand.loc[~cand["id"].isin(taken).to_numpy()]
+    return _with_texts(ctx, cand.loc[~cand["id"].isin(taken).to_numpy()])
+
+
+def _with_texts(ctx: _Context, cand: pd.DataFrame) -> pd.DataFrame:
+    """``cand`` with its owners, names and currencies as texts (object columns), for the rows kept only."""
+    rows = cand["row"].to_numpy(dtype=np.int64)
+    owner = ctx.owner_texts[cand["owner_code"].to_numpy(dtype=np.int64)] if len(cand) else np.zeros(0, dtype=object)
+    return cand.assign(owner=pd.Series(owner, index=cand.index, dtype=object),
+                       name=pd.Series(candidate_names(ctx, rows), index=cand.index, dtype=object),
+                       currency=cand["currency"].astype(object))
 
 
 def prepaid_after_support(ctx: _Context, findings: list[Finding]) -> list[Finding]:

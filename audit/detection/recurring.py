@@ -95,7 +95,7 @@ from audit.detection.keys import (
     owner_codes,
     stream_keys,
 )
-from audit.detection.streams import _group_streams
+from audit.detection.streams import NOTHING, SEARCHED, _group_streams, searched_groups
 from audit.model import Subscription
 
 __all__ = [
@@ -174,11 +174,19 @@ def rhythm_streams(
     else:  # each card's own statements: another card's files say nothing of this card's charges
         covered = coverage_by_client(tx, owners, printed_periods)
     rows: list[tuple[np.ndarray, Cadence]] = []
+    starts, ends = starts[big], ends[big]
     with compiled(len(ch.pos)):
-        for s, e in zip(starts[big], ends[big], strict=True):
+        batch = searched_groups(days[order], amt[order], unit_codes[order], starts, ends, everyday[sc[starts]])
+        todo = range(len(starts)) if batch is None else np.flatnonzero(batch.status != NOTHING).tolist()
+        for i in todo:
+            s, e = starts[i], ends[i]
             g = order[s:e]
             periods = covered.get(int(owner_card[g[0]]))
-            for st in _group_streams(days[g], amt[g], unit_codes[g], bool(everyday[sc[s]])):
+            if batch is not None and batch.status[i] == SEARCHED:
+                found = batch.streams(i, days[g], amt[g], bool(everyday[sc[s]]))
+            else:
+                found = _group_streams(days[g], amt[g], unit_codes[g], bool(everyday[sc[s]]))
+            for st in found:
                 pieces = split_uncovered(g[st.pos], days, amt, st.cad, periods) if periods else [g[st.pos]]
                 rows.extend((p, st.cad) for p in pieces)
     if not rows:

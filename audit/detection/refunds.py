@@ -81,6 +81,8 @@ def _refund_links(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
     names_of = {o: list(g["fold"].unique()) for o, g in by_owner.items()}
     no_rows = sus_rows.iloc[:0]
     fuzzy_seen: dict[tuple[str, str], pd.DataFrame | None] = {}
+    live = _linkable(ctx, refunds, r_group, by_key, fuzzy_seen, (by_owner, names_of, no_rows))
+    refunds, r_group = refunds.iloc[live], r_group[live]  # the others would be passed over below
     out: list[Finding] = []
     cols = zip(refunds["id"], refunds["date"].to_numpy(), refunds["amount"], refunds["currency"], refunds["original_amount"],
                r_group, refunds[key_col], refunds["fold"], refunds["owner"], strict=True)
@@ -130,6 +132,38 @@ def _refund_links(ctx: _Context, flagged: list[Finding]) -> list[Finding]:
                      "currency": cur, "full": whole},
         ))
     return out
+
+
+def _linkable(ctx: _Context, refunds: pd.DataFrame, r_group: np.ndarray, by_key: dict[int, _Charges],
+              fuzzy_seen: dict[tuple[str, str], pd.DataFrame | None],
+              suspects: tuple[dict[str, pd.DataFrame], dict[str, list[str]], pd.DataFrame]) -> np.ndarray:
+    """Positions of the refunds the matching loop of :func:`_refund_links` can link: those whose (card holder,
+    merchant) group has charges, those whose name search (one per card holder and folded descriptor, stored in
+    ``fuzzy_seen``) finds some, and those sharing a group with the latter (the loop gives the group those charges).
+    Every other refund finds no charge there and is passed over. ``suspects``: the suspicious charges per card
+    holder, their distinct folded descriptors, and no charges (as the loop has them)."""
+    by_owner, names_of, no_rows = suspects
+    r_group = np.asarray(r_group, dtype=np.int64)
+    keys = np.fromiter(by_key.keys(), dtype=np.int64, count=len(by_key))
+    live = (r_group >= 0) & np.isin(r_group, keys)
+    need = np.flatnonzero(~live)
+    if not len(need):
+        return np.flatnonzero(live)
+    # (card holder, folded descriptor) of those refunds, each distinct pair searched once, as the loop keys them
+    o_c, o_u = pd.factorize(refunds["owner"].iloc[need], use_na_sentinel=False)
+    f_c, f_u = pd.factorize(refunds["fold"].iloc[need], use_na_sentinel=False)
+    width = np.int64(len(f_u))
+    p_c, p_u = pd.factorize(o_c.astype(np.int64) * width + f_c)
+    found = np.zeros(len(p_u), dtype=bool)
+    for n, p in enumerate(p_u.tolist()):
+        owner, folded = str(o_u[p // width]), str(f_u[p % width])
+        if (owner, folded) not in fuzzy_seen:
+            fuzzy_seen[(owner, folded)] = _fuzzy_charges(ctx, by_owner.get(owner, no_rows), folded, names_of.get(owner))
+        found[n] = fuzzy_seen[(owner, folded)] is not None
+    live[need] = found[p_c]
+    fed = r_group[need[found[p_c]]]  # groups a name search gives charges to
+    live |= (r_group >= 0) & np.isin(r_group, fed[fed >= 0])
+    return np.flatnonzero(live)
 
 
 def _folds(desc: pd.Series) -> tuple[list[str], list[str]]:

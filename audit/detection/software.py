@@ -169,13 +169,19 @@ def _large_threshold(currency: str) -> float:
     return limits(currency).large
 
 
+_PLAN_FIELDS = ("id", "date", "amount", "currency", "original_amount", "original_currency", "merchant_key", "name",
+                "home", "phone", "foreign", "navi", "romaji", "overseas_agent", "reseller", "support", "plan",
+                "software", "signs", "scareware", "security")
+
+
 def _large_support_plans(ctx: _Context) -> list[Finding]:
     tx = ctx.tx
     thr = pd.Series(map_distinct(tx["currency"].fillna(tx["client_home"]), _large_threshold, float), index=tx.index)
     cand = tx[(tx["kind"] == "charge") & (tx["amount"] >= thr) & tx["legit"].isna() & ~tx["retail"]
               & (tx["software"] | tx["support"] | tx["plan"]) & ~tx["id"].isin(ctx.known_ids)]
     out: list[Finding] = []
-    for r in cand.to_dict("records"):  # plain dicts: no Series per row, no index look-up per field
+    read = [c for c in _PLAN_FIELDS if c in cand.columns]  # the fields read below: no dict entry for the rest
+    for r in cand[read].to_dict("records"):  # plain dicts: no Series per row, no index look-up per field
         in_stream = r["id"] in ctx.stream_of
         sub = ctx.subs[ctx.stream_of[r["id"]]] if in_stream else None
         if sub is not None and PER_YEAR.get(sub.cadence, 12.0) > 2.0:

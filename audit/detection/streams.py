@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
 from audit.detection.amounts import _cluster_orders, _may_hold_stream, regular_runs, steady_amounts
-from audit.detection.cadence import BY_NAME, Cadence, _max_step, diff1, grid_deviations, regular_grid
-from audit.detection.chains import EXACT_MIN, _best_chain, _extract
+from audit.detection.cadence import (
+    BY_NAME,
+    CADENCES,
+    Cadence,
+    _max_step,
+    diff1,
+    grid_deviations,
+    regular_grid,
+)
+from audit.detection.chains import _STATE, EXACT_MIN, _best_chain, _cadence_table, _extract
 
 
 @dataclass
@@ -45,41 +54,96 @@ def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray, everyday
         if not everyday and len(upos) == 2 and _annual_renewal(ud, ua):
             found.append(_Stream(BY_NAME["annual"], np.arange(2)))
             used[:] = True
+        found = _unit_streams(ud, ua, everyday, used, found, _searched_clusters(ud, ua, used))
+        streams.extend(_Stream(s.cad, upos[s.pos]) for s in found)
+    return streams
+
+
+Searched = Iterator[tuple[np.ndarray | None, list[tuple[Cadence, np.ndarray]], bool]]
+
+
+def _unit_streams(ud: np.ndarray, ua: np.ndarray, everyday: bool, used: np.ndarray, found: list[_Stream],
+                  searched: Searched) -> list[_Stream]:
+    """The streams of one unit's charges: ``found`` (a bill) and the chains of its amount clusters (``searched``:
+    per cluster, its charges in amount order, its chains, and whether the exact-amount search is due; the chains'
+    charges are marked in ``used`` as each cluster comes), joined, filtered and checked."""
+    for by_amount, chains, exact_due in searched:
+        for cad, p in chains:
+            found.append(_Stream(cad, p))
+            used[p] = True  # (already, where the search marked them)
+        if exact_due and by_amount is not None:  # many unexplained charges: look per exact amount
+            left = np.sort(by_amount)
+            left = left[~used[left]]
+            by_key = _by_exact_amount(left, by_amount[~used[by_amount]], ua)  # each run in date order
+            keys = np.round(ua[by_key], 2)
+            cuts = np.flatnonzero(np.diff(keys)) + 1
+            edges = np.concatenate([[0], cuts, [len(by_key)]])
+            sizes = np.diff(edges)
+            runs = np.flatnonzero(sizes >= EXACT_MIN)  # only runs this long may hold a fixed-price stream
+            if not len(runs):
+                continue
+            pick = by_key[(sizes >= EXACT_MIN)[np.repeat(np.arange(len(sizes)), sizes)]]  # those runs, one after another
+            regular = regular_runs(ud[pick], np.concatenate([[0], np.cumsum(sizes[runs])]))
+            for r in runs[regular].tolist():
+                sub = by_key[edges[r]:edges[r + 1]]
+                for cad, p in _extract(ud[sub], ua[sub], exact=True):
+                    found.append(_Stream(cad, sub[p]))
+                    used[sub[p]] = True
+    if not found:  # nothing to join, drop or filter
+        return []
+    found = _join(found, ud, ua, used)
+    found = _drop_chance_repeats(found, ua, used)
+    found = [s for s in found if _quiet_enough(s, ud, ua, ud[~used])]
+    if everyday:
+        found = [s for s in found if _fixed_price(ua[s.pos])]
+    return found
+
+
+def _searched_clusters(
+    ud: np.ndarray, ua: np.ndarray, used: np.ndarray
+) -> Iterator[tuple[np.ndarray, list[tuple[Cadence, np.ndarray]], bool]]:
+    """Per amount cluster of two or more charges (in amount order) that may hold a stream: the cluster, the
+    chains :func:`~audit.detection.chains._extract` pulls out of its charges not yet ``used`` (positions in the
+    unit; marked used before they are yielded), and whether it has charges enough left for the exact-amount
+    search. With the compiled kernel on, one call searches every cluster; else (or when it is unsure) Python."""
+    got = _kernel_clusters(ud, ua, used)
+    if got is None:
         for by_amount in _cluster_orders(ua, min_size=2):  # one charge alone holds no stream
             cl = np.sort(by_amount)
             cl = cl[~used[cl]]
             if not _may_hold_stream(ua[cl]):
                 continue
-            got = _extract(ud[cl], ua[cl], exact=False)
-            for cad, p in got:
-                found.append(_Stream(cad, cl[p]))
-                used[cl[p]] = True
-            left = cl[~used[cl]]
-            if len(left) >= EXACT_MIN:  # many unexplained charges: look per exact amount
-                by_key = _by_exact_amount(left, by_amount[~used[by_amount]], ua)  # each run in date order
-                keys = np.round(ua[by_key], 2)
-                cuts = np.flatnonzero(np.diff(keys)) + 1
-                edges = np.concatenate([[0], cuts, [len(by_key)]])
-                sizes = np.diff(edges)
-                runs = np.flatnonzero(sizes >= EXACT_MIN)  # only runs this long may hold a fixed-price stream
-                if not len(runs):
-                    continue
-                pick = by_key[(sizes >= EXACT_MIN)[np.repeat(np.arange(len(sizes)), sizes)]]  # those runs, one after another
-                regular = regular_runs(ud[pick], np.concatenate([[0], np.cumsum(sizes[runs])]))
-                for r in runs[regular].tolist():
-                    sub = by_key[edges[r]:edges[r + 1]]
-                    for cad, p in _extract(ud[sub], ua[sub], exact=True):
-                        found.append(_Stream(cad, sub[p]))
-                        used[sub[p]] = True
-        if not found:  # nothing to join, drop or filter
-            continue
-        found = _join(found, ud, ua, used)
-        found = _drop_chance_repeats(found, ua, used)
-        found = [s for s in found if _quiet_enough(s, ud, ua, ud[~used])]
-        if everyday:
-            found = [s for s in found if _fixed_price(ua[s.pos])]
-        streams.extend(_Stream(s.cad, upos[s.pos]) for s in found)
-    return streams
+            chains = [(cad, cl[p]) for cad, p in _extract(ud[cl], ua[cl], exact=False)]
+            for _, p in chains:
+                used[p] = True
+            yield by_amount, chains, int((~used[cl]).sum()) >= EXACT_MIN
+        return
+    order, edges, due, ch_cl, ch_cad, ch_end, ch_pos = got
+    at = ch_end.tolist()
+    by_cluster: dict[int, list[tuple[Cadence, np.ndarray]]] = {}
+    for h, (c, cad) in enumerate(zip(ch_cl.tolist(), ch_cad.tolist(), strict=True)):
+        by_cluster.setdefault(c, []).append((CADENCES[cad], ch_pos[at[h]:at[h + 1]]))
+    for c in sorted({*by_cluster, *np.flatnonzero(due).tolist()}):
+        chains = by_cluster.get(c, [])
+        for _, p in chains:
+            used[p] = True
+        yield order[edges[c]:edges[c + 1]], chains, bool(due[c])
+
+
+def _kernel_clusters(ud: np.ndarray, ua: np.ndarray, used: np.ndarray) -> tuple[np.ndarray, ...] | None:
+    """The cluster search of :func:`audit.detection.extract_kernel.clusters` (``used`` is not changed), or None
+    when the kernel is off or unsure."""
+    ext = _STATE["extract"]
+    if _STATE["kernel"] is None or ext is None:
+        return None
+    try:
+        status, *got = ext.clusters(
+            np.ascontiguousarray(ud, dtype=np.float64), np.ascontiguousarray(ua, dtype=np.float64),
+            np.log(np.asarray(ua, dtype=np.float64)), used.copy(), _cadence_table())
+    except Exception:  # the kernel failed to compile here: Python from now on
+        _STATE["extract"] = None
+        return None
+    return tuple(got) if status == ext.FOUND else None
 
 
 def _by_exact_amount(left: np.ndarray, by_amount: np.ndarray, amt: np.ndarray) -> np.ndarray:
@@ -274,3 +338,52 @@ def _annual_renewal(days: np.ndarray, amt: np.ndarray) -> bool:
     """Exactly two charges at a merchant, a year apart to within a few days: an annual plan renewed, the second
     time often at a higher list price after an introductory one."""
     return bool(abs(days[1] - days[0] - 365.25) <= RENEWAL_DAYS and abs(math.log(amt[1] / amt[0])) <= RENEWAL_RATIO)
+
+
+NOTHING, SEARCHED = 0, 1  # as audit.detection.group_kernel (a group's status; 2: Python)
+
+
+@dataclass
+class GroupBatch:
+    """What :func:`audit.detection.group_kernel.groups` found in every merchant group at once: per group
+    ``status`` (nothing / searched / Python), and for the searched ones their clusters' chains and exact-search
+    clusters by group and cluster."""
+
+    status: np.ndarray
+    chains: dict[int, dict[int, list[tuple[Cadence, np.ndarray]]]]
+    due: dict[int, dict[int, np.ndarray]]
+
+    def streams(self, g: int, ud: np.ndarray, ua: np.ndarray, everyday: bool) -> list[_Stream]:
+        """:func:`_group_streams` of searched group ``g`` (its one unit's days and amounts)."""
+        return _unit_streams(ud, ua, everyday, np.zeros(len(ud), dtype=bool), [], self._searched(g))
+
+    def _searched(self, g: int) -> Searched:
+        chains, due = self.chains.get(g, {}), self.due.get(g, {})
+        for c in sorted({*chains, *due}):
+            yield due.get(c), chains.get(c, []), c in due
+
+
+def searched_groups(days: np.ndarray, amt: np.ndarray, unit: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+                    everyday: np.ndarray) -> GroupBatch | None:
+    """The cluster search of every group ``days[starts[g]:ends[g]]`` (each in date order) in one compiled call, or
+    None when the kernel is off (see :func:`audit.detection.chains.compiled`)."""
+    gk = _STATE["groups"]
+    if _STATE["kernel"] is None or gk is None:
+        return None
+    try:
+        amt = np.ascontiguousarray(amt, dtype=np.float64)
+        status, c_grp, c_cl, c_cad, c_end, c_pos, x_grp, x_cl, x_end, x_pos = gk.groups(
+            np.ascontiguousarray(days, dtype=np.float64), amt, np.log(amt), np.ascontiguousarray(unit, dtype=np.int64), starts.astype(np.int64), ends.astype(np.int64),
+            np.ascontiguousarray(everyday, dtype=np.bool_), _cadence_table())
+    except Exception:  # the kernel failed to compile here: group by group from now on
+        _STATE["groups"] = None
+        return None
+    chains: dict[int, dict[int, list[tuple[Cadence, np.ndarray]]]] = {}
+    at = c_end.tolist()
+    for h, (g, c, cad) in enumerate(zip(c_grp.tolist(), c_cl.tolist(), c_cad.tolist(), strict=True)):
+        chains.setdefault(g, {}).setdefault(c, []).append((CADENCES[cad], c_pos[at[h]:at[h + 1]]))
+    due: dict[int, dict[int, np.ndarray]] = {}
+    at = x_end.tolist()
+    for h, (g, c) in enumerate(zip(x_grp.tolist(), x_cl.tolist(), strict=True)):
+        due.setdefault(g, {})[c] = x_pos[at[h]:at[h + 1]]
+    return GroupBatch(status, chains, due)
