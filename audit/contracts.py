@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -160,6 +161,7 @@ class _Rows:
     key: dict[str, str] = field(default_factory=dict)
     extra: dict[str, int] = field(default_factory=dict)
     columns: list[list[Any]] = field(default_factory=list)  # per field of _RECORD_FIELDS, per selected row
+    dated: bool = False  # every selected row has a date
 
     def extra_row(self, tid: str) -> dict[str, Any]:
         """The row of the refund ``tid`` (one of ``extra``) as a plain dict."""
@@ -191,15 +193,16 @@ def _rows_by_id(tx: pd.DataFrame, wanted: set[str]) -> _Rows:
         from audit.masking import mask_series
 
         columns["description"] = _column_values(mask_series(sel["description"].astype("str")))
-    pairs: dict[tuple[str, str], tuple[str, str]] = {}  # one (client, card) tuple per distinct pair
-    ccs = [pairs.setdefault(cc, cc) for cc in zip(
-        [v or "" for v in columns["client"]], [v or "" for v in columns["card"]], strict=True)]
+    client, card = (vals if all(vals) else [v or "" for v in vals] for vals in (columns["client"], columns["card"]))
+    pairs = {cc: cc for cc in dict.fromkeys(zip(client, card, strict=True))}  # one tuple per distinct pair
+    ccs = list(map(pairs.__getitem__, zip(client, card, strict=True)))
     ids = columns["id"]
     if not isinstance(sel["id"].dtype, pd.StringDtype):  # texts already otherwise (missing: None)
         ids = [None if i is None else str(i) for i in ids]
     # maps built by dict(zip(...)) (no Python loop body per row) where no id is missing
     whole = None not in ids
-    out = _Rows(cc=_by_id(ids, ccs, whole), key=_by_id(ids, keys, whole), columns=list(columns.values()))
+    out = _Rows(cc=_by_id(ids, ccs, whole), key=_by_id(ids, keys, whole), columns=list(columns.values()),
+                dated=None not in columns["date"])
     # one dict per row asked for, built by map
     ask = asked[mask]
     pick = ask.tolist()
@@ -355,8 +358,9 @@ def build_contracts(
                 take(g, tid)
 
     spaced: dict[str, str] = {}  # descriptor -> its runs of spaces made one (_unique_printed), for all contracts
-    suspicious = [c for c in (_contract(g, rows, True, spaced) for g in groups) if c is not None]
-    normal = [c for c in (_contract(g, rows, False, spaced) for g in legit_groups) if c is not None]
+    order = _DATE_ID if found.dated else None  # (date or "", id) is (date, id) when every row has a date
+    suspicious = [c for c in (_contract(g, rows, True, spaced, order) for g in groups) if c is not None]
+    normal = [c for c in (_contract(g, rows, False, spaced, order) for g in legit_groups) if c is not None]
     _unique_keys(suspicious + normal)
     suspicious.sort(key=lambda c: (-c.score, -_sort_money(c), c.merchant.casefold(), c.key))
     normal.sort(key=lambda c: (c.merchant.casefold(), c.first_date, c.key))
@@ -364,6 +368,9 @@ def build_contracts(
     for i, c in enumerate(out, start=1):
         c.id = f"c{i}"
     return out
+
+
+_DATE_ID = operator.itemgetter("date", "id")
 
 
 def _sort_money(c: Contract) -> float:
@@ -402,9 +409,9 @@ def _per_currency(rows: list[dict[str, Any]], sign: float = 1.0) -> dict[str, fl
 
 
 def _contract(g: _Group, rows: dict[str, dict[str, Any]], suspicious: bool,
-              spaced: dict[str, str] | None = None) -> Contract | None:
+              spaced: dict[str, str] | None = None, order: Any = None) -> Contract | None:
     # rows of _rows_by_id hold every field of _RECORD_FIELDS: subscripts below, no .get per field and row
-    recs = sorted((rows[t] for t in g.ids), key=lambda r: (r["date"] or "", r["id"]))
+    recs = sorted((rows[t] for t in g.ids), key=order or (lambda r: (r["date"] or "", r["id"])))
     charges: list[dict[str, Any]] = []
     refunds: list[dict[str, Any]] = []
     for r in recs:  # _is_refund, inline

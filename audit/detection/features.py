@@ -221,7 +221,7 @@ def _prepare(tx: pd.DataFrame, subs: list[Subscription], known: list[Finding]) -
     ctx.memo[("codes", "currency")] = cur_codes
     ctx.memo["kind_charge"] = kind_charge.to_numpy(dtype=bool, na_value=False)  # full_kind_charge
     ctx.stream_of = stream_of
-    ctx.per_stream = _stream_features(slim, subs, known_ids)
+    ctx.per_stream = _stream_features(slim, subs, known_ids, ctx.memo)
     return ctx
 
 
@@ -277,12 +277,16 @@ def _first_rows(codes: np.ndarray, n: int) -> np.ndarray:
     return first[np.argsort(codes[first], kind="stable")]
 
 
-def _stream_features(slim: pd.DataFrame, subs: list[Subscription], known_ids: set[str]) -> pd.DataFrame:
-    """One row per stream (by position in ``subs``): what its charges have in common."""
+def _stream_features(slim: pd.DataFrame, subs: list[Subscription], known_ids: set[str],
+                     memo: dict | None = None) -> pd.DataFrame:
+    """One row per stream (by position in ``subs``): what its charges have in common. ``memo``: where the
+    positions in ``slim`` of every stream's ids (``stream_pos``, -1 for an id not there) are kept."""
     cols = ["legit", "foreign", "software", "support", "overseas_agent", "reseller", "signs", "security", "scareware"]
     if slim.index.is_unique:  # by position (one row each, as .loc gives), all streams' ids in one look-up
         every = [i for s in subs for i in s.transaction_ids]
         pos = slim.index.get_indexer(every)
+        if memo is not None:
+            memo["stream_pos"] = pos
         found = pos >= 0
         if not found.any():
             return pd.DataFrame()

@@ -54,7 +54,9 @@ How a stream is found, per merchant (``merchant_key``, which already ignores cha
 The cadence is the one whose nominal period is nearest the fitted period of the chain. The pieces live in
 :mod:`~audit.detection.cadence` (rhythms and grids), :mod:`~audit.detection.amounts`,
 :mod:`~audit.detection.chains`, :mod:`~audit.detection.streams`, :mod:`~audit.detection.coverage` and
-:mod:`~audit.detection.keys`.
+:mod:`~audit.detection.keys`. From 500,000 charges on, every group is searched in one compiled call up to the
+joins (:mod:`~audit.detection.group_kernel`, :func:`audit.detection.chains.compiled`), with the same arithmetic;
+a group whose answer could hang on the last bit of a log is searched by the Python code.
 """
 
 from __future__ import annotations

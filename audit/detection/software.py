@@ -42,7 +42,9 @@ def _stream_positions(ctx: _Context) -> list[np.ndarray] | None:
     if not ctx.tx.index.is_unique:
         return None
     sizes = [len(s.transaction_ids) for s in ctx.subs]
-    pos = ctx.tx.index.get_indexer([i for s in ctx.subs for i in s.transaction_ids])
+    pos = ctx.memo.get("stream_pos")  # (features._stream_features looked them up already)
+    if pos is None or len(pos) != sum(sizes):
+        pos = ctx.tx.index.get_indexer([i for s in ctx.subs for i in s.transaction_ids])
     ends = np.cumsum(sizes)
     return [p[p >= 0] for p in np.split(pos, ends[:-1])] if sizes else []
 

@@ -59,7 +59,7 @@ def _group_streams(days: np.ndarray, amt: np.ndarray, unit: np.ndarray, everyday
     return streams
 
 
-Searched = Iterator[tuple[np.ndarray | None, list[tuple[Cadence, np.ndarray]], bool]]
+Searched = Iterator[tuple[np.ndarray, list[tuple[Cadence, np.ndarray]], bool]]
 
 
 def _unit_streams(ud: np.ndarray, ua: np.ndarray, everyday: bool, used: np.ndarray, found: list[_Stream],
@@ -70,8 +70,8 @@ def _unit_streams(ud: np.ndarray, ua: np.ndarray, everyday: bool, used: np.ndarr
     for by_amount, chains, exact_due in searched:
         for cad, p in chains:
             found.append(_Stream(cad, p))
-            used[p] = True  # (already, where the search marked them)
-        if exact_due and by_amount is not None:  # many unexplained charges: look per exact amount
+            used[p] = True
+        if exact_due:  # many unexplained charges: look per exact amount
             left = np.sort(by_amount)
             left = left[~used[left]]
             by_key = _by_exact_amount(left, by_amount[~used[by_amount]], ua)  # each run in date order
@@ -99,51 +99,20 @@ def _unit_streams(ud: np.ndarray, ua: np.ndarray, everyday: bool, used: np.ndarr
     return found
 
 
-def _searched_clusters(
-    ud: np.ndarray, ua: np.ndarray, used: np.ndarray
-) -> Iterator[tuple[np.ndarray, list[tuple[Cadence, np.ndarray]], bool]]:
+def _searched_clusters(ud: np.ndarray, ua: np.ndarray, used: np.ndarray) -> Searched:
     """Per amount cluster of two or more charges (in amount order) that may hold a stream: the cluster, the
     chains :func:`~audit.detection.chains._extract` pulls out of its charges not yet ``used`` (positions in the
     unit; marked used before they are yielded), and whether it has charges enough left for the exact-amount
-    search. With the compiled kernel on, one call searches every cluster; else (or when it is unsure) Python."""
-    got = _kernel_clusters(ud, ua, used)
-    if got is None:
-        for by_amount in _cluster_orders(ua, min_size=2):  # one charge alone holds no stream
-            cl = np.sort(by_amount)
-            cl = cl[~used[cl]]
-            if not _may_hold_stream(ua[cl]):
-                continue
-            chains = [(cad, cl[p]) for cad, p in _extract(ud[cl], ua[cl], exact=False)]
-            for _, p in chains:
-                used[p] = True
-            yield by_amount, chains, int((~used[cl]).sum()) >= EXACT_MIN
-        return
-    order, edges, due, ch_cl, ch_cad, ch_end, ch_pos = got
-    at = ch_end.tolist()
-    by_cluster: dict[int, list[tuple[Cadence, np.ndarray]]] = {}
-    for h, (c, cad) in enumerate(zip(ch_cl.tolist(), ch_cad.tolist(), strict=True)):
-        by_cluster.setdefault(c, []).append((CADENCES[cad], ch_pos[at[h]:at[h + 1]]))
-    for c in sorted({*by_cluster, *np.flatnonzero(due).tolist()}):
-        chains = by_cluster.get(c, [])
+    search."""
+    for by_amount in _cluster_orders(ua, min_size=2):  # one charge alone holds no stream
+        cl = np.sort(by_amount)
+        cl = cl[~used[cl]]
+        if not _may_hold_stream(ua[cl]):
+            continue
+        chains = [(cad, cl[p]) for cad, p in _extract(ud[cl], ua[cl], exact=False)]
         for _, p in chains:
             used[p] = True
-        yield order[edges[c]:edges[c + 1]], chains, bool(due[c])
-
-
-def _kernel_clusters(ud: np.ndarray, ua: np.ndarray, used: np.ndarray) -> tuple[np.ndarray, ...] | None:
-    """The cluster search of :func:`audit.detection.extract_kernel.clusters` (``used`` is not changed), or None
-    when the kernel is off or unsure."""
-    ext = _STATE["extract"]
-    if _STATE["kernel"] is None or ext is None:
-        return None
-    try:
-        status, *got = ext.clusters(
-            np.ascontiguousarray(ud, dtype=np.float64), np.ascontiguousarray(ua, dtype=np.float64),
-            np.log(np.asarray(ua, dtype=np.float64)), used.copy(), _cadence_table())
-    except Exception:  # the kernel failed to compile here: Python from now on
-        _STATE["extract"] = None
-        return None
-    return tuple(got) if status == ext.FOUND else None
+        yield by_amount, chains, int((~used[cl]).sum()) >= EXACT_MIN
 
 
 def _by_exact_amount(left: np.ndarray, by_amount: np.ndarray, amt: np.ndarray) -> np.ndarray:
@@ -346,44 +315,43 @@ NOTHING, SEARCHED = 0, 1  # as audit.detection.group_kernel (a group's status; 2
 @dataclass
 class GroupBatch:
     """What :func:`audit.detection.group_kernel.groups` found in every merchant group at once: per group
-    ``status`` (nothing / searched / Python), and for the searched ones their clusters' chains and exact-search
-    clusters by group and cluster."""
+    ``status`` (nothing / searched / Python), and for the searched ones the streams before they are joined."""
 
     status: np.ndarray
-    chains: dict[int, dict[int, list[tuple[Cadence, np.ndarray]]]]
-    due: dict[int, dict[int, np.ndarray]]
+    found: dict[int, list[tuple[Cadence, np.ndarray]]]
 
     def streams(self, g: int, ud: np.ndarray, ua: np.ndarray, everyday: bool) -> list[_Stream]:
         """:func:`_group_streams` of searched group ``g`` (its one unit's days and amounts)."""
-        return _unit_streams(ud, ua, everyday, np.zeros(len(ud), dtype=bool), [], self._searched(g))
-
-    def _searched(self, g: int) -> Searched:
-        chains, due = self.chains.get(g, {}), self.due.get(g, {})
-        for c in sorted({*chains, *due}):
-            yield due.get(c), chains.get(c, []), c in due
+        used = np.zeros(len(ud), dtype=bool)
+        found = []
+        for cad, p in self.found.get(g, []):
+            found.append(_Stream(cad, p))
+            used[p] = True
+        return _unit_streams(ud, ua, everyday, used, found, iter(()))
 
 
 def searched_groups(days: np.ndarray, amt: np.ndarray, unit: np.ndarray, starts: np.ndarray, ends: np.ndarray,
                     everyday: np.ndarray) -> GroupBatch | None:
-    """The cluster search of every group ``days[starts[g]:ends[g]]`` (each in date order) in one compiled call, or
+    """The stream search of every group ``days[starts[g]:ends[g]]`` (each in date order) in one compiled call, or
     None when the kernel is off (see :func:`audit.detection.chains.compiled`)."""
     gk = _STATE["groups"]
     if _STATE["kernel"] is None or gk is None:
         return None
     try:
         amt = np.ascontiguousarray(amt, dtype=np.float64)
-        status, c_grp, c_cl, c_cad, c_end, c_pos, x_grp, x_cl, x_end, x_pos = gk.groups(
-            np.ascontiguousarray(days, dtype=np.float64), amt, np.log(amt), np.ascontiguousarray(unit, dtype=np.int64), starts.astype(np.int64), ends.astype(np.int64),
-            np.ascontiguousarray(everyday, dtype=np.bool_), _cadence_table())
+        status, s_grp, s_cad, s_end, s_pos = gk.groups(
+            np.ascontiguousarray(days, dtype=np.float64), amt, np.log(amt), np.ascontiguousarray(unit, dtype=np.int64),
+            starts.astype(np.int64), ends.astype(np.int64), np.ascontiguousarray(everyday, dtype=np.bool_),
+            _cadence_table(), _BILL_INDEX, _NAMED_INDEX)
     except Exception:  # the kernel failed to compile here: group by group from now on
         _STATE["groups"] = None
         return None
-    chains: dict[int, dict[int, list[tuple[Cadence, np.ndarray]]]] = {}
-    at = c_end.tolist()
-    for h, (g, c, cad) in enumerate(zip(c_grp.tolist(), c_cl.tolist(), c_cad.tolist(), strict=True)):
-        chains.setdefault(g, {}).setdefault(c, []).append((CADENCES[cad], c_pos[at[h]:at[h + 1]]))
-    due: dict[int, dict[int, np.ndarray]] = {}
-    at = x_end.tolist()
-    for h, (g, c) in enumerate(zip(x_grp.tolist(), x_cl.tolist(), strict=True)):
-        due.setdefault(g, {})[c] = x_pos[at[h]:at[h + 1]]
-    return GroupBatch(status, chains, due)
+    found: dict[int, list[tuple[Cadence, np.ndarray]]] = {}
+    at = s_end.tolist()
+    for h, (g, cad) in enumerate(zip(s_grp.tolist(), s_cad.tolist(), strict=True)):
+        found.setdefault(g, []).append((CADENCES[cad], s_pos[at[h]:at[h + 1]]))
+    return GroupBatch(status, found)
+
+
+_BILL_INDEX = np.array([CADENCES.index(c) for c in BILL_CADENCES], dtype=np.int64)
+_NAMED_INDEX = np.array([CADENCES.index(BY_NAME["monthly"]), CADENCES.index(BY_NAME["annual"])], dtype=np.int64)
