@@ -361,10 +361,10 @@ def test_by_group_and_day_equals_lexsort() -> None:
 
     rng = np.random.default_rng(31)
     for n in (0, 1, 2, 50, 3000):
-        codes = rng.integers(0, 40, n)
-        for days in (rng.integers(-400, 800, n).astype(float), rng.integers(0, 3, n) + 0.5,
-                     np.full(n, 19000.0)):
-            assert _by_group_and_day(codes, days).tolist() == np.lexsort((days, codes)).tolist()
+        for codes in (rng.integers(0, 40, n), rng.integers(0, 70_000, n)):  # 16-bit radix sorts, or one key
+            for days in (rng.integers(-400, 800, n).astype(float), rng.integers(0, 3, n) + 0.5,
+                         np.full(n, 19000.0), rng.integers(-40_000, 40_000, n).astype(float)):
+                assert _by_group_and_day(codes, days).tolist() == np.lexsort((days, codes)).tolist()
 
 
 def test_charge_arrays_equal_charge_frame() -> None:

@@ -164,3 +164,32 @@ def test_gift_rounding_of_the_shop_purchases_only_agrees_with_all(step):
     part[part] = _gift_round(amount[part], steps[part])
     assert (part == (whole & pick)).all()
     assert whole[:300].all() and not whole[-2]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_everyday_purchases_read_from_the_bursts_agree_with_a_fresh_search(seed):
+    from audit.detection.bursts import _kept_habits, _prepaid_bursts, everyday_purchases
+
+    rng = np.random.default_rng(seed)
+    rows = []  # a habitual buyer (A/1111, nearly every day for 100 days), and occasional ones
+    for day in range(100):
+        for _ in range(int(rng.integers(0, 4))):
+            rows.append({"date": date(2024, 1, 1) + timedelta(days=day), "description": "LAWSON 123",
+                         "amount": float(rng.choice([1000, 2000, 3000, 10000, 30000])), "currency": "JPY",
+                         "client": "A", "card": "1111"})
+        if rng.random() < 0.1:
+            rows.append({"date": date(2024, 1, 1) + timedelta(days=day), "description": str(rng.choice(SHOPS)),
+                         "amount": float(rng.choice([5000, 10000, 30.0])), "currency": str(rng.choice(["JPY", "USD"])),
+                         "client": str(rng.choice(["A", "B"])), "card": str(rng.choice(["1111", "2222"]))})
+    tx = table(rows)
+    fresh = _prepare(tx, find_subscriptions(tx), [])
+    cand = _candidates(fresh)
+    parts = [cand, cand.loc[cand["owner_code"].to_numpy() == 0], cand.iloc[: len(cand) // 2]]
+    want = [everyday_purchases(fresh, part) for part in parts]
+    assert want[0].any()  # the habit is seen
+    ctx = _prepare(tx, find_subscriptions(tx), [])
+    _prepaid_bursts(ctx, [])
+    assert _kept_habits(ctx, _candidates(ctx)) is not None
+    for part, expected in zip(parts, want, strict=True):
+        part = _candidates(ctx).loc[part.index]
+        assert everyday_purchases(ctx, part).tolist() == expected.tolist()

@@ -163,6 +163,8 @@ def _prepaid_bursts(ctx: _Context, anchors: list[Finding]) -> list[Finding]:
     prepaid, konbini, shop = (cand[c].to_numpy(bool)[order] for c in ("prepaid", "konbini", "shop"))
     item = cand["item"].to_numpy(float)[order]
     counts, usual, day_total = _habits(ctx, key, amounts, prepaid, owner)
+    ctx.memo["burst_habits"] = tuple(_unsorted(order, a) for a in (key // _SPAN, counts, day_total,
+                                                                     _usual_days(key, usual)))
     if not counts.all():  # a habitual buyer's everyday purchases take no part in the search
         keep = np.flatnonzero(counts)
         key, rows, amounts, dates, curs, owner = (a[keep] for a in (key, rows, amounts, dates, curs, owner))
@@ -249,20 +251,63 @@ def everyday_purchases(ctx: _Context, cand: pd.DataFrame) -> np.ndarray:
     standing-out purchases add up to less than STAND_OUT usual such days."""
     if cand.empty:
         return np.zeros(0, dtype=bool)
-    key = _group_day_keys(cand)
     prepaid = cand["prepaid"].to_numpy(bool)
-    counts, usual, day_total = _habits(ctx, key, cand["amount"].to_numpy(float), prepaid,
-                                       cand["owner_code"].to_numpy())
-    # -inf: not a habitual buyer, so no day of theirs is quiet
-    group_of = key // _SPAN
-    if group_of.min() >= 0:  # a table by group number (the groups are numbered from 0)
-        table = np.full(int(group_of.max()) + 1, -np.inf)
-        table[np.fromiter(usual.keys(), dtype=np.int64, count=len(usual))] = list(usual.values())
-        usual_day = table[group_of]
+    kept = _kept_habits(ctx, cand)
+    if kept is not None:
+        counts, day_total, usual_day = kept
     else:
-        usual_day = pd.Series(usual, dtype=float).reindex(group_of).fillna(-np.inf).to_numpy()
+        key = _group_day_keys(cand)
+        counts, usual, day_total = _habits(ctx, key, cand["amount"].to_numpy(float), prepaid,
+                                           cand["owner_code"].to_numpy())
+        usual_day = _usual_days(key, usual)
     quiet_day = ~prepaid & (day_total < STAND_OUT * usual_day)
     return ~counts | quiet_day
+
+
+def _usual_days(key: np.ndarray, usual: dict[int, float]) -> np.ndarray:
+    """Per purchase (``key``: :func:`_group_day_keys`): its group's usual day (:func:`_habits`); -inf where the
+    group is no habitual buyer, so no day of theirs is quiet."""
+    group_of = key // _SPAN
+    if not len(group_of) or group_of.min() >= 0:  # a table by group number (the groups are numbered from 0)
+        table = np.full(int(group_of.max()) + 1 if len(group_of) else 0, -np.inf)
+        table[np.fromiter(usual.keys(), dtype=np.int64, count=len(usual))] = list(usual.values())
+        return table[group_of]
+    return pd.Series(usual, dtype=float).reindex(group_of).fillna(-np.inf).to_numpy()
+
+
+def _unsorted(order: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``values`` given in the order ``order`` of the candidates, back in the candidates' own order."""
+    out = np.empty(len(order), dtype=values.dtype)
+    out[order] = values
+    return out
+
+
+def _kept_habits(ctx: _Context, cand: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """:func:`_habits` per purchase of ``cand`` (counts, day total, usual day) as :func:`_prepaid_bursts` found
+    them for all candidates, when ``cand`` holds candidates of :func:`_candidates` (by their labels) and every
+    purchase of each (owner, currency) group it touches: the rule reads one group's purchases alone, its medians
+    do not depend on their order and a day's sum adds that day's purchases in their own order either way.
+    None otherwise (or before the bursts ran)."""
+    kept, full = ctx.memo.get("burst_habits"), ctx.burst_candidates
+    if kept is None or full is None or not isinstance(full.index, pd.RangeIndex) or full.index.start != 0 \
+            or full.index.step != 1 or len(kept[0]) != len(full):
+        return None
+    at = cand.index.to_numpy()
+    if at.dtype.kind not in "iu" or at.min() < 0 or at.max() >= len(full):
+        return None
+    if not (np.array_equal(cand["amount"].to_numpy(float), full["amount"].to_numpy(float)[at])
+            and np.array_equal(cand["prepaid"].to_numpy(bool), full["prepaid"].to_numpy(bool)[at])
+            and np.array_equal(cand["owner_code"].to_numpy(), full["owner_code"].to_numpy()[at])):
+        return None
+    group, counts, day_total, usual_day = kept
+    if group.min() < 0:
+        return None
+    have = np.bincount(group[at], minlength=int(group.max()) + 1)
+    whole = np.bincount(group, minlength=int(group.max()) + 1)
+    touched = have > 0
+    if not np.array_equal(have[touched], whole[touched]):
+        return None
+    return counts[at], day_total[at], usual_day[at]
 
 
 def _habits(ctx: _Context, key: np.ndarray, amounts: np.ndarray, prepaid: np.ndarray,

@@ -214,11 +214,15 @@ def _client_codes(tx: pd.DataFrame, names: pd.Index | None = None) -> tuple[np.n
 
 
 def _by_group_and_day(codes: np.ndarray, days: np.ndarray) -> np.ndarray:
-    """``np.lexsort((days, codes))`` (by group, then day; ties in row order) as one stable sort of a single
-    integer key when the days are whole numbers and the key fits in 62 bits (always, for dates)."""
+    """``np.lexsort((days, codes))`` (by group, then day; ties in row order) when the days are whole numbers: two
+    stable radix sorts of 16-bit keys (by day, then by group) where days and groups fit in 16 bits, else one stable
+    sort of a single integer key where that fits in 62 bits (always, for dates)."""
     if len(days) and np.isfinite(days).all() and (days == np.floor(days)).all():
         lo, hi = float(days.min()), float(days.max())
         width = int(hi - lo) + 1
+        if width <= 2**16 and codes.min() >= 0 and int(codes.max()) < 2**16:
+            by_day = np.argsort((days - lo).astype(np.uint16), kind="stable")
+            return by_day[np.argsort(codes[by_day].astype(np.uint16), kind="stable")]
         if width * (int(codes.max()) + 1) < 2**62 and codes.min() >= 0:
             key = codes.astype(np.int64) * np.int64(width) + (days - lo).astype(np.int64)
             return np.argsort(key, kind="stable")
