@@ -101,3 +101,27 @@ def test_one_text_check_equals_a_set_of_the_texts() -> None:
         for part, got in ((arr, texts), (arr.slice(1), texts[1:])):
             want = bool(got) and None not in got and len(set(got)) == 1
             assert _one_text(part) == want or (want and not "".join(got)), got
+
+
+def test_signed_zeros_and_nan_payloads_match_pandas() -> None:
+    payload = np.array([0x7FF8000000000001], dtype=np.int64).view(np.float64)[0]
+    tx = schema.conform(pd.DataFrame({"id": list("abcdefg"),
+                                      "amount": [-0.0, 0.0, np.nan, payload, -0.0, 1e15, 0.5]}))
+    assert records_text(tx) == _pandas(tx)
+
+
+def test_one_text_check_across_blocks() -> None:
+    import pyarrow as pa
+
+    from audit.scale.json_text import _one_text
+
+    n = 200_000
+    same = ["file:a.csv"] * n
+    assert _one_text(pa.array(same, type=pa.large_string()))
+    assert _one_text(pa.array(same, type=pa.large_string()).slice(70_000))
+    for at in (1, 65_535, 65_536, 131_073, n - 1):
+        other = same.copy()
+        other[at] = "file:b.csv"
+        assert not _one_text(pa.array(other, type=pa.large_string()))
+        other[at], other[at - 1] = "file:a.csvf", "ile:a.csv"  # same bytes, other lengths
+        assert not _one_text(pa.array(other, type=pa.large_string()))

@@ -58,27 +58,38 @@ def _default(v: Any) -> Any:
     return out
 
 
-def _dumps(item: Any) -> str:
-    """One element as compact JSON with orjson (dataclasses, numpy values and NaN, written as null, included)."""
+def _dumps(item: Any) -> bytes:
+    """One element as compact JSON (UTF-8) with orjson (dataclasses, numpy values and NaN, written as null,
+    included)."""
     import orjson
 
     opts = orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_NON_STR_KEYS
-    return orjson.dumps(item, default=_default, option=opts).decode("utf-8")
+    return orjson.dumps(item, default=_default, option=opts)
 
 
-def _write_list(out: IO[str], items: list[Any]) -> None:
-    """A JSON array, one element per line, written in pieces of about :data:`WRITE_BYTES` characters."""
+def _write_list(out: IO[str], items: list[Any], sink: IO[bytes] | None = None) -> None:
+    """A JSON array, one element per line, written in pieces of about :data:`WRITE_BYTES` bytes (as the
+    UTF-8 they are encoded in to ``sink``, the binary file under ``out``, when given)."""
     out.write("[")
-    batch: list[str] = []
+    batch: list[bytes] = []
     size = 0
+
+    def flush() -> None:
+        data = b"".join(batch)
+        if sink is not None:
+            out.flush()
+            sink.write(data)
+        else:
+            out.write(data.decode("utf-8"))
+
     for i, item in enumerate(items):
-        text = ("\n" if i == 0 else ",\n") + _dumps(item)
-        batch.append(text)
-        size += len(text)
+        data = _dumps(item)
+        batch += (b",\n" if i else b"\n", data)
+        size += len(data) + 2
         if size >= WRITE_BYTES:
-            out.write("".join(batch))
+            flush()
             batch, size = [], 0
-    out.write("".join(batch))
+    flush()
     out.write("\n]" if items else "]")
 
 
@@ -147,7 +158,7 @@ def write_json(result: ScanResult, out: IO[str]) -> None:
     }
     for name, items in parts.items():
         out.write(f',\n"{name}": ')
-        _write_list(out, list(items))
+        _write_list(out, list(items), sink)
     out.write(',\n"errors": ' + json.dumps([str(e) for e in result.errors], ensure_ascii=False) + "\n}\n")
 
 
