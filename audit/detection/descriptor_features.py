@@ -19,7 +19,7 @@ from audit.detection import brands, lexicon
 from audit.detection.bulk_search import candidates, first_match_many, search_many, texts_array
 from audit.detection.gift_retailers import _ANY as _GIFT_SHOPS
 from audit.detection.gift_retailers import gift_retailer
-from audit.detection.keys import _filled_codes
+from audit.detection.keys import _filled_codes, missing_as_empty
 
 FEATURES = ("fold", "legit", "software", "support", "security", "scareware", "signs", "gift_shop", "plan", "reseller",
             "prepaid", "konbini", "abroad", "retail", "phone", "navi", "romaji", "imitates")
@@ -207,13 +207,7 @@ def features_many(uniq: Sequence[str], allow: Callable[[str], str | None]) -> li
 
 def _filled(codes: np.ndarray, uniq: Any) -> tuple[np.ndarray, np.ndarray]:
     """:func:`audit.detection.keys._filled_codes` from ``pd.factorize`` of the column (missing -> the text "")."""
-    codes, uniq = codes.astype(np.int64), np.asarray(uniq, dtype=object)
-    if (codes >= 0).all():
-        return codes, uniq
-    empty = np.flatnonzero(uniq == "")
-    if len(empty):
-        return np.where(codes >= 0, codes, int(empty[0])), uniq
-    return np.where(codes >= 0, codes, len(uniq)), np.append(uniq, "")
+    return missing_as_empty(codes.astype(np.int64), np.asarray(uniq, dtype=object))
 
 
 def descriptor_features(desc: pd.Series, codes: tuple[np.ndarray, Any] | None = None) -> tuple[np.ndarray, pd.DataFrame]:

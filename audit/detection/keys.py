@@ -182,7 +182,11 @@ def _filled_codes(col: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     an empty text get one number), without building the filled column."""
     if not isinstance(col.dtype, pd.StringDtype):
         return _codes(col.astype("str").fillna(""))
-    codes, uniq = _codes(col)
+    return missing_as_empty(*_codes(col))
+
+
+def missing_as_empty(codes: np.ndarray, uniq: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Factorized texts with the missing code (-1) turned into the number of the text "" (added if absent)."""
     if (codes >= 0).all():
         return codes, uniq
     empty = np.flatnonzero(uniq == "")
